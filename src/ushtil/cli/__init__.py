@@ -1,0 +1,45 @@
+"""The ``ushtil`` command: a thin layer over the library, one module per subcommand.
+
+Each subcommand module has ``register(subparsers)`` and ``run(args) -> int``; :data:`COMMANDS`
+is the one list of them. Errors the user can fix (:class:`UshtilError`) are printed on one line
+with exit code 2, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .. import __version__
+from ..errors import UshtilError
+
+#: Subcommand modules in the order ``--help`` lists them.
+COMMANDS: tuple[str, ...] = ("extract",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ushtil",
+        description="Align English, Kazakh and Russian abstracts and build a trilingual glossary.",
+    )
+    parser.add_argument("--version", action="version", version=f"ushtil {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        importlib.import_module(f"{__name__}.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except UshtilError as exc:
+        print(f"ushtil {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"ushtil {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

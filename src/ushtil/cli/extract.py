@@ -1,0 +1,44 @@
+"""``ushtil extract``: read articles and print their abstracts, keywords and sentences as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..files import atomic_write
+from .common import add_article_inputs, add_nlp_option, article_summary, read_inputs, report_errors
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "extract",
+        help="read articles and output title, authors, abstract, keywords and sentences per language",
+        description="Read trilingual articles and output one JSON record per article (JSON Lines): "
+        "title, authors, abstract paragraphs, keywords and sentences for en, kk and ru. "
+        "A one-line summary per article goes to stderr.",
+    )
+    add_article_inputs(parser)
+    parser.add_argument("--json", metavar="OUT", help="write the JSON Lines to OUT instead of stdout")
+    add_nlp_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    articles, errors = read_inputs(args)
+    lines = [json.dumps(article.to_dict(), ensure_ascii=False) for article in articles]
+    if args.json:
+        with atomic_write(args.json) as handle:
+            handle.writelines(line + "\n" for line in lines)
+    else:
+        sys.stdout.writelines(line + "\n" for line in lines)
+    for article in articles:
+        print(article_summary(article), file=sys.stderr)
+        for note in article.notes:
+            print(f"  note: {note}", file=sys.stderr)
+    report_errors(errors, "extract")
+    if args.json:
+        print(f"{len(articles)} article(s) written to {args.json}", file=sys.stderr)
+    if errors:
+        return 2 if not articles else 1
+    return 0

@@ -1,0 +1,117 @@
+"""Reading user files defensively and writing outputs atomically.
+
+Every reader goes through :func:`read_text` so empty, binary, oversized and oddly encoded files get
+the same one-line errors; every writer goes through :func:`atomic_write` so an interrupted run never
+leaves a half-written file in place of the user's previous one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import InputError
+
+#: Larger inputs are refused: a journal article is well under a megabyte of text.
+MAX_INPUT_BYTES = 16 * 1024 * 1024
+
+_FALLBACK_ENCODINGS = ("utf-16", "cp1251")
+
+
+def check_input_file(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> int:
+    """Raise :class:`InputError` for a missing, empty or oversized file; return its size."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if not path.is_file():
+        raise InputError(f"{path}: not a regular file")
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError(f"{path}: the file is empty")
+    if size > max_bytes:
+        raise InputError(
+            f"{path}: {size / 2**20:.0f} MB is too large (limit {max_bytes / 2**20:.0f} MB)"
+        )
+    return size
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode bytes as UTF-8 (BOM allowed), UTF-16 with BOM or cp1251; refuse binary data."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    else:
+        if b"\x00" in data[:8192]:
+            raise InputError(f"{name}: looks like a binary file, not text")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _decode_legacy(data, name)
+    if _control_ratio(text) > 0.05:
+        raise InputError(f"{name}: looks like a binary file, not text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_legacy(data: bytes, name: str) -> str:
+    for encoding in _FALLBACK_ENCODINGS:
+        with contextlib.suppress(UnicodeDecodeError):
+            text = data.decode(encoding)
+            if _control_ratio(text) < 0.01:
+                return text
+    raise InputError(f"{name}: not valid UTF-8 text (nor UTF-16 or cp1251)")
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls / len(sample)
+
+
+def read_text(path: str | os.PathLike, max_bytes: int = MAX_INPUT_BYTES) -> str:
+    """The text of a plain-text file, with one-line errors for unusable files."""
+    path = Path(path)
+    check_input_file(path, max_bytes)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+    text = decode_text(data, str(path))
+    if not text.strip():
+        raise InputError(f"{path}: the file holds only whitespace")
+    return text
+
+
+@contextlib.contextmanager
+def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8") -> Iterator:
+    """Open a temporary file beside ``path`` and move it into place only if the block succeeds."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    binary = "b" in mode
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, encoding=None if binary else encoding, newline=None if binary else "\n") as handle:
+            yield handle
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
+    """A temporary path beside ``path`` for libraries that write files themselves (openpyxl, lxml)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp_name)
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise

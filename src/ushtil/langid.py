@@ -1,0 +1,65 @@
+"""Which of en/kk/ru a text is written in, from its letters and function words.
+
+Kazakh and Russian share the Cyrillic script, so the decision rests on the nine letters only
+Kazakh has (ә ғ қ ң ө ұ ү һ і) and on each language's function words. Short texts without
+either clue (a keyword such as "Ресей") are reported as undecided rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .langs import LANGUAGE_CODES, get_language
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    """The identified language (``""`` when undecided) and how sure the guess is (0-1)."""
+
+    lang: str
+    confidence: float
+    #: the script of the letters: "Latn", "Cyrl" or "" for text without letters
+    script: str
+
+    def is_compatible(self, lang: str) -> bool:
+        """True unless the text is confidently identified as another language."""
+        if not self.script:
+            return True
+        if self.script != get_language(lang).script:
+            return False
+        return self.lang in ("", lang) or self.confidence < 0.75
+
+
+def identify(text: str) -> LanguageGuess:
+    """Identify the language of ``text`` among the supported ones."""
+    latin = len(_LATIN.findall(text))
+    cyrillic = len(_CYRILLIC.findall(text))
+    if latin + cyrillic == 0:
+        return LanguageGuess("", 0.0, "")
+    if latin > cyrillic:
+        return LanguageGuess("en", latin / (latin + cyrillic), "Latn")
+    kk, ru = get_language("kk"), get_language("ru")
+    words = [word for word in _WORD.findall(text.lower()) if _CYRILLIC.match(word)]
+    with_kazakh_letter = sum(any(letter in word for letter in kk.distinct_letters) for word in words)
+    without_kazakh_letter = sum(len(word) >= 3 for word in words) - with_kazakh_letter
+    # A word with a Kazakh-only letter is strong evidence; Russian has no letters of its own, so
+    # a word without one weighs little (about half of Kazakh words lack one, and a Russian text
+    # may quote a Kazakh name such as Қазақстан). Function words decide the rest.
+    kk_evidence = sum(word in kk.stop_words for word in words) + with_kazakh_letter
+    ru_evidence = sum(word in ru.stop_words for word in words) + 0.3 * max(without_kazakh_letter, 0)
+    total = kk_evidence + ru_evidence
+    if total < 1.0:
+        return LanguageGuess("", 0.0, "Cyrl")
+    if kk_evidence >= ru_evidence:
+        return LanguageGuess("kk", kk_evidence / total, "Cyrl")
+    return LanguageGuess("ru", ru_evidence / total, "Cyrl")
+
+
+def language_names() -> dict[str, str]:
+    """Code → English name of every supported language, for messages."""
+    return {code: get_language(code).name for code in LANGUAGE_CODES}

@@ -1,0 +1,73 @@
+"""Per-language data and the registry of supported languages.
+
+Each language is one TOML file in ``data/`` (markers, abbreviations, function words); adding a
+language means adding a file, not touching the pipeline. Files are read once, lazily.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..errors import UshtilError
+
+
+def _squeeze(entry: str) -> str:
+    """Abbreviations are compared without spaces, so "и т. д." and "и т.д." are one entry."""
+    return entry.replace(" ", "")
+
+
+@dataclass(frozen=True)
+class Language:
+    """What the pipeline knows about one language, loaded from its data file."""
+
+    code: str
+    name: str
+    script: str
+    distinct_letters: str
+    abstract_markers: tuple[str, ...]
+    keyword_markers: tuple[str, ...]
+    section_markers: tuple[str, ...]
+    affiliation_words: tuple[str, ...]
+    caption_words: frozenset[str]
+    inner_abbreviations: frozenset[str]
+    final_abbreviations: frozenset[str]
+    ambiguous_abbreviations: frozenset[str]
+    initial_digraphs: frozenset[str]
+    stop_words: frozenset[str]
+
+    @classmethod
+    def from_toml(cls, data: dict) -> Language:
+        markers = data.get("markers", {})
+        abbreviations = data.get("abbreviations", {})
+        return cls(
+            code=data["code"],
+            name=data["name"],
+            script=data["script"],
+            distinct_letters=data.get("distinct_letters", ""),
+            abstract_markers=tuple(markers.get("abstract", [])),
+            keyword_markers=tuple(markers.get("keywords", [])),
+            section_markers=tuple(markers.get("sections", [])),
+            affiliation_words=tuple(markers.get("affiliation", [])),
+            caption_words=frozenset(markers.get("captions", [])),
+            inner_abbreviations=frozenset(map(_squeeze, abbreviations.get("inner", []))),
+            final_abbreviations=frozenset(map(_squeeze, abbreviations.get("final", []))),
+            ambiguous_abbreviations=frozenset(map(_squeeze, abbreviations.get("ambiguous", []))),
+            initial_digraphs=frozenset(abbreviations.get("initial_digraphs", [])),
+            stop_words=frozenset(data.get("words", {}).get("stop", [])),
+        )
+
+
+#: Codes of the languages with a data file, in table order.
+LANGUAGE_CODES: tuple[str, ...] = ("en", "kk", "ru")
+
+
+@cache
+def get_language(code: str) -> Language:
+    """The :class:`Language` for ``code``; a clear error for an unsupported one."""
+    if code not in LANGUAGE_CODES:
+        raise UshtilError(f"unsupported language {code!r}: choose one of {', '.join(LANGUAGE_CODES)}")
+    text = resources.files(__package__).joinpath("data", f"{code}.toml").read_text(encoding="utf-8")
+    return Language.from_toml(tomllib.loads(text))

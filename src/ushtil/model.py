@@ -1,0 +1,157 @@
+"""Plain data classes that travel between the pipeline stages.
+
+read → split → align → glossary → check → export: each stage takes and returns these, never
+string-keyed dicts, so a notebook can inspect every intermediate result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: The languages of a trilingual article, in the order every table shows them.
+LANGS: tuple[str, ...] = ("en", "kk", "ru")
+
+
+@dataclass
+class Abstract:
+    """One language's front matter of an article: title, authors, abstract and keywords.
+
+    ``paragraphs`` is the abstract's text (exported as ``abstract`` in JSON); ``sentences`` holds
+    the same paragraphs split into sentences, one list per paragraph.
+    """
+
+    lang: str
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    sentences: list[list[str]] = field(default_factory=list)
+    #: the marker that introduced the abstract ("Аңдатпа", "Abstract", …), "" when none was found
+    marker: str = ""
+    #: language identified from the abstract's own text (may differ from ``lang``)
+    detected_lang: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.title or self.paragraphs or self.keywords)
+
+    @property
+    def sentence_list(self) -> list[str]:
+        """All sentences of the abstract in reading order, paragraphs flattened."""
+        return [sentence for paragraph in self.sentences for sentence in paragraph]
+
+    def to_dict(self) -> dict:
+        return {
+            "title": self.title,
+            "authors": list(self.authors),
+            "abstract": list(self.paragraphs),
+            "keywords": list(self.keywords),
+            "sentences": [list(p) for p in self.sentences],
+            "marker": self.marker,
+            "detected_lang": self.detected_lang,
+        }
+
+    @classmethod
+    def from_dict(cls, lang: str, data: dict) -> Abstract:
+        return cls(
+            lang=lang,
+            title=data.get("title", ""),
+            authors=list(data.get("authors", [])),
+            paragraphs=list(data.get("abstract", [])),
+            keywords=list(data.get("keywords", [])),
+            sentences=[list(p) for p in data.get("sentences", [])],
+            marker=data.get("marker", ""),
+            detected_lang=data.get("detected_lang", ""),
+        )
+
+
+@dataclass
+class Article:
+    """A trilingual article as read from one file (or from three abstract files)."""
+
+    id: str
+    source: str
+    parts: dict[str, Abstract] = field(default_factory=dict)
+    #: what a reader of the file should know: missing parts, wrong languages, skipped noise
+    notes: list[str] = field(default_factory=list)
+
+    def part(self, lang: str) -> Abstract:
+        """The abstract in ``lang``; an empty one when the article has none."""
+        return self.parts.get(lang) or Abstract(lang=lang)
+
+    @property
+    def missing(self) -> list[str]:
+        return [lang for lang in LANGS if self.part(lang).is_empty]
+
+    def to_dict(self) -> dict:
+        record: dict = {"id": self.id, "source": self.source}
+        for lang in LANGS:
+            record[lang] = self.part(lang).to_dict()
+        record["missing"] = self.missing
+        record["notes"] = list(self.notes)
+        return record
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Article:
+        parts = {lang: Abstract.from_dict(lang, data[lang]) for lang in LANGS if lang in data}
+        return cls(
+            id=data["id"],
+            source=data.get("source", ""),
+            parts={lang: part for lang, part in parts.items() if not part.is_empty},
+            notes=list(data.get("notes", [])),
+        )
+
+
+@dataclass
+class Bead:
+    """One alignment unit: the sentences of each language that translate each other.
+
+    ``sentences[lang]`` holds 0-based indices into the aligned sentence list of that language; an
+    empty list means the translation has no sentence here (``missing:<lang>``).
+    """
+
+    sentences: dict[str, list[int]]
+    text: dict[str, str]
+    score: float = 1.0
+    flags: list[str] = field(default_factory=list)
+    #: which part of the article the bead belongs to: "title", "abstract", "keywords", or "" for plain text
+    section: str = ""
+
+    @property
+    def kind(self) -> str:
+        """Bead type as reviewers say it, e.g. ``1-1-1`` or ``1-0-1`` (en-kk-ru)."""
+        return "-".join(str(len(self.sentences.get(lang, []))) for lang in LANGS)
+
+    def to_dict(self) -> dict:
+        record: dict = {lang: list(self.sentences.get(lang, [])) for lang in LANGS}
+        record["text"] = {lang: self.text.get(lang, "") for lang in LANGS}
+        record["score"] = round(float(self.score), 4)
+        record["flags"] = list(self.flags)
+        if self.section:
+            record["section"] = self.section
+        return record
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Bead:
+        return cls(
+            sentences={lang: [int(i) for i in data.get(lang, [])] for lang in LANGS},
+            text={lang: str(data.get("text", {}).get(lang, "")) for lang in LANGS},
+            score=float(data.get("score", 1.0)),
+            flags=[str(flag) for flag in data.get("flags", [])],
+            section=str(data.get("section", "")),
+        )
+
+
+@dataclass
+class Alignment:
+    """The three-way sentence alignment of one article or one parallel text."""
+
+    name: str
+    sentences: dict[str, list[str]]
+    beads: list[Bead] = field(default_factory=list)
+    #: how it was made (tool version, options, backend): written into every export
+    signature: str = ""
+
+    @property
+    def flagged(self) -> list[Bead]:
+        return [bead for bead in self.beads if bead.flags]

@@ -1,0 +1,126 @@
+"""Reading articles: file → clean paragraphs → title, authors, abstract, keywords per language.
+
+:func:`read_article` handles one file holding all three abstracts (the journal layout: English
+first, Kazakh and Russian after the references); :func:`read_abstract_files` takes one file per
+language. Both return an :class:`~ushtil.model.Article` with each abstract split into sentences,
+and notes for what is missing or suspicious.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import InputError
+from ..langid import identify
+from ..model import LANGS, Abstract, Article
+from ..split import split_paragraphs
+from .formats import SUFFIXES, load_text
+from .layout import paragraphs_of
+from .sections import Region, body_region, find_regions
+
+
+def read_article(path: str | Path, backend: str = "builtin") -> Article:
+    """Read one article file (.txt, .md, .docx, .pdf) holding up to three abstracts."""
+    path = Path(path)
+    text = load_text(path)
+    article = article_from_text(text, article_id=path.stem, source=str(path), backend=backend)
+    return article
+
+
+def article_from_text(text: str, article_id: str, source: str = "", backend: str = "builtin") -> Article:
+    """Find the abstracts in an article's text; see :func:`read_article`."""
+    paragraphs = paragraphs_of(text)
+    if not any(any(ch.isalpha() for ch in paragraph.text) for paragraph in paragraphs):
+        raise InputError(f"{source or article_id}: no text to read (only numbers or page headers)")
+    notes: list[str] = []
+    regions = find_regions(paragraphs)
+    if not regions:
+        regions = body_region(paragraphs)
+        notes.append("no abstract marker (Abstract, Аңдатпа, Аннотация…): the whole text is read as the abstract")
+    article = Article(id=article_id, source=source, notes=notes)
+    for region in regions:
+        _place(article, region, backend)
+    for lang in article.missing:
+        article.notes.append(f"missing:{lang}: no {lang} abstract in the article")
+    return article
+
+
+def _place(article: Article, region: Region, backend: str) -> None:
+    """Put a region into the slot of the language its text is written in."""
+    guess = identify(" ".join(region.paragraphs) or region.title)
+    marker_lang = region.marker.lang if region.marker else ""
+    lang = guess.lang or marker_lang or region.lang
+    if not lang:
+        article.notes.append("an abstract in an unknown language was skipped")
+        return
+    if region.marker and marker_lang != lang and region.marker.word not in _shared_markers(lang):
+        article.notes.append(
+            f"wrong-language:{lang}: the {marker_lang} marker {region.marker.word!r} introduces a text in {lang}"
+        )
+    if lang in article.parts:
+        article.notes.append(f"duplicate:{lang}: a second {lang} abstract was found and skipped")
+        return
+    article.parts[lang] = Abstract(
+        lang=lang,
+        title=region.title,
+        authors=region.authors,
+        paragraphs=region.paragraphs,
+        keywords=region.keywords,
+        sentences=split_paragraphs(region.paragraphs, lang, backend),
+        marker=region.marker.word if region.marker else "",
+        detected_lang=guess.lang,
+    )
+
+
+def _shared_markers(lang: str) -> set[str]:
+    """Markers that belong to several languages ("Аннотация" is Kazakh and Russian)."""
+    from ..langs import get_language
+
+    return set(get_language(lang).abstract_markers)
+
+
+def read_abstract_files(paths: dict[str, str | Path], backend: str = "builtin", article_id: str = "") -> Article:
+    """An article from one file per language, e.g. ``{"en": "a.txt", "kk": "b.txt", "ru": "c.txt"}``."""
+    unknown = set(paths) - set(LANGS)
+    if unknown:
+        raise InputError(f"unknown language slot(s): {', '.join(sorted(unknown))}")
+    first = Path(next(iter(paths.values())))
+    article = Article(id=article_id or first.stem, source=", ".join(str(p) for p in paths.values()))
+    for lang, path in paths.items():
+        part = read_article(path, backend).parts
+        found = part.get(lang)
+        if found is None:
+            other = ", ".join(part) or "no language"
+            article.notes.append(f"wrong-language:{lang}: {path} holds {other}, not {lang}")
+            found = next(iter(part.values()), None)
+            if found is None:
+                continue
+            found = Abstract(**{**found.__dict__, "lang": lang})
+        article.parts[lang] = found
+    for lang in article.missing:
+        article.notes.append(f"missing:{lang}: no {lang} abstract given")
+    return article
+
+
+def iter_article_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
+    """Article files named directly or found (non-recursively, sorted) in the named folders."""
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+            if not files:
+                raise InputError(f"{path}: no article files ({', '.join(SUFFIXES)}) in this folder")
+            yield from files
+        elif path.exists():
+            yield path
+        else:
+            raise InputError(f"{path}: no such file or folder")
+
+
+def read_articles(inputs: Iterable[str | Path], backend: str = "builtin") -> list[Article]:
+    """Read every article named or found in ``inputs``."""
+    return [read_article(path, backend) for path in iter_article_files(inputs)]
+
+
+__all__ = ["article_from_text", "iter_article_files", "read_abstract_files", "read_article", "read_articles"]

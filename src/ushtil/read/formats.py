@@ -1,0 +1,92 @@
+"""Text out of the file formats articles come in: .txt/.md, .docx and text PDFs.
+
+One function per format behind :func:`load_text`; each returns plain text with paragraphs
+separated by blank lines, or raises :class:`InputError` with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import InputError
+from ..files import MAX_INPUT_BYTES, check_input_file, read_text
+
+#: A .docx whose parts unpack to more than this is refused (zip bomb guard).
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+MAX_PDF_PAGES = 2000
+
+
+def _load_docx(path: Path) -> str:
+    _check_zip(path)
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several types for damaged packages
+        raise InputError(f"{path}: not a readable .docx file ({type(exc).__name__})") from exc
+    paragraphs = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            paragraphs.extend(cell.text for cell in row.cells)
+    return "\n\n".join(paragraphs)
+
+
+def _check_zip(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError(f"{path}: not a readable .docx file (damaged zip package)") from exc
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InputError(f"{path}: unpacks to {unpacked / 2**20:.0f} MB, refused as a possible zip bomb")
+
+
+def _load_pdf(path: Path) -> str:
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            raise InputError(f"{path}: the PDF is encrypted; save an unprotected copy first")
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise InputError(f"{path}: {len(reader.pages)} pages is more than an article ({MAX_PDF_PAGES})")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise InputError(f"{path}: not a readable PDF ({exc})") from exc
+    text = "\n\n".join(pages)
+    if sum(ch.isalpha() for ch in text) < 20:
+        raise InputError(f"{path}: the PDF has no text layer (a scan?); run OCR on it first")
+    return text
+
+
+_LOADERS: dict[str, Callable[[Path], str]] = {
+    ".txt": read_text,
+    ".md": read_text,
+    ".text": read_text,
+    ".docx": _load_docx,
+    ".pdf": _load_pdf,
+}
+
+#: File suffixes the reader accepts.
+SUFFIXES: tuple[str, ...] = tuple(_LOADERS)
+
+
+def load_text(path: str | Path) -> str:
+    """The text of an article file of any supported format."""
+    path = Path(path)
+    loader = _LOADERS.get(path.suffix.lower())
+    if loader is None:
+        raise InputError(f"{path}: unsupported file type {path.suffix or '(none)'}; use {', '.join(SUFFIXES)}")
+    check_input_file(path, MAX_INPUT_BYTES)
+    text = loader(path)
+    if not text.strip():
+        raise InputError(f"{path}: no text in the file")
+    return text

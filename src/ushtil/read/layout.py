@@ -1,0 +1,136 @@
+"""From extracted text to clean paragraphs: markdown removed, page furniture dropped.
+
+Journal PDFs and their text or markdown exports carry running headers and footers (journal name,
+ISSN, issue number, page numbers) between and even inside paragraphs, and a PDF export wraps
+lines at a fixed width. :func:`paragraphs_of` undoes both, so no header ends up in an abstract.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_SUPERSCRIPT = re.compile(r"<sup>.*?</sup>", re.IGNORECASE | re.DOTALL)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]{0,40}>")
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|<>~])")
+_SPACE = re.compile(r"[ \t\u00a0]+")
+
+# Page furniture: an issue number ("№1(150)/ 2025"), ISSN lines, bare page numbers.
+_ISSUE_NUMBER = re.compile(r"(?:№|N[º°o]|[º°])\s*\d+(?:\s*\(\d+\))?\s*/\s*\d", re.IGNORECASE)
+_ISSN = re.compile(r"\be?ISSN\b", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:;»\"”)]\s*$")
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of clean text; ``heading`` when the source marked it as a title or heading."""
+
+    text: str
+    heading: bool = False
+
+
+def clean_markup(line: str) -> str:
+    """Remove markdown emphasis, escapes, superscripts and tags from one line of text."""
+    line = _SUPERSCRIPT.sub("", line)
+    line = _HTML_TAG.sub("", line)
+    line = _EMPHASIS.sub("", line)
+    line = _ESCAPE.sub(r"\1", line)
+    return _SPACE.sub(" ", line).strip()
+
+
+def _furniture_key(line: str) -> str:
+    return re.sub(r"\d+", "#", _SPACE.sub(" ", line.replace("\t", " ")).strip().lower())
+
+
+def is_page_furniture(line: str, repeated: set[str] = frozenset()) -> bool:
+    """True for running headers and footers: issue numbers, ISSN lines, page numbers, repeats."""
+    if _PAGE_NUMBER.match(line) or _ISSN.search(line) or _ISSUE_NUMBER.search(line):
+        return True
+    return _furniture_key(line) in repeated
+
+
+def _repeated_lines(lines: list[str]) -> set[str]:
+    """Short lines that recur on several pages: running headers."""
+    counts = Counter(_furniture_key(line) for line in lines if 0 < len(line.strip()) <= 120)
+    return {key for key, count in counts.items() if count >= 3 and len(key) >= 8}
+
+
+def _blocks(text: str) -> list[list[str]]:
+    blocks, current = [], []
+    for line in text.split("\n"):
+        if line.strip():
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _unwrap(lines: list[str]) -> list[list[str]]:
+    """Re-cut a block of fixed-width lines (a PDF export) into paragraphs at short final lines."""
+    lengths = sorted(len(line) for line in lines)
+    if len(lines) < 5 or lengths[len(lengths) // 2] < 50:
+        return [lines]
+    width = lengths[int(len(lengths) * 0.9)]
+    paragraphs, current = [], []
+    for line in lines:
+        current.append(line)
+        if _SENTENCE_END.search(line) and len(line) < 0.8 * width:
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _join_lines(lines: list[str]) -> str:
+    text = ""
+    for line in lines:
+        if text.endswith("-") and not text.endswith(" -") and line[:1].islower():
+            text += line  # a word broken across lines: "inter-" + "national" stays one word
+        else:
+            text = f"{text} {line}" if text else line
+    return text
+
+
+def paragraphs_of(text: str) -> list[Paragraph]:
+    """Clean paragraphs of an extracted text, in reading order."""
+    raw_lines = text.split("\n")
+    repeated = _repeated_lines(raw_lines)
+    paragraphs: list[Paragraph] = []
+    for block in _blocks(text):
+        furniture = [is_page_furniture(line, repeated) for line in block]
+        if sum(furniture) * 2 >= len(block) and any(furniture):
+            continue  # a header block: journal name, ISSN, page number
+        kept = [line for line, is_furniture in zip(block, furniture) if not is_furniture]
+        heading = bool(_HEADING.match(kept[0]))
+        cleaned = [clean_markup(_HEADING.sub("", line)) for line in kept]
+        for piece in _unwrap([line for line in cleaned if line]):
+            paragraph = _join_lines(piece)
+            if paragraph:
+                paragraphs.append(Paragraph(paragraph, heading))
+    return _mend_page_breaks(paragraphs)
+
+
+def _mend_page_breaks(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Join a paragraph cut by a page break: no final punctuation, next starts in lower case."""
+    mended: list[Paragraph] = []
+    for paragraph in paragraphs:
+        previous = mended[-1] if mended else None
+        if (
+            previous is not None
+            and not previous.heading
+            and not paragraph.heading
+            and not _SENTENCE_END.search(previous.text)
+            and paragraph.text[:1].islower()
+        ):
+            previous.text = _join_lines([previous.text, paragraph.text])
+        else:
+            mended.append(paragraph)
+    return mended

@@ -1,0 +1,191 @@
+"""Finding each language's title, authors, abstract and keywords among an article's paragraphs.
+
+An abstract starts at a marker (Abstract, Аңдатпа, Аннотация, … from the language data files) and
+runs until its keyword list, a section heading, another marker or an author line. Its title and
+authors are the heading-like paragraphs just before the marker. The language of an abstract is
+identified from its text; the marker is only a hint.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..langid import identify
+from ..langs import LANGUAGE_CODES, get_language
+from .layout import Paragraph
+
+#: An abstract longer than this many paragraphs has lost its end marker: cut it there.
+MAX_ABSTRACT_PARAGRAPHS = 12
+#: How many paragraphs before a marker may hold its title and authors.
+FRONT_MATTER_WINDOW = 8
+
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LOWER = "a-zа-яёәғқңөұүһі"
+_INITIAL = rf"[{_UPPER}][{_LOWER}]?\."
+_SURNAME = rf"[{_UPPER}][{_LOWER}'’\-]+(?:-[{_UPPER}][{_LOWER}]+)?"
+_NAME = re.compile(
+    rf"^(?:(?:{_INITIAL}\s?){{1,3}}\s*{_SURNAME}|{_SURNAME}\s+(?:{_INITIAL}\s?){{1,3}}"
+    rf"|{_SURNAME}\s+{_SURNAME}(?:\s+{_SURNAME})?)$"
+)
+_NAME_SEPARATOR = re.compile(r"\s*(?:[,;]|\band\b|\bжәне\b|\bи\b)\s*")
+_NAME_NOISE = re.compile(r"[*\d†‡§¹²³⁴⁵⁶⁷⁸⁹⁰()]+")
+_INITIALS_GLUED = re.compile(rf"((?:{_INITIAL}){{1,3}})(?=[{_UPPER}][{_LOWER}])")
+_METADATA = re.compile(r"^(?:IRSTI|UDC|МРНТИ|УДК|ӘОЖ|ХҒТАР|GRNTI|DOI|JEL)\b|https?://|@", re.IGNORECASE)
+_KEYWORD_SEPARATOR = re.compile(r"\s*[;,·•]\s*")
+
+
+@dataclass
+class Marker:
+    """A marker word found at the start of a paragraph, and the text that follows it."""
+
+    kind: str  # "abstract" | "keywords" | "section"
+    lang: str
+    word: str
+    rest: str
+
+
+@dataclass
+class Region:
+    """One abstract found in the text, before language identification settles its slot."""
+
+    marker: Marker | None
+    paragraphs: list[str]
+    keywords: list[str] = field(default_factory=list)
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    lang: str = ""
+    confidence: float = 0.0
+
+
+@cache
+def _marker_patterns() -> list[tuple[str, str, str, re.Pattern]]:
+    """(kind, lang, word, pattern) for every marker, longest first so "Түйін сөздер" beats "Түйін"."""
+    patterns = []
+    for lang in LANGUAGE_CODES:
+        language = get_language(lang)
+        for kind, words in (
+            ("keywords", language.keyword_markers),
+            ("abstract", language.abstract_markers),
+            ("section", language.section_markers),
+        ):
+            for word in words:
+                spaced = r"[\s-]+".join(map(re.escape, word.split()))
+                # A marker is followed by punctuation (Abstract. / Аңдатпа:) or ends the paragraph.
+                pattern = re.compile(rf"^{spaced}\s*(?:[.:—–-]\s*|$)(.*)$", re.IGNORECASE | re.DOTALL)
+                patterns.append((kind, lang, word, pattern))
+    patterns.sort(key=lambda item: -len(item[2]))
+    return patterns
+
+
+def find_marker(text: str) -> Marker | None:
+    """The marker that opens ``text``, if any."""
+    for kind, lang, word, pattern in _marker_patterns():
+        match = pattern.match(text)
+        if match:
+            return Marker(kind, lang, word, match.group(1).strip())
+    return None
+
+
+def split_names(text: str) -> list[str]:
+    """Author names of a byline, or [] when the paragraph is not a byline."""
+    text = _NAME_NOISE.sub(" ", text)
+    pieces = [piece.strip(" .") for piece in _NAME_SEPARATOR.split(text) if piece.strip(" .")]
+    if not pieces or len(pieces) > 30:
+        return []
+    names = []
+    for piece in pieces:
+        piece = _INITIALS_GLUED.sub(r"\1 ", re.sub(r"\s+", " ", piece)).strip()
+        if not _NAME.match(piece + "." if re.search(r"\s[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-я]?$", piece) else piece):
+            return []
+        names.append(piece)
+    return names
+
+
+def split_keywords(text: str) -> list[str]:
+    """A keyword list cut at commas or semicolons, final period dropped."""
+    text = text.strip().rstrip(".;")
+    return [keyword.strip() for keyword in _KEYWORD_SEPARATOR.split(text) if keyword.strip()]
+
+
+def _is_affiliation(text: str) -> bool:
+    """"L.N. Gumilyov Eurasian National University, Astana, Kazakhstan": an institution word and a comma."""
+    lowered = text.lower()
+    return "," in text and any(
+        word.lower() in lowered for lang in LANGUAGE_CODES for word in get_language(lang).affiliation_words
+    )
+
+
+def _is_title_like(paragraph: Paragraph) -> bool:
+    text = paragraph.text
+    words = text.split()
+    if not 2 <= len(words) <= 40 or _METADATA.search(text) or "/" in text:
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and (paragraph.heading or not text.endswith("."))
+
+
+def find_regions(paragraphs: list[Paragraph]) -> list[Region]:
+    """Every abstract in the article with its keywords, title and authors."""
+    markers = [find_marker(paragraph.text) for paragraph in paragraphs]
+    regions = []
+    previous_end = 0
+    index = 0
+    while index < len(paragraphs):
+        marker = markers[index]
+        if marker is None or marker.kind != "abstract":
+            index += 1
+            continue
+        region = Region(marker=marker, paragraphs=[marker.rest] if marker.rest else [])
+        end = index + 1
+        while end < len(paragraphs) and len(region.paragraphs) < MAX_ABSTRACT_PARAGRAPHS:
+            paragraph, following = paragraphs[end], markers[end]
+            if following is not None:
+                if following.kind == "keywords":
+                    region.keywords = split_keywords(following.rest)
+                    end += 1
+                break
+            if paragraph.heading or split_names(paragraph.text):
+                break
+            region.paragraphs.append(paragraph.text)
+            end += 1
+        _attach_front_matter(region, paragraphs, markers, max(previous_end, index - FRONT_MATTER_WINDOW), index)
+        regions.append(region)
+        previous_end = end
+        index = end
+    return regions
+
+
+def _attach_front_matter(
+    region: Region, paragraphs: list[Paragraph], markers: list[Marker | None], start: int, stop: int
+) -> None:
+    """Title and authors from the paragraphs between the previous abstract and this marker."""
+    for position in range(stop - 1, start - 1, -1):
+        paragraph = paragraphs[position]
+        if markers[position] is not None and markers[position].kind != "section":
+            break
+        if re.match(r"^\d{1,3}\.\s", paragraph.text):
+            break  # a numbered reference: the previous article part ends here
+        names = split_names(paragraph.text)
+        if names:
+            if not region.authors:
+                region.authors = names
+            continue
+        if region.title or _is_affiliation(paragraph.text) or not _is_title_like(paragraph):
+            continue
+        region.title = paragraph.text
+
+
+def body_region(paragraphs: list[Paragraph]) -> list[Region]:
+    """Without any marker, the text itself is the abstract: one region per language found."""
+    by_lang: dict[str, Region] = {}
+    for paragraph in paragraphs:
+        if _METADATA.search(paragraph.text) and len(paragraph.text) < 200:
+            continue
+        guess = identify(paragraph.text)
+        if not guess.lang:
+            continue
+        region = by_lang.setdefault(guess.lang, Region(marker=None, paragraphs=[], lang=guess.lang))
+        region.paragraphs.append(paragraph.text)
+    return list(by_lang.values())

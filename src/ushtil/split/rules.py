@@ -1,0 +1,130 @@
+"""The built-in sentence splitter: punctuation candidates judged by per-language rules.
+
+Every run of ``. ! ? …`` followed by white space is a candidate boundary. A candidate is kept when
+the next word starts a sentence (capital letter, digit, opening quote or list dash) and the word
+before the period is not an abbreviation, an initial or a label. Abbreviations come in three
+kinds, read from the language's data file:
+
+* ``inner`` never end a sentence (Dr., e.g., т.е., проф.);
+* ``final`` end one whenever a capitalised word follows (etc., т.б., и др.);
+* ``ambiguous`` end one only when a typical sentence starter follows (г., ж., U.S.):
+  "в 2019 г. Казахстан" goes on, "в 2019 г. Однако" does not.
+
+Initials (D.M., Zh.B., Д.) are treated as ambiguous abbreviations, so names stay whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..langs import Language, get_language
+
+# Terminal punctuation, then closing quotes, brackets or markdown emphasis, then a space or the end.
+_CANDIDATE = re.compile(r"[.!?…]+[\"'»”’)\]*_]*(?=\s|$)")
+_OPENERS = "\"'«“„‘([*_"
+_CLOSERS = "\"'»”’)]*_"
+_LIST_ITEM = re.compile(r"\n[ \t]*(?:[-–—•·▪*]|\d{1,2}[.)]|[a-zа-я][)])[ \t]+")
+_SPACE = re.compile(r"\s+")
+_INITIALS = re.compile(r"^(?:[^\W\d_][^\W\d_]?\.){0,3}[^\W\d_][^\W\d_]?$")
+_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+class RuleSplitter:
+    """Sentence splitter for one language, driven by the language's data file."""
+
+    def __init__(self, lang: str):
+        self.language: Language = get_language(lang)
+        self._labels = {marker.lower() for marker in self.language.abstract_markers}
+        self._labels |= {marker.lower() for marker in self.language.keyword_markers}
+        self._labels |= {marker.lower() for marker in self.language.section_markers}
+
+    def split(self, text: str) -> list[str]:
+        """Split running text (one or more paragraphs) into sentences, whitespace normalised."""
+        sentences: list[str] = []
+        for paragraph in _PARAGRAPH_BREAK.split(text):
+            for chunk in _split_list_items(paragraph):
+                sentences.extend(self._split_chunk(chunk))
+        return sentences
+
+    def _split_chunk(self, text: str) -> list[str]:
+        sentences = []
+        start = 0
+        for match in _CANDIDATE.finditer(text):
+            end = match.end()
+            if self._is_boundary(text, start, match):
+                sentence = _SPACE.sub(" ", text[start:end]).strip()
+                if sentence:
+                    sentences.append(sentence)
+                start = end
+        tail = _SPACE.sub(" ", text[start:]).strip()
+        if tail:
+            sentences.append(tail)
+        return sentences
+
+    def _is_boundary(self, text: str, start: int, match: re.Match) -> bool:
+        following = text[match.end():].lstrip()
+        if not following:
+            return True
+        next_word = following.split(None, 1)[0]
+        first = next_word.lstrip(_OPENERS)[:1]
+        starts_sentence = first.isupper() or first.isdigit() or next_word[0] in "–—" or (
+            not first and next_word[0] in _OPENERS
+        )
+        if not starts_sentence:
+            return False
+        punctuation = match.group().rstrip(_CLOSERS)
+        if "." not in punctuation or len(punctuation) > 1:
+            return True  # ? ! … and "..." end a sentence before a capital
+        before = text[start:match.start()]
+        tokens = before.split()
+        if not tokens:
+            return False
+        word = tokens[-1].strip(_OPENERS + _CLOSERS)
+        kind = self._abbreviation_kind(tokens)
+        if kind == "inner":
+            return False
+        if kind == "final":
+            return True
+        if kind == "ambiguous" or self._is_initial(word):
+            return self._is_sentence_starter(next_word)
+        if _NUMBER.match(word):
+            # "1." opening a chunk is a list label; "Figure 1." a caption label.
+            if len(tokens) == 1:
+                return False
+            return not (len(tokens) == 2 and tokens[0].strip(_OPENERS) in self.language.caption_words)
+        if len(tokens) <= 2 and before.strip(" *_#").lower().rstrip(".:") in self._labels:
+            return False  # "**Abstract.** For centuries …": a label, not a sentence
+        return True
+
+    def _abbreviation_kind(self, tokens: list[str]) -> str:
+        """The kind of the longest abbreviation that ends ``tokens`` ("" when there is none)."""
+        language = self.language
+        for width in (3, 2, 1):
+            if len(tokens) < width:
+                continue
+            candidate = "".join(tokens[-width:]).lstrip(_OPENERS)
+            for form in (candidate, candidate.lower()):
+                if form in language.inner_abbreviations:
+                    return "inner"
+                if form in language.final_abbreviations:
+                    return "final"
+                if form in language.ambiguous_abbreviations:
+                    return "ambiguous"
+        return ""
+
+    def _is_initial(self, word: str) -> bool:
+        if not _INITIALS.match(word) or not word[:1].isupper():
+            return False
+        parts = word.split(".")
+        return all(len(part) == 1 or part in self.language.initial_digraphs for part in parts)
+
+    def _is_sentence_starter(self, next_word: str) -> bool:
+        return next_word.strip(_OPENERS + _CLOSERS + ".,;:!?").lower() in self.language.stop_words
+
+
+def _split_list_items(paragraph: str) -> list[str]:
+    """Cut a paragraph before each line that starts a list item (–, •, 1., a))."""
+    cuts = [match.start() + 1 for match in _LIST_ITEM.finditer(paragraph)]
+    bounds = [0, *cuts, len(paragraph)]
+    return [paragraph[a:b] for a, b in zip(bounds, bounds[1:]) if paragraph[a:b].strip()]
