@@ -27,6 +27,15 @@ _API: dict[str, str] = {
     "read_articles": "ushtil.read",
     "split_sentences": "ushtil.split",
     "identify_language": "ushtil.langid",
+    "words": "ushtil.tokens",
+    "lemmatize": "ushtil.lemma",
+    "align": "ushtil.aligner",
+    "read_alignment": "ushtil.aligner",
+    "write_alignment": "ushtil.aligner",
+    "Glossary": "ushtil.glossary",
+    "build_glossary": "ushtil.glossary",
+    "load_glossary": "ushtil.glossary",
+    "check": "ushtil.checks",
 }
 
 __all__ = ["__version__", *_API]

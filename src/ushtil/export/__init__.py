@@ -1,0 +1,1 @@
+"""Exporters: the file formats results leave ushtil in (workbooks, TMX, TBX, CSV, JSON Lines)."""
