@@ -26,6 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     articles, errors = read_inputs(args)
+    report_errors(errors, "extract")
+    if not articles:
+        return 2
     lines = [json.dumps(article.to_dict(), ensure_ascii=False) for article in articles]
     if args.json:
         with atomic_write(args.json) as handle:
@@ -36,9 +39,6 @@ def run(args: argparse.Namespace) -> int:
         print(article_summary(article), file=sys.stderr)
         for note in article.notes:
             print(f"  note: {note}", file=sys.stderr)
-    report_errors(errors, "extract")
     if args.json:
         print(f"{len(articles)} article(s) written to {args.json}", file=sys.stderr)
-    if errors:
-        return 2 if not articles else 1
-    return 0
+    return 1 if errors else 0

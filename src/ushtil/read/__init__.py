@@ -17,7 +17,7 @@ from ..model import LANGS, Abstract, Article
 from ..split import split_paragraphs
 from .formats import SUFFIXES, load_text
 from .layout import paragraphs_of
-from .sections import Region, body_region, find_regions
+from .sections import Region, body_region, find_marker, find_regions
 
 
 def read_article(path: str | Path, backend: str = "builtin") -> Article:
@@ -30,7 +30,7 @@ def read_article(path: str | Path, backend: str = "builtin") -> Article:
 
 def article_from_text(text: str, article_id: str, source: str = "", backend: str = "builtin") -> Article:
     """Find the abstracts in an article's text; see :func:`read_article`."""
-    paragraphs = paragraphs_of(text)
+    paragraphs = paragraphs_of(text, starts_paragraph=lambda line: find_marker(line) is not None)
     if not any(any(ch.isalpha() for ch in paragraph.text) for paragraph in paragraphs):
         raise InputError(f"{source or article_id}: no text to read (only numbers or page headers)")
     notes: list[str] = []

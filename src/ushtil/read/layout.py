@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -72,16 +73,19 @@ def _blocks(text: str) -> list[list[str]]:
     return blocks
 
 
-def _unwrap(lines: list[str]) -> list[list[str]]:
-    """Re-cut a block of fixed-width lines (a PDF export) into paragraphs at short final lines."""
+def _unwrap(lines: list[str], starts_paragraph: Callable[[str], bool]) -> list[list[str]]:
+    """Re-cut a block of lines into paragraphs: before a line that opens one (a marker such as
+    "Keywords:"), and, in fixed-width text (a PDF export), after a short line ending a sentence."""
     lengths = sorted(len(line) for line in lines)
-    if len(lines) < 5 or lengths[len(lengths) // 2] < 50:
-        return [lines]
+    wrapped = len(lines) >= 5 and lengths[len(lengths) // 2] >= 50
     width = lengths[int(len(lengths) * 0.9)]
     paragraphs, current = [], []
     for line in lines:
+        if current and starts_paragraph(line):
+            paragraphs.append(current)
+            current = []
         current.append(line)
-        if _SENTENCE_END.search(line) and len(line) < 0.8 * width:
+        if wrapped and _SENTENCE_END.search(line) and len(line) < 0.8 * width:
             paragraphs.append(current)
             current = []
     if current:
@@ -99,8 +103,12 @@ def _join_lines(lines: list[str]) -> str:
     return text
 
 
-def paragraphs_of(text: str) -> list[Paragraph]:
-    """Clean paragraphs of an extracted text, in reading order."""
+def paragraphs_of(text: str, starts_paragraph: Callable[[str], bool] = lambda line: False) -> list[Paragraph]:
+    """Clean paragraphs of an extracted text, in reading order.
+
+    ``starts_paragraph`` tells which lines open a paragraph even without a blank line before them
+    (PDF text has no blank lines).
+    """
     raw_lines = text.split("\n")
     repeated = _repeated_lines(raw_lines)
     paragraphs: list[Paragraph] = []
@@ -108,10 +116,10 @@ def paragraphs_of(text: str) -> list[Paragraph]:
         furniture = [is_page_furniture(line, repeated) for line in block]
         if sum(furniture) * 2 >= len(block) and any(furniture):
             continue  # a header block: journal name, ISSN, page number
-        kept = [line for line, is_furniture in zip(block, furniture) if not is_furniture]
+        kept = [line for line, is_furniture in zip(block, furniture, strict=True) if not is_furniture]
         heading = bool(_HEADING.match(kept[0]))
         cleaned = [clean_markup(_HEADING.sub("", line)) for line in kept]
-        for piece in _unwrap([line for line in cleaned if line]):
+        for piece in _unwrap([line for line in cleaned if line], starts_paragraph):
             paragraph = _join_lines(piece)
             if paragraph:
                 paragraphs.append(Paragraph(paragraph, heading))

@@ -16,6 +16,7 @@ Initials (D.M., Zh.B., Д.) are treated as ambiguous abbreviations, so names sta
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..langs import Language, get_language
 
@@ -93,9 +94,8 @@ class RuleSplitter:
             if len(tokens) == 1:
                 return False
             return not (len(tokens) == 2 and tokens[0].strip(_OPENERS) in self.language.caption_words)
-        if len(tokens) <= 2 and before.strip(" *_#").lower().rstrip(".:") in self._labels:
-            return False  # "**Abstract.** For centuries …": a label, not a sentence
-        return True
+        # "**Abstract.** For centuries …": a label, not a sentence
+        return not (len(tokens) <= 2 and before.strip(" *_#").lower().rstrip(".:") in self._labels)
 
     def _abbreviation_kind(self, tokens: list[str]) -> str:
         """The kind of the longest abbreviation that ends ``tokens`` ("" when there is none)."""
@@ -127,4 +127,4 @@ def _split_list_items(paragraph: str) -> list[str]:
     """Cut a paragraph before each line that starts a list item (–, •, 1., a))."""
     cuts = [match.start() + 1 for match in _LIST_ITEM.finditer(paragraph)]
     bounds = [0, *cuts, len(paragraph)]
-    return [paragraph[a:b] for a, b in zip(bounds, bounds[1:]) if paragraph[a:b].strip()]
+    return [paragraph[a:b] for a, b in pairwise(bounds) if paragraph[a:b].strip()]
