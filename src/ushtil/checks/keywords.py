@@ -1,0 +1,142 @@
+"""Keyword lists: different lengths, and keywords whose equivalent is missing from another list.
+
+Three kinds of evidence, strongest first: a term rule (glossary or built-in) names the equivalent of
+an English keyword and no keyword of the other list is that term (error); the alignment pairs a
+keyword with nothing (warning); a keyword that the other language's abstract does not use although
+its English partner is used in the English text of the same beads (warning: probably swapped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..tokens import words
+from .base import ArticleContext, Check, Finding, Severity
+from .termrules import find_terms
+
+#: Keyword words shorter than this are matched exactly (ЕО, EU); longer ones by their stem.
+MIN_STEM_WORD = 4
+
+
+def _common_prefix(a: str, b: str) -> int:
+    size = 0
+    for left, right in zip(a, b, strict=False):
+        if left != right:
+            break
+        size += 1
+    return size
+
+
+def _word_occurs(word: str, vocabulary: set[str]) -> bool:
+    if len(word) < MIN_STEM_WORD:
+        return word in vocabulary
+    return any(
+        _common_prefix(word, other) >= max(MIN_STEM_WORD, min(len(word), len(other)) - 3) for other in vocabulary
+    )
+
+
+def keyword_occurs(keyword: str, text: str) -> bool:
+    """True when every content word of ``keyword`` occurs in ``text``, endings aside."""
+    vocabulary = {word.casefold() for word in words(text)}
+    wanted = [word.casefold() for word in words(keyword)]
+    content = [word for word in wanted if len(word) >= MIN_STEM_WORD] or wanted
+    return bool(content) and all(_word_occurs(word, vocabulary) for word in content)
+
+
+class KeywordCheck(Check):
+    name = "keywords"
+    description = "keyword lists of different lengths; keywords whose equivalent is missing or swapped"
+
+    def run(self, ctx: ArticleContext) -> Iterator[Finding]:
+        lists = {lang: ctx.article.part(lang).keywords for lang in ctx.present}
+        with_keywords = {lang: keywords for lang, keywords in lists.items() if keywords}
+        for lang, keywords in lists.items():
+            if with_keywords and not keywords:
+                yield self.finding(
+                    ctx, "missing-keywords", Severity.ERROR, f"the {lang} part has no keywords",
+                    lang=lang, section="keywords", suggestion=f"add the {lang} keywords",
+                )
+        if len({len(keywords) for keywords in with_keywords.values()}) > 1:
+            counted = ", ".join(f"{lang} {len(keywords)}" for lang, keywords in with_keywords.items())
+            for lang in with_keywords:
+                if len(with_keywords[lang]) != max(len(k) for k in with_keywords.values()):
+                    continue
+                yield self.finding(
+                    ctx, "keyword-count", Severity.WARNING, f"the keyword lists differ in length ({counted})",
+                    lang="", section="keywords", suggestion="give every keyword in all three languages",
+                )
+                break
+        if "en" not in with_keywords:
+            return
+        missing = list(self._by_terms(ctx, with_keywords))
+        yield from missing
+        yield from self._by_beads(ctx, {(finding.lang, finding.bead) for finding in missing})
+
+    def _by_terms(self, ctx: ArticleContext, lists: dict[str, list[str]]) -> Iterator[Finding]:
+        for keyword in lists["en"]:
+            rules = [m.rule for m in find_terms(keyword, "en", ctx.terms) if m.end - m.start >= len(keyword) - 2]
+            for rule in rules[:1]:
+                for lang in ("kk", "ru"):
+                    if lang not in lists:
+                        continue
+                    found = [m for kw in lists[lang] for m in find_terms(kw, lang, [rule])]
+                    if found:
+                        continue
+                    yield self.finding(
+                        ctx, "keyword-missing", Severity.ERROR,
+                        f"the English keyword “{keyword}” has no {lang} equivalent "
+                        f"(“{rule.preferred(lang)}”) in the {lang} keywords",
+                        lang=lang, bead=self._keyword_bead(ctx, "en", keyword), section="keywords",
+                        text="; ".join(lists[lang]), suggestion=f"add “{rule.preferred(lang)}” to the {lang} keywords",
+                    )
+
+    def _by_beads(self, ctx: ArticleContext, blamed: set[tuple[str, int | None]]) -> Iterator[Finding]:
+        """Keywords the alignment pairs with nothing, or with a keyword the text never uses."""
+        texts = {lang: self._running_text(ctx, lang) for lang in ctx.present}
+        for number, bead in ctx.numbered_beads():
+            if bead.section != "keywords":
+                continue
+            english = bead.text.get("en", "").strip()
+            for lang in ("kk", "ru"):
+                if lang not in ctx.present:
+                    continue
+                keyword = bead.text.get(lang, "").strip()
+                if english and not keyword:
+                    yield self.finding(
+                        ctx, "keyword-unmatched", Severity.WARNING,
+                        f"the English keyword “{english}” is paired with no {lang} keyword",
+                        lang=lang, bead=number, text=english, suggestion=f"add its {lang} equivalent",
+                    )
+                    continue
+                if not english or not keyword or (lang, number) in blamed:
+                    continue
+                english_used = keyword_occurs(english, self._english_beside(ctx, lang))
+                if english_used and not keyword_occurs(keyword, texts[lang]):
+                    yield self.finding(
+                        ctx, "keyword-not-in-text", Severity.WARNING,
+                        f"the {lang} keyword “{keyword}” (for “{english}”) does not occur in the {lang} "
+                        f"title or abstract, though “{english}” occurs in the English text",
+                        lang=lang, bead=number, text=keyword,
+                        suggestion=f"check that “{keyword}” translates “{english}”",
+                    )
+
+    @staticmethod
+    def _running_text(ctx: ArticleContext, lang: str) -> str:
+        part = ctx.article.part(lang)
+        return " ".join([part.title, *part.paragraphs])
+
+    @staticmethod
+    def _english_beside(ctx: ArticleContext, lang: str) -> str:
+        """The English title and abstract beads that have a ``lang`` side (what it could have used)."""
+        return " ".join(
+            bead.text.get("en", "") for bead in ctx.alignment.beads
+            if bead.section in ("title", "abstract", "") and bead.text.get(lang, "").strip()
+        )
+
+    @staticmethod
+    def _keyword_bead(ctx: ArticleContext, lang: str, keyword: str) -> int | None:
+        for number, bead in ctx.numbered_beads():
+            if bead.section == "keywords" and bead.text.get(lang, "").strip() == keyword:
+                return number
+        return None
+

@@ -1,0 +1,63 @@
+"""Authors present in every language and spelled consistently under transliteration.
+
+Akimova / Әкімова / Акимова are one name: surnames are compared after folding Cyrillic to Latin
+letters (:func:`ushtil.glossary.similarity.name_similarity`, the glossary's transliteration table).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..glossary.similarity import name_similarity
+from .base import ArticleContext, Check, Finding, Severity
+
+#: Surnames this similar (0-1, transliterated character bigrams) are the same name.
+MIN_NAME_SIMILARITY = 0.85
+#: A word of two letters or more not followed by a dot (initials are "Zh.B.", "Ж.Б.").
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}(?![.\w])")
+
+
+def surname(author: str) -> str:
+    """The longest name word of an author line ("Zh.B. Akimova" → "Akimova")."""
+    found = _NAME_WORD.findall(author)
+    return max(found, key=len) if found else author.strip()
+
+
+class NameCheck(Check):
+    name = "names"
+    description = "authors missing in a language or spelled inconsistently across languages"
+
+    def run(self, ctx: ArticleContext) -> Iterator[Finding]:
+        authors = {lang: ctx.article.part(lang).authors for lang in ctx.present}
+        listed = {lang: names for lang, names in authors.items() if names}
+        if not listed:
+            return
+        for lang in authors:
+            if lang not in listed:
+                yield self.finding(
+                    ctx, "missing-authors", Severity.ERROR,
+                    f"the {lang} part names no authors ({', '.join(listed)} do)",
+                    lang=lang, section="authors", suggestion=f"add the authors' names in {lang}",
+                )
+        if len({len(names) for names in listed.values()}) > 1:
+            counted = ", ".join(f"{lang} {len(names)}" for lang, names in listed.items())
+            yield self.finding(
+                ctx, "author-count", Severity.WARNING, f"the author lists differ in length ({counted})",
+                section="authors", suggestion="give every author in all three languages",
+            )
+        pivot = "en" if "en" in listed else next(iter(listed))
+        for lang, names in listed.items():
+            if lang == pivot:
+                continue
+            for author in listed[pivot]:
+                best = max(names, key=lambda name: name_similarity(surname(author), surname(name)))
+                if name_similarity(surname(author), surname(best)) >= MIN_NAME_SIMILARITY:
+                    continue
+                yield self.finding(
+                    ctx, "author-name", Severity.WARNING,
+                    f"the {pivot} author “{author}” has no {lang} counterpart under transliteration "
+                    f"(closest: “{best}”)",
+                    lang=lang, section="authors", text=", ".join(names),
+                    suggestion=f"check the spelling of “{surname(author)}” in {lang}",
+                )

@@ -1,0 +1,196 @@
+"""Numbers, percentages, years, dates and money compared by value across the languages of a bead.
+
+Each language writes numbers its own way (6.8 / 6,8; 1,000 / 1 000; "$6.8 billion" / "6,8 млрд
+доллар"), so every number is read with its language's conventions (``data/numbers.toml``) into a
+:class:`Quantity` and beads are compared by value: a 2019 that became 2018 is an error, a number
+with no counterpart at all only a warning (it may be spelled out in words).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .base import ArticleContext, Check, Finding, Severity
+
+_SPACES = " \u00a0\u202f"
+_NUMBER = re.compile(
+    rf"(?<![\w.,])(?:\d{{1,3}}(?:[{_SPACES},.]\d{{3}})+(?:[.,]\d+)?(?![.,]?\d)|\d+(?:[.,]\d+)?)"
+)
+_DATE = re.compile(r"(?<![\w.])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\w.]\d)")
+_CITATION = re.compile(r"\[\d+(?:\s*[,;–-]\s*\d+)*\]")
+_RANGE_DASH = re.compile(r"\s*[-–—]\s*$")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class NumberConventions:
+    """One language's way of writing numbers, read from ``data/numbers.toml``."""
+
+    decimal: str
+    percent: tuple[str, ...]
+    scale: dict[str, float]
+    currency: dict[str, str]
+
+
+@cache
+def conventions(lang: str) -> NumberConventions:
+    text = resources.files(__package__).joinpath("data", "numbers.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)[lang]
+    return NumberConventions(
+        decimal=data["decimal"],
+        percent=tuple(data["percent"]),
+        scale=dict(data["scale"]),
+        currency=dict(data["currency"]),
+    )
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written (``text``) and what it means: value with scale applied, unit."""
+
+    text: str
+    value: float
+    #: "%" for a percentage, an ISO currency code for money, "date" for a date, "" for a plain number
+    unit: str = ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What two sides must share: the value to twelve significant digits and percent-ness.
+
+        Currencies are not part of the key: "$" in English is often "АҚШ доллары" or left out.
+        """
+        return ("%" if self.unit == "%" else "date" if self.unit == "date" else "", format(self.value, ".12g"))
+
+
+def parse_number(raw: str, decimal: str) -> float:
+    """The value of a digit string written with ``decimal`` as its decimal mark."""
+    digits = raw
+    for space in _SPACES:
+        digits = digits.replace(space, "")
+    marks = [ch for ch in digits if ch in ".,"]
+    if not marks:
+        return float(digits)
+    if len(set(marks)) == 2:
+        point = digits[max(digits.rfind("."), digits.rfind(","))]
+        group = "," if point == "." else "."
+        return float(digits.replace(group, "").replace(point, "."))
+    mark = marks[0]
+    tail = digits.rsplit(mark, 1)[1]
+    if len(marks) > 1 or (mark != decimal and len(tail) == 3):
+        return float(digits.replace(mark, ""))
+    return float(digits.replace(mark, "."))
+
+
+def _starts_with_entry(tail: str, entries) -> str:
+    """The entry that ``tail`` (text after a number) starts with, as a word prefix; "" if none."""
+    lowered = tail.lower()
+    for entry in sorted(entries, key=len, reverse=True):
+        if not lowered.startswith(entry.lower()):
+            continue
+        if not entry[-1].isalpha() or entry.isupper() or len(entry) >= 3:
+            return entry
+    return ""
+
+
+def quantities(text: str, lang: str) -> list[Quantity]:
+    """The numbers of ``text`` read with the conventions of ``lang``; citation marks [12] skipped."""
+    rules = conventions(lang)
+    text = _CITATION.sub(lambda m: " " * len(m.group()), text)
+    found: list[tuple[int, Quantity]] = []
+    for match in _DATE.finditer(text):
+        day, month, year = (int(part) for part in match.groups())
+        found.append((match.start(), Quantity(match.group(), year * 10000 + month * 100 + day, "date")))
+    text = _DATE.sub(lambda m: " " * len(m.group()), text)
+    matches = list(_NUMBER.finditer(text))
+    parsed: list[tuple[re.Match, float, float, str]] = []
+    for match in matches:
+        value = parse_number(match.group(), rules.decimal)
+        tail = text[match.end():match.end() + 40].lstrip(_SPACES + "-")
+        scale = 1.0
+        scale_word = _starts_with_entry(tail, rules.scale)
+        if scale_word:
+            scale = rules.scale[scale_word]
+            tail = tail[len(scale_word):]
+            tail = tail[len(_WORD.match(tail).group()) if _WORD.match(tail) else 0:].lstrip(_SPACES + ".")
+        unit = ""
+        if _starts_with_entry(tail, rules.percent):
+            unit = "%"
+        else:
+            currency_word = _starts_with_entry(tail, rules.currency)
+            head = text[max(0, match.start() - 4):match.start()].rstrip(_SPACES).lstrip()
+            prefix = next((mark for mark in rules.currency if not mark[-1].isalnum() and head.endswith(mark)), "")
+            if currency_word or prefix:
+                unit = rules.currency[currency_word or prefix]
+        parsed.append((match, value, scale, unit))
+    # In a range ("$27-28 billion", "10–15%") the first number takes the scale and unit of the second.
+    for index in range(len(parsed) - 2, -1, -1):
+        match, value, scale, unit = parsed[index]
+        following = parsed[index + 1]
+        between = text[match.end():following[0].start()]
+        if _RANGE_DASH.match(between) and between.strip():
+            parsed[index] = (match, value, following[2] if scale == 1.0 else scale, unit or following[3])
+    for match, value, scale, unit in parsed:
+        found.append((match.start(), Quantity(match.group(), value * scale, unit)))
+    return [quantity for _, quantity in sorted(found, key=lambda item: item[0])]
+
+
+class NumberCheck(Check):
+    name = "numbers"
+    description = "numbers, percentages, years, dates and money that differ between the languages of a bead"
+
+    def run(self, ctx: ArticleContext) -> Iterator[Finding]:
+        for number, bead in ctx.numbered_beads():
+            sides = {lang: bead.text.get(lang, "") for lang in ctx.present if bead.text.get(lang, "").strip()}
+            if len(sides) < 2:
+                continue
+            found = {lang: quantities(text, lang) for lang, text in sides.items()}
+            pivot = "en" if "en" in sides else next(iter(sides))
+            for lang in sides:
+                if lang != pivot:
+                    yield from self._compare(ctx, number, pivot, lang, found[pivot], found[lang])
+
+    def _compare(self, ctx, number, pivot, lang, pivot_found, lang_found) -> Iterator[Finding]:
+        pivot_keys = Counter(q.key for q in pivot_found)
+        lang_keys = Counter(q.key for q in lang_found)
+        only_pivot = [q for q in _unmatched(pivot_found, pivot_keys - lang_keys)]
+        only_lang = [q for q in _unmatched(lang_found, lang_keys - pivot_keys)]
+        if only_pivot and only_lang:
+            yield self.finding(
+                ctx, "number-mismatch", Severity.ERROR,
+                f"{pivot} has {_listed(only_pivot)} where {lang} has {_listed(only_lang)}",
+                lang=lang, bead=number, text=", ".join(q.text for q in only_lang),
+                suggestion=f"check the {lang} number(s) against the {pivot}: {_listed(only_pivot)}",
+            )
+        elif only_pivot:
+            yield self.finding(
+                ctx, "number-missing", Severity.WARNING,
+                f"{_listed(only_pivot)} in {pivot} has no counterpart in {lang} (spelled out in words?)",
+                lang=lang, bead=number, text=", ".join(q.text for q in only_pivot),
+                suggestion=f"make sure the {lang} text gives {_listed(only_pivot)}",
+            )
+        elif only_lang:
+            yield self.finding(
+                ctx, "number-extra", Severity.WARNING,
+                f"{_listed(only_lang)} in {lang} has no counterpart in {pivot}",
+                lang=lang, bead=number, text=", ".join(q.text for q in only_lang),
+                suggestion=f"check where {_listed(only_lang)} comes from",
+            )
+
+
+def _unmatched(found: list[Quantity], surplus: Counter) -> Iterator[Quantity]:
+    """The quantities whose keys are left over after matching, in reading order."""
+    surplus = Counter(surplus)
+    for quantity in found:
+        if surplus[quantity.key] > 0:
+            surplus[quantity.key] -= 1
+            yield quantity
+
+
+def _listed(found: list[Quantity]) -> str:
+    return ", ".join(f"“{q.text.strip()}”" + (f" ({q.unit})" if q.unit and q.unit != "date" else "") for q in found)

@@ -1,0 +1,164 @@
+"""Term rules: for an English term, the approved kk and ru renderings and the variants to avoid.
+
+Rules come from a glossary (:func:`rules_from_glossary`, entries of ``ushtil.glossary``) and from a
+small built-in list (``data/terms.tsv``) of names and acronyms. Forms are found in running text by
+stem patterns that allow the endings each language adds (Азиядағы, Центральной Азии, АҚШ-тың); where
+two forms overlap ("Орталық Азия" also starts like "Орта Азия") the longer literal wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..model import LANGS
+
+#: Voiced forms of final consonants before a vowel suffix in Kazakh (Одақ → Одағы, Орталық → Орталығы).
+_KK_FINAL = {"қ": "[қғ]", "к": "[кг]", "п": "[пб]"}
+
+
+@dataclass(frozen=True)
+class TermRule:
+    """One concept: its English forms, approved and non-approved forms in the other languages."""
+
+    id: str
+    en: tuple[str, ...]
+    approved: dict[str, tuple[str, ...]]
+    variants: dict[str, tuple[str, ...]]
+    #: "approved" rules give warnings for variants; "candidate" rules (an unreviewed glossary) only info
+    status: str = "approved"
+    source: str = "built-in"
+
+    def forms(self, lang: str) -> tuple[str, ...]:
+        if lang == "en":
+            return self.en
+        return self.approved.get(lang, ()) + self.variants.get(lang, ())
+
+    def preferred(self, lang: str) -> str:
+        forms = self.en if lang == "en" else self.approved.get(lang, ())
+        return forms[0] if forms else ""
+
+    def foreign_forms(self, lang: str) -> tuple[str, ...]:
+        """Forms of the other non-English languages that are wrong in ``lang`` (ЕС in Kazakh)."""
+        own = {form.casefold() for form in self.forms(lang)}
+        return tuple(
+            form for other in LANGS if other not in ("en", lang)
+            for form in self.forms(other) if form.casefold() not in own
+        )
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    rule: TermRule
+    form: str
+    start: int
+    end: int
+    #: "approved", "variant" or "foreign"
+    kind: str
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _is_acronym(word: str) -> bool:
+    return "." in word or (word.isupper() and len(word) <= 6)
+
+
+def _word_pattern(word: str, lang: str) -> str:
+    if _is_acronym(word):
+        return re.escape(word) + r"(?:-\w+)?"
+    if lang == "kk":
+        stem = re.escape(word[:-1]) + _KK_FINAL[word[-1].lower()] if word[-1].lower() in _KK_FINAL else re.escape(word)
+    elif lang == "ru":
+        cut = 2 if len(word) >= 7 else 1 if len(word) >= 4 else 0
+        stem = re.escape(word[: len(word) - cut])
+    else:
+        stem = re.escape(word)
+    return f"(?i:{stem})" + r"\w*"
+
+
+@cache
+def form_pattern(form: str, lang: str) -> re.Pattern:
+    """A pattern finding ``form`` with the endings ``lang`` adds to its words."""
+    words = form.split()
+    body = r"[\s\u00a0]+".join(_word_pattern(word, lang) for word in words)
+    return re.compile(rf"(?<!\w){body}(?!\w)")
+
+
+def find_terms(text: str, lang: str, rules: Iterable[TermRule], foreign: bool = True) -> list[TermMatch]:
+    """Every form of ``rules`` in ``text``, overlaps resolved in favour of the longer literal form."""
+    candidates: list[TermMatch] = []
+    for rule in rules:
+        kinds = [("approved", rule.en if lang == "en" else rule.approved.get(lang, ()))]
+        if lang != "en":
+            kinds.append(("variant", rule.variants.get(lang, ())))
+            if foreign:
+                kinds.append(("foreign", rule.foreign_forms(lang)))
+        for kind, forms in kinds:
+            for form in forms:
+                candidates.extend(
+                    TermMatch(rule, form, match.start(), match.end(), kind)
+                    for match in form_pattern(form, lang).finditer(text)
+                )
+    candidates.sort(key=lambda m: (-len(m.form), m.kind != "approved", m.start))
+    taken: list[TermMatch] = []
+    for match in candidates:
+        if all(match.end <= kept.start or match.start >= kept.end for kept in taken):
+            taken.append(match)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _split_cell(cell: str) -> tuple[str, ...]:
+    return tuple(form.strip() for form in cell.split(";") if form.strip())
+
+
+@cache
+def builtin_rules() -> tuple[TermRule, ...]:
+    """The rules of ``data/terms.tsv``."""
+    text = resources.files(__package__).joinpath("data", "terms.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    header = lines[0].split("\t")
+    rules = []
+    for line in lines[1:]:
+        cells = dict(zip(header, line.split("\t"), strict=False))
+        en = _split_cell(cells["en"])
+        rules.append(TermRule(
+            id=f"builtin:{en[0]}",
+            en=en,
+            approved={lang: _split_cell(cells.get(lang, "")) for lang in ("kk", "ru")},
+            variants={lang: _split_cell(cells.get(f"{lang}_variants", "")) for lang in ("kk", "ru")},
+        ))
+    return tuple(rules)
+
+
+def rules_from_glossary(glossary) -> list[TermRule]:
+    """Rules from the entries of a :class:`ushtil.glossary.Glossary` (rejected entries skipped).
+
+    The headword of each language is the approved form; the other renderings counted in the
+    entry's ``variants`` are the ones to avoid.
+    """
+    rules = []
+    for entry in glossary:
+        if entry.status == "rejected" or not entry.en:
+            continue
+        rules.append(TermRule(
+            id=entry.id,
+            en=(entry.en, *[form for form in entry.variants.get("en", {}) if form != entry.en]),
+            approved={lang: (entry.term(lang),) if entry.term(lang) else () for lang in ("kk", "ru")},
+            variants={lang: tuple(entry.alternatives(lang)) for lang in ("kk", "ru")},
+            status="approved" if entry.status == "approved" else "candidate",
+            source="glossary",
+        ))
+    return rules
+
+
+def combined_rules(glossary=None) -> list[TermRule]:
+    """The glossary's rules first, then the built-in rules for English terms it does not cover."""
+    rules = rules_from_glossary(glossary) if glossary is not None else []
+    covered = {form.casefold() for rule in rules for form in rule.en}
+    rules.extend(rule for rule in builtin_rules() if not covered & {form.casefold() for form in rule.en})
+    return rules
