@@ -8,7 +8,7 @@ family over the article and its alignment, and optionally scores the text agains
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from .. import __version__
@@ -72,13 +72,15 @@ def check(
     only: Iterable[str] = (),
     skip: Iterable[str] = (),
     length_stats: LengthStats | None = None,
+    progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
 ) -> CheckReport:
     """Check one article or several; see the README's ``ushtil check`` section for every finding id.
 
     ``glossary`` is a :class:`ushtil.glossary.Glossary` or the path of a glossary TSV; its entries
     add to (and override) the built-in term rules. ``reference`` is the reference translation: an
     article (or path) for one checked article, or a sequence parallel to the articles (None where an
-    article has no reference). ``only``/``skip`` name check families (keys of :data:`CHECKS`).
+    article has no reference). ``only``/``skip`` name check families (keys of :data:`CHECKS`);
+    ``progress`` wraps the articles' iteration (a progress bar).
     """
     from ..aligner import align
 
@@ -98,7 +100,7 @@ def check(
     term_triples = [(rule.preferred("en"), rule.preferred("kk"), rule.preferred("ru")) for rule in terms]
     findings: list[Finding] = []
     checked: list[CheckedArticle] = []
-    for article in articles:
+    for article in progress(articles) if progress else articles:
         alignment = align(article, term_pairs=term_triples)
         context = ArticleContext(article=article, alignment=alignment, terms=terms, length_stats=stats)
         for family in families:

@@ -1,0 +1,110 @@
+"""``ushtil check``: check translated abstracts before publication; exit 0 clean, 1 errors, 2 could not run."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import InputError, UshtilError
+from ..model import Article
+from .common import add_article_inputs, add_nlp_option, progress, read_inputs, report_errors
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    from ..checks import CHECKS
+
+    parser = subparsers.add_parser(
+        "check",
+        help="check the translations of articles' abstracts: missing text, terms, numbers, languages, names",
+        description="Check the English, Kazakh and Russian abstracts of articles against each other: missing "
+        "or extra sentences and paragraphs, keyword lists, glossary terms and their consistency, numbers, "
+        "text in the wrong language or left untranslated, length outliers, authors and titles. Optionally "
+        "score the translations against a reference with BLEU, chrF and TER. Exit code: 0 no errors, "
+        "1 errors found, 2 could not run.",
+        epilog="check families: " + "; ".join(f"{name}: {cls.description}" for name, cls in CHECKS.items()),
+    )
+    add_article_inputs(parser)
+    parser.add_argument(
+        "--glossary", metavar="TSV",
+        help="glossary file (glossary/glossary.tsv): its terms add to and override the built-in term rules",
+    )
+    parser.add_argument(
+        "--reference", metavar="REF",
+        help="reference translation to score against: an article file with the reference abstracts (one "
+        "article checked), or a folder holding a file of the same name for each article",
+    )
+    for lang, name in (("en", "English"), ("kk", "Kazakh"), ("ru", "Russian")):
+        parser.add_argument(f"--ref-{lang}", metavar="FILE", help=f"a file holding only the {name} reference abstract")
+    parser.add_argument("-o", "--output", metavar="XLSX", help="write the report workbook to XLSX")
+    parser.add_argument("--json", metavar="OUT", help="write the report as JSON to OUT")
+    parser.add_argument("--only", metavar="CHECK", action="append", default=[], choices=list(CHECKS),
+                        help="run only this check family (repeatable)")
+    parser.add_argument("--skip", metavar="CHECK", action="append", default=[], choices=list(CHECKS),
+                        help="do not run this check family (repeatable)")
+    parser.add_argument("--limit", type=int, default=40, metavar="N",
+                        help="show at most N errors and warnings per article in the terminal (default 40)")
+    add_nlp_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..checks import check
+    from ..export.check_report import write_check_json, write_check_workbook
+
+    articles, errors = read_inputs(args)
+    if not articles:
+        report_errors(errors, "check")
+        return 2
+    references = resolve_references(
+        articles, args.reference, {lang: getattr(args, f"ref_{lang}") for lang in ("en", "kk", "ru")}, args.nlp
+    )
+    report = check(
+        articles, glossary=args.glossary, reference=references, only=args.only, skip=args.skip,
+        progress=lambda items: progress(items, len(articles), "checking"),
+    )
+    if args.output:
+        write_check_workbook(report, args.output)
+    if args.json:
+        write_check_json(report, args.json)
+    print(report.summary(limit=args.limit))
+    for written in (args.output, args.json):
+        if written:
+            print(f"report written to {written}")
+    report_errors(errors, "check")
+    if errors:
+        return 2
+    return report.exit_code
+
+
+def resolve_references(
+    articles: list[Article], reference: str | None, separate: dict[str, str | None], backend: str = "builtin"
+) -> list[Article | None] | None:
+    """One reference article (or None) per checked article, from ``--reference`` or ``--ref-LANG``."""
+    from ..read import read_abstract_files, read_article
+    from ..read.formats import SUFFIXES
+
+    separate = {lang: path for lang, path in separate.items() if path}
+    if separate and reference:
+        raise UshtilError("give either --reference or --ref-en/--ref-kk/--ref-ru, not both")
+    if separate:
+        if len(articles) != 1:
+            raise UshtilError("--ref-en/--ref-kk/--ref-ru score one article; use --reference FOLDER for several")
+        return [read_abstract_files(separate, backend=backend)]
+    if not reference:
+        return None
+    path = Path(reference)
+    if path.is_dir():
+        found: list[Article | None] = []
+        for article in articles:
+            stem = Path(article.source).stem or article.id
+            matches = [path / f"{stem}{suffix}" for suffix in SUFFIXES if (path / f"{stem}{suffix}").is_file()]
+            if not matches:
+                print(f"ushtil check: note: no reference for {stem} in {path}", file=sys.stderr)
+            found.append(read_article(matches[0], backend=backend) if matches else None)
+        return found
+    if not path.exists():
+        raise InputError(f"{path}: no such reference file or folder")
+    if len(articles) != 1:
+        raise UshtilError("--reference FILE scores one article; give a folder of references for several")
+    return [read_article(path, backend=backend)]

@@ -1,0 +1,175 @@
+"""The report of ``ushtil check`` as a workbook and as JSON (same content; schema in the README).
+
+Workbook sheets: *Findings* (one row per finding, filterable by severity and check), *Aligned* (one
+row per bead with the three texts; a cell a finding points at is coloured by severity and carries
+the finding as a comment; per-bead reference scores beside the texts), *Scores* (corpus and bead
+scores with sacrebleu's signatures) and *About* (how the report was made).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+
+from ..checks.base import Finding, Severity
+from ..checks.report import CheckReport
+from ..files import atomic_path, atomic_write
+from ..model import LANGS
+
+#: Cell colours per severity (light, readable under black text).
+FILLS = {Severity.ERROR: "F8C9C4", Severity.WARNING: "FCE9B2", Severity.INFO: "DCE9F7"}
+HEADER_FILL = "D9D9D9"
+FINDING_COLUMNS = ("severity", "check", "family", "article", "bead", "section", "lang", "message", "text",
+                   "suggestion")
+
+
+def write_check_json(report: CheckReport, path: str | os.PathLike) -> None:
+    """Write the report's :meth:`~ushtil.checks.report.CheckReport.to_dict` form, atomically."""
+    with atomic_write(path) as handle:
+        json.dump(report.to_dict(), handle, ensure_ascii=False, indent=1)
+        handle.write("\n")
+
+
+def write_check_workbook(report: CheckReport, path: str | os.PathLike) -> None:
+    """Write the report workbook, atomically."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    findings_sheet = book.active
+    findings_sheet.title = "Findings"
+    _findings(findings_sheet, report.findings)
+    _aligned(book.create_sheet("Aligned"), report)
+    _scores(book.create_sheet("Scores"), report)
+    _about(book.create_sheet("About"), report)
+    with atomic_path(path) as temporary:
+        book.save(temporary)
+
+
+def _safe(value):
+    """Cell text without control characters; a leading "=" stays text, never a formula."""
+    if not isinstance(value, str):
+        return value
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
+def _put(sheet, row: int, column: int, value):
+    cell = sheet.cell(row=row, column=column, value=_safe(value))
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+    return cell
+
+
+def _header(sheet, names) -> None:
+    from openpyxl.styles import Font, PatternFill
+
+    for column, name in enumerate(names, 1):
+        cell = _put(sheet, 1, column, name)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+    sheet.freeze_panes = "A2"
+
+
+def _widths(sheet, widths: dict[str, int]) -> None:
+    for letter, width in widths.items():
+        sheet.column_dimensions[letter].width = width
+
+
+def _findings(sheet, findings: list[Finding]) -> None:
+    from openpyxl.styles import Alignment, PatternFill
+
+    _header(sheet, FINDING_COLUMNS)
+    for row, finding in enumerate(findings, 2):
+        record = finding.to_dict()
+        for column, name in enumerate(FINDING_COLUMNS, 1):
+            cell = _put(sheet, row, column, record[name])
+            if name in ("message", "text", "suggestion"):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.cell(row=row, column=1).fill = PatternFill("solid", fgColor=FILLS[finding.severity])
+    sheet.auto_filter.ref = f"A1:J{max(len(findings) + 1, 2)}"
+    _widths(sheet, {"A": 9, "B": 24, "C": 12, "D": 22, "E": 6, "F": 10, "G": 6, "H": 60, "I": 40, "J": 40})
+
+
+def _aligned(sheet, report: CheckReport) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, PatternFill
+
+    scored_langs = sorted({score.lang for score in report.scores.beads}, key=LANGS.index)
+    score_columns = [(lang, metric) for lang in scored_langs for metric in ("BLEU", "chrF", "TER")]
+    names = ["article", "#", "section", "kind", "aligner score", "flags", *LANGS,
+             *[f"{metric} {lang}" for lang, metric in score_columns], "findings"]
+    _header(sheet, names)
+    bead_scores = {(s.article, s.bead, s.lang): s for s in report.scores.beads}
+    located: dict[tuple[str, int], list[Finding]] = defaultdict(list)
+    for finding in report.findings:
+        if finding.bead is not None:
+            located[(finding.article, finding.bead)].append(finding)
+    text_column = names.index("en") + 1
+    row = 1
+    for checked in report.articles:
+        article_id = checked.article.id
+        for number, bead in enumerate(checked.alignment.beads, 1):
+            row += 1
+            values = [article_id, number, bead.section, bead.kind, round(bead.score, 3), " ".join(bead.flags),
+                      *[bead.text.get(lang, "") for lang in LANGS]]
+            for lang, metric in score_columns:
+                score = bead_scores.get((article_id, number, lang))
+                values.append(round(getattr(score, metric.lower()), 1) if score else None)
+            here = located.get((article_id, number), [])
+            values.append(", ".join(sorted({f.check for f in here})))
+            for column, value in enumerate(values, 1):
+                cell = _put(sheet, row, column, value)
+                if text_column <= column < text_column + len(LANGS):
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+            for offset, lang in enumerate(LANGS):
+                own = [f for f in here if lang in f.lang.split(",") or (not f.lang and lang == "en")]
+                if not own:
+                    continue
+                worst = min(own, key=lambda f: f.severity.rank).severity
+                cell = sheet.cell(row=row, column=text_column + offset)
+                cell.fill = PatternFill("solid", fgColor=FILLS[worst])
+                note = "\n".join(f"{f.severity.value}: {f.check}: {f.message}" for f in own)
+                cell.comment = Comment(_safe(note)[:2000], "ushtil check")
+    sheet.auto_filter.ref = f"A1:{sheet.cell(row=1, column=len(names)).column_letter}{max(row, 2)}"
+    _widths(sheet, {"A": 18, "B": 5, "C": 10, "D": 7, "E": 8, "F": 14, "G": 50, "H": 50, "I": 50})
+
+
+def _scores(sheet, report: CheckReport) -> None:
+    scores = report.scores
+    names = ("scope", "article", "bead", "lang", "segments", "BLEU", "chrF", "TER", "hypothesis", "reference")
+    _header(sheet, names)
+    row = 1
+    for score in scores.corpus:
+        row += 1
+        values = ("corpus" if not score.article else "article", score.article, None, score.lang, score.segments,
+                  round(score.bleu, 2), round(score.chrf, 2), round(score.ter, 2), "", "")
+        for column, value in enumerate(values, 1):
+            _put(sheet, row, column, value)
+    for score in scores.beads:
+        row += 1
+        values = ("bead", score.article, score.bead, score.lang, 1, round(score.bleu, 2), round(score.chrf, 2),
+                  round(score.ter, 2), score.hypothesis, score.reference)
+        for column, value in enumerate(values, 1):
+            _put(sheet, row, column, value)
+    if not scores.corpus:
+        _put(sheet, 2, 1, "no reference given (ushtil check --reference REF)")
+    sheet.auto_filter.ref = f"A1:J{max(row, 2)}"
+    row += 2
+    for metric, signature in scores.signatures.items():
+        _put(sheet, row, 1, f"{metric} signature")
+        _put(sheet, row, 2, signature)
+        row += 1
+    _widths(sheet, {"A": 10, "B": 22, "I": 60, "J": 60})
+
+
+def _about(sheet, report: CheckReport) -> None:
+    rows = [("made by", report.signature)]
+    rows += [(f"alignment {checked.article.id}", checked.alignment.signature) for checked in report.articles]
+    rows += [(f"{metric} signature", signature) for metric, signature in report.scores.signatures.items()]
+    rows += [(severity.value, report.count(severity)) for severity in Severity]
+    for row, (name, value) in enumerate(rows, 1):
+        _put(sheet, row, 1, name)
+        _put(sheet, row, 2, value)
+    _widths(sheet, {"A": 30, "B": 100})
