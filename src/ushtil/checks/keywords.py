@@ -96,29 +96,32 @@ class KeywordCheck(Check):
         for number, bead in ctx.numbered_beads():
             if bead.section != "keywords":
                 continue
-            english = bead.text.get("en", "").strip()
+            english = ctx.bead_sentences(bead, "en")
             for lang in ("kk", "ru"):
-                if lang not in ctx.present:
+                if lang not in ctx.present or not english:
                     continue
-                keyword = bead.text.get(lang, "").strip()
-                if english and not keyword:
+                keywords = ctx.bead_sentences(bead, lang)
+                if not keywords:
                     yield self.finding(
                         ctx, "keyword-unmatched", Severity.WARNING,
-                        f"the English keyword “{english}” is paired with no {lang} keyword",
-                        lang=lang, bead=number, text=english, suggestion=f"add its {lang} equivalent",
+                        f"the English keyword(s) “{'; '.join(english)}” are paired with no {lang} keyword",
+                        lang=lang, bead=number, text="; ".join(english), suggestion=f"add the {lang} equivalent",
                     )
                     continue
-                if not english or not keyword or (lang, number) in blamed:
+                if (lang, number) in blamed:
                     continue
-                english_used = keyword_occurs(english, self._english_beside(ctx, lang))
-                if english_used and not keyword_occurs(keyword, texts[lang]):
-                    yield self.finding(
-                        ctx, "keyword-not-in-text", Severity.WARNING,
-                        f"the {lang} keyword “{keyword}” (for “{english}”) does not occur in the {lang} "
-                        f"title or abstract, though “{english}” occurs in the English text",
-                        lang=lang, bead=number, text=keyword,
-                        suggestion=f"check that “{keyword}” translates “{english}”",
-                    )
+                pairs = zip(english, keywords, strict=True) if len(english) == len(keywords) \
+                    else [(" ".join(english), " ".join(keywords))]
+                beside = self._english_beside(ctx, lang)
+                for source, keyword in pairs:
+                    if keyword_occurs(source, beside) and not keyword_occurs(keyword, texts[lang]):
+                        yield self.finding(
+                            ctx, "keyword-not-in-text", Severity.WARNING,
+                            f"the {lang} keyword “{keyword}” (for “{source}”) does not occur in the {lang} "
+                            f"title or abstract, though “{source}” occurs in the English text",
+                            lang=lang, bead=number, text=keyword,
+                            suggestion=f"check that “{keyword}” translates “{source}”",
+                        )
 
     @staticmethod
     def _running_text(ctx: ArticleContext, lang: str) -> str:

@@ -1,0 +1,115 @@
+"""``ushtil.check`` on the seed article, and the pieces it is built from (numbers, term rules, registry)."""
+
+from __future__ import annotations
+
+import pytest
+
+import ushtil
+from ushtil.checks import CHECKS, Severity
+from ushtil.checks.numbers import quantities
+from ushtil.checks.termrules import builtin_rules, find_terms
+
+
+@pytest.fixture(scope="module")
+def seed_report(seed_article):
+    return ushtil.check(seed_article)
+
+
+def test_seed_errors_are_exactly_the_missing_kazakh_paragraph(seed_report):
+    errors = [f for f in seed_report.findings if f.severity == Severity.ERROR]
+    assert [(f.check, f.lang, f.section) for f in errors] == [("missing-paragraph", "kk", "abstract")]
+    assert errors[0].text.startswith("The main external players – Russia, the U.S., the EU, and China")
+    assert "paragraph 4" in errors[0].message
+    assert seed_report.exit_code == 1
+
+
+def test_seed_central_asia_variants_are_warnings(seed_report):
+    inconsistent = {f.lang: f for f in seed_report.findings if f.check == "inconsistent-term"}
+    assert set(inconsistent) == {"kk", "ru"}
+    assert inconsistent["kk"].severity == Severity.WARNING
+    assert "“Орта Азия” ×8" in inconsistent["kk"].message and "“Орталық Азия” ×3" in inconsistent["kk"].message
+    variants = [f for f in seed_report.findings if f.check == "glossary-variant" and f.lang == "kk"]
+    assert variants and {f.severity for f in variants} == {Severity.WARNING}
+    assert {f.text for f in variants} == {"Орта Азия", "Орта Азияның"}
+    assert any(f.section == "keywords" for f in variants)
+
+
+def test_seed_findings_point_at_beads_of_the_alignment(seed_report):
+    (checked,) = seed_report.articles
+    for finding in seed_report.findings:
+        if finding.bead is not None:
+            bead = checked.alignment.beads[finding.bead - 1]
+            assert bead.section == finding.section
+    missing = next(f for f in seed_report.findings if f.check == "missing-paragraph")
+    assert "missing:kk" in checked.alignment.beads[missing.bead - 1].flags
+
+
+def test_registry_lists_every_family_once():
+    assert list(CHECKS) == ["structure", "keywords", "glossary", "consistency", "numbers", "language", "length",
+                            "names"]
+    assert all(cls.name == name and cls.description for name, cls in CHECKS.items())
+
+
+def test_only_and_skip_select_families(seed_article):
+    report = ushtil.check(seed_article, skip=["structure"])
+    assert report.exit_code == 0
+    assert not [f for f in report.findings if f.family == "structure"]
+    with pytest.raises(ushtil.UshtilError, match="unknown check"):
+        ushtil.check(seed_article, only=["spelling"])
+
+
+NUMBERS = [
+    ("en", "$6.8 billion", [(6.8e9, "USD")]),
+    ("kk", "6,8 млрд доллар", [(6.8e9, "USD")]),
+    ("ru", "6,8 млрд долларов", [(6.8e9, "USD")]),
+    ("en", "1,000 people", [(1000, "")]),
+    ("ru", "1 000 человек", [(1000, "")]),
+    ("kk", "1\u00a0000 адам", [(1000, "")]),
+    ("ru", "1,000", [(1.0, "")]),
+    ("en", "6.8", [(6.8, "")]),
+    ("ru", "6,8", [(6.8, "")]),
+    ("en", "84.27% of exports", [(84.27, "%")]),
+    ("kk", "84,27%-ы", [(84.27, "%")]),
+    ("en", "up to 44 percent", [(44, "%")]),
+    ("kk", "44 пайызы", [(44, "%")]),
+    ("ru", "44 процента", [(44, "%")]),
+    ("en", "$27-28 billion", [(27e9, "USD"), (28e9, "")]),
+    ("ru", "27–28 млрд долл.", [(27e9, "USD"), (28e9, "USD")]),
+    ("en", "in 2019 [14]", [(2019, "")]),
+    ("kk", "ХІХ ғасырдағы", []),
+    ("ru", "2 тыс. тонн", [(2000, "")]),
+    ("en", "15.05.2024", [(20240515, "date")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), NUMBERS)
+def test_numbers_are_read_with_each_languages_conventions(lang, text, expected):
+    assert [(pytest.approx(q.value), q.unit) for q in quantities(text, lang)] == expected
+
+
+def test_equal_values_share_a_key_across_languages():
+    english = quantities("$6.8 billion, 1,000 and 84.27%", "en")
+    kazakh = quantities("6,8 млрд доллар, 1 000 және 84,27%", "kk")
+    assert [q.key for q in english] == [q.key for q in kazakh]
+
+
+TERMS = [
+    ("kk", "Орталық Азиядағы және Орта Азияның", [("Орталық Азия", "approved"), ("Орта Азия", "variant")]),
+    ("kk", "АҚШ-тың саясаты", [("АҚШ", "approved")]),
+    ("kk", "ЕС пен США", [("ЕС", "foreign"), ("США", "foreign")]),
+    ("ru", "Центральной Азии и Средней Азии", [("Центральная Азия", "approved"), ("Средняя Азия", "variant")]),
+    ("ru", "в ЕО", [("ЕО", "foreign")]),
+    ("en", "the U.S., the EU and Central Asian states", [("U.S.", "approved"), ("EU", "approved"),
+                                                        ("Central Asia", "approved")]),
+    ("kk", "ес пен ақыл", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), TERMS)
+def test_term_forms_are_found_with_their_endings(lang, text, expected):
+    assert [(m.form, m.kind) for m in find_terms(text, lang, builtin_rules())] == expected
+
+
+def test_builtin_rules_have_no_duplicate_english_forms():
+    forms = [form.casefold() for rule in builtin_rules() for form in rule.en]
+    assert len(forms) == len(set(forms))
