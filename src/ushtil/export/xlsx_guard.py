@@ -1,0 +1,108 @@
+"""Opening a workbook that came back from someone else, without trusting it.
+
+An .xlsx file is a zip of XML parts, so a hostile one can be a zip bomb (a small file that inflates
+to gigabytes) or carry XML entities (billion laughs, external entities reading local files). Before
+openpyxl sees the file, :func:`check_xlsx` bounds the archive (entry count, sizes, compression ratio)
+and reads the start of every XML part with defusedxml, refusing any DTD: entities can only be
+declared in a DTD, so a part without one can neither expand nor fetch anything. openpyxl itself then
+parses worksheets through defusedxml when it is installed (``openpyxl.DEFUSEDXML``).
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+from ..errors import InputError
+from ..files import check_input_file
+
+#: A reviewed workbook for a thousand articles is a few megabytes; far larger files are refused.
+MAX_XLSX_BYTES = 64 * 2**20
+MAX_ENTRIES = 2_000
+MAX_PART_BYTES = 256 * 2**20
+MAX_TOTAL_BYTES = 512 * 2**20
+#: Sheet XML compresses 5-30x; zip bombs compress hundreds to millions of times.
+MAX_RATIO = 150
+#: Parts smaller than this are not held to the ratio (tiny parts compress oddly).
+RATIO_FLOOR_BYTES = 2**20
+
+_REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+
+
+def check_xlsx(path: str | os.PathLike) -> None:
+    """Raise :class:`InputError` (one line) unless ``path`` is a zip of XML parts that is safe to open."""
+    path = Path(path)
+    check_input_file(path, MAX_XLSX_BYTES)
+    if not zipfile.is_zipfile(path):
+        raise InputError(
+            f"{path}: not an .xlsx workbook (not a zip archive: an old .xls, or a password-protected file?)"
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+            _check_entries(path, entries)
+            names = {entry.filename for entry in entries}
+            missing = [name for name in _REQUIRED_PARTS if name not in names]
+            if missing:
+                raise InputError(f"{path}: not an .xlsx workbook (no {missing[0]})")
+            for entry in entries:
+                if entry.filename.endswith(_XML_SUFFIXES):
+                    _check_xml_part(path, archive, entry)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError) as exc:
+        raise InputError(f"{path}: damaged .xlsx archive ({exc})") from exc
+
+
+def _check_entries(path: Path, entries: list[zipfile.ZipInfo]) -> None:
+    if len(entries) > MAX_ENTRIES:
+        raise InputError(f"{path}: refused: the archive holds {len(entries)} parts (limit {MAX_ENTRIES})")
+    total = 0
+    for entry in entries:
+        if entry.flag_bits & 0x1:
+            raise InputError(f"{path}: refused: the archive is encrypted ({entry.filename})")
+        if entry.file_size > MAX_PART_BYTES:
+            raise InputError(
+                f"{path}: refused: part {entry.filename} inflates to {entry.file_size / 2**20:.0f} MB "
+                f"(limit {MAX_PART_BYTES / 2**20:.0f} MB)"
+            )
+        ratio = entry.file_size / max(entry.compress_size, 1)
+        if entry.file_size > RATIO_FLOOR_BYTES and ratio > MAX_RATIO:
+            raise InputError(
+                f"{path}: refused: part {entry.filename} is compressed {ratio:.0f}:1, like a zip bomb "
+                f"(limit {MAX_RATIO}:1)"
+            )
+        total += entry.file_size
+    if total > MAX_TOTAL_BYTES:
+        raise InputError(
+            f"{path}: refused: the archive inflates to {total / 2**20:.0f} MB (limit {MAX_TOTAL_BYTES / 2**20:.0f} MB)"
+        )
+
+
+def _check_xml_part(path: Path, archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
+    """Parse the part up to its root element with defusedxml, which raises on any DTD."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import ParseError, iterparse
+
+    with archive.open(entry) as stream:
+        try:
+            for _event, _element in iterparse(stream, events=("start",), forbid_dtd=True):
+                break
+        except DefusedXmlException as exc:
+            raise InputError(
+                f"{path}: refused: part {entry.filename} declares a DTD or entities ({type(exc).__name__}); "
+                "workbooks never need one"
+            ) from exc
+        except ParseError as exc:
+            raise InputError(f"{path}: damaged .xlsx archive: part {entry.filename} is not XML ({exc})") from exc
+
+
+def open_xlsx(path: str | os.PathLike):
+    """:func:`check_xlsx`, then the workbook opened read-only by openpyxl, cached values instead of formulas."""
+    check_xlsx(path)
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except (KeyError, ValueError, TypeError, OSError, zipfile.BadZipFile, SyntaxError) as exc:
+        raise InputError(f"{path}: cannot read the workbook ({type(exc).__name__}: {exc})") from exc
