@@ -139,17 +139,22 @@ def rules_from_glossary(glossary) -> list[TermRule]:
     """Rules from the entries of a :class:`ushtil.glossary.Glossary` (rejected entries skipped).
 
     The headword of each language is the approved form; the other renderings counted in the
-    entry's ``variants`` are the ones to avoid.
+    entry's ``variants`` are the ones to avoid. Findings from entries not yet approved are milder.
     """
     rules = []
     for entry in glossary:
         if entry.status == "rejected" or not entry.en:
             continue
+        headwords = {lang: entry.term(lang).casefold() for lang in ("kk", "ru")}
         rules.append(TermRule(
             id=entry.id,
             en=(entry.en, *[form for form in entry.variants.get("en", {}) if form != entry.en]),
             approved={lang: (entry.term(lang),) if entry.term(lang) else () for lang in ("kk", "ru")},
-            variants={lang: tuple(entry.alternatives(lang)) for lang in ("kk", "ru")},
+            # a Kazakh "variant" that is the Russian headword (ЕС seen in a Kazakh text) stays a foreign form
+            variants={
+                lang: tuple(form for form in entry.alternatives(lang) if form.casefold() not in headwords.values())
+                for lang in ("kk", "ru")
+            },
             status="approved" if entry.status == "approved" else "candidate",
             source="glossary",
         ))

@@ -3,6 +3,7 @@
 For every bead, the terms found on the English side are looked up on the Kazakh and Russian sides:
 the approved form is fine, a non-approved variant is a warning (Орта Азия for Central Asia), and the
 other language's form is an error (Russian ЕС or США inside Kazakh text instead of ЕО or АҚШ).
+Rules from glossary entries that are only candidates give milder findings (info, warning).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ class GlossaryCheck(Check):
             found = text[match.start:match.end]
             preferred = rule.preferred(lang)
             if match.kind == "foreign":
-                severity = Severity.ERROR if rule.id in anchored else Severity.WARNING
+                severity = Severity.ERROR if rule.id in anchored and rule.status == "approved" else Severity.WARNING
                 yield self.finding(
                     ctx, "glossary-foreign-form", severity,
                     f"“{found}” is the {_other(lang)} form of “{rule.preferred('en')}”; {lang} uses “{preferred}”",

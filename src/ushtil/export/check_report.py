@@ -143,7 +143,8 @@ def _scores(sheet, report: CheckReport) -> None:
     row = 1
     for score in scores.corpus:
         row += 1
-        values = ("corpus" if not score.article else "article", score.article, None, score.lang, score.segments,
+        values = ("corpus" if not score.article else "article", score.article or "(all)", None, score.lang,
+                  score.segments,
                   round(score.bleu, 2), round(score.chrf, 2), round(score.ter, 2), "", "")
         for column, value in enumerate(values, 1):
             _put(sheet, row, column, value)
