@@ -66,6 +66,14 @@ def _similarity(a: Counter, b: Counter) -> float:
     return 2 * sum((a & b).values()) / total if total else 0.0
 
 
+def _spans(sentences: list[str]) -> dict[tuple[int, int], Counter]:
+    """Trigram counts of every sentence and every two adjacent sentences, by (start, end)."""
+    single = [_trigrams(sentence) for sentence in sentences]
+    spans = {(i, i + 1): grams for i, grams in enumerate(single)}
+    spans.update({(i, i + 2): single[i] + single[i + 1] for i in range(len(single) - 1)})
+    return spans
+
+
 def pair_sentences(hypothesis: list[str], reference: list[str]) -> list[list[int]]:
     """For each hypothesis sentence, the reference sentences paired with it (monotone, 1-2 at most).
 
@@ -73,8 +81,8 @@ def pair_sentences(hypothesis: list[str], reference: list[str]) -> list[list[int
     one when they come first), so every reference sentence is scored once.
     """
     n, m = len(hypothesis), len(reference)
-    grams_h = [_trigrams(s) for s in hypothesis]
-    grams_r = [_trigrams(s) for s in reference]
+    grams_h = _spans(hypothesis)
+    grams_r = _spans(reference)
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
@@ -89,9 +97,7 @@ def pair_sentences(hypothesis: list[str], reference: list[str]) -> list[list[int
                 if a > n or b > m:
                     continue
                 if di and dj:
-                    left = sum(grams_h[i:a], Counter())
-                    right = sum(grams_r[j:b], Counter())
-                    step = 1.0 - _similarity(left, right) + (_MERGE_COST if di + dj > 2 else 0.0)
+                    step = 1.0 - _similarity(grams_h[(i, a)], grams_r[(j, b)]) + (_MERGE_COST if di + dj > 2 else 0.0)
                 else:
                     step = _SKIP_COST
                 if cost[i][j] + step < cost[a][b]:
