@@ -1,0 +1,151 @@
+"""``build_glossary``: from articles or alignments to glossary entries in three languages."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from .. import __version__
+from ..errors import UshtilError
+from ..model import Alignment
+from .candidates import Candidate, find_candidates
+from .headwords import headword
+from .ids import assign_ids
+from .index import LanguageIndex, Lemmatize, build_indexes
+from .matching import Rendering, render
+from .model import Evidence, Glossary, GlossaryEntry
+from .sources import Source, Unit, expand_sources, units_of_source
+
+#: Entries below this confidence are not proposed at all (they would only be noise to review).
+MIN_CONFIDENCE = 0.05
+#: Evidence beads kept per entry.
+MAX_EVIDENCE = 2
+
+
+def library_lemmatizer(nlp: str = "builtin") -> Lemmatize:
+    """``ushtil.lemma.lemmatize`` for the chosen backend (stanza's lemmas with ``nlp="stanza"``)."""
+    from .. import lemma
+
+    if nlp == "builtin":
+        return lemma.lemmatize
+    return lambda words, lang: lemma.lemmatize(words, lang, backend=nlp)
+
+
+def library_aligner(nlp: str = "builtin") -> Callable[..., Alignment]:
+    from .. import aligner
+
+    return aligner.align
+
+
+def build_glossary(
+    sources: Iterable[Source],
+    *,
+    existing: Glossary | str | os.PathLike | None = None,
+    nlp: str = "builtin",
+    lemmatize: Lemmatize | None = None,
+    align: Callable[..., Alignment] | None = None,
+    min_confidence: float = MIN_CONFIDENCE,
+    progress: Callable[[Iterable, int], Iterable] | None = None,
+) -> Glossary:
+    """Glossary entries from ``sources`` (articles, alignments, or paths to article files, folders
+    and ``*.alignment.jsonl``); articles not aligned yet are aligned with :func:`ushtil.align`.
+
+    With ``existing`` (a glossary or the path of the curated store), the result is that glossary with
+    the build merged in by the store's rules (:func:`merge_glossary`).
+    """
+    lemmatize = lemmatize or library_lemmatizer(nlp)
+    align = align or library_aligner(nlp)
+    expanded = list(expand_sources(sources))
+    if not expanded:
+        raise UshtilError("nothing to build a glossary from: no articles or alignments given")
+    steps = progress(expanded, len(expanded)) if progress else expanded
+    units: list[Unit] = [unit for source in steps for unit in units_of_source(source, nlp, align)]
+    if not units:
+        raise UshtilError("no parallel text found: the sources have no title, keywords or aligned beads "
+                          "in two or more languages")
+    built = glossary_from_units(units, lemmatize, min_confidence)
+    built.signature = f"ushtil {__version__} glossary; nlp={nlp}; sources={len(expanded)}; units={len(units)}"
+    if existing is None:
+        return built
+    from .store import load_glossary, merge_glossary
+
+    store = existing if isinstance(existing, Glossary) else load_glossary(existing)
+    return merge_glossary(store, built)
+
+
+def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence: float = MIN_CONFIDENCE) -> Glossary:
+    """Entries for every English candidate with a rendering in Kazakh or Russian."""
+    indexes = build_indexes(units, lemmatize)
+    english = indexes["en"]
+    entries = []
+    for candidate in find_candidates(units, english):
+        english_form = _english_form(candidate, english)
+        renderings = {
+            lang: render(candidate, english, indexes[lang], units, english_form) for lang in ("kk", "ru")
+        }
+        if not any(renderings.values()):
+            continue
+        entry = _entry(candidate, english_form, renderings, units)
+        if entry.confidence >= min_confidence:
+            entries.append(entry)
+    entries = _merge_spellings(entries)
+    entries.sort(key=lambda entry: (-entry.confidence, -entry.frequency, entry.en.casefold()))
+    assign_ids(entries)
+    return Glossary(entries=entries)
+
+
+def _english_form(candidate: Candidate, english: LanguageIndex) -> str:
+    if candidate.keyword_forms:
+        return candidate.keyword_forms.most_common(1)[0][0]
+    return headword(english, " ".join(candidate.key))
+
+
+def _entry(candidate: Candidate, english_form: str, renderings: dict[str, Rendering | None],
+           units: list[Unit]) -> GlossaryEntry:
+    found = {lang: rendering for lang, rendering in renderings.items() if rendering}
+    confidence = min(renderings[lang].confidence if renderings[lang] else 0.0 for lang in ("kk", "ru"))
+    variants = {"en": {english_form: len(candidate.units)}}
+    variants.update({lang: dict(rendering.variants) for lang, rendering in found.items()})
+    articles = sorted({units[u].article for u in candidate.units})
+    return GlossaryEntry(
+        id="",
+        en=english_form,
+        kk=found["kk"].headword if "kk" in found else "",
+        ru=found["ru"].headword if "ru" in found else "",
+        variants=variants,
+        kind=candidate.kind,
+        frequency=len(candidate.units),
+        articles=articles,
+        confidence=round(confidence, 4),
+        evidence=_evidence(candidate, found, units),
+        source="keywords" if candidate.keyword_units else "corpus",
+    )
+
+
+def _evidence(candidate: Candidate, found: dict[str, Rendering], units: list[Unit]) -> list[Evidence]:
+    """Beads holding the term in every language it was found in; sentences before keyword lists."""
+    holding = Counter()
+    for rendering in found.values():
+        holding.update(rendering.units)
+    ranked = sorted(candidate.units, key=lambda u: (-holding[u], units[u].section == "keywords", u))
+    return [Evidence(article=units[u].article, text=dict(units[u].text), section=units[u].section)
+            for u in ranked[:MAX_EVIDENCE]]
+
+
+def _merge_spellings(entries: list[GlossaryEntry]) -> list[GlossaryEntry]:
+    """One entry for English spellings with the same renderings (USA, U.S. → АҚШ / США)."""
+    kept: dict[tuple[str, str, str], GlossaryEntry] = {}
+    merged = []
+    for entry in sorted(entries, key=lambda e: -e.frequency):
+        key = (entry.kind, entry.kk.casefold(), entry.ru.casefold())
+        first = kept.get(key) if entry.kind == "acronym" and entry.kk and entry.ru else None
+        if first is None:
+            kept[key] = entry
+            merged.append(entry)
+            continue
+        first.variants["en"][entry.en] = entry.frequency
+        first.frequency += entry.frequency
+        first.articles = sorted(set(first.articles) | set(entry.articles))
+        first.confidence = max(first.confidence, entry.confidence)
+    return merged

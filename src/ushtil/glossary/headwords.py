@@ -1,0 +1,60 @@
+"""Headwords in dictionary form: "Центральная Азия", not "Центральной Азии", not "центральный азия".
+
+A gram is a sequence of lemmas; a reader wants it written as a dictionary writes it, so the headword
+is one of the ways the corpus wrote the gram: the one whose head (last) word is its own lemma
+(nominative), else the shortest written head that starts with the lemma (Симпсон, not the
+over-stemmed Симпсо; Ресей Федерациясы). A name is written as spelled most like its English form
+among the written forms and the lemmas (Бернард Ванн, not Бернард Ванна; Аткинсон, not
+Аткинсонға), since stemmers know little about foreign names.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .index import LanguageIndex, is_acronym
+from .patterns import term_patterns
+from .similarity import name_similarity
+
+#: A written form spelled this much like the English name is taken as it stands.
+NAME_SPELLING = 0.5
+
+
+def headword(index: LanguageIndex, gram: str, english_name: str = "") -> str:
+    """The dictionary form of ``gram`` as the corpus of ``index`` writes it."""
+    from ..lemma import lemmatize_phrase
+
+    written: Counter = index.surfaces.get(gram) or Counter({gram: 1})
+    keys = gram.split(" ")
+    head = keys[-1]
+    ranked = [form for form, _ in written.most_common()]
+    if len(keys) == 1 and is_acronym(keys[0]):
+        return ranked[0] + "." if "." in ranked[0] and not ranked[0].endswith(".") else ranked[0]
+    compound = {head + ending for ending in term_patterns(index.lang).compound_head_endings} if len(keys) > 1 else set()
+    exact = [form for form in ranked if _last(form) == head or _last(form) in compound]
+    lemma_form = lemmatize_phrase(ranked[0], index.lang)
+    if english_name:
+        related = [form for form in ranked if _last(form).startswith(head) or head.startswith(_last(form))]
+        similarity, _, form = max((name_similarity(english_name, form), -len(form), form)
+                                  for form in [*exact, *related] + ([] if exact else [lemma_form]))
+        if similarity >= NAME_SPELLING:
+            return form
+    if exact:
+        return _prefer_name_case(exact[0], written)
+    return _prefer_name_case(lemma_form, written)
+
+
+def _last(form: str) -> str:
+    return form.split(" ")[-1].casefold()
+
+
+def _capitalised_share(written: Counter) -> float:
+    total = sum(written.values())
+    return sum(n for form, n in written.items() if form[:1].isupper()) / total if total else 0.0
+
+
+def _prefer_name_case(form: str, written: Counter) -> str:
+    """Lower-case a word whose capital only ever came from sentence starts."""
+    if form[:1].isupper() and not form.isupper() and _capitalised_share(written) < 0.5:
+        return form[:1].lower() + form[1:]
+    return form

@@ -1,0 +1,162 @@
+"""Lemma n-grams of every unit, per language: the counts that association statistics need.
+
+Every side of a unit is tokenised (:func:`ushtil.words`), lemmatised (:mod:`ushtil.lemma`, so
+Ресейді, Ресейдің and Ресей meet) and cut into n-grams of lemmas that neither start nor end with a
+function word. Acronyms keep their capitals and lose case endings (АҚШ-тың → АҚШ, U.S. → US), so
+they never meet an ordinary word (US ≠ us).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..model import LANGS
+from ..tokens import WORD
+from .patterns import term_patterns
+from .sources import Unit
+
+_CAPS = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+ACRONYM = re.compile(rf"^(?:[{_CAPS}][{_CAPS}0-9&]*[{_CAPS}][{_CAPS}0-9]*|(?:[A-Z]\.)+[A-Z]\.?)$")
+
+#: "Kazakhstan's" → "Kazakhstan": the English possessive is not part of a term.
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s?$")
+
+_LEMMA_BATCH = 2000
+
+Lemmatize = Callable[[list[str], str], list[str]]
+
+
+def is_acronym(token: str) -> bool:
+    return bool(ACRONYM.match(token))
+
+
+def split_acronym(token: str) -> str:
+    """``АҚШ-тың`` → ``АҚШ``: a case ending hyphenated to an acronym is not part of it."""
+    head, hyphen, _ = token.partition("-")
+    return head if hyphen and is_acronym(head) else token
+
+
+@dataclass
+class Side:
+    """One language side of a unit as the matcher sees it."""
+
+    surface: list[str]
+    keys: list[str]
+    grams: set[str] = field(default_factory=set)
+    #: positions of words that follow punctuation: no term runs across them ("Facebook, Google")
+    breaks: set[int] = field(default_factory=set)
+
+
+@dataclass
+class LanguageIndex:
+    """Where each n-gram of lemmas occurs (unit numbers) and how it was written there."""
+
+    lang: str
+    sides: list[Side | None]
+    postings: dict[str, list[int]]
+    surfaces: dict[str, Counter]
+    #: units that have text in this language
+    total: int = 0
+    _capitalised: dict[str, bool] = field(default_factory=dict)
+
+    def capitalised(self, gram: str) -> bool:
+        """Whether the gram is usually written with a capital (names), cached per gram."""
+        known = self._capitalised.get(gram)
+        if known is None:
+            written = self.surfaces.get(gram)
+            known = self._capitalised[gram] = bool(written) and written.most_common(1)[0][0][:1].isupper()
+        return known
+
+    def frequency(self, gram: str) -> int:
+        return len(self.postings.get(gram, ()))
+
+    def units_with(self, key: tuple[str, ...]) -> list[int]:
+        """Units whose keys contain ``key`` contiguously (any length, function words allowed)."""
+        gram = " ".join(key)
+        if gram in self.postings:
+            return self.postings[gram]
+        found = None
+        for token in key:
+            units = set(self.postings.get(token, ()))
+            found = units if found is None else found & units
+        return sorted(u for u in found or () if _contains(self.sides[u].keys, key))
+
+
+def _contains(keys: list[str], key: tuple[str, ...]) -> bool:
+    n = len(key)
+    return any(tuple(keys[i:i + n]) == key for i in range(len(keys) - n + 1))
+
+
+def tokenize(text: str) -> tuple[list[str], set[int]]:
+    """Words of one side (acronym endings and English possessives cut off), and the positions of
+    words that follow punctuation."""
+    surface, breaks, end = [], set(), 0
+    for match in WORD.finditer(text):
+        if surface and any(not ch.isspace() for ch in text[end:match.start()]):
+            breaks.add(len(surface))
+        surface.append(_POSSESSIVE.sub("", split_acronym(match.group().strip(".,"))))
+        end = match.end()
+    return surface, breaks
+
+
+def word_keys(vocabulary: set[str], lang: str, lemmatize: Lemmatize) -> dict[str, str]:
+    """The matching key of every distinct word: acronyms by their letters, other words by lower-case
+    lemma. Lemmatising the vocabulary once (not every sentence) keeps large builds fast."""
+    words = sorted(word for word in vocabulary if not is_acronym(word))
+    keys = {word: word.replace(".", "") for word in vocabulary if is_acronym(word)}
+    for start in range(0, len(words), _LEMMA_BATCH):
+        batch = words[start:start + _LEMMA_BATCH]
+        keys.update((word, lemma.casefold()) for word, lemma in zip(batch, lemmatize(batch, lang), strict=True))
+    return keys
+
+
+def analyse_side(surface: list[str], breaks: set[int], keys_of: dict[str, str], lang: str,
+                 surfaces: dict[str, Counter]) -> Side:
+    """Keys and n-grams of one side; counts how each gram was written into ``surfaces``."""
+    keys = [keys_of[token] for token in surface]
+    patterns = term_patterns(lang)
+    stop, longest = patterns.stop_words, patterns.max_words
+    usable = [any(ch.isalpha() for ch in key) for key in keys]
+    grams = set()
+    for i, key in enumerate(keys):
+        if not usable[i]:
+            continue
+        grams.add(key)
+        surfaces[key][surface[i]] += 1
+        if key in stop:
+            continue
+        for n in range(2, longest + 1):
+            j = i + n - 1
+            if j >= len(keys) or not usable[j] or j in breaks:
+                break
+            if keys[j] not in stop:
+                gram = " ".join(keys[i:j + 1])
+                grams.add(gram)
+                surfaces[gram][" ".join(surface[i:j + 1])] += 1
+    return Side(surface=surface, keys=keys, grams=grams, breaks=breaks)
+
+
+def build_index(units: list[Unit], lang: str, lemmatize: Lemmatize) -> LanguageIndex:
+    """The :class:`LanguageIndex` of ``lang`` over all units."""
+    tokenized = [tokenize(unit.text.get(lang, "")) if unit.text.get(lang, "").strip() else None for unit in units]
+    keys_of = word_keys({word for found in tokenized if found for word in found[0]}, lang, lemmatize)
+    sides: list[Side | None] = []
+    postings: dict[str, list[int]] = defaultdict(list)
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    for number, found in enumerate(tokenized):
+        if found is None:
+            sides.append(None)
+            continue
+        side = analyse_side(*found, keys_of, lang, surfaces)
+        sides.append(side)
+        for gram in side.grams:
+            postings[gram].append(number)
+    return LanguageIndex(lang=lang, sides=sides, postings=dict(postings), surfaces=dict(surfaces),
+                         total=sum(1 for side in sides if side is not None))
+
+
+def build_indexes(units: list[Unit], lemmatize: Lemmatize) -> dict[str, LanguageIndex]:
+    return {lang: build_index(units, lang, lemmatize) for lang in LANGS}

@@ -1,0 +1,225 @@
+"""Finding an English candidate's rendering in Kazakh or Russian, its variants and a confidence.
+
+Over the units that hold the English term, every n-gram of the other language is a possible
+rendering. Each is scored by Dice (how exclusively it occurs with the term), by how many words it
+has compared with the English term, and — for names and acronyms — by spelling similarity across
+scripts (Trump ~ Трамп) and shape (EU ~ ЕС are both acronyms). A keyword list paired by position
+gives the rendering directly. The best rendering's confidence combines Dice, the log-likelihood
+ratio (which grows with corpus size), the margin over the runner-up and the spelling evidence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .association import Counts
+from .candidates import Candidate
+from .headwords import headword
+from .index import LanguageIndex, Side, is_acronym
+from .similarity import name_similarity
+from .sources import Unit
+
+#: How many alternative renderings (variants) one language may list besides the headword.
+MAX_VARIANTS = 2
+#: A variant must occur mostly with the English term: co-occurrences / its own frequency.
+MIN_VARIANT_FIDELITY = 0.5
+#: A variant shares the head (last) word with the headword (Орта Азия ~ Орталық Азия) or is spelled
+#: much like it (Дайтеон Симпсон ~ Дейтон Симпсон).
+VARIANT_SPELLING = 0.6
+
+
+@dataclass
+class Rendering:
+    """The best rendering of a candidate in one language, with the evidence for it."""
+
+    lang: str
+    gram: str
+    headword: str
+    #: rendering headword → units where it stands for the English term (headword included)
+    variants: dict[str, int] = field(default_factory=dict)
+    confidence: float = 0.0
+    units: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Features:
+    """What the confidence of a rendering is computed from (all in 0..1 except the counts)."""
+
+    dice: float
+    log_likelihood: float
+    margin: float
+    spelling: float
+    shape: float
+    by_position: float
+    both: int
+
+    def confidence(self) -> float:
+        """Logistic combination; weights chosen so that ≥ 0.8 means right in NTREX and the seed."""
+        strength = 1 - math.exp(-self.log_likelihood / 12)
+        z = (-5.0 + 3.0 * self.dice + 2.5 * strength + 2.0 * self.margin + 2.5 * self.spelling
+             + 1.0 * self.shape + 4.0 * self.by_position + 0.4 * math.log1p(self.both))
+        return 1 / (1 + math.exp(-z))
+
+
+def render(candidate: Candidate, english: LanguageIndex, target: LanguageIndex, units: list[Unit],
+           english_form: str) -> Rendering | None:
+    """The rendering of ``candidate`` in ``target.lang``, or None when nothing co-occurs with it."""
+    shared = [u for u in candidate.units if target.sides[u] is not None]
+    if not shared:
+        return None
+    from_keywords = _keyword_rendering(candidate, target, units)
+    if from_keywords:
+        gram, form, by_position = from_keywords
+        best = runner_up = 0.0
+    else:
+        cooccurring = Counter(gram for u in shared for gram in target.sides[u].grams)
+        scores = {
+            gram: _score(candidate, english_form, gram, both, len(shared), target)
+            for gram, both in cooccurring.items()
+            if len(gram.split(" ")) <= len(candidate.key) + 1 and _fits(candidate.kind, gram, target)
+        }
+        if not scores:
+            return None
+        ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+        gram, best = ranked[0]
+        runner_up = next((score for other, score in ranked[1:] if not _overlaps(other, gram)), 0.0)
+        by_position = 0.0
+        form = headword(target, gram, english_form if candidate.kind == "name" else "")
+    holding = [u for u in shared if _holds(target, u, gram)]
+    both = len(holding)
+    counts = Counts(both=both, source=len(shared), target=max(target.frequency(gram), both), total=target.total)
+    features = Features(
+        dice=counts.dice,
+        log_likelihood=counts.log_likelihood,
+        margin=1.0 if from_keywords else min(best - runner_up, 1.0),
+        spelling=_spelling(candidate, english_form, form),
+        shape=1.0 if candidate.kind == "acronym" and is_acronym(gram) else 0.0,
+        by_position=by_position,
+        both=both,
+    )
+    rendering = Rendering(lang=target.lang, gram=gram, headword=form, confidence=features.confidence(),
+                          units=holding)
+    _add_variants(rendering, candidate, english, shared, target)
+    return rendering
+
+
+def _keyword_rendering(candidate: Candidate, target: LanguageIndex,
+                       units: list[Unit]) -> tuple[str, str, float] | None:
+    """The rendering given by paired keyword lists: gram, form as listed, and 1.0 when the lists were
+    paired by position (0.5 by similarity)."""
+    listed: Counter = Counter()
+    by_position = 0.0
+    for u in candidate.keyword_units:
+        side = target.sides[u]
+        if side is None or not side.keys:
+            continue
+        listed[" ".join(side.keys), units[u].text[target.lang].strip()] += 1
+        by_position = max(by_position, 1.0 if units[u].paired_by == "position" else 0.5)
+    if not listed:
+        return None
+    grams = Counter()
+    for (gram, _), count in listed.items():
+        grams[gram] += count
+    gram = grams.most_common(1)[0][0]
+    form = max((count, text) for (other, text), count in listed.items() if other == gram)[1]
+    return gram, form, by_position
+
+
+def _holds(target: LanguageIndex, unit: int, gram: str) -> bool:
+    side = target.sides[unit]
+    if gram in side.grams:
+        return True
+    key = gram.split(" ")
+    n = len(key)
+    return any(side.keys[i:i + n] == key for i in range(len(side.keys) - n + 1))
+
+
+def _fits(kind: str, gram: str, target: LanguageIndex) -> bool:
+    """Only renderings of the candidate's kind: names are capitalised, terms are not."""
+    if kind == "acronym":
+        return True
+    capitalised = target.capitalised(gram)
+    if kind == "name":
+        return capitalised and not is_acronym(gram)
+    return not capitalised and not is_acronym(gram)
+
+
+def _score(candidate: Candidate, english_form: str, gram: str, both: int, shared: int,
+           target: LanguageIndex) -> float:
+    dice = 2 * both / (shared + target.frequency(gram))
+    gap = abs(len(gram.split(" ")) - len(candidate.key))
+    score = dice * (1.0, 0.7, 0.45)[min(gap, 2)]
+    if candidate.kind in ("name", "acronym"):
+        written = target.surfaces[gram].most_common(1)[0][0]
+        score += 0.6 * name_similarity(english_form, written)
+        if candidate.kind == "acronym" and is_acronym(gram):
+            score += 0.3
+    return score
+
+
+def _spelling(candidate: Candidate, english_form: str, form: str) -> float:
+    if candidate.kind not in ("name", "acronym"):
+        return 0.0
+    similarity = name_similarity(english_form, form)
+    return similarity if similarity >= 0.4 else 0.0
+
+
+def _overlaps(a: str, b: str) -> bool:
+    """Grams sharing a word compete for the same words (азия vs орта азия): not a real runner-up."""
+    return bool(set(a.split(" ")) & set(b.split(" ")))
+
+
+def _inflection_of(gram: str, head_gram: str) -> bool:
+    """A form the lemmatiser missed (Сенатының ~ Сенат, Саипова ~ Саипов): same words but a longer or
+    shorter ending on the last one."""
+    *first, last = gram.split(" ")
+    *head_first, head_last = head_gram.split(" ")
+    return first == head_first and (last.startswith(head_last) or head_last.startswith(last))
+
+
+def occurrences(side: Side, gram: str) -> int:
+    """How many times the gram's words stand in the side in a row."""
+    if " " not in gram:
+        return side.keys.count(gram)
+    if gram not in side.grams and gram.count(" ") < 2:
+        return 0
+    keys, wanted = side.keys, gram.split(" ")
+    n = len(wanted)
+    return sum(1 for i in range(len(keys) - n + 1) if keys[i:i + n] == wanted)
+
+
+def _add_variants(rendering: Rendering, candidate: Candidate, english: LanguageIndex, shared: list[int],
+                  target: LanguageIndex) -> None:
+    """Other renderings where the English term occurs more often than the headword (Орта Азия … Орталық
+    Азия): counted by occurrence, so merged beads still show them."""
+    english_gram = " ".join(candidate.key)
+    tokens = rendering.gram.split(" ")
+    head, size = tokens[-1], len(tokens)
+    found = {u: occurrences(target.sides[u], rendering.gram) for u in shared}
+    wanted = {u: occurrences(english.sides[u], english_gram) for u in shared}
+    rendering.variants = {rendering.headword: max(sum(found.values()), 1)}
+    for _ in range(MAX_VARIANTS):
+        short = [u for u in shared if wanted[u] > found[u]]
+        options = Counter()
+        for u in short:
+            options.update(target.sides[u].grams)
+        best = ""
+        for gram, _ in options.most_common():
+            words = gram.split(" ")
+            if len(words) != size or gram == rendering.gram or not _fits(candidate.kind, gram, target):
+                continue
+            if words[-1] != head and name_similarity(words[-1], head) < VARIANT_SPELLING:
+                continue
+            holding = sum(1 for u in shared if gram in target.sides[u].grams)
+            if holding / max(target.frequency(gram), 1) >= MIN_VARIANT_FIDELITY:
+                best = gram
+                break
+        if not best:
+            return
+        count = sum(occurrences(target.sides[u], best) for u in shared)
+        form = rendering.headword if _inflection_of(best, rendering.gram) else headword(target, best)
+        rendering.variants[form] = rendering.variants.get(form, 0) + count
+        for u in shared:
+            found[u] += occurrences(target.sides[u], best)

@@ -1,0 +1,116 @@
+"""The glossary's data classes: an entry per concept, with its renderings, variants and evidence."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import LANGS
+
+#: What an entry is, as translators sort a glossary.
+KINDS: tuple[str, ...] = ("acronym", "name", "term", "keyword")
+#: Curation states: a build proposes candidates, a person approves or rejects them.
+STATUSES: tuple[str, ...] = ("candidate", "approved", "rejected")
+
+
+@dataclass
+class Evidence:
+    """One bead an entry was seen in: the texts a reviewer reads to judge the entry."""
+
+    article: str
+    text: dict[str, str]
+    section: str = ""
+
+
+@dataclass
+class GlossaryEntry:
+    """One concept in three languages.
+
+    ``en``/``kk``/``ru`` are the headwords in dictionary form; ``variants[lang]`` counts every
+    rendering seen in that language (the headword included), so two renderings of one English term
+    make the entry :attr:`inconsistent`.
+    """
+
+    id: str
+    en: str
+    kk: str = ""
+    ru: str = ""
+    variants: dict[str, dict[str, int]] = field(default_factory=dict)
+    kind: str = "term"
+    status: str = "candidate"
+    frequency: int = 0
+    articles: list[str] = field(default_factory=list)
+    confidence: float = 0.0
+    evidence: list[Evidence] = field(default_factory=list)
+    note: str = ""
+    source: str = ""
+
+    def term(self, lang: str) -> str:
+        return {"en": self.en, "kk": self.kk, "ru": self.ru}[lang]
+
+    @property
+    def inconsistent(self) -> bool:
+        """True when some language renders the concept in more than one way."""
+        return any(len(forms) > 1 for forms in self.variants.values())
+
+    def alternatives(self, lang: str) -> list[str]:
+        """The renderings in ``lang`` other than the headword, most frequent first."""
+        forms = Counter(self.variants.get(lang, {}))
+        return [form for form, _ in forms.most_common() if form != self.term(lang)]
+
+
+@dataclass
+class Glossary:
+    """The entries of a build or of the curated store, and how they were made."""
+
+    entries: list[GlossaryEntry] = field(default_factory=list)
+    #: tool version and options (written into every export)
+    signature: str = ""
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self):
+        return iter(self.entries)
+
+    def get(self, entry_id: str) -> GlossaryEntry | None:
+        return next((entry for entry in self.entries if entry.id == entry_id), None)
+
+    def find(self, term: str, lang: str = "en") -> GlossaryEntry | None:
+        """The entry whose headword or a variant in ``lang`` is ``term`` (case-insensitive)."""
+        wanted = term.casefold()
+        for entry in self.entries:
+            forms = [entry.term(lang), *entry.variants.get(lang, {})]
+            if any(form.casefold() == wanted for form in forms):
+                return entry
+        return None
+
+    @property
+    def approved(self) -> list[GlossaryEntry]:
+        return [entry for entry in self.entries if entry.status == "approved"]
+
+    @property
+    def inconsistent(self) -> list[GlossaryEntry]:
+        return [entry for entry in self.entries if entry.inconsistent]
+
+    def counts(self) -> dict[tuple[str, str], int]:
+        """Entries by (kind, status), for summaries."""
+        return dict(Counter((entry.kind, entry.status) for entry in self.entries))
+
+    def summary(self) -> str:
+        """A few readable lines: entries by kind and status, and the inconsistent ones."""
+        counts = self.counts()
+        lines = [f"{len(self.entries)} entries"]
+        for kind in KINDS:
+            cells = [f"{counts.get((kind, status), 0)} {status}" for status in STATUSES
+                     if counts.get((kind, status))]
+            if cells:
+                lines.append(f"  {kind:8} " + ", ".join(cells))
+        inconsistent = self.inconsistent
+        if inconsistent:
+            lines.append(f"{len(inconsistent)} inconsistent (one English term, several renderings):")
+            for entry in inconsistent[:10]:
+                cells = [f"{lang}: " + " / ".join(entry.variants[lang]) for lang in LANGS
+                         if len(entry.variants.get(lang, {})) > 1]
+                lines.append(f"  {entry.en}: " + "; ".join(cells))
+        return "\n".join(lines)
