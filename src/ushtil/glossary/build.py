@@ -128,7 +128,7 @@ def _evidence(candidate: Candidate, found: dict[str, Rendering], units: list[Uni
     holding = Counter()
     for rendering in found.values():
         holding.update(rendering.units)
-    ranked = sorted(candidate.units, key=lambda u: (-holding[u], units[u].section == "keywords", u))
+    ranked = sorted(candidate.units, key=lambda u: (units[u].section == "keywords", -holding[u], u))
     return [Evidence(article=units[u].article, text=dict(units[u].text), section=units[u].section)
             for u in ranked[:MAX_EVIDENCE]]
 
