@@ -111,6 +111,11 @@ def test_each_defect_is_caught(clean_text, tmp_path, defect):
     report = _check(_broken(clean_text, old, new), tmp_path)
     assert expected <= _errors(report)
     assert report.exit_code == 1
+    (checked,) = report.articles
+    for finding in report.errors:
+        if finding.bead is not None:
+            assert checked.alignment.beads[finding.bead - 1].text[finding.lang.split(",")[0]] or \
+                finding.check.startswith("missing")
 
 
 def test_keyword_the_text_never_uses_is_a_warning(clean_text, tmp_path):

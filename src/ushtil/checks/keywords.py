@@ -139,7 +139,7 @@ class KeywordCheck(Check):
     @staticmethod
     def _keyword_bead(ctx: ArticleContext, lang: str, keyword: str) -> int | None:
         for number, bead in ctx.numbered_beads():
-            if bead.section == "keywords" and bead.text.get(lang, "").strip() == keyword:
+            if bead.section == "keywords" and keyword in (s.strip() for s in ctx.bead_sentences(bead, lang)):
                 return number
         return None
 
