@@ -25,8 +25,11 @@ def stanza_model_dir() -> Path:
 
 
 @cache
-def stanza_pipeline(lang: str, processors: str = "tokenize"):
-    """A stanza ``Pipeline`` for ``lang`` built from local models only."""
+def stanza_pipeline(lang: str, processors: str = "tokenize", pretokenized: bool = False):
+    """A stanza ``Pipeline`` for ``lang`` built from local models only.
+
+    ``pretokenized``: the input is lists of words, which stanza keeps as they are.
+    """
     try:
         import stanza
     except ImportError as exc:
@@ -41,7 +44,8 @@ def stanza_pipeline(lang: str, processors: str = "tokenize"):
     logging.getLogger("stanza").setLevel(logging.ERROR)
     try:
         return stanza.Pipeline(
-            lang, dir=str(model_dir), processors=processors, download_method=None, verbose=False
+            lang, dir=str(model_dir), processors=processors, download_method=None, verbose=False,
+            tokenize_pretokenized=pretokenized,
         )
     except Exception as exc:  # stanza raises many types for unusable model folders
         raise MissingModelError(f"cannot load stanza {processors} models for {lang!r} from {model_dir}: {exc}") from exc

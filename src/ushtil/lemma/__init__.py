@@ -1,0 +1,58 @@
+"""Lemmas for en/kk/ru, so that inflected forms meet (России, Россию → Россия; Ресейдің → Ресей).
+
+``lemmatize(words, lang)`` gives one lemma per word of a sentence; ``lemma(word, lang)`` one word;
+``lemmatize_phrase(phrase, lang)`` the dictionary form of a multi-word term, capitals kept
+("Орта Азияның" → "Орта Азия", "Центральной Азии" → "Центральная Азия"). The built-in analysers are
+the default; ``backend="stanza"`` uses stanza's lemmatiser when stanza and its models are present.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..errors import UshtilError
+from .base import Lemmatizer
+from .phrase import lemmatize_phrase
+
+#: Backends by name; the first is the default.
+BACKENDS: tuple[str, ...] = ("builtin", "stanza")
+
+#: Built-in lemmatiser per language code: module and class, imported on first use.
+_BUILTIN: dict[str, tuple[str, str]] = {
+    "en": ("en", "EnglishLemmatizer"),
+    "kk": ("kk", "KazakhLemmatizer"),
+    "ru": ("ru", "RussianLemmatizer"),
+}
+
+
+@cache
+def builtin_lemmatizer(lang: str) -> Lemmatizer:
+    """The built-in lemmatiser for ``lang``, created once per process."""
+    if lang not in _BUILTIN:
+        raise UshtilError(f"no lemmatiser for language {lang!r}: choose one of {', '.join(_BUILTIN)}")
+    import importlib
+
+    module_name, class_name = _BUILTIN[lang]
+    module = importlib.import_module(f"{__name__}.{module_name}")
+    return getattr(module, class_name)()
+
+
+def lemmatize(words: list[str], lang: str, backend: str = "builtin") -> list[str]:
+    """One lemma per word of a sentence (the first word may be capitalised as a sentence start)."""
+    if not words:
+        return []
+    if backend == "builtin":
+        return builtin_lemmatizer(lang).lemmatize(words)
+    if backend == "stanza":
+        from .stanza_backend import stanza_lemmatize
+
+        return stanza_lemmatize(words, lang)
+    raise ValueError(f"unknown lemma backend {backend!r}; choose one of {BACKENDS}")
+
+
+def lemma(word: str, lang: str) -> str:
+    """The lemma of one word seen outside a sentence: its capital letter is kept as meaningful."""
+    return builtin_lemmatizer(lang).lemma(word)
+
+
+__all__ = ["BACKENDS", "builtin_lemmatizer", "lemma", "lemmatize", "lemmatize_phrase"]

@@ -1,0 +1,71 @@
+"""Dictionary forms of multi-word terms, as a glossary shows them.
+
+In a Kazakh or English noun phrase only the last word inflects ("Орта Азияның" → "Орта Азия",
+"geopolitical interests" → "geopolitical interest"). In a Russian one the adjectives agree with
+their noun, so they are put into the nominative of the noun's gender and number
+("Центральной Азии" → "Центральная Азия"); words after the noun (genitive modifiers) stay as written.
+Capitals are kept as written: a term is not at a sentence start.
+"""
+
+from __future__ import annotations
+
+from ..tokens import WORD
+
+_AGREEING = frozenset({"ADJF", "PRTF", "NUMR"})
+
+
+def lemmatize_phrase(phrase: str, lang: str) -> str:
+    """The dictionary form of a multi-word term (or of one word), capitals kept."""
+    from . import builtin_lemmatizer
+
+    words = phrase.split()
+    if not words:
+        return ""
+    if lang == "ru":
+        return " ".join(_russian_phrase(words, builtin_lemmatizer("ru")))
+    head = builtin_lemmatizer(lang).lemma(words[-1])
+    return " ".join([*words[:-1], head])
+
+
+def _russian_phrase(words: list[str], lemmatizer) -> list[str]:
+    """Adjectives before the first noun agree with it in the nominative; the noun takes its lemma."""
+    morph = lemmatizer.morph
+    parses = [morph.parse(word) if WORD.fullmatch(word) else [] for word in words]
+    head = next((i for i, options in enumerate(parses) if options and _noun(options)), None)
+    if head is None:
+        return [*words[:-1], lemmatizer.lemma(words[-1])]
+    noun = _noun(parses[head])
+    result = list(words)
+    result[head] = lemmatizer.lemma(words[head])
+    number = "plur" if "Pltm" in noun.tag or ("plur" in noun.tag and "Sgtm" not in noun.tag
+                                             and noun.normal_form == noun.word) else "sing"
+    for index in range(head):
+        adjective = _agreeing(parses[index], noun)
+        if adjective is None:
+            continue
+        grammemes = {"nomn", number} if number == "plur" else {"nomn", "sing", noun.tag.gender or "masc"}
+        inflected = adjective.inflect(grammemes)
+        if inflected is not None:
+            result[index] = _like(words[index], inflected.word.replace("ё", "е"))
+    return result
+
+
+def _noun(options):
+    return next((parse for parse in options if parse.tag.POS == "NOUN"), None)
+
+
+def _agreeing(options, noun):
+    """The reading of a word that agrees with ``noun`` in case (an adjective, participle, numeral)."""
+    for parse in options:
+        if parse.tag.POS in _AGREEING and parse.tag.case == noun.tag.case:
+            return parse
+    return None
+
+
+def _like(original: str, word: str) -> str:
+    """``word`` with the capitalisation of ``original`` (Title, UPPER or lower)."""
+    if original.isupper() and len(original) > 1:
+        return word.upper()
+    if original[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
