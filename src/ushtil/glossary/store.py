@@ -119,7 +119,8 @@ def merge_glossary(store: Glossary, built: Glossary) -> Glossary:
 
     - approved entries keep every stored cell (the build only refreshes their statistics and evidence);
     - a built entry pairing an English term with a rendering of a rejected entry is dropped;
-    - candidates already in the store are refreshed (id, status and note kept);
+    - candidates already in the store are refreshed by the most confident built entry of the same
+      English term (id, status and note kept);
     - other built entries are added as candidates with new ids.
     """
     merged = [_copy(entry) for entry in store.entries]
@@ -127,13 +128,15 @@ def merge_glossary(store: Glossary, built: Glossary) -> Glossary:
     for entry in merged:
         by_english.setdefault(entry.en.casefold(), []).append(entry)
     rejected = set().union(*(_pairs(e) for e in merged if e.status == "rejected")) if merged else set()
-    added = []
+    added, refreshed = [], set()
     for entry in built.entries:
         if _pairs(entry) & rejected:
             continue
         known = [e for e in by_english.get(entry.en.casefold(), []) if e.status != "rejected"]
         if known:
-            _refresh(known[0], entry)
+            if known[0].id not in refreshed:
+                _refresh(known[0], entry)
+                refreshed.add(known[0].id)
             continue
         new = _copy(entry)
         new.id, new.status = "", "candidate"
