@@ -132,14 +132,12 @@ def _name_word(token: str, position: int, patterns: TermPatterns, lower_words: s
 
 
 def _is_term(gram: str, english: LanguageIndex, patterns: TermPatterns) -> bool:
-    """A lower-case noun phrase of content words: "geopolitical interest", "foreign policy"."""
-    tokens = gram.split(" ")
-    if any(token in patterns.stop_words or not token.isalpha() for token in tokens):
-        return False
-    if not (patterns.can_start_term(tokens[0]) and patterns.can_end_term(tokens[-1])):
-        return False
+    """A lower-case noun phrase of content words as written ("geopolitical interests", "trade war"),
+    not a verb phrase ("estimated population", "comments come")."""
     written = english.surfaces.get(gram)
     if not written:
         return False
-    form = written.most_common(1)[0][0]
-    return form.islower()
+    tokens = written.most_common(1)[0][0].split(" ")
+    if any(not token.islower() or not token.isalpha() or token in patterns.stop_words for token in tokens):
+        return False
+    return patterns.can_start_term(tokens[0]) and patterns.can_end_term(tokens[-1])
