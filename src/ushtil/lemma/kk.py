@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -33,39 +34,46 @@ class Ending:
     text: str
     back: bool | None  # None: the variant has no vowel, so it follows either vowel class
     after: frozenset[str]  # the last sounds a stem may end in before this variant
-    safe: bool
+    kind: str  # "noun", "verb" or "any": see data/kk_endings.toml
 
 
 @dataclass(frozen=True)
 class _Split:
+    """A stem left after stripping ``endings`` endings, and which kinds of ending they were."""
+
     stem: str
     endings: int
-    safe: bool
+    nominal: bool  # only noun endings were stripped
+    verbal: bool  # a verb ending was stripped, so the stem must be a verb
 
 
 class KazakhLemmatizer(Lemmatizer):
     lang = "kk"
 
-    def __init__(self, lexicon: Iterable[tuple[str, str]] | None = None) -> None:
-        """``lexicon``: (form, lemma) pairs; the shipped ``data/kk_lexicon.tsv`` when not given."""
+    def __init__(self, lexicon: Iterable[tuple[str, str, str]] | None = None) -> None:
+        """``lexicon``: (form, lemma, UPOS) rows; the shipped ``data/kk_lexicon.tsv`` when not given."""
         super().__init__()
         endings_file = resources.files(__package__).joinpath("data", "kk_endings.toml")
         data = tomllib.loads(endings_file.read_text("utf-8"))
         self._min_stem: int = data["min_stem"]
         self._max_endings: int = data["max_endings"]
         self._alternation: dict[str, str] = data["alternation"]
-        self._endings = _load_endings(data["group"], data["classes"])
-        self._max_ending = max(len(ending.text) for ending in self._endings)
         self._by_text: dict[str, tuple[Ending, ...]] = {}
-        for ending in self._endings:
+        for ending in _load_endings(data["group"], data["classes"]):
             self._by_text[ending.text] = (*self._by_text.get(ending.text, ()), ending)
+        self._max_ending = max(map(len, self._by_text))
         if lexicon is None:
-            lexicon = ((row[0], row[1]) for row in read_table(__package__, "kk_lexicon.tsv"))
+            lexicon = ((form, lemma, upos) for form, lemma, upos in read_table(__package__, "kk_lexicon.tsv"))
         self._forms: dict[str, str] = {}
         self._lemmas: dict[str, str] = {}
-        for form, lemma in lexicon:
+        self._verbs: set[str] = set()
+        for form, lemma, upos in lexicon:
             self._forms.setdefault(form.lower(), lemma)
             self._lemmas.setdefault(lemma.lower(), lemma)
+            if upos in {"VERB", "AUX"}:
+                self._verbs.add(lemma.lower())
+        self._split_cache: dict[str, frozenset[_Split]] = {}
+        self._tails = _TailStatistics(self._forms.items(), self._alternation)
 
     def analyse(self, word: str) -> Analysis:
         lower = word.lower()
@@ -84,10 +92,7 @@ class KazakhLemmatizer(Lemmatizer):
                 return self._unknown(word, stem)
         if word.isupper() and len(word) > 1 and known.lower() == lower:
             return Analysis(word, proper=True)
-        proper = known[:1].isupper()
-        if proper or not word[:1].isupper():
-            return Analysis(known, proper=proper)
-        return Analysis(known)
+        return Analysis(known, proper=known[:1].isupper())
 
     def _unknown(self, word: str, stem: str) -> Analysis:
         """A stem no lexicon knows: a capitalised word is taken for a name and keeps its capital."""
@@ -98,28 +103,37 @@ class KazakhLemmatizer(Lemmatizer):
         return Analysis(stem)
 
     def _stem(self, lower: str) -> str:
-        """The longest known lemma left after stripping endings, else the noun endings stripped."""
-        splits = list(self._splits(lower, 0, True))
-        known = [split for split in splits if split.stem in self._lemmas]
-        if known:
-            return max(known, key=lambda split: (len(split.stem), -split.endings)).stem
-        safe = [split for split in splits if split.safe and split.endings]
-        if safe:
-            return min(safe, key=lambda split: (len(split.stem), split.endings)).stem
-        return lower
+        """The most likely stem: a known lemma first, then the ending seen stripped most often."""
+        return max(self._splits(lower), key=lambda split: self._score(lower, split)).stem
 
-    def _splits(self, word: str, endings: int, safe: bool):
-        yield _Split(word, endings, safe)
+    def _score(self, word: str, split: _Split) -> tuple[bool, float, int]:
+        """Known lemma (a verb when verb endings were stripped), then tail likelihood, then length."""
+        known = split.stem in self._lemmas and (not split.verbal or split.stem in self._verbs)
+        return known, self._tails.likelihood(word, split.stem), len(split.stem)
+
+    def _splits(self, word: str) -> frozenset[_Split]:
+        """Every way to strip up to ``max_endings`` endings from ``word``, the word itself included."""
+        cached = self._split_cache.get(word)
+        if cached is None:
+            cached = self._split_cache[word] = frozenset(self._strip(word, 0, True, False))
+        return cached
+
+    def _strip(self, word: str, endings: int, nominal: bool, verbal: bool):
+        yield _Split(word, endings, nominal, verbal)
         if endings >= self._max_endings:
             return
         for size in range(min(self._max_ending, len(word) - self._min_stem), 0, -1):
             stem, tail = word[:-size], word[-size:]
             for ending in self._by_text.get(tail, ()):
+                if verbal and ending.kind == "noun":
+                    continue  # noun endings follow verb endings (кел-ген-де), never precede them
                 if stem[-1] not in ending.after or not _harmonises(stem, ending):
                     continue
                 if ending.text[0] in _VOWELS and stem[-1] in self._alternation:
                     stem = stem[:-1] + self._alternation[stem[-1]]
-                yield from self._splits(stem, endings + 1, safe and ending.safe)
+                yield from self._strip(
+                    stem, endings + 1, nominal and ending.kind == "noun", verbal or ending.kind == "verb"
+                )
 
     def _is_ending_chain(self, tail: str) -> bool:
         """Whether ``tail`` is made of endings only (the part after the hyphen in ЕО-ның)."""
@@ -132,14 +146,52 @@ class KazakhLemmatizer(Lemmatizer):
         )
 
 
+class _TailStatistics:
+    """How often the lexicon's forms that end in a given way lose exactly that tail to their lemma.
+
+    The key is the stem's last letter plus the stripped tail ("у|лар" against "ла|р"), so the
+    choice between two analyses follows what the treebank does with words that end so.
+    """
+
+    def __init__(self, pairs: Iterable[tuple[str, str]], alternation: dict[str, str], longest: int = 12):
+        self._ends: Counter[str] = Counter()
+        self._strips: Counter[str] = Counter()
+        self._alternation = alternation
+        for form, lemma in pairs:
+            for size in range(1, min(len(form), longest) + 1):
+                self._ends[form[-size:]] += 1
+            key = self._key(form, lemma.lower())
+            if key is not None:
+                self._strips[key] += 1
+
+    def _key(self, word: str, stem: str) -> str | None:
+        """The stem's last letter and the tail ("у|лар" as "улар"; ">" marks ғ/г/б for қ/к/п)."""
+        size = len(stem)
+        if not stem or size > len(word):
+            return None
+        if word[:size] == stem:
+            return word[size - 1:]
+        if word[: size - 1] == stem[:-1] and self._alternation.get(word[size - 1]) == stem[-1]:
+            return word[size - 1:] + ">"
+        return None
+
+    def likelihood(self, word: str, stem: str) -> float:
+        """P(the lemma is ``stem`` | the word ends as it does), lightly smoothed."""
+        key = self._key(word, stem)
+        if key is None:
+            return 0.0
+        return (self._strips[key] + 0.1) / (self._ends[key.rstrip(">")] + 1)
+
+
 def _load_endings(groups: list[dict], classes: dict[str, str]) -> tuple[Ending, ...]:
+    """Every variant of every group, with its vowel class and the sounds it may follow."""
     endings = []
     for group in groups:
         for back_text, front_text, after_spec in group["variants"]:
             after = frozenset("".join(classes.get(item, item) for item in after_spec.split()))
             for back, text in ((True, back_text), (False, front_text)):
                 has_vowel = any(char in _VOWELS - {"у"} for char in text)
-                endings.append(Ending(text, back if has_vowel else None, after, group["safe"]))
+                endings.append(Ending(text, back if has_vowel else None, after, group["kind"]))
     return tuple(dict.fromkeys(endings))
 
 
