@@ -1,0 +1,160 @@
+"""Fit the aligner's pair weights (logistic regression) and bead priors on NTREX dev cases.
+
+usage: python bench/fit_align_weights.py [--write]
+
+Positives are the gold beads projected on each language pair; negatives are the near misses the
+dynamic programme must reject (a side shifted, extended or shortened by one sentence). A third of
+the cases (``is_watch_case``) is kept out of the fit and scored separately, so the printed gap
+between fit and watch cases shows over-fitting. ``--write`` stores the weights in
+src/ushtil/aligner/data/weights.toml (priors are reported, and written when --write is given).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from ntrex_cases import PAIRS, case_names, is_watch_case, quick_scores, read_case
+from ushtil.aligner.features import FEATURES, feature_vector
+from ushtil.aligner.pipeline import AlignOptions, Section, align, pair_models
+from ushtil.aligner.scoring import Priors, Settings, default_settings
+
+WEIGHTS = Path(__file__).resolve().parents[1] / "src" / "ushtil" / "aligner" / "data" / "weights.toml"
+
+
+def spans_of(bead: dict, lang: str) -> tuple[int, int] | None:
+    indices = bead[lang]
+    return (min(indices), max(indices) + 1) if indices else None
+
+
+def near_misses(span: tuple[int, int], size: int) -> list[tuple[int, int]]:
+    s, e = span
+    candidates = [(s - 1, e - 1), (s + 1, e + 1), (s - 1, e), (s, e + 1), (s + 1, e), (s, e - 1), (s + 2, e + 2),
+                  (s - 2, e - 2)]
+    return [(x, y) for x, y in candidates if 0 <= x < y <= size and y - x <= 3]
+
+
+def training_rows(cases, pair: tuple[str, str], options: AlignOptions):
+    a, b = pair
+    rows, labels = [], []
+    for case in cases:
+        section = Section("", {lang: [case.lines[lang]] for lang in case.lines})
+        model = next(m for m in pair_models([section], options) if (m.a, m.b) == pair)
+        from ushtil.aligner.profile import ProfileCache
+
+        cache_a, cache_b = ProfileCache(case.lines[a], a), ProfileCache(case.lines[b], b)
+        gold = set()
+        for bead in case.gold:
+            sa, sb = spans_of(bead, a), spans_of(bead, b)
+            if sa and sb:
+                gold.add((sa, sb))
+        negatives = set()
+        for sa, sb in gold:
+            negatives.update((sa, nb) for nb in near_misses(sb, len(case.lines[b])))
+            negatives.update((na, sb) for na in near_misses(sa, len(case.lines[a])))
+        for (sa, sb), label in itertools.chain(((g, 1) for g in gold), ((n, 0) for n in negatives - gold)):
+            rows.append(feature_vector(cache_a.span(*sa), cache_b.span(*sb), model.context))
+            labels.append(label)
+    return np.array(rows), np.array(labels, dtype=float)
+
+
+def logistic_regression(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50) -> np.ndarray:
+    """Newton (IRLS) iterations with an L2 penalty on the weights (not the bias)."""
+    design = np.hstack([np.ones((len(x), 1)), x])
+    beta = np.zeros(design.shape[1])
+    penalty = np.eye(design.shape[1]) * l2
+    penalty[0, 0] = 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-design @ beta))
+        gradient = design.T @ (y - p) - penalty @ beta
+        hessian = design.T @ (design * (p * (1 - p))[:, None]) + penalty
+        step = np.linalg.solve(hessian, gradient)
+        beta += step
+        if np.abs(step).max() < 1e-6:
+            break
+    return beta
+
+
+def evaluate(cases, settings: Settings) -> dict:
+    options = AlignOptions(settings=settings)
+    pairs = []
+    for case in cases:
+        alignment = align(dict(case.lines), options=options)
+        pairs.append((case.gold, [bead.sentences for bead in alignment.beads]))
+    return quick_scores(pairs)
+
+
+def summary(scores: dict) -> str:
+    return "  ".join(
+        f"{pair} {m['link']:.3f}/{m['strict']:.3f}/{m['null']:.3f}" for pair, m in scores.items()
+    )
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="write the fitted weights into weights.toml")
+    args = parser.parse_args(argv)
+    names = case_names()
+    fit_cases = [read_case(n) for n in names if not is_watch_case(n)]
+    watch_cases = [read_case(n) for n in names if is_watch_case(n)]
+    print(f"{len(fit_cases)} fit cases, {len(watch_cases)} watch cases", file=sys.stderr)
+    base = default_settings()
+    options = AlignOptions(settings=base)
+    pair_weights = {}
+    for pair in PAIRS:
+        x, y = training_rows(fit_cases, pair, options)
+        beta = logistic_regression(x, y)
+        name = f"{pair[0]}-{pair[1]}"
+        pair_weights[name] = (float(beta[0]), tuple(float(v) for v in beta[1:]))
+        print(f"[{name}] {int(y.sum())} positives, {int(len(y) - y.sum())} negatives", file=sys.stderr)
+    best = None
+    for merge, missing in itertools.product((1.0, 2.5, 4.0), (2.0, 4.0, 7.0)):
+        settings = Settings(Priors(merge, missing, base.priors.paragraph), base.length_spread, pair_weights)
+        scores = evaluate(fit_cases, settings)
+        total = sum(m["strict"] + m["null"] for m in scores.values())
+        print(f"merge={merge} missing={missing}: {summary(scores)}", file=sys.stderr)
+        if best is None or total > best[0]:
+            best = (total, settings)
+    settings = best[1]
+    print("fit:  ", summary(evaluate(fit_cases, settings)))
+    print("watch:", summary(evaluate(watch_cases, settings)))
+    text = render(settings)
+    print(text)
+    if args.write:
+        WEIGHTS.write_text(text, encoding="utf-8")
+    return 0
+
+
+def render(settings: Settings) -> str:
+    lines = [
+        "# Weights of the pair model: log-odds that two bead sides translate each other =",
+        "#   bias + sum(weight[feature] * feature value)      (features: ushtil/aligner/features.py)",
+        "# and the bead priors of the dynamic programme. Written by bench/fit_align_weights.py: logistic",
+        "# regression on the gold beads of two thirds of the NTREX dev cases against near misses, priors",
+        "# chosen on the same cases by grid search.",
+        "",
+        "[priors]",
+        "# log-penalty per sentence a language has fewer than the longest side of a bead (a merge)",
+        f"merge = {settings.priors.merge}",
+        "# log-penalty per language absent from a bead, times the bead's longest side (a missing sentence)",
+        f"missing = {settings.priors.missing}",
+        "# log-penalty for a bead that starts a paragraph in some languages but not in others",
+        f"paragraph = {settings.priors.paragraph}",
+        "",
+        "[length]",
+        "# spread (standard deviation) of log(length ratio) of 1-1 translations, per pair",
+        "spread = { " + ", ".join(f'"{k}" = {v}' for k, v in settings.length_spread.items()) + " }",
+    ]
+    for pair, (bias, weights) in settings.pair_weights.items():
+        lines += ["", f"[pairs.{pair}]", f"bias = {bias:.4f}"]
+        lines += [f"{name} = {0.0 if math.isnan(w) else w:.4f}" for name, w in zip(FEATURES, weights, strict=True)]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

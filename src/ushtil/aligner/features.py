@@ -1,0 +1,188 @@
+"""Similarity features between two bead sides in two languages: one family, one registry.
+
+Every feature turns a pair of :class:`~.profile.TextProfile` into one number; the
+:class:`~.scoring.PairScorer` weighs them (weights per language pair in ``data/weights.toml``)
+into the log-odds that the two sides translate each other. Adding evidence means adding a
+subclass here with ``@register``; the registry is the one list of features.
+"""
+
+from __future__ import annotations
+
+import math
+from abc import ABC, abstractmethod
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from .profile import TextProfile
+
+#: Characters added to both lengths, so that very short sentences do not give extreme ratios.
+LENGTH_SMOOTHING = 8.0
+#: Counts are capped here: the fifth shared number says little more than the fourth.
+COUNT_CAP = 4.0
+
+
+@dataclass
+class PairContext:
+    """What the features know about a language pair beyond the two texts."""
+
+    #: expected log(length_b / length_a) and its spread, calibrated on the text being aligned
+    length_mean: float = 0.0
+    length_spread: float = 0.25
+    #: known term pairs (glossary): the stems of side a, the stems of side b
+    terms: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    #: learned translations: stem of side a → stems of side b
+    lexicon: dict[str, set[str]] = field(default_factory=dict)
+
+
+class Feature(ABC):
+    """One kind of evidence that two texts translate each other."""
+
+    name: ClassVar[str]
+
+    @abstractmethod
+    def value(self, a: TextProfile, b: TextProfile, context: PairContext) -> float:
+        """A number that grows (or shrinks, as the weight says) with the evidence."""
+
+
+#: Feature name → feature; the order is the order of the weight vectors.
+FEATURES: dict[str, Feature] = {}
+
+
+def register(cls: type[Feature]) -> type[Feature]:
+    FEATURES[cls.name] = cls()
+    return cls
+
+
+@register
+class LengthFit(Feature):
+    """How well the length ratio fits the pair's usual ratio (Gale-Church, on characters)."""
+
+    name = "length"
+
+    def value(self, a, b, context):
+        ratio = math.log((b.chars + LENGTH_SMOOTHING) / (a.chars + LENGTH_SMOOTHING))
+        z = (ratio - context.length_mean) / context.length_spread
+        return -0.5 * min(z * z, 50.0)
+
+
+@register
+class SharedNumbers(Feature):
+    """Numbers written on both sides (1,000 = 1 000)."""
+
+    name = "numbers_shared"
+
+    def value(self, a, b, context):
+        return min(overlap(a.numbers, b.numbers), COUNT_CAP)
+
+
+@register
+class UnmatchedNumbers(Feature):
+    """Numbers written on one side only."""
+
+    name = "numbers_unmatched"
+
+    def value(self, a, b, context):
+        shared = overlap(a.numbers, b.numbers)
+        return min(sum(a.numbers.values()) + sum(b.numbers.values()) - 2 * shared, COUNT_CAP)
+
+
+@register
+class SharedNames(Feature):
+    """Names and acronyms that sound alike on both sides (after transliteration)."""
+
+    name = "names_shared"
+
+    def value(self, a, b, context):
+        found = sum(name in b.prefixes for name in a.names) + sum(name in a.prefixes for name in b.names)
+        return min(found / 2, COUNT_CAP)
+
+
+@register
+class UnmatchedNames(Feature):
+    """Names and acronyms of one side that the other side lacks."""
+
+    name = "names_unmatched"
+
+    def value(self, a, b, context):
+        missing = sum(name not in b.prefixes for name in a.names) + sum(
+            name not in a.prefixes for name in b.names
+        )
+        return min(missing / 2, COUNT_CAP)
+
+
+def overlap(a: Counter, b: Counter) -> int:
+    """Size of the multiset intersection (faster than ``sum((a & b).values())``)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(min(count, b[item]) for item, count in a.items() if item in b)
+
+
+@register
+class CharacterNgrams(Feature):
+    """Character trigram overlap of the sound keys (chrF-like): names, loanwords, shared roots."""
+
+    name = "ngram_dice"
+
+    def value(self, a, b, context):
+        total = a.ngram_total + b.ngram_total
+        return 2 * overlap(a.ngrams, b.ngrams) / total if total else 0.0
+
+
+@register
+class UnmatchedPunctuation(Feature):
+    """Question and exclamation marks, colons, quotes, brackets, per cent signs on one side only."""
+
+    name = "punctuation_unmatched"
+
+    def value(self, a, b, context):
+        classes = set(a.punctuation) | set(b.punctuation)
+        return min(sum(abs(a.punctuation[c] - b.punctuation[c]) for c in classes) / 2, COUNT_CAP)
+
+
+def _has_term(stems: set[str], term: tuple[str, ...]) -> bool:
+    return bool(term) and all(part in stems for part in term)
+
+
+@register
+class SharedTerms(Feature):
+    """Glossary term pairs found on both sides."""
+
+    name = "terms_shared"
+
+    def value(self, a, b, context):
+        return min(sum(_has_term(a.stems, ta) and _has_term(b.stems, tb) for ta, tb in context.terms), COUNT_CAP)
+
+
+@register
+class UnmatchedTerms(Feature):
+    """Glossary terms found on one side while their translation is absent from the other."""
+
+    name = "terms_unmatched"
+
+    def value(self, a, b, context):
+        return min(
+            sum(_has_term(a.stems, ta) != _has_term(b.stems, tb) for ta, tb in context.terms), COUNT_CAP
+        )
+
+
+@register
+class LexiconCoverage(Feature):
+    """Share of words whose learned translation occurs on the other side (0 without a lexicon)."""
+
+    name = "lexicon_coverage"
+
+    def value(self, a, b, context):
+        if not context.lexicon or not a.stems:
+            return 0.0
+        covered = sum(1 for s in a.stems if context.lexicon.get(s, _EMPTY) & b.stems)
+        known = sum(1 for s in a.stems if s in context.lexicon)
+        return covered / known if known else 0.0
+
+
+_EMPTY: set[str] = set()
+
+
+def feature_vector(a: TextProfile, b: TextProfile, context: PairContext) -> list[float]:
+    """All registered features for the pair (a, b), in registry order."""
+    return [feature.value(a, b, context) for feature in FEATURES.values()]

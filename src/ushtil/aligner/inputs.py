@@ -1,0 +1,84 @@
+"""Parallel text files for the aligner: ``NAME.en.txt``, ``NAME.kk.txt``, ``NAME.ru.txt`` triples.
+
+A triple is read either pre-segmented (one sentence per line, lines kept as they are; blank lines
+separate paragraphs) or as running text (paragraphs separated by blank lines, split into sentences
+by the built-in splitter). Every file is checked: readable, not empty, written in its language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..files import read_text
+from ..langid import identify, language_names
+from ..model import LANGS
+from ..split import split_sentences
+
+_TRIPLE_FILE = re.compile(r"^(?P<name>.+)\.(?P<lang>en|kk|ru)\.txt$")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass
+class Triple:
+    """The files of one parallel text, by language (a language may be absent: an error to report)."""
+
+    name: str
+    files: dict[str, Path]
+
+    @property
+    def missing(self) -> list[str]:
+        return [lang for lang in LANGS if lang not in self.files]
+
+
+def is_triple_file(path: Path) -> bool:
+    return bool(_TRIPLE_FILE.match(path.name))
+
+
+def find_triples(paths: Iterable[Path]) -> list[Triple]:
+    """Group ``NAME.LANG.txt`` files into triples by NAME (sorted by name)."""
+    triples: dict[str, Triple] = {}
+    for path in paths:
+        match = _TRIPLE_FILE.match(path.name)
+        if match:
+            name = str(path.parent / match["name"])
+            triples.setdefault(name, Triple(Path(name).name, {})).files[match["lang"]] = path
+    return [triples[key] for key in sorted(triples)]
+
+
+def read_triple(triple: Triple, presegmented: bool) -> dict[str, list[list[str]]]:
+    """Paragraphs of sentences per language; :class:`InputError` for an unusable triple."""
+    if triple.missing:
+        given = ", ".join(path.name for path in triple.files.values())
+        raise InputError(
+            f"{triple.name}: no {' or '.join(f'{triple.name}.{lang}.txt' for lang in triple.missing)} "
+            f"beside {given} (a triple needs en, kk and ru)"
+        )
+    paragraphs = {}
+    for lang in LANGS:
+        path = triple.files[lang]
+        text = read_text(path)
+        check_language(text, lang, path)
+        paragraphs[lang] = _paragraphs(text, lang, presegmented)
+        if not any(paragraphs[lang]):
+            raise InputError(f"{path}: no sentences in the file")
+    return paragraphs
+
+
+def check_language(text: str, lang: str, path: Path) -> None:
+    """Refuse a file that is confidently written in another language than its name says."""
+    guess = identify(text[:20000])
+    if not guess.is_compatible(lang):
+        names = language_names()
+        found = names.get(guess.lang, "a text in another script") if guess.lang else "a text in another script"
+        raise InputError(f"{path}: the text is {found}, not {names[lang]}")
+
+
+def _paragraphs(text: str, lang: str, presegmented: bool) -> list[list[str]]:
+    blocks = [block for block in _PARAGRAPH_BREAK.split(text) if block.strip()]
+    if presegmented:
+        return [[line.strip() for line in block.split("\n") if line.strip()] for block in blocks]
+    return [split_sentences(block, lang) for block in blocks]

@@ -1,0 +1,301 @@
+"""``align``: from an article or parallel sentence lists to an :class:`~ushtil.model.Alignment`.
+
+The stages: gather the sections to align (title, abstract paragraphs, keywords), calibrate the
+pair models on the text itself (length ratio per pair, glossary terms, a learned lexicon), run the
+banded three-way programme per section, then score and flag every bead for the reviewer.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from ..errors import InputError
+from ..model import LANGS, Alignment, Article, Bead
+from .dp import Band, Cell, Move, fill, traceback
+from .features import PairContext
+from .profile import ProfileCache, stem
+from .scoring import BeadScorer, PairModel, Settings, default_settings, probability
+
+#: Language pairs the model scores, each once.
+PAIRS: tuple[tuple[str, str], ...] = (("en", "kk"), ("en", "ru"), ("kk", "ru"))
+#: Sections up to this many cells are aligned over the full cube; larger ones inside a band.
+FULL_CUBE_CELLS = 2_000
+#: Half-width (in sentences) of the band around the guide path, and of the guide's own band.
+BAND_WIDTH = 4
+GUIDE_WIDTH = 40
+#: Expected log length ratio per pair when the text is too short to measure it.
+PRIOR_LENGTH_MEAN: dict[tuple[str, str], float] = {("en", "kk"): 0.0, ("en", "ru"): 0.05, ("kk", "ru"): 0.05}
+#: Characters per language needed before the length ratio is measured on the text itself.
+MIN_CALIBRATION_CHARS = 300
+#: Beads scoring below this are flagged ``low_score``.
+LOW_SCORE = 0.5
+
+Paragraphs = list[list[str]]
+
+
+@dataclass
+class Section:
+    """One part of the input aligned on its own: its paragraphs of sentences per language."""
+
+    name: str
+    paragraphs: dict[str, Paragraphs]
+
+    def sentences(self, lang: str) -> list[str]:
+        return [sentence for paragraph in self.paragraphs.get(lang, []) for sentence in paragraph]
+
+    def paragraph_starts(self, lang: str) -> frozenset[int]:
+        starts, position = set(), 0
+        for paragraph in self.paragraphs.get(lang, []):
+            if paragraph:
+                starts.add(position)
+            position += len(paragraph)
+        return frozenset(starts)
+
+
+@dataclass
+class AlignOptions:
+    """What shapes the pair models besides the weights: glossary terms and a learned lexicon."""
+
+    settings: Settings = field(default_factory=default_settings)
+    #: (en, kk, ru) term triples; "" where a language's term is unknown
+    terms: list[tuple[str, str, str]] = field(default_factory=list)
+    #: learned translations per pair "en-kk" etc.: stem → stems
+    lexicon: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+
+
+def sections_of(source: Article | Mapping[str, Sequence]) -> list[Section]:
+    """The sections of an article, or the one section of parallel sentence lists."""
+    if isinstance(source, Article):
+        parts = {lang: source.part(lang) for lang in LANGS}
+        sections = [
+            Section("title", {lang: [[part.title]] if part.title else [] for lang, part in parts.items()}),
+            Section("abstract", {lang: [list(p) for p in part.sentences if p] for lang, part in parts.items()}),
+            Section("keywords", {lang: [list(part.keywords)] if part.keywords else [] for lang, part in parts.items()}),
+        ]
+        return [section for section in sections if any(section.paragraphs.values())]
+    if not isinstance(source, Mapping):
+        raise TypeError("align() takes an Article or a dict of sentence lists per language")
+    unknown = set(source) - set(LANGS)
+    if unknown:
+        raise InputError(f"unknown language(s) {', '.join(sorted(unknown))}; use {', '.join(LANGS)}")
+    paragraphs = {}
+    for lang, items in source.items():
+        items = list(items)
+        if items and all(isinstance(item, str) for item in items):
+            paragraphs[lang] = [items]
+        elif all(isinstance(item, list | tuple) for item in items):
+            paragraphs[lang] = [list(p) for p in items if p]
+        else:
+            raise TypeError(f"{lang}: give a list of sentences or a list of paragraphs (lists of sentences)")
+    return [Section("", paragraphs)]
+
+
+def _length_mean(sections: list[Section], a: str, b: str) -> float:
+    chars_a = sum(len(s.replace(" ", "")) for section in sections for s in section.sentences(a))
+    chars_b = sum(len(s.replace(" ", "")) for section in sections for s in section.sentences(b))
+    if min(chars_a, chars_b) < MIN_CALIBRATION_CHARS:
+        return PRIOR_LENGTH_MEAN[(a, b)]
+    return math.log(chars_b / chars_a)
+
+
+def _term_stems(term: str) -> tuple[str, ...]:
+    from ..tokens import words
+
+    return tuple(stem(word) for word in words(term))
+
+
+def pair_models(sections: list[Section], options: AlignOptions) -> list[PairModel]:
+    """The pair models, calibrated on the text being aligned."""
+    models = []
+    index = {lang: position for position, lang in enumerate(LANGS)}
+    for a, b in PAIRS:
+        name = f"{a}-{b}"
+        bias, weights = options.settings.pair_weights[name]
+        terms = [
+            (_term_stems(triple[index[a]]), _term_stems(triple[index[b]]))
+            for triple in options.terms
+            if triple[index[a]] and triple[index[b]]
+        ]
+        context = PairContext(
+            length_mean=_length_mean(sections, a, b),
+            length_spread=options.settings.length_spread[name],
+            terms=terms,
+            lexicon=options.lexicon.get(name, {}),
+        )
+        models.append(PairModel(a, b, bias, weights, context))
+    return models
+
+
+def _guide(scorer: BeadScorer, sizes: Cell, other: int) -> list[float]:
+    """Where English sentence i lies in language ``other`` (1 or 2), from a banded pairwise pass."""
+    n = sizes[0]
+    m = sizes[other]
+    two = (n, m, 0)
+    diagonal = [(i * m / n if n else 0.0, 0.0) for i in range(n + 1)]
+    band = Band.around(two, diagonal, GUIDE_WIDTH + abs(n - m) // 4)
+    langs = (scorer.langs[0], scorer.langs[other])
+
+    def score(start: Cell, counts: tuple[int, int, int]) -> float:
+        if counts[2]:
+            return float("-inf")
+        full_start = [start[0], 0, 0]
+        full_counts = [counts[0], 0, 0]
+        full_start[other], full_counts[other] = start[1], counts[1]
+        return scorer.score(tuple(full_start), tuple(full_counts))
+
+    del langs
+    path = traceback(fill(band, score), two)
+    position = [0.0] * (n + 1)
+    for start, move in path:
+        a, b, _ = move.value
+        for step in range(a + 1):
+            position[start[0] + step] = start[1] + (b * step / a if a else b)
+    return position
+
+
+def band_for(scorer: BeadScorer, sizes: Cell) -> Band:
+    """The cells near both pairwise guide paths (en-kk, en-ru); the full cube for tiny sections."""
+    n, m, k = sizes
+    if (n + 1) * (m + 1) * (k + 1) <= FULL_CUBE_CELLS or n == 0:
+        return Band.full(sizes)
+    to_kk = _guide(scorer, sizes, 1) if m else [0.0] * (n + 1)
+    to_ru = _guide(scorer, sizes, 2) if k else [0.0] * (n + 1)
+    return Band.around(sizes, list(zip(to_kk, to_ru, strict=True)), BAND_WIDTH)
+
+
+@dataclass
+class SectionResult:
+    section: Section
+    path: list[tuple[Cell, Move]]
+    scorer: BeadScorer
+
+
+def align_section(section: Section, models: list[PairModel], options: AlignOptions) -> SectionResult:
+    sentences = {lang: section.sentences(lang) for lang in LANGS}
+    scorer = BeadScorer(
+        langs=LANGS,
+        spans={lang: ProfileCache(sentences[lang], lang) for lang in LANGS},
+        pairs=models,
+        priors=options.settings.priors,
+        paragraph_starts={
+            lang: section.paragraph_starts(lang) for lang in LANGS if len(section.paragraphs.get(lang, [])) > 1
+        },
+    )
+    sizes = tuple(len(sentences[lang]) for lang in LANGS)
+    band = band_for(scorer, sizes)
+    path = traceback(fill(band, scorer.score), sizes)
+    return SectionResult(section, path, scorer)
+
+
+def _bead(result: SectionResult, start: Cell, move: Move, offsets: dict[str, int]) -> Bead:
+    scorer = result.scorer
+    counts = move.value
+    indices = {lang: list(range(s, s + n)) for lang, s, n in zip(LANGS, start, counts, strict=False)}
+    text = {lang: " ".join(scorer.spans[lang].sentences[i] for i in indices[lang]) for lang in LANGS}
+    spans = {lang: (s, s + n) for lang, s, n in zip(LANGS, start, counts, strict=False)}
+    linked = [
+        scorer.pair_log_odds(pair, spans[pair.a], spans[pair.b])
+        for pair in scorer.pairs
+        if counts[LANGS.index(pair.a)] and counts[LANGS.index(pair.b)]
+    ]
+    score = probability(sum(linked) / len(linked)) if linked else 0.0
+    flags = [f"missing:{lang}" for lang, n in zip(LANGS, counts, strict=False) if not n]
+    longest = max(counts)
+    flags += [f"merged:{lang}" for lang, n in zip(LANGS, counts, strict=False) if 0 < n < longest]
+    profiles = [scorer.spans[lang].span(*spans[lang]) for lang, n in zip(LANGS, counts, strict=False) if n]
+    if len(profiles) > 1 and any(p.numbers != profiles[0].numbers for p in profiles[1:]):
+        flags.append("number_mismatch")
+    if score < LOW_SCORE:
+        flags.append("low_score")
+    return Bead(
+        sentences={lang: [offsets[lang] + i for i in indices[lang]] for lang in LANGS},
+        text=text,
+        score=score,
+        flags=flags,
+        section=result.section.name,
+    )
+
+
+def align(
+    source: Article | Mapping[str, Sequence],
+    *,
+    term_pairs: Iterable | None = None,
+    name: str = "",
+    options: AlignOptions | None = None,
+) -> Alignment:
+    """Align an article (title, abstract paragraphs, keywords) or parallel sentence lists.
+
+    ``source`` is an :class:`~ushtil.model.Article` or a dict ``{"en": [...], "kk": [...], "ru": [...]}``
+    of sentences (or of paragraphs, lists of sentences). ``term_pairs`` are known glossary terms:
+    (en, kk, ru) triples, mappings by language, or objects with ``en``/``kk``/``ru`` attributes.
+    """
+    options = options or AlignOptions()
+    if term_pairs is not None:
+        options = replace(options, terms=_term_triples(term_pairs))
+    sections = sections_of(source)
+    models = pair_models(sections, options)
+    results = [align_section(section, models, options) for section in sections]
+    return _assemble(results, name or (source.id if isinstance(source, Article) else ""), options)
+
+
+def _assemble(results: list[SectionResult], name: str, options: AlignOptions) -> Alignment:
+    sentences: dict[str, list[str]] = {lang: [] for lang in LANGS}
+    beads = []
+    for result in results:
+        offsets = {lang: len(sentences[lang]) for lang in LANGS}
+        for start, move in result.path:
+            beads.append(_bead(result, start, move, offsets))
+        for lang in LANGS:
+            sentences[lang].extend(result.scorer.spans[lang].sentences)
+    return Alignment(name=name, sentences=sentences, beads=beads, signature=signature(options))
+
+
+def signature(options: AlignOptions) -> str:
+    from .. import __version__
+
+    lexicon = sum(len(entries) for entries in options.lexicon.values())
+    return f"ushtil {__version__} | aligner three-way DP | terms {len(options.terms)} | lexicon {lexicon}"
+
+
+def _term_triples(term_pairs: Iterable) -> list[tuple[str, str, str]]:
+    triples = []
+    for item in term_pairs:
+        if isinstance(item, Mapping):
+            triple = tuple(str(item.get(lang, "") or "") for lang in LANGS)
+        elif isinstance(item, tuple | list):
+            triple = tuple(str(x or "") for x in item[:3])
+        else:
+            triple = tuple(str(getattr(item, lang, "") or "") for lang in LANGS)
+        if sum(bool(t) for t in triple) >= 2:
+            triples.append(triple)
+    return triples
+
+
+def align_corpus(
+    sources: Sequence[tuple[str, Article | Mapping[str, Sequence]]],
+    *,
+    term_pairs: Iterable | None = None,
+    options: AlignOptions | None = None,
+    progress: Callable[[Iterable, str], Iterable] | None = None,
+) -> list[Alignment]:
+    """Align many texts; when they are enough, learn a lexicon from the first pass and realign.
+
+    ``sources`` are (name, article or sentence lists) pairs; ``progress(items, label)`` may wrap
+    the loops (a progress bar).
+    """
+    from .lexicon import learn_lexicon
+
+    options = options or AlignOptions()
+    if term_pairs is not None:
+        options = replace(options, terms=_term_triples(term_pairs))
+    wrap = progress or (lambda items, label: items)
+    first = [align(source, name=name, options=options) for name, source in wrap(sources, "aligning")]
+    if options.lexicon:
+        return first
+    lexicon = learn_lexicon(first, PAIRS)
+    if not lexicon:
+        return first
+    second = replace(options, lexicon=lexicon)
+    return [align(source, name=name, options=second) for name, source in wrap(sources, "realigning")]

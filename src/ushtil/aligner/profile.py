@@ -1,0 +1,110 @@
+"""What the similarity features read from one side of a bead: a :class:`TextProfile`.
+
+A profile is computed once per sentence span (one to three consecutive sentences of a language)
+and cached by the :class:`ProfileCache`, so the dynamic programme never re-tokenises text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..tokens import words
+from .translit import sound_key
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+|[\u00a0 ]\d{3}(?!\d))*")
+_NUMBER_SEPARATORS = re.compile(r"[.,\u00a0 ]")
+_PUNCTUATION_CLASSES: dict[str, str] = {
+    "?": "?", "!": "!", ":": ":", ";": ";", "(": "(", ")": "(", "%": "%",
+    '"': "quote", "«": "quote", "»": "quote", "“": "quote", "”": "quote", "„": "quote",
+}
+#: Prefix length of the stems a learned lexicon pairs (Kazakh and Russian inflect by suffix).
+STEM_LENGTH = 5
+#: The n of the character n-grams compared across scripts (on sound keys).
+NGRAM_ORDER = 3
+
+
+@dataclass(eq=False)
+class TextProfile:
+    """Evidence extracted from the text of one bead side."""
+
+    lang: str
+    text: str
+    #: characters other than spaces: the length that translations keep in proportion
+    chars: int
+    words: list[str]
+    #: sound keys of the words, for comparing names and loanwords across scripts
+    keys: list[str]
+    numbers: Counter = field(default_factory=Counter)
+    #: sound keys of capitalised words after the first, and of acronyms, cut to the prefix that
+    #: must match (Kazakh and Russian add case endings to names)
+    names: set[str] = field(default_factory=set)
+    #: every prefix of every sound key, to look names up in
+    prefixes: set[str] = field(default_factory=set)
+    ngrams: Counter = field(default_factory=Counter)
+    ngram_total: int = 0
+    punctuation: Counter = field(default_factory=Counter)
+    #: lower-cased word prefixes, the units of a learned lexicon
+    stems: set[str] = field(default_factory=set)
+
+
+def normalise_number(number: str) -> str:
+    """``1,000`` / ``1 000`` / ``1000`` and ``6.8`` / ``6,8`` compare equal."""
+    return _NUMBER_SEPARATORS.sub("", number)
+
+
+def stem(word: str) -> str:
+    return word.lower()[:STEM_LENGTH]
+
+
+def name_prefix(key: str) -> str:
+    """The part of a name's sound key that an inflected form keeps (Вашингтонда ~ Washington)."""
+    return key[: min(len(key), max(4, len(key) - 2))]
+
+
+def profile_text(text: str, lang: str) -> TextProfile:
+    """Build the profile of ``text`` written in ``lang``."""
+    tokens = words(text)
+    keys = [sound_key(token) for token in tokens]
+    names = {
+        name_prefix(key)
+        for position, (token, key) in enumerate(zip(tokens, keys, strict=False))
+        if len(key) >= 2 and not token[0].isdigit() and (token.isupper() or (position > 0 and token[0].isupper()))
+    }
+    ngrams: Counter = Counter()
+    for key in keys:
+        if key.isdigit():
+            continue
+        padded = f" {key} "
+        ngrams.update(padded[i : i + NGRAM_ORDER] for i in range(len(padded) - NGRAM_ORDER + 1))
+    return TextProfile(
+        lang=lang,
+        text=text,
+        chars=sum(1 for ch in text if not ch.isspace()),
+        words=[token.lower() for token in tokens],
+        keys=keys,
+        numbers=Counter(normalise_number(number) for number in _NUMBER.findall(text)),
+        names=names,
+        prefixes={key[:n] for key in keys for n in range(2, len(key) + 1)},
+        ngrams=ngrams,
+        ngram_total=sum(ngrams.values()),
+        punctuation=Counter(_PUNCTUATION_CLASSES[ch] for ch in text if ch in _PUNCTUATION_CLASSES),
+        stems={stem(token) for token in tokens if len(token) > 1 and not token[0].isdigit()},
+    )
+
+
+class ProfileCache:
+    """Profiles of every span ``sentences[start:end]`` of one language, computed on demand."""
+
+    def __init__(self, sentences: list[str], lang: str):
+        self.sentences = sentences
+        self.lang = lang
+        self._cache: dict[tuple[int, int], TextProfile] = {}
+
+    def span(self, start: int, end: int) -> TextProfile:
+        found = self._cache.get((start, end))
+        if found is None:
+            found = profile_text(" ".join(self.sentences[start:end]), self.lang)
+            self._cache[(start, end)] = found
+        return found

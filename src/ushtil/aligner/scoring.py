@@ -1,0 +1,136 @@
+"""From features to numbers the dynamic programme adds up: pair log-odds and bead scores.
+
+A bead's score is the sum, over the language pairs it links, of the log-odds that the two sides
+translate each other (:class:`PairModel`), plus log-priors for merges, missing sentences and
+paragraph breaks (:class:`Priors`). All weights live in ``data/weights.toml``.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from .features import FEATURES, PairContext
+from .profile import ProfileCache, TextProfile
+
+
+@dataclass(frozen=True)
+class Priors:
+    merge: float
+    missing: float
+    paragraph: float
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The aligner's weights, as read from ``data/weights.toml``."""
+
+    priors: Priors
+    length_spread: dict[str, float]
+    #: "en-kk" → (bias, weights in :data:`FEATURES` order)
+    pair_weights: dict[str, tuple[float, tuple[float, ...]]]
+
+
+@cache
+def default_settings() -> Settings:
+    text = resources.files(__package__).joinpath("data", "weights.toml").read_text(encoding="utf-8")
+    return settings_from_dict(tomllib.loads(text))
+
+
+def settings_from_dict(data: dict) -> Settings:
+    pair_weights = {}
+    for pair, table in data["pairs"].items():
+        pair_weights[pair] = (float(table["bias"]), tuple(float(table.get(name, 0.0)) for name in FEATURES))
+    return Settings(
+        priors=Priors(**{key: float(value) for key, value in data["priors"].items()}),
+        length_spread={pair: float(value) for pair, value in data["length"]["spread"].items()},
+        pair_weights=pair_weights,
+    )
+
+
+@dataclass
+class PairModel:
+    """Log-odds that a side in language ``a`` and one in language ``b`` translate each other."""
+
+    a: str
+    b: str
+    bias: float
+    weights: tuple[float, ...]
+    context: PairContext
+
+    def log_odds(self, x: TextProfile, y: TextProfile) -> float:
+        total = self.bias
+        for weight, feature in zip(self.weights, FEATURES.values(), strict=False):
+            if weight:
+                total += weight * feature.value(x, y, self.context)
+        return total
+
+
+def probability(log_odds: float) -> float:
+    if log_odds < -30:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-log_odds))
+
+
+@dataclass
+class BeadScorer:
+    """Scores of candidate beads over the sentences of each language (cached per pair of spans)."""
+
+    langs: tuple[str, ...]
+    spans: dict[str, ProfileCache]
+    pairs: list[PairModel]
+    priors: Priors
+    #: per language, the sentence indices that open a paragraph (empty: no paragraph information)
+    paragraph_starts: dict[str, frozenset[int]] = field(default_factory=dict)
+    _pair_cache: dict[tuple, float] = field(default_factory=dict)
+    _prior_cache: dict[tuple[int, ...], float] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self._pair_slots = [(pair, self.langs.index(pair.a), self.langs.index(pair.b)) for pair in self.pairs]
+        self._starts = [self.paragraph_starts.get(lang) for lang in self.langs]
+
+    def pair_log_odds(self, pair: PairModel, span_a: tuple[int, int], span_b: tuple[int, int]) -> float:
+        key = (pair.a, pair.b, span_a, span_b)
+        found = self._pair_cache.get(key)
+        if found is None:
+            found = pair.log_odds(self.spans[pair.a].span(*span_a), self.spans[pair.b].span(*span_b))
+            self._pair_cache[key] = found
+        return found
+
+    def score(self, start: tuple[int, ...], counts: tuple[int, ...]) -> float:
+        """Score of the bead taking ``counts[l]`` sentences of language l from ``start[l]`` on."""
+        total = self._prior_cache.get(counts)
+        if total is None:
+            total = self._prior_cache[counts] = self.type_prior(counts)
+        if self.paragraph_starts:
+            total -= self.priors.paragraph * self._paragraph_conflicts(start, counts)
+        for pair, ia, ib in self._pair_slots:
+            na, nb = counts[ia], counts[ib]
+            if na and nb:
+                sa, sb = start[ia], start[ib]
+                total += self.pair_log_odds(pair, (sa, sa + na), (sb, sb + nb))
+        return total
+
+    def type_prior(self, counts: tuple[int, ...]) -> float:
+        """Log-prior of a bead type: merges and missing sentences are rarer than 1-1-1."""
+        longest = max(counts)
+        present = [n for n in counts if n]
+        missing = len(counts) - len(present)
+        return -(self.priors.merge * sum(longest - n for n in present) + self.priors.missing * missing * longest)
+
+    def _paragraph_conflicts(self, start: tuple[int, ...], counts: tuple[int, ...]) -> int:
+        """Languages disagreeing on whether the bead opens a paragraph, plus breaks inside the bead."""
+        opening = closing = conflicts = 0
+        for starts, s, n in zip(self._starts, start, counts, strict=True):
+            if not n or not starts:
+                continue
+            if s in starts:
+                opening += 1
+            else:
+                closing += 1
+            for i in range(s + 1, s + n):
+                conflicts += i in starts
+        return conflicts + min(opening, closing)

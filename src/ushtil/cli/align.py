@@ -1,0 +1,101 @@
+"""``ushtil align``: sentence-align articles or parallel text triples into OUTDIR/NAME.alignment.jsonl."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from ..errors import UshtilError
+from ..model import Alignment
+from .common import add_nlp_option, progress, report_errors
+
+#: The curated glossary, used for term evidence when present.
+DEFAULT_GLOSSARY = Path("glossary") / "glossary.tsv"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "align",
+        help="align the sentences of English, Kazakh and Russian texts (three-way)",
+        description="Align the title, abstract sentences and keywords of each article, or every "
+        "NAME.en.txt / NAME.kk.txt / NAME.ru.txt triple, in one three-way pass, and write "
+        "OUTDIR/NAME.alignment.jsonl (one bead per line with indices, text, score and flags). "
+        "Triples are read as running text and split into sentences unless --presegmented is given.",
+    )
+    parser.add_argument(
+        "inputs", nargs="*", metavar="ARTICLE_OR_DIR",
+        help="article files (.txt, .md, .docx, .pdf), NAME.LANG.txt triples, or folders holding them",
+    )
+    parser.add_argument(
+        "--presegmented", metavar="DIR", action="append", default=[],
+        help="a folder of NAME.en.txt/NAME.kk.txt/NAME.ru.txt triples with one sentence per line "
+        "(kept as they are; a blank line separates paragraphs)",
+    )
+    parser.add_argument("-o", "--output", metavar="OUTDIR", required=True, help="folder for the alignment files")
+    parser.add_argument("--xlsx", metavar="FILE", help="also write a review workbook of all alignments")
+    parser.add_argument("--tmx", metavar="FILE", help="also write a TMX translation memory of all alignments")
+    parser.add_argument(
+        "--glossary", metavar="PATH",
+        help=f"glossary TSV whose term pairs count as evidence (default: {DEFAULT_GLOSSARY} when present)",
+    )
+    parser.add_argument(
+        "--no-glossary", action="store_true", help="use no glossary, even the default one",
+    )
+    add_nlp_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..aligner import align_corpus, write_alignment
+    from ..aligner.sources import collect_sources, glossary_terms
+
+    if not args.inputs and not args.presegmented:
+        raise UshtilError("no input: name article files, triples or folders, or --presegmented DIR")
+    terms = [] if args.no_glossary else glossary_terms(args.glossary, DEFAULT_GLOSSARY)
+    sources, errors = collect_sources(args.inputs, args.presegmented, backend=args.nlp)
+    alignments: list[Alignment] = []
+    if sources:
+        alignments = align_corpus(
+            [(source.name, source.content) for source in sources],
+            term_pairs=terms,
+            progress=lambda items, label: progress(items, len(items), label),
+        )
+    output = Path(args.output)
+    for alignment in alignments:
+        write_alignment(alignment, output / f"{alignment.name}.alignment.jsonl")
+    signature = alignments[0].signature if alignments else ""
+    if alignments and args.xlsx:
+        from ..export.review_workbook import write_review_workbook
+
+        write_review_workbook(alignments, args.xlsx, signature=signature)
+    if alignments and args.tmx:
+        from ..export.tmx import write_tmx
+
+        write_tmx(alignments, args.tmx, signature=signature)
+    for source in sources:
+        for note in source.notes:
+            print(f"  note: {source.name}: {note}", file=sys.stderr)
+    report_errors(errors, "align")
+    print(summary(alignments, output), file=sys.stderr)
+    if errors:
+        return 2 if not alignments else 1
+    return 0
+
+
+def summary(alignments: list[Alignment], output: Path) -> str:
+    """Beads by type, flagged beads and the mean score, for the end of a run."""
+    beads = [bead for alignment in alignments for bead in alignment.beads]
+    if not beads:
+        return "nothing aligned"
+    kinds = Counter(bead.kind for bead in beads)
+    flags = Counter(flag for bead in beads for flag in bead.flags)
+    lines = [
+        f"{len(alignments)} alignment(s), {len(beads)} beads written to {output}/",
+        "  bead types (en-kk-ru): " + ", ".join(f"{kind} ×{count}" for kind, count in kinds.most_common()),
+        f"  flagged beads: {sum(1 for bead in beads if bead.flags)}"
+        + (" (" + ", ".join(f"{flag} ×{count}" for flag, count in flags.most_common()) + ")" if flags else ""),
+        f"  mean score: {sum(bead.score for bead in beads) / len(beads):.3f}",
+    ]
+    return "\n".join(lines)
