@@ -15,7 +15,7 @@ from .. import __version__
 from ..errors import UshtilError
 
 #: Subcommand modules in the order ``--help`` lists them.
-COMMANDS: tuple[str, ...] = ("extract", "check", "review", "glossary")
+COMMANDS: tuple[str, ...] = ("extract", "align", "check", "review", "glossary")
 
 
 def build_parser() -> argparse.ArgumentParser:
