@@ -22,6 +22,8 @@ class Analysis:
 
     lemma: str
     proper: bool = False
+    #: The lemma when a capital only marks a sentence start (when it differs from ``lemma`` lowered).
+    common: str = ""
 
 
 class Lemmatizer(ABC):
@@ -62,7 +64,7 @@ def _is_title(word: str) -> bool:
 def _cased(word: str, analysis: Analysis, sentence_start: bool) -> str:
     """Lower-case the lemma of a common word whose capital only marks the start of a sentence."""
     if sentence_start and not analysis.proper and word[:1].isupper() and not _is_acronym(word):
-        return analysis.lemma.lower()
+        return analysis.common or analysis.lemma.lower()
     return analysis.lemma
 
 
