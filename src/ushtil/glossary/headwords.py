@@ -32,17 +32,17 @@ def headword(index: LanguageIndex, gram: str, english_name: str = "") -> str:
         return ranked[0] + "." if "." in ranked[0] and not ranked[0].endswith(".") else ranked[0]
     compound = {head + ending for ending in term_patterns(index.lang).compound_head_endings} if len(keys) > 1 else set()
     lemma_form = lemmatize_phrase(ranked[0], index.lang)
-    if index.lang == "ru" and len(keys) > 1:
-        # adjectives agree with their noun: only the lemmatised phrase is sure to be nominative
-        exact = [form for form in ranked if form.casefold() == lemma_form.casefold()] or [lemma_form]
-    else:
-        exact = [form for form in ranked if _last(form) == head or _last(form) in compound]
+    exact = [form for form in ranked if _last(form) == head or _last(form) in compound]
     if english_name:
+        shorter = [form for form in ranked if head.startswith(_last(form)) and _last(form) != head]
         related = [form for form in ranked if _last(form).startswith(head) or head.startswith(_last(form))]
-        pool = exact or [*related, lemma_form]
+        pool = [*exact, *shorter] if exact else [*related, lemma_form]
         similarity, _, form = max((name_similarity(english_name, form), -len(form), form) for form in pool)
         if similarity >= NAME_SPELLING:
             return form
+    if index.lang == "ru" and len(keys) > 1:
+        # adjectives agree with their noun: only the lemmatised phrase is sure to be nominative
+        exact = [form for form in ranked if form.casefold() == lemma_form.casefold()] or [lemma_form]
     if exact:
         return _prefer_name_case(exact[0], written)
     return _prefer_name_case(lemma_form, written)
