@@ -122,3 +122,17 @@ def test_wrong_language_file_is_an_error(tmp_path, capsys):
                  "--ru", str(gold / "seed_abstract.ru.txt"), "--only", "structure"])
     assert code == 1
     assert "wrong-language-abstract" in capsys.readouterr().out
+
+
+def test_reference_folder_is_matched_by_file_name(seed_article, tmp_path, capsys):
+    from ushtil.cli.check import resolve_references
+
+    (tmp_path / f"{seed_article.id}.txt").write_text(
+        "Abstract. Kazakhstan borders China and Russia.\n", encoding="utf-8"
+    )
+    (found,) = resolve_references([seed_article], str(tmp_path), {})
+    assert found.part("en").paragraphs == ["Kazakhstan borders China and Russia."]
+    other = tmp_path / "other"
+    other.mkdir()
+    assert resolve_references([seed_article], str(other), {}) == [None]
+    assert "no reference for" in capsys.readouterr().err
