@@ -180,3 +180,22 @@ def test_term_data_has_no_duplicates():
 def test_public_api_names():
     assert ushtil.build_glossary is build_glossary
     assert ushtil.Glossary.__name__ == "Glossary"
+
+
+def test_acronyms_that_differ_per_language_and_transliterated_names():
+    """CSTO/ҰҚШҰ/ОДКБ, EAEU/ЕАЭО/ЕАЭС, SCO/ШЫҰ/ШОС share no letters: co-occurrence pairs them;
+    Nazarbayev/Назарбаев is paired by spelling and shown in the nominative."""
+    rows = [
+        ("Nazarbayev spoke about the CSTO and the EAEU.", "Назарбаев ҰҚШҰ мен ЕАЭО туралы айтты.",
+         "Назарбаев говорил об ОДКБ и ЕАЭС."),
+        ("The EAEU and the SCO met in Astana.", "ЕАЭО мен ШЫҰ Астанада кездесті.", "ЕАЭС и ШОС встретились в Астане."),
+        ("The CSTO and the SCO agreed, said Nazarbayev.", "ҰҚШҰ-ның және ШЫҰ-ның келісімін Назарбаевтың сөзі растады.",
+         "ОДКБ и ШОС договорились, сказал Назарбаев."),
+    ]
+    beads = [Bead(sentences={}, text=dict(zip(LANGS, row, strict=True))) for row in rows]
+    glossary = build_glossary([Alignment(name="acronyms", sentences={}, beads=beads)])
+    found = {entry.en: (entry.kk, entry.ru, entry.kind) for entry in glossary.entries}
+    assert found["CSTO"] == ("ҰҚШҰ", "ОДКБ", "acronym")
+    assert found["EAEU"] == ("ЕАЭО", "ЕАЭС", "acronym")
+    assert found["SCO"] == ("ШЫҰ", "ШОС", "acronym")
+    assert found["Nazarbayev"] == ("Назарбаев", "Назарбаев", "name")
