@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 
-from .base import Analysis, Lemmatizer
+from .base import Analysis, Lemmatizer, read_table
 
 #: pymorphy3 grammemes that mark a proper name.
 _NAME_TAGS = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"})
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
+
+
+def _capitalised(lemma: str) -> str:
+    return lemma[:1].upper() + lemma[1:]
 
 
 class RussianLemmatizer(Lemmatizer):
@@ -25,18 +29,26 @@ class RussianLemmatizer(Lemmatizer):
         import pymorphy3
 
         self.morph = pymorphy3.MorphAnalyzer()
+        self._forms = {form: lemma for form, lemma in read_table(__package__, "ru_forms.tsv")}
 
     def analyse(self, word: str) -> Analysis:
         if not _CYRILLIC.search(word):
             if _ROMAN.match(word) or word.isupper() or not any(char.isalpha() for char in word):
                 return Analysis(word)
             return Analysis(word.lower())
+        lower = word.lower()
+        if lower in self._forms:
+            return Analysis(self._forms[lower])
         parses = self.morph.parse(word)
         best = parses[0]
         lemma = best.normal_form.replace("ё", "е")
         if len(word) > 1 and word.isupper():
             return Analysis(word if "Abbr" in best.tag or len(word) <= 5 else lemma)
-        capitalised = word[:1].isupper()
-        if capitalised and (_NAME_TAGS & best.tag.grammemes or not best.is_known):
-            return Analysis(lemma[:1].upper() + lemma[1:], proper=True)
+        if not word[:1].isupper():
+            return Analysis(lemma)
+        if _NAME_TAGS & best.tag.grammemes or not best.is_known:
+            return Analysis(_capitalised(lemma), proper=True)
+        name = next((p for p in parses if _NAME_TAGS & p.tag.grammemes and best.tag.POS == "NOUN"), None)
+        if name is not None:  # Вятка, Динамо: a name inside a sentence, a common word at its start
+            return Analysis(_capitalised(name.normal_form.replace("ё", "е")), common=lemma)
         return Analysis(lemma)
