@@ -199,3 +199,19 @@ def test_acronyms_that_differ_per_language_and_transliterated_names():
     assert found["EAEU"] == ("ЕАЭО", "ЕАЭС", "acronym")
     assert found["SCO"] == ("ШЫҰ", "ШОС", "acronym")
     assert found["Nazarbayev"] == ("Назарбаев", "Назарбаев", "name")
+
+
+def test_alignment_file_with_joined_keyword_beads(tmp_path):
+    """An aligner may put two keywords in one bead; each keyword still pairs with its own rendering."""
+    sentences = {"en": ["EU", "China"], "kk": ["ЕО", "Қытай"], "ru": ["ЕС", "Китай"]}
+    bead = Bead(sentences={lang: [0, 1] for lang in LANGS}, text={lang: " ".join(sentences[lang]) for lang in LANGS},
+                section="keywords")
+    path = tmp_path / "kw.alignment.jsonl"
+    ushtil.write_alignment(Alignment(name="kw", sentences=sentences, beads=[bead]), path)
+    glossary = build_glossary([path])
+    assert {(e.en, e.kk, e.ru) for e in glossary.entries} == {("EU", "ЕО", "ЕС"), ("China", "Қытай", "Китай")}
+    assert all(e.source == "keywords" for e in glossary.entries)
+
+
+def test_roman_numerals_are_not_acronyms():
+    assert not is_acronym("XIX") and not is_acronym("ХІХ") and is_acronym("CSTO")

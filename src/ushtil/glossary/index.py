@@ -29,8 +29,12 @@ _LEMMA_BATCH = 2000
 Lemmatize = Callable[[list[str], str], list[str]]
 
 
+#: Roman numerals (XIX, or ХІХ typed with Cyrillic letters) look like acronyms but name centuries.
+ROMAN = re.compile(r"^[IVXLCDMХІМСДЛ]+$")
+
+
 def is_acronym(token: str) -> bool:
-    return bool(ACRONYM.match(token))
+    return bool(ACRONYM.match(token)) and not ROMAN.match(token)
 
 
 def split_acronym(token: str) -> str:

@@ -79,12 +79,25 @@ def units_of_source(source: Article | Alignment | Path, nlp: str, align: Callabl
 
 
 def units_of_alignment(alignment: Alignment, article_id: str = "") -> list[Unit]:
+    """One unit per bead with text in two languages or more; keyword beads split into keywords."""
     article_id = article_id or alignment.name
-    return [
-        Unit(article=article_id, text=dict(bead.text), section=bead.section, flags=list(bead.flags))
-        for bead in alignment.beads
-        if sum(1 for lang in LANGS if bead.text.get(lang, "").strip()) >= 2
-    ]
+    units = []
+    for bead in alignment.beads:
+        if sum(1 for lang in LANGS if bead.text.get(lang, "").strip()) < 2:
+            continue
+        if bead.section == "keywords" and alignment.sentences:
+            units.extend(_keyword_bead_units(alignment, bead, article_id))
+        else:
+            units.append(Unit(article=article_id, text=dict(bead.text), section=bead.section,
+                              flags=list(bead.flags)))
+    return units
+
+
+def _keyword_bead_units(alignment: Alignment, bead, article_id: str) -> list[Unit]:
+    """An aligner may join several keywords into one bead: give each keyword triple its own unit."""
+    lists = {lang: [alignment.sentences[lang][i] for i in bead.sentences.get(lang, [])
+                    if i < len(alignment.sentences.get(lang, []))] for lang in LANGS}
+    return keyword_units_of_lists(article_id, lists)
 
 
 def units_of_article(article: Article, align: Callable) -> list[Unit]:
@@ -104,13 +117,17 @@ def units_of_article(article: Article, align: Callable) -> list[Unit]:
 
 def keyword_units(article: Article) -> list[Unit]:
     """One unit per keyword triple of the article."""
-    lists = {lang: article.part(lang).keywords for lang in LANGS}
+    return keyword_units_of_lists(article.id, {lang: article.part(lang).keywords for lang in LANGS})
+
+
+def keyword_units_of_lists(article_id: str, lists: dict[str, list[str]]) -> list[Unit]:
+    """Keyword lists paired by position when equally long, by similarity otherwise."""
     english = lists["en"]
     if not english:
         return []
     if all(len(keywords) == len(english) for keywords in lists.values()):
         return [
-            Unit(article=article.id, text={lang: lists[lang][i] for lang in LANGS}, section="keywords",
+            Unit(article=article_id, text={lang: lists[lang][i] for lang in LANGS}, section="keywords",
                  paired_by="position")
             for i in range(len(english))
         ]
@@ -119,7 +136,7 @@ def keyword_units(article: Article) -> list[Unit]:
     for i, keyword in enumerate(english):
         text = {"en": keyword, **{lang: pairs[lang].get(i, "") for lang in ("kk", "ru")}}
         if text["kk"] or text["ru"]:
-            units.append(Unit(article=article.id, text=text, section="keywords", paired_by="similarity"))
+            units.append(Unit(article=article_id, text=text, section="keywords", paired_by="similarity"))
     return units
 
 
