@@ -1,10 +1,10 @@
 """The review workbook: alignments laid out for a translator in Excel or LibreOffice Calc, and read back.
 
-:func:`write_review_workbook` writes three sheets a reviewer sees — *Summary* (counts per article),
-*Alignment* (one row per bead with a Decision drop-down: OK, Fix, Split, Merge, Reject) — and hidden
-sheets holding what the import needs: the format name and version with the signature of the run
-(``_ushtil``), the bead structure with a fingerprint of each side's text (``_beads``), and the
-sentence lists (``_sentences``).
+:func:`write_review_workbook` writes the two sheets a reviewer sees — *Summary* (counts per article)
+and *Alignment* (one row per bead with a Decision drop-down: OK, Fix, Split, Merge, Reject) — and a
+hidden ``_ushtil`` sheet holding what the import needs: the format name and version, the signature
+of the run, and per article its sentence lists and bead structure with a fingerprint of each side's
+text (to tell what the reviewer edited).
 
 :func:`read_review_workbook` refuses workbooks that are not ours or look hostile, then applies the
 reviewer's work: Reject drops the bead, edited text is kept (Fix says so), Split and Merge rows are
@@ -12,7 +12,7 @@ kept and listed for follow-up.
 
 Cell rules: every text is written as a string cell, so ``=SUM(…)``, ``+7``, ``-x`` or ``@cmd`` stay
 text and never become formulas; a text over Excel's 32,767-character cell limit continues in
-``cont.`` rows below its bead (and in extra ``_sentences`` rows), which the import joins again.
+``cont.`` rows below its bead, which the import joins again.
 """
 
 from __future__ import annotations
@@ -133,9 +133,11 @@ class _Styles:
     """
 
     def __init__(self, sheet) -> None:
+        from openpyxl.cell.cell import Cell
         from openpyxl.styles import Alignment as CellAlignment
         from openpyxl.styles import Border, Font, PatternFill, Side
 
+        self._cell = Cell
         top = CellAlignment(vertical="top")
         wrap = CellAlignment(vertical="top", wrap_text=True)
         font = {"name": FONT_NAME, "size": FONT_SIZE}
@@ -158,21 +160,14 @@ class _Styles:
 
     def text(self, sheet, text: str, style: str = "plain"):
         """A cell that holds ``text`` as a string, whatever its first character (no formulas, no error codes)."""
-        from openpyxl.cell.cell import Cell
-
         text = xml_safe(text)
         arrays = self.quoted if text[:1] in _FORMULA_STARTS else self.arrays
-        cell = Cell(sheet, row=1, column=1, style_array=arrays[style])
-        cell.value = text
+        cell = self._cell(sheet, row=1, column=1, value=text, style_array=arrays[style])
         cell.data_type = "s"
         return cell
 
     def number(self, sheet, value: float | int, style: str = "top"):
-        from openpyxl.cell.cell import Cell
-
-        cell = Cell(sheet, row=1, column=1, style_array=self.arrays[style])
-        cell.value = value
-        return cell
+        return self._cell(sheet, row=1, column=1, value=value, style_array=self.arrays[style])
 
     def header(self, sheet, titles: Iterable[str]) -> list:
         return [self.text(sheet, title, "header") for title in titles]
@@ -242,6 +237,15 @@ def _write_summary(sheet, alignments: list[Alignment], signature: str, styles: _
     sheet.freeze_panes = "B2"
     _landscape(sheet)
     sheet.row_dimensions[1].height = 2 * LINE_HEIGHT + 3
+    notes = [
+        "Review on the Alignment sheet: one row per bead (the sentences of each language that translate each other).",
+        "Decision: OK = correct; Fix = you corrected the text in the row; Split / Merge = the bead must be split "
+        "or merged with a neighbour (listed for follow-up); Reject = wrong, drop the bead.",
+        f"Highlighted: scores below {LOW_SCORE:.2f} and languages with no sentence in a bead.",
+        "Read the decisions back with: ushtil review import THIS.xlsx -o OUTDIR",
+        f"Made with: {signature}",
+    ]
+    _declare_size(sheet, len(alignments) + 3 + len(notes), len(header))
     sheet.append(styles.header(sheet, header))
     totals = [0] * (len(header) - 2)
     for alignment in alignments:
@@ -260,14 +264,6 @@ def _write_summary(sheet, alignments: list[Alignment], signature: str, styles: _
         total_row.append(styles.number(sheet, float(beads["score"].mean()), "total_score"))
     sheet.append(total_row)
     sheet.append([])
-    notes = [
-        "Review on the Alignment sheet: one row per bead (the sentences of each language that translate each other).",
-        "Decision: OK = correct; Fix = you corrected the text in the row; Split / Merge = the bead must be split "
-        "or merged with a neighbour (listed for follow-up); Reject = wrong, drop the bead.",
-        f"Highlighted: scores below {LOW_SCORE:.2f} and languages with no sentence in a bead.",
-        "Read the decisions back with: ushtil review import THIS.xlsx -o OUTDIR",
-        f"Made with: {signature}",
-    ]
     for note in notes:
         sheet.append([styles.text(sheet, note, "note")])
 
@@ -301,6 +297,8 @@ def _write_alignment_sheet(sheet, alignments: list[Alignment], styles: _Styles) 
     sheet.print_title_rows = "1:1"
     _landscape(sheet)
 
+    n_rows = 1 + sum(_parts(bead) for alignment in alignments for bead in alignment.beads)
+    _declare_size(sheet, n_rows, len(ALIGNMENT_COLUMNS))
     sheet.append(styles.header(sheet, ALIGNMENT_COLUMNS))
     last = 1
     for alignment in alignments:
@@ -342,6 +340,11 @@ def _row_height(texts: dict[str, str], widths: dict[str, float]) -> float:
     return min(lines * LINE_HEIGHT + 3, MAX_ROW_HEIGHT)
 
 
+def _parts(bead: Bead) -> int:
+    """How many rows the bead takes: one, plus the ``cont.`` rows of its longest text."""
+    return max(len(split_cell_text(bead.text.get(lang, ""))) for lang in LANGS)
+
+
 def _bead_rows(sheet, article: str, number: int, bead: Bead, styles: _Styles) -> Iterator[tuple[dict, list]]:
     """The bead's row, then ``cont.`` rows while any side's text is longer than one cell holds; each
     with its wrapped texts by column title."""
@@ -374,20 +377,33 @@ def _write_metadata_sheet(sheet, alignments: list[Alignment], signature: str, st
     structure as JSON (split over rows when longer than a cell holds). Bead text is kept only as a
     fingerprint, to tell which sides the reviewer edited."""
     sheet.sheet_state = "hidden"
-    for key, value in (("format", FORMAT_NAME), ("format_version", str(FORMAT_VERSION)),
-                       ("signature", signature), ("ushtil_version", __version__)):
+    header = (("format", FORMAT_NAME), ("format_version", str(FORMAT_VERSION)), ("signature", signature),
+              ("ushtil_version", __version__))
+    payloads = [(alignment.name, split_cell_text(json.dumps(_metadata_record(alignment), ensure_ascii=False,
+                                                           separators=(",", ":"))))
+                for alignment in alignments]
+    _declare_size(sheet, len(header) + sum(len(pieces) for _, pieces in payloads), 4)
+    for key, value in header:
         sheet.append([styles.text(sheet, key), styles.text(sheet, value)])
-    for alignment in alignments:
-        record = {
-            "name": alignment.name,
-            "signature": alignment.signature,
-            "sentences": {lang: [xml_safe(s) for s in alignment.sentences.get(lang, [])] for lang in LANGS},
-            "beads": [_bead_record(bead) for bead in alignment.beads],
-        }
-        payload = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-        for part, piece in enumerate(split_cell_text(payload), 1):
-            sheet.append([styles.text(sheet, "article"), styles.text(sheet, alignment.name), part,
-                          styles.text(sheet, piece)])
+    for name, pieces in payloads:
+        for part, piece in enumerate(pieces, 1):
+            sheet.append([styles.text(sheet, "article"), styles.text(sheet, name), part, styles.text(sheet, piece)])
+
+
+def _metadata_record(alignment: Alignment) -> dict:
+    return {
+        "name": alignment.name,
+        "signature": alignment.signature,
+        "sentences": {lang: [xml_safe(s) for s in alignment.sentences.get(lang, [])] for lang in LANGS},
+        "beads": [_bead_record(bead) for bead in alignment.beads],
+    }
+
+
+def _declare_size(sheet, rows: int, columns: int) -> None:
+    """Give a streamed sheet its ``<dimension>`` up front, as Excel does: without it openpyxl's
+    read-only mode parses the whole sheet once just to measure it."""
+    ref = f"A1:{_column_letter(columns)}{max(rows, 1)}"
+    sheet.calculate_dimension = lambda: ref
 
 
 def _bead_record(bead: Bead) -> dict:
@@ -450,10 +466,15 @@ def _read(workbook, name: str) -> ReviewResult:
     if "Alignment" not in workbook.sheetnames:
         raise InputError(f"{name}: the review workbook has lost its Alignment sheet")
     rows, notes = _read_alignment_sheet(workbook["Alignment"], name)
+    numbers: dict[str, list[int]] = {}
+    for article_name, number in rows:
+        numbers.setdefault(article_name, []).append(number)
     alignments, decisions = [], []
     for article in articles:
-        for key in [key for key in rows if key[0] == article.name and key[1] not in article.beads]:
-            notes.append(f"Alignment row {rows.pop(key).row}: {article.name} has no bead #{key[1]}; row ignored")
+        for number in numbers.get(article.name, []):
+            if number not in article.beads:
+                row = rows.pop((article.name, number))
+                notes.append(f"Alignment row {row.row}: {article.name} has no bead #{number}; row ignored")
         alignment, article_decisions = _apply(article, rows, notes)
         alignments.append(alignment)
         decisions.extend(article_decisions)
@@ -482,6 +503,7 @@ def _whole_number(value) -> int | None:
 def _read_metadata(sheet, name: str) -> tuple[str, list[_ArticleRecord]]:
     meta: dict[str, str] = {}
     payloads: dict[str, dict[int, str]] = {}
+    sheet.reset_dimensions()  # streamed workbooks state no size: read to the end instead of measuring first
     for row in sheet.iter_rows(values_only=True, max_col=4):
         cells = [*row, None, None, None, None]
         key = _cell_str(cells[0])
@@ -525,6 +547,7 @@ def _article_record(article: str, parts: dict[int, str], name: str) -> _ArticleR
 def _header_rows(sheet, columns: tuple[str, ...], name: str) -> Iterator[tuple[int, dict[str, object]]]:
     """Rows after the header as ``(row number, {column: value})``; columns are found by their titles,
     so a reviewer may reorder or add columns."""
+    sheet.reset_dimensions()
     rows = sheet.iter_rows(values_only=True)
     header = [_cell_str(value).strip() for value in next(rows, ())]
     missing = [column for column in columns if column not in header]
