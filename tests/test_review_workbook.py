@@ -25,7 +25,7 @@ from ushtil.export.review_workbook import (
     write_review_workbook,
 )
 from ushtil.export.tmx import XML_LANG
-from ushtil.model import LANGS
+from ushtil.model import LANGS, Alignment, Bead
 
 SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
@@ -222,6 +222,26 @@ class TestReviewWorkbook(ExporterContract):
             assert [after.sentences["kk"][i] for i in now.sentences["kk"]] == (
                 [added] if now is bead else [seed_alignment.sentences["kk"][i] for i in before.sentences["kk"]])
         assert result.decisions[gap - 1].edited == ["kk"] and not result.notes
+
+    def test_edited_multi_sentence_side_is_split_again_and_an_emptied_side_goes_missing(self, tmp_path):
+        sentences = {"en": ["First.", "Second.", "Third."], "kk": ["Бірінші. Екінші.", "Үшінші."],
+                     "ru": ["Первое.", "Второе.", "Третье."]}
+        beads = [Bead(sentences={"en": [0, 1], "kk": [0], "ru": [0, 1]},
+                      text={"en": "First. Second.", "kk": "Бірінші. Екінші.", "ru": "Первое. Второе."}),
+                 Bead(sentences={"en": [2], "kk": [1], "ru": [2]},
+                      text={"en": "Third.", "kk": "Үшінші.", "ru": "Третье."})]
+        path = tmp_path / "review.xlsx"
+        write_review_workbook([Alignment(name="multi", sentences=sentences, beads=beads)], path)
+        edit_rows(path, {1: {"English": "The first one. The second one. A third one.", "Decision": "Fix"},
+                         2: {"Kazakh": "", "Decision": "Fix"}})
+        after = read_review_workbook(path).alignments[0]
+        first, second = after.beads
+        assert [after.sentences["en"][i] for i in first.sentences["en"]] == \
+               ["The first one.", "The second one.", "A third one."]
+        assert second.sentences["en"] == [3] and after.sentences["en"][3] == "Third."
+        assert second.sentences["kk"] == [] and second.text["kk"] == "" and "missing:kk" in second.flags
+        assert after.sentences["kk"] == ["Бірінші. Екінші.", "Үшінші."]  # the emptied side's sentence stays
+        assert first.sentences["ru"] == [0, 1] and second.sentences["ru"] == [2]
 
     def test_sorted_rows_lowercase_decisions_and_stray_rows(self, tmp_path):
         alignment = alignment_of("sorted", [("One.", "Бір.", "Один."), ("Two.", "Екі.", "Два."),

@@ -166,6 +166,10 @@ class _Styles:
         cell.data_type = "s"
         return cell
 
+    def empty(self, sheet, style: str):
+        """A blank cell that already has its style, so what the reviewer types there is formatted."""
+        return self._cell(sheet, row=1, column=1, style_array=self.arrays[style])
+
     def number(self, sheet, value: float | int, style: str = "top"):
         return self._cell(sheet, row=1, column=1, value=value, style_array=self.arrays[style])
 
@@ -361,6 +365,8 @@ def _bead_rows(sheet, article: str, number: int, bead: Bead, styles: _Styles) ->
         styles.text(sheet, bead.kind, "top"),
         styles.number(sheet, float(bead.score), "score"),
         styles.text(sheet, flags, "wrap"),
+        styles.empty(sheet, "top"),
+        styles.empty(sheet, "wrap"),
     ]
     for part in range(1, n_parts):
         texts = {LANG_NAMES[lang]: pieces[lang][part] if part < len(pieces[lang]) else "" for lang in LANGS}
