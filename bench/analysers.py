@@ -144,14 +144,18 @@ def _timed(run: Callable[[], None]) -> float:
     return time.perf_counter() - start
 
 
-def _stanza_available(lang: str) -> bool:
+def _stanza_available(lang: str, threads: int) -> bool:
     try:
+        import torch
+
         from ushtil.stanza_models import stanza_pipeline
+
+        torch.set_num_threads(threads)
 
         stanza_pipeline(lang, "tokenize,lemma")
         stanza_pipeline(lang, "tokenize")
         stanza_pipeline(lang, "tokenize,lemma", pretokenized=True)
-    except MissingModelError as exc:
+    except (ImportError, MissingModelError) as exc:
         print(f"stanza {lang}: n/a ({exc})", file=sys.stderr)
         return False
     return True
@@ -162,6 +166,8 @@ def main() -> None:
     parser.add_argument("--lang", nargs="+", choices=sorted(TEST_SETS), default=["en", "kk", "ru"],
                         help="languages to measure (default: all three)")
     parser.add_argument("--no-stanza", action="store_true", help="measure only the built-in analysers")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="torch threads for stanza (default 1: the built-in analysers use one core)")
     parser.add_argument("--tuning", action="store_true",
                         help="also score the Kazakh tuning data (first80), marked with *")
     args = parser.parse_args()
@@ -171,7 +177,7 @@ def main() -> None:
     print("-" * len(header))
     for lang in args.lang:
         sets = TEST_SETS[lang] + (TUNING_SETS.get(lang, []) if args.tuning else [])
-        use_stanza = not args.no_stanza and _stanza_available(lang)
+        use_stanza = not args.no_stanza and _stanza_available(lang, args.threads)
         for name, filename in sets:
             paragraphs = read_conllu(UD / filename)
             count = sum(len(p.sentences) for p in paragraphs)

@@ -37,6 +37,8 @@ class Language:
     ambiguous_abbreviations: frozenset[str]
     initial_digraphs: frozenset[str]
     stop_words: frozenset[str]
+    #: Whether its texts may start a sentence in lower case (informal web English: "i was there.").
+    lowercase_starts: bool = False
 
     @classmethod
     def from_toml(cls, data: dict) -> Language:
@@ -57,6 +59,7 @@ class Language:
             ambiguous_abbreviations=frozenset(map(_squeeze, abbreviations.get("ambiguous", []))),
             initial_digraphs=frozenset(abbreviations.get("initial_digraphs", [])),
             stop_words=frozenset(data.get("words", {}).get("stop", [])),
+            lowercase_starts=data.get("sentences", {}).get("lowercase_starts", False),
         )
 
 

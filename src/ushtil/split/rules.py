@@ -24,6 +24,7 @@ from ..langs import Language, get_language
 _CANDIDATE = re.compile(r"[.!?…]+[\"'»”’)\]*_]*(?=\s|$)")
 _OPENERS = "\"'«“„‘([*_"
 _CLOSERS = "\"'»”’)]*_"
+_DASHES = ("-", "--", "–", "—")
 _LIST_ITEM = re.compile(r"\n[ \t]*(?:[-–—•·▪*]|\d{1,2}[.)]|[a-zа-я][)])[ \t]+")
 _SPACE = re.compile(r"\s+")
 _INITIALS = re.compile(r"^(?:[^\W\d_][^\W\d_]?\.){0,3}[^\W\d_][^\W\d_]?$")
@@ -67,14 +68,18 @@ class RuleSplitter:
         following = text[match.end():].lstrip()
         if not following:
             return True
-        next_word = following.split(None, 1)[0]
+        next_words = following.split(None, 2)
+        next_word = next_words[0]
+        if next_word in _DASHES:
+            # "- Мен …" opens a line of dialogue; "?» — деді" goes on with who said it.
+            return len(next_words) < 2 or not next_words[1][:1].islower()
         first = next_word.lstrip(_OPENERS)[:1]
+        punctuation = match.group().rstrip(_CLOSERS)
         starts_sentence = first.isupper() or first.isdigit() or next_word[0] in "–—" or (
             not first and next_word[0] in _OPENERS
         )
         if not starts_sentence:
-            return False
-        punctuation = match.group().rstrip(_CLOSERS)
+            return first.islower() and self._lowercase_start(text, start, match, punctuation)
         if "." not in punctuation or len(punctuation) > 1:
             return True  # ? ! … and "..." end a sentence before a capital
         before = text[start:match.start()]
@@ -96,6 +101,22 @@ class RuleSplitter:
             return not (len(tokens) == 2 and tokens[0].strip(_OPENERS) in self.language.caption_words)
         # "**Abstract.** For centuries …": a label, not a sentence
         return not (len(tokens) <= 2 and before.strip(" *_#").lower().rstrip(".:") in self._labels)
+
+    def _lowercase_start(self, text: str, start: int, match: re.Match, punctuation: str) -> bool:
+        """Where the language's texts may start a sentence in lower case (informal English: "i was"),
+        a ``?`` or ``!`` ends one, and so does a period after a plain word (no abbreviation, initial,
+        number or label)."""
+        if not self.language.lowercase_starts:
+            return False
+        if "." not in punctuation or len(punctuation) > 1:
+            return True
+        tokens = text[start:match.start()].split()
+        if not tokens:
+            return False
+        word = tokens[-1].strip(_OPENERS + _CLOSERS)
+        return (
+            len(word) >= 3 and word.isalpha() and word.islower() and not self._abbreviation_kind(tokens)
+        )
 
     def _abbreviation_kind(self, tokens: list[str]) -> str:
         """The kind of the longest abbreviation that ends ``tokens`` ("" when there is none)."""
