@@ -114,7 +114,7 @@ def test_each_defect_is_caught(clean_text, tmp_path, defect):
     (checked,) = report.articles
     for finding in report.errors:
         if finding.bead is not None:
-            assert checked.alignment.beads[finding.bead - 1].text[finding.lang.split(",")[0]] or \
+            assert checked.alignment.beads[finding.bead - 1].text[finding.lang] or \
                 finding.check.startswith("missing")
 
 

@@ -58,14 +58,10 @@ class KeywordCheck(Check):
                 )
         if len({len(keywords) for keywords in with_keywords.values()}) > 1:
             counted = ", ".join(f"{lang} {len(keywords)}" for lang, keywords in with_keywords.items())
-            for lang in with_keywords:
-                if len(with_keywords[lang]) != max(len(k) for k in with_keywords.values()):
-                    continue
-                yield self.finding(
-                    ctx, "keyword-count", Severity.WARNING, f"the keyword lists differ in length ({counted})",
-                    lang="", section="keywords", suggestion="give every keyword in all three languages",
-                )
-                break
+            yield self.finding(
+                ctx, "keyword-count", Severity.WARNING, f"the keyword lists differ in length ({counted})",
+                section="keywords", suggestion="give every keyword in all three languages",
+            )
         if "en" not in with_keywords:
             return
         missing = list(self._by_terms(ctx, with_keywords))
@@ -74,21 +70,21 @@ class KeywordCheck(Check):
 
     def _by_terms(self, ctx: ArticleContext, lists: dict[str, list[str]]) -> Iterator[Finding]:
         for keyword in lists["en"]:
-            rules = [m.rule for m in find_terms(keyword, "en", ctx.terms) if m.end - m.start >= len(keyword) - 2]
-            for rule in rules[:1]:
-                for lang in ("kk", "ru"):
-                    if lang not in lists:
-                        continue
-                    found = [m for kw in lists[lang] for m in find_terms(kw, lang, [rule])]
-                    if found:
-                        continue
-                    yield self.finding(
-                        ctx, "keyword-missing", Severity.ERROR,
-                        f"the English keyword “{keyword}” has no {lang} equivalent "
-                        f"(“{rule.preferred(lang)}”) in the {lang} keywords",
-                        lang=lang, bead=self._keyword_bead(ctx, "en", keyword), section="keywords",
-                        text="; ".join(lists[lang]), suggestion=f"add “{rule.preferred(lang)}” to the {lang} keywords",
-                    )
+            # a rule whose English form is (nearly) the whole keyword names its equivalents
+            rule = next((m.rule for m in find_terms(keyword, "en", ctx.terms) if m.end - m.start >= len(keyword) - 2),
+                        None)
+            if rule is None:
+                continue
+            for lang in ("kk", "ru"):
+                if lang not in lists or any(find_terms(other, lang, [rule]) for other in lists[lang]):
+                    continue
+                yield self.finding(
+                    ctx, "keyword-missing", Severity.ERROR,
+                    f"the English keyword “{keyword}” has no {lang} equivalent "
+                    f"(“{rule.preferred(lang)}”) in the {lang} keywords",
+                    lang=lang, bead=self._keyword_bead(ctx, "en", keyword), section="keywords",
+                    text="; ".join(lists[lang]), suggestion=f"add “{rule.preferred(lang)}” to the {lang} keywords",
+                )
 
     def _by_beads(self, ctx: ArticleContext, blamed: set[tuple[str, int | None]]) -> Iterator[Finding]:
         """Keywords the alignment pairs with nothing, or with a keyword the text never uses."""

@@ -97,8 +97,6 @@ class StructureCheck(Check):
                 continue
             missing = len(full) > len(empty) or (len(full) == len(empty) and "en" in full)
             lang, kind = (empty[0], "missing") if missing else (full[0], "extra")
-            if len(empty) > 1 and missing:
-                lang = ",".join(empty)
             if current is None or (current.lang, current.kind) != (lang, kind) or current.beads[-1] != number - 1:
                 if current:
                     yield current
@@ -138,7 +136,7 @@ class StructureCheck(Check):
             return
         most = max(counts.values())
         for lang, count in counts.items():
-            if count < most and not any(lang in langs.split(",") for langs in explained):
+            if count < most and lang not in explained:
                 listed = ", ".join(f"{other} {n}" for other, n in counts.items())
                 yield self.finding(
                     ctx, "paragraph-count", Severity.WARNING,

@@ -124,7 +124,7 @@ def _aligned(sheet, report: CheckReport) -> None:
                 if text_column <= column < text_column + len(LANGS):
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
             for offset, lang in enumerate(LANGS):
-                own = [f for f in here if lang in f.lang.split(",") or (not f.lang and lang == "en")]
+                own = [f for f in here if f.lang == lang or (not f.lang and lang == "en")]
                 if not own:
                     continue
                 worst = min(own, key=lambda f: f.severity.rank).severity
