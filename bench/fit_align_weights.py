@@ -24,6 +24,8 @@ from ushtil.aligner.features import FEATURES, feature_vector
 from ushtil.aligner.pipeline import AlignOptions, Section, align, pair_models
 from ushtil.aligner.scoring import Priors, Settings, default_settings
 
+#: (merge, missing, size) bead priors tried on the fit cases.
+PRIOR_GRID = ((1.0, 3.0, 2.0), (1.0, 2.0, 2.0), (2.0, 3.0, 2.0), (1.0, 4.0, 2.0), (1.0, 3.0, 1.0))
 WEIGHTS = Path(__file__).resolve().parents[1] / "src" / "ushtil" / "aligner" / "data" / "weights.toml"
 
 
@@ -108,16 +110,22 @@ def main(argv=None) -> int:
     pair_weights = {}
     for pair in PAIRS:
         x, y = training_rows(fit_cases, pair, options)
-        beta = logistic_regression(x, y)
+        constant = np.all(x == x[0], axis=0)  # no evidence in these cases (no glossary, no lexicon)
+        beta = np.zeros(x.shape[1] + 1)
+        beta[np.r_[True, ~constant]] = logistic_regression(x[:, ~constant], y)
+        beta[1:][constant] = np.array(base.pair_weights[f"{pair[0]}-{pair[1]}"][1])[constant]
+        # balanced classes: the log-odds become a likelihood ratio; the DP priors say how often
+        # each bead type occurs
+        beta[0] += math.log((len(y) - y.sum()) / y.sum())
         name = f"{pair[0]}-{pair[1]}"
         pair_weights[name] = (float(beta[0]), tuple(float(v) for v in beta[1:]))
         print(f"[{name}] {int(y.sum())} positives, {int(len(y) - y.sum())} negatives", file=sys.stderr)
     best = None
-    for merge, missing in itertools.product((1.0, 2.5, 4.0), (2.0, 4.0, 7.0)):
-        settings = Settings(Priors(merge, missing, base.priors.paragraph), base.length_spread, pair_weights)
+    for merge, missing, size in PRIOR_GRID:
+        settings = Settings(Priors(merge, missing, base.priors.paragraph, size), base.length_spread, pair_weights)
         scores = evaluate(fit_cases, settings)
         total = sum(m["strict"] + m["null"] for m in scores.values())
-        print(f"merge={merge} missing={missing}: {summary(scores)}", file=sys.stderr)
+        print(f"merge={merge} missing={missing} size={size}: {summary(scores)}", file=sys.stderr)
         if best is None or total > best[0]:
             best = (total, settings)
     settings = best[1]
@@ -145,6 +153,8 @@ def render(settings: Settings) -> str:
         f"missing = {settings.priors.missing}",
         "# log-penalty for a bead that starts a paragraph in some languages but not in others",
         f"paragraph = {settings.priors.paragraph}",
+        "# log-penalty per sentence beyond the first in a bead's longest side (two 1-1 beads beat one 2-2)",
+        f"size = {settings.priors.size}",
         "",
         "[length]",
         "# spread (standard deviation) of log(length ratio) of 1-1 translations, per pair",

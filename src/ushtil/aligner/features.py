@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from .profile import TextProfile
+from .profile import TextProfile, bigrams
 
 #: Characters added to both lengths, so that very short sentences do not give extreme ratios.
 LENGTH_SMOOTHING = 8.0
@@ -87,6 +87,31 @@ class UnmatchedNumbers(Feature):
         return min(sum(a.numbers.values()) + sum(b.numbers.values()) - 2 * shared, COUNT_CAP)
 
 
+#: Share of a name's letter bigrams (of its first :data:`NAME_STEM` letters) that a word must have
+#: to count as the same name: Kazakh and Russian add case endings and spell foreign names by ear
+#: (Kavanaugh ~ Каваноны).
+NAME_MATCH = 0.6
+NAME_STEM = 7
+
+
+def name_found(name: str, profile: TextProfile) -> bool:
+    """Whether a word of ``profile`` sounds like ``name`` (memoised per sentence)."""
+    if profile.parts:
+        return any(name_found(name, part) for part in profile.parts)
+    found = profile.name_memo.get(name)
+    if found is None:
+        wanted = bigrams(name[:NAME_STEM])
+        need = NAME_MATCH * len(wanted)
+        found = profile.name_memo[name] = any(len(wanted & word) >= need for word in profile.word_bigrams)
+    return found
+
+
+def _names_matched(a: TextProfile, b: TextProfile) -> tuple[int, int]:
+    """(names found on the other side, names in all) over both directions."""
+    found = sum(name_found(name, b) for name in a.names) + sum(name_found(name, a) for name in b.names)
+    return found, len(a.names) + len(b.names)
+
+
 @register
 class SharedNames(Feature):
     """Names and acronyms that sound alike on both sides (after transliteration)."""
@@ -94,21 +119,18 @@ class SharedNames(Feature):
     name = "names_shared"
 
     def value(self, a, b, context):
-        found = sum(name in b.prefixes for name in a.names) + sum(name in a.prefixes for name in b.names)
-        return min(found / 2, COUNT_CAP)
+        return min(_names_matched(a, b)[0] / 2, COUNT_CAP)
 
 
 @register
-class UnmatchedNames(Feature):
-    """Names and acronyms of one side that the other side lacks."""
+class NameShare(Feature):
+    """Share of the names and acronyms of both sides that the other side has too (0 without names)."""
 
-    name = "names_unmatched"
+    name = "names_share"
 
     def value(self, a, b, context):
-        missing = sum(name not in b.prefixes for name in a.names) + sum(
-            name not in a.prefixes for name in b.names
-        )
-        return min(missing / 2, COUNT_CAP)
+        found, total = _names_matched(a, b)
+        return found / total if total else 0.0
 
 
 def overlap(a: Counter, b: Counter) -> int:

@@ -37,16 +37,19 @@ class TextProfile:
     #: sound keys of the words, for comparing names and loanwords across scripts
     keys: list[str]
     numbers: Counter = field(default_factory=Counter)
-    #: sound keys of capitalised words after the first, and of acronyms, cut to the prefix that
-    #: must match (Kazakh and Russian add case endings to names)
+    #: sound keys of capitalised words after the first, and of acronyms
     names: set[str] = field(default_factory=set)
-    #: every prefix of every sound key, to look names up in
-    prefixes: set[str] = field(default_factory=set)
+    #: letter bigrams of each word's sound key, to look names up in
+    word_bigrams: list[frozenset[str]] = field(default_factory=list)
     ngrams: Counter = field(default_factory=Counter)
     ngram_total: int = 0
     punctuation: Counter = field(default_factory=Counter)
     #: lower-cased word prefixes, the units of a learned lexicon
     stems: set[str] = field(default_factory=set)
+    #: the one-sentence profiles a span profile is made of (empty for a single sentence)
+    parts: list[TextProfile] = field(default_factory=list)
+    #: memo of name look-ups in this text (see :func:`~.features.name_found`)
+    name_memo: dict[str, bool] = field(default_factory=dict)
 
 
 def normalise_number(number: str) -> str:
@@ -58,9 +61,9 @@ def stem(word: str) -> str:
     return word.lower()[:STEM_LENGTH]
 
 
-def name_prefix(key: str) -> str:
-    """The part of a name's sound key that an inflected form keeps (Вашингтонда ~ Washington)."""
-    return key[: min(len(key), max(4, len(key) - 2))]
+def bigrams(key: str) -> frozenset[str]:
+    padded = f" {key}"
+    return frozenset(padded[i : i + 2] for i in range(len(padded) - 1))
 
 
 def profile_text(text: str, lang: str) -> TextProfile:
@@ -68,7 +71,7 @@ def profile_text(text: str, lang: str) -> TextProfile:
     tokens = words(text)
     keys = [sound_key(token) for token in tokens]
     names = {
-        name_prefix(key)
+        key
         for position, (token, key) in enumerate(zip(tokens, keys, strict=False))
         if len(key) >= 2 and not token[0].isdigit() and (token.isupper() or (position > 0 and token[0].isupper()))
     }
@@ -86,7 +89,7 @@ def profile_text(text: str, lang: str) -> TextProfile:
         keys=keys,
         numbers=Counter(normalise_number(number) for number in _NUMBER.findall(text)),
         names=names,
-        prefixes={key[:n] for key in keys for n in range(2, len(key) + 1)},
+        word_bigrams=[bigrams(key) for key in set(keys) if not key.isdigit()],
         ngrams=ngrams,
         ngram_total=sum(ngrams.values()),
         punctuation=Counter(_PUNCTUATION_CLASSES[ch] for ch in text if ch in _PUNCTUATION_CLASSES),
@@ -106,5 +109,7 @@ class ProfileCache:
         found = self._cache.get((start, end))
         if found is None:
             found = profile_text(" ".join(self.sentences[start:end]), self.lang)
+            if end - start > 1:
+                found.parts = [self.span(i, i + 1) for i in range(start, end)]
             self._cache[(start, end)] = found
         return found

@@ -19,9 +19,13 @@ from .profile import ProfileCache, TextProfile
 
 @dataclass(frozen=True)
 class Priors:
+    """Log-penalties of the bead types and of beads that ignore paragraph breaks."""
+
     merge: float
     missing: float
     paragraph: float
+    #: per sentence beyond the first in the bead's longest side (two 1-1 beads beat one 2-2 bead)
+    size: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -119,7 +123,11 @@ class BeadScorer:
         longest = max(counts)
         present = [n for n in counts if n]
         missing = len(counts) - len(present)
-        return -(self.priors.merge * sum(longest - n for n in present) + self.priors.missing * missing * longest)
+        return -(
+            self.priors.merge * sum(longest - n for n in present)
+            + self.priors.missing * missing * longest
+            + self.priors.size * (longest - 1)
+        )
 
     def _paragraph_conflicts(self, start: tuple[int, ...], counts: tuple[int, ...]) -> int:
         """Languages disagreeing on whether the bead opens a paragraph, plus breaks inside the bead."""

@@ -1,0 +1,127 @@
+"""Benchmark: the ushtil aligner against NLTK's Gale-Church on the NTREX en/kk/ru dev cases.
+
+usage: python bench/align_ntrex.py [--cases DIR] [--keep OUTDIR]
+
+Aligns ../shared/bench/ntrex-dev with ushtil on both tracks (pre-segmented lines, and raw
+paragraphs split by the built-in splitter) and, as a peer, with NLTK Gale-Church (character
+lengths, pairwise en-kk and en-ru, merged into three-way beads by
+../shared/bench/merge_pairwise.py --pivot-only), scores everything with
+../shared/bench/score_alignment.py and prints one table: link / strict / null F1 per pair and
+sentences per second (all three languages' sentences over the alignment time, one process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ntrex_cases import DEV_DIR, LANGS, case_names
+
+from ushtil.aligner import align_corpus, write_alignment
+from ushtil.aligner.inputs import Triple, read_triple
+
+SHARED_BENCH = DEV_DIR.parent
+PAIRS = ("en-kk", "en-ru", "kk-ru")
+
+
+def align_ushtil(cases: Path, names: list[str], out: Path, raw: bool) -> tuple[float, int]:
+    """Align every case with ushtil into ``out``; (seconds, sentences aligned)."""
+    folder = cases
+    if raw:  # the scorer's recipe: copy CASE.raw.LANG.txt to CASE.LANG.txt in a scratch folder
+        folder = out / "input"
+        folder.mkdir(parents=True)
+        for name in names:
+            for lang in LANGS:
+                shutil.copy(cases / f"{name}.raw.{lang}.txt", folder / f"{name}.{lang}.txt")
+    start = time.perf_counter()
+    sources = [
+        (name, read_triple(Triple(name, {lang: folder / f"{name}.{lang}.txt" for lang in LANGS}), not raw))
+        for name in names
+    ]
+    alignments = align_corpus(sources)
+    seconds = time.perf_counter() - start
+    for alignment in alignments:
+        write_alignment(alignment, out / f"{alignment.name}.alignment.jsonl")
+    sentences = sum(len(alignment.sentences[lang]) for alignment in alignments for lang in LANGS)
+    return seconds, sentences
+
+
+def align_gale_church(cases: Path, names: list[str], out: Path) -> tuple[float, int]:
+    """NLTK Gale-Church on character lengths, pairwise, merged with English as the pivot."""
+    from nltk.translate.gale_church import align_blocks
+
+    pairwise = out / "pairwise"
+    seconds = 0.0
+    sentences = 0
+    for a, b in (("en", "kk"), ("en", "ru")):
+        (pairwise / f"{a}-{b}").mkdir(parents=True)
+        for name in names:
+            lines_a = (cases / f"{name}.{a}.txt").read_text(encoding="utf-8").splitlines()
+            lines_b = (cases / f"{name}.{b}.txt").read_text(encoding="utf-8").splitlines()
+            start = time.perf_counter()
+            links = align_blocks([len(x) for x in lines_a], [len(x) for x in lines_b])
+            seconds += time.perf_counter() - start
+            sentences += len(lines_a) + len(lines_b)
+            with open(pairwise / f"{a}-{b}" / f"{name}.alignment.jsonl", "w", encoding="utf-8") as handle:
+                for i, j in links:
+                    handle.write(json.dumps({a: [i], b: [j]}) + "\n")
+    subprocess.run(
+        [sys.executable, str(SHARED_BENCH / "merge_pairwise.py"), str(pairwise), str(cases), str(out / "merged"),
+         "--pivot-only"],
+        check=True,
+    )
+    return seconds, sentences
+
+
+def score(cases: Path, predictions: Path, raw: bool) -> dict:
+    command = [sys.executable, str(SHARED_BENCH / "score_alignment.py"), str(cases), str(predictions), "--json"]
+    if raw:
+        command.append("--raw")
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode not in (0, 2) or not done.stdout.strip():
+        raise SystemExit(f"scorer failed: {done.stderr.strip()[:500]}")
+    return json.loads(done.stdout)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark ushtil's aligner on NTREX en/kk/ru.")
+    parser.add_argument("--cases", type=Path, default=DEV_DIR, help="folder of NTREX cases (default: dev split)")
+    parser.add_argument("--keep", type=Path, help="keep the predictions in this folder")
+    args = parser.parse_args(argv)
+    names = case_names(args.cases)
+    if not names:
+        raise SystemExit(f"{args.cases}: no *.gold.jsonl cases")
+    work = args.keep or Path(tempfile.mkdtemp(prefix="ushtil-bench-"))
+    rows = []
+    for label, raw in (("ushtil pre-segmented", False), ("ushtil raw text", True)):
+        out = work / ("raw" if raw else "presegmented")
+        seconds, sentences = align_ushtil(args.cases, names, out, raw)
+        rows.append((label, score(args.cases, out, raw), sentences / seconds))
+    out = work / "gale-church"
+    seconds, sentences = align_gale_church(args.cases, names, out)
+    rows.append(("NLTK Gale-Church (pivot en)", score(args.cases, out / "merged", False), sentences / seconds))
+    print(f"NTREX {args.cases.name}: {len(names)} cases; F1 link / strict / null per pair")
+    header = f"{'system':<28}" + "".join(f" | {pair:^20}" for pair in PAIRS) + f" | {'ALL':^20} | sent/s"
+    print(header)
+    print("-" * len(header))
+    for label, result, speed in rows:
+        cells = []
+        for pair in PAIRS:
+            metrics = result["pairs"][pair]
+            cells.append("/".join(f"{metrics[m]['f1']:.3f}" for m in ("link", "strict", "null")))
+        total = result["ALL"]
+        cells.append("/".join(f"{total[f'{m}_F1']:.3f}" for m in ("link", "strict", "null")))
+        print(f"{label:<28}" + "".join(f" | {cell:^20}" for cell in cells) + f" | {speed:6.0f}")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
