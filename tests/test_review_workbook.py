@@ -13,7 +13,7 @@ from lxml import etree
 from openpyxl import Workbook, load_workbook
 
 from export_contract import ExporterContract, alignment_of
-from ushtil.aligner import read_alignment
+from ushtil.aligner import read_alignment, write_alignment
 from ushtil.cli import main
 from ushtil.errors import InputError
 from ushtil.export.review_workbook import (
@@ -176,7 +176,7 @@ class TestReviewWorkbook(ExporterContract):
         })
 
         outdir = tmp_path / "out"
-        assert main(["review", "import", str(path), "-o", str(outdir)]) == 0
+        assert main(["review", "import", str(path), "--output", str(outdir)]) == 0
         summary = capsys.readouterr().err
         assert "Reject 1" in summary and "Split 1" in summary and "Fix 1" in summary
 
@@ -204,6 +204,15 @@ class TestReviewWorkbook(ExporterContract):
         report = (outdir / "review.followup.md").read_text(encoding="utf-8")
         assert f"| {seed_alignment.name} | {split} | Split | two sentences in one |" in report
         assert "Reject" not in report.split("## Split and Merge")[1]
+
+    def test_untouched_workbook_imports_to_the_same_alignment_file(self, seed_alignment, tmp_path):
+        path = tmp_path / "review.xlsx"
+        write_review_workbook([seed_alignment], path)
+        (back,) = read_review_workbook(path).alignments
+        write_alignment(seed_alignment, tmp_path / "before.jsonl")
+        write_alignment(back, tmp_path / "after.jsonl")
+        assert (tmp_path / "after.jsonl").read_bytes() == (tmp_path / "before.jsonl").read_bytes()
+        assert back.sentences == seed_alignment.sentences and back.signature == seed_alignment.signature
 
     def test_text_typed_into_a_missing_side_becomes_a_sentence(self, seed_alignment, tmp_path):
         path = tmp_path / "review.xlsx"

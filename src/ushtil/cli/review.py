@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "Workbooks not written by ushtil, and hostile files, are refused.",
     )
     reader.add_argument("workbook", metavar="REVIEWED.xlsx", help="the review workbook, as the reviewer saved it")
-    reader.add_argument("-o", "--outdir", metavar="OUTDIR", required=True,
+    reader.add_argument("-o", "--output", metavar="OUTDIR", required=True,
                         help="folder for the corrected alignments, the TMX and the report (created if needed)")
     reader.add_argument("--tmx", metavar="FILE",
                         help="where to write the TMX (default: OUTDIR/<workbook name>.tmx)")
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
     workbook = Path(args.workbook)
     result = read_review_workbook(workbook)
-    outdir = Path(args.outdir)
+    outdir = Path(args.output)
     tmx = Path(args.tmx) if args.tmx else outdir / f"{workbook.stem}.tmx"
     report = Path(args.report) if args.report else outdir / f"{workbook.stem}.followup.md"
     for alignment in result.alignments:
