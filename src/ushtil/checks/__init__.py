@@ -8,6 +8,7 @@ family over the article and its alignment, and optionally scores the text agains
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -103,8 +104,8 @@ def check(
     for article in progress(articles) if progress else articles:
         alignment = align(article, term_pairs=term_triples)
         context = ArticleContext(article=article, alignment=alignment, terms=terms, length_stats=stats)
-        for family in families:
-            findings.extend(family.run(context))
+        found = [finding for family in families for finding in family.run(context)]
+        findings.extend(sorted(found, key=lambda f: (f.severity.rank, f.bead or 0, f.lang, f.check)))
         checked.append(CheckedArticle(article, alignment))
     scores = ReferenceScores()
     if references:
@@ -113,12 +114,9 @@ def check(
             for item, ref in zip(checked, references, strict=True) if ref is not None
         ]
         scores = score_against_reference(triples)
-    findings.sort(key=lambda f: (
-        [c.article.id for c in checked].index(f.article), f.severity.rank, f.bead or 0, f.lang, f.check))
-    glossary_note = f"glossary {len(terms) - len(combined_rules())} + built-in" if glossary is not None \
-        else "built-in terms"
-    signature = f"ushtil {__version__} | check {'+'.join(f.name for f in families)} | {glossary_note} " \
-                f"({len(terms)} rules)"
+    sources = Counter(rule.source for rule in terms)
+    signature = f"ushtil {__version__} | check {'+'.join(f.name for f in families)} | term rules: " + \
+        ", ".join(f"{count} {source}" for source, count in sources.items())
     return CheckReport(findings=findings, articles=checked, scores=scores, signature=signature)
 
 
