@@ -113,3 +113,7 @@ def test_term_forms_are_found_with_their_endings(lang, text, expected):
 def test_builtin_rules_have_no_duplicate_english_forms():
     forms = [form.casefold() for rule in builtin_rules() for form in rule.en]
     assert len(forms) == len(set(forms))
+
+
+def test_short_scale_words_stand_alone():
+    assert [q.value for q in quantities("$3 bn and 5 bnx", "en")] == [3e9, 5]

@@ -91,9 +91,8 @@ def _starts_with_entry(tail: str, entries) -> str:
     """The entry that ``tail`` (text after a number) starts with, as a word prefix; "" if none."""
     lowered = tail.lower()
     for entry in sorted(entries, key=len, reverse=True):
-        if not lowered.startswith(entry.lower()):
-            continue
-        if not entry[-1].isalpha() or entry.isupper() or len(entry) >= 3:
+        # a stem of three letters or more may go on (миллиардов); a shorter entry must stand alone (bn)
+        if lowered.startswith(entry.lower()) and (len(entry) >= 3 or not tail[len(entry):][:1].isalpha()):
             return entry
     return ""
 
@@ -116,8 +115,9 @@ def quantities(text: str, lang: str) -> list[Quantity]:
         scale_word = _starts_with_entry(tail, rules.scale)
         if scale_word:
             scale = rules.scale[scale_word]
-            tail = tail[len(scale_word):]
-            tail = tail[len(_WORD.match(tail).group()) if _WORD.match(tail) else 0:].lstrip(_SPACES + ".")
+            rest = tail[len(scale_word):]
+            word_end = _WORD.match(rest)
+            tail = rest[word_end.end() if word_end else 0:].lstrip(_SPACES + ".")
         unit = ""
         if _starts_with_entry(tail, rules.percent):
             unit = "%"

@@ -111,8 +111,6 @@ def pair_sentences(hypothesis: list[str], reference: list[str]) -> list[list[int
         refs = list(range(j - dj, j))
         if di:
             paired[i - 1] = refs + pending
-            for k in range(i - di, i - 1):
-                paired[k] = []
             pending = []
         else:
             pending = refs + pending

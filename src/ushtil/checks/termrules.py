@@ -59,10 +59,6 @@ class TermMatch:
     #: "approved", "variant" or "foreign"
     kind: str
 
-    @property
-    def text_span(self) -> tuple[int, int]:
-        return self.start, self.end
-
 
 def _is_acronym(word: str) -> bool:
     return "." in word or (word.isupper() and len(word) <= 6)
