@@ -122,7 +122,7 @@ def write_review_workbook(alignments: list[Alignment], path: str | os.PathLike, 
 
 def _default_signature(alignments: list[Alignment]) -> str:
     signatures = sorted({alignment.signature for alignment in alignments if alignment.signature})
-    return " ; ".join(signatures) if signatures else f"ushtil:{__version__}"
+    return " ; ".join(signatures) if signatures else f"ushtil {__version__}"
 
 
 class _Styles:
@@ -298,6 +298,7 @@ def _write_alignment_sheet(sheet, alignments: list[Alignment], styles: _Styles) 
     for column, title in enumerate(ALIGNMENT_COLUMNS, 1):
         sheet.column_dimensions[_column_letter(column)].width = widths[title]
     sheet.freeze_panes = "C2"
+    sheet.sheet_view.tabSelected = True  # the sheet the workbook opens on (workbook.active)
     sheet.print_title_rows = "1:1"
     _landscape(sheet)
 

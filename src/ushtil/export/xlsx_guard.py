@@ -28,7 +28,6 @@ MAX_RATIO = 150
 RATIO_FLOOR_BYTES = 2**20
 
 _REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
-_XML_SUFFIXES = (".xml", ".rels", ".vml")
 
 
 def check_xlsx(path: str | os.PathLike) -> None:
@@ -48,7 +47,7 @@ def check_xlsx(path: str | os.PathLike) -> None:
             if missing:
                 raise InputError(f"{path}: not an .xlsx workbook (no {missing[0]})")
             for entry in entries:
-                if entry.filename.endswith(_XML_SUFFIXES):
+                if _looks_like_xml(archive, entry):
                     _check_xml_part(path, archive, entry)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError) as exc:
         raise InputError(f"{path}: damaged .xlsx archive ({exc})") from exc
@@ -77,6 +76,15 @@ def _check_entries(path: Path, entries: list[zipfile.ZipInfo]) -> None:
         raise InputError(
             f"{path}: refused: the archive inflates to {total / 2**20:.0f} MB (limit {MAX_TOTAL_BYTES / 2**20:.0f} MB)"
         )
+
+
+def _looks_like_xml(archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bool:
+    """Any part that starts like XML is checked, whatever its name: relationships may point anywhere."""
+    if entry.is_dir():
+        return False
+    with archive.open(entry) as stream:
+        start = stream.read(64)
+    return start.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") or start.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
 def _check_xml_part(path: Path, archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> None:
