@@ -1,0 +1,50 @@
+"""The aligner on NTREX en/kk/ru cases from ../shared/bench/ntrex-dev (skipped without them)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import ushtil
+from ushtil.aligner.inputs import Triple, read_triple
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "bench" / "ntrex-dev"
+LANGS = ("en", "kk", "ru")
+
+pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason="../shared/bench/ntrex-dev is not there")
+
+
+def gold(case: str) -> list[tuple[tuple[int, ...], ...]]:
+    lines = (DEV / f"{case}.gold.jsonl").read_text(encoding="utf-8").splitlines()
+    return [tuple(tuple(json.loads(line)[lang]) for lang in LANGS) for line in lines]
+
+
+def aligned(case: str, presegmented: bool = True) -> ushtil.Alignment:
+    suffix = "" if presegmented else "raw."
+    triple = Triple(case, {lang: DEV / f"{case}.{suffix}{lang}.txt" for lang in LANGS})
+    return ushtil.align(read_triple(triple, presegmented), name=case)
+
+
+@pytest.mark.parametrize("case", ["bbc.381780", "cnbc.com.6769"])
+def test_cases_aligned_exactly(case):
+    beads = [tuple(tuple(bead.sentences[lang]) for lang in LANGS) for bead in aligned(case).beads]
+    assert beads == gold(case)
+
+
+def test_every_line_in_exactly_one_bead():
+    case = "dailymail.co.uk.298696"
+    alignment = aligned(case)
+    for lang in LANGS:
+        lines = (DEV / f"{case}.{lang}.txt").read_text(encoding="utf-8").splitlines()
+        indices = [i for bead in alignment.beads for i in bead.sentences[lang]]
+        assert indices == list(range(len(lines)))
+
+
+def test_raw_track_bead_texts_come_from_the_input():
+    case = "bbc.381780"
+    alignment = aligned(case, presegmented=False)
+    for lang in LANGS:
+        text = " ".join((DEV / f"{case}.raw.{lang}.txt").read_text(encoding="utf-8").split())
+        assert all(bead.text[lang] in text for bead in alignment.beads if bead.text[lang])
