@@ -22,7 +22,6 @@ import time
 from pathlib import Path
 
 from ntrex_cases import DEV_DIR, LANGS, case_names
-
 from ushtil.aligner import align_corpus, write_alignment
 from ushtil.aligner.inputs import Triple, read_triple
 

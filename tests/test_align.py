@@ -110,7 +110,7 @@ def test_round_trip(tmp_path, seed_alignment):
 def test_read_alignment_rejects_garbage(tmp_path):
     path = tmp_path / "bad.alignment.jsonl"
     path.write_text('{"en": [0]}\nnot json\n', encoding="utf-8")
-    with pytest.raises(InputError, match="bad.alignment.jsonl:2"):
+    with pytest.raises(InputError, match=r"bad\.alignment\.jsonl:2"):
         ushtil.read_alignment(path)
 
 
