@@ -98,7 +98,10 @@ def check(
     terms = combined_rules(glossary)
     families = select_checks(only, skip)
     stats = length_stats or default_length_stats()
-    term_triples = [(rule.preferred("en"), rule.preferred("kk"), rule.preferred("ru")) for rule in terms]
+    # the aligner gets the user's glossary; the built-in names cost it time and change nothing on the seed
+    term_triples = [
+        tuple(rule.preferred(lang) for lang in ("en", "kk", "ru")) for rule in terms if rule.source == "glossary"
+    ]
     findings: list[Finding] = []
     checked: list[CheckedArticle] = []
     for article in progress(articles) if progress else articles:
