@@ -314,6 +314,22 @@ class TestReviewWorkbook(ExporterContract):
         workbook.save(path)
         self.refused(path, capsys, "newer ushtil")
 
+    @pytest.mark.parametrize(("field", "value", "message"), [
+        ("name", "../../outside", "not a plain file name"),
+        ("beads", [{"en": [999], "kk": [0], "ru": [0], "fingerprint": dict.fromkeys(LANGS, "")}],
+         "points past the 1 en sentences"),
+    ], ids=["path-traversal-name", "index-out-of-range"])
+    def test_tampered_metadata_refused(self, tmp_path, capsys, field, value, message):
+        path = tmp_path / "tampered.xlsx"
+        write_review_workbook([alignment_of("x", [("One.", "Бір.", "Один.")])], path)
+        workbook = load_workbook(path)
+        cell = workbook["_ushtil"]["D5"]
+        record = json.loads(cell.value)
+        record[field] = value
+        cell.value = json.dumps(record)
+        workbook.save(path)
+        self.refused(path, capsys, message)
+
     def test_not_a_zip_refused(self, tmp_path, capsys):
         path = tmp_path / "text.xlsx"
         path.write_text("Article\tBead #\n", encoding="utf-8")

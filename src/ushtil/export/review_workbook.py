@@ -104,6 +104,10 @@ def write_review_workbook(alignments: list[Alignment], path: str | os.PathLike, 
     if len(set(names)) < len(names):
         twice = next(name for name in names if names.count(name) > 1)
         raise UshtilError(f"two alignments are both named {twice!r}; names must be unique in one workbook")
+    for name in names:
+        if not _PLAIN_NAME.fullmatch(name):
+            raise UshtilError(f"the alignment name {name!r} cannot be a file name "
+                              "(the import writes NAME.alignment.jsonl)")
     signature = signature or _default_signature(alignments)
     workbook = Workbook(write_only=True)
     workbook.properties.title = "ushtil alignment review"
@@ -544,9 +548,13 @@ def _article_record(article: str, parts: dict[int, str], name: str) -> _ArticleR
         sentences = {lang: [str(s) for s in record["sentences"][lang]] for lang in LANGS}
         if not _PLAIN_NAME.fullmatch(str(record["name"])) or record["name"] != article:
             raise ValueError(f"the name {record['name']!r} is not a plain file name")
+        for number, bead in beads.items():
+            for lang in LANGS:
+                if any(not 0 <= index < len(sentences[lang]) for index in bead.sentences[lang]):
+                    raise ValueError(f"bead {number} points past the {len(sentences[lang])} {lang} sentences")
         return _ArticleRecord(name=str(record["name"]), signature=str(record["signature"]), sentences=sentences,
                               beads=beads, fingerprints=fingerprints)
-    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
         raise InputError(f"{name}: the {METADATA_SHEET} sheet is damaged for article {article!r} "
                          f"({type(exc).__name__}: {exc})") from None
 
