@@ -598,7 +598,9 @@ def _read_alignment_sheet(sheet, name: str) -> tuple[dict[tuple[str, int], _Shee
             comment=_cell_str(row["Comment"]).strip(), parts={1: text},
         )
     for number, key, part, text in continued:
-        if key not in rows:
+        if part < 2:
+            notes.append(f"Alignment row {number}: continuation part {part} of {key[0]} bead #{key[1]}; ignored")
+        elif key not in rows:
             notes.append(f"Alignment row {number}: continues {key[0]} bead #{key[1]}, which has no row; ignored")
         else:
             rows[key].parts[part] = text
