@@ -96,9 +96,26 @@ def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence:
 
 
 def _english_form(candidate: Candidate, english: LanguageIndex) -> str:
+    """Keywords as listed; names and acronyms as written (English names do not inflect); terms in
+    dictionary form."""
     if candidate.keyword_forms:
         return candidate.keyword_forms.most_common(1)[0][0]
+    if candidate.kind == "name":
+        written = Counter(_written(english.sides[u], candidate.key) for u in candidate.units[:50])
+        written.pop("", None)
+        capitalised = [form for form, _ in written.most_common() if form[:1].isupper()]
+        if capitalised:
+            return capitalised[0]
     return headword(english, " ".join(candidate.key))
+
+
+def _written(side, key: tuple[str, ...]) -> str:
+    """How ``side`` writes the words of ``key`` (first occurrence), "" if it does not hold them."""
+    n = len(key)
+    for i in range(len(side.keys) - n + 1):
+        if tuple(side.keys[i:i + n]) == key:
+            return " ".join(side.surface[i:i + n])
+    return ""
 
 
 def _entry(candidate: Candidate, english_form: str, renderings: dict[str, Rendering | None],

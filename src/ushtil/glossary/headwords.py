@@ -18,6 +18,8 @@ from .similarity import name_similarity
 
 #: A written form spelled this much like the English name is taken as it stands.
 NAME_SPELLING = 0.5
+#: How much more like the English name a form must be spelled once a case ending is cut off.
+NAME_ENDING_GAIN = 0.1
 
 
 def headword(index: LanguageIndex, gram: str, english_name: str = "") -> str:
@@ -39,13 +41,28 @@ def headword(index: LanguageIndex, gram: str, english_name: str = "") -> str:
         pool = [*exact, *shorter] if exact else [*related, lemma_form]
         similarity, _, form = max((name_similarity(english_name, form), -len(form), form) for form in pool)
         if similarity >= NAME_SPELLING:
-            return form
+            return _cut_name_ending(form, english_name, term_patterns(index.lang).name_endings)
     if index.lang == "ru" and len(keys) > 1:
         # adjectives agree with their noun: only the lemmatised phrase is sure to be nominative
         exact = [form for form in ranked if form.casefold() == lemma_form.casefold()] or [lemma_form]
     if exact:
         return _prefer_name_case(exact[0], written)
     return _prefer_name_case(lemma_form, written)
+
+
+def _cut_name_ending(form: str, english_name: str, endings: tuple[str, ...]) -> str:
+    """Розенбергке → Розенберг: a case ending left on the last word of a foreign name comes off when
+    the bare word is spelled clearly more like the English one (Сенате stays: Senate is spelled so)."""
+    *first, last = form.split(" ")
+    english_last = english_name.split(" ")[-1]
+    best, best_similarity = last, name_similarity(english_last, last) + NAME_ENDING_GAIN
+    for ending in endings:
+        bare = last[: -len(ending)]
+        if last.endswith(ending) and len(bare) >= 3:
+            similarity = name_similarity(english_last, bare)
+            if similarity >= best_similarity:
+                best, best_similarity = bare, similarity
+    return " ".join([*first, best])
 
 
 def _last(form: str) -> str:

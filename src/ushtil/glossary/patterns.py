@@ -25,6 +25,7 @@ class TermPatterns:
     name_prefixes: frozenset[str] = frozenset()
     capitalised_common: frozenset[str] = frozenset()
     compound_head_endings: tuple[str, ...] = ()
+    name_endings: tuple[str, ...] = ()
 
     def can_end_term(self, word: str) -> bool:
         """A noun phrase ends in a noun: not in an adjective, adverb or verb ending."""
@@ -53,4 +54,5 @@ def term_patterns(lang: str) -> TermPatterns:
         name_prefixes=frozenset(data.get("name_prefixes", [])),
         capitalised_common=frozenset(data.get("capitalised_common", [])),
         compound_head_endings=tuple(data.get("compound_head_endings", [])),
+        name_endings=tuple(data.get("name_endings", [])),
     )
