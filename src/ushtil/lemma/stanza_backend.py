@@ -12,11 +12,16 @@ def stanza_lemmatize(words: list[str], lang: str) -> list[str]:
 
 def stanza_lemmatize_sentences(sentences: list[list[str]], lang: str) -> list[list[str]]:
     """Lemmas for many sentences in one stanza call (much faster than one call per sentence)."""
-    if not any(sentences):
+    filled = [list(words) for words in sentences if words]
+    if not filled:
         return [[] for _ in sentences]
     pipeline = stanza_pipeline(lang, "tokenize,lemma", pretokenized=True)
-    document = pipeline([list(words) for words in sentences])
+    analysed = iter(pipeline(filled).sentences)
     lemmas = []
-    for sentence in document.sentences:
+    for words in sentences:
+        if not words:
+            lemmas.append([])
+            continue
+        sentence = next(analysed)
         lemmas.append([token.words[0].lemma or token.text for token in sentence.tokens])
     return lemmas
