@@ -133,3 +133,10 @@ def test_missing_abstract_and_title(clean_text, tmp_path):
     title = "#### Казахстан как центр притяжения в Центральной Азии в противостоянии США и Китая\n"
     untitled = _broken(clean_text, title, "")
     assert ("missing-title", "ru") in _errors(_check(untitled, tmp_path))
+
+
+def test_empty_kazakh_abstract_is_one_error(clean_text, tmp_path):
+    start = clean_text.index("Ғасырлар бойы")
+    end = clean_text.index("**Түйін сөздер:**")
+    report = _check(clean_text[:start] + "\n\n" + clean_text[end:], tmp_path)
+    assert _errors(report) == {("empty-abstract", "kk")}

@@ -82,14 +82,16 @@ class StructureCheck(Check):
 
     def _runs(self, ctx: ArticleContext) -> Iterator[_Run]:
         current: _Run | None = None
+        # a language with no abstract text at all is reported once (empty-abstract), not per bead
+        with_text = [lang for lang in ctx.present if ctx.article.part(lang).paragraphs]
         for number, bead in ctx.numbered_beads():
             if bead.section not in ("abstract", ""):
                 if current:
                     yield current
                 current = None
                 continue
-            full = [lang for lang in ctx.present if bead.sentences.get(lang)]
-            empty = [lang for lang in ctx.present if not bead.sentences.get(lang)]
+            full = [lang for lang in with_text if bead.sentences.get(lang)]
+            empty = [lang for lang in with_text if not bead.sentences.get(lang)]
             if not empty or not full:
                 if current:
                     yield current
@@ -132,6 +134,7 @@ class StructureCheck(Check):
 
     def _paragraph_counts(self, ctx: ArticleContext, explained: set[str]) -> Iterator[Finding]:
         counts = {lang: len(ctx.article.part(lang).paragraphs) for lang in ctx.present}
+        counts = {lang: count for lang, count in counts.items() if count}
         if len(set(counts.values())) < 2:
             return
         most = max(counts.values())
