@@ -107,3 +107,9 @@ def test_file_without_any_abstract_is_read_as_text_with_a_note(tmp_path, capsys)
     assert record["missing"] == ["kk", "ru"]
     assert record["en"]["sentences"] == [["Kazakhstan borders China and Russia.", "It is the ninth-largest country."]]
     assert any("no abstract marker" in note for note in record["notes"])
+
+
+def test_outputs_get_ordinary_file_permissions(tmp_path):
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(ROOT / "corpus"), "--json", str(out)]) == 0
+    assert out.stat().st_mode & 0o044 == 0o044  # readable by group and others, like any new file

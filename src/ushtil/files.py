@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, OutputError
 
 #: Larger inputs are refused: a journal article is well under a megabyte of text.
 MAX_INPUT_BYTES = 16 * 1024 * 1024
@@ -84,17 +84,29 @@ def read_text(path: str | os.PathLike, max_bytes: int = MAX_INPUT_BYTES) -> str:
     return text
 
 
+def _publish(tmp_name: str, path: Path) -> None:
+    """Give the finished temporary file the permissions a plainly created file would have
+    (``mkstemp`` makes it private), then move it over ``path`` in one step."""
+    if path.exists():
+        mode = path.stat().st_mode & 0o777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(tmp_name, mode)
+    os.replace(tmp_name, path)
+
+
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8") -> Iterator:
     """Open a temporary file beside ``path`` and move it into place only if the block succeeds."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     binary = "b" in mode
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp_name = _temporary_beside(path, ".tmp")
     try:
         with os.fdopen(fd, mode, encoding=None if binary else encoding, newline=None if binary else "\n") as handle:
             yield handle
-        os.replace(tmp_name, path)
+        _replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
@@ -105,13 +117,30 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
 def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     """A temporary path beside ``path`` for libraries that write files themselves (openpyxl, lxml)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
+    fd, tmp_name = _temporary_beside(path, path.suffix)
     os.close(fd)
     try:
         yield Path(tmp_name)
-        os.replace(tmp_name, path)
+        _replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
+
+
+def _temporary_beside(path: Path, suffix: str) -> tuple[int, str]:
+    """A new temporary file in ``path``'s folder; a one-line error where that folder cannot be written."""
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder; name an output file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+
+
+def _replace(tmp_name: str, path: Path) -> None:
+    try:
+        os.replace(tmp_name, path)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
