@@ -11,3 +11,7 @@ class InputError(UshtilError):
 
 class MissingModelError(UshtilError):
     """An optional backend (stanza) or its models are not installed."""
+
+
+class OutputError(UshtilError):
+    """An output file cannot be written: a folder in its place, no permission, a full disk."""

@@ -84,19 +84,6 @@ def read_text(path: str | os.PathLike, max_bytes: int = MAX_INPUT_BYTES) -> str:
     return text
 
 
-def _publish(tmp_name: str, path: Path) -> None:
-    """Give the finished temporary file the permissions a plainly created file would have
-    (``mkstemp`` makes it private), then move it over ``path`` in one step."""
-    if path.exists():
-        mode = path.stat().st_mode & 0o777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    os.chmod(tmp_name, mode)
-    os.replace(tmp_name, path)
-
-
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8") -> Iterator:
     """Open a temporary file beside ``path`` and move it into place only if the block succeeds."""
@@ -140,7 +127,16 @@ def _temporary_beside(path: Path, suffix: str) -> tuple[int, str]:
 
 
 def _replace(tmp_name: str, path: Path) -> None:
+    """Give the finished temporary file the permissions a plainly created file would have
+    (``mkstemp`` makes it private), then move it over ``path`` in one step."""
+    if path.exists():
+        mode = path.stat().st_mode & 0o777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     try:
+        os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
