@@ -37,8 +37,11 @@ class Language:
     ambiguous_abbreviations: frozenset[str]
     initial_digraphs: frozenset[str]
     stop_words: frozenset[str]
-    #: Whether its texts may start a sentence in lower case (informal web English: "i was there.").
-    lowercase_starts: bool = False
+    #: Whether its texts may be informal (web, e-mail): sentences that start in lower case
+    #: ("i was there.") or end at a web address without a period.
+    informal: bool = False
+    #: Closing words of a letter ("Thanks, Martin"): in informal text a line of its own.
+    closing_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_toml(cls, data: dict) -> Language:
@@ -59,7 +62,8 @@ class Language:
             ambiguous_abbreviations=frozenset(map(_squeeze, abbreviations.get("ambiguous", []))),
             initial_digraphs=frozenset(abbreviations.get("initial_digraphs", [])),
             stop_words=frozenset(data.get("words", {}).get("stop", [])),
-            lowercase_starts=data.get("sentences", {}).get("lowercase_starts", False),
+            informal=data.get("sentences", {}).get("informal", False),
+            closing_words=frozenset(data.get("sentences", {}).get("closings", [])),
         )
 
 

@@ -24,6 +24,14 @@ from ..langs import Language, get_language
 _CANDIDATE = re.compile(r"[.!?…]+[\"'»”’)\]*_]*(?=\s|$)")
 _OPENERS = "\"'«“„‘([*_"
 _CLOSERS = "\"'»”’)]*_"
+# A web or e-mail address: in informal text it often ends a sentence without a period.
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+>?(?=\s)")
+# A clock time ("09:36 AM"), the end of an e-mail header line in informal text.
+_CLOCK = re.compile(r"(?<!\S)\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?(?=\s|$)")
+# A comma: in informal text "Vince," or "Thanks," alone is a greeting or closing line.
+_COMMA = re.compile(r",(?=\s)")
+# A colon before a capitalised sentence starter or an address: "Company: Marvel …", "here: http://…".
+_COLON = re.compile(r":(?=\s)")
 _DASHES = ("-", "--", "–", "—")
 _LIST_ITEM = re.compile(r"\n[ \t]*(?:[-–—•·▪*]|\d{1,2}[.)]|[a-zа-я][)])[ \t]+")
 _SPACE = re.compile(r"\s+")
@@ -52,9 +60,9 @@ class RuleSplitter:
     def _split_chunk(self, text: str) -> list[str]:
         sentences = []
         start = 0
-        for match in _CANDIDATE.finditer(text):
+        for match in self._candidates(text):
             end = match.end()
-            if self._is_boundary(text, start, match):
+            if end > start and self._is_boundary(text, start, match):
                 sentence = _SPACE.sub(" ", text[start:end]).strip()
                 if sentence:
                     sentences.append(sentence)
@@ -64,10 +72,32 @@ class RuleSplitter:
             sentences.append(tail)
         return sentences
 
+    def _candidates(self, text: str) -> list[re.Match]:
+        """Places a sentence may end: terminal punctuation, and web addresses in informal text."""
+        candidates = list(_CANDIDATE.finditer(text))
+        if self.language.informal:
+            for pattern in (_WEB_ADDRESS, _CLOCK, _COMMA, _COLON):
+                candidates += pattern.finditer(text)
+            candidates.sort(key=lambda match: match.end())
+        return candidates
+
     def _is_boundary(self, text: str, start: int, match: re.Match) -> bool:
         following = text[match.end():].lstrip()
         if not following:
             return True
+        if match.re is _WEB_ADDRESS or match.re is _CLOCK:
+            return following[:1].isupper()
+        if match.re is _COLON:
+            next_word = following.split(None, 1)[0]
+            return _WEB_ADDRESS.match(next_word) is not None or (
+                next_word[:1].isupper() and self._is_sentence_starter(next_word))
+        if match.re is _COMMA:
+            words = text[start:match.start()].split()
+            if words and words[-1].lower() in self.language.closing_words and len(words) <= 2:
+                return following[:1].isupper()  # "Thanks, Martin"
+            return self._is_sentence_starter(following.split(None, 1)[0]) and following[:1].isupper() and (
+                self._is_greeting(words)
+            )
         next_words = following.split(None, 2)
         next_word = next_words[0]
         if next_word in _DASHES:
@@ -104,19 +134,27 @@ class RuleSplitter:
 
     def _lowercase_start(self, text: str, start: int, match: re.Match, punctuation: str) -> bool:
         """Where the language's texts may start a sentence in lower case (informal English: "i was"),
-        a ``?`` or ``!`` ends one, and so does a period after a plain word (no abbreviation, initial,
-        number or label)."""
-        if not self.language.lowercase_starts:
+        a ``?`` or ``!`` ends one, and so does a period after a plain word (no abbreviation, initial
+        or number); an ellipsis does not."""
+        if not self.language.informal:
             return False
-        if "." not in punctuation or len(punctuation) > 1:
+        if "." not in punctuation and "…" not in punctuation:
             return True
+        if len(punctuation) > 1 or "…" in punctuation:
+            return False  # "so... anyway": an ellipsis trails off inside the sentence
         tokens = text[start:match.start()].split()
         if not tokens:
             return False
-        word = tokens[-1].strip(_OPENERS + _CLOSERS)
-        return (
-            len(word) >= 3 and word.isalpha() and word.islower() and not self._abbreviation_kind(tokens)
-        )
+        word = tokens[-1].strip(_OPENERS + _CLOSERS).replace("'", "")
+        return len(word) >= 2 and word.isalpha() and not self._abbreviation_kind(tokens)
+
+    def _is_greeting(self, words: list[str]) -> bool:
+        """Whether the words before a comma are a greeting line ("Vince", "Hi David"), not a sentence
+        adverb ("However", "Historically"); the caller checks that a sentence starter follows."""
+        if not 1 <= len(words) <= 2 or not words[0][:1].isupper() or not all(map(str.isalpha, words)):
+            return False
+        first = words[0].lower()
+        return first not in self.language.stop_words and not first.endswith("ly")
 
     def _abbreviation_kind(self, tokens: list[str]) -> str:
         """The kind of the longest abbreviation that ends ``tokens`` ("" when there is none)."""
