@@ -22,7 +22,7 @@ from ..langs import Language, get_language
 
 # Terminal punctuation, then closing quotes, brackets or markdown emphasis, then a space or the end.
 _CANDIDATE = re.compile(r"[.!?…]+[\"'»”’)\]*_]*(?=\s|$)")
-_OPENERS = "\"'«“„‘([*_"
+_OPENERS = "\"'«“„‘([*_`"
 _CLOSERS = "\"'»”’)]*_"
 # A web or e-mail address: in informal text it often ends a sentence without a period.
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+>?(?=\s)")
