@@ -42,18 +42,21 @@ class Lemmatizer(ABC):
 
     def lemmatize(self, words: list[str]) -> list[str]:
         """One lemma per word of a sentence (the first word may be a sentence start), order kept."""
-        lemmas = []
-        for index, word in enumerate(words):
-            following = words[index + 1] if index + 1 < len(words) else ""
-            name_follows = _is_title(following) and word.lower() not in self._function_words
-            lemmas.append(self.lemma(word, sentence_start=index == 0, name_follows=name_follows))
+        cache = self._cache
+        lemmas = [(cache.get(word) or self._analysed(word)).lemma for word in words]
+        if words and words[0][:1].isupper():  # only a first word's capital may be positional
+            first = words[0]
+            name_follows = len(words) > 1 and _is_title(words[1]) and first.lower() not in self._function_words
+            lemmas[0] = self.lemma(first, sentence_start=True, name_follows=name_follows)
         return lemmas
+
+    def _analysed(self, word: str) -> Analysis:
+        analysis = self._cache[word] = self.analyse(word)
+        return analysis
 
     def lemma(self, word: str, sentence_start: bool = False, name_follows: bool = False) -> str:
         """The lemma of one word; ``sentence_start`` says its capital letter may be only positional."""
-        analysis = self._cache.get(word)
-        if analysis is None:
-            analysis = self._cache[word] = self.analyse(word)
+        analysis = self._cache.get(word) or self._analysed(word)
         return _cased(word, analysis, sentence_start and not name_follows)
 
 
