@@ -136,3 +136,9 @@ def test_reference_folder_is_matched_by_file_name(seed_article, tmp_path, capsys
     other.mkdir()
     assert resolve_references([seed_article], str(other), {}) == [None]
     assert "no reference for" in capsys.readouterr().err
+
+
+def test_unwritable_output_is_a_one_line_error(seed_article, tmp_path, capsys):
+    assert main(["check", seed_article.source, "--only", "names", "-o", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "is a folder" in err and "Traceback" not in err
