@@ -23,6 +23,9 @@ _NUMBER = re.compile(
     rf"(?<![\w.,])(?:\d{{1,3}}(?:[{_SPACES},.]\d{{3}})+(?:[.,]\d+)?(?![.,]?\d)|\d+(?:[.,]\d+)?)"
 )
 _DATE = re.compile(r"(?<![\w.])(\d{1,2})[./](\d{1,2})[./](\d{4})(?![\w.]\d)")
+#: Clock times: "15:00", "4:40", and English "3 p.m.", "4.40 am" (compared as minutes after midnight).
+_CLOCK = re.compile(r"(?<![\w.:])(\d{1,2}):(\d{2})(?![\d:])")
+_AM_PM = re.compile(r"(?<![\w.:])(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
 _CITATION = re.compile(r"\[\d+(?:\s*[,;–-]\s*\d+)*\]")
 _RANGE_DASH = re.compile(r"\s*[-–—]\s*$")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -56,16 +59,16 @@ class Quantity:
 
     text: str
     value: float
-    #: "%" for a percentage, an ISO currency code for money, "date" for a date, "" for a plain number
+    #: "%" for a percentage, an ISO currency code for money, "date", "time", or "" for a plain number
     unit: str = ""
 
     @property
     def key(self) -> tuple[str, str]:
-        """What two sides must share: the value to twelve significant digits and percent-ness.
+        """What two sides must share: the value to twelve significant digits and its kind.
 
         Currencies are not part of the key: "$" in English is often "АҚШ доллары" or left out.
         """
-        return ("%" if self.unit == "%" else "date" if self.unit == "date" else "", format(self.value, ".12g"))
+        return (self.unit if self.unit in ("%", "date", "time") else "", format(self.value, ".12g"))
 
 
 def parse_number(raw: str, decimal: str) -> float:
@@ -106,6 +109,13 @@ def quantities(text: str, lang: str) -> list[Quantity]:
         day, month, year = (int(part) for part in match.groups())
         found.append((match.start(), Quantity(match.group(), year * 10000 + month * 100 + day, "date")))
     text = _DATE.sub(lambda m: " " * len(m.group()), text)
+    for match in _AM_PM.finditer(text):
+        hour = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "p" else 0)
+        found.append((match.start(), Quantity(match.group(), hour * 60 + int(match.group(2) or 0), "time")))
+    text = _AM_PM.sub(lambda m: " " * len(m.group()), text)
+    for match in _CLOCK.finditer(text):
+        found.append((match.start(), Quantity(match.group(), int(match.group(1)) * 60 + int(match.group(2)), "time")))
+    text = _CLOCK.sub(lambda m: " " * len(m.group()), text)
     matches = list(_NUMBER.finditer(text))
     parsed: list[tuple[re.Match, float, float, str]] = []
     for match in matches:
@@ -193,4 +203,5 @@ def _unmatched(found: list[Quantity], surplus: Counter) -> Iterator[Quantity]:
 
 
 def _listed(found: list[Quantity]) -> str:
-    return ", ".join(f"“{q.text.strip()}”" + (f" ({q.unit})" if q.unit and q.unit != "date" else "") for q in found)
+    return ", ".join(f"“{q.text.strip()}”" + (f" ({q.unit})" if q.unit not in ("", "date", "time") else "")
+                     for q in found)
