@@ -121,3 +121,17 @@ def test_builtin_rules_have_no_duplicate_english_forms():
 
 def test_short_scale_words_stand_alone():
     assert [q.value for q in quantities("$3 bn and 5 bnx", "en")] == [3e9, 5]
+
+
+def test_language_data_covers_every_language():
+    from ushtil.checks.lengths import default_length_stats
+    from ushtil.checks.numbers import conventions
+    from ushtil.model import LANGS
+
+    for lang in LANGS:
+        rules = conventions(lang)
+        assert rules.decimal in ".," and "%" in rules.percent and rules.scale and rules.currency
+        assert len({word.casefold() for word in rules.scale}) == len(rules.scale)
+    stats = default_length_stats()
+    assert {("kk", "en"), ("ru", "en"), ("ru", "kk")} <= set(stats.pairs)
+    assert stats.z_score("en", 100, "kk", 100) == pytest.approx(-stats.z_score("kk", 100, "en", 100))
