@@ -22,24 +22,22 @@ class ConsistencyCheck(Check):
             if lang not in ctx.present:
                 continue
             used: dict[str, Counter] = defaultdict(Counter)
-            kinds: dict[str, set[str]] = defaultdict(set)
             first_bead: dict[tuple[str, str], int] = {}
             rules = {}
             for number, bead in ctx.numbered_beads():
                 for match in find_terms(bead.text.get(lang, ""), lang, ctx.terms, foreign=False):
                     rules[match.rule.id] = match.rule
                     used[match.rule.id][match.form] += 1
-                    kinds[match.rule.id].add(match.kind)
                     first_bead.setdefault((match.rule.id, match.form), number)
             for rule_id, forms in used.items():
-                if len(forms) < 2 or "variant" not in kinds[rule_id]:
-                    continue
                 rule = rules[rule_id]
+                variants = [form for form in forms if form not in rule.approved.get(lang, ())]
+                if len(forms) < 2 or not variants:
+                    continue
                 counted = ", ".join(f"“{form}” ×{count}" for form, count in forms.most_common())
-                variant = next(form for form in forms if form not in rule.approved.get(lang, ()))
                 yield self.finding(
                     ctx, "inconsistent-term", Severity.WARNING,
                     f"“{rule.preferred('en')}” is rendered in {len(forms)} ways in the {lang} text: {counted}",
-                    lang=lang, bead=first_bead[(rule_id, variant)], text=" / ".join(forms),
+                    lang=lang, bead=first_bead[(rule_id, variants[0])], text=" / ".join(forms),
                     suggestion=f"use one rendering throughout: “{rule.preferred(lang)}”",
                 )
