@@ -95,12 +95,10 @@ class KazakhLemmatizer(Lemmatizer):
         return Analysis(known, proper=known[:1].isupper())
 
     def _unknown(self, word: str, stem: str) -> Analysis:
-        """A stem no lexicon knows: a capitalised word is taken for a name and keeps its capital."""
-        if word.isupper() and len(word) > 1:
-            return Analysis(word[: len(stem)], proper=True)
-        if word[:1].isupper():
-            return Analysis(word[:1] + stem[1:], proper=True)
-        return Analysis(stem)
+        """A stem no lexicon knows keeps the capitals it was written with (Дар-әл-Харб); at a
+        sentence start only an acronym is sure to be a name."""
+        written = word[: len(stem)] if word[: len(stem)].lower() == stem else word[:1] + stem[1:]
+        return Analysis(written, proper=word.isupper() and len(word) > 1)
 
     def _stem(self, lower: str) -> str:
         """The most likely stem: a known lemma first, then the ending seen stripped most often."""
@@ -150,12 +148,14 @@ class _TailStatistics:
     """How often the lexicon's forms that end in a given way lose exactly that tail to their lemma.
 
     The key is the stem's last letter plus the stripped tail ("у|лар" against "ла|р"), so the
-    choice between two analyses follows what the treebank does with words that end so.
+    choice between two analyses follows what the treebank does with words that end so; a key the
+    lexicon has seen rarely leans on the tail alone (any stem + "пен").
     """
 
     def __init__(self, pairs: Iterable[tuple[str, str]], alternation: dict[str, str], longest: int = 12):
         self._ends: Counter[str] = Counter()
         self._strips: Counter[str] = Counter()
+        self._tail_strips: Counter[str] = Counter()
         self._alternation = alternation
         for form, lemma in pairs:
             for size in range(1, min(len(form), longest) + 1):
@@ -163,6 +163,7 @@ class _TailStatistics:
             key = self._key(form, lemma.lower())
             if key is not None:
                 self._strips[key] += 1
+                self._tail_strips[key[1:]] += 1
 
     def _key(self, word: str, stem: str) -> str | None:
         """The stem's last letter and the tail ("у|лар" as "улар"; ">" marks ғ/г/б for қ/к/п)."""
@@ -176,11 +177,15 @@ class _TailStatistics:
         return None
 
     def likelihood(self, word: str, stem: str) -> float:
-        """P(the lemma is ``stem`` | the word ends as it does), lightly smoothed."""
+        """P(the lemma is ``stem`` | the word ends as it does), smoothed towards the tail alone."""
         key = self._key(word, stem)
         if key is None:
             return 0.0
-        return (self._strips[key] + 0.1) / (self._ends[key.rstrip(">")] + 1)
+        tail = key[1:]
+        if not tail:
+            return (self._strips[key] + 0.1) / (self._ends[key.rstrip(">")] + 1)
+        prior = (self._tail_strips[tail] + 0.1) / (self._ends[tail.rstrip(">")] + 1)
+        return (self._strips[key] + 2 * prior) / (self._ends[key.rstrip(">")] + 2)
 
 
 def _load_endings(groups: list[dict], classes: dict[str, str]) -> tuple[Ending, ...]:
