@@ -95,7 +95,7 @@ class Builtin(System):
                 lemmatizer.lemmatize(tokens(sentence))
 
     def reset(self, lang):
-        builtin_lemmatizer(lang)._cache.clear()
+        builtin_lemmatizer(lang).clear_cache()
 
 
 class Stanza(System):

@@ -36,6 +36,10 @@ class Lemmatizer(ABC):
         self._cache: dict[str, Analysis] = {}
         self._function_words = get_language(self.lang).stop_words
 
+    def clear_cache(self) -> None:
+        """Forget every analysed form (to measure a cold start, or to free memory)."""
+        self._cache.clear()
+
     @abstractmethod
     def analyse(self, word: str) -> Analysis:
         """The analysis of ``word`` as written; the lemma may keep the word's capitals."""

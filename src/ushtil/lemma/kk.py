@@ -75,6 +75,10 @@ class KazakhLemmatizer(Lemmatizer):
         self._split_cache: dict[str, frozenset[_Split]] = {}
         self._tails = _TailStatistics(self._forms.items(), self._alternation)
 
+    def clear_cache(self) -> None:
+        super().clear_cache()
+        self._split_cache.clear()
+
     def analyse(self, word: str) -> Analysis:
         lower = word.lower()
         if not any(char.isalpha() for char in word):
@@ -113,34 +117,45 @@ class KazakhLemmatizer(Lemmatizer):
         """Every way to strip up to ``max_endings`` endings from ``word``, the word itself included."""
         cached = self._split_cache.get(word)
         if cached is None:
-            cached = self._split_cache[word] = frozenset(self._strip(word, 0, True, False))
+            cached = self._split_cache[word] = self._strip(word)
         return cached
 
-    def _strip(self, word: str, endings: int, nominal: bool, verbal: bool):
-        yield _Split(word, endings, nominal, verbal)
-        if endings >= self._max_endings:
-            return
+    def _strip(self, word: str) -> frozenset[_Split]:
+        """Breadth first, so each stem is reached with the fewest endings, and reached only once."""
+        whole = _Split(word, 0, True, False)
+        found = {(word, True, False): whole}
+        frontier = [whole]
+        for endings in range(1, self._max_endings + 1):
+            following = []
+            for split in frontier:
+                for stripped in self._strip_one(split, endings):
+                    state = (stripped.stem, stripped.nominal, stripped.verbal)
+                    if state not in found:
+                        found[state] = stripped
+                        following.append(stripped)
+            frontier = following
+        return frozenset(found.values())
+
+    def _strip_one(self, split: _Split, endings: int):
+        """The splits one ending shorter than ``split``."""
+        word = split.stem
         for size in range(min(self._max_ending, len(word) - self._min_stem), 0, -1):
             stem, tail = word[:-size], word[-size:]
             for ending in self._by_text.get(tail, ()):
-                if verbal and ending.kind == "noun":
+                if split.verbal and ending.kind == "noun":
                     continue  # noun endings follow verb endings (кел-ген-де), never precede them
                 if stem[-1] not in ending.after or not _harmonises(stem, ending):
                     continue
+                left = stem
                 if ending.text[0] in _VOWELS and stem[-1] in self._alternation:
-                    stem = stem[:-1] + self._alternation[stem[-1]]
-                yield from self._strip(
-                    stem, endings + 1, nominal and ending.kind == "noun", verbal or ending.kind == "verb"
-                )
+                    left = stem[:-1] + self._alternation[stem[-1]]
+                yield _Split(left, endings, split.nominal and ending.kind == "noun",
+                             split.verbal or ending.kind == "verb")
 
     def _is_ending_chain(self, tail: str) -> bool:
-        """Whether ``tail`` is made of endings only (the part after the hyphen in ЕО-ның)."""
-        if tail in self._by_text:
-            return True
-        return any(
-            tail.endswith(text) and self._is_ending_chain(tail[: -len(text)])
-            for text in self._by_text
-            if len(text) < len(tail)
+        """Whether ``tail`` is one or two endings (the part after the hyphen in ЕО-ның, ЕО-дағы)."""
+        return tail in self._by_text or any(
+            tail[:size] in self._by_text and tail[size:] in self._by_text for size in range(1, len(tail))
         )
 
 
