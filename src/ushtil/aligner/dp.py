@@ -17,8 +17,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-#: Sentence-count pairs a bead may have in any two languages that are both present in it.
-PAIR_TYPES: frozenset[tuple[int, int]] = frozenset({(1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1)})
+#: Sentence-count pairs a bead may have in any two languages that are both present in it: 1-1,
+#: merges 1-2 … 1-3, and the 2-2, 2-3, 3-3 of overlapping merges (en merges sentences 1+2 while
+#: kk merges 2+3: neither side can be cut without cutting a sentence of the other).
+PAIR_TYPES: frozenset[tuple[int, int]] = frozenset(itertools.product((1, 2, 3), repeat=2))
 
 
 def _allowed(counts: tuple[int, int, int]) -> bool:

@@ -12,6 +12,7 @@ import math
 from abc import ABC, abstractmethod
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import ClassVar
 
 from .profile import TextProfile, bigrams
@@ -31,8 +32,9 @@ class PairContext:
     length_spread: float = 0.25
     #: known term pairs (glossary): the stems of side a, the stems of side b
     terms: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
-    #: learned translations: stem of side a → stems of side b
+    #: learned translations: stem of side a → stems of side b, and back
     lexicon: dict[str, set[str]] = field(default_factory=dict)
+    reverse_lexicon: dict[str, set[str]] = field(default_factory=dict)
 
 
 class Feature(ABC):
@@ -106,8 +108,9 @@ def name_found(name: str, profile: TextProfile) -> bool:
     return found
 
 
+@lru_cache(maxsize=8192)
 def _names_matched(a: TextProfile, b: TextProfile) -> tuple[int, int]:
-    """(names found on the other side, names in all) over both directions."""
+    """(names found on the other side, names in all) over both directions (two features use it)."""
     found = sum(name_found(name, b) for name in a.names) + sum(name_found(name, a) for name in b.names)
     return found, len(a.names) + len(b.names)
 
@@ -147,8 +150,8 @@ class CharacterNgrams(Feature):
     name = "ngram_dice"
 
     def value(self, a, b, context):
-        total = a.ngram_total + b.ngram_total
-        return 2 * overlap(a.ngrams, b.ngrams) / total if total else 0.0
+        total = len(a.ngrams) + len(b.ngrams)
+        return 2 * len(a.ngrams & b.ngrams) / total if total else 0.0
 
 
 @register
@@ -190,19 +193,22 @@ class UnmatchedTerms(Feature):
 
 @register
 class LexiconCoverage(Feature):
-    """Share of words whose learned translation occurs on the other side (0 without a lexicon)."""
+    """Share of known words whose learned translation occurs on the other side, averaged over
+    both directions (0 without a lexicon)."""
 
     name = "lexicon_coverage"
 
     def value(self, a, b, context):
-        if not context.lexicon or not a.stems:
+        if not context.lexicon:
             return 0.0
-        covered = sum(1 for s in a.stems if context.lexicon.get(s, _EMPTY) & b.stems)
-        known = sum(1 for s in a.stems if s in context.lexicon)
-        return covered / known if known else 0.0
+        return (_coverage(a.stems, b.stems, context.lexicon) + _coverage(b.stems, a.stems, context.reverse_lexicon)) / 2
 
 
-_EMPTY: set[str] = set()
+def _coverage(stems: set[str], other: set[str], lexicon: dict[str, set[str]]) -> float:
+    known = [s for s in stems if s in lexicon]
+    if not known:
+        return 0.0
+    return sum(1 for s in known if lexicon[s] & other) / len(known)
 
 
 def feature_vector(a: TextProfile, b: TextProfile, context: PairContext) -> list[float]:

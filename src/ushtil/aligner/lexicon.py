@@ -28,7 +28,7 @@ MAX_TRANSLATIONS = 3
 
 
 def learn_lexicon(alignments: Iterable[Alignment], pairs: Iterable[tuple[str, str]]) -> dict[str, dict[str, set[str]]]:
-    """Learned translations per pair ("en-kk" → stem → stems) from confident beads."""
+    """Learned translations per direction ("en-kk" and "kk-en": stem → stems) from confident beads."""
     beads = [bead for alignment in alignments for bead in alignment.beads if bead.score >= MIN_SCORE]
     lexicon: dict[str, dict[str, set[str]]] = {}
     for a, b in pairs:
@@ -40,6 +40,7 @@ def learn_lexicon(alignments: Iterable[Alignment], pairs: Iterable[tuple[str, st
         if len(sides) < MIN_BEADS:
             continue
         lexicon[f"{a}-{b}"] = _associate(sides)
+        lexicon[f"{b}-{a}"] = _associate([(y, x) for x, y in sides])
     return lexicon
 
 

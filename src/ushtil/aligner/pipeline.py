@@ -22,9 +22,12 @@ from .scoring import BeadScorer, PairModel, Settings, default_settings, probabil
 PAIRS: tuple[tuple[str, str], ...] = (("en", "kk"), ("en", "ru"), ("kk", "ru"))
 #: Sections up to this many cells are aligned over the full cube; larger ones inside a band.
 FULL_CUBE_CELLS = 2_000
-#: Half-width (in sentences) of the band around the guide path, and of the guide's own band.
-BAND_WIDTH = 4
-GUIDE_WIDTH = 40
+#: Half-width (in sentences) of the band around the guide paths.
+BAND_WIDTH = 3
+#: Half-width of the guides' own band around the diagonal: at least this many sentences, the
+#: difference in length plus half that, and this share of the text.
+GUIDE_WIDTH = 6
+GUIDE_SHARE = 0.1
 #: Expected log length ratio per pair when the text is too short to measure it.
 PRIOR_LENGTH_MEAN: dict[tuple[str, str], float] = {("en", "kk"): 0.0, ("en", "ru"): 0.05, ("kk", "ru"): 0.05}
 #: Characters per language needed before the length ratio is measured on the text itself.
@@ -61,7 +64,7 @@ class AlignOptions:
     settings: Settings = field(default_factory=default_settings)
     #: (en, kk, ru) term triples; "" where a language's term is unknown
     terms: list[tuple[str, str, str]] = field(default_factory=list)
-    #: learned translations per pair "en-kk" etc.: stem → stems
+    #: learned translations per direction "en-kk", "kk-en", …: stem → stems
     lexicon: dict[str, dict[str, set[str]]] = field(default_factory=dict)
 
 
@@ -112,7 +115,9 @@ def pair_models(sections: list[Section], options: AlignOptions) -> list[PairMode
     index = {lang: position for position, lang in enumerate(LANGS)}
     for a, b in PAIRS:
         name = f"{a}-{b}"
-        bias, weights = options.settings.pair_weights[name]
+        lexicon = options.lexicon.get(name, {})
+        table = options.settings.pair_weights if lexicon else options.settings.first_pass_weights
+        bias, weights = table[name]
         terms = [
             (_term_stems(triple[index[a]]), _term_stems(triple[index[b]]))
             for triple in options.terms
@@ -122,7 +127,8 @@ def pair_models(sections: list[Section], options: AlignOptions) -> list[PairMode
             length_mean=_length_mean(sections, a, b),
             length_spread=options.settings.length_spread[name],
             terms=terms,
-            lexicon=options.lexicon.get(name, {}),
+            lexicon=lexicon,
+            reverse_lexicon=options.lexicon.get(f"{b}-{a}", {}),
         )
         models.append(PairModel(a, b, bias, weights, context))
     return models
@@ -134,7 +140,7 @@ def _guide(scorer: BeadScorer, sizes: Cell, other: int) -> list[float]:
     m = sizes[other]
     two = (n, m, 0)
     diagonal = [(i * m / n if n else 0.0, 0.0) for i in range(n + 1)]
-    band = Band.around(two, diagonal, GUIDE_WIDTH + abs(n - m) // 4)
+    band = Band.around(two, diagonal, max(GUIDE_WIDTH, abs(n - m) + GUIDE_WIDTH // 2, int(GUIDE_SHARE * max(n, m))))
     langs = (scorer.langs[0], scorer.langs[other])
 
     def score(start: Cell, counts: tuple[int, int, int]) -> float:

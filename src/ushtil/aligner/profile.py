@@ -41,8 +41,8 @@ class TextProfile:
     names: set[str] = field(default_factory=set)
     #: letter bigrams of each word's sound key, to look names up in
     word_bigrams: list[frozenset[str]] = field(default_factory=list)
-    ngrams: Counter = field(default_factory=Counter)
-    ngram_total: int = 0
+    #: character trigrams of the sound keys (a set: intersecting sets is fast, and repeats say little)
+    ngrams: frozenset[str] = frozenset()
     punctuation: Counter = field(default_factory=Counter)
     #: lower-cased word prefixes, the units of a learned lexicon
     stems: set[str] = field(default_factory=set)
@@ -75,7 +75,7 @@ def profile_text(text: str, lang: str) -> TextProfile:
         for position, (token, key) in enumerate(zip(tokens, keys, strict=False))
         if len(key) >= 2 and not token[0].isdigit() and (token.isupper() or (position > 0 and token[0].isupper()))
     }
-    ngrams: Counter = Counter()
+    ngrams = set()
     for key in keys:
         if key.isdigit():
             continue
@@ -90,11 +90,15 @@ def profile_text(text: str, lang: str) -> TextProfile:
         numbers=Counter(normalise_number(number) for number in _NUMBER.findall(text)),
         names=names,
         word_bigrams=[bigrams(key) for key in set(keys) if not key.isdigit()],
-        ngrams=ngrams,
-        ngram_total=sum(ngrams.values()),
+        ngrams=frozenset(ngrams),
         punctuation=Counter(_PUNCTUATION_CLASSES[ch] for ch in text if ch in _PUNCTUATION_CLASSES),
         stems={stem(token) for token in tokens if len(token) > 1 and not token[0].isdigit()},
     )
+
+
+#: Cached profiles per language before the cache is emptied (memory stays bounded on long texts;
+#: the programme moves forward through the text, so little is recomputed).
+MAX_CACHED_PROFILES = 20_000
 
 
 class ProfileCache:
@@ -111,5 +115,7 @@ class ProfileCache:
             found = profile_text(" ".join(self.sentences[start:end]), self.lang)
             if end - start > 1:
                 found.parts = [self.span(i, i + 1) for i in range(start, end)]
+            if len(self._cache) >= MAX_CACHED_PROFILES:
+                self._cache.clear()
             self._cache[(start, end)] = found
         return found

@@ -34,8 +34,10 @@ class Settings:
 
     priors: Priors
     length_spread: dict[str, float]
-    #: "en-kk" → (bias, weights in :data:`FEATURES` order)
+    #: "en-kk" → (bias, weights in :data:`FEATURES` order), with a learned lexicon
     pair_weights: dict[str, tuple[float, tuple[float, ...]]]
+    #: the same without a lexicon (a first pass, or a text too small to learn from)
+    first_pass_weights: dict[str, tuple[float, tuple[float, ...]]]
 
 
 @cache
@@ -44,15 +46,26 @@ def default_settings() -> Settings:
     return settings_from_dict(tomllib.loads(text))
 
 
+def _weights(tables: dict) -> dict[str, tuple[float, tuple[float, ...]]]:
+    return {
+        pair: (float(table["bias"]), tuple(float(table.get(name, 0.0)) for name in FEATURES))
+        for pair, table in tables.items()
+    }
+
+
 def settings_from_dict(data: dict) -> Settings:
-    pair_weights = {}
-    for pair, table in data["pairs"].items():
-        pair_weights[pair] = (float(table["bias"]), tuple(float(table.get(name, 0.0)) for name in FEATURES))
     return Settings(
         priors=Priors(**{key: float(value) for key, value in data["priors"].items()}),
         length_spread={pair: float(value) for pair, value in data["length"]["spread"].items()},
-        pair_weights=pair_weights,
+        pair_weights=_weights(data["pairs"]),
+        first_pass_weights=_weights(data.get("first_pass", data["pairs"])),
     )
+
+
+#: Cached pair scores before the cache is emptied (bounded memory on long texts).
+MAX_CACHED_PAIRS = 300_000
+#: Log-odds below which a pair is not worth the remaining features (no evidence lifts it back).
+HOPELESS = -12.0
 
 
 @dataclass
@@ -66,10 +79,14 @@ class PairModel:
     context: PairContext
 
     def log_odds(self, x: TextProfile, y: TextProfile) -> float:
+        """Bias plus weighted features; the length feature comes first, and a pair whose lengths
+        alone rule it out (below :data:`HOPELESS`) is not examined further."""
         total = self.bias
-        for weight, feature in zip(self.weights, FEATURES.values(), strict=False):
+        for weight, feature in zip(self.weights, FEATURES.values(), strict=True):
             if weight:
                 total += weight * feature.value(x, y, self.context)
+                if total < HOPELESS:
+                    return total
         return total
 
 
@@ -101,6 +118,8 @@ class BeadScorer:
         found = self._pair_cache.get(key)
         if found is None:
             found = pair.log_odds(self.spans[pair.a].span(*span_a), self.spans[pair.b].span(*span_b))
+            if len(self._pair_cache) >= MAX_CACHED_PAIRS:
+                self._pair_cache.clear()
             self._pair_cache[key] = found
         return found
 
