@@ -23,27 +23,34 @@ def lemmatize_phrase(phrase: str, lang: str) -> str:
         return ""
     if lang == "ru":
         return " ".join(_russian_phrase(words, builtin_lemmatizer("ru")))
+    if lang == "en" and all(word[:1].isupper() for word in words) and len(words) > 1:
+        return phrase.strip()  # a name: United States, Shanghai Cooperation Organization
     head = builtin_lemmatizer(lang).lemma(words[-1])
     return " ".join([*words[:-1], head])
 
 
 def _russian_phrase(words: list[str], lemmatizer) -> list[str]:
-    """Adjectives before the first noun agree with it in the nominative; the noun takes its lemma."""
+    """Adjectives before the first noun agree with it in the nominative; the noun takes its lemma.
+
+    The noun goes to the singular, but for plural-only nouns and plural names (Соединённые Штаты).
+    """
     morph = lemmatizer.morph
     parses = [morph.parse(word) if WORD.fullmatch(word) else [] for word in words]
     head = next((i for i, options in enumerate(parses) if options and _noun(options)), None)
     if head is None:
         return [*words[:-1], lemmatizer.lemma(words[-1])]
     noun = _noun(parses[head])
+    plural = "Pltm" in noun.tag or ("plur" in noun.tag and words[head][:1].isupper())
+    number = "plur" if plural else "sing"
+    nominative = noun.inflect({"nomn", number}) if number == "plur" else None
     result = list(words)
-    result[head] = lemmatizer.lemma(words[head])
-    number = "plur" if "Pltm" in noun.tag or ("plur" in noun.tag and "Sgtm" not in noun.tag
-                                             and noun.normal_form == noun.word) else "sing"
+    head_lemma = nominative.word.replace("ё", "е") if nominative else lemmatizer.lemma(words[head])
+    result[head] = _like(words[head], head_lemma)
     for index in range(head):
         adjective = _agreeing(parses[index], noun)
         if adjective is None:
             continue
-        grammemes = {"nomn", number} if number == "plur" else {"nomn", "sing", noun.tag.gender or "masc"}
+        grammemes = {"nomn", number} if plural else {"nomn", "sing", noun.tag.gender or "masc"}
         inflected = adjective.inflect(grammemes)
         if inflected is not None:
             result[index] = _like(words[index], inflected.word.replace("ё", "е"))
@@ -51,7 +58,8 @@ def _russian_phrase(words: list[str], lemmatizer) -> list[str]:
 
 
 def _noun(options):
-    return next((parse for parse in options if parse.tag.POS == "NOUN"), None)
+    """The noun reading of a word, unless it is an unlikely one ("и" as an abbreviation)."""
+    return next((parse for parse in options if parse.tag.POS == "NOUN" and parse.score >= 0.05), None)
 
 
 def _agreeing(options, noun):
