@@ -88,6 +88,30 @@ def score(cases: Path, predictions: Path, raw: bool) -> dict:
     return json.loads(done.stdout)
 
 
+SCORE_BINS = (0.0, 0.5, 0.7, 0.85, 1.01)
+
+
+def calibration(cases: Path, names: list[str], predictions: Path) -> str:
+    """Share of predicted beads that are exactly a gold bead, per score bin: low scores should
+    mark the doubtful beads."""
+    counts = [[0, 0] for _ in SCORE_BINS[1:]]
+    for name in names:
+        gold = {
+            tuple(tuple(bead[lang]) for lang in LANGS)
+            for bead in map(json.loads, (cases / f"{name}.gold.jsonl").read_text(encoding="utf-8").splitlines())
+        }
+        for line in (predictions / f"{name}.alignment.jsonl").read_text(encoding="utf-8").splitlines():
+            bead = json.loads(line)
+            slot = next(i for i, high in enumerate(SCORE_BINS[1:]) if bead["score"] < high)
+            counts[slot][0] += tuple(tuple(bead[lang]) for lang in LANGS) in gold
+            counts[slot][1] += 1
+    cells = [
+        f"{low:.2f}-{min(high, 1.0):.2f}: {right / total:.2f} of {total}" if total else f"{low:.2f}-{high:.2f}: -"
+        for (low, high), (right, total) in zip(zip(SCORE_BINS, SCORE_BINS[1:]), counts, strict=True)
+    ]
+    return "bead score calibration (pre-segmented; share of beads exactly right): " + " | ".join(cells)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark ushtil's aligner on NTREX en/kk/ru.")
     parser.add_argument("--cases", type=Path, default=DEV_DIR, help="folder of NTREX cases (default: dev split)")
@@ -117,6 +141,7 @@ def main(argv=None) -> int:
         total = result["ALL"]
         cells.append("/".join(f"{total[f'{m}_F1']:.3f}" for m in ("link", "strict", "null")))
         print(f"{label:<28}" + "".join(f" | {cell:^20}" for cell in cells) + f" | {speed:6.0f}")
+    print(calibration(args.cases, names, work / "presegmented"))
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0

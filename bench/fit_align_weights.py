@@ -27,7 +27,7 @@ from ushtil.aligner.pipeline import AlignOptions, Section, align, align_corpus, 
 from ushtil.aligner.scoring import Priors, Settings, default_settings
 
 #: (merge, missing, size) bead priors tried on the fit cases.
-PRIOR_GRID = ((0.5, 3.0, 2.0), (1.0, 3.0, 2.0), (0.5, 2.0, 2.0), (0.5, 4.0, 1.5))
+PRIOR_GRID = ((0.5, 4.0, 1.5), (0.5, 4.0, 1.0))
 WEIGHTS = Path(__file__).resolve().parents[1] / "src" / "ushtil" / "aligner" / "data" / "weights.toml"
 
 

@@ -155,6 +155,20 @@ class CharacterNgrams(Feature):
 
 
 @register
+class Cognates(Feature):
+    """Share of longer words whose sound-key prefix the other side has too, averaged over both
+    sides: loanwords and shared roots (республикалық ~ республиканцев, президент ~ president)."""
+
+    name = "cognates"
+
+    def value(self, a, b, context):
+        if not a.cognates or not b.cognates:
+            return 0.0
+        shared = len(a.cognates & b.cognates)
+        return (shared / len(a.cognates) + shared / len(b.cognates)) / 2
+
+
+@register
 class UnmatchedPunctuation(Feature):
     """Question and exclamation marks, colons, quotes, brackets, per cent signs on one side only."""
 

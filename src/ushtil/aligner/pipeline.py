@@ -24,10 +24,11 @@ PAIRS: tuple[tuple[str, str], ...] = (("en", "kk"), ("en", "ru"), ("kk", "ru"))
 FULL_CUBE_CELLS = 2_000
 #: Half-width (in sentences) of the band around the guide paths.
 BAND_WIDTH = 3
-#: Half-width of the guides' own band around the diagonal: at least this many sentences, the
-#: difference in length plus half that, and this share of the text.
+#: Half-width of the guides' own band around the diagonal: this share of the text, but at least
+#: GUIDE_WIDTH and at most GUIDE_MAX_WIDTH sentences (memory and time stay linear in the length).
 GUIDE_WIDTH = 6
 GUIDE_SHARE = 0.1
+GUIDE_MAX_WIDTH = 30
 #: Expected log length ratio per pair when the text is too short to measure it.
 PRIOR_LENGTH_MEAN: dict[tuple[str, str], float] = {("en", "kk"): 0.0, ("en", "ru"): 0.05, ("kk", "ru"): 0.05}
 #: Characters per language needed before the length ratio is measured on the text itself.
@@ -140,7 +141,7 @@ def _guide(scorer: BeadScorer, sizes: Cell, other: int) -> list[float]:
     m = sizes[other]
     two = (n, m, 0)
     diagonal = [(i * m / n if n else 0.0, 0.0) for i in range(n + 1)]
-    band = Band.around(two, diagonal, max(GUIDE_WIDTH, abs(n - m) + GUIDE_WIDTH // 2, int(GUIDE_SHARE * max(n, m))))
+    band = Band.around(two, diagonal, min(GUIDE_MAX_WIDTH, max(GUIDE_WIDTH, int(GUIDE_SHARE * max(n, m)))))
     langs = (scorer.langs[0], scorer.langs[other])
 
     def score(start: Cell, counts: tuple[int, int, int]) -> float:

@@ -21,6 +21,9 @@ _PUNCTUATION_CLASSES: dict[str, str] = {
 }
 #: Prefix length of the stems a learned lexicon pairs (Kazakh and Russian inflect by suffix).
 STEM_LENGTH = 5
+#: Words of at least COGNATE_MIN letters are compared by their first COGNATE_PREFIX sound-key letters.
+COGNATE_MIN = 5
+COGNATE_PREFIX = 4
 #: The n of the character n-grams compared across scripts (on sound keys).
 NGRAM_ORDER = 3
 
@@ -44,6 +47,8 @@ class TextProfile:
     #: character trigrams of the sound keys (a set: intersecting sets is fast, and repeats say little)
     ngrams: frozenset[str] = frozenset()
     punctuation: Counter = field(default_factory=Counter)
+    #: sound-key prefixes of the longer words: cognates and loanwords (президент ~ president)
+    cognates: frozenset[str] = frozenset()
     #: lower-cased word prefixes, the units of a learned lexicon
     stems: set[str] = field(default_factory=set)
     #: the one-sentence profiles a span profile is made of (empty for a single sentence)
@@ -92,13 +97,14 @@ def profile_text(text: str, lang: str) -> TextProfile:
         word_bigrams=[bigrams(key) for key in set(keys) if not key.isdigit()],
         ngrams=frozenset(ngrams),
         punctuation=Counter(_PUNCTUATION_CLASSES[ch] for ch in text if ch in _PUNCTUATION_CLASSES),
+        cognates=frozenset(key[:COGNATE_PREFIX] for key in keys if len(key) >= COGNATE_MIN and not key[0].isdigit()),
         stems={stem(token) for token in tokens if len(token) > 1 and not token[0].isdigit()},
     )
 
 
 #: Cached profiles per language before the cache is emptied (memory stays bounded on long texts;
 #: the programme moves forward through the text, so little is recomputed).
-MAX_CACHED_PROFILES = 20_000
+MAX_CACHED_PROFILES = 4_000
 
 
 class ProfileCache:

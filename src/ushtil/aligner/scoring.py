@@ -26,6 +26,9 @@ class Priors:
     paragraph: float
     #: per sentence beyond the first in the bead's longest side (two 1-1 beads beat one 2-2 bead)
     size: float = 0.0
+    #: per sentence beyond the first in the bead's shortest side: 2-2-2 is more often two 1-1-1
+    #: beads than one bead (overlapping merges are rare)
+    split: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ def settings_from_dict(data: dict) -> Settings:
 
 
 #: Cached pair scores before the cache is emptied (bounded memory on long texts).
-MAX_CACHED_PAIRS = 300_000
+MAX_CACHED_PAIRS = 60_000
 #: Log-odds below which a pair is not worth the remaining features (no evidence lifts it back).
 HOPELESS = -12.0
 
@@ -146,6 +149,7 @@ class BeadScorer:
             self.priors.merge * sum(longest - n for n in present)
             + self.priors.missing * missing * longest
             + self.priors.size * (longest - 1)
+            + self.priors.split * (min(present) - 1)
         )
 
     def _paragraph_conflicts(self, start: tuple[int, ...], counts: tuple[int, ...]) -> int:
