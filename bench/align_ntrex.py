@@ -13,6 +13,7 @@ sentences per second (all three languages' sentences over the alignment time, on
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import shutil
 import subprocess
@@ -107,7 +108,7 @@ def calibration(cases: Path, names: list[str], predictions: Path) -> str:
             counts[slot][1] += 1
     cells = [
         f"{low:.2f}-{min(high, 1.0):.2f}: {right / total:.2f} of {total}" if total else f"{low:.2f}-{high:.2f}: -"
-        for (low, high), (right, total) in zip(zip(SCORE_BINS, SCORE_BINS[1:]), counts, strict=True)
+        for (low, high), (right, total) in zip(itertools.pairwise(SCORE_BINS), counts, strict=True)
     ]
     return "bead score calibration (pre-segmented; share of beads exactly right): " + " | ".join(cells)
 
