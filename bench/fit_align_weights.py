@@ -26,6 +26,8 @@ from ushtil.aligner.lexicon import learn_lexicon
 from ushtil.aligner.pipeline import AlignOptions, Section, align, align_corpus, pair_models
 from ushtil.aligner.scoring import Priors, Settings, default_settings
 
+#: Shifts (in sentences) of the distant negatives.
+DISTANT_SHIFTS = (-5, -3, 3, 5)
 #: (merge, missing, size) bead priors tried on the fit cases.
 PRIOR_GRID = ((0.5, 4.0, 1.5), (0.5, 4.0, 1.0))
 WEIGHTS = Path(__file__).resolve().parents[1] / "src" / "ushtil" / "aligner" / "data" / "weights.toml"
@@ -40,6 +42,8 @@ def near_misses(span: tuple[int, int], size: int) -> list[tuple[int, int]]:
     s, e = span
     candidates = [(s - 1, e - 1), (s + 1, e + 1), (s - 1, e), (s, e + 1), (s + 1, e), (s, e - 1), (s + 2, e + 2),
                   (s - 2, e - 2)]
+    # unrelated sentences further away teach what a missing translation looks like
+    candidates += [(s + shift, e + shift) for shift in DISTANT_SHIFTS]
     return [(x, y) for x, y in candidates if 0 <= x < y <= size and y - x <= 3]
 
 

@@ -93,15 +93,20 @@ class Table:
 BeadScore = Callable[[Cell, tuple[int, int, int]], float]
 
 
-def fill(band: Band, score: BeadScore) -> Table:
-    """Fill the table over ``band``; ``score(start, counts)`` scores the bead from ``start``."""
+def fill(band: Band, score: BeadScore, on_row: Callable[[int], None] | None = None) -> Table:
+    """Fill the table over ``band``; ``score(start, counts)`` scores the bead from ``start``;
+    ``on_row(i)`` is called when row i begins (a progress bar)."""
     best: dict[Cell, float] = {(0, 0, 0): 0.0}
     last: dict[Cell, Move] = {}
     moves = [(move, move.value) for move in Move]
+    row = -1
     for cell in band.cells():
         if cell == (0, 0, 0):
             continue
         i, j, k = cell
+        if on_row is not None and i != row:
+            row = i
+            on_row(i)
         top, top_move = float("-inf"), None
         for move, (a, b, c) in moves:
             start = (i - a, j - b, k - c)

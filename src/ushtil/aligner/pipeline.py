@@ -8,6 +8,7 @@ banded three-way programme per section, then score and flag every bead for the r
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -29,6 +30,8 @@ BAND_WIDTH = 3
 GUIDE_WIDTH = 6
 GUIDE_SHARE = 0.1
 GUIDE_MAX_WIDTH = 30
+#: Sections with more English sentences than this get a progress bar when options.progress is set.
+LONG_SECTION = 1000
 #: Expected log length ratio per pair when the text is too short to measure it.
 PRIOR_LENGTH_MEAN: dict[tuple[str, str], float] = {("en", "kk"): 0.0, ("en", "ru"): 0.05, ("kk", "ru"): 0.05}
 #: Characters per language needed before the length ratio is measured on the text itself.
@@ -67,6 +70,8 @@ class AlignOptions:
     terms: list[tuple[str, str, str]] = field(default_factory=list)
     #: learned translations per direction "en-kk", "kk-en", …: stem → stems
     lexicon: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    #: show a progress bar (stderr) while aligning sections of more than LONG_SECTION sentences
+    progress: bool = False
 
 
 def sections_of(source: Article | Mapping[str, Sequence]) -> list[Section]:
@@ -191,9 +196,14 @@ def align_section(section: Section, models: list[PairModel], options: AlignOptio
         },
     )
     sizes = tuple(len(sentences[lang]) for lang in LANGS)
-    band = band_for(scorer, sizes)
-    path = traceback(fill(band, scorer.score), sizes)
-    return SectionResult(section, path, scorer)
+    if not (options.progress and sizes[0] > LONG_SECTION):
+        return SectionResult(section, traceback(fill(band_for(scorer, sizes), scorer.score), sizes), scorer)
+    from tqdm import tqdm
+
+    with tqdm(total=sizes[0], desc="aligning sentences", unit="sent", file=sys.stderr) as bar:
+        band = band_for(scorer, sizes)
+        table = fill(band, scorer.score, on_row=lambda i: bar.update(i - bar.n))
+    return SectionResult(section, traceback(table, sizes), scorer)
 
 
 def _bead(result: SectionResult, start: Cell, move: Move, offsets: dict[str, int]) -> Bead:

@@ -48,7 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..aligner import align_corpus, write_alignment
+    from ..aligner import AlignOptions, align_corpus, write_alignment
     from ..aligner.sources import collect_sources, glossary_terms
 
     if not args.inputs and not args.presegmented:
@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
         alignments = align_corpus(
             [(source.name, source.content) for source in sources],
             term_pairs=terms,
+            options=AlignOptions(progress=True),
             progress=lambda items, label: progress(items, len(items), label),
         )
     output = Path(args.output)
