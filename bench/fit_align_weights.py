@@ -29,7 +29,7 @@ from ushtil.aligner.scoring import Priors, Settings, default_settings
 #: Shifts (in sentences) of the distant negatives.
 DISTANT_SHIFTS = (-5, -3, 3, 5)
 #: (merge, missing, size) bead priors tried on the fit cases.
-PRIOR_GRID = ((0.5, 4.0, 1.5), (0.5, 4.0, 1.0))
+PRIOR_GRID = ((0.5, 4.0, 1.0),)
 WEIGHTS = Path(__file__).resolve().parents[1] / "src" / "ushtil" / "aligner" / "data" / "weights.toml"
 
 

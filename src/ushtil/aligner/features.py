@@ -23,7 +23,7 @@ LENGTH_SMOOTHING = 8.0
 COUNT_CAP = 4.0
 
 
-@dataclass
+@dataclass(eq=False)
 class PairContext:
     """What the features know about a language pair beyond the two texts."""
 
@@ -205,24 +205,59 @@ class UnmatchedTerms(Feature):
         )
 
 
+@lru_cache(maxsize=8192)
+def _lexicon_counts(a: TextProfile, b: TextProfile, context: PairContext) -> tuple[int, int]:
+    """(words whose learned translation is on the other side, known words whose is not), both ways."""
+    covered = missed = 0
+    for stems, other, lexicon in ((a.stems, b.stems, context.lexicon), (b.stems, a.stems, context.reverse_lexicon)):
+        for stem in stems:
+            translations = lexicon.get(stem)
+            if translations is None:
+                continue
+            if translations & other:
+                covered += 1
+            else:
+                missed += 1
+    return covered, missed
+
+
 @register
 class LexiconCoverage(Feature):
-    """Share of known words whose learned translation occurs on the other side, averaged over
-    both directions (0 without a lexicon)."""
+    """Share of known words whose learned translation occurs on the other side, over both
+    directions (0 without a lexicon)."""
 
     name = "lexicon_coverage"
 
     def value(self, a, b, context):
         if not context.lexicon:
             return 0.0
-        return (_coverage(a.stems, b.stems, context.lexicon) + _coverage(b.stems, a.stems, context.reverse_lexicon)) / 2
+        covered, missed = _lexicon_counts(a, b, context)
+        return covered / (covered + missed) if covered + missed else 0.0
 
 
-def _coverage(stems: set[str], other: set[str], lexicon: dict[str, set[str]]) -> float:
-    known = [s for s in stems if s in lexicon]
-    if not known:
-        return 0.0
-    return sum(1 for s in known if lexicon[s] & other) / len(known)
+@register
+class LexiconMatches(Feature):
+    """How many known words find their learned translation on the other side (more words, more
+    certainty than a share of two)."""
+
+    name = "lexicon_matches"
+
+    def value(self, a, b, context):
+        if not context.lexicon:
+            return 0.0
+        return min(_lexicon_counts(a, b, context)[0] / 2, 2 * COUNT_CAP)
+
+
+@register
+class LexiconMisses(Feature):
+    """How many known words miss their learned translation on the other side."""
+
+    name = "lexicon_misses"
+
+    def value(self, a, b, context):
+        if not context.lexicon:
+            return 0.0
+        return min(_lexicon_counts(a, b, context)[1] / 2, 2 * COUNT_CAP)
 
 
 def feature_vector(a: TextProfile, b: TextProfile, context: PairContext) -> list[float]:
