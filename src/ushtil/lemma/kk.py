@@ -57,6 +57,7 @@ class KazakhLemmatizer(Lemmatizer):
         data = tomllib.loads(endings_file.read_text("utf-8"))
         self._min_stem: int = data["min_stem"]
         self._max_endings: int = data["max_endings"]
+        self._verb_evidence: float = data["verb_evidence"]
         self._alternation: dict[str, str] = data["alternation"]
         self._by_text: dict[str, tuple[Ending, ...]] = {}
         for ending in _load_endings(data["group"], data["classes"]):
@@ -89,6 +90,8 @@ class KazakhLemmatizer(Lemmatizer):
             if tail.lower() in _ORDINAL or self._is_ending_chain(tail.lower()):
                 return Analysis(head, proper=head.isupper())
         known = self._forms.get(lower)
+        if known is None and lower in self._function_words:
+            return Analysis(lower)  # емес, біршама: function words do not inflect
         if known is None:
             stem = self._stem(lower)
             known = self._lemmas.get(stem)
@@ -109,9 +112,14 @@ class KazakhLemmatizer(Lemmatizer):
         return max(self._splits(lower), key=lambda split: self._score(lower, split)).stem
 
     def _score(self, word: str, split: _Split) -> tuple[bool, float, int]:
-        """Known lemma (a verb when verb endings were stripped), then tail likelihood, then length."""
-        known = split.stem in self._lemmas and (not split.verbal or split.stem in self._verbs)
-        return known, self._tails.likelihood(word, split.stem), len(split.stem)
+        """Known lemma first (a verb after verb endings, and then only when such tails are seen
+        stripped: "қиын-ды-қ" is rarely a verb form), then tail likelihood, then stem length."""
+        likelihood = self._tails.likelihood(word, split.stem)
+        known = split.stem in self._lemmas and (
+            split.nominal
+            or ((split.stem in self._verbs or not split.verbal) and likelihood >= self._verb_evidence)
+        )
+        return known, likelihood, len(split.stem)
 
     def _splits(self, word: str) -> frozenset[_Split]:
         """Every way to strip up to ``max_endings`` endings from ``word``, the word itself included."""
