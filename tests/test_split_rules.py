@@ -24,7 +24,10 @@ CASES = [
     ("en", "Vince, Are you going to be able to make it?", 2),
     ("en", "Would this be fine? Thanks, Martin", 3),
     ("en", "Company: Marvel Consultants. Description: Our client is a law firm.", 3),
-    # …and formal English keeps its sentence adverbs and labels.
+    # …and formal English keeps its sentence adverbs, dated lists, time zones and quoted questions.
+    ("en", "Major quakes in recent years: 2004: A major quake hit Aceh. 2005: A series of quakes followed.", 2),
+    ("en", "It happened on Thursday at about 19:30 BST. Police said damage was done.", 2),
+    ("en", 'West went on: "You wanna see the sunken place?" saying that he would.', 1),
     ("en", "However, Russia remains the main partner. Historically, China traded along the Silk Road.", 2),
     ("en", "The data are described in Smith et al. Their study covers 2019.", 2),
     ("en", "The U.S. economy grew by $6.8 billion, e.g. in energy.", 1),

@@ -85,9 +85,15 @@ class RuleSplitter:
         following = text[match.end():].lstrip()
         if not following:
             return True
-        if match.re is _WEB_ADDRESS or match.re is _CLOCK:
+        if match.re is _WEB_ADDRESS:
             return following[:1].isupper()
-        if match.re is _COLON:
+        if match.re is _CLOCK:  # "09:36 AM The results …", but "19:30 BST" goes on
+            next_word = following.split(None, 1)[0]
+            return next_word[:1].isupper() and not (len(next_word) > 1 and next_word.isupper())
+        if match.re is _COLON:  # "Company: Marvel …", "Hi David: Thought …", not "2004: A quake"
+            label = text[start:match.start()].split()
+            if not 1 <= len(label) <= 4 or not label[-1].isalpha():
+                return False
             next_word = following.split(None, 1)[0]
             return _WEB_ADDRESS.match(next_word) is not None or (
                 next_word[:1].isupper() and self._is_sentence_starter(next_word))
@@ -138,6 +144,8 @@ class RuleSplitter:
         or number); an ellipsis does not."""
         if not self.language.informal:
             return False
+        if match.group() != punctuation:
+            return False  # "… the sunken place?" saying: a quotation inside the sentence
         if "." not in punctuation and "…" not in punctuation:
             return True
         if len(punctuation) > 1 or "…" in punctuation:
