@@ -16,6 +16,8 @@ from ..checks.base import Finding, Severity
 from ..checks.report import CheckReport
 from ..files import atomic_path, atomic_write
 from ..model import LANGS
+from . import xml_safe
+from .cells import header_row, put
 
 #: Cell colours per severity (light, readable under black text).
 FILLS = {Severity.ERROR: "F8C9C4", Severity.WARNING: "FCE9B2", Severity.INFO: "DCE9F7"}
@@ -46,32 +48,6 @@ def write_check_workbook(report: CheckReport, path: str | os.PathLike) -> None:
         book.save(temporary)
 
 
-def _safe(value):
-    """Cell text without control characters; a leading "=" stays text, never a formula."""
-    if not isinstance(value, str):
-        return value
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
-
-
-def _put(sheet, row: int, column: int, value):
-    cell = sheet.cell(row=row, column=column, value=_safe(value))
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"
-    return cell
-
-
-def _header(sheet, names) -> None:
-    from openpyxl.styles import Font, PatternFill
-
-    for column, name in enumerate(names, 1):
-        cell = _put(sheet, 1, column, name)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-    sheet.freeze_panes = "A2"
-
-
 def _widths(sheet, widths: dict[str, int]) -> None:
     for letter, width in widths.items():
         sheet.column_dimensions[letter].width = width
@@ -80,11 +56,11 @@ def _widths(sheet, widths: dict[str, int]) -> None:
 def _findings(sheet, findings: list[Finding]) -> None:
     from openpyxl.styles import Alignment, PatternFill
 
-    _header(sheet, FINDING_COLUMNS)
+    header_row(sheet, FINDING_COLUMNS, HEADER_FILL)
     for row, finding in enumerate(findings, 2):
         record = finding.to_dict()
         for column, name in enumerate(FINDING_COLUMNS, 1):
-            cell = _put(sheet, row, column, record[name])
+            cell = put(sheet, row, column, record[name])
             if name in ("message", "text", "suggestion"):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.cell(row=row, column=1).fill = PatternFill("solid", fgColor=FILLS[finding.severity])
@@ -100,7 +76,7 @@ def _aligned(sheet, report: CheckReport) -> None:
     score_columns = [(lang, metric) for lang in scored_langs for metric in ("BLEU", "chrF", "TER")]
     names = ["article", "#", "section", "kind", "aligner score", "flags", *LANGS,
              *[f"{metric} {lang}" for lang, metric in score_columns], "findings"]
-    _header(sheet, names)
+    header_row(sheet, names, HEADER_FILL)
     bead_scores = {(s.article, s.bead, s.lang): s for s in report.scores.beads}
     located: dict[tuple[str, int], list[Finding]] = defaultdict(list)
     for finding in report.findings:
@@ -120,7 +96,7 @@ def _aligned(sheet, report: CheckReport) -> None:
             here = located.get((article_id, number), [])
             values.append(", ".join(sorted({f.check for f in here})))
             for column, value in enumerate(values, 1):
-                cell = _put(sheet, row, column, value)
+                cell = put(sheet, row, column, value)
                 if text_column <= column < text_column + len(LANGS):
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
             for offset, lang in enumerate(LANGS):
@@ -131,7 +107,7 @@ def _aligned(sheet, report: CheckReport) -> None:
                 cell = sheet.cell(row=row, column=text_column + offset)
                 cell.fill = PatternFill("solid", fgColor=FILLS[worst])
                 note = "\n".join(f"{f.severity.value}: {f.check}: {f.message}" for f in own)
-                cell.comment = Comment(_safe(note)[:2000], "ushtil check")
+                cell.comment = Comment(xml_safe(note)[:2000], "ushtil check")
     sheet.auto_filter.ref = f"A1:{sheet.cell(row=1, column=len(names)).column_letter}{max(row, 2)}"
     _widths(sheet, {"A": 18, "B": 5, "C": 10, "D": 7, "E": 8, "F": 14, "G": 50, "H": 50, "I": 50})
 
@@ -139,7 +115,7 @@ def _aligned(sheet, report: CheckReport) -> None:
 def _scores(sheet, report: CheckReport) -> None:
     scores = report.scores
     names = ("scope", "article", "bead", "lang", "segments", "BLEU", "chrF", "TER", "hypothesis", "reference")
-    _header(sheet, names)
+    header_row(sheet, names, HEADER_FILL)
     row = 1
     for score in scores.corpus:
         row += 1
@@ -147,20 +123,20 @@ def _scores(sheet, report: CheckReport) -> None:
                   score.segments,
                   round(score.bleu, 2), round(score.chrf, 2), round(score.ter, 2), "", "")
         for column, value in enumerate(values, 1):
-            _put(sheet, row, column, value)
+            put(sheet, row, column, value)
     for score in scores.beads:
         row += 1
         values = ("bead", score.article, score.bead, score.lang, 1, round(score.bleu, 2), round(score.chrf, 2),
                   round(score.ter, 2), score.hypothesis, score.reference)
         for column, value in enumerate(values, 1):
-            _put(sheet, row, column, value)
+            put(sheet, row, column, value)
     if not scores.corpus:
-        _put(sheet, 2, 1, "no reference given (ushtil check --reference REF)")
+        put(sheet, 2, 1, "no reference given (ushtil check --reference REF)")
     sheet.auto_filter.ref = f"A1:J{max(row, 2)}"
     row += 2
     for metric, signature in scores.signatures.items():
-        _put(sheet, row, 1, f"{metric} signature")
-        _put(sheet, row, 2, signature)
+        put(sheet, row, 1, f"{metric} signature")
+        put(sheet, row, 2, signature)
         row += 1
     _widths(sheet, {"A": 10, "B": 22, "I": 60, "J": 60})
 
@@ -171,6 +147,6 @@ def _about(sheet, report: CheckReport) -> None:
     rows += [(f"{metric} signature", signature) for metric, signature in report.scores.signatures.items()]
     rows += [(severity.value, report.count(severity)) for severity in Severity]
     for row, (name, value) in enumerate(rows, 1):
-        _put(sheet, row, 1, name)
-        _put(sheet, row, 2, value)
+        put(sheet, row, 1, name)
+        put(sheet, row, 2, value)
     _widths(sheet, {"A": 30, "B": 100})

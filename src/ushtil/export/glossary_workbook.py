@@ -18,6 +18,7 @@ from ..errors import InputError
 from ..glossary import KINDS, STATUSES, Glossary
 from ..glossary.store import COLUMNS, entry_from_row, load_glossary, save_glossary
 from ..model import LANGS
+from .cells import header_row, put
 from .glossary_base import TERM_COLUMNS, GlossaryExporter, term_row
 
 MARKER = "ushtil glossary workbook"
@@ -43,39 +44,17 @@ class GlossaryWorkbook(GlossaryExporter):
         workbook.save(path)
 
 
-def _cell(sheet, row: int, column: int, value):
-    """Cell text without control characters; a leading "=" stays text, never a formula."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    cell = sheet.cell(row=row, column=column, value=value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"
-    return cell
-
-
-def _header(sheet, names) -> None:
-    from openpyxl.styles import Font, PatternFill
-
-    for column, name in enumerate(names, 1):
-        cell = _cell(sheet, 1, column, name)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-    sheet.freeze_panes = "B2"
-
-
 def _terms_sheet(sheet, glossary: Glossary) -> None:
     from openpyxl.styles import Alignment, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     sheet.title = "Terms"
-    _header(sheet, TERM_COLUMNS)
+    header_row(sheet, TERM_COLUMNS, "DDEBF7", freeze="B2")
     shade = PatternFill("solid", fgColor="FFF2CC")
     for row, entry in enumerate(glossary.entries, 2):
         for column, value in enumerate(term_row(entry).values(), 1):
-            cell = _cell(sheet, row, column, value)
+            cell = put(sheet, row, column, value)
             cell.alignment = Alignment(vertical="top", wrap_text=True)
             if entry.inconsistent:
                 cell.fill = shade
@@ -97,14 +76,14 @@ def _evidence_sheet(sheet, glossary: Glossary) -> None:
     from openpyxl.utils import get_column_letter
 
     names = ("id", "en term", "article", "section", *(f"{lang} text" for lang in LANGS))
-    _header(sheet, names)
+    header_row(sheet, names, "DDEBF7", freeze="B2")
     row = 2
     for entry in glossary.entries:
         for evidence in entry.evidence:
             values = (entry.id, entry.en, evidence.article, evidence.section,
                       *(evidence.text.get(lang, "") for lang in LANGS))
             for column, value in enumerate(values, 1):
-                _cell(sheet, row, column, value).alignment = Alignment(vertical="top", wrap_text=True)
+                put(sheet, row, column, value).alignment = Alignment(vertical="top", wrap_text=True)
             row += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{max(row - 1, 1)}"
     for column, width in enumerate((22, 30, 24, 10, 60, 60, 60), 1):
@@ -123,8 +102,8 @@ def _about_sheet(sheet, glossary: Glossary) -> None:
                     "inconsistent: one English term with several renderings in a language"),
     ]
     for row, (name, value) in enumerate(rows, 1):
-        _cell(sheet, row, 1, name)
-        _cell(sheet, row, 2, value)
+        put(sheet, row, 1, name)
+        put(sheet, row, 2, value)
     sheet.column_dimensions["A"].width = 14
     sheet.column_dimensions["B"].width = 100
 

@@ -29,6 +29,7 @@ from ..errors import InputError, UshtilError
 from ..files import atomic_path
 from ..model import LANGS, Alignment, Bead
 from . import xml_safe
+from .cells import FORMULA_STARTS
 
 FORMAT_NAME = "ushtil-review-workbook"
 FORMAT_VERSION = 1
@@ -165,7 +166,7 @@ class _Styles:
     def text(self, sheet, text: str, style: str = "plain"):
         """A cell that holds ``text`` as a string, whatever its first character (no formulas, no error codes)."""
         text = xml_safe(text)
-        arrays = self.quoted if text[:1] in _FORMULA_STARTS else self.arrays
+        arrays = self.quoted if text[:1] in FORMULA_STARTS else self.arrays
         cell = self._cell(sheet, row=1, column=1, value=text, style_array=arrays[style])
         cell.data_type = "s"
         return cell
@@ -179,9 +180,6 @@ class _Styles:
 
     def header(self, sheet, titles: Iterable[str]) -> list:
         return [self.text(sheet, title, "header") for title in titles]
-
-
-_FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def _style_array(sheet, base=None, **attributes):
