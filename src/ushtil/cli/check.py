@@ -8,7 +8,15 @@ from pathlib import Path
 
 from ..errors import InputError, UshtilError
 from ..model import Article
-from .common import add_article_inputs, add_nlp_option, progress, read_inputs, report_errors
+from .common import (
+    add_article_inputs,
+    add_glossary_option,
+    add_nlp_option,
+    glossary_path,
+    progress,
+    read_inputs,
+    report_errors,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -25,10 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         epilog="check families: " + "; ".join(f"{name}: {cls.description}" for name, cls in CHECKS.items()),
     )
     add_article_inputs(parser)
-    parser.add_argument(
-        "--glossary", metavar="TSV",
-        help="glossary file (glossary/glossary.tsv): its terms add to and override the built-in term rules",
-    )
+    add_glossary_option(parser, "whose terms add to and override the built-in term rules")
     parser.add_argument(
         "--reference", metavar="REF",
         help="reference translation to score against: an article file with the reference abstracts (one "
@@ -60,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         articles, args.reference, {lang: getattr(args, f"ref_{lang}") for lang in ("en", "kk", "ru")}, args.nlp
     )
     report = check(
-        articles, glossary=args.glossary, reference=references, only=args.only, skip=args.skip,
+        articles, glossary=glossary_path(args), reference=references, only=args.only, skip=args.skip,
         progress=lambda items: progress(items, len(articles), "checking"),
     )
     if args.output:

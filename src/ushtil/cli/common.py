@@ -12,6 +12,9 @@ from ..model import Article
 from ..read import iter_article_files, read_abstract_files, read_article
 from ..split import BACKENDS
 
+#: The curated working glossary (see glossary/README.md), used by default when present.
+DEFAULT_GLOSSARY = Path("glossary") / "glossary.tsv"
+
 
 def add_nlp_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -21,6 +24,23 @@ def add_nlp_option(parser: argparse.ArgumentParser) -> None:
         help="sentence splitter and lemmatiser: the built-in offline rules (default) or stanza "
         "(needs 'pip install ushtil[stanza]' and models in $USHTIL_STANZA_DIR)",
     )
+
+
+def add_glossary_option(parser: argparse.ArgumentParser, purpose: str) -> None:
+    parser.add_argument(
+        "--glossary", metavar="TSV",
+        help=f"glossary file {purpose} (default: {DEFAULT_GLOSSARY} when present)",
+    )
+    parser.add_argument("--no-glossary", action="store_true", help="use no glossary, not even the default one")
+
+
+def glossary_path(args: argparse.Namespace) -> Path | None:
+    """The glossary the user named, else the default one when it exists, else none."""
+    if args.no_glossary:
+        return None
+    if args.glossary:
+        return Path(args.glossary)
+    return DEFAULT_GLOSSARY if DEFAULT_GLOSSARY.is_file() else None
 
 
 def add_article_inputs(parser: argparse.ArgumentParser) -> None:
