@@ -14,8 +14,8 @@ import sys
 from .. import __version__
 from ..errors import UshtilError
 
-#: Subcommand modules in the order ``--help`` lists them.
-COMMANDS: tuple[str, ...] = ("extract", "align", "check", "review", "glossary")
+#: Subcommand modules in pipeline order, as ``--help`` lists them.
+COMMANDS: tuple[str, ...] = ("extract", "align", "review", "glossary", "check")
 
 
 def build_parser() -> argparse.ArgumentParser:
