@@ -12,7 +12,7 @@ import math
 from abc import ABC, abstractmethod
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property
 from typing import ClassVar
 
 from .profile import TextProfile, bigrams
@@ -37,13 +37,30 @@ class PairContext:
     reverse_lexicon: dict[str, set[str]] = field(default_factory=dict)
 
 
+@dataclass
+class PairEvidence:
+    """The two sides being compared, and what several features share (computed once per pair)."""
+
+    a: TextProfile
+    b: TextProfile
+    context: PairContext
+
+    @cached_property
+    def names_matched(self) -> tuple[int, int]:
+        return _names_matched(self.a, self.b)
+
+    @cached_property
+    def lexicon_counts(self) -> tuple[int, int]:
+        return _lexicon_counts(self.a, self.b, self.context)
+
+
 class Feature(ABC):
     """One kind of evidence that two texts translate each other."""
 
     name: ClassVar[str]
 
     @abstractmethod
-    def value(self, a: TextProfile, b: TextProfile, context: PairContext) -> float:
+    def value(self, pair: PairEvidence) -> float:
         """A number that grows (or shrinks, as the weight says) with the evidence."""
 
 
@@ -62,7 +79,8 @@ class LengthFit(Feature):
 
     name = "length"
 
-    def value(self, a, b, context):
+    def value(self, pair):
+        a, b, context = pair.a, pair.b, pair.context
         ratio = math.log((b.chars + LENGTH_SMOOTHING) / (a.chars + LENGTH_SMOOTHING))
         z = (ratio - context.length_mean) / context.length_spread
         return -0.5 * min(z * z, 50.0)
@@ -74,7 +92,8 @@ class SharedNumbers(Feature):
 
     name = "numbers_shared"
 
-    def value(self, a, b, context):
+    def value(self, pair):
+        a, b = pair.a, pair.b
         return min(overlap(a.numbers, b.numbers), COUNT_CAP)
 
 
@@ -84,7 +103,8 @@ class UnmatchedNumbers(Feature):
 
     name = "numbers_unmatched"
 
-    def value(self, a, b, context):
+    def value(self, pair):
+        a, b = pair.a, pair.b
         shared = overlap(a.numbers, b.numbers)
         return min(sum(a.numbers.values()) + sum(b.numbers.values()) - 2 * shared, COUNT_CAP)
 
@@ -108,7 +128,6 @@ def name_found(name: str, profile: TextProfile) -> bool:
     return found
 
 
-@lru_cache(maxsize=8192)
 def _names_matched(a: TextProfile, b: TextProfile) -> tuple[int, int]:
     """(names found on the other side, names in all) over both directions (two features use it)."""
     found = sum(name_found(name, b) for name in a.names) + sum(name_found(name, a) for name in b.names)
@@ -121,8 +140,8 @@ class SharedNames(Feature):
 
     name = "names_shared"
 
-    def value(self, a, b, context):
-        return min(_names_matched(a, b)[0] / 2, COUNT_CAP)
+    def value(self, pair):
+        return min(pair.names_matched[0] / 2, COUNT_CAP)
 
 
 @register
@@ -131,8 +150,8 @@ class NameShare(Feature):
 
     name = "names_share"
 
-    def value(self, a, b, context):
-        found, total = _names_matched(a, b)
+    def value(self, pair):
+        found, total = pair.names_matched
         return found / total if total else 0.0
 
 
@@ -149,7 +168,8 @@ class CharacterNgrams(Feature):
 
     name = "ngram_dice"
 
-    def value(self, a, b, context):
+    def value(self, pair):
+        a, b = pair.a, pair.b
         total = len(a.ngrams) + len(b.ngrams)
         return 2 * len(a.ngrams & b.ngrams) / total if total else 0.0
 
@@ -161,7 +181,8 @@ class Cognates(Feature):
 
     name = "cognates"
 
-    def value(self, a, b, context):
+    def value(self, pair):
+        a, b = pair.a, pair.b
         if not a.cognates or not b.cognates:
             return 0.0
         shared = len(a.cognates & b.cognates)
@@ -174,7 +195,8 @@ class UnmatchedPunctuation(Feature):
 
     name = "punctuation_unmatched"
 
-    def value(self, a, b, context):
+    def value(self, pair):
+        a, b = pair.a, pair.b
         classes = set(a.punctuation) | set(b.punctuation)
         return min(sum(abs(a.punctuation[c] - b.punctuation[c]) for c in classes) / 2, COUNT_CAP)
 
@@ -189,7 +211,8 @@ class SharedTerms(Feature):
 
     name = "terms_shared"
 
-    def value(self, a, b, context):
+    def value(self, pair):
+        a, b, context = pair.a, pair.b, pair.context
         return min(sum(_has_term(a.stems, ta) and _has_term(b.stems, tb) for ta, tb in context.terms), COUNT_CAP)
 
 
@@ -199,13 +222,13 @@ class UnmatchedTerms(Feature):
 
     name = "terms_unmatched"
 
-    def value(self, a, b, context):
+    def value(self, pair):
+        a, b, context = pair.a, pair.b, pair.context
         return min(
             sum(_has_term(a.stems, ta) != _has_term(b.stems, tb) for ta, tb in context.terms), COUNT_CAP
         )
 
 
-@lru_cache(maxsize=8192)
 def _lexicon_counts(a: TextProfile, b: TextProfile, context: PairContext) -> tuple[int, int]:
     """(words whose learned translation is on the other side, known words whose is not), both ways."""
     covered = missed = 0
@@ -228,10 +251,11 @@ class LexiconCoverage(Feature):
 
     name = "lexicon_coverage"
 
-    def value(self, a, b, context):
+    def value(self, pair):
+        context = pair.context
         if not context.lexicon:
             return 0.0
-        covered, missed = _lexicon_counts(a, b, context)
+        covered, missed = pair.lexicon_counts
         return covered / (covered + missed) if covered + missed else 0.0
 
 
@@ -242,10 +266,11 @@ class LexiconMatches(Feature):
 
     name = "lexicon_matches"
 
-    def value(self, a, b, context):
+    def value(self, pair):
+        context = pair.context
         if not context.lexicon:
             return 0.0
-        return min(_lexicon_counts(a, b, context)[0] / 2, 2 * COUNT_CAP)
+        return min(pair.lexicon_counts[0] / 2, 2 * COUNT_CAP)
 
 
 @register
@@ -254,12 +279,14 @@ class LexiconMisses(Feature):
 
     name = "lexicon_misses"
 
-    def value(self, a, b, context):
+    def value(self, pair):
+        context = pair.context
         if not context.lexicon:
             return 0.0
-        return min(_lexicon_counts(a, b, context)[1] / 2, 2 * COUNT_CAP)
+        return min(pair.lexicon_counts[1] / 2, 2 * COUNT_CAP)
 
 
 def feature_vector(a: TextProfile, b: TextProfile, context: PairContext) -> list[float]:
     """All registered features for the pair (a, b), in registry order."""
-    return [feature.value(a, b, context) for feature in FEATURES.values()]
+    pair = PairEvidence(a, b, context)
+    return [feature.value(pair) for feature in FEATURES.values()]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from ..errors import InputError
 from ..model import LANGS, Alignment, Article, Bead
 from .dp import Band, Cell, Move, fill, traceback
-from .features import PairContext
+from .features import FEATURES, PairContext
 from .profile import ProfileCache, stem
 from .scoring import BeadScorer, PairModel, Settings, default_settings, probability
 
@@ -23,14 +23,16 @@ from .scoring import BeadScorer, PairModel, Settings, default_settings, probabil
 PAIRS: tuple[tuple[str, str], ...] = (("en", "kk"), ("en", "ru"), ("kk", "ru"))
 #: Sections up to this many cells are aligned over the full cube; larger ones inside a band.
 FULL_CUBE_CELLS = 2_000
-#: Half-width (in sentences) of the band around the guide paths.
+#: Half-width (in sentences) of the band around the guide paths (long sections: LONG_BAND_WIDTH).
 BAND_WIDTH = 3
+LONG_BAND_WIDTH = 2
 #: Half-width of the guides' own band around the diagonal: this share of the text, but at least
 #: GUIDE_WIDTH and at most GUIDE_MAX_WIDTH sentences (memory and time stay linear in the length).
 GUIDE_WIDTH = 6
 GUIDE_SHARE = 0.1
-GUIDE_MAX_WIDTH = 30
-#: Sections with more English sentences than this get a progress bar when options.progress is set.
+GUIDE_MAX_WIDTH = 15
+#: Sections with more sentences than this are "long": a cheaper guide, a narrower band, and a
+#: progress bar when options.progress is set.
 LONG_SECTION = 1000
 #: Expected log length ratio per pair when the text is too short to measure it.
 PRIOR_LENGTH_MEAN: dict[tuple[str, str], float] = {("en", "kk"): 0.0, ("en", "ru"): 0.05, ("kk", "ru"): 0.05}
@@ -140,6 +142,20 @@ def pair_models(sections: list[Section], options: AlignOptions) -> list[PairMode
     return models
 
 
+#: The features a guide pass uses: cheap ones, so that long texts are guided quickly.
+GUIDE_FEATURES = frozenset({"length", "numbers_shared", "numbers_unmatched"})
+
+
+def _guide_scorer(scorer: BeadScorer) -> BeadScorer:
+    """The section's scorer restricted to the cheap :data:`GUIDE_FEATURES`."""
+    keep = [name in GUIDE_FEATURES for name in FEATURES]
+    pairs = [
+        replace(pair, weights=tuple(w if kept else 0.0 for w, kept in zip(pair.weights, keep, strict=True)))
+        for pair in scorer.pairs
+    ]
+    return BeadScorer(scorer.langs, scorer.spans, pairs, scorer.priors, scorer.paragraph_starts)
+
+
 def _guide(scorer: BeadScorer, sizes: Cell, other: int) -> list[float]:
     """Where English sentence i lies in language ``other`` (1 or 2), from a banded pairwise pass."""
     n = sizes[0]
@@ -147,7 +163,6 @@ def _guide(scorer: BeadScorer, sizes: Cell, other: int) -> list[float]:
     two = (n, m, 0)
     diagonal = [(i * m / n if n else 0.0, 0.0) for i in range(n + 1)]
     band = Band.around(two, diagonal, min(GUIDE_MAX_WIDTH, max(GUIDE_WIDTH, int(GUIDE_SHARE * max(n, m)))))
-    langs = (scorer.langs[0], scorer.langs[other])
 
     def score(start: Cell, counts: tuple[int, int, int]) -> float:
         if counts[2]:
@@ -157,7 +172,6 @@ def _guide(scorer: BeadScorer, sizes: Cell, other: int) -> list[float]:
         full_start[other], full_counts[other] = start[1], counts[1]
         return scorer.score(tuple(full_start), tuple(full_counts))
 
-    del langs
     path = traceback(fill(band, score), two)
     position = [0.0] * (n + 1)
     for start, move in path:
@@ -168,13 +182,17 @@ def _guide(scorer: BeadScorer, sizes: Cell, other: int) -> list[float]:
 
 
 def band_for(scorer: BeadScorer, sizes: Cell) -> Band:
-    """The cells near both pairwise guide paths (en-kk, en-ru); the full cube for tiny sections."""
+    """The cells near both pairwise guide paths (en-kk, en-ru); the full cube for tiny sections.
+
+    Long sections are guided with cheap features only and get a narrower band."""
     n, m, k = sizes
     if (n + 1) * (m + 1) * (k + 1) <= FULL_CUBE_CELLS or n == 0:
         return Band.full(sizes)
-    to_kk = _guide(scorer, sizes, 1) if m else [0.0] * (n + 1)
-    to_ru = _guide(scorer, sizes, 2) if k else [0.0] * (n + 1)
-    return Band.around(sizes, list(zip(to_kk, to_ru, strict=True)), BAND_WIDTH)
+    long = max(sizes) > LONG_SECTION
+    guide = _guide_scorer(scorer) if long else scorer
+    to_kk = _guide(guide, sizes, 1) if m else [0.0] * (n + 1)
+    to_ru = _guide(guide, sizes, 2) if k else [0.0] * (n + 1)
+    return Band.around(sizes, list(zip(to_kk, to_ru, strict=True)), LONG_BAND_WIDTH if long else BAND_WIDTH)
 
 
 @dataclass
@@ -196,7 +214,7 @@ def align_section(section: Section, models: list[PairModel], options: AlignOptio
         },
     )
     sizes = tuple(len(sentences[lang]) for lang in LANGS)
-    if not (options.progress and sizes[0] > LONG_SECTION):
+    if not (options.progress and max(sizes) > LONG_SECTION):
         return SectionResult(section, traceback(fill(band_for(scorer, sizes), scorer.score), sizes), scorer)
     from tqdm import tqdm
 

@@ -104,7 +104,31 @@ def profile_text(text: str, lang: str) -> TextProfile:
 
 #: Cached profiles per language before the cache is emptied (memory stays bounded on long texts;
 #: the programme moves forward through the text, so little is recomputed).
-MAX_CACHED_PROFILES = 4_000
+MAX_CACHED_PROFILES = 10_000
+
+
+def merge_profiles(parts: list[TextProfile]) -> TextProfile:
+    """The profile of consecutive sentences, from theirs (name look-ups go to the parts)."""
+    first = parts[0]
+    numbers: Counter = Counter()
+    punctuation: Counter = Counter()
+    for part in parts:
+        numbers.update(part.numbers)
+        punctuation.update(part.punctuation)
+    return TextProfile(
+        lang=first.lang,
+        text=" ".join(part.text for part in parts),
+        chars=sum(part.chars for part in parts),
+        words=[word for part in parts for word in part.words],
+        keys=[key for part in parts for key in part.keys],
+        numbers=numbers,
+        names=set().union(*(part.names for part in parts)),
+        ngrams=frozenset().union(*(part.ngrams for part in parts)),
+        punctuation=punctuation,
+        cognates=frozenset().union(*(part.cognates for part in parts)),
+        stems=set().union(*(part.stems for part in parts)),
+        parts=parts,
+    )
 
 
 class ProfileCache:
@@ -118,9 +142,10 @@ class ProfileCache:
     def span(self, start: int, end: int) -> TextProfile:
         found = self._cache.get((start, end))
         if found is None:
-            found = profile_text(" ".join(self.sentences[start:end]), self.lang)
             if end - start > 1:
-                found.parts = [self.span(i, i + 1) for i in range(start, end)]
+                found = merge_profiles([self.span(i, i + 1) for i in range(start, end)])
+            else:
+                found = profile_text(self.sentences[start], self.lang)
             if len(self._cache) >= MAX_CACHED_PROFILES:
                 self._cache.clear()
             self._cache[(start, end)] = found

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from .features import FEATURES, PairContext
+from .features import FEATURES, PairContext, PairEvidence
 from .profile import ProfileCache, TextProfile
 
 
@@ -66,7 +66,7 @@ def settings_from_dict(data: dict) -> Settings:
 
 
 #: Cached pair scores before the cache is emptied (bounded memory on long texts).
-MAX_CACHED_PAIRS = 60_000
+MAX_CACHED_PAIRS = 200_000
 #: Log-odds below which a pair is not worth the remaining features (no evidence lifts it back).
 HOPELESS = -12.0
 
@@ -85,9 +85,10 @@ class PairModel:
         """Bias plus weighted features; the length feature comes first, and a pair whose lengths
         alone rule it out (below :data:`HOPELESS`) is not examined further."""
         total = self.bias
+        evidence = PairEvidence(x, y, self.context)
         for weight, feature in zip(self.weights, FEATURES.values(), strict=True):
             if weight:
-                total += weight * feature.value(x, y, self.context)
+                total += weight * feature.value(evidence)
                 if total < HOPELESS:
                     return total
         return total
