@@ -103,3 +103,17 @@ def test_ntrex_case_from_the_command_line(tmp_path):
     gold = [json.loads(line) for line in (DEV / "bbc.381780.gold.jsonl").read_text().splitlines()]
     out = beads(tmp_path / "out" / "bbc.381780.alignment.jsonl")
     assert [(b["en"], b["kk"], b["ru"]) for b in out] == [(g["en"], g["kk"], g["ru"]) for g in gold]
+
+
+def test_exports_and_glossary_option(tmp_path, capsys):
+    glossary = tmp_path / "terms.tsv"
+    glossary.write_text("en\tkk\tru\nparliament\tпарламент\tпарламент\n", encoding="utf-8")
+    write_triple(tmp_path / "in")
+    code = main([
+        "align", "--presegmented", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--glossary", str(glossary),
+        "--xlsx", str(tmp_path / "review.xlsx"), "--tmx", str(tmp_path / "memory.tmx"),
+    ])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert (tmp_path / "review.xlsx").stat().st_size > 0 and (tmp_path / "memory.tmx").stat().st_size > 0
+    assert "TMX written to" in err

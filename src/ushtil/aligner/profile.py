@@ -104,7 +104,7 @@ def profile_text(text: str, lang: str) -> TextProfile:
 
 #: Cached profiles per language before the cache is emptied (memory stays bounded on long texts;
 #: the programme moves forward through the text, so little is recomputed).
-MAX_CACHED_PROFILES = 10_000
+MAX_CACHED_PROFILES = 3_000
 
 
 def merge_profiles(parts: list[TextProfile]) -> TextProfile:

@@ -91,8 +91,12 @@ def glossary_terms(path: str | Path | None, default: Path) -> list[tuple[str, st
         from ..glossary import load_glossary
     except ImportError:
         return _read_term_table(Path(path))
+    try:
+        glossary = load_glossary(path)
+    except InputError:
+        return _read_term_table(Path(path))  # a plain en/kk/ru table is welcome too
     triples = []
-    for entry in load_glossary(path):
+    for entry in glossary:
         if getattr(entry, "status", "") == "rejected":
             continue
         heads = {lang: getattr(entry, lang, "") or "" for lang in LANGS}

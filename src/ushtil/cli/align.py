@@ -80,6 +80,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"  note: {source.name}: {note}", file=sys.stderr)
     report_errors(errors, "align")
     print(summary(alignments, output), file=sys.stderr)
+    for option, path in (("review workbook", args.xlsx), ("TMX", args.tmx)):
+        if alignments and path:
+            print(f"  {option} written to {path}", file=sys.stderr)
     if errors:
         return 2 if not alignments else 1
     return 0
