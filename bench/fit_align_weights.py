@@ -47,7 +47,8 @@ def near_misses(span: tuple[int, int], size: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in candidates if 0 <= x < y <= size and y - x <= 3]
 
 
-def training_rows(cases, pair: tuple[str, str], options: AlignOptions):
+def training_rows(cases, pair: tuple[str, str], options: AlignOptions, mistakes: dict | None = None):
+    """Feature rows and labels; ``mistakes[(case, pair)]`` adds the wrong beads of an earlier run."""
     a, b = pair
     rows, labels = [], []
     for case in cases:
@@ -65,6 +66,7 @@ def training_rows(cases, pair: tuple[str, str], options: AlignOptions):
         for sa, sb in gold:
             negatives.update((sa, nb) for nb in near_misses(sb, len(case.lines[b])))
             negatives.update((na, sb) for na in near_misses(sa, len(case.lines[a])))
+        negatives.update((mistakes or {}).get((case.name, pair), ()))
         for (sa, sb), label in itertools.chain(((g, 1) for g in gold), ((n, 0) for n in negatives - gold)):
             rows.append(feature_vector(cache_a.span(*sa), cache_b.span(*sb), model.context))
             labels.append(label)
@@ -103,12 +105,26 @@ def summary(scores: dict) -> str:
     )
 
 
-def fit_weights(cases, options: AlignOptions, start: dict) -> dict:
+def decoder_mistakes(cases, settings: Settings) -> dict:
+    """Pair beads the aligner gets wrong with ``settings``: the hardest negatives."""
+    alignments = align_corpus([(case.name, dict(case.lines)) for case in cases], options=AlignOptions(settings))
+    found: dict = {}
+    for case, alignment in zip(cases, alignments, strict=True):
+        for pair in PAIRS:
+            gold = {(spans_of(bead, pair[0]), spans_of(bead, pair[1])) for bead in case.gold}
+            for bead in alignment.beads:
+                spans = (spans_of(bead.sentences, pair[0]), spans_of(bead.sentences, pair[1]))
+                if all(spans) and spans not in gold:
+                    found.setdefault((case.name, pair), set()).add(spans)
+    return found
+
+
+def fit_weights(cases, options: AlignOptions, start: dict, mistakes: dict | None = None) -> dict:
     """Logistic regression per pair; features constant over these cases keep their weight in ``start``."""
     weights = {}
     for pair in PAIRS:
         name = f"{pair[0]}-{pair[1]}"
-        x, y = training_rows(cases, pair, options)
+        x, y = training_rows(cases, pair, options, mistakes)
         constant = np.all(x == x[0], axis=0)  # no evidence in these cases (no glossary terms)
         beta = np.zeros(x.shape[1] + 1)
         beta[np.r_[True, ~constant]] = logistic_regression(x[:, ~constant], y)
@@ -124,6 +140,10 @@ def fit_weights(cases, options: AlignOptions, start: dict) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="write the fitted weights into weights.toml")
+    parser.add_argument(
+        "--hard-negatives", action="store_true",
+        help="refit once more with the pair beads the aligner still gets wrong on the fit cases as negatives",
+    )
     args = parser.parse_args(argv)
     names = case_names()
     fit_cases = [read_case(n) for n in names if not is_watch_case(n)]
@@ -136,6 +156,11 @@ def main(argv=None) -> int:
     lexicon = learn_lexicon(first_pass, PAIRS)
     second = fit_weights(fit_cases, AlignOptions(settings=settings, lexicon=lexicon), base.pair_weights)
     settings = replace(settings, pair_weights=second)
+    if args.hard_negatives:
+        mistakes = decoder_mistakes(fit_cases, settings)
+        print(f"{sum(map(len, mistakes.values()))} wrong pair beads added as negatives", file=sys.stderr)
+        second = fit_weights(fit_cases, AlignOptions(settings=settings, lexicon=lexicon), base.pair_weights, mistakes)
+        settings = replace(settings, pair_weights=second)
     best = None
     for merge, missing, size in PRIOR_GRID:
         trial = replace(settings, priors=Priors(merge, missing, base.priors.paragraph, size))
