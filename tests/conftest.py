@@ -16,3 +16,10 @@ def seed_article():
     import ushtil
 
     return ushtil.read_article(SEED_ARTICLE)
+
+
+@pytest.fixture(scope="session")
+def seed_alignment(seed_article):
+    import ushtil
+
+    return ushtil.align(seed_article)

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-import ushtil
 from ushtil.model import LANGS, Alignment, Bead
 
 
@@ -32,10 +29,6 @@ class ExporterContract:
     latter returning per article the list of beads' text by language ("" where a side is empty)."""
 
     suffix = ""
-
-    @pytest.fixture(scope="class")
-    def seed_alignment(self, seed_article) -> Alignment:
-        return ushtil.align(seed_article)
 
     def write(self, alignments: list[Alignment], path: Path, signature: str = "") -> None:
         raise NotImplementedError
