@@ -15,9 +15,9 @@ from ushtil.errors import UshtilError
 from ushtil.glossary import build_glossary
 from ushtil.glossary.association import Counts
 from ushtil.glossary.index import is_acronym, split_acronym, tokenize
-from ushtil.glossary.similarity import name_similarity
 from ushtil.glossary.sources import pair_keywords
 from ushtil.model import LANGS, Alignment, Bead
+from ushtil.translit import name_similarity
 
 NTREX = SHARED / "bench" / "ntrex-dev"
 

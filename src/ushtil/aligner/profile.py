@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..tokens import words
-from .translit import sound_key
+from ..translit import sound_key
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+|[\u00a0 ]\d{3}(?!\d))*")
 _NUMBER_SEPARATORS = re.compile(r"[.,\u00a0 ]")

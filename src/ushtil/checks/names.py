@@ -1,7 +1,7 @@
 """Authors present in every language and spelled consistently under transliteration.
 
 Akimova / Әкімова / Акимова are one name: surnames are compared after folding Cyrillic to Latin
-letters (:func:`ushtil.glossary.similarity.name_similarity`, the glossary's transliteration table).
+letters (:func:`ushtil.translit.name_similarity`).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..glossary.similarity import name_similarity
+from ..translit import name_similarity
 from .base import ArticleContext, Check, Finding, Severity
 
 #: Surnames this similar (0-1, transliterated character bigrams) are the same name.

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..translit import name_similarity
 from .index import LanguageIndex, is_acronym
 from .patterns import term_patterns
-from .similarity import name_similarity
 
 #: A written form spelled this much like the English name is taken as it stands.
 NAME_SPELLING = 0.5

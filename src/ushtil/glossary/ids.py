@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..translit import latin_key
 from .model import GlossaryEntry
-from .similarity import latin_key
 
 
 def slug(text: str) -> str:

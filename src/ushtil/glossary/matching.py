@@ -14,11 +14,11 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..translit import name_similarity
 from .association import Counts
 from .candidates import Candidate
 from .headwords import headword
 from .index import LanguageIndex, Side, is_acronym
-from .similarity import name_similarity
 from .sources import Unit
 
 #: How many alternative renderings (variants) one language may list besides the headword.

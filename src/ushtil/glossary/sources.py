@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import LANGS, Alignment, Article
-from .similarity import name_similarity
+from ..translit import name_similarity
 
 #: A keyword pair found by similarity (unequal lists) must score at least this much.
 MIN_KEYWORD_PAIR_SCORE = 0.55

@@ -1,0 +1,75 @@
+"""A coarse Latin "sound key" for words of any of the three languages, and name similarity on it.
+
+Names and loanwords are the surest evidence that two texts in different scripts translate each
+other (Бернард Ванн ~ Bernard Vann, Nazarbayev ~ Назарбаев, NATO ~ НАТО): the aligner, the glossary
+and the name checks compare them after folding both sides to the same lossy key. The tables are data
+(``langs/data/translit.toml``), not code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@dataclass(frozen=True)
+class SoundKeyTable:
+    """Cyrillic letters → Latin, then Latin rewrites applied in order."""
+
+    cyrillic: dict[str, str]
+    rewrites: tuple[tuple[str, str], ...]
+
+    def key(self, word: str) -> str:
+        """The sound key of one word: lower case, transliterated, folded, doubled letters collapsed."""
+        latin = "".join(self.cyrillic.get(ch, ch) for ch in word.lower())
+        for old, new in self.rewrites:
+            if old in latin:
+                latin = latin.replace(old, new)
+        return _DOUBLED.sub(r"\1", latin)
+
+
+@cache
+def sound_key_table() -> SoundKeyTable:
+    text = resources.files("ushtil.langs").joinpath("data", "translit.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    return SoundKeyTable(
+        cyrillic=dict(data["cyrillic"]),
+        rewrites=tuple((old, new) for old, new in data["latin"]["rewrites"]),
+    )
+
+
+@cache
+def sound_key(word: str) -> str:
+    """The sound key of ``word`` (see :class:`SoundKeyTable`)."""
+    return sound_key_table().key(word)
+
+
+@cache
+def latin_key(text: str) -> str:
+    """The sound key of a whole name or phrase, letters only (spaces and punctuation dropped)."""
+    return "".join(ch for ch in sound_key(text) if "a" <= ch <= "z")
+
+
+def _bigrams(key: str) -> list[str]:
+    padded = f"^{key}$"
+    return [padded[i:i + 2] for i in range(len(padded) - 1)]
+
+
+@cache
+def name_similarity(a: str, b: str) -> float:
+    """Dice coefficient of the character bigrams of the two sound keys (0..1)."""
+    left, right = _bigrams(latin_key(a)), _bigrams(latin_key(b))
+    if len(left) < 3 or len(right) < 3:
+        return 0.0
+    pool = list(right)
+    shared = 0
+    for gram in left:
+        if gram in pool:
+            pool.remove(gram)
+            shared += 1
+    return 2 * shared / (len(left) + len(right))
