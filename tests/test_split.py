@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from ushtil.split import split_sentences
 
 GOLD = ROOT / "tests" / "gold"
