@@ -81,12 +81,10 @@ def _read_triples(triples, presegmented: bool, errors: list[str]) -> list[Source
     return sources
 
 
-def glossary_terms(path: str | Path | None, default: Path) -> list[tuple[str, str, str]]:
-    """(en, kk, ru) term triples of the glossary at ``path`` (or ``default`` when it exists)."""
+def glossary_terms(path: str | Path | None) -> list[tuple[str, str, str]]:
+    """(en, kk, ru) term triples of the glossary at ``path`` (none without a glossary)."""
     if path is None:
-        if not default.is_file():
-            return []
-        path = default
+        return []
     try:
         from ..glossary import load_glossary
     except ImportError:

@@ -9,10 +9,7 @@ from pathlib import Path
 
 from ..errors import UshtilError
 from ..model import Alignment
-from .common import add_nlp_option, progress, report_errors
-
-#: The curated glossary, used for term evidence when present.
-DEFAULT_GLOSSARY = Path("glossary") / "glossary.tsv"
+from .common import add_glossary_option, add_nlp_option, glossary_path, progress, report_errors
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,13 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", metavar="OUTDIR", required=True, help="folder for the alignment files")
     parser.add_argument("--xlsx", metavar="FILE", help="also write a review workbook of all alignments")
     parser.add_argument("--tmx", metavar="FILE", help="also write a TMX translation memory of all alignments")
-    parser.add_argument(
-        "--glossary", metavar="PATH",
-        help=f"glossary TSV whose term pairs count as evidence (default: {DEFAULT_GLOSSARY} when present)",
-    )
-    parser.add_argument(
-        "--no-glossary", action="store_true", help="use no glossary, even the default one",
-    )
+    add_glossary_option(parser, "whose term pairs count as evidence")
     add_nlp_option(parser)
     parser.set_defaults(run=run)
 
@@ -53,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.inputs and not args.presegmented:
         raise UshtilError("no input: name article files, triples or folders, or --presegmented DIR")
-    terms = [] if args.no_glossary else glossary_terms(args.glossary, DEFAULT_GLOSSARY)
+    terms = glossary_terms(glossary_path(args))
     sources, errors = collect_sources(args.inputs, args.presegmented, backend=args.nlp)
     alignments: list[Alignment] = []
     if sources:
@@ -79,20 +70,18 @@ def run(args: argparse.Namespace) -> int:
         for note in source.notes:
             print(f"  note: {source.name}: {note}", file=sys.stderr)
     report_errors(errors, "align")
+    if not alignments:
+        return 2
     print(summary(alignments, output), file=sys.stderr)
     for option, path in (("review workbook", args.xlsx), ("TMX", args.tmx)):
-        if alignments and path:
+        if path:
             print(f"  {option} written to {path}", file=sys.stderr)
-    if errors:
-        return 2 if not alignments else 1
-    return 0
+    return 1 if errors else 0
 
 
 def summary(alignments: list[Alignment], output: Path) -> str:
     """Beads by type, flagged beads and the mean score, for the end of a run."""
     beads = [bead for alignment in alignments for bead in alignment.beads]
-    if not beads:
-        return "nothing aligned"
     kinds = Counter(bead.kind for bead in beads)
     flags = Counter(flag for bead in beads for flag in bead.flags)
     lines = [
@@ -100,6 +89,6 @@ def summary(alignments: list[Alignment], output: Path) -> str:
         "  bead types (en-kk-ru): " + ", ".join(f"{kind} ×{count}" for kind, count in kinds.most_common()),
         f"  flagged beads: {sum(1 for bead in beads if bead.flags)}"
         + (" (" + ", ".join(f"{flag} ×{count}" for flag, count in flags.most_common()) + ")" if flags else ""),
-        f"  mean score: {sum(bead.score for bead in beads) / len(beads):.3f}",
+        f"  mean score: {sum(bead.score for bead in beads) / max(len(beads), 1):.3f}",
     ]
     return "\n".join(lines)
