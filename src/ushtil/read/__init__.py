@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..langid import identify
+from ..langs import get_language
 from ..model import LANGS, Abstract, Article
 from ..split import split_paragraphs
 from .formats import SUFFIXES, load_text
@@ -23,9 +24,7 @@ from .sections import Region, body_region, find_marker, find_regions
 def read_article(path: str | Path, backend: str = "builtin") -> Article:
     """Read one article file (.txt, .md, .docx, .pdf) holding up to three abstracts."""
     path = Path(path)
-    text = load_text(path)
-    article = article_from_text(text, article_id=path.stem, source=str(path), backend=backend)
-    return article
+    return article_from_text(load_text(path), article_id=path.stem, source=str(path), backend=backend)
 
 
 def article_from_text(text: str, article_id: str, source: str = "", backend: str = "builtin") -> Article:
@@ -54,7 +53,8 @@ def _place(article: Article, region: Region, backend: str) -> None:
     if not lang:
         article.notes.append("an abstract in an unknown language was skipped")
         return
-    if region.marker and marker_lang != lang and region.marker.word not in _shared_markers(lang):
+    # "Аннотация" is a Kazakh and a Russian marker: only a marker foreign to the text is reported
+    if region.marker and marker_lang != lang and region.marker.word not in get_language(lang).abstract_markers:
         article.notes.append(
             f"wrong-language:{lang}: the {marker_lang} marker {region.marker.word!r} introduces a text in {lang}"
         )
@@ -71,13 +71,6 @@ def _place(article: Article, region: Region, backend: str) -> None:
         marker=region.marker.word if region.marker else "",
         detected_lang=guess.lang,
     )
-
-
-def _shared_markers(lang: str) -> set[str]:
-    """Markers that belong to several languages ("Аннотация" is Kazakh and Russian)."""
-    from ..langs import get_language
-
-    return set(get_language(lang).abstract_markers)
 
 
 def read_abstract_files(paths: dict[str, str | Path], backend: str = "builtin", article_id: str = "") -> Article:
