@@ -210,3 +210,22 @@ def test_read_article_matches_extract_schema(seed_article):
 
 def test_seed_file_is_bundled():
     assert SEED_ARTICLE.exists()
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("D.M. Turtugulova<sup>(0)</sup>, B. Seilkhan, Zh.B. Akimova*",
+         ["D.M. Turtugulova", "B. Seilkhan", "Zh.B. Akimova"]),
+        ("Туртугулова Д.М., Сейлхан Б.", ["Туртугулова Д.М.", "Сейлхан Б."]),
+        ("Ж.Б.Әкімова", ["Ж.Б. Әкімова"]),
+        ("Dina Turtugulova and Balausa Seilkhan.", ["Dina Turtugulova", "Balausa Seilkhan"]),
+        ("Kazakhstan as a Center of Gravity in Central Asia", []),
+        ("L.N. Gumilyov Eurasian National University, Astana, Kazakhstan", []),
+    ],
+)
+def test_bylines(byline, names):
+    from ushtil.read.layout import clean_markup
+    from ushtil.read.sections import split_names
+
+    assert split_names(clean_markup(byline)) == names
