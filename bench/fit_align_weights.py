@@ -24,12 +24,12 @@ from ntrex_cases import PAIRS, case_names, is_watch_case, quick_scores, read_cas
 from ushtil.aligner.features import FEATURES, feature_vector
 from ushtil.aligner.lexicon import learn_lexicon
 from ushtil.aligner.pipeline import AlignOptions, Section, align, align_corpus, pair_models
-from ushtil.aligner.scoring import Priors, Settings, default_settings
+from ushtil.aligner.scoring import Settings, default_settings
 
 #: Shifts (in sentences) of the distant negatives.
 DISTANT_SHIFTS = (-5, -3, 3, 5)
 #: (merge, missing, size) bead priors tried on the fit cases.
-PRIOR_GRID = ((0.5, 4.0, 1.0),)
+PRIOR_GRID = ((0.5, 3.75, 1.0),)
 WEIGHTS = Path(__file__).resolve().parents[1] / "src" / "ushtil" / "aligner" / "data" / "weights.toml"
 
 
@@ -163,7 +163,7 @@ def main(argv=None) -> int:
         settings = replace(settings, pair_weights=second)
     best = None
     for merge, missing, size in PRIOR_GRID:
-        trial = replace(settings, priors=Priors(merge, missing, base.priors.paragraph, size))
+        trial = replace(settings, priors=replace(base.priors, merge=merge, missing=missing, size=size))
         fit_scores, watch_scores = evaluate(fit_cases, watch_cases, trial)
         total = sum(m["strict"] + m["null"] for m in fit_scores.values())
         print(f"merge={merge} missing={missing} size={size}: fit {summary(fit_scores)}", file=sys.stderr)
@@ -195,6 +195,9 @@ def render(settings: Settings) -> str:
         f"paragraph = {settings.priors.paragraph}",
         "# log-penalty per sentence beyond the first in a bead's longest side (two 1-1 beads beat one 2-2)",
         f"size = {settings.priors.size}",
+        "# times the log-odds (when positive) that a sentence called missing was merged into the absent",
+        "# language's neighbouring sentence instead, per language pair the bead leaves unlinked",
+        f"contained = {settings.priors.contained}",
         "",
         "[length]",
         "# spread (standard deviation) of log(length ratio) of 1-1 translations, per pair",

@@ -29,6 +29,10 @@ class Priors:
     #: per sentence beyond the first in the bead's shortest side: 2-2-2 is more often two 1-1-1
     #: beads than one bead (overlapping merges are rare)
     split: float = 0.0
+    #: per language pair with one sentence on one side and none on the other, times the log-odds
+    #: (when positive) that the other language's neighbouring sentence holds its translation after
+    #: all (a merge there, not a missing sentence): a strong pair left in a bead must not hide a merge
+    contained: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -139,7 +143,29 @@ class BeadScorer:
             if na and nb:
                 sa, sb = start[ia], start[ib]
                 total += self.pair_log_odds(pair, (sa, sa + na), (sb, sb + nb))
+            elif self.priors.contained and na + nb == 1:
+                present, absent = (ia, ib) if na else (ib, ia)
+                total -= self.priors.contained * max(0.0, self._contained(pair, present, absent, start))
         return total
+
+    def _contained(self, pair: PairModel, present: int, absent: int, start: tuple[int, ...]) -> float:
+        """Best log-odds that the bead's one sentence in one language of ``pair``, joined with its next
+        (previous) sentence in the same paragraph, translates the other language's sentence just after
+        (before) the bead: a sentence merged into a neighbour looks missing, and pairs strongly with
+        the rest of the bead. (Those 2-1 pairs are the ones the programme scores anyway: cached.)"""
+        s, j = start[present], start[absent]
+        breaks = self._starts[present] or frozenset()
+        merges = []
+        if (
+            s + 1 < len(self.spans[self.langs[present]].sentences)
+            and j < len(self.spans[self.langs[absent]].sentences)
+            and s + 1 not in breaks
+        ):
+            merges.append({present: (s, s + 2), absent: (j, j + 1)})
+        if s > 0 and j > 0 and s not in breaks:
+            merges.append({present: (s - 1, s + 1), absent: (j - 1, j)})
+        a, b = self.langs.index(pair.a), self.langs.index(pair.b)
+        return max((self.pair_log_odds(pair, spans[a], spans[b]) for spans in merges), default=0.0)
 
     def type_prior(self, counts: tuple[int, ...]) -> float:
         """Log-prior of a bead type: merges and missing sentences are rarer than 1-1-1."""
