@@ -195,6 +195,8 @@ def render(settings: Settings) -> str:
         f"paragraph = {settings.priors.paragraph}",
         "# log-penalty per sentence beyond the first in a bead's longest side (two 1-1 beads beat one 2-2)",
         f"size = {settings.priors.size}",
+        "# log-penalty per sentence beyond the first in a bead's shortest side (overlapping merges are rare)",
+        f"split = {settings.priors.split}",
         "# times the log-odds (when positive) that a sentence called missing was merged into the absent",
         "# language's neighbouring sentence instead, per language pair the bead leaves unlinked",
         f"contained = {settings.priors.contained}",
