@@ -30,11 +30,6 @@ SEED_GOLD = [
 ]
 
 
-@pytest.fixture(scope="module")
-def seed_alignment(seed_article):
-    return ushtil.align(seed_article)
-
-
 def test_seed_article_matches_gold(seed_alignment):
     found = [(b.section, b.sentences["en"], b.sentences["kk"], b.sentences["ru"]) for b in seed_alignment.beads]
     assert found == SEED_GOLD
