@@ -151,7 +151,3 @@ class Alignment:
     beads: list[Bead] = field(default_factory=list)
     #: how it was made (tool version, options, backend): written into every export
     signature: str = ""
-
-    @property
-    def flagged(self) -> list[Bead]:
-        return [bead for bead in self.beads if bead.flags]

@@ -38,9 +38,6 @@ class CheckReport:
         """0 without errors, 1 with errors (the CLI's exit code)."""
         return 1 if self.errors else 0
 
-    def findings_for(self, article: str, bead: int, lang: str) -> list[Finding]:
-        return [f for f in self.findings if f.article == article and f.bead == bead and f.lang == lang]
-
     def summary(self, limit: int = 40) -> str:
         """Readable lines for a terminal: counts, then the errors and warnings, then the scores."""
         lines = []
