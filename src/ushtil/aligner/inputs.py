@@ -16,10 +16,9 @@ from ..errors import InputError
 from ..files import read_text
 from ..langid import identify, language_names
 from ..model import LANGS
-from ..split import split_sentences
+from ..split import paragraph_blocks, split_sentences
 
 _TRIPLE_FILE = re.compile(r"^(?P<name>.+)\.(?P<lang>en|kk|ru)\.txt$")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass
@@ -78,7 +77,7 @@ def check_language(text: str, lang: str, path: Path) -> None:
 
 
 def _paragraphs(text: str, lang: str, presegmented: bool) -> list[list[str]]:
-    blocks = [block for block in _PARAGRAPH_BREAK.split(text) if block.strip()]
+    blocks = paragraph_blocks(text)
     if presegmented:
         return [[line.strip() for line in block.split("\n") if line.strip()] for block in blocks]
     return [split_sentences(block, lang) for block in blocks]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from .rules import RuleSplitter
+from .rules import RuleSplitter, paragraph_blocks
 
 #: Backends by name; the first is the default.
 BACKENDS: tuple[str, ...] = ("builtin", "stanza")
@@ -36,4 +36,4 @@ def split_paragraphs(paragraphs: list[str], lang: str, backend: str = "builtin")
     return [split_sentences(paragraph, lang, backend) for paragraph in paragraphs]
 
 
-__all__ = ["BACKENDS", "RuleSplitter", "split_paragraphs", "split_sentences"]
+__all__ = ["BACKENDS", "RuleSplitter", "paragraph_blocks", "split_paragraphs", "split_sentences"]

@@ -52,7 +52,7 @@ class RuleSplitter:
     def split(self, text: str) -> list[str]:
         """Split running text (one or more paragraphs) into sentences, whitespace normalised."""
         sentences: list[str] = []
-        for paragraph in _PARAGRAPH_BREAK.split(text):
+        for paragraph in paragraph_blocks(text):
             for chunk in _split_list_items(paragraph):
                 sentences.extend(self._split_chunk(chunk))
         return sentences
@@ -188,6 +188,11 @@ class RuleSplitter:
 
     def _is_sentence_starter(self, next_word: str) -> bool:
         return next_word.strip(_OPENERS + _CLOSERS + ".,;:!?").lower() in self.language.stop_words
+
+
+def paragraph_blocks(text: str) -> list[str]:
+    """The paragraphs of running text: blocks separated by blank lines, empty ones dropped."""
+    return [block for block in _PARAGRAPH_BREAK.split(text) if block.strip()]
 
 
 def _split_list_items(paragraph: str) -> list[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ..stanza_models import stanza_pipeline
+from .rules import paragraph_blocks
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _SPACE = re.compile(r"\s+")
 
 
@@ -14,9 +14,7 @@ def stanza_split(text: str, lang: str) -> list[str]:
     """Sentences as stanza's tokenizer finds them, cut from the original text."""
     pipeline = stanza_pipeline(lang, "tokenize")
     sentences = []
-    for paragraph in _PARAGRAPH_BREAK.split(text):
-        if not paragraph.strip():
-            continue
+    for paragraph in paragraph_blocks(text):
         document = pipeline(paragraph)
         for sentence in document.sentences:
             first, last = sentence.tokens[0], sentence.tokens[-1]
