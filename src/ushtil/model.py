@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .langs import LANGUAGE_CODES
+
 #: The languages of a trilingual article, in the order every table shows them.
-LANGS: tuple[str, ...] = ("en", "kk", "ru")
+LANGS: tuple[str, ...] = LANGUAGE_CODES
 
 
 @dataclass

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import UshtilError
-from ..model import Article
+from ..model import LANGS, Article
 from .base import ArticleContext, Check, Finding, Severity
 from .consistency import ConsistencyCheck
 from .keywords import KeywordCheck
@@ -100,7 +100,7 @@ def check(
     stats = length_stats or default_length_stats()
     # the aligner gets the user's glossary; the built-in names cost it time and change nothing on the seed
     term_triples = [
-        tuple(rule.preferred(lang) for lang in ("en", "kk", "ru")) for rule in terms if rule.source == "glossary"
+        tuple(rule.preferred(lang) for lang in LANGS) for rule in terms if rule.source == "glossary"
     ]
     findings: list[Finding] = []
     checked: list[CheckedArticle] = []

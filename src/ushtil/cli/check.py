@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError, UshtilError
-from ..model import Article
+from ..model import LANGS, Article
 from .common import (
     add_article_inputs,
     add_glossary_option,
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         report_errors(errors, "check")
         return 2
     references = resolve_references(
-        articles, args.reference, {lang: getattr(args, f"ref_{lang}") for lang in ("en", "kk", "ru")}, args.nlp
+        articles, args.reference, {lang: getattr(args, f"ref_{lang}") for lang in LANGS}, args.nlp
     )
     report = check(
         articles, glossary=glossary_path(args), reference=references, only=args.only, skip=args.skip,

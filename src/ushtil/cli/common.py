@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import UshtilError
-from ..model import Article
+from ..model import LANGS, Article
 from ..read import iter_article_files, read_abstract_files, read_article
 from ..split import BACKENDS
 
@@ -63,7 +63,7 @@ def progress(items: Iterable, total: int, desc: str) -> Iterator:
 
 def read_inputs(args: argparse.Namespace) -> tuple[list[Article], list[str]]:
     """Articles named on the command line, and one error line per file that could not be read."""
-    separate = {lang: getattr(args, lang) for lang in ("en", "kk", "ru") if getattr(args, lang)}
+    separate = {lang: getattr(args, lang) for lang in LANGS if getattr(args, lang)}
     if separate:
         if args.inputs:
             raise UshtilError("give either FILE_OR_DIR or --en/--kk/--ru files, not both")
@@ -88,7 +88,7 @@ def report_errors(errors: list[str], command: str) -> None:
 def article_summary(article: Article) -> str:
     """One line per article: paragraphs, sentences and keywords per language, and what is missing."""
     cells = []
-    for lang in ("en", "kk", "ru"):
+    for lang in LANGS:
         part = article.part(lang)
         if part.is_empty:
             cells.append(f"{lang}: missing")
