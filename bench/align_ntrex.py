@@ -8,6 +8,7 @@ lengths, pairwise en-kk and en-ru, merged into three-way beads by
 ../shared/bench/merge_pairwise.py --pivot-only), scores everything with
 ../shared/bench/score_alignment.py and prints one table: link / strict / null F1 per pair and
 sentences per second (all three languages' sentences over the alignment time, one process).
+A last row scores a perfect sentence aligner on the raw track (:func:`raw_track_ceiling`).
 """
 
 from __future__ import annotations
@@ -79,6 +80,38 @@ def align_gale_church(cases: Path, names: list[str], out: Path) -> tuple[float, 
     return seconds, sentences
 
 
+def raw_track_ceiling(cases: Path, names: list[str], out: Path) -> None:
+    """What a perfect sentence aligner scores on the raw track: every sentence of the original
+    documents found and aligned one to one (``manifest.json`` says which were deleted or merged).
+
+    In raw text a merged line is two ordinary sentences (a merge and a line end are both a single
+    space), so even this aligner cuts each merged line in two; the scorer gives the line to one
+    bead (here: its first sentence's) and the other sentence's links are lost. The row shows how
+    far the raw track's link F1 can go without guessing where the invisible merges were."""
+    listed = json.loads((cases / "manifest.json").read_text(encoding="utf-8"))["cases"]
+    manifest = {case["case"]: case for case in listed}
+    out.mkdir(parents=True)
+    for name in names:
+        case = manifest[name]
+        line_of: dict[str, dict[int, int]] = {}
+        for lang in LANGS:
+            deletion = case["deletion"] or {}
+            deleted = set(deletion.get("gold_positions", [])) if deletion.get("lang") == lang else set()
+            merged_into = {second: first for first, second in case["merges"][lang]}
+            kept = [s for s in range(case["n_gold"]) if s not in deleted]
+            lines, line = {}, -1
+            for sentence in kept:
+                if sentence not in merged_into:
+                    line += 1
+                    lines[sentence] = line
+            line_of[lang] = lines  # the second sentence of a merged line has no line of its own
+        beads = [
+            {lang: [line_of[lang][s]] if s in line_of[lang] else [] for lang in LANGS} for s in range(case["n_gold"])
+        ]
+        lines = [json.dumps(bead) for bead in beads if any(bead.values())]
+        (out / f"{name}.alignment.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def score(cases: Path, predictions: Path, raw: bool) -> dict:
     command = [sys.executable, str(SHARED_BENCH / "score_alignment.py"), str(cases), str(predictions), "--json"]
     if raw:
@@ -130,8 +163,11 @@ def main(argv=None) -> int:
     out = work / "gale-church"
     seconds, sentences = align_gale_church(args.cases, names, out)
     rows.append(("NLTK Gale-Church (pivot en)", score(args.cases, out / "merged", False), sentences / seconds))
+    if (args.cases / "manifest.json").exists():
+        raw_track_ceiling(args.cases, names, work / "ceiling")
+        rows.append(("perfect sentence aligner, raw", score(args.cases, work / "ceiling", False), None))
     print(f"NTREX {args.cases.name}: {len(names)} cases; F1 link / strict / null per pair")
-    header = f"{'system':<28}" + "".join(f" | {pair:^20}" for pair in PAIRS) + f" | {'ALL':^20} | sent/s"
+    header = f"{'system':<29}" + "".join(f" | {pair:^20}" for pair in PAIRS) + f" | {'ALL':^20} | sent/s"
     print(header)
     print("-" * len(header))
     for label, result, speed in rows:
@@ -141,7 +177,8 @@ def main(argv=None) -> int:
             cells.append("/".join(f"{metrics[m]['f1']:.3f}" for m in ("link", "strict", "null")))
         total = result["ALL"]
         cells.append("/".join(f"{total[f'{m}_F1']:.3f}" for m in ("link", "strict", "null")))
-        print(f"{label:<28}" + "".join(f" | {cell:^20}" for cell in cells) + f" | {speed:6.0f}")
+        speed_cell = f"{speed:6.0f}" if speed else f"{'-':>6}"
+        print(f"{label:<29}" + "".join(f" | {cell:^20}" for cell in cells) + f" | {speed_cell}")
     print(calibration(args.cases, names, work / "presegmented"))
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

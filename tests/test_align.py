@@ -125,3 +125,21 @@ def test_long_texts_use_a_band():
     alignment = ushtil.align({"en": en, "kk": kk, "ru": ru})
     assert len(alignment.beads) == 120
     assert alignment.beads[60].sentences == {"en": [60], "kk": [], "ru": [60]}
+
+
+def test_bead_features_add_up_to_the_bead_score(seed_article):
+    """The structured fit (bench/fit_align_weights.py) relies on score() = weights · features."""
+    from ushtil.aligner.pipeline import AlignOptions, pair_models, section_scorer, sections_of
+
+    options = AlignOptions()
+    section = next(s for s in sections_of(seed_article) if s.name == "abstract")
+    scorer = section_scorer(section, pair_models([section], options), options)
+    weights = {f"{pair.a}-{pair.b}": (pair.bias, pair.weights) for pair in scorer.pairs}
+    beads = [((0, 0, 0), (1, 1, 1)), ((5, 5, 5), (1, 0, 1)), ((2, 2, 2), (2, 1, 2)), ((1, 1, 1), (1, 1, 0))]
+    for start, counts in beads:
+        pairs, charged = scorer.bead_features(start, counts)
+        total = sum(getattr(scorer.priors, name) * n for name, n in charged.items())
+        for name, values in pairs.items():
+            bias, pair_weights = weights[name]
+            total += bias + sum(w * x for w, x in zip(pair_weights, values, strict=True))
+        assert total == pytest.approx(scorer.score(start, counts), abs=1e-6)

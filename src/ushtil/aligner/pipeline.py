@@ -17,7 +17,7 @@ from ..model import LANGS, Alignment, Article, Bead
 from .dp import Band, Cell, Move, fill, traceback
 from .features import FEATURES, PairContext
 from .profile import ProfileCache, stem
-from .scoring import BeadScorer, PairModel, Settings, default_settings, probability
+from .scoring import BeadScorer, PairModel, Settings, default_settings
 
 #: Language pairs the model scores, each once.
 PAIRS: tuple[tuple[str, str], ...] = (("en", "kk"), ("en", "ru"), ("kk", "ru"))
@@ -202,18 +202,22 @@ class SectionResult:
     scorer: BeadScorer
 
 
-def align_section(section: Section, models: list[PairModel], options: AlignOptions) -> SectionResult:
-    sentences = {lang: section.sentences(lang) for lang in LANGS}
-    scorer = BeadScorer(
+def section_scorer(section: Section, models: list[PairModel], options: AlignOptions) -> BeadScorer:
+    """The bead scorer over a section's sentences (paragraph-aware where it has paragraphs)."""
+    return BeadScorer(
         langs=LANGS,
-        spans={lang: ProfileCache(sentences[lang], lang) for lang in LANGS},
+        spans={lang: ProfileCache(section.sentences(lang), lang) for lang in LANGS},
         pairs=models,
         priors=options.settings.priors,
         paragraph_starts={
             lang: section.paragraph_starts(lang) for lang in LANGS if len(section.paragraphs.get(lang, [])) > 1
         },
     )
-    sizes = tuple(len(sentences[lang]) for lang in LANGS)
+
+
+def align_section(section: Section, models: list[PairModel], options: AlignOptions) -> SectionResult:
+    scorer = section_scorer(section, models, options)
+    sizes = tuple(len(scorer.spans[lang].sentences) for lang in LANGS)
     if not (options.progress and max(sizes) > LONG_SECTION):
         return SectionResult(section, traceback(fill(band_for(scorer, sizes), scorer.score), sizes), scorer)
     from tqdm import tqdm
@@ -224,7 +228,7 @@ def align_section(section: Section, models: list[PairModel], options: AlignOptio
     return SectionResult(section, traceback(table, sizes), scorer)
 
 
-def _bead(result: SectionResult, start: Cell, move: Move, offsets: dict[str, int]) -> Bead:
+def _bead(result: SectionResult, start: Cell, move: Move, offsets: dict[str, int], settings: Settings) -> Bead:
     scorer = result.scorer
     counts = move.value
     indices = {lang: list(range(s, s + n)) for lang, s, n in zip(LANGS, start, counts, strict=False)}
@@ -235,10 +239,10 @@ def _bead(result: SectionResult, start: Cell, move: Move, offsets: dict[str, int
         for pair in scorer.pairs
         if counts[LANGS.index(pair.a)] and counts[LANGS.index(pair.b)]
     ]
-    score = probability(sum(linked) / len(linked)) if linked else 0.0
     flags = [f"missing:{lang}" for lang, n in zip(LANGS, counts, strict=False) if not n]
     longest = max(counts)
     flags += [f"merged:{lang}" for lang, n in zip(LANGS, counts, strict=False) if 0 < n < longest]
+    score = settings.calibration.probability(sum(linked) / len(linked), 0 in counts, longest > 1) if linked else 0.0
     profiles = [scorer.spans[lang].span(*spans[lang]) for lang, n in zip(LANGS, counts, strict=False) if n]
     if len(profiles) > 1 and any(p.numbers != profiles[0].numbers for p in profiles[1:]):
         flags.append("number_mismatch")
@@ -281,7 +285,7 @@ def _assemble(results: list[SectionResult], name: str, options: AlignOptions) ->
     for result in results:
         offsets = {lang: len(sentences[lang]) for lang in LANGS}
         for start, move in result.path:
-            beads.append(_bead(result, start, move, offsets))
+            beads.append(_bead(result, start, move, offsets, options.settings))
         for lang in LANGS:
             sentences[lang].extend(result.scorer.spans[lang].sentences)
     return Alignment(name=name, sentences=sentences, beads=beads, signature=signature(options))

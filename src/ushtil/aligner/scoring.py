@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from .features import FEATURES, PairContext, PairEvidence
+from .features import FEATURES, PairContext, PairEvidence, feature_vector
 from .profile import ProfileCache, TextProfile
 
 
@@ -36,6 +36,21 @@ class Priors:
 
 
 @dataclass(frozen=True)
+class Calibration:
+    """Turns a bead's mean pair log-odds into the probability that the bead is right: beads that
+    leave a language out or merge sentences are wrong more often than 1-1-1 beads of equal
+    log-odds (fitted on NTREX beads by bench/fit_align_weights.py, like the weights)."""
+
+    bias: float = 0.0
+    log_odds: float = 1.0
+    missing: float = 0.0
+    merged: float = 0.0
+
+    def probability(self, mean_log_odds: float, missing: bool, merged: bool) -> float:
+        return probability(self.bias + self.log_odds * mean_log_odds + self.missing * missing + self.merged * merged)
+
+
+@dataclass(frozen=True)
 class Settings:
     """The aligner's weights, as read from ``data/weights.toml``."""
 
@@ -45,6 +60,7 @@ class Settings:
     pair_weights: dict[str, tuple[float, tuple[float, ...]]]
     #: the same without a lexicon (a first pass, or a text too small to learn from)
     first_pass_weights: dict[str, tuple[float, tuple[float, ...]]]
+    calibration: Calibration = Calibration()
 
 
 @cache
@@ -66,6 +82,7 @@ def settings_from_dict(data: dict) -> Settings:
         length_spread={pair: float(value) for pair, value in data["length"]["spread"].items()},
         pair_weights=_weights(data["pairs"]),
         first_pass_weights=_weights(data.get("first_pass", data["pairs"])),
+        calibration=Calibration(**{key: float(value) for key, value in data.get("calibration", {}).items()}),
     )
 
 
@@ -96,6 +113,18 @@ class PairModel:
                 if total < HOPELESS:
                     return total
         return total
+
+
+def type_prior_counts(counts: tuple[int, ...]) -> dict[str, int]:
+    """How often a bead of this type is charged each :class:`Priors` penalty."""
+    longest = max(counts)
+    present = [n for n in counts if n]
+    return {
+        "merge": sum(longest - n for n in present),
+        "missing": (len(counts) - len(present)) * longest,
+        "size": longest - 1,
+        "split": min(present) - 1,
+    }
 
 
 def probability(log_odds: float) -> float:
@@ -169,15 +198,28 @@ class BeadScorer:
 
     def type_prior(self, counts: tuple[int, ...]) -> float:
         """Log-prior of a bead type: merges and missing sentences are rarer than 1-1-1."""
-        longest = max(counts)
-        present = [n for n in counts if n]
-        missing = len(counts) - len(present)
-        return -(
-            self.priors.merge * sum(longest - n for n in present)
-            + self.priors.missing * missing * longest
-            + self.priors.size * (longest - 1)
-            + self.priors.split * (min(present) - 1)
-        )
+        return -sum(getattr(self.priors, name) * n for name, n in type_prior_counts(counts).items())
+
+    def bead_features(
+        self, start: tuple[int, ...], counts: tuple[int, ...]
+    ) -> tuple[dict[str, list[float]], dict[str, float]]:
+        """What :meth:`score` adds up, before weighting: the feature vector of each pair the bead
+        links ("en-kk" → values in :data:`FEATURES` order), and how often each prior is charged
+        (negative: a penalty). A structured fit moves the weights along these."""
+        pairs = {}
+        charged = {name: -float(n) for name, n in type_prior_counts(counts).items()}
+        charged["paragraph"] = -float(self._paragraph_conflicts(start, counts)) if self.paragraph_starts else 0.0
+        charged["contained"] = 0.0
+        for pair, ia, ib in self._pair_slots:
+            na, nb = counts[ia], counts[ib]
+            if na and nb:
+                sa, sb = start[ia], start[ib]
+                x, y = self.spans[pair.a].span(sa, sa + na), self.spans[pair.b].span(sb, sb + nb)
+                pairs[f"{pair.a}-{pair.b}"] = feature_vector(x, y, pair.context)
+            elif na + nb == 1:
+                present, absent = (ia, ib) if na else (ib, ia)
+                charged["contained"] -= max(0.0, self._contained(pair, present, absent, start))
+        return pairs, charged
 
     def _paragraph_conflicts(self, start: tuple[int, ...], counts: tuple[int, ...]) -> int:
         """Languages disagreeing on whether the bead opens a paragraph, plus breaks inside the bead."""
