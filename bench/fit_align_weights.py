@@ -1,6 +1,6 @@
-"""Fit the aligner's pair weights and bead priors on NTREX dev cases.
+"""Fit the aligner's pair weights, bead priors and score calibration on NTREX dev cases.
 
-usage: python bench/fit_align_weights.py [--write] [--epochs N] [--folds]
+usage: python bench/fit_align_weights.py [--all] [--write] [--epochs N] [--folds]
 
 Two stages. First a logistic regression per language pair: positives are the gold beads projected
 on the pair, negatives the near misses the dynamic programme must reject (a side shifted, extended
@@ -9,11 +9,13 @@ together: each case is aligned with a margin added to every bead that is not gol
 decoding), and the weights move from the features of the wrong path towards those of the gold
 path (an averaged subgradient step, pulled back towards the logistic start). That stage trains
 what the aligner is judged on, whole paths, and is what lifts the null F1 (missing sentences).
+Last, bead scores are calibrated (logistic regression of "the bead is right").
 
-A third of the cases (``fold_of(name) == 0``) is kept out of the fit and scored separately, so the
-printed gap between fit and watch cases shows over-fitting; ``--folds`` runs the whole fit three
-times, each time holding out another third, and scores every case once as held out.
-``--write`` stores the weights and priors in src/ushtil/aligner/data/weights.toml.
+Without ``--all`` a third of the cases (``fold_of(name) == 0``) is kept out of the fit and scored
+separately, so the printed gap between fit and watch cases shows over-fitting; ``--folds`` runs
+the whole fit three times, each time holding out another third, and scores every case once as
+held out. ``--write`` stores the result in src/ushtil/aligner/data/weights.toml (the shipped
+weights: ``--all --write``).
 """
 
 from __future__ import annotations
