@@ -93,23 +93,19 @@ def raw_track_ceiling(cases: Path, names: list[str], out: Path) -> None:
     out.mkdir(parents=True)
     for name in names:
         case = manifest[name]
+        deletion = case["deletion"] or {}
         line_of: dict[str, dict[int, int]] = {}
         for lang in LANGS:
-            deletion = case["deletion"] or {}
-            deleted = set(deletion.get("gold_positions", [])) if deletion.get("lang") == lang else set()
-            merged_into = {second: first for first, second in case["merges"][lang]}
-            kept = [s for s in range(case["n_gold"]) if s not in deleted]
-            lines, line = {}, -1
-            for sentence in kept:
-                if sentence not in merged_into:
-                    line += 1
-                    lines[sentence] = line
-            line_of[lang] = lines  # the second sentence of a merged line has no line of its own
+            # a deleted sentence has no line; the second sentence of a merged line shares the first's
+            no_line = set(deletion["gold_positions"]) if deletion.get("lang") == lang else set()
+            no_line |= {second for _, second in case["merges"][lang]}
+            opening = [s for s in range(case["n_gold"]) if s not in no_line]
+            line_of[lang] = {sentence: line for line, sentence in enumerate(opening)}
         beads = [
             {lang: [line_of[lang][s]] if s in line_of[lang] else [] for lang in LANGS} for s in range(case["n_gold"])
         ]
-        lines = [json.dumps(bead) for bead in beads if any(bead.values())]
-        (out / f"{name}.alignment.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        rows = [json.dumps(bead) for bead in beads if any(bead.values())]
+        (out / f"{name}.alignment.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 def score(cases: Path, predictions: Path, raw: bool) -> dict:

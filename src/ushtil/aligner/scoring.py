@@ -208,7 +208,7 @@ class BeadScorer:
         (negative: a penalty). A structured fit moves the weights along these."""
         pairs = {}
         charged = {name: -float(n) for name, n in type_prior_counts(counts).items()}
-        charged["paragraph"] = -float(self._paragraph_conflicts(start, counts)) if self.paragraph_starts else 0.0
+        charged["paragraph"] = -float(self._paragraph_conflicts(start, counts))
         charged["contained"] = 0.0
         for pair, ia, ib in self._pair_slots:
             na, nb = counts[ia], counts[ib]
