@@ -8,10 +8,12 @@ from pathlib import Path
 
 from ..errors import InputError, UshtilError
 from ..model import LANGS, Article
+from ..outputs import OutputTransaction, guard_outputs, requested
 from .common import (
     add_article_inputs,
     add_glossary_option,
     add_nlp_option,
+    article_input_files,
     glossary_path,
     progress,
     read_inputs,
@@ -57,6 +59,9 @@ def run(args: argparse.Namespace) -> int:
     from ..checks import check
     from ..export.check_report import write_check_json, write_check_workbook
 
+    references = [args.reference, *(getattr(args, f"ref_{lang}") for lang in LANGS)]
+    inputs = article_input_files(args, *references, glossary_path(args))
+    guard_outputs(inputs, [requested("-o", args.output, "xlsx"), requested("--json", args.json, "json")])
     articles, errors = read_inputs(args)
     if not articles:
         report_errors(errors, "check")
@@ -68,10 +73,11 @@ def run(args: argparse.Namespace) -> int:
         articles, glossary=glossary_path(args), reference=references, only=args.only, skip=args.skip,
         progress=lambda items: progress(items, len(articles), "checking"),
     )
-    if args.output:
-        write_check_workbook(report, args.output)
-    if args.json:
-        write_check_json(report, args.json)
+    with OutputTransaction(inputs) as written:
+        if args.output:
+            write_check_workbook(report, written.stage(args.output))
+        if args.json:
+            write_check_json(report, written.stage(args.json))
     print(report.summary(limit=args.limit))
     for written in (args.output, args.json):
         if written:

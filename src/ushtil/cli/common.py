@@ -9,7 +9,9 @@ from pathlib import Path
 
 from ..errors import UshtilError
 from ..model import LANGS, Article
+from ..outputs import input_files
 from ..read import iter_article_files, read_abstract_files, read_article
+from ..read.formats import SUFFIXES
 from ..split import BACKENDS
 
 #: The curated working glossary (see glossary/README.md), used by default when present.
@@ -52,6 +54,13 @@ def add_article_inputs(parser: argparse.ArgumentParser) -> None:
         parser.add_argument(
             f"--{lang}", metavar="FILE", help=f"a file holding only the {name} abstract (instead of FILE_OR_DIR)"
         )
+
+
+def article_input_files(args: argparse.Namespace, *extra: str | Path | None) -> list[Path]:
+    """Every file the command will read: the articles named or found in folders, the
+    ``--en/--kk/--ru`` files and ``extra`` files or folders (references, a glossary)."""
+    named = [*args.inputs, *(getattr(args, lang) for lang in LANGS)]
+    return input_files([*named, *extra], SUFFIXES)
 
 
 def progress(items: Iterable, total: int, desc: str) -> Iterator:
