@@ -103,7 +103,8 @@ def _about_sheet(sheet, glossary: Glossary) -> None:
         ("signature", glossary.signature),
         ("entries", len(glossary.entries)),
         ("how to edit", "Change status (candidate/approved/rejected), correct en/kk/ru, variants or note on the "
-                        "Terms sheet, then run: ushtil glossary --import THIS.xlsx"),
+                        "Terms sheet, then run: ushtil glossary import THIS.xlsx (only the rows you changed "
+                        "are applied)"),
         ("columns", "variants: every rendering seen with counts, 'kk: Орта Азия (8); Орталық Азия (3) | ru: …'; "
                     "inconsistent: one English term with several renderings in a language"),
     ]
