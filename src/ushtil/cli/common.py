@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import UshtilError
@@ -79,8 +79,13 @@ def read_inputs(args: argparse.Namespace) -> tuple[list[Article], list[str]]:
         return [read_abstract_files(separate, backend=args.nlp)], []
     if not args.inputs:
         raise UshtilError("no input: name article files or folders, or --en/--kk/--ru files")
-    paths = list(iter_article_files(args.inputs))
-    articles, errors = [], []
+    paths, errors = [], []
+    for item in args.inputs:  # a missing file or an empty folder is one bad input among several
+        try:
+            paths.extend(iter_article_files([item]))
+        except UshtilError as exc:
+            errors.append(str(exc))
+    articles = []
     for path in progress(paths, len(paths), "reading"):
         try:
             articles.append(read_article(path, backend=args.nlp))
@@ -92,6 +97,15 @@ def read_inputs(args: argparse.Namespace) -> tuple[list[Article], list[str]]:
 def report_errors(errors: list[str], command: str) -> None:
     for error in errors:
         print(f"ushtil {command}: error: {error}", file=sys.stderr)
+
+
+def error_reporter(errors: list[str], command: str) -> Callable[[str], None]:
+    """An ``on_error`` callback for library functions: prints the line now and keeps it in ``errors``."""
+    def report(line: str) -> None:
+        errors.append(line)
+        report_errors([line], command)
+
+    return report
 
 
 def article_summary(article: Article) -> str:

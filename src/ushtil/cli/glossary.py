@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import UshtilError
 from ..outputs import OutputTransaction, guard_outputs, input_files, requested
-from .common import add_nlp_option, progress
+from .common import add_nlp_option, error_reporter, progress
 
 
 def confidence(text: str) -> float:
@@ -104,10 +104,12 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
     read = input_files(inputs, (*SUFFIXES, ALIGNMENT_SUFFIX))
     guard_outputs(read + ([curated] if curated and not store else []), exports,
                   updated=_store_output(store))
+    errors: list[str] = []
     glossary = build_glossary(
         inputs, existing=curated if curated and curated.exists() else None, nlp=nlp,
         min_confidence=MIN_CONFIDENCE if min_confidence is None else min_confidence,
         progress=lambda items, total: progress(items, total, "reading and aligning"),
+        on_error=error_reporter(errors, "glossary"),
     )
     with OutputTransaction(read) as written:
         done = _write_exports(glossary, exports, written)
@@ -118,7 +120,9 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
     if curated and curated.exists():
         print(f"started from the curated store {curated}", file=sys.stderr)
     print("written: " + ", ".join(done), file=sys.stderr)
-    return 0
+    if errors:
+        print(f"{len(errors)} input(s) could not be read (see the error lines above)", file=sys.stderr)
+    return 1 if errors else 0
 
 
 def _store_output(store: str | None):
