@@ -105,12 +105,17 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
     guard_outputs(read + ([curated] if curated and not store else []), exports,
                   updated=_store_output(store))
     errors: list[str] = []
-    glossary = build_glossary(
-        inputs, existing=curated if curated and curated.exists() else None, nlp=nlp,
-        min_confidence=MIN_CONFIDENCE if min_confidence is None else min_confidence,
-        progress=lambda items, total: progress(items, total, "reading and aligning"),
-        on_error=error_reporter(errors, "glossary"),
-    )
+    try:
+        glossary = build_glossary(
+            inputs, existing=curated if curated and curated.exists() else None, nlp=nlp,
+            min_confidence=MIN_CONFIDENCE if min_confidence is None else min_confidence,
+            progress=lambda items, total: progress(items, total, "reading and aligning"),
+            on_error=error_reporter(errors, "glossary"),
+        )
+    except UshtilError:
+        if len(errors) >= len(inputs):  # every input has had its line already
+            return 2
+        raise
     with OutputTransaction(read) as written:
         done = _write_exports(glossary, exports, written)
         if store:
