@@ -11,7 +11,7 @@ from ..errors import UshtilError
 from ..model import Alignment
 from ..outputs import FOLDER, OutputTransaction, guard_outputs, input_files, requested
 from ..read.formats import SUFFIXES
-from .common import add_glossary_option, add_nlp_option, glossary_path, progress, report_errors
+from .common import add_glossary_option, add_nlp_option, add_quiet_option, glossary_path, progress, report_errors
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,6 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--tmx", metavar="FILE", help="also write a TMX translation memory of all alignments")
     add_glossary_option(parser, "whose term pairs count as evidence")
     add_nlp_option(parser)
+    add_quiet_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -56,8 +57,8 @@ def run(args: argparse.Namespace) -> int:
         alignments = align_corpus(
             [(source.name, source.content) for source in sources],
             term_pairs=terms,
-            options=AlignOptions(progress=True),
-            progress=lambda items, label: progress(items, len(items), label),
+            options=AlignOptions(progress=not args.quiet),
+            progress=lambda items, label: progress(items, len(items), label, quiet=args.quiet, unit="text"),
         )
     output = Path(args.output)
     signature = alignments[0].signature if alignments else ""

@@ -13,6 +13,7 @@ from .common import (
     add_article_inputs,
     add_glossary_option,
     add_nlp_option,
+    add_quiet_option,
     article_input_files,
     glossary_path,
     progress,
@@ -52,6 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--limit", type=int, default=40, metavar="N",
                         help="show at most N errors and warnings per article in the terminal (default 40)")
     add_nlp_option(parser)
+    add_quiet_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -71,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     )
     report = check(
         articles, glossary=glossary_path(args), reference=references, only=args.only, skip=args.skip,
-        progress=lambda items: progress(items, len(articles), "checking"),
+        progress=lambda items: progress(items, len(articles), "checking", quiet=args.quiet, unit="article"),
     )
     with OutputTransaction(inputs) as written:
         if args.output:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import UshtilError
 from ..outputs import OutputTransaction, guard_outputs, input_files, requested
-from .common import add_nlp_option, error_reporter, progress
+from .common import add_nlp_option, add_quiet_option, error_reporter, progress
 
 
 def confidence(text: str) -> float:
@@ -57,6 +57,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--min-confidence", type=confidence, default=None, metavar="P",
                         help="leave out built entries below this confidence (0-1, default 0.05)")
     add_nlp_option(parser)
+    add_quiet_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     if args.store and args.no_store:
         raise UshtilError("give --store or --no-store, not both")
     return build(args.inputs, output=args.output, tbx=args.tbx, csv=args.csv, store=args.store,
-                 use_store=not args.no_store, nlp=args.nlp, min_confidence=args.min_confidence)
+                 use_store=not args.no_store, nlp=args.nlp, min_confidence=args.min_confidence, quiet=args.quiet)
 
 
 def _exports(output_path: str | None, tbx: str | None, csv: str | None) -> list:
@@ -90,7 +91,7 @@ def _write_exports(glossary, exports: list, written: OutputTransaction) -> list[
 
 
 def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | None, store: str | None,
-          nlp: str, min_confidence: float | None, use_store: bool = True) -> int:
+          nlp: str, min_confidence: float | None, use_store: bool = True, quiet: bool = False) -> int:
     from ..glossary import DEFAULT_STORE, build_glossary
     from ..glossary.build import MIN_CONFIDENCE
     from ..glossary.sources import ALIGNMENT_SUFFIX
@@ -109,7 +110,7 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
         glossary = build_glossary(
             inputs, existing=curated if curated and curated.exists() else None, nlp=nlp,
             min_confidence=MIN_CONFIDENCE if min_confidence is None else min_confidence,
-            progress=lambda items, total: progress(items, total, "reading and aligning"),
+            progress=lambda items, total: progress(items, total, "reading and aligning", quiet=quiet, unit="source"),
             on_error=error_reporter(errors, "glossary"),
         )
     except UshtilError:
