@@ -116,3 +116,18 @@ def test_unwritable_xlsx_is_one_line_and_leaves_no_jsonl(earlier):
     assert result.stderr.strip() == ("ushtil align: error: art.txt/review.xlsx: cannot write "
                                      "(art.txt is a file, not a folder)")
     assert listing(earlier) == before and not Path("fresh").exists()
+
+
+def test_an_unforeseen_failure_is_one_line_and_changes_nothing(earlier, monkeypatch, capsys):
+    import ushtil.export.tmx
+
+    def broken(*args, **kwargs):
+        raise ValueError("something nobody foresaw")
+
+    monkeypatch.setattr(ushtil.export.tmx, "write_tmx", broken)
+    monkeypatch.delenv("USHTIL_DEBUG", raising=False)
+    before = listing(earlier)
+    assert main(["align", "art.txt", "-o", "out", "--tmx", "out/aligned.tmx"]) == 2
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert last.startswith("ushtil align: internal error: ValueError: something nobody foresaw")
+    assert listing(earlier) == before

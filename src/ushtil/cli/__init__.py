@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from .. import __version__
@@ -47,4 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # a file system failure no writer foresaw: still one line, never a traceback
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"ushtil {args.command}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("USHTIL_DEBUG"):
+            raise
+        print(f"ushtil {args.command}: internal error: {type(exc).__name__}: {exc} "
+              "(please report it; USHTIL_DEBUG=1 shows the traceback)", file=sys.stderr)
         return 2
