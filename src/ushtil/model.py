@@ -76,6 +76,10 @@ class Article:
     parts: dict[str, Abstract] = field(default_factory=dict)
     #: what a reader of the file should know: missing parts, wrong languages, skipped noise
     notes: list[str] = field(default_factory=list)
+    #: text the reader found but could not give a slot: a second abstract in a language whose slot
+    #: is filled (a Russian text under the Kazakh marker beside the real Russian abstract). Kept so
+    #: that no text is lost; each has a ``duplicate:`` note.
+    extras: list[Abstract] = field(default_factory=list)
 
     def part(self, lang: str) -> Abstract:
         """The abstract in ``lang``; an empty one when the article has none."""
@@ -91,6 +95,7 @@ class Article:
             record[lang] = self.part(lang).to_dict()
         record["missing"] = self.missing
         record["notes"] = list(self.notes)
+        record["extras"] = [{"lang": extra.lang, **extra.to_dict()} for extra in self.extras]
         return record
 
     @classmethod
@@ -101,6 +106,7 @@ class Article:
             source=data.get("source", ""),
             parts={lang: part for lang, part in parts.items() if not part.is_empty},
             notes=list(data.get("notes", [])),
+            extras=[Abstract.from_dict(extra.get("lang", ""), extra) for extra in data.get("extras", [])],
         )
 
 

@@ -49,10 +49,12 @@ class StructureCheck(Check):
 
     def _abstracts(self, ctx: ArticleContext) -> Iterator[Finding]:
         article = ctx.article
+        wrong: set[str] = set()
         for note in article.notes:
             tag, _, detail = note.partition(": ")
             if tag.startswith("wrong-language:"):
                 lang = tag.split(":", 1)[1]
+                wrong.add(lang)
                 yield self.finding(
                     ctx, "wrong-language-abstract", Severity.ERROR, detail, lang=lang, section="abstract",
                     suggestion=f"supply the {lang} abstract",
@@ -62,6 +64,8 @@ class StructureCheck(Check):
         titled = [lang for lang in ctx.present if article.part(lang).title]
         for lang in LANGS:
             part = article.part(lang)
+            if lang in wrong and not part.paragraphs:
+                continue  # "the kk abstract is in Russian" says it already
             if lang not in ctx.present:
                 yield self.finding(
                     ctx, "missing-abstract", Severity.ERROR, f"the article has no {lang} abstract",
