@@ -32,10 +32,24 @@ class Abstract:
     marker: str = ""
     #: language identified from the abstract's own text (may differ from ``lang``)
     detected_lang: str = ""
+    #: the label of each paragraph of a structured abstract ("Relevance", "Цель", "" for none),
+    #: parallel to ``paragraphs``; empty when no paragraph has a label
+    labels: list[str] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
         return not (self.title or self.paragraphs or self.keywords)
+
+    @property
+    def found(self) -> dict[str, int]:
+        """What the reader found: 1/0 title, and how many authors, paragraphs, sentences, keywords."""
+        return {
+            "title": int(bool(self.title)),
+            "authors": len(self.authors),
+            "paragraphs": len(self.paragraphs),
+            "sentences": sum(len(paragraph) for paragraph in self.sentences),
+            "keywords": len(self.keywords),
+        }
 
     @property
     def sentence_list(self) -> list[str]:
@@ -51,6 +65,8 @@ class Abstract:
             "sentences": [list(p) for p in self.sentences],
             "marker": self.marker,
             "detected_lang": self.detected_lang,
+            "labels": list(self.labels),
+            "found": self.found,
         }
 
     @classmethod
@@ -64,6 +80,7 @@ class Abstract:
             sentences=[list(p) for p in data.get("sentences", [])],
             marker=data.get("marker", ""),
             detected_lang=data.get("detected_lang", ""),
+            labels=list(data.get("labels", [])),
         )
 
 

@@ -111,6 +111,7 @@ def _place(article: Article, block: _Block, backend: str) -> None:
         sentences=split_paragraphs(region.paragraphs, text_lang, backend),
         marker=marker,
         detected_lang=block.text_lang,
+        labels=list(region.labels),
     )
     meant = block.front_lang or text_lang
     if meant == text_lang and not block.claims(text_lang) and not _taken(article, text_lang):
@@ -142,7 +143,7 @@ def _fill(article: Article, part: Abstract, block: _Block) -> None:
         return
     clash = any(getattr(current, name) and getattr(part, name) for name in ("title", "paragraphs", "keywords"))
     if not clash:
-        for name in ("title", "authors", "paragraphs", "keywords", "sentences", "marker", "detected_lang"):
+        for name in ("title", "authors", "paragraphs", "keywords", "sentences", "marker", "detected_lang", "labels"):
             if getattr(part, name) and not getattr(current, name):
                 setattr(current, name, getattr(part, name))
         return
