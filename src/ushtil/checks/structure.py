@@ -44,6 +44,12 @@ class StructureCheck(Check):
             if finding.check.endswith("paragraph"):
                 explained.add(run.lang)
             yield finding
+        for note in ctx.article.notes:
+            tag, _, detail = note.partition(": ")
+            lang = tag.split(":", 1)[-1]
+            if tag.startswith("truncated:") and " paragraphs " in detail and lang not in explained:
+                explained.add(lang)
+                yield self._truncated(ctx, lang, detail, "abstract")
         yield from self._paragraph_counts(ctx, explained)
         yield from self._truncation(ctx)
 
@@ -59,6 +65,9 @@ class StructureCheck(Check):
                     ctx, "wrong-language-abstract", Severity.ERROR, detail, lang=lang, section="abstract",
                     suggestion=f"supply the {lang} abstract",
                 )
+            elif tag.startswith("truncated:"):
+                if " keywords " in detail:
+                    yield self._truncated(ctx, tag.split(":", 1)[1], detail, "keywords")
             elif not tag.startswith("missing:"):
                 yield self.finding(ctx, "reader-note", Severity.INFO, note)
         titled = [lang for lang in ctx.present if article.part(lang).title]
@@ -83,6 +92,13 @@ class StructureCheck(Check):
                     f"the {lang} part has no title ({', '.join(titled)} have one)",
                     lang=lang, section="title", suggestion=f"add the {lang} title",
                 )
+
+    def _truncated(self, ctx: ArticleContext, lang: str, detail: str, section: str) -> Finding:
+        """The reader's ``truncated:`` note: one language has fewer paragraphs or keywords."""
+        return self.finding(
+            ctx, "truncated-part", Severity.WARNING, f"the reader found {detail}", lang=lang, section=section,
+            suggestion=f"check that the {lang} {section} was read whole (structured labels, page layout)",
+        )
 
     def _runs(self, ctx: ArticleContext) -> Iterator[_Run]:
         current: _Run | None = None

@@ -35,7 +35,23 @@ def article_from_text(text: str, article_id: str, source: str = "", backend: str
     place_regions(article, regions, backend)
     for lang in article.missing:
         article.notes.append(f"missing:{lang}: no {lang} abstract in the article")
+    article.notes.extend(shortfall_notes(article))
     return article
+
+
+def shortfall_notes(article: Article) -> list[str]:
+    """``truncated:LANG`` for a language with fewer paragraphs or keywords than another one:
+    never a silent truncation (a label read as the body's start, a keyword list not found)."""
+    notes = []
+    present = [lang for lang in LANGS if lang not in article.missing]
+    for what in ("paragraphs", "keywords"):
+        counts = {lang: len(getattr(article.part(lang), what)) for lang in present}
+        most = max(counts.values(), default=0)
+        for lang, count in counts.items():
+            if count < most:
+                others = ", ".join(f"{other} {n}" for other, n in counts.items() if other != lang)
+                notes.append(f"truncated:{lang}: {count} {what} in {lang} where the others have more ({others})")
+    return notes
 
 
 def _regions_of(text: str, name: str, notes: list[str]) -> list[Region]:
@@ -182,6 +198,7 @@ def read_abstract_files(paths: dict[str, str | Path], backend: str = "builtin", 
     place_regions(article, regions, backend, claims, wheres)
     for lang in article.missing:
         article.notes.append(f"missing:{lang}: no {lang} abstract given")
+    article.notes.extend(shortfall_notes(article))
     return article
 
 
