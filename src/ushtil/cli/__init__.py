@@ -24,6 +24,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ushtil",
         description="Align English, Kazakh and Russian abstracts and build a trilingual glossary.",
+        epilog="Every command refuses an output that is one of its inputs (or whose suffix does not fit its "
+        "format), writes all its outputs together at the end (a failure or Ctrl-C changes no file), reports "
+        "each unusable input on one line and goes on with the others. Exit codes: 0 done, 1 some inputs "
+        "could not be used (or, for check, errors were found), 2 nothing could be done, 130 interrupted.",
     )
     parser.add_argument("--version", action="version", version=f"ushtil {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

@@ -35,8 +35,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "from articles or *.alignment.jsonl files; articles are aligned first. The build starts from the "
         "curated store (glossary/glossary.tsv when present, or --store): approved entries keep their headwords "
         "and notes, rejected pairs are never proposed again, new finds come in as candidates. Only --store "
-        "rewrites the store. 'ushtil glossary import EDITED.xlsx' applies what a person changed in a glossary "
-        "workbook to the store.",
+        "rewrites the store. 'ushtil glossary import EDITED.xlsx' applies only what a person changed in a glossary "
+        "workbook to the store (rows left as exported change nothing, deleted rows delete nothing); with "
+        "-o/--tbx/--csv it also exports the store as it is afterwards.",
     )
     parser.add_argument(
         "inputs", nargs="+", metavar="CORPUS",
@@ -49,9 +50,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--tbx", metavar="FILE.tbx", help="also write TBX v3 (TBX-Basic) for CAT tools")
     parser.add_argument("--csv", metavar="FILE.csv", help="also write CSV (UTF-8 with BOM)")
     parser.add_argument("--store", metavar="TSV",
-                        help="curated glossary to start from and to rewrite with the build merged in; for 'import', "
-                        "the store to update (default for both: read glossary/glossary.tsv when present, "
-                        "and only a build with --store rewrites it)")
+                        help="the curated glossary: a build starts from it and rewrites it with the build merged "
+                        "in; 'import' updates it. Without --store a build reads glossary/glossary.tsv when present "
+                        "and rewrites nothing, and 'import' updates glossary/glossary.tsv")
     parser.add_argument("--no-store", action="store_true",
                         help="build without the curated store (every entry a candidate)")
     parser.add_argument("--min-confidence", type=confidence, default=None, metavar="P",
