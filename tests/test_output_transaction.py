@@ -131,3 +131,23 @@ def test_an_unforeseen_failure_is_one_line_and_changes_nothing(earlier, monkeypa
     last = capsys.readouterr().err.strip().splitlines()[-1]
     assert last.startswith("ushtil align: internal error: ValueError: something nobody foresaw")
     assert listing(earlier) == before
+
+
+def test_failed_review_workbook_prints_no_exception_ignored_noise(seed_alignment, tmp_path, monkeypatch):
+    """openpyxl's write-only sheets stream as they are filled; left open after a failure, their
+    generators print 'Exception ignored … Traceback' when collected. They are closed quietly now."""
+    import gc
+
+    import ushtil.export.review_workbook as review
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    monkeypatch.setattr(review, "_write_metadata_sheet", full_disk)
+    with pytest.raises(OSError):
+        review.write_review_workbook([seed_alignment], tmp_path / "review.xlsx")
+    gc.collect()
+    assert unraisable == []
+    assert list(tmp_path.iterdir()) == []
