@@ -12,9 +12,10 @@ from .common import (
     add_article_inputs,
     add_glossary_option,
     add_nlp_option,
+    collect_article_inputs,
     glossary_path,
+    glossary_terms,
     progress,
-    read_inputs,
     report_errors,
 )
 
@@ -54,19 +55,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..aligner import align_inputs
     from ..checks import check
     from ..export.check_report import write_check_json, write_check_workbook
 
-    articles, errors = read_inputs(args)
-    if not articles:
+    inputs = collect_article_inputs(args, kinds=("article", "abstracts", "triple", "alignment"))
+    pairs, glossary = glossary_terms(args)
+    corpus = align_inputs(inputs, term_pairs=pairs, glossary=glossary, nlp=args.nlp,
+                          progress=lambda items, label: progress(items, len(items), label))
+    errors = corpus.errors
+    for note in corpus.notes:
+        print(f"ushtil check: note: {note}", file=sys.stderr)
+    if not corpus.aligned:
         report_errors(errors, "check")
         return 2
+    articles = [item.article for item in corpus.aligned]
     references = resolve_references(
         articles, args.reference, {lang: getattr(args, f"ref_{lang}") for lang in LANGS}, args.nlp
     )
     report = check(
-        articles, glossary=glossary_path(args), reference=references, only=args.only, skip=args.skip,
-        progress=lambda items: progress(items, len(articles), "checking"),
+        corpus.aligned, glossary=glossary_path(args), reference=references, only=args.only, skip=args.skip,
+        nlp=args.nlp, progress=lambda items: progress(items, len(articles), "checking"),
     )
     if args.output:
         write_check_workbook(report, args.output)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import UshtilError
 from ..model import LANGS, Article
-from ..read import iter_article_files, read_abstract_files, read_article
+from ..read.inputs import Inputs, collect_inputs, read_document
 from ..split import BACKENDS
 
 #: The curated working glossary (see glossary/README.md), used by default when present.
@@ -43,10 +43,21 @@ def glossary_path(args: argparse.Namespace) -> Path | None:
     return DEFAULT_GLOSSARY if DEFAULT_GLOSSARY.is_file() else None
 
 
+def glossary_terms(args: argparse.Namespace) -> tuple[list[tuple[str, str, str]], str]:
+    """The (en, kk, ru) term pairs of the glossary the run uses, and its file name ("" for none)."""
+    path = glossary_path(args)
+    if path is None:
+        return [], ""
+    from ..glossary.terms import term_pairs
+
+    return term_pairs(path), str(path)
+
+
 def add_article_inputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "inputs", nargs="*", metavar="FILE_OR_DIR",
-        help="article files (.txt, .md, .docx, .pdf) or folders holding them",
+        help="article files (.txt, .md, .docx, .pdf) or folders holding them (check also takes the "
+        "NAME.alignment.jsonl files 'ushtil align' and 'ushtil review import' write, and uses them as they are)",
     )
     for lang, name in (("en", "English"), ("kk", "Kazakh"), ("ru", "Russian")):
         parser.add_argument(
@@ -61,20 +72,23 @@ def progress(items: Iterable, total: int, desc: str) -> Iterator:
     return iter(tqdm(items, total=total, desc=desc, unit="file", disable=total < 3 or None, file=sys.stderr))
 
 
+def collect_article_inputs(args: argparse.Namespace, kinds: tuple[str, ...]) -> Inputs:
+    """The documents named by FILE_OR_DIR or --en/--kk/--ru (:func:`ushtil.read.inputs.collect_inputs`)."""
+    separate = {lang: getattr(args, lang) for lang in LANGS if getattr(args, lang)}
+    if separate and args.inputs:
+        raise UshtilError("give either FILE_OR_DIR or --en/--kk/--ru files, not both")
+    if not separate and not args.inputs:
+        raise UshtilError("no input: name article files or folders, or --en/--kk/--ru files")
+    return collect_inputs(args.inputs, abstracts=separate, kinds=kinds)
+
+
 def read_inputs(args: argparse.Namespace) -> tuple[list[Article], list[str]]:
     """Articles named on the command line, and one error line per file that could not be read."""
-    separate = {lang: getattr(args, lang) for lang in LANGS if getattr(args, lang)}
-    if separate:
-        if args.inputs:
-            raise UshtilError("give either FILE_OR_DIR or --en/--kk/--ru files, not both")
-        return [read_abstract_files(separate, backend=args.nlp)], []
-    if not args.inputs:
-        raise UshtilError("no input: name article files or folders, or --en/--kk/--ru files")
-    paths = list(iter_article_files(args.inputs))
-    articles, errors = [], []
-    for path in progress(paths, len(paths), "reading"):
+    inputs = collect_article_inputs(args, kinds=("article", "abstracts"))
+    articles, errors = [], list(inputs.errors)
+    for item in progress(inputs.items, len(inputs.items), "reading"):
         try:
-            articles.append(read_article(path, backend=args.nlp))
+            articles.append(read_document(item, backend=args.nlp))
         except UshtilError as exc:
             errors.append(str(exc))
     return articles, errors

@@ -61,11 +61,15 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
     if not exporters and not store:
         raise UshtilError("nothing to write: give -o FILE.xlsx, --tbx, --csv or --store")
     existing = store if store and Path(store).exists() else None
+    pairs, terms_file = _aligner_terms(existing)
+    notes: list[str] = []
     glossary = build_glossary(
-        inputs, existing=existing, nlp=nlp,
+        inputs, existing=existing, nlp=nlp, term_pairs=pairs, glossary=terms_file, notes=notes,
         min_confidence=MIN_CONFIDENCE if min_confidence is None else min_confidence,
-        progress=lambda items, total: progress(items, total, "reading and aligning"),
+        progress=lambda items, label: progress(items, len(items), label),
     )
+    for note in notes:
+        print(f"ushtil glossary: note: {note}", file=sys.stderr)
     if store:
         save_glossary(glossary, store)
     for path, exporter in exporters:
@@ -74,6 +78,16 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
     written = [f"{exporter.name} {path}" for path, exporter in exporters] + ([f"store {store}"] if store else [])
     print("written: " + ", ".join(written), file=sys.stderr)
     return 0
+
+
+def _aligner_terms(store: str | None) -> tuple[list[tuple[str, str, str]], str]:
+    """The term pairs the aligner takes as evidence, as ``ushtil align`` takes them: the store's, else
+    the default glossary's when present."""
+    from ..glossary.terms import term_pairs
+    from .common import DEFAULT_GLOSSARY
+
+    path = store or (str(DEFAULT_GLOSSARY) if DEFAULT_GLOSSARY.is_file() else "")
+    return (term_pairs(path), path) if path else ([], "")
 
 
 def import_workbook(workbook: str, store: str | None) -> int:

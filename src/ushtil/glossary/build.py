@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from .. import __version__
 from ..errors import UshtilError
-from ..model import Alignment
 from .candidates import Candidate, find_candidates
 from .headwords import headword
 from .ids import assign_ids
 from .index import LanguageIndex, Lemmatize, build_indexes
 from .matching import Rendering, render
 from .model import Evidence, Glossary, GlossaryEntry
-from .sources import Source, Unit, expand_sources, units_of_source
+from .sources import Source, Unit, aligned_sources, units_of_alignment
 
 #: Entries below this confidence are not proposed at all (they would only be noise to review).
 MIN_CONFIDENCE = 0.05
@@ -32,40 +31,40 @@ def library_lemmatizer(nlp: str = "builtin") -> Lemmatize:
     return lambda words, lang: lemma.lemmatize(words, lang, backend=nlp)
 
 
-def library_aligner(nlp: str = "builtin") -> Callable[..., Alignment]:
-    from .. import aligner
-
-    return aligner.align
-
-
 def build_glossary(
     sources: Iterable[Source],
     *,
     existing: Glossary | str | os.PathLike | None = None,
     nlp: str = "builtin",
     lemmatize: Lemmatize | None = None,
-    align: Callable[..., Alignment] | None = None,
+    term_pairs: Sequence[tuple[str, str, str]] = (),
+    glossary: str = "",
     min_confidence: float = MIN_CONFIDENCE,
-    progress: Callable[[Iterable, int], Iterable] | None = None,
+    progress: Callable[[Iterable, str], Iterable] | None = None,
+    notes: list[str] | None = None,
 ) -> Glossary:
-    """Glossary entries from ``sources`` (articles, alignments, or paths to article files, folders
-    and ``*.alignment.jsonl``); articles not aligned yet are aligned with :func:`ushtil.align`.
+    """Glossary entries from ``sources``: aligned articles, alignments, articles, or paths of article
+    files, folders and ``*.alignment.jsonl``. Alignments are used as they stand; the rest is aligned
+    once, as ``ushtil align`` aligns it (``term_pairs``: the (en, kk, ru) terms of the ``glossary``
+    file the aligner takes as evidence; ``nlp``: the splitter and lemmatiser).
 
     With ``existing`` (a glossary or the path of the curated store), the result is that glossary with
-    the build merged in by the store's rules (:func:`merge_glossary`).
+    the build merged in by the store's rules (:func:`merge_glossary`). ``notes`` receives how the
+    inputs were read (an alignment standing for its article, alignments made with other settings).
     """
     lemmatize = lemmatize or library_lemmatizer(nlp)
-    align = align or library_aligner(nlp)
-    expanded = list(expand_sources(sources))
-    if not expanded:
+    found = aligned_sources(sources, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress)
+    if notes is not None:
+        notes.extend(found.notes)
+    if not found.aligned:
         raise UshtilError("nothing to build a glossary from: no articles or alignments given")
-    steps = progress(expanded, len(expanded)) if progress else expanded
-    units: list[Unit] = [unit for source in steps for unit in units_of_source(source, nlp, align)]
+    units: list[Unit] = [unit for item in found.aligned for unit in units_of_alignment(item.alignment, item.article.id)]
     if not units:
         raise UshtilError("no parallel text found: the sources have no title, keywords or aligned beads "
                           "in two or more languages")
     built = glossary_from_units(units, lemmatize, min_confidence)
-    built.signature = f"ushtil {__version__} glossary; nlp={nlp}; sources={len(expanded)}; units={len(units)}"
+    built.signature = (f"ushtil {__version__} glossary; nlp={nlp}; sources={len(found.aligned)}; "
+                       f"units={len(units)}")
     if existing is None:
         return built
     from .store import load_glossary, merge_glossary
