@@ -276,3 +276,21 @@ def test_no_module_imports_a_later_stage():
                 elif own in STAGES and other in STAGES and STAGES.index(other) > STAGES.index(own):
                     wrong.append(f"{module} ({own}) imports {target} (a later stage)")
     assert wrong == []
+
+
+def test_decisions_that_cannot_be_applied_are_left_for_follow_up(tmp_path):
+    from ushtil.export.review_apply import follow_up_report, read_review_workbook
+    from ushtil.model import Alignment, Bead
+
+    sentences = {"en": ["One.", "Two."], "kk": ["Бір.", "Екі."], "ru": ["Один.", "Два."]}
+    beads = [Bead(sentences={lang: [i] for lang in LANGS}, text={lang: sentences[lang][i] for lang in LANGS})
+             for i in range(2)]
+    path = tmp_path / "review.xlsx"
+    write_review_workbook([Alignment(name="x", sentences=sentences, beads=beads)], path)
+    edit_rows(path, {1: {"Decision": "Split"}, 2: {"Decision": "Merge"}})
+    result = read_review_workbook(path)
+    assert [b.text["en"] for b in result.alignments[0].beads] == ["One.", "Two."]
+    assert [(d.bead, d.decision) for d in result.follow_up] == [(1, "Split"), (2, "Merge")]
+    report = follow_up_report(result, "review.xlsx")
+    assert "| x | 1 | Split |" in report and "| x | 2 | Merge |" in report
+    assert "no cell holds the new beads on separate lines" in report and "no bead follows" in report

@@ -104,7 +104,8 @@ def replace_side(draft: Draft, lang: str, texts: list[str]) -> list[Draft]:
         if not old:
             return [draft]
         return [replace(draft, sides={**draft.sides, lang: []}), _alone(draft, lang, old)]
-    opens = bool(old and old[0].opens_paragraph)
+    # text typed into an empty side opens a paragraph where the other languages open one
+    opens = old[0].opens_paragraph if old else any(side[0].opens_paragraph for side in draft.sides.values() if side)
     new = [Sentence(text, opens and i == 0) for i, text in enumerate(texts)]
     return [replace(draft, sides={**draft.sides, lang: new})]
 

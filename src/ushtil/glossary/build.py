@@ -42,6 +42,7 @@ def build_glossary(
     min_confidence: float = MIN_CONFIDENCE,
     progress: Callable[[Iterable, str], Iterable] | None = None,
     notes: list[str] | None = None,
+    errors: list[str] | None = None,
 ) -> Glossary:
     """Glossary entries from ``sources``: aligned articles, alignments, articles, or paths of article
     files, folders and ``*.alignment.jsonl``. Alignments are used as they stand; the rest is aligned
@@ -50,10 +51,13 @@ def build_glossary(
 
     With ``existing`` (a glossary or the path of the curated store), the result is that glossary with
     the build merged in by the store's rules (:func:`merge_glossary`). ``notes`` receives how the
-    inputs were read (an alignment standing for its article, alignments made with other settings).
+    inputs were read (an alignment standing for its article, alignments made with other settings);
+    ``errors``, when given, one line per unusable input (the others are still used; without it the
+    first one raises :class:`~ushtil.errors.UshtilError`).
     """
     lemmatize = lemmatize or library_lemmatizer(nlp)
-    found = aligned_sources(sources, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress)
+    found = aligned_sources(sources, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress,
+                            errors=errors)
     if notes is not None:
         notes.extend(found.notes)
     if not found.aligned:

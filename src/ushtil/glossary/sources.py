@@ -48,18 +48,22 @@ class AlignedSources:
 
 
 def aligned_sources(sources: Iterable[Source], *, term_pairs: Sequence[tuple[str, str, str]] = (),
-                    glossary: str = "", nlp: str = "builtin", progress=None) -> AlignedSources:
+                    glossary: str = "", nlp: str = "builtin", progress=None,
+                    errors: list[str] | None = None) -> AlignedSources:
     """Every source as an aligned article: aligned articles and alignments as they are; articles,
     files and folders aligned together as ``ushtil align`` aligns them. A file that cannot be used
-    is a one-line :class:`~ushtil.errors.UshtilError`."""
+    is a line in ``errors`` (the others are still used) or, without that list, a one-line
+    :class:`~ushtil.errors.UshtilError`."""
     sources = list(sources)
     paths = [source for source in sources if isinstance(source, str | os.PathLike)]
     articles = [source for source in sources if isinstance(source, Article)]
     found = AlignedSources(aligned=[])
     if paths:
         corpus = align_inputs(paths, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress)
-        if corpus.errors:
+        if corpus.errors and errors is None:
             raise UshtilError(corpus.errors[0])
+        if errors is not None:
+            errors.extend(corpus.errors)
         found.aligned.extend(corpus.aligned)
         found.notes.extend(corpus.notes)
     found.aligned.extend(align_articles(articles, term_pairs=term_pairs, glossary=glossary, nlp=nlp))
