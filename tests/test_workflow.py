@@ -294,3 +294,13 @@ def test_decisions_that_cannot_be_applied_are_left_for_follow_up(tmp_path):
     report = follow_up_report(result, "review.xlsx")
     assert "| x | 1 | Split |" in report and "| x | 2 | Merge |" in report
     assert "no cell holds the new beads on separate lines" in report and "no bead follows" in report
+
+
+def test_two_documents_of_one_name_are_an_error_for_the_second(tmp_path):
+    shutil.copy(SEED, tmp_path / "x.txt")
+    (tmp_path / "other").mkdir()
+    shutil.copy(SEED, tmp_path / "other" / "x.md")
+    found = collect_inputs([tmp_path, tmp_path / "other"])
+    assert [item.path for item in found.items] == [tmp_path / "x.txt"]
+    assert found.errors == [f"{tmp_path / 'other' / 'x.md'}: a second document named 'x' (the first: "
+                            f"{tmp_path / 'x.txt'}); rename one, their alignments would be one file"]

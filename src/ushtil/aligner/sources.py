@@ -37,8 +37,6 @@ class AlignedCorpus:
     aligned: list[AlignedArticle] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    #: how many of ``aligned`` were read from alignment files (not aligned in this run)
-    read_as_aligned: int = 0
 
 
 def weights_version() -> str:
@@ -88,7 +86,6 @@ def align_inputs(
         try:
             if item.kind == "alignment":
                 slots.append(read_aligned(item.path))
-                corpus.read_as_aligned += 1
             else:
                 slots.append((item, read_document(item, nlp)))
         except UshtilError as exc:

@@ -152,17 +152,24 @@ def _name(path: Path) -> str:
 
 
 def _read_once(found: Inputs) -> None:
-    """An alignment stands for the document of the same name."""
-    aligned = {item.name: item for item in found.items if item.kind == "alignment"}
-    kept = []
+    """An alignment stands for the document of the same name; two documents of one name (whose
+    alignments would be one file) are an error for the second."""
+    aligned: dict[str, Input] = {}
     for item in found.items:
-        alignment = aligned.get(item.name)
-        if alignment is not None and item is not alignment:
+        if item.kind == "alignment":
+            aligned.setdefault(item.name, item)
+    kept: dict[str, Input] = {}
+    for item in found.items:
+        alignment = aligned[item.name] if item.name in aligned else None
+        if alignment is not None and item.kind != "alignment":
             found.notes.append(f"{item.name}: read from its alignment {alignment.path.name}, which stands for "
                                f"{', '.join(path.name for path in item.files.values())} (a document is read once)")
-            continue
-        kept.append(item)
-    found.items = kept
+        elif item.name in kept:
+            found.errors.append(f"{item.source}: a second document named {item.name!r} (the first: "
+                                f"{kept[item.name].source}); rename one, their alignments would be one file")
+        else:
+            kept[item.name] = item
+    found.items = list(kept.values())
 
 
 def _kinds_named(kinds: tuple[str, ...]) -> str:
