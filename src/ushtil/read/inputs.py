@@ -160,7 +160,7 @@ def _read_once(found: Inputs) -> None:
             aligned.setdefault(item.name, item)
     kept: dict[str, Input] = {}
     for item in found.items:
-        alignment = aligned[item.name] if item.name in aligned else None
+        alignment = aligned.get(item.name)
         if alignment is not None and item.kind != "alignment":
             found.notes.append(f"{item.name}: read from its alignment {alignment.path.name}, which stands for "
                                f"{', '.join(path.name for path in item.files.values())} (a document is read once)")
