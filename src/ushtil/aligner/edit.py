@@ -158,28 +158,23 @@ def article_of(alignment: Alignment, front: Article | None = None) -> Article:
     ``alignment.paragraph_starts``) and keywords from the beads; authors, markers and notes from
     ``front``, the article the alignment was made of. An unchanged paragraph keeps ``front``'s text."""
     front = front or Article(id=alignment.name, source="")
-    by_section: dict[str, dict[str, list[int]]] = {}
-    for bead in alignment.beads:
-        section = by_section.setdefault(bead.section or "abstract", {lang: [] for lang in LANGS})
+    taken: dict[str, dict[str, list[Sentence]]] = {lang: {} for lang in LANGS}
+    for draft in drafts_of(alignment):
         for lang in LANGS:
-            section[lang].extend(bead.sentences.get(lang, []))
+            taken[lang].setdefault(draft.section or "abstract", []).extend(draft.sides.get(lang, []))
     parts = {}
     for lang in LANGS:
-        pool = alignment.sentences.get(lang, [])
-        taken = {section: [pool[i] for i in sorted(indices[lang])] for section, indices in by_section.items()}
-        abstract_indices = sorted(by_section.get("abstract", {}).get(lang, []))
-        starts = set(alignment.paragraph_starts.get(lang, []))
         paragraphs: list[list[str]] = []
-        for index in abstract_indices:
-            if not paragraphs or index in starts:
+        for sentence in taken[lang].get("abstract", []):
+            if not paragraphs or sentence.opens_paragraph:
                 paragraphs.append([])
-            paragraphs[-1].append(pool[index])
+            paragraphs[-1].append(sentence.text)
         old = front.part(lang)
         texts = {tuple(sentences): text for sentences, text in zip(old.sentences, old.paragraphs, strict=False)}
         part = replace(
             old if lang in front.parts else Abstract(lang=lang),
-            title=" ".join(taken.get("title", [])),
-            keywords=list(taken.get("keywords", [])),
+            title=" ".join(sentence.text for sentence in taken[lang].get("title", [])),
+            keywords=[sentence.text for sentence in taken[lang].get("keywords", [])],
             sentences=paragraphs,
             paragraphs=[texts.get(tuple(p), " ".join(p)) for p in paragraphs],
         )
