@@ -171,12 +171,14 @@ def article_of(alignment: Alignment, front: Article | None = None) -> Article:
             paragraphs[-1].append(sentence.text)
         old = front.part(lang)
         texts = {tuple(sentences): text for sentences, text in zip(old.sentences, old.paragraphs, strict=False)}
+        labels = {tuple(sentences): label for sentences, label in zip(old.sentences, old.labels, strict=False)}
         part = replace(
             old if lang in front.parts else Abstract(lang=lang),
             title=" ".join(sentence.text for sentence in taken[lang].get("title", [])),
             keywords=[sentence.text for sentence in taken[lang].get("keywords", [])],
             sentences=paragraphs,
             paragraphs=[texts.get(tuple(p), " ".join(p)) for p in paragraphs],
+            labels=[labels.get(tuple(p), "") for p in paragraphs] if old.labels else [],
         )
         if not part.is_empty:
             parts[lang] = part

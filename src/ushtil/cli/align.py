@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..errors import UshtilError
 from ..model import Alignment
-from .common import add_glossary_option, add_nlp_option, glossary_terms, progress, report_errors
+from ..outputs import FOLDER, OutputTransaction, guard_outputs, requested
+from .common import add_glossary_option, add_nlp_option, glossary_path, glossary_terms, progress, report_errors
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -46,24 +47,29 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.inputs and not args.presegmented:
         raise UshtilError("no input: name article files, triples or folders, or --presegmented DIR")
-    pairs, glossary = glossary_terms(args)
     inputs = collect_inputs(args.inputs, presegmented=args.presegmented, kinds=("article", "triple"))
+    read = [path for item in inputs.items for path in item.files.values()]
+    read += [path for path in (glossary_path(args),) if path]
+    guard_outputs(read, [requested("-o", args.output, FOLDER), requested("--xlsx", args.xlsx, "xlsx"),
+                         requested("--tmx", args.tmx, "tmx")])
+    pairs, glossary = glossary_terms(args)
     corpus = align_inputs(inputs, term_pairs=pairs, glossary=glossary, nlp=args.nlp,
                           progress=lambda items, label: progress(items, len(items), label))
     aligned = corpus.aligned
-    output = Path(args.output)
-    for item in aligned:
-        write_aligned(item, output / f"{item.name}{SUFFIX}")
     alignments = [item.alignment for item in aligned]
+    output = Path(args.output)
     signature = alignments[0].signature if alignments else ""
-    if aligned and args.xlsx:
-        from ..export.review_workbook import write_review_workbook
+    with OutputTransaction(read) as written:
+        for item in aligned:
+            write_aligned(item, written.stage(output / f"{item.name}{SUFFIX}"))
+        if aligned and args.xlsx:
+            from ..export.review_workbook import write_review_workbook
 
-        write_review_workbook(aligned, args.xlsx, signature=signature)
-    if alignments and args.tmx:
-        from ..export.tmx import write_tmx
+            write_review_workbook(aligned, written.stage(args.xlsx), signature=signature)
+        if alignments and args.tmx:
+            from ..export.tmx import write_tmx
 
-        write_tmx(alignments, args.tmx, signature=signature)
+            write_tmx(alignments, written.stage(args.tmx), signature=signature)
     for item in aligned:
         for note in item.article.notes:
             print(f"  note: {item.name}: {note}", file=sys.stderr)

@@ -8,10 +8,12 @@ from pathlib import Path
 
 from ..errors import InputError, UshtilError
 from ..model import LANGS, Article
+from ..outputs import OutputTransaction, guard_outputs, requested
 from .common import (
     add_article_inputs,
     add_glossary_option,
     add_nlp_option,
+    article_input_files,
     collect_article_inputs,
     glossary_path,
     glossary_terms,
@@ -30,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "or extra sentences and paragraphs, keyword lists, glossary terms and their consistency, numbers, "
         "text in the wrong language or left untranslated, length outliers, authors and titles. Optionally "
         "score the translations against a reference with BLEU, chrF and TER. Exit code: 0 no errors, "
-        "1 errors found, 2 could not run.",
+        "1 errors found or some inputs unreadable, 2 nothing could be checked.",
         epilog="check families: " + "; ".join(f"{name}: {cls.description}" for name, cls in CHECKS.items()),
     )
     add_article_inputs(parser)
@@ -59,9 +61,12 @@ def run(args: argparse.Namespace) -> int:
     from ..checks import check
     from ..export.check_report import write_check_json, write_check_workbook
 
-    inputs = collect_article_inputs(args, kinds=("article", "abstracts", "triple", "alignment"))
+    references = [args.reference, *(getattr(args, f"ref_{lang}") for lang in LANGS)]
+    inputs = article_input_files(args, *references, glossary_path(args))
+    guard_outputs(inputs, [requested("-o", args.output, "xlsx"), requested("--json", args.json, "json")])
+    collected = collect_article_inputs(args, kinds=("article", "abstracts", "triple", "alignment"))
     pairs, glossary = glossary_terms(args)
-    corpus = align_inputs(inputs, term_pairs=pairs, glossary=glossary, nlp=args.nlp,
+    corpus = align_inputs(collected, term_pairs=pairs, glossary=glossary, nlp=args.nlp,
                           progress=lambda items, label: progress(items, len(items), label))
     errors = corpus.errors
     for note in corpus.notes:
@@ -77,18 +82,17 @@ def run(args: argparse.Namespace) -> int:
         corpus.aligned, glossary=glossary_path(args), reference=references, only=args.only, skip=args.skip,
         nlp=args.nlp, progress=lambda items: progress(items, len(articles), "checking"),
     )
-    if args.output:
-        write_check_workbook(report, args.output)
-    if args.json:
-        write_check_json(report, args.json)
+    with OutputTransaction(inputs) as written:
+        if args.output:
+            write_check_workbook(report, written.stage(args.output))
+        if args.json:
+            write_check_json(report, written.stage(args.json))
     print(report.summary(limit=args.limit))
     for written in (args.output, args.json):
         if written:
             print(f"report written to {written}")
     report_errors(errors, "check")
-    if errors:
-        return 2
-    return report.exit_code
+    return 1 if errors else report.exit_code  # some articles checked: 1, as for errors found
 
 
 def resolve_references(

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import UshtilError
 from ..model import LANGS, Article
+from ..outputs import input_files
+from ..read.formats import SUFFIXES
 from ..read.inputs import Inputs, collect_inputs, read_document
 from ..split import BACKENDS
 
@@ -65,6 +67,17 @@ def add_article_inputs(parser: argparse.ArgumentParser) -> None:
         )
 
 
+def article_input_files(args: argparse.Namespace, *extra: str | Path | None) -> list[Path]:
+    """Every file the command will read: the documents named or found in folders (by the one input
+    rule, :func:`ushtil.read.inputs.collect_inputs`), the ``--en/--kk/--ru`` files and ``extra``
+    files or folders (references, a glossary)."""
+    separate = {lang: getattr(args, lang) for lang in LANGS if getattr(args, lang)}
+    found = collect_inputs(args.inputs, abstracts=None if args.inputs else separate,
+                           presegmented=getattr(args, "presegmented", ()))
+    named = [path for item in found.items for path in item.files.values()]
+    return named + input_files(extra, SUFFIXES)
+
+
 def progress(items: Iterable, total: int, desc: str) -> Iterator:
     """Iterate with a progress bar on stderr when there is enough to wait for."""
     from tqdm import tqdm
@@ -97,6 +110,15 @@ def read_inputs(args: argparse.Namespace) -> tuple[list[Article], list[str]]:
 def report_errors(errors: list[str], command: str) -> None:
     for error in errors:
         print(f"ushtil {command}: error: {error}", file=sys.stderr)
+
+
+def error_reporter(errors: list[str], command: str) -> Callable[[str], None]:
+    """An ``on_error`` callback for library functions: prints the line now and keeps it in ``errors``."""
+    def report(line: str) -> None:
+        errors.append(line)
+        report_errors([line], command)
+
+    return report
 
 
 def article_summary(article: Article) -> str:

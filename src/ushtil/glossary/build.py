@@ -42,7 +42,7 @@ def build_glossary(
     min_confidence: float = MIN_CONFIDENCE,
     progress: Callable[[Iterable, str], Iterable] | None = None,
     notes: list[str] | None = None,
-    errors: list[str] | None = None,
+    on_error: Callable[[str], None] | None = None,
 ) -> Glossary:
     """Glossary entries from ``sources``: aligned articles, alignments, articles, or paths of article
     files, folders and ``*.alignment.jsonl``. Alignments are used as they stand; the rest is aligned
@@ -51,13 +51,17 @@ def build_glossary(
 
     With ``existing`` (a glossary or the path of the curated store), the result is that glossary with
     the build merged in by the store's rules (:func:`merge_glossary`). ``notes`` receives how the
-    inputs were read (an alignment standing for its article, alignments made with other settings);
-    ``errors``, when given, one line per unusable input (the others are still used; without it the
-    first one raises :class:`~ushtil.errors.UshtilError`).
+    inputs were read (an alignment standing for its article, alignments made with other settings).
+
+    With ``on_error``, a source that cannot be read is reported to it (one line) and the others are
+    still used; without it the first bad source raises.
     """
     lemmatize = lemmatize or library_lemmatizer(nlp)
+    errors: list[str] | None = [] if on_error is not None else None
     found = aligned_sources(sources, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress,
                             errors=errors)
+    for line in errors or []:
+        on_error(line)
     if notes is not None:
         notes.extend(found.notes)
     if not found.aligned:
