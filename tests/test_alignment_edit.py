@@ -91,3 +91,16 @@ def test_article_of_an_edited_alignment():
     assert article.part("en").title == "Title."
     assert article.part("en").sentences == [["One. Two.", "Three."], ["Four."]]
     assert article.part("en").paragraphs == ["One. Two. Three.", "Four."]
+
+
+def test_a_bead_emptied_in_every_language_leaves_its_sentences_standing_alone():
+    alignment = sample()
+    drafts = edit.drafts_of(alignment)
+    emptied = [drafts[1]]
+    for lang in LANGS:
+        first, *alone = edit.replace_side(emptied[0], lang, [])
+        emptied = [first, *emptied[1:], *alone]
+    drafts[1:2] = emptied
+    after = edit.alignment_of(drafts, alignment)
+    assert [bead.kind for bead in after.beads] == ["1-1-1", "1-0-0", "0-1-0", "0-0-1", "1-1-1", "1-1-1"]
+    assert after.sentences == alignment.sentences

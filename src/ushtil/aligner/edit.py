@@ -53,11 +53,12 @@ def drafts_of(alignment: Alignment) -> list[Draft]:
 
 
 def alignment_of(drafts: list[Draft], like: Alignment) -> Alignment:
-    """The alignment the drafts make, with ``like``'s name, signature and settings; validated."""
+    """The alignment the drafts make, with ``like``'s name, signature and settings; validated. A draft
+    left with no sentence (every side emptied) makes no bead."""
     sentences: dict[str, list[str]] = {lang: [] for lang in LANGS}
     starts: dict[str, list[int]] = {lang: [] for lang in LANGS}
     beads = []
-    for draft in drafts:
+    for draft in (draft for draft in drafts if any(draft.sides.values())):
         indices = {}
         for lang in LANGS:
             side = draft.sides.get(lang, [])

@@ -136,7 +136,8 @@ def _decided(draft: edit.Draft, decision: ReviewDecision, notes: list[str]) -> l
         new = decision.text[lang].strip()
         held = len(draft.sides.get(lang, []))
         texts = [new] if held <= 1 else _split(new, lang)
-        drafts = edit.replace_side(drafts[0], lang, texts) + drafts[1:]
+        first, *alone = edit.replace_side(drafts[0], lang, texts)
+        drafts = [first, *drafts[1:], *alone]
     return drafts
 
 
