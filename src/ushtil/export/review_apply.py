@@ -133,7 +133,7 @@ def _decided(draft: edit.Draft, decision: ReviewDecision, notes: list[str]) -> l
                      f"{decision.decision or 'empty'}, not Fix; the edit is kept")
     drafts = [draft]
     for lang in decision.edited:
-        new = decision.text[lang].strip()
+        new = " ".join(decision.text[lang].split())  # a line break typed into a cell is a space
         held = len(draft.sides.get(lang, []))
         texts = [new] if held <= 1 else _split(new, lang)
         first, *alone = edit.replace_side(drafts[0], lang, texts)
