@@ -150,7 +150,11 @@ def _merge(groups: list[list[edit.Draft]], decisions: list[ReviewDecision], note
             continue
         following = groups[number] if number < len(groups) else []
         after = by_number.get(number + 1)
-        if not following or not groups[number - 1] or (after is not None and after.decision == "Reject"):
+        if after is not None and after.decision == "Reject":
+            decision.applied = False
+            notes.append(f"{name} bead #{number}: Merge with bead #{number + 1}, which is rejected; left as it was")
+            continue
+        if not following or not groups[number - 1]:
             decision.applied = False
             notes.append(f"{name} bead #{number}: Merge, but no bead follows that it could join; left as it was")
             continue
