@@ -1,7 +1,9 @@
-"""Rebuild the binary layouts of this folder: the seed article as .docx (python-docx) and as .pdf
-(LibreOffice, one column and two columns). The files are committed, so tests need neither tool.
+"""Rebuild the layouts of this folder that are composed from other texts: the seed article as .docx
+(python-docx) and .pdf (LibreOffice, one and two columns), the seed's three parts rearranged in
+other journal layouts (.txt), and the hand-written 01 thesis as a styled .docx and a two-column
+.pdf. The files are committed, so tests need neither LibreOffice nor this script.
 
-    python tests/data/layouts/make_layouts.py      # needs python-docx and soffice on PATH
+    PYTHONPATH=src python tests/data/layouts/make_layouts.py   # needs python-docx and soffice
 """
 
 from __future__ import annotations
@@ -104,7 +106,136 @@ def _recurring_long_words() -> set[str]:
     return {word for word in set(words) if words.count(word) >= 2}
 
 
+def _seed_parts() -> dict:
+    import ushtil
+
+    return ushtil.read_article(SEED).parts
+
+
+def _names_reversed(names: list[str]) -> list[str]:
+    """"D.M. Turtugulova" → "Turtugulova D.M.": the other order journals print."""
+    return [" ".join(reversed(name.split(" ", 1))) for name in names]
+
+
+_KEYWORD_WORDS = {"en": "Keywords", "kk": "Түйін сөздер", "ru": "Ключевые слова"}
+
+
+def _write(name: str, blocks: list[str]) -> None:
+    (HERE / name).write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+
+
+def text_layouts() -> None:
+    """The seed's parts in the orders and spellings other journals use."""
+    parts = _seed_parts()
+    # 02: Russian first, upper-case titles and markers on lines of their own, names surname first, ';'
+    blocks = ["УДК 327 (574)", "МРНТИ 11.25.19"]
+    for lang, marker in (("ru", "АННОТАЦИЯ"), ("kk", "АҢДАТПА"), ("en", "ABSTRACT")):
+        part = parts[lang]
+        blocks += [part.title.upper(), ", ".join(_names_reversed(part.authors)), marker, *part.paragraphs,
+                   f"{_KEYWORD_WORDS[lang]}: {'; '.join(part.keywords)}."]
+    blocks += ["ВВЕДЕНИЕ", "Сегодня траектория развития Центральной Азии изменилась."]
+    _write("02_ru_first_upper_case.txt", blocks)
+    # 03: Kazakh first, markers inline with a dash, keywords separated by dashes, numbered affiliation marks
+    blocks = []
+    for lang, marker in (("kk", "Аңдатпа"), ("en", "Abstract"), ("ru", "Аннотация")):
+        part = parts[lang]
+        marks = ", ".join(f"{name}{number}" for number, name in enumerate(part.authors, 1))
+        blocks += [part.title, marks, f"{marker} — {part.paragraphs[0]}", *part.paragraphs[1:],
+                   f"{_KEYWORD_WORDS[lang]} — {' — '.join(part.keywords)}"]
+    _write("03_kk_first_inline_dashes.txt", blocks)
+    # 05: the body first, the three abstracts (Summary / Түйіндеме / Резюме) after the references
+    body = SEED.read_text(encoding="utf-8")
+    start, end = body.index("## Introduction"), body.index("#### Д.М. Туртугулова")
+    blocks = [body[start:end].strip()]
+    for lang, marker in (("en", "Summary"), ("kk", "Түйіндеме"), ("ru", "Резюме")):
+        part = parts[lang]
+        blocks += [f"## {part.title}", ", ".join(part.authors), f"**{marker}.** {part.paragraphs[0]}",
+                   *part.paragraphs[1:], f"**{_KEYWORD_WORDS[lang]}:** {', '.join(part.keywords)}."]
+    _write("05_abstracts_after_the_body.md", blocks)
+    # 11: a PDF's text export: lines wrapped at 78 characters, running header and page number mid-abstract
+    import textwrap
+
+    lines = []
+    for lang, marker in (("en", "Abstract."), ("kk", "Аңдатпа."), ("ru", "Аннотация.")):
+        part = parts[lang]
+        lines += [*textwrap.wrap(part.title, 78), ", ".join(part.authors), ""]
+        for number, paragraph in enumerate(part.paragraphs):
+            text = f"{marker} {paragraph}" if number == 0 else paragraph
+            lines += textwrap.wrap(text, 78)
+            if number == 2:
+                lines += ["", "ВЕСТНИК ЕНУ им. Л.Н. Гумилева. Серия Политические науки. №1(150)/ 2025", "",
+                          str(121 + len(lines) // 40), ""]
+        lines += [*textwrap.wrap(f"{_KEYWORD_WORDS[lang]}: {', '.join(part.keywords)}.", 78), ""]
+    (HERE / "11_wrapped_text_export.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # 12: abstracts with no title and no byline of their own, Kazakh first
+    blocks = ["# Kazakhstan as a Center of Gravity in Central Asia"]
+    for lang, marker in (("kk", "Аңдатпа"), ("en", "Abstract"), ("ru", "Аннотация")):
+        part = parts[lang]
+        blocks += [f"{marker}: {part.paragraphs[0]}", *part.paragraphs[1:],
+                   f"{_KEYWORD_WORDS[lang]}: {', '.join(part.keywords)}"]
+    _write("12_no_titles_of_their_own.md", blocks)
+
+
+def table_docx() -> docx.Document:
+    """06: the seed's three abstract blocks in a table, one row each, the title in a heading style."""
+    parts = _seed_parts()
+    document = docx.Document()
+    document.add_paragraph("IRSTI 11.25.19")
+    for lang, marker in (("en", "Abstract"), ("kk", "Аңдатпа"), ("ru", "Аннотация")):
+        document.add_heading(parts[lang].title, level=1)
+        byline = document.add_paragraph()
+        for number, name in enumerate(parts[lang].authors, 1):
+            byline.add_run(("" if number == 1 else ", ") + name)
+            byline.add_run(str(number)).font.superscript = True
+        table = document.add_table(rows=1, cols=1)
+        cell = table.rows[0].cells[0]
+        first = cell.paragraphs[0]
+        first.add_run(f"{marker}.").bold = True
+        first.add_run(f" {parts[lang].paragraphs[0]}")
+        for paragraph in parts[lang].paragraphs[1:]:
+            cell.add_paragraph(paragraph)
+        keywords = cell.add_paragraph()
+        keywords.add_run(f"{_KEYWORD_WORDS[lang]}:").bold = True
+        keywords.add_run(f" {', '.join(parts[lang].keywords)}.")
+    document.add_heading("Introduction", level=1)
+    document.add_paragraph("Today, the trajectory of Central Asia's development has changed.")
+    return document
+
+
+def thesis_docx(columns: int = 1) -> docx.Document:
+    """07/08: the hand-written 01 thesis with 'Heading 1' markers and bold structured labels."""
+    document = docx.Document()
+    if columns > 1:
+        _columns(document, columns)
+    _page_number_footer(document)
+    for block in (HERE / "01_thesis_markdown.md").read_text(encoding="utf-8").split("\n\n"):
+        line = block.strip()
+        heading = re.match(r"^(#{1,6})\s+(.*)$", line)
+        if heading:
+            document.add_heading(heading.group(2), level=len(heading.group(1)))
+        elif line:
+            _add_runs(document.add_paragraph(), line)
+    return document
+
+
+def _columns(document: docx.Document, columns: int) -> None:
+    section = document.sections[0]
+    cols = section._sectPr.find(qn("w:cols"))
+    if cols is None:
+        cols = OxmlElement("w:cols")
+        section._sectPr.append(cols)
+    cols.set(qn("w:num"), str(columns))
+    cols.set(qn("w:space"), "567")
+
+
 def main() -> None:
+    text_layouts()
+    table_docx().save(HERE / "06_table_and_styles.docx")
+    thesis_docx().save(HERE / "07_structured_styles.docx")
+    with tempfile.TemporaryDirectory() as tmp:
+        two = Path(tmp) / "08_structured_two_columns.docx"
+        thesis_docx(columns=2).save(two)
+        to_pdf(two, HERE / "08_structured_two_columns.pdf")
     seed_docx().save(HERE / "seed.docx")
     to_pdf(HERE / "seed.docx", HERE / "seed.pdf")
     with tempfile.TemporaryDirectory() as tmp:
