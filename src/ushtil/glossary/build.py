@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 from .. import __version__
 from ..errors import UshtilError
-from ..model import Alignment
+from ..model import Alignment, Article
 from .candidates import Candidate, find_candidates
 from .headwords import headword
 from .ids import assign_ids
@@ -47,20 +49,29 @@ def build_glossary(
     align: Callable[..., Alignment] | None = None,
     min_confidence: float = MIN_CONFIDENCE,
     progress: Callable[[Iterable, int], Iterable] | None = None,
+    on_error: Callable[[str], None] | None = None,
 ) -> Glossary:
     """Glossary entries from ``sources`` (articles, alignments, or paths to article files, folders
     and ``*.alignment.jsonl``); articles not aligned yet are aligned with :func:`ushtil.align`.
 
     With ``existing`` (a glossary or the path of the curated store), the result is that glossary with
     the build merged in by the store's rules (:func:`merge_glossary`).
+
+    With ``on_error``, a source that cannot be read is reported to it (one line) and the others are
+    still used; without it the first bad source raises.
     """
     lemmatize = lemmatize or library_lemmatizer(nlp)
     align = align or library_aligner(nlp)
-    expanded = list(expand_sources(sources))
+    expanded: list[Article | Alignment | Path] = []
+    for source in sources:
+        with _reported(on_error):
+            expanded.extend(expand_sources([source]))
     if not expanded:
         raise UshtilError("nothing to build a glossary from: no articles or alignments given")
-    steps = progress(expanded, len(expanded)) if progress else expanded
-    units: list[Unit] = [unit for source in steps for unit in units_of_source(source, nlp, align)]
+    units: list[Unit] = []
+    for source in progress(expanded, len(expanded)) if progress else expanded:
+        with _reported(on_error):
+            units.extend(units_of_source(source, nlp, align))
     if not units:
         raise UshtilError("no parallel text found: the sources have no title, keywords or aligned beads "
                           "in two or more languages")
@@ -72,6 +83,17 @@ def build_glossary(
 
     store = existing if isinstance(existing, Glossary) else load_glossary(existing)
     return merge_glossary(store, built)
+
+
+@contextlib.contextmanager
+def _reported(on_error: Callable[[str], None] | None) -> Iterator[None]:
+    """Hand a source's one-line error to ``on_error`` and go on; raise it when there is none."""
+    try:
+        yield
+    except UshtilError as exc:
+        if on_error is None:
+            raise
+        on_error(str(exc))
 
 
 def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence: float = MIN_CONFIDENCE) -> Glossary:
