@@ -93,23 +93,41 @@ def _body_size(pages: list[PageRuns]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _column_split(page: PageRuns) -> float | None:
-    """The x where a second column starts, when many runs start at one x right of the middle."""
-    starts = Counter(round(run.x) for run in page.runs if run.x > 0.4 * page.width)
+def _second_column_start(pages: list[PageRuns]) -> float | None:
+    """The x where a second column starts: many runs start at one x right of the middle."""
+    starts = Counter(round(run.x) for page in pages for run in page.runs if run.x > 0.4 * page.width)
     if not starts:
         return None
     x, count = starts.most_common(1)[0]
-    return x - 3.0 if count >= max(5, 0.2 * len(page.runs)) else None
+    total = sum(len(page.runs) for page in pages)
+    return float(x) if count >= max(5, 0.1 * total) else None
+
+
+def _columns_of(page: PageRuns, start: float | None) -> list[int]:
+    """Column 0 or 1 of each run. A page has two columns where lines start at the second column's x
+    (a page of one full-width column has none). A run drawn right after another on the same line
+    belongs to that run's column (an italic word in the right half of a full-width line stays in
+    its line); a run that starts a line belongs to the column its x falls in."""
+    if start is None or sum(abs(run.x - start) <= 1.5 for run in page.runs) < 2:
+        return [0] * len(page.runs)
+    columns: list[int] = []
+    for number, run in enumerate(page.runs):
+        previous = page.runs[number - 1] if number else None
+        if previous is not None and abs(previous.y - run.y) < 0.5 * run.size and previous.x < run.x:
+            columns.append(columns[-1])
+        else:
+            columns.append(int(run.x >= start - 3))
+    return columns
 
 
 def _lines(pages: list[PageRuns], body: float) -> list[Line]:
     lines: list[Line] = []
+    start = _second_column_start(pages)
     for number, page in enumerate(pages):
-        split = _column_split(page)
-        runs = [run for run in page.runs if not _is_superscript(run, page.runs, body)]
         by_column: dict[int, list[Run]] = {}
-        for run in runs:
-            by_column.setdefault(int(split is not None and run.x >= split), []).append(run)
+        for run, column in zip(page.runs, _columns_of(page, start), strict=True):
+            if not _is_superscript(run, page.runs, body):
+                by_column.setdefault(column, []).append(run)
         for column in sorted(by_column):
             current: list[Run] = []
             for run in sorted(by_column[column], key=lambda run: (-run.y, run.x)):

@@ -41,10 +41,14 @@ def _add_runs(paragraph, text: str) -> None:
             paragraph.add_run(piece)
 
 
-def seed_docx(columns: int = 1, hyphenated: set[str] = frozenset()) -> docx.Document:
-    """The seed's Markdown as a Word document: '#' lines in heading styles, emphasis as runs."""
+def seed_docx(columns: int = 1, hyphenated: set[str] = frozenset(), mixed: bool = False) -> docx.Document:
+    """The seed's Markdown as a Word document: '#' lines in heading styles, emphasis as runs.
+
+    ``mixed``: the English front matter and abstract in one full-width column (with an italic phrase
+    in the right half of a line), then a continuous section break and the rest in two columns.
+    """
     document = docx.Document()
-    if columns > 1:
+    if columns > 1 and not mixed:
         section = document.sections[0]
         cols = section._sectPr.find(qn("w:cols"))
         if cols is None:
@@ -60,6 +64,13 @@ def seed_docx(columns: int = 1, hyphenated: set[str] = frozenset()) -> docx.Docu
         line = block.strip()
         if not line:
             continue
+        if mixed and line.startswith("Received:"):
+            document.add_section(WD_SECTION.CONTINUOUS)
+            _columns(document, 2, section=document.sections[-1])
+        if mixed:
+            line = line.replace("the Great Game of the", "the *Great Game* of the").replace(
+                "Russia, EU, China, Central Asia.", "Russia, EU, *China*, Central Asia."
+            )
         heading = re.match(r"^(#{1,6})\s+(.*)$", line)
         if heading:
             paragraph = document.add_heading("", level=min(len(heading.group(1)), 4))
@@ -218,8 +229,8 @@ def thesis_docx(columns: int = 1) -> docx.Document:
     return document
 
 
-def _columns(document: docx.Document, columns: int) -> None:
-    section = document.sections[0]
+def _columns(document: docx.Document, columns: int, section=None) -> None:
+    section = section or document.sections[0]
     cols = section._sectPr.find(qn("w:cols"))
     if cols is None:
         cols = OxmlElement("w:cols")
@@ -242,6 +253,9 @@ def main() -> None:
         two = Path(tmp) / "seed_two_columns.docx"
         seed_docx(columns=2, hyphenated=_recurring_long_words()).save(two)
         to_pdf(two, HERE / "seed_two_columns.pdf")
+        mixed = Path(tmp) / "13_full_width_then_two_columns.docx"
+        seed_docx(columns=2, mixed=True).save(mixed)
+        to_pdf(mixed, HERE / "13_full_width_then_two_columns.pdf")
 
 
 if __name__ == "__main__":
