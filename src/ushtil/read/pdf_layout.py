@@ -146,9 +146,13 @@ def _is_superscript(run: Run, runs: list[Run], body: float) -> bool:
     return any(other.size > run.size * 1.3 and 0 < run.y - other.y < other.size for other in runs)
 
 
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+
+
 def _line(page: int, column: int, runs: list[Run]) -> Line:
     runs = sorted(runs, key=lambda run: run.x)
-    text = re.sub(r"\s+", " ", "".join(run.text for run in runs)).strip()
+    text = re.sub(r"\s+", " ", "".join(run.text for run in runs)).strip().translate(_LIGATURES)
+    text = text[:-1].replace("\u00ad", "") + text[-1:]  # a soft hyphen counts only at the line end
     size = max(runs, key=lambda run: len(run.text)).size
     bold = all(run.bold for run in runs)
     return Line(page, column, runs[0].x, runs[0].y, size, bold, text)
@@ -172,6 +176,20 @@ def _drop_margins(lines: list[Line], pages: list[PageRuns]) -> list[Line]:
             continue
         kept.append(line)
     return kept
+
+
+def _footnotes_last(lines: list[Line], body: float) -> list[Line]:
+    """Small print below the last body line of a page column (footnotes: affiliations, grants)
+    goes to the end, so that a paragraph running over the page break is joined again."""
+    last_body: dict[tuple[int, int], int] = {}
+    for number, line in enumerate(lines):
+        if abs(line.size - body) < 0.5:
+            last_body[(line.page, line.column)] = number
+    kept, footnotes = [], []
+    for number, line in enumerate(lines):
+        below = number > last_body.get((line.page, line.column), len(lines))
+        (footnotes if below and line.size < 0.92 * body else kept).append(line)
+    return kept + footnotes
 
 
 def _pitch(lines: list[Line], body: float) -> float:
@@ -220,8 +238,8 @@ def _continues(paragraph, line: Line, heading: bool, pitch: float, body: float, 
     if not same_place:
         return not _SENTENCE_END.search(previous.text)  # a paragraph running over a page or column break
     margin = left[(line.page, line.column)]
-    if line.x - margin > 0.8 * line.size and previous.x - margin < 0.5 * line.size:
-        return False  # a first-line indent opens a paragraph
+    if not heading and line.x - margin > 0.8 * line.size and previous.x - margin < 0.5 * line.size:
+        return False  # a first-line indent opens a paragraph (headings are often centred)
     return not (_SENTENCE_END.search(previous.text) and len(previous.text) < 0.6 * typical)
 
 
@@ -314,7 +332,7 @@ def join_lines(lines: list[str], hyphenation: Hyphenation) -> str:
 def text_of_pages(pages: list[PageRuns]) -> str:
     """The article's text, a blank line between paragraphs, headings marked with '# '."""
     body = _body_size(pages)
-    lines = _drop_margins(_lines(pages, body), pages)
+    lines = _footnotes_last(_drop_margins(_lines(pages, body), pages), body)
     paragraphs = _paragraphs(lines, body)
     texts = [[line.text for line in paragraph] for _, paragraph in paragraphs]
     hyphenation = hyphenation_of(texts, _vocabulary([paragraph for _, paragraph in paragraphs]))

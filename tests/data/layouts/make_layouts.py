@@ -239,6 +239,69 @@ def _columns(document: docx.Document, columns: int, section=None) -> None:
     cols.set(qn("w:space"), "567")
 
 
+_FODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:styles>
+ <style:style style:name="Standard" style:family="paragraph">
+  <style:paragraph-properties fo:text-indent="1cm" fo:margin-top="0cm" fo:margin-bottom="0cm"
+   fo:text-align="justify"/>
+  <style:text-properties fo:font-size="11pt"/>
+ </style:style>
+ <style:style style:name="Title" style:family="paragraph">
+  <style:paragraph-properties fo:text-align="center" fo:margin-top="0.4cm" fo:margin-bottom="0.2cm"/>
+  <style:text-properties fo:font-size="13pt" fo:font-weight="bold"/>
+ </style:style>
+ <style:style style:name="Byline" style:family="paragraph">
+  <style:paragraph-properties fo:text-align="center"/>
+  <style:text-properties fo:font-size="11pt" fo:font-style="italic"/>
+ </style:style>
+ <style:style style:name="Footnote" style:family="paragraph">
+  <style:text-properties fo:font-size="8pt"/>
+ </style:style>
+ <style:style style:name="B" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+</office:styles>
+<office:body><office:text>
+{body}
+</office:text></office:body></office:document>
+"""
+
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def footnotes_fodt() -> str:
+    """14: Word-like pages: first-line indents, no space between paragraphs, justified, centred
+    titles; each byline's first author carries a real footnote (affiliation) at the page foot; the
+    seed's body comes first, so page breaks fall inside the abstracts."""
+    parts = _seed_parts()
+    text = SEED.read_text(encoding="utf-8")
+    intro = text[text.index("## Introduction"):text.index("## Materials and methods")]
+    lines = [re.sub(r"[*#]+ ?|\\\\", "", line) for line in intro.split("\n\n")[1:] if line.strip()]
+    body = [f'<text:p text:style-name="Standard">{_xml(line)}</text:p>' for line in lines]
+    notes = {"en": "L.N. Gumilyov Eurasian National University, Astana, Kazakhstan",
+             "kk": "Л.Н. Гумилев атындағы Еуразия ұлттық университеті, Астана, Қазақстан",
+             "ru": "Евразийский национальный университет имени Л.Н. Гумилева, Астана, Казахстан"}
+    for lang, marker in (("en", "Abstract"), ("kk", "Аңдатпа"), ("ru", "Аннотация")):
+        part = parts[lang]
+        first, *others = part.authors
+        note = (f'<text:note text:id="n{lang}" text:note-class="footnote"><text:note-citation>1</text:note-citation>'
+                f'<text:note-body><text:p text:style-name="Footnote">{_xml(notes[lang])}</text:p>'
+                f"</text:note-body></text:note>")
+        body += [f'<text:p text:style-name="Title">{_xml(part.title)}</text:p>',
+                 f'<text:p text:style-name="Byline">{_xml(first)}{note}, {_xml(", ".join(others))}</text:p>',
+                 f'<text:p text:style-name="Standard"><text:span text:style-name="B">{marker}.</text:span> '
+                 f"{_xml(part.paragraphs[0])}</text:p>"]
+        body += [f'<text:p text:style-name="Standard">{_xml(paragraph)}</text:p>' for paragraph in part.paragraphs[1:]]
+        body.append(f'<text:p text:style-name="Standard"><text:span text:style-name="B">{_KEYWORD_WORDS[lang]}:'
+                    f"</text:span> {_xml(', '.join(part.keywords))}.</text:p>")
+    return _FODT.format(body="\n".join(body))
+
+
 def main() -> None:
     text_layouts()
     table_docx().save(HERE / "06_table_and_styles.docx")
@@ -256,6 +319,9 @@ def main() -> None:
         mixed = Path(tmp) / "13_full_width_then_two_columns.docx"
         seed_docx(columns=2, mixed=True).save(mixed)
         to_pdf(mixed, HERE / "13_full_width_then_two_columns.pdf")
+        fodt = Path(tmp) / "14_indents_and_footnotes.fodt"
+        fodt.write_text(footnotes_fodt(), encoding="utf-8")
+        to_pdf(fodt, HERE / "14_indents_and_footnotes.pdf")
 
 
 if __name__ == "__main__":
