@@ -39,6 +39,8 @@ class GlossaryWorkbook(GlossaryExporter):
 
         workbook = Workbook()
         _terms_sheet(workbook.active, glossary)
+        if glossary.candidates:
+            _candidates_sheet(workbook.create_sheet("Candidates"), glossary)
         _evidence_sheet(workbook.create_sheet("Evidence"), glossary)
         _about_sheet(workbook.create_sheet("About"), glossary)
         workbook.save(path)
@@ -71,6 +73,12 @@ def _terms_sheet(sheet, glossary: Glossary) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = WIDTHS[name]
 
 
+def _candidates_sheet(sheet, glossary: Glossary) -> None:
+    """The lower-confidence finds, laid out like Terms; a row copied to Terms is imported from there."""
+    _terms_sheet(sheet, Glossary(entries=glossary.candidates))
+    sheet.title = "Candidates"
+
+
 def _evidence_sheet(sheet, glossary: Glossary) -> None:
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
@@ -78,7 +86,7 @@ def _evidence_sheet(sheet, glossary: Glossary) -> None:
     names = ("id", "en term", "article", "section", *(f"{lang} text" for lang in LANGS))
     header_row(sheet, names, "DDEBF7", freeze="B2")
     row = 2
-    for entry in glossary.entries:
+    for entry in [*glossary.entries, *glossary.candidates]:
         for evidence in entry.evidence:
             values = (entry.id, entry.en, evidence.article, evidence.section,
                       *(evidence.text.get(lang, "") for lang in LANGS))

@@ -52,6 +52,9 @@ class Side:
     grams: set[str] = field(default_factory=set)
     #: positions of words that follow punctuation: no term runs across them ("Facebook, Google")
     breaks: set[int] = field(default_factory=set)
+    #: positions of words that start a sentence (the first word, and words after . ! ? or a colon),
+    #: where a capital says nothing about a name
+    starts: set[int] = field(default_factory=lambda: {0})
 
 
 @dataclass
@@ -94,16 +97,24 @@ def _contains(keys: list[str], key: tuple[str, ...]) -> bool:
     return any(tuple(keys[i:i + n]) == key for i in range(len(keys) - n + 1))
 
 
-def tokenize(text: str) -> tuple[list[str], set[int]]:
-    """Words of one side (acronym endings and English possessives cut off), and the positions of
-    words that follow punctuation."""
-    surface, breaks, end = [], set(), 0
+#: What ends a sentence (or opens a quotation or list item) between two words: the next capital is
+#: positional.
+_SENTENCE_GAP = re.compile(r"[.!?:;…«“\"(\-–—]")
+
+
+def tokenize(text: str) -> tuple[list[str], set[int], set[int]]:
+    """Words of one side (acronym endings and English possessives cut off), the positions of words
+    that follow punctuation, and the positions of words that start a sentence."""
+    surface, breaks, starts, end = [], set(), {0}, 0
     for match in WORD.finditer(text):
-        if surface and any(not ch.isspace() for ch in text[end:match.start()]):
+        gap = text[end:match.start()]
+        if surface and any(not ch.isspace() for ch in gap):
             breaks.add(len(surface))
+            if _SENTENCE_GAP.search(gap) or surface[-1].endswith("."):
+                starts.add(len(surface))
         surface.append(_POSSESSIVE.sub("", split_acronym(match.group().strip(".,"))))
         end = match.end()
-    return surface, breaks
+    return surface, breaks, starts
 
 
 def word_keys(vocabulary: set[str], lang: str, lemmatize: Lemmatize) -> dict[str, str]:
@@ -117,7 +128,7 @@ def word_keys(vocabulary: set[str], lang: str, lemmatize: Lemmatize) -> dict[str
     return keys
 
 
-def analyse_side(surface: list[str], breaks: set[int], keys_of: dict[str, str], lang: str,
+def analyse_side(surface: list[str], breaks: set[int], starts: set[int], keys_of: dict[str, str], lang: str,
                  surfaces: dict[str, Counter]) -> Side:
     """Keys and n-grams of one side; counts how each gram was written into ``surfaces``."""
     keys = [keys_of[token] for token in surface]
@@ -140,7 +151,7 @@ def analyse_side(surface: list[str], breaks: set[int], keys_of: dict[str, str], 
                 gram = " ".join(keys[i:j + 1])
                 grams.add(gram)
                 surfaces[gram][" ".join(surface[i:j + 1])] += 1
-    return Side(surface=surface, keys=keys, grams=grams, breaks=breaks)
+    return Side(surface=surface, keys=keys, grams=grams, breaks=breaks, starts=starts)
 
 
 def build_index(units: list[Unit], lang: str, lemmatize: Lemmatize) -> LanguageIndex:
