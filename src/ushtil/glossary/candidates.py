@@ -199,7 +199,7 @@ def _name_runs(side, patterns: TermPatterns, lower_words: set[str]):
             i += 1
             continue
         j = i + 1
-        while j < len(surface) and j not in side.breaks:
+        while j < len(surface) and (j not in side.breaks or surface[j - 1] in patterns.name_abbreviations):
             if _name_word(surface[j], patterns, lower_words, acronym_ok=True):
                 j += 1
             elif (surface[j] in patterns.name_connectors and j + 1 < len(surface) and j + 1 not in side.breaks
@@ -218,7 +218,7 @@ def _name_word(token: str, patterns: TermPatterns, lower_words: set[str], acrony
         return False
     if token in patterns.capitalised_common or token in patterns.name_prefixes:
         return False
-    return token.casefold() not in patterns.stop_words
+    return token in patterns.name_starts or token.casefold() not in patterns.stop_words
 
 
 def _is_term(gram: str, english: LanguageIndex, patterns: TermPatterns) -> bool:

@@ -26,10 +26,18 @@ from dataclasses import dataclass
 from ..translit import name_similarity
 from .headwords import name_endings
 from .index import is_acronym
-from .known import known_name
+from .known import DIRECTIONS, known_name
 
-#: A word of a transliterated name is spelled at least this much like the English word.
+#: The words of a transliterated name are spelled this much like the English words on average, and
+#: none less than WORD_ALIKE (short names are spelled apart: Rose ~ Роуз); a name of another word
+#: count must be spelled WHOLE_ALIKE.
 SPELLED_ALIKE = 0.5
+WORD_ALIKE = 0.2
+WHOLE_ALIKE = 0.85
+#: Kazakh and Russian transliterations this much alike back each other up ...
+KK_RU_ALIKE = 0.7
+#: ... and give the entry at least this confidence.
+TRANSLITERATED = 0.9
 #: Caps on the confidence of entries that fail a check.
 CAP_UNCHECKED_NAME = 0.6
 CAP_INFLECTED = 0.5
@@ -61,19 +69,28 @@ class EntryEvidence:
 def entry_confidence(evidence: EntryEvidence) -> float:
     """The entry's confidence: its association, capped by the checks above."""
     value = evidence.association
+    if any(_mixed_script(form) for form in (evidence.kk, evidence.ru)):
+        return min(value, CAP_INFLECTED)  # Mоливуд with a Latin M: a typo or a broken rendering
     if evidence.known or not evidence.kk or not evidence.ru:
         return value if evidence.kk and evidence.ru else min(value, CAP_UNCHECKED_NAME)
     if evidence.kind == "acronym":
-        if not all(is_acronym(form) or form == evidence.en for form in (evidence.kk, evidence.ru)):
-            value = min(value, CAP_ACRONYM_SHAPE)
-        return value
+        shapes = ((is_acronym(form) and (not form.isascii() or form == evidence.en)) or form == evidence.en
+                  for form in (evidence.kk, evidence.ru))
+        return value if all(shapes) else min(value, CAP_ACRONYM_SHAPE)  # not NTS = NHS, not MOB = МАФИЯҒА
     if evidence.kind == "name":
         if known_name(evidence.en) is not None:
             return min(value, CAP_UNCHECKED_NAME)  # a known name rendered by none of its known forms
-        if any(inflected(evidence.en, form, lang) for lang, form in (("kk", evidence.kk), ("ru", evidence.ru))):
+        if (any(inflected(evidence.en, form, lang) for lang, form in (("kk", evidence.kk), ("ru", evidence.ru)))
+                or russian_oblique(evidence.ru, evidence.kk)):
             return min(value, CAP_INFLECTED)
+        if " " not in evidence.en and evidence.both < 2 and _common_word(evidence.en):
+            return min(value, CAP_UNCHECKED_NAME)  # Love in "I Love it": a capital proves little once
         if transliterated(evidence.en, evidence.kk) and transliterated(evidence.en, evidence.ru):
-            return value
+            # two independent transliterations agreeing with the English and with each other
+            alike = name_similarity(evidence.kk, evidence.ru) >= KK_RU_ALIKE
+            return max(value, TRANSLITERATED) if alike else value
+        if not all(_content_words(form) == _content_words(evidence.en) for form in (evidence.kk, evidence.ru)):
+            return min(value, CAP_UNCHECKED_NAME)  # Geiger Counter = Гейгер: a word left out
         return value if evidence.both >= REPEATED else min(value, CAP_UNCHECKED_NAME)
     if evidence.from_keywords:
         return value
@@ -81,13 +98,16 @@ def entry_confidence(evidence: EntryEvidence) -> float:
 
 
 def transliterated(english: str, other: str) -> bool:
-    """Each word spelled like the English word in its place (Дональд Трамп ~ Donald Trump), or the
-    whole written alike (Сан-Диего ~ San Diego)."""
+    """Words spelled like the English words in their places (Дональд Трамп ~ Donald Trump; a
+    direction may be translated: Батыс Суматра), or the whole written alike (Сан-Диего ~ San Diego)."""
     words, others = english.split(" "), other.split(" ")
     if len(words) != len(others):
-        return name_similarity(english, other) >= 0.7
-    return all(name_similarity(a, b) >= SPELLED_ALIKE and b[:1].isupper() == a[:1].isupper()
-               for a, b in zip(words, others, strict=True))
+        return name_similarity(english, other) >= WHOLE_ALIKE
+    pairs = [(a, b) for a, b in zip(words, others, strict=True) if a not in DIRECTIONS]
+    if not pairs or any(b[:1].isupper() != a[:1].isupper() for a, b in pairs):
+        return False
+    similarities = [name_similarity(a, b) for a, b in pairs]
+    return min(similarities) >= WORD_ALIKE and sum(similarities) / len(similarities) >= SPELLED_ALIKE
 
 
 def inflected(english: str, form: str, lang: str) -> bool:
@@ -104,3 +124,39 @@ def inflected(english: str, form: str, lang: str) -> bool:
             if name_similarity(a, bare) > whole + 0.05:
                 return True
     return False
+
+
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox"})
+
+
+def russian_oblique(ru: str, kk: str) -> bool:
+    """A word of a Russian name headword that the dictionary knows only as an oblique case of a name
+    (Кристины, Кромвеля, Леукуры) where the Kazakh headword writes it otherwise (Таши / Таши stays)."""
+    from ..lemma import builtin_lemmatizer
+
+    morph = builtin_lemmatizer("ru").morph
+    kk_words = {word.casefold() for word in kk.split(" ")}
+    for word in ru.split(" "):
+        if not word[:1].isupper() or word.casefold() in kk_words or is_acronym(word):
+            continue
+        names = [parse for parse in morph.parse(word) if _NAME_TAGS & parse.tag.grammemes]
+        if names and not any(parse.tag.case == "nomn" and parse.tag.number != "plur" for parse in names):
+            return True
+    return False
+
+
+def _common_word(word: str) -> bool:
+    from ..lemma import builtin_lemmatizer
+
+    return builtin_lemmatizer("en").is_common_word(word)
+
+
+def _content_words(name: str) -> int:
+    """Words of a name but its connectors (Game of Thrones: 2, Тақтар таласы: 2)."""
+    return sum(1 for word in name.split(" ") if word[:1].isupper() or not word.isalpha() or len(word) > 3)
+
+
+def _mixed_script(form: str) -> bool:
+    """A word written in Latin and Cyrillic letters at once."""
+    return any(any(ch.isascii() and ch.isalpha() for ch in word) and any(not ch.isascii() and ch.isalpha()
+               for ch in word) for word in form.split(" "))

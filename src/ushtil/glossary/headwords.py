@@ -20,6 +20,8 @@ from .patterns import term_patterns
 NAME_SPELLING = 0.5
 #: How much more like the English name a form must be spelled once a case ending is cut off.
 NAME_ENDING_GAIN = 0.1
+#: Written forms of a name weighed as its headword (the most frequent first).
+MAX_WRITTEN = 5
 
 
 def headword(index: LanguageIndex, gram: str, english_name: str = "") -> str:
@@ -38,7 +40,10 @@ def headword(index: LanguageIndex, gram: str, english_name: str = "") -> str:
     if english_name:
         shorter = [form for form in ranked if head.startswith(_last(form)) and _last(form) != head]
         related = [form for form in ranked if _last(form).startswith(head) or head.startswith(_last(form))]
-        pool = [*exact, *shorter] if exact else [*related, lemma_form]
+        pool = [*exact, *shorter] if exact else [*related, lemma_form, *ranked[:MAX_WRITTEN]]
+        if index.lang == "kk":  # Хазардың → Хазард (not the lemmatiser's Хазар)
+            pool += [" ".join([*form.split(" ")[:-1], bare]) for form in pool[:MAX_WRITTEN]
+                     for bare in name_endings(form.split(" ")[-1], "kk")]
         similarity, _, form = max((name_similarity(english_name, form), -len(form), form) for form in pool)
         if similarity >= NAME_SPELLING:
             return _cut_name_ending(form, english_name, term_patterns(index.lang).name_endings)
@@ -85,7 +90,8 @@ def _prefer_name_case(form: str, written: Counter) -> str:
 #: Буллетовой → Буллетова, Сингапуре → Сингапур).
 _RU_NAME_ENDINGS = (("ом", ""), ("ем", ""), ("ой", "а"), ("ей", "я"), ("ою", "а"), ("а", ""), ("я", "й"),
                     ("у", ""), ("ю", "й"), ("е", ""), ("е", "а"), ("ы", "а"), ("и", "я"), ("и", "а"), ("и", ""),
-                    ("ой", ""), ("ым", ""), ("ого", ""))
+                    ("ой", ""), ("ым", ""), ("ого", ""), ("я", "ь"), ("ю", "ь"), ("е", "ь"), ("и", "ь"), ("ем", "ь"),
+                    ("е", "й"), ("ем", "й"), ("и", "й"))
 
 
 def _name_forms(word: str, lang: str) -> dict[str, str]:

@@ -38,9 +38,14 @@ def is_acronym(token: str) -> bool:
 
 
 def split_acronym(token: str) -> str:
-    """``АҚШ-тың`` → ``АҚШ``: a case ending hyphenated to an acronym is not part of it."""
-    head, hyphen, _ = token.partition("-")
-    return head if hyphen and is_acronym(head) else token
+    """``АҚШ-тың`` → ``АҚШ``, ``Ukip-ке`` → ``Ukip``: a case ending hyphenated to an acronym or to a
+    word in Latin letters is not part of it."""
+    head, hyphen, tail = token.rpartition("-") if token.count("-") else ("", "", token)
+    if not hyphen:
+        return token
+    if is_acronym(head.partition("-")[0]) and "-" not in head:
+        return head
+    return head if head.isascii() and tail and not tail.isascii() else token
 
 
 @dataclass
@@ -154,9 +159,20 @@ def analyse_side(surface: list[str], breaks: set[int], starts: set[int], keys_of
     return Side(surface=surface, keys=keys, grams=grams, breaks=breaks, starts=starts)
 
 
+def _translated(text: str, lang: str) -> bool:
+    """Whether a side holds text in its language: a Kazakh or Russian side written in Latin letters is
+    an untranslated sentence, and its words are no renderings (Chequers for Чекерс)."""
+    if not text.strip():
+        return False
+    if lang == "en":
+        return True
+    letters = [char for char in text if char.isalpha()]
+    return sum(1 for char in letters if char.isascii()) <= 0.5 * len(letters)
+
+
 def build_index(units: list[Unit], lang: str, lemmatize: Lemmatize) -> LanguageIndex:
     """The :class:`LanguageIndex` of ``lang`` over all units."""
-    tokenized = [tokenize(unit.text.get(lang, "")) if unit.text.get(lang, "").strip() else None for unit in units]
+    tokenized = [tokenize(unit.text[lang]) if _translated(unit.text.get(lang, ""), lang) else None for unit in units]
     keys_of = word_keys({word for found in tokenized if found for word in found[0]}, lang, lemmatize)
     sides: list[Side | None] = []
     postings: dict[str, list[int]] = defaultdict(list)
