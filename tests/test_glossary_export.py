@@ -97,7 +97,7 @@ class TestWorkbook(GlossaryExporterContract):
         from openpyxl import load_workbook
 
         workbook = load_workbook(self.write(seed_glossary, tmp_path))
-        assert workbook.sheetnames == ["Terms", "Candidates", "Evidence", "About"]
+        assert workbook.sheetnames == ["Terms", "Candidates", "Evidence", "About", "_ushtil"]
         terms = workbook["Terms"]
         assert [cell.value for cell in terms[1]] == list(TERM_COLUMNS)
         assert terms.auto_filter.ref.startswith("A1:")
@@ -270,7 +270,7 @@ def test_cli_builds_exports_merges_and_imports(tmp_path, capsys):
 @pytest.mark.parametrize(("argv", "message"), [
     (["glossary", "missing-file.txt", "--csv", "x.csv"], "no such file"),
     (["glossary", str(SEED_ARTICLE)], "nothing to write"),
-    (["glossary", str(SEED_ARTICLE), "-o", "x.docx"], "unknown glossary format"),
+    (["glossary", str(SEED_ARTICLE), "-o", "x.docx"], "name a file ending in .xlsx, .tbx, .csv"),
     (["glossary", "import"], "usage: ushtil glossary import"),
     (["glossary", "import", "missing.xlsx"], "no such file"),
 ])

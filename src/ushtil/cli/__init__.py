@@ -1,8 +1,9 @@
 """The ``ushtil`` command: a thin layer over the library, one module per subcommand.
 
 Each subcommand module has ``register(subparsers)`` and ``run(args) -> int``; :data:`COMMANDS`
-is the one list of them. Errors the user can fix (:class:`UshtilError`) are printed on one line
-with exit code 2, never as a traceback.
+is the one list of them. Errors the user can fix (:class:`UshtilError`) and file system failures are
+printed on one line with exit code 2, never as a traceback; Ctrl-C exits with 130 and, since every
+command writes its outputs together at the end (:mod:`ushtil.outputs`), changes no file.
 """
 
 from __future__ import annotations
@@ -39,7 +40,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ushtil {args.command}: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(f"ushtil {args.command}: interrupted", file=sys.stderr)
+        print(f"ushtil {args.command}: interrupted; no output was changed", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file system failure no writer foresaw: still one line, never a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"ushtil {args.command}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from ..errors import UshtilError
 from ..model import Alignment
+from ..outputs import FOLDER, OutputTransaction, guard_outputs, input_files, requested
+from ..read.formats import SUFFIXES
 from .common import add_glossary_option, add_nlp_option, glossary_path, progress, report_errors
 
 
@@ -44,6 +46,9 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.inputs and not args.presegmented:
         raise UshtilError("no input: name article files, triples or folders, or --presegmented DIR")
+    inputs = input_files([*args.inputs, *args.presegmented, glossary_path(args)], SUFFIXES)
+    guard_outputs(inputs, [requested("-o", args.output, FOLDER), requested("--xlsx", args.xlsx, "xlsx"),
+                           requested("--tmx", args.tmx, "tmx")])
     terms = glossary_terms(glossary_path(args))
     sources, errors = collect_sources(args.inputs, args.presegmented, backend=args.nlp)
     alignments: list[Alignment] = []
@@ -55,17 +60,18 @@ def run(args: argparse.Namespace) -> int:
             progress=lambda items, label: progress(items, len(items), label),
         )
     output = Path(args.output)
-    for alignment in alignments:
-        write_alignment(alignment, output / f"{alignment.name}.alignment.jsonl")
     signature = alignments[0].signature if alignments else ""
-    if alignments and args.xlsx:
-        from ..export.review_workbook import write_review_workbook
+    with OutputTransaction(inputs) as written:
+        for alignment in alignments:
+            write_alignment(alignment, written.stage(output / f"{alignment.name}.alignment.jsonl"))
+        if alignments and args.xlsx:
+            from ..export.review_workbook import write_review_workbook
 
-        write_review_workbook(alignments, args.xlsx, signature=signature)
-    if alignments and args.tmx:
-        from ..export.tmx import write_tmx
+            write_review_workbook(alignments, written.stage(args.xlsx), signature=signature)
+        if alignments and args.tmx:
+            from ..export.tmx import write_tmx
 
-        write_tmx(alignments, args.tmx, signature=signature)
+            write_tmx(alignments, written.stage(args.tmx), signature=signature)
     for source in sources:
         for note in source.notes:
             print(f"  note: {source.name}: {note}", file=sys.stderr)

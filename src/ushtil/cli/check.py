@@ -8,10 +8,12 @@ from pathlib import Path
 
 from ..errors import InputError, UshtilError
 from ..model import LANGS, Article
+from ..outputs import OutputTransaction, guard_outputs, requested
 from .common import (
     add_article_inputs,
     add_glossary_option,
     add_nlp_option,
+    article_input_files,
     glossary_path,
     progress,
     read_inputs,
@@ -29,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "or extra sentences and paragraphs, keyword lists, glossary terms and their consistency, numbers, "
         "text in the wrong language or left untranslated, length outliers, authors and titles. Optionally "
         "score the translations against a reference with BLEU, chrF and TER. Exit code: 0 no errors, "
-        "1 errors found, 2 could not run.",
+        "1 errors found or some inputs unreadable, 2 nothing could be checked.",
         epilog="check families: " + "; ".join(f"{name}: {cls.description}" for name, cls in CHECKS.items()),
     )
     add_article_inputs(parser)
@@ -57,6 +59,9 @@ def run(args: argparse.Namespace) -> int:
     from ..checks import check
     from ..export.check_report import write_check_json, write_check_workbook
 
+    references = [args.reference, *(getattr(args, f"ref_{lang}") for lang in LANGS)]
+    inputs = article_input_files(args, *references, glossary_path(args))
+    guard_outputs(inputs, [requested("-o", args.output, "xlsx"), requested("--json", args.json, "json")])
     articles, errors = read_inputs(args)
     if not articles:
         report_errors(errors, "check")
@@ -68,18 +73,17 @@ def run(args: argparse.Namespace) -> int:
         articles, glossary=glossary_path(args), reference=references, only=args.only, skip=args.skip,
         progress=lambda items: progress(items, len(articles), "checking"),
     )
-    if args.output:
-        write_check_workbook(report, args.output)
-    if args.json:
-        write_check_json(report, args.json)
+    with OutputTransaction(inputs) as written:
+        if args.output:
+            write_check_workbook(report, written.stage(args.output))
+        if args.json:
+            write_check_json(report, written.stage(args.json))
     print(report.summary(limit=args.limit))
     for written in (args.output, args.json):
         if written:
             print(f"report written to {written}")
     report_errors(errors, "check")
-    if errors:
-        return 2
-    return report.exit_code
+    return 1 if errors else report.exit_code  # some articles checked: 1, as for errors found
 
 
 def resolve_references(

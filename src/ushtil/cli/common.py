@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import UshtilError
 from ..model import LANGS, Article
+from ..outputs import input_files
 from ..read import iter_article_files, read_abstract_files, read_article
+from ..read.formats import SUFFIXES
 from ..split import BACKENDS
 
 #: The curated working glossary (see glossary/README.md), used by default when present.
@@ -54,6 +56,13 @@ def add_article_inputs(parser: argparse.ArgumentParser) -> None:
         )
 
 
+def article_input_files(args: argparse.Namespace, *extra: str | Path | None) -> list[Path]:
+    """Every file the command will read: the articles named or found in folders, the
+    ``--en/--kk/--ru`` files and ``extra`` files or folders (references, a glossary)."""
+    named = [*args.inputs, *(getattr(args, lang) for lang in LANGS)]
+    return input_files([*named, *extra], SUFFIXES)
+
+
 def progress(items: Iterable, total: int, desc: str) -> Iterator:
     """Iterate with a progress bar on stderr when there is enough to wait for."""
     from tqdm import tqdm
@@ -70,8 +79,13 @@ def read_inputs(args: argparse.Namespace) -> tuple[list[Article], list[str]]:
         return [read_abstract_files(separate, backend=args.nlp)], []
     if not args.inputs:
         raise UshtilError("no input: name article files or folders, or --en/--kk/--ru files")
-    paths = list(iter_article_files(args.inputs))
-    articles, errors = [], []
+    paths, errors = [], []
+    for item in args.inputs:  # a missing file or an empty folder is one bad input among several
+        try:
+            paths.extend(iter_article_files([item]))
+        except UshtilError as exc:
+            errors.append(str(exc))
+    articles = []
     for path in progress(paths, len(paths), "reading"):
         try:
             articles.append(read_article(path, backend=args.nlp))
@@ -83,6 +97,15 @@ def read_inputs(args: argparse.Namespace) -> tuple[list[Article], list[str]]:
 def report_errors(errors: list[str], command: str) -> None:
     for error in errors:
         print(f"ushtil {command}: error: {error}", file=sys.stderr)
+
+
+def error_reporter(errors: list[str], command: str) -> Callable[[str], None]:
+    """An ``on_error`` callback for library functions: prints the line now and keeps it in ``errors``."""
+    def report(line: str) -> None:
+        errors.append(line)
+        report_errors([line], command)
+
+    return report
 
 
 def article_summary(article: Article) -> str:

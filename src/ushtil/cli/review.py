@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..files import atomic_write
+from ..outputs import FOLDER, OutputTransaction, guard_outputs, requested
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,15 +41,17 @@ def run(args: argparse.Namespace) -> int:
     from ..export.tmx import write_tmx
 
     workbook = Path(args.workbook)
-    result = read_review_workbook(workbook)
     outdir = Path(args.output)
     tmx = Path(args.tmx) if args.tmx else outdir / f"{workbook.stem}.tmx"
     report = Path(args.report) if args.report else outdir / f"{workbook.stem}.followup.md"
-    for alignment in result.alignments:
-        write_alignment(alignment, outdir / f"{alignment.name}{SUFFIX}")
-    write_tmx(result.alignments, tmx, signature=result.signature)
-    with atomic_write(report) as handle:
-        handle.write(follow_up_report(result, workbook.name))
+    guard_outputs([workbook], [requested("-o", outdir, FOLDER), requested("--tmx", tmx, "tmx"),
+                               requested("--report", report, "markdown")])
+    result = read_review_workbook(workbook)
+    with OutputTransaction([workbook]) as written:
+        for alignment in result.alignments:
+            write_alignment(alignment, written.stage(outdir / f"{alignment.name}{SUFFIX}"))
+        write_tmx(result.alignments, written.stage(tmx), signature=result.signature)
+        written.write_text(report, follow_up_report(result, workbook.name))
 
     counts = ", ".join(f"{decision} {result.count(decision)}" for decision in DECISIONS)
     edited = sum(1 for decision in result.decisions if decision.edited)

@@ -6,6 +6,8 @@ text that starts like a formula also gets Excel's quote prefix, so editing the c
 
 from __future__ import annotations
 
+import contextlib
+
 from . import xml_safe
 
 #: first characters that make Excel or LibreOffice read typed text as a formula
@@ -33,3 +35,11 @@ def header_row(sheet, names, fill: str, freeze: str = "A2") -> None:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=fill)
     sheet.freeze_panes = freeze
+
+
+def close_quietly(workbook) -> None:
+    """Finish the streams of a write-only workbook whose writing failed: an unfinished sheet's
+    generators would otherwise print "Exception ignored … Traceback" when garbage-collected."""
+    for sheet in getattr(workbook, "_sheets", []):
+        with contextlib.suppress(Exception):
+            sheet.close()

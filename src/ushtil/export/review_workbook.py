@@ -29,7 +29,7 @@ from ..errors import InputError, UshtilError
 from ..files import atomic_path
 from ..model import LANGS, Alignment, Bead
 from . import xml_safe
-from .cells import FORMULA_STARTS
+from .cells import FORMULA_STARTS, close_quietly
 
 FORMAT_NAME = "ushtil-review-workbook"
 FORMAT_VERSION = 1
@@ -110,19 +110,25 @@ def write_review_workbook(alignments: list[Alignment], path: str | os.PathLike, 
             raise UshtilError(f"the alignment name {name!r} cannot be a file name "
                               "(the import writes NAME.alignment.jsonl)")
     signature = signature or _default_signature(alignments)
-    workbook = Workbook(write_only=True)
-    workbook.properties.title = "ushtil alignment review"
-    workbook.properties.creator = f"ushtil {__version__}"
-    workbook.properties.subject = f"{FORMAT_NAME} {FORMAT_VERSION}"
-    workbook.properties.description = signature
-    summary = workbook.create_sheet("Summary")
-    styles = _Styles(summary)
-    _write_summary(summary, alignments, signature, styles)
-    _write_alignment_sheet(workbook.create_sheet("Alignment"), alignments, styles)
-    _write_metadata_sheet(workbook.create_sheet(METADATA_SHEET), alignments, signature, styles)
-    workbook.active = 1
+    # the temporary file first: write-only sheets stream as they are filled, and a failure after that
+    # leaves generators that print "Exception ignored" tracebacks unless closed (see close_quietly)
     with atomic_path(path) as tmp:
-        workbook.save(tmp)
+        workbook = Workbook(write_only=True)
+        try:
+            workbook.properties.title = "ushtil alignment review"
+            workbook.properties.creator = f"ushtil {__version__}"
+            workbook.properties.subject = f"{FORMAT_NAME} {FORMAT_VERSION}"
+            workbook.properties.description = signature
+            summary = workbook.create_sheet("Summary")
+            styles = _Styles(summary)
+            _write_summary(summary, alignments, signature, styles)
+            _write_alignment_sheet(workbook.create_sheet("Alignment"), alignments, styles)
+            _write_metadata_sheet(workbook.create_sheet(METADATA_SHEET), alignments, signature, styles)
+            workbook.active = 1
+            workbook.save(tmp)
+        except BaseException:
+            close_quietly(workbook)
+            raise
 
 
 def _default_signature(alignments: list[Alignment]) -> str:

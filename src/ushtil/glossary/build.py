@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 from .. import __version__
 from ..errors import UshtilError
-from ..model import Alignment
+from ..model import Alignment, Article
 from .candidates import Candidate, find_candidates
 from .confidence import EntryEvidence, entry_confidence
 from .headwords import headword, reconcile_names
@@ -52,6 +54,7 @@ def build_glossary(
     min_confidence: float = MIN_CONFIDENCE,
     threshold: float = TERMS_THRESHOLD,
     progress: Callable[[Iterable, int], Iterable] | None = None,
+    on_error: Callable[[str], None] | None = None,
 ) -> Glossary:
     """Glossary entries from ``sources`` (articles, alignments, or paths to article files, folders
     and ``*.alignment.jsonl``); articles not aligned yet are aligned with :func:`ushtil.align`.
@@ -59,14 +62,22 @@ def build_glossary(
     Finds at or above ``threshold`` are the entries; those from ``min_confidence`` up to it are the
     glossary's ``candidates``. With ``existing`` (a glossary or the path of the curated store), the
     result is that glossary with the entries merged in by the store's rules (:func:`merge_glossary`).
+
+    With ``on_error``, a source that cannot be read is reported to it (one line) and the others are
+    still used; without it the first bad source raises.
     """
     lemmatize = lemmatize or library_lemmatizer(nlp)
     align = align or library_aligner(nlp)
-    expanded = list(expand_sources(sources))
+    expanded: list[Article | Alignment | Path] = []
+    for source in sources:
+        with _reported(on_error):
+            expanded.extend(expand_sources([source]))
     if not expanded:
         raise UshtilError("nothing to build a glossary from: no articles or alignments given")
-    steps = progress(expanded, len(expanded)) if progress else expanded
-    units: list[Unit] = [unit for source in steps for unit in units_of_source(source, nlp, align)]
+    units: list[Unit] = []
+    for source in progress(expanded, len(expanded)) if progress else expanded:
+        with _reported(on_error):
+            units.extend(units_of_source(source, nlp, align))
     if not units:
         raise UshtilError("no parallel text found: the sources have no title, keywords or aligned beads "
                           "in two or more languages")
@@ -83,6 +94,17 @@ def build_glossary(
     merged.candidates = [entry for entry in built.candidates if entry.en.casefold() not in known]
     merged.threshold = threshold
     return merged
+
+
+@contextlib.contextmanager
+def _reported(on_error: Callable[[str], None] | None) -> Iterator[None]:
+    """Hand a source's one-line error to ``on_error`` and go on; raise it when there is none."""
+    try:
+        yield
+    except UshtilError as exc:
+        if on_error is None:
+            raise
+        on_error(str(exc))
 
 
 def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence: float = MIN_CONFIDENCE,

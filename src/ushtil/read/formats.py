@@ -49,6 +49,8 @@ def _load_pdf(path: Path) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    from .pdf_layout import page_text_runs, text_of_pages
+
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(str(path))
@@ -56,12 +58,12 @@ def _load_pdf(path: Path) -> str:
             raise InputError(f"{path}: the PDF is encrypted; save an unprotected copy first")
         if len(reader.pages) > MAX_PDF_PAGES:
             raise InputError(f"{path}: {len(reader.pages)} pages is more than an article ({MAX_PDF_PAGES})")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [page_text_runs(page) for page in reader.pages]
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise InputError(f"{path}: not a readable PDF ({exc})") from exc
-    text = "\n\n".join(pages)
+    text = text_of_pages(pages)
     if sum(ch.isalpha() for ch in text) < 20:
         raise InputError(f"{path}: the PDF has no text layer (a scan?); run OCR on it first")
     return text
