@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import LANGS
 from ..tokens import WORD
@@ -60,6 +61,15 @@ class Side:
     #: positions of words that start a sentence (the first word, and words after . ! ? or a colon),
     #: where a capital says nothing about a name
     starts: set[int] = field(default_factory=lambda: {0})
+
+    @property
+    def folded(self) -> str:
+        """The side's words in lower case (ё as е), for a quick look whether a word may stand in it."""
+        if self._folded is None:
+            self._folded = " ".join(self.surface).casefold().replace("ё", "е")
+        return self._folded
+
+    _folded: str | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -113,13 +123,18 @@ def tokenize(text: str) -> tuple[list[str], set[int], set[int]]:
     surface, breaks, starts, end = [], set(), {0}, 0
     for match in WORD.finditer(text):
         gap = text[end:match.start()]
-        if surface and any(not ch.isspace() for ch in gap):
+        if surface and gap.strip():
             breaks.add(len(surface))
-            if _SENTENCE_GAP.search(gap) or surface[-1].endswith("."):
+            if _SENTENCE_GAP.search(gap):
                 starts.add(len(surface))
-        surface.append(_POSSESSIVE.sub("", split_acronym(match.group().strip(".,"))))
+        surface.append(_clean_token(match.group()))
         end = match.end()
     return surface, breaks, starts
+
+
+@lru_cache(maxsize=65536)
+def _clean_token(token: str) -> str:
+    return _POSSESSIVE.sub("", split_acronym(token.strip(".,")))
 
 
 def word_keys(vocabulary: set[str], lang: str, lemmatize: Lemmatize) -> dict[str, str]:
@@ -159,6 +174,12 @@ def analyse_side(surface: list[str], breaks: set[int], starts: set[int], keys_of
     return Side(surface=surface, keys=keys, grams=grams, breaks=breaks, starts=starts)
 
 
+_LATIN = re.compile(r"[A-Za-z]")
+_LETTER = re.compile(r"[^\W\d_]")
+#: Characters of a side looked at to tell its script.
+_SCRIPT_SAMPLE = 300
+
+
 def _translated(text: str, lang: str) -> bool:
     """Whether a side holds text in its language: a Kazakh or Russian side written in Latin letters is
     an untranslated sentence, and its words are no renderings (Chequers for Чекерс)."""
@@ -166,8 +187,8 @@ def _translated(text: str, lang: str) -> bool:
         return False
     if lang == "en":
         return True
-    letters = [char for char in text if char.isalpha()]
-    return sum(1 for char in letters if char.isascii()) <= 0.5 * len(letters)
+    sample = text[:_SCRIPT_SAMPLE]
+    return len(_LATIN.findall(sample)) <= 0.5 * len(_LETTER.findall(sample))
 
 
 def build_index(units: list[Unit], lang: str, lemmatize: Lemmatize) -> LanguageIndex:

@@ -17,7 +17,7 @@ from importlib import resources
 #: CLDR territories that are no names in running text (en "world" is a common noun; ZZ is unknown).
 _NOT_NAMES = frozenset({"001", "ZZ", "EZ", "QO", "UN", "EU"})
 #: Endings that make a demonym or adjective of a country name (Indonesia → Indonesian, Korea → Korean).
-_DEMONYM_ENDINGS = ("n", "an", "ian", "ean", "ese", "ish", "i", "ic", "s", "ns", "ans", "ians")
+_DEMONYM_ENDINGS = ("an", "ian", "ean", "ese", "ish", "i", "ans", "ians", "eans")
 
 
 #: Words that make a region of a name (North Macedonia, South Korean).

@@ -92,6 +92,7 @@ def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: Lang
             gram: _score(candidate, english_form, gram, both, len(shared), target)
             for gram, both in cooccurring.items()
             if len(gram.split(" ")) <= len(candidate.key) + 1 and _fits(candidate.kind, gram, target)
+            and (not candidate.demonym or _adjective_of_people(gram, target.lang))
         }
         if not scores:
             return None
@@ -134,7 +135,7 @@ def _known_rendering(forms: tuple[str, ...], candidate: Candidate, target: Langu
     """The known form the text uses most in the term's beads as the headword, with the corpus's other
     renderings that look like it (Орта Азия beside Орталық Азия) kept as variants."""
     shared = [u for u in candidate.units if target.sides[u] is not None]
-    counts = {form: {u: _times_written(form, target.sides[u].surface, target.lang) for u in shared} for form in forms}
+    counts = {form: {u: _times_written(form, target.sides[u], target.lang) for u in shared} for form in forms}
     uses = {form: [u for u, n in counts[form].items() if n] for form in forms}
     best = max(forms, key=lambda form: (len(uses[form]), -forms.index(form)))
     holding = uses[best]
@@ -160,13 +161,23 @@ def _alike(form: str, other: str) -> bool:
     return form.split(" ")[-1].casefold() == other.split(" ")[-1].casefold() or name_similarity(form, other) >= 0.7
 
 
-def _times_written(form: str, surface: list[str], lang: str) -> int:
-    """How often the words of ``form`` stand in ``surface`` in a row, each possibly inflected
+def _times_written(form: str, side: Side, lang: str) -> int:
+    """How often the words of ``form`` stand in ``side`` in a row, each possibly inflected
     (Ұлыбританияның, Великобритании), but not made an adjective (Ресейлік, российский)."""
     words = form.split(" ")
-    n = len(words)
+    if _stem(words[0], lang) not in side.folded:
+        return 0
+    surface, n = side.surface, len(words)
     return sum(all(_word_form(word, token, lang) for word, token in zip(words, surface[i:i + n], strict=True))
                for i in range(len(surface) - n + 1))
+
+
+def _stem(word: str, lang: str) -> str:
+    """What every inflected form of a known name's word starts with (lower case, ё as е)."""
+    folded = word.casefold().replace("ё", "е")
+    if lang != "ru" or is_acronym(word):
+        return folded
+    return folded[:-2] if len(folded) > 5 else folded[:-1] if len(folded) > 3 else folded
 
 
 def _word_form(word: str, token: str, lang: str) -> bool:
@@ -178,7 +189,7 @@ def _word_form(word: str, token: str, lang: str) -> bool:
     if lang == "kk":
         tail = written[len(folded):]
         return written.startswith(folded) and len(tail) <= 7 and not tail.startswith(_KK_ADJECTIVE_TAILS)
-    stem = folded[:-2] if len(folded) > 5 else folded[:-1] if len(folded) > 3 else folded
+    stem = _stem(word, lang)
     adjective = folded.endswith(_RU_ADJECTIVE_TAILS)
     return (written.startswith(stem) and len(written) <= len(folded) + 3
             and (adjective or not written.endswith(_RU_ADJECTIVE_TAILS)))
@@ -215,6 +226,20 @@ def _holds(target: LanguageIndex, unit: int, gram: str) -> bool:
     return any(side.keys[i:i + n] == key for i in range(len(side.keys) - n + 1))
 
 
+#: How Kazakh and Russian write an adjective or a people of a country (индонезиялық, неміс; немецкий,
+#: австриец): a demonym is rendered by these, never by the country's name.
+_DEMONYM_ENDINGS = {"kk": ("лық", "лік", "дық", "дік", "тық", "тік"),
+                    "ru": ("ский", "цкий", "ийский", "ный", "ец", "ка", "анин", "янин")}
+_KK_PEOPLES = frozenset({"неміс", "орыс", "ағылшын", "француз", "түрік", "грек", "араб", "корей", "жапон", "қазақ",
+                         "өзбек", "қырғыз", "тәжік", "түрікмен", "шотланд", "уэльс", "британ", "қытай", "поляк",
+                         "испан", "итальян", "парсы", "үнді", "еврей", "монғол", "швед", "голланд", "дат"})
+
+
+def _adjective_of_people(gram: str, lang: str) -> bool:
+    last = gram.split(" ")[-1]
+    return last.endswith(_DEMONYM_ENDINGS.get(lang, ())) or (lang == "kk" and last in _KK_PEOPLES)
+
+
 def _fits(kind: str, gram: str, target: LanguageIndex) -> bool:
     """Only renderings of the candidate's kind: names are capitalised, terms are not."""
     if kind == "acronym":
@@ -230,7 +255,7 @@ def _score(candidate: Candidate, english_form: str, gram: str, both: int, shared
     dice = 2 * both / (shared + target.frequency(gram))
     gap = abs(len(gram.split(" ")) - len(candidate.key))
     score = dice * (1.0, 0.7, 0.45)[min(gap, 2)]
-    if candidate.kind in ("name", "acronym"):
+    if candidate.kind in ("name", "acronym") or candidate.demonym:
         written = target.surfaces[gram].most_common(1)[0][0]
         score += 0.6 * name_similarity(english_form, written)
         if candidate.kind == "acronym" and is_acronym(gram):
@@ -288,6 +313,8 @@ def _add_variants(rendering: Rendering, candidate: Candidate, english: LanguageI
         for gram, _ in options.most_common():
             words = gram.split(" ")
             if len(words) != size or gram == rendering.gram or not _fits(candidate.kind, gram, target):
+                continue
+            if candidate.demonym and not _adjective_of_people(gram, target.lang):
                 continue
             if words[-1] != head and name_similarity(words[-1], head) < VARIANT_SPELLING:
                 continue
