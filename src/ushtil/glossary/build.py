@@ -159,6 +159,9 @@ def _entry(candidate: Candidate, english_form: str, renderings: dict[str, Render
     found = {lang: rendering for lang, rendering in renderings.items() if rendering}
     if candidate.kind == "name" and len(found) == 2:
         _reconcile(found["kk"], found["ru"])
+    if candidate.kind == "term" and not candidate.demonym:
+        for rendering in found.values():
+            _rename(rendering, _sentence_case_off(rendering.headword))
     association = min(renderings[lang].confidence if renderings[lang] else 0.0 for lang in ("kk", "ru"))
     kk, ru = (found[lang].headword if lang in found else "" for lang in ("kk", "ru"))
     confidence = entry_confidence(EntryEvidence(
@@ -187,12 +190,24 @@ def _entry(candidate: Candidate, english_form: str, renderings: dict[str, Render
 
 def _reconcile(kk: Rendering, ru: Rendering) -> None:
     """Name headwords cut to the form Kazakh and Russian share (Нэшвиллде / Нэшвилле → Нэшвилл)."""
-    forms = reconcile_names(kk.headword, ru.headword)
-    for rendering, form in zip((kk, ru), forms, strict=True):
-        if form != rendering.headword:
-            count = rendering.variants.pop(rendering.headword, 1)
-            rendering.variants[form] = rendering.variants.get(form, 0) + count
-            rendering.headword = form
+    for rendering, form in zip((kk, ru), reconcile_names(kk.headword, ru.headword), strict=True):
+        _rename(rendering, form)
+
+
+def _rename(rendering: Rendering, form: str) -> None:
+    """Give the rendering another headword, its count carried over in the variants."""
+    if form != rendering.headword:
+        count = rendering.variants.pop(rendering.headword, 1)
+        rendering.variants[form] = rendering.variants.get(form, 0) + count
+        rendering.headword = form
+
+
+def _sentence_case_off(form: str) -> str:
+    """Сильное землетрясение → сильное землетрясение: a term's capital came from a sentence start."""
+    first = form.split(" ")[0]
+    if first[:1].isupper() and first[1:].islower():
+        return form[:1].lower() + form[1:]
+    return form
 
 
 def _evidence(candidate: Candidate, found: dict[str, Rendering], units: list[Unit]) -> list[Evidence]:

@@ -52,7 +52,23 @@ def headword(index: LanguageIndex, gram: str, english_name: str = "") -> str:
         exact = [form for form in ranked if form.casefold() == lemma_form.casefold()] or [lemma_form]
     if exact:
         return _prefer_name_case(exact[0], written)
+    if index.lang == "kk" and len(keys) > 1:
+        # the stemmer cut the head too far (жауын → жау): the written word, case endings off
+        written_heads = [_without_case_ending(form, head) for form in ranked if _last(form).startswith(head)]
+        if written_heads:
+            return _prefer_name_case(min(written_heads, key=len), written)
     return _prefer_name_case(lemma_form, written)
+
+
+def _without_case_ending(form: str, head: str) -> str:
+    """``тропикалық жауынға`` → ``тропикалық жауын``: the longest Kazakh case ending that leaves the
+    stemmed head whole comes off the last word."""
+    *first, last = form.split(" ")
+    for ending in sorted(term_patterns("kk").name_endings, key=len, reverse=True):
+        bare = last[: -len(ending)]
+        if last.endswith(ending) and bare.casefold().startswith(head):
+            return " ".join([*first, bare])
+    return form
 
 
 def _cut_name_ending(form: str, english_name: str, endings: tuple[str, ...]) -> str:
