@@ -45,6 +45,8 @@ class GlossaryWorkbook(GlossaryExporter):
 
         workbook = Workbook()
         _terms_sheet(workbook.active, glossary)
+        if glossary.candidates:
+            _candidates_sheet(workbook.create_sheet("Candidates"), glossary)
         _evidence_sheet(workbook.create_sheet("Evidence"), glossary)
         _about_sheet(workbook.create_sheet("About"), glossary)
         _exported_sheet(workbook.create_sheet(EXPORTED_SHEET), glossary)
@@ -76,13 +78,19 @@ def _terms_sheet(sheet, glossary: Glossary) -> None:
     readable_table(sheet, {get_column_letter(column): WIDTHS[name] for column, name in enumerate(TERM_COLUMNS, 1)})
 
 
+def _candidates_sheet(sheet, glossary: Glossary) -> None:
+    """The lower-confidence finds, laid out like Terms; a row copied to Terms is imported from there."""
+    _terms_sheet(sheet, Glossary(entries=glossary.candidates))
+    sheet.title = "Candidates"
+
+
 def _evidence_sheet(sheet, glossary: Glossary) -> None:
     from openpyxl.utils import get_column_letter
 
     names = ("id", "en term", "article", "section", *(f"{lang} text" for lang in LANGS))
     header_row(sheet, names, "DDEBF7", freeze="B2")
     row = 2
-    for entry in glossary.entries:
+    for entry in [*glossary.entries, *glossary.candidates]:
         for evidence in entry.evidence:
             values = (entry.id, entry.en, evidence.article, evidence.section,
                       *(evidence.text.get(lang, "") for lang in LANGS))
