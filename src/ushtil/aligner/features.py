@@ -1,33 +1,41 @@
-"""Similarity features between two bead sides in two languages: one family, one registry.
+"""Similarity features between bead sides in two languages: one family, one registry, one definition.
 
-Every feature turns a pair of :class:`~.profile.TextProfile` into one number; the
-:class:`~.scoring.PairScorer` weighs them (weights per language pair in ``data/weights.toml``)
-into the log-odds that the two sides translate each other. Adding evidence means adding a
-subclass here with ``@register``; the registry is the one list of features.
+Evidence is counted once per sentence (a side's characters, numbers, names, n-grams, …) and once per
+sentence *pair* (what two sentences share); a bead side of two or three sentences adds its
+sentences' counts up, so any number of candidate sides is scored at once with numpy arrays.
+Every :class:`Feature` turns those sums into one column of values; the pair model's log-odds are
+``bias + features @ weights`` (:class:`~.scoring.PairModel`), the only definition of a pair score.
+Adding evidence means adding a subclass here with ``@register``; the registry is the one list.
 """
 
 from __future__ import annotations
 
-import math
 from abc import ABC, abstractmethod
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import ClassVar
 
-from .profile import TextProfile, bigrams
+import numpy as np
+
+from .profile import PUNCTUATION_COUNT, SentenceProfile, bigrams
 
 #: Characters added to both lengths, so that very short sentences do not give extreme ratios.
 LENGTH_SMOOTHING = 8.0
 #: Counts are capped here: the fifth shared number says little more than the fourth.
 COUNT_CAP = 4.0
+#: Share of a name's letter bigrams (of its first :data:`NAME_STEM` letters) that a word must have
+#: to count as the same name: Kazakh and Russian add case endings and spell foreign names by ear
+#: (Kavanaugh ~ Каваноны).
+NAME_MATCH = 0.6
+NAME_STEM = 7
 
 
 @dataclass(eq=False)
 class PairContext:
     """What the features know about a language pair beyond the two texts."""
 
-    #: expected log(length_b / length_a) and its spread, calibrated on the text being aligned
+    #: expected log(length_b / length_a) and its spread
     length_mean: float = 0.0
     length_spread: float = 0.25
     #: known term pairs (glossary): the stems of side a, the stems of side b
@@ -38,30 +46,28 @@ class PairContext:
 
 
 @dataclass
-class PairEvidence:
-    """The two sides being compared, and what several features share (computed once per pair)."""
+class Sums:
+    """Evidence summed over many candidate pairs of sides: ``a``/``b`` per side (one value per
+    candidate, or a row of values), ``shared`` over the sentence pairs of each candidate."""
 
-    a: TextProfile
-    b: TextProfile
+    a: dict[str, np.ndarray]
+    b: dict[str, np.ndarray]
+    shared: dict[str, np.ndarray]
     context: PairContext
-
-    @cached_property
-    def names_matched(self) -> tuple[int, int]:
-        return _names_matched(self.a, self.b)
-
-    @cached_property
-    def lexicon_counts(self) -> tuple[int, int]:
-        return _lexicon_counts(self.a, self.b, self.context)
 
 
 class Feature(ABC):
-    """One kind of evidence that two texts translate each other."""
+    """One kind of evidence that two sides translate each other."""
 
     name: ClassVar[str]
+    #: what the feature reads: side counts and shared counts (keys of :data:`SIDE_COUNTS` and
+    #: :data:`SHARED_COUNTS`)
+    sides: ClassVar[tuple[str, ...]] = ()
+    shared: ClassVar[tuple[str, ...]] = ()
 
     @abstractmethod
-    def value(self, pair: PairEvidence) -> float:
-        """A number that grows (or shrinks, as the weight says) with the evidence."""
+    def values(self, sums: Sums) -> np.ndarray:
+        """One number per candidate, growing (or shrinking, as the weight says) with the evidence."""
 
 
 #: Feature name → feature; the order is the order of the weight vectors.
@@ -73,28 +79,33 @@ def register(cls: type[Feature]) -> type[Feature]:
     return cls
 
 
+def _ratio(top: np.ndarray, bottom: np.ndarray) -> np.ndarray:
+    """top / bottom, 0 where bottom is 0, at most 1."""
+    return np.minimum(np.divide(top, bottom, out=np.zeros(len(top)), where=bottom > 0), 1.0)
+
+
 @register
 class LengthFit(Feature):
     """How well the length ratio fits the pair's usual ratio (Gale-Church, on characters)."""
 
     name = "length"
+    sides = ("chars",)
 
-    def value(self, pair):
-        a, b, context = pair.a, pair.b, pair.context
-        ratio = math.log((b.chars + LENGTH_SMOOTHING) / (a.chars + LENGTH_SMOOTHING))
-        z = (ratio - context.length_mean) / context.length_spread
-        return -0.5 * min(z * z, 50.0)
+    def values(self, sums):
+        ratio = np.log((sums.b["chars"] + LENGTH_SMOOTHING) / (sums.a["chars"] + LENGTH_SMOOTHING))
+        z = (ratio - sums.context.length_mean) / sums.context.length_spread
+        return -0.5 * np.minimum(z * z, 50.0)
 
 
 @register
 class SharedNumbers(Feature):
-    """Numbers written on both sides (1,000 = 1 000)."""
+    """Numbers written on both sides, by value (6.8 = 6,8; 1,000 = 1 000)."""
 
     name = "numbers_shared"
+    shared = ("numbers",)
 
-    def value(self, pair):
-        a, b = pair.a, pair.b
-        return min(overlap(a.numbers, b.numbers), COUNT_CAP)
+    def values(self, sums):
+        return np.minimum(sums.shared["numbers"], COUNT_CAP)
 
 
 @register
@@ -102,36 +113,12 @@ class UnmatchedNumbers(Feature):
     """Numbers written on one side only."""
 
     name = "numbers_unmatched"
+    sides = ("numbers",)
+    shared = ("numbers",)
 
-    def value(self, pair):
-        a, b = pair.a, pair.b
-        shared = overlap(a.numbers, b.numbers)
-        return min(sum(a.numbers.values()) + sum(b.numbers.values()) - 2 * shared, COUNT_CAP)
-
-
-#: Share of a name's letter bigrams (of its first :data:`NAME_STEM` letters) that a word must have
-#: to count as the same name: Kazakh and Russian add case endings and spell foreign names by ear
-#: (Kavanaugh ~ Каваноны).
-NAME_MATCH = 0.6
-NAME_STEM = 7
-
-
-def name_found(name: str, profile: TextProfile) -> bool:
-    """Whether a word of ``profile`` sounds like ``name`` (memoised per sentence)."""
-    if profile.parts:
-        return any(name_found(name, part) for part in profile.parts)
-    found = profile.name_memo.get(name)
-    if found is None:
-        wanted = bigrams(name[:NAME_STEM])
-        need = NAME_MATCH * len(wanted)
-        found = profile.name_memo[name] = any(len(wanted & word) >= need for word in profile.word_bigrams)
-    return found
-
-
-def _names_matched(a: TextProfile, b: TextProfile) -> tuple[int, int]:
-    """(names found on the other side, names in all) over both directions (two features use it)."""
-    found = sum(name_found(name, b) for name in a.names) + sum(name_found(name, a) for name in b.names)
-    return found, len(a.names) + len(b.names)
+    def values(self, sums):
+        unmatched = sums.a["numbers"] + sums.b["numbers"] - 2 * sums.shared["numbers"]
+        return np.clip(unmatched, 0.0, COUNT_CAP)
 
 
 @register
@@ -139,9 +126,10 @@ class SharedNames(Feature):
     """Names and acronyms that sound alike on both sides (after transliteration)."""
 
     name = "names_shared"
+    shared = ("names",)
 
-    def value(self, pair):
-        return min(pair.names_matched[0] / 2, COUNT_CAP)
+    def values(self, sums):
+        return np.minimum(sums.shared["names"] / 2, COUNT_CAP)
 
 
 @register
@@ -149,17 +137,11 @@ class NameShare(Feature):
     """Share of the names and acronyms of both sides that the other side has too (0 without names)."""
 
     name = "names_share"
+    sides = ("names",)
+    shared = ("names",)
 
-    def value(self, pair):
-        found, total = pair.names_matched
-        return found / total if total else 0.0
-
-
-def overlap(a: Counter, b: Counter) -> int:
-    """Size of the multiset intersection (faster than ``sum((a & b).values())``)."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(min(count, b[item]) for item, count in a.items() if item in b)
+    def values(self, sums):
+        return _ratio(sums.shared["names"], sums.a["names"] + sums.b["names"])
 
 
 @register
@@ -167,11 +149,11 @@ class CharacterNgrams(Feature):
     """Character trigram overlap of the sound keys (chrF-like): names, loanwords, shared roots."""
 
     name = "ngram_dice"
+    sides = ("ngrams",)
+    shared = ("ngrams",)
 
-    def value(self, pair):
-        a, b = pair.a, pair.b
-        total = len(a.ngrams) + len(b.ngrams)
-        return 2 * len(a.ngrams & b.ngrams) / total if total else 0.0
+    def values(self, sums):
+        return _ratio(2 * sums.shared["ngrams"], sums.a["ngrams"] + sums.b["ngrams"])
 
 
 @register
@@ -180,13 +162,12 @@ class Cognates(Feature):
     sides: loanwords and shared roots (республикалық ~ республиканцев, президент ~ president)."""
 
     name = "cognates"
+    sides = ("cognates",)
+    shared = ("cognates",)
 
-    def value(self, pair):
-        a, b = pair.a, pair.b
-        if not a.cognates or not b.cognates:
-            return 0.0
-        shared = len(a.cognates & b.cognates)
-        return (shared / len(a.cognates) + shared / len(b.cognates)) / 2
+    def values(self, sums):
+        a, b, shared = sums.a["cognates"], sums.b["cognates"], sums.shared["cognates"]
+        return np.where((a > 0) & (b > 0), (_ratio(shared, a) + _ratio(shared, b)) / 2, 0.0)
 
 
 @register
@@ -194,15 +175,11 @@ class UnmatchedPunctuation(Feature):
     """Question and exclamation marks, colons, quotes, brackets, per cent signs on one side only."""
 
     name = "punctuation_unmatched"
+    sides = ("punctuation",)
 
-    def value(self, pair):
-        a, b = pair.a, pair.b
-        classes = set(a.punctuation) | set(b.punctuation)
-        return min(sum(abs(a.punctuation[c] - b.punctuation[c]) for c in classes) / 2, COUNT_CAP)
-
-
-def _has_term(stems: set[str], term: tuple[str, ...]) -> bool:
-    return bool(term) and all(part in stems for part in term)
+    def values(self, sums):
+        difference = np.abs(sums.a["punctuation"] - sums.b["punctuation"]).sum(axis=1)
+        return np.minimum(difference / 2, COUNT_CAP)
 
 
 @register
@@ -210,10 +187,10 @@ class SharedTerms(Feature):
     """Glossary term pairs found on both sides."""
 
     name = "terms_shared"
+    shared = ("terms",)
 
-    def value(self, pair):
-        a, b, context = pair.a, pair.b, pair.context
-        return min(sum(_has_term(a.stems, ta) and _has_term(b.stems, tb) for ta, tb in context.terms), COUNT_CAP)
+    def values(self, sums):
+        return np.minimum(sums.shared["terms"], COUNT_CAP)
 
 
 @register
@@ -221,27 +198,11 @@ class UnmatchedTerms(Feature):
     """Glossary terms found on one side while their translation is absent from the other."""
 
     name = "terms_unmatched"
+    sides = ("terms",)
+    shared = ("terms",)
 
-    def value(self, pair):
-        a, b, context = pair.a, pair.b, pair.context
-        return min(
-            sum(_has_term(a.stems, ta) != _has_term(b.stems, tb) for ta, tb in context.terms), COUNT_CAP
-        )
-
-
-def _lexicon_counts(a: TextProfile, b: TextProfile, context: PairContext) -> tuple[int, int]:
-    """(words whose learned translation is on the other side, known words whose is not), both ways."""
-    covered = missed = 0
-    for stems, other, lexicon in ((a.stems, b.stems, context.lexicon), (b.stems, a.stems, context.reverse_lexicon)):
-        for stem in stems:
-            translations = lexicon.get(stem)
-            if translations is None:
-                continue
-            if translations & other:
-                covered += 1
-            else:
-                missed += 1
-    return covered, missed
+    def values(self, sums):
+        return np.clip(sums.a["terms"] + sums.b["terms"] - 2 * sums.shared["terms"], 0.0, COUNT_CAP)
 
 
 @register
@@ -250,13 +211,11 @@ class LexiconCoverage(Feature):
     directions (0 without a lexicon)."""
 
     name = "lexicon_coverage"
+    sides = ("known",)
+    shared = ("lexicon",)
 
-    def value(self, pair):
-        context = pair.context
-        if not context.lexicon:
-            return 0.0
-        covered, missed = pair.lexicon_counts
-        return covered / (covered + missed) if covered + missed else 0.0
+    def values(self, sums):
+        return _ratio(sums.shared["lexicon"], sums.a["known"] + sums.b["known"])
 
 
 @register
@@ -265,12 +224,10 @@ class LexiconMatches(Feature):
     certainty than a share of two)."""
 
     name = "lexicon_matches"
+    shared = ("lexicon",)
 
-    def value(self, pair):
-        context = pair.context
-        if not context.lexicon:
-            return 0.0
-        return min(pair.lexicon_counts[0] / 2, 2 * COUNT_CAP)
+    def values(self, sums):
+        return np.minimum(sums.shared["lexicon"] / 2, 2 * COUNT_CAP)
 
 
 @register
@@ -278,15 +235,205 @@ class LexiconMisses(Feature):
     """How many known words miss their learned translation on the other side."""
 
     name = "lexicon_misses"
+    sides = ("known",)
+    shared = ("lexicon",)
 
-    def value(self, pair):
-        context = pair.context
-        if not context.lexicon:
-            return 0.0
-        return min(pair.lexicon_counts[1] / 2, 2 * COUNT_CAP)
+    def values(self, sums):
+        missed = sums.a["known"] + sums.b["known"] - sums.shared["lexicon"]
+        return np.clip(missed / 2, 0.0, 2 * COUNT_CAP)
 
 
-def feature_vector(a: TextProfile, b: TextProfile, context: PairContext) -> list[float]:
-    """All registered features for the pair (a, b), in registry order."""
-    pair = PairEvidence(a, b, context)
-    return [feature.value(pair) for feature in FEATURES.values()]
+def sounding_alike(names: Iterable[str], keys: Iterable[str]) -> dict[str, frozenset[str]]:
+    """For each name, the word keys that sound like it: they have :data:`NAME_MATCH` of the letter
+    bigrams of its first :data:`NAME_STEM` letters (Kazakh and Russian add case endings)."""
+    keys = sorted(set(keys))
+    index: dict[str, list[int]] = {}
+    for position, key in enumerate(keys):
+        for pair in bigrams(key):
+            index.setdefault(pair, []).append(position)
+    found = {}
+    for name in set(names):
+        wanted = bigrams(name[:NAME_STEM])
+        hits = Counter(position for pair in wanted for position in index.get(pair, ()))
+        need = NAME_MATCH * len(wanted)
+        found[name] = frozenset(keys[position] for position, n in hits.items() if n >= need)
+    return found
+
+
+def overlap(a: Counter, b: Counter) -> int:
+    """Size of the multiset intersection."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(min(count, b[item]) for item, count in a.items() if item in b)
+
+
+@dataclass(eq=False)
+class _Side:
+    """One language's sentences with what the pair's context makes of them."""
+
+    profiles: list[SentenceProfile]
+    #: glossary terms (indices into the pair's term list) found in each sentence
+    term_hits: list[frozenset[int]]
+    #: stems of each sentence that the lexicon knows, and the other side's stems it translates
+    known: list[frozenset[str]]
+    covers: list[frozenset[str]]
+    #: each name of this side → the other side's word keys that sound like it
+    names_alike: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def _term_hits(profiles: list[SentenceProfile], terms: list[tuple[str, ...]]) -> list[frozenset[int]]:
+    """Indices of the terms whose every stem occurs in each sentence (an index by first stem keeps
+    this linear in the text and the glossary)."""
+    by_first: dict[str, list[int]] = {}
+    for index, term in enumerate(terms):
+        if term:
+            by_first.setdefault(term[0], []).append(index)
+    hits = []
+    for profile in profiles:
+        found = {
+            index
+            for word in profile.stems
+            for index in by_first.get(word, ())
+            if all(part in profile.stems for part in terms[index])
+        }
+        hits.append(frozenset(found))
+    return hits
+
+
+def _inverse(lexicon: dict[str, set[str]]) -> dict[str, set[str]]:
+    inverse: dict[str, set[str]] = {}
+    for source, targets in lexicon.items():
+        for target in targets:
+            inverse.setdefault(target, set()).add(source)
+    return inverse
+
+
+def _covered(profiles: list[SentenceProfile], inverse: dict[str, set[str]]) -> list[frozenset[str]]:
+    return [frozenset(x for y in profile.stems for x in inverse.get(y, ())) for profile in profiles]
+
+
+#: Per-sentence counts a side adds up (name → count of one sentence); punctuation is a row.
+SIDE_COUNTS = ("chars", "numbers", "names", "ngrams", "cognates", "punctuation", "terms", "known")
+#: Counts shared by a sentence pair.
+SHARED_COUNTS = ("numbers", "names", "ngrams", "cognates", "terms", "lexicon")
+
+
+class PairEvidence:
+    """The evidence between the sentences of two languages, for any candidate pairs of sides."""
+
+    def __init__(self, a: list[SentenceProfile], b: list[SentenceProfile], context: PairContext):
+        self.context = context
+        terms_a = [term for term, _ in context.terms]
+        terms_b = [term for _, term in context.terms]
+        self.a = _Side(
+            a, _term_hits(a, terms_a),
+            [frozenset(s for s in p.stems if s in context.lexicon) for p in a],
+            _covered(a, _inverse(context.reverse_lexicon)),
+        )
+        self.b = _Side(
+            b, _term_hits(b, terms_b),
+            [frozenset(s for s in p.stems if s in context.reverse_lexicon) for p in b],
+            _covered(b, _inverse(context.lexicon)),
+        )
+        self._prefix = {"a": {}, "b": {}}
+        self._names_ready = False
+
+    def _match_names(self) -> None:
+        """Find once which words of each side sound like each name of the other."""
+        for this, other in ((self.a, self.b), (self.b, self.a)):
+            names = {name for profile in this.profiles for name in profile.names}
+            this.names_alike = sounding_alike(names, (key for profile in other.profiles for key in profile.keys))
+        self._names_ready = True
+
+    def _side_sums(self, which: str, name: str, start: np.ndarray, count: np.ndarray) -> np.ndarray:
+        prefix = self._prefix[which].get(name)
+        if prefix is None:
+            side = getattr(self, which)
+            values = np.array([_side_count(name, side, i) for i in range(len(side.profiles))], dtype=float)
+            if name == "punctuation":
+                values = values.reshape(len(side.profiles), PUNCTUATION_COUNT)
+            zero = np.zeros((1, *values.shape[1:]))
+            prefix = self._prefix[which][name] = np.concatenate([zero, np.cumsum(values, axis=0)])
+        return prefix[start + count] - prefix[start]
+
+    def _shared_sums(self, names: list[str], sa, la, sb, lb) -> dict[str, np.ndarray]:
+        """Shared counts of each candidate, from those of its sentence pairs (at most 3 × 3): each
+        sentence counts what it shares with its best partner on the other side, and the two
+        directions are averaged. (Adding up every sentence pair would reward wrong merges: unrelated
+        sentences share common n-grams and words too.)"""
+        if not names or not len(sa):
+            return {name: np.zeros(len(sa)) for name in names}
+        width = len(self.b.profiles) + 1
+        blocks = []
+        for u in range(3):
+            for v in range(3):
+                rows = np.flatnonzero((u < la) & (v < lb))
+                blocks.append((u, v, rows, (sa[rows] + u) * width + sb[rows] + v))
+        keys, inverse = np.unique(np.concatenate([key for *_, key in blocks]), return_inverse=True)
+        table = np.array([self._shared(name, *divmod(int(key), width)) for key in keys for name in names], dtype=float)
+        table = table.reshape(len(keys), len(names))
+        grid = np.zeros((len(names), len(sa), 3, 3))
+        at = 0
+        for u, v, rows, key in blocks:
+            grid[:, rows, u, v] = table[inverse[at : at + len(key)]].T
+            at += len(key)
+        best = (grid.max(axis=3).sum(axis=2) + grid.max(axis=2).sum(axis=2)) / 2
+        return dict(zip(names, best, strict=True))
+
+    def _shared(self, name: str, s: int, t: int) -> int:
+        x, y = self.a.profiles[s], self.b.profiles[t]
+        if name == "numbers":
+            return overlap(x.numbers, y.numbers) if x.numbers and y.numbers else 0
+        if name == "names":
+            if not self._names_ready:
+                self._match_names()
+            alike_a, alike_b = self.a.names_alike, self.b.names_alike
+            return sum(not alike_a[n].isdisjoint(y.keys) for n in x.names) + sum(
+                not alike_b[n].isdisjoint(x.keys) for n in y.names
+            )
+        if name == "ngrams":
+            return len(x.ngrams & y.ngrams)
+        if name == "cognates":
+            return len(x.cognates & y.cognates)
+        if name == "terms":
+            return len(self.a.term_hits[s] & self.b.term_hits[t])
+        return len(self.a.known[s] & self.b.covers[t]) + len(self.b.known[t] & self.a.covers[s])
+
+    def features(self, sa, la, sb, lb, names: Iterable[str] | None = None) -> np.ndarray:
+        """The feature matrix (candidates × :data:`FEATURES`) of the sides ``a[sa : sa + la]`` against
+        ``b[sb : sb + lb]`` (integer arrays, one entry per candidate); features outside ``names``
+        (default: all) are left 0."""
+        sa, la, sb, lb = (np.asarray(x, dtype=np.int64) for x in (sa, la, sb, lb))
+        wanted = [FEATURES[name] for name in (FEATURES if names is None else names)]
+        sides = sorted({name for feature in wanted for name in feature.sides})
+        shared = sorted({name for feature in wanted for name in feature.shared})
+        sums = Sums(
+            a={name: self._side_sums("a", name, sa, la) for name in sides},
+            b={name: self._side_sums("b", name, sb, lb) for name in sides},
+            shared=self._shared_sums(shared, sa, la, sb, lb),
+            context=self.context,
+        )
+        matrix = np.zeros((len(sa), len(FEATURES)))
+        order = list(FEATURES)
+        for feature in wanted:
+            matrix[:, order.index(feature.name)] = feature.values(sums)
+        return matrix
+
+
+def _side_count(name: str, side: _Side, i: int):
+    profile = side.profiles[i]
+    if name == "chars":
+        return profile.chars
+    if name == "numbers":
+        return sum(profile.numbers.values())
+    if name == "names":
+        return len(profile.names)
+    if name == "ngrams":
+        return len(profile.ngrams)
+    if name == "cognates":
+        return len(profile.cognates)
+    if name == "punctuation":
+        return profile.punctuation
+    if name == "terms":
+        return len(side.term_hits[i])
+    return len(side.known[i])
