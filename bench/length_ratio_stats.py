@@ -21,7 +21,9 @@ from ushtil.langs import LANGUAGE_PAIRS
 
 RECORDS = Path(__file__).resolve().parents[1] / "src" / "ushtil" / "langs" / "data"
 #: One table per measured pair; the comment above the first says where the numbers come from.
-_TABLES = re.compile(r"(?:# Length of this language's translations.*\n(?:#.*\n)*)?(?:\[length_ratio\.\w+\]\n(?:\w+ = .*\n)*)+")
+_TABLES = re.compile(
+    r"(?:# Length of this language's translations.*\n(?:#.*\n)*)?(?:\[length_ratio\.\w+\]\n(?:\w+ = .*\n)*)+"
+)
 
 
 def measure(folder: Path) -> tuple[int, dict[tuple[str, str], tuple[float, float]]]:
@@ -63,7 +65,8 @@ def main(argv: list[str]) -> int:
             continue
         path = RECORDS / f"{target}.toml"
         text = path.read_text(encoding="utf-8")
-        text = _TABLES.sub(lambda _: block, text, count=1) if _TABLES.search(text) else text.rstrip() + "\n\n" + block
+        found = _TABLES.search(text)
+        text = text[: found.start()] + block + text[found.end() :] if found else text.rstrip() + "\n\n" + block
         path.write_text(text, encoding="utf-8")
     return 0
 

@@ -107,7 +107,9 @@ class Table:
     band: Band
     cells: np.ndarray
     best: np.ndarray
-    #: index into :data:`MOVES` of the last bead's move; -1 where no path reaches the cell
+    #: the moves the band allows, and for each cell the index into them of the last bead's move
+    #: (-1 where no path reaches the cell)
+    moves: list[Move]
     last: np.ndarray
     #: predecessor cell of every cell and move (-1: outside the band)
     before: np.ndarray
@@ -120,16 +122,19 @@ def fill(band: Band, scores: BeadScores, on_progress: Callable[[float], None] | 
     """Fill the table over ``band``; ``scores(starts, counts)`` scores the beads of one move from
     many start cells (an array of shape (n, 3)); ``on_progress(share)`` reports the share done."""
     cells = band.cells()
-    before = np.full((len(cells), len(MOVES)), -1, dtype=np.int64)
-    gain = np.full((len(cells), len(MOVES)), -np.inf)
-    for m, move in enumerate(MOVES):
+    moves, before, gain = [], [], []
+    for move in MOVES:
         starts = cells - np.array(move.value)
         index = band.index(starts)
         valid = np.flatnonzero(index >= 0)
         if not len(valid):
-            continue
-        before[valid, m] = index[valid]
-        gain[valid, m] = scores(starts[valid], move.value)
+            continue  # a move the band never allows (a language without sentences)
+        moves.append(move)
+        before.append(index)
+        score = np.full(len(cells), -np.inf)
+        score[valid] = scores(starts[valid], move.value)
+        gain.append(score)
+    before, gain = np.stack(before, axis=1), np.stack(gain, axis=1)
     best = np.full(len(cells) + 1, -np.inf)  # the last entry stands for "outside the band"
     last = np.full(len(cells), -1, dtype=np.int64)
     origin = band.index(np.zeros((1, 3), dtype=np.int64))[0]
@@ -149,7 +154,7 @@ def fill(band: Band, scores: BeadScores, on_progress: Callable[[float], None] | 
         last[group] = np.where(reached, choice, -1)
         if on_progress is not None:
             on_progress(d / (len(bounds) - 2))
-    return Table(band, cells, best[:-1], last, before)
+    return Table(band, cells, best[:-1], moves, last, before)
 
 
 def traceback(table: Table, end: Cell) -> list[tuple[Cell, Move]]:
@@ -161,6 +166,6 @@ def traceback(table: Table, end: Cell) -> list[tuple[Cell, Move]]:
     while table.cells[position].any():
         m = int(table.last[position])
         position = int(table.before[position, m])
-        path.append((tuple(int(x) for x in table.cells[position]), MOVES[m]))
+        path.append((tuple(int(x) for x in table.cells[position]), table.moves[m]))
     path.reverse()
     return path

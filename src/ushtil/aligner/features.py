@@ -243,20 +243,19 @@ class LexiconMisses(Feature):
         return np.clip(missed / 2, 0.0, 2 * COUNT_CAP)
 
 
-def sounding_alike(names: Iterable[str], keys: Iterable[str]) -> dict[str, frozenset[str]]:
-    """For each name, the word keys that sound like it: they have :data:`NAME_MATCH` of the letter
-    bigrams of its first :data:`NAME_STEM` letters (Kazakh and Russian add case endings)."""
-    keys = sorted(set(keys))
-    index: dict[str, list[int]] = {}
-    for position, key in enumerate(keys):
-        for pair in bigrams(key):
-            index.setdefault(pair, []).append(position)
-    found = {}
-    for name in set(names):
-        wanted = bigrams(name[:NAME_STEM])
-        hits = Counter(position for pair in wanted for position in index.get(pair, ()))
-        need = NAME_MATCH * len(wanted)
-        found[name] = frozenset(keys[position] for position, n in hits.items() if n >= need)
+def name_found(name: str, profile: SentenceProfile) -> bool:
+    """Whether a word of ``profile`` sounds like ``name``: has :data:`NAME_MATCH` of the letter
+    bigrams of its first :data:`NAME_STEM` letters (Kazakh and Russian add case endings; memoised
+    per sentence)."""
+    found = profile.name_memo.get(name)
+    if found is None:
+        if name in profile.keys:
+            found = True
+        else:
+            wanted = bigrams(name[:NAME_STEM])
+            need = NAME_MATCH * len(wanted)
+            found = any(len(wanted & word) >= need for word in profile.word_bigrams)
+        profile.name_memo[name] = found
     return found
 
 
@@ -277,8 +276,6 @@ class _Side:
     #: stems of each sentence that the lexicon knows, and the other side's stems it translates
     known: list[frozenset[str]]
     covers: list[frozenset[str]]
-    #: each name of this side → the other side's word keys that sound like it
-    names_alike: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _term_hits(profiles: list[SentenceProfile], terms: list[tuple[str, ...]]) -> list[frozenset[int]]:
@@ -336,14 +333,6 @@ class PairEvidence:
             _covered(b, _inverse(context.lexicon)),
         )
         self._prefix = {"a": {}, "b": {}}
-        self._names_ready = False
-
-    def _match_names(self) -> None:
-        """Find once which words of each side sound like each name of the other."""
-        for this, other in ((self.a, self.b), (self.b, self.a)):
-            names = {name for profile in this.profiles for name in profile.names}
-            this.names_alike = sounding_alike(names, (key for profile in other.profiles for key in profile.keys))
-        self._names_ready = True
 
     def _side_sums(self, which: str, name: str, start: np.ndarray, count: np.ndarray) -> np.ndarray:
         prefix = self._prefix[which].get(name)
@@ -370,7 +359,9 @@ class PairEvidence:
                 rows = np.flatnonzero((u < la) & (v < lb))
                 blocks.append((u, v, rows, (sa[rows] + u) * width + sb[rows] + v))
         keys, inverse = np.unique(np.concatenate([key for *_, key in blocks]), return_inverse=True)
-        table = np.array([self._shared(name, *divmod(int(key), width)) for key in keys for name in names], dtype=float)
+        counters = [self._counter(name) for name in names]
+        pairs = zip(*(part.tolist() for part in np.divmod(keys, width)), strict=True)
+        table = np.array([[count(s, t) for count in counters] for s, t in pairs], dtype=float)
         table = table.reshape(len(keys), len(names))
         grid = np.zeros((len(names), len(sa), 3, 3))
         at = 0
@@ -380,24 +371,24 @@ class PairEvidence:
         best = (grid.max(axis=3).sum(axis=2) + grid.max(axis=2).sum(axis=2)) / 2
         return dict(zip(names, best, strict=True))
 
-    def _shared(self, name: str, s: int, t: int) -> int:
-        x, y = self.a.profiles[s], self.b.profiles[t]
+    def _counter(self, name: str):
+        """The function (s, t) → what sentence s of side a and sentence t of side b share, for one
+        of :data:`SHARED_COUNTS`."""
+        a, b = self.a, self.b
+        x, y = a.profiles, b.profiles
         if name == "numbers":
-            return overlap(x.numbers, y.numbers) if x.numbers and y.numbers else 0
+            return lambda s, t: overlap(x[s].numbers, y[t].numbers) if x[s].numbers and y[t].numbers else 0
         if name == "names":
-            if not self._names_ready:
-                self._match_names()
-            alike_a, alike_b = self.a.names_alike, self.b.names_alike
-            return sum(not alike_a[n].isdisjoint(y.keys) for n in x.names) + sum(
-                not alike_b[n].isdisjoint(x.keys) for n in y.names
+            return lambda s, t: sum(name_found(n, y[t]) for n in x[s].names) + sum(
+                name_found(n, x[s]) for n in y[t].names
             )
         if name == "ngrams":
-            return len(x.ngrams & y.ngrams)
+            return lambda s, t: len(x[s].ngrams & y[t].ngrams)
         if name == "cognates":
-            return len(x.cognates & y.cognates)
+            return lambda s, t: len(x[s].cognates & y[t].cognates)
         if name == "terms":
-            return len(self.a.term_hits[s] & self.b.term_hits[t])
-        return len(self.a.known[s] & self.b.covers[t]) + len(self.b.known[t] & self.a.covers[s])
+            return lambda s, t: len(a.term_hits[s] & b.term_hits[t])
+        return lambda s, t: len(a.known[s] & b.covers[t]) + len(b.known[t] & a.covers[s])
 
     def features(self, sa, la, sb, lb, names: Iterable[str] | None = None) -> np.ndarray:
         """The feature matrix (candidates × :data:`FEATURES`) of the sides ``a[sa : sa + la]`` against

@@ -39,7 +39,7 @@ class SentenceProfile:
     numbers: Counter = field(default_factory=Counter)
     #: sound keys of capitalised words after the first, and of acronyms
     names: frozenset[str] = frozenset()
-    #: sound keys of the words (no numbers), to look names up in (see :func:`~.features.sounding_alike`)
+    #: sound keys of the words (no numbers), to look names up in (see :func:`~.features.name_found`)
     keys: frozenset[str] = frozenset()
     #: character trigrams of the sound keys (a set: repeats say little)
     ngrams: frozenset[str] = frozenset()
@@ -49,6 +49,16 @@ class SentenceProfile:
     cognates: frozenset[str] = frozenset()
     #: lower-cased word prefixes, the units of a learned lexicon and of glossary terms
     stems: frozenset[str] = frozenset()
+    #: memo of name look-ups in this sentence (see :func:`~.features.name_found`)
+    name_memo: dict[str, bool] = field(default_factory=dict)
+    _word_bigrams: list[frozenset[str]] | None = None
+
+    @property
+    def word_bigrams(self) -> list[frozenset[str]]:
+        """Letter bigrams of each word's sound key (made when a name is first looked up here)."""
+        if self._word_bigrams is None:
+            self._word_bigrams = [bigrams(key) for key in self.keys]
+        return self._word_bigrams
 
 
 def stem(word: str) -> str:
