@@ -309,14 +309,34 @@ def _covered(profiles: list[SentenceProfile], inverse: dict[str, set[str]]) -> l
     return [frozenset(x for y in profile.stems for x in inverse.get(y, ())) for profile in profiles]
 
 
-#: Per-sentence counts a side adds up (name → count of one sentence); punctuation is a row.
-SIDE_COUNTS = ("chars", "numbers", "names", "ngrams", "cognates", "punctuation", "terms", "known")
-#: Counts shared by a sentence pair.
-SHARED_COUNTS = ("numbers", "names", "ngrams", "cognates", "terms", "lexicon")
+#: Counts over the words of a side that add up over its sentences (punctuation: a row per class).
+ADDED_COUNTS = ("chars", "numbers", "punctuation")
+#: Sets of a side (names, ngrams, cognates, glossary terms, words the lexicon knows, the other
+#: side's words its words translate): a side of several sentences has their union, and two sides
+#: share the intersection of their unions.
+SETS = ("names", "ngrams", "cognates", "terms", "known", "covers")
+#: Shared counts: the sets (or pairs of sets) intersected; numbers (by value) add up over the
+#: sentence pairs of a candidate; names are found when a word of the other side sounds like them.
+SHARED_COUNTS: dict[str, tuple[tuple[str, str], ...] | None] = {
+    "numbers": None,
+    "names": (("names", "names"),),
+    "ngrams": (("ngrams", "ngrams"),),
+    "cognates": (("cognates", "cognates"),),
+    "terms": (("terms", "terms"),),
+    "lexicon": (("known", "covers"), ("covers", "known")),
+}
+#: A side of at most this many sentences.
+MOST = 3
 
 
 class PairEvidence:
-    """The evidence between the sentences of two languages, for any candidate pairs of sides."""
+    """The evidence between the sentences of two languages, for any candidate pairs of sides.
+
+    A side of several sentences shares with the other side the intersection of the unions of its
+    sentences' sets. The union is cut into disjoint parts, one per sentence: what the sentence has
+    that the side's earlier sentences have not (its "new" set, for each number of earlier sentences
+    in the side). The intersection of two unions is then the sum of the intersections of their
+    parts, one per sentence pair: each is computed once, and candidates add them up."""
 
     def __init__(self, a: list[SentenceProfile], b: list[SentenceProfile], context: PairContext):
         self.context = context
@@ -332,63 +352,109 @@ class PairEvidence:
             [frozenset(s for s in p.stems if s in context.reverse_lexicon) for p in b],
             _covered(b, _inverse(context.lexicon)),
         )
-        self._prefix = {"a": {}, "b": {}}
+        self._prefix: dict[tuple[str, str], np.ndarray] = {}
+        self._new: dict[tuple[str, str], list[list[frozenset]]] = {}
+        #: shared counts found so far: name → (sentence pair, earlier sentences on each side) → value
+        self._found = {name: (np.zeros(0, dtype=np.int64), np.zeros(0)) for name in SHARED_COUNTS}
+
+    def _sets(self, which: str, name: str) -> list[frozenset]:
+        side = getattr(self, which)
+        if name == "terms":
+            return side.term_hits
+        if name in ("known", "covers"):
+            return getattr(side, name)
+        return [getattr(profile, name) for profile in side.profiles]
+
+    def _new_sets(self, which: str, name: str) -> list[list[frozenset]]:
+        """``new[d][i]``: what sentence i's set has that the d sentences before it have not."""
+        found = self._new.get((which, name))
+        if found is None:
+            sets = self._sets(which, name)
+            found = [sets]
+            for d in range(1, MOST):
+                found.append([sets[i].difference(*sets[max(0, i - d) : i]) for i in range(len(sets))])
+            self._new[(which, name)] = found
+        return found
 
     def _side_sums(self, which: str, name: str, start: np.ndarray, count: np.ndarray) -> np.ndarray:
-        prefix = self._prefix[which].get(name)
+        """A count per candidate side ``start … start + count``: added up, or the size of a union."""
+        if name in SETS:
+            new = self._new_sets(which, name)
+            sizes = self._prefix.get((which, name))
+            if sizes is None:
+                sizes = self._prefix[(which, name)] = np.array([[len(x) for x in part] + [0] for part in new])
+            total = np.zeros(len(start))
+            for u in range(MOST):
+                total += np.where(u < count, sizes[u][np.where(u < count, start + u, -1)], 0)
+            return total
+        prefix = self._prefix.get((which, name))
         if prefix is None:
             side = getattr(self, which)
-            values = np.array([_side_count(name, side, i) for i in range(len(side.profiles))], dtype=float)
+            values = np.array([_added(name, profile) for profile in side.profiles], dtype=float)
             if name == "punctuation":
                 values = values.reshape(len(side.profiles), PUNCTUATION_COUNT)
             zero = np.zeros((1, *values.shape[1:]))
-            prefix = self._prefix[which][name] = np.concatenate([zero, np.cumsum(values, axis=0)])
+            prefix = self._prefix[(which, name)] = np.concatenate([zero, np.cumsum(values, axis=0)])
         return prefix[start + count] - prefix[start]
 
     def _shared_sums(self, names: list[str], sa, la, sb, lb) -> dict[str, np.ndarray]:
-        """Shared counts of each candidate, from those of its sentence pairs (at most 3 × 3): each
-        sentence counts what it shares with its best partner on the other side, and the two
-        directions are averaged. (Adding up every sentence pair would reward wrong merges: unrelated
-        sentences share common n-grams and words too.)"""
+        """Shared counts of each candidate: the sum over its sentence pairs (at most 3 × 3) of what
+        they share (for sets: the parts of the two unions, see the class docstring)."""
+        sums = {name: np.zeros(len(sa)) for name in names}
         if not names or not len(sa):
-            return {name: np.zeros(len(sa)) for name in names}
+            return sums
         width = len(self.b.profiles) + 1
-        blocks = []
-        for u in range(3):
-            for v in range(3):
+        for u in range(MOST):
+            for v in range(MOST):
                 rows = np.flatnonzero((u < la) & (v < lb))
-                blocks.append((u, v, rows, (sa[rows] + u) * width + sb[rows] + v))
-        keys, inverse = np.unique(np.concatenate([key for *_, key in blocks]), return_inverse=True)
-        counters = [self._counter(name) for name in names]
-        pairs = zip(*(part.tolist() for part in np.divmod(keys, width)), strict=True)
-        table = np.array([[count(s, t) for count in counters] for s, t in pairs], dtype=float)
-        table = table.reshape(len(keys), len(names))
-        grid = np.zeros((len(names), len(sa), 3, 3))
-        at = 0
-        for u, v, rows, key in blocks:
-            grid[:, rows, u, v] = table[inverse[at : at + len(key)]].T
-            at += len(key)
-        best = (grid.max(axis=3).sum(axis=2) + grid.max(axis=2).sum(axis=2)) / 2
-        return dict(zip(names, best, strict=True))
+                if not len(rows):
+                    continue
+                pairs = ((sa[rows] + u) * width + sb[rows] + v) * MOST * MOST
+                for name in names:
+                    lookback = (0, 0) if name == "numbers" else (u, v)
+                    keys = pairs + lookback[0] * MOST + lookback[1]
+                    unique, inverse = np.unique(keys, return_inverse=True)
+                    values = self._shared_values(name, unique, width)
+                    sums[name][rows] += values[inverse]
+        return sums
+
+    def _shared_values(self, name: str, keys: np.ndarray, width: int) -> np.ndarray:
+        """The shared count ``name`` of each (sorted, distinct) key, computing only those not seen yet."""
+        known_keys, known_values = self._found[name]
+        at = np.minimum(np.searchsorted(known_keys, keys), max(len(known_keys) - 1, 0))
+        seen = known_keys[at] == keys if len(known_keys) else np.zeros(len(keys), dtype=bool)
+        values = np.where(seen, known_values[at] if len(known_keys) else 0.0, 0.0)
+        missing = np.flatnonzero(~seen)
+        if len(missing):
+            count = self._counter(name)
+            pair, lookback = np.divmod(keys[missing], MOST * MOST)
+            s, t = np.divmod(pair, width)
+            u, v = np.divmod(lookback, MOST)
+            arguments = zip(s.tolist(), t.tolist(), u.tolist(), v.tolist(), strict=True)
+            values[missing] = [count(*args) for args in arguments]
+            merged = np.concatenate([known_keys, keys[missing]])
+            order = np.argsort(merged, kind="stable")
+            self._found[name] = (merged[order], np.concatenate([known_values, values[missing]])[order])
+        return values
 
     def _counter(self, name: str):
-        """The function (s, t) → what sentence s of side a and sentence t of side b share, for one
-        of :data:`SHARED_COUNTS`."""
-        a, b = self.a, self.b
-        x, y = a.profiles, b.profiles
+        """The function (s, t, u, v) → what sentence s of side a and sentence t of side b share, for
+        one of :data:`SHARED_COUNTS` (for sets: their parts new after u and v earlier sentences)."""
+        x, y = self.a.profiles, self.b.profiles
         if name == "numbers":
-            return lambda s, t: overlap(x[s].numbers, y[t].numbers) if x[s].numbers and y[t].numbers else 0
+            return lambda s, t, u, v: overlap(x[s].numbers, y[t].numbers) if x[s].numbers and y[t].numbers else 0
         if name == "names":
-            return lambda s, t: sum(name_found(n, y[t]) for n in x[s].names) + sum(
-                name_found(n, x[s]) for n in y[t].names
+            new_a, new_b = self._new_sets("a", "names"), self._new_sets("b", "names")
+
+            def found_new(name, profiles, t, v):  # found in sentence t, not in the v before it
+                earlier = range(t - v, t)
+                return name_found(name, profiles[t]) and not any(name_found(name, profiles[k]) for k in earlier)
+
+            return lambda s, t, u, v: sum(found_new(n, y, t, v) for n in new_a[u][s]) + sum(
+                found_new(n, x, s, u) for n in new_b[v][t]
             )
-        if name == "ngrams":
-            return lambda s, t: len(x[s].ngrams & y[t].ngrams)
-        if name == "cognates":
-            return lambda s, t: len(x[s].cognates & y[t].cognates)
-        if name == "terms":
-            return lambda s, t: len(a.term_hits[s] & b.term_hits[t])
-        return lambda s, t: len(a.known[s] & b.covers[t]) + len(b.known[t] & a.covers[s])
+        parts = [(self._new_sets("a", set_a), self._new_sets("b", set_b)) for set_a, set_b in SHARED_COUNTS[name]]
+        return lambda s, t, u, v: sum(len(new_a[u][s] & new_b[v][t]) for new_a, new_b in parts)
 
     def features(self, sa, la, sb, lb, names: Iterable[str] | None = None) -> np.ndarray:
         """The feature matrix (candidates × :data:`FEATURES`) of the sides ``a[sa : sa + la]`` against
@@ -411,20 +477,9 @@ class PairEvidence:
         return matrix
 
 
-def _side_count(name: str, side: _Side, i: int):
-    profile = side.profiles[i]
+def _added(name: str, profile: SentenceProfile):
     if name == "chars":
         return profile.chars
     if name == "numbers":
         return sum(profile.numbers.values())
-    if name == "names":
-        return len(profile.names)
-    if name == "ngrams":
-        return len(profile.ngrams)
-    if name == "cognates":
-        return len(profile.cognates)
-    if name == "punctuation":
-        return profile.punctuation
-    if name == "terms":
-        return len(side.term_hits[i])
-    return len(side.known[i])
+    return profile.punctuation

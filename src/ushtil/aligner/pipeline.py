@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..langs import LANGUAGE_PAIRS, length_ratio
 from ..model import LANGS, Alignment, Article, Bead
 from .dp import Band, Cell, Move, fill, traceback
-from .features import FEATURES, PairContext
+from .features import PairContext
 from .profile import SentenceProfile, profile_sentence, stem
 from .scoring import BeadScorer, PairModel, Settings, default_settings
 
@@ -148,10 +148,6 @@ def pair_models(sections: list[Section], options: AlignOptions) -> list[PairMode
     return models
 
 
-#: The features a guide pass uses: cheap ones, so that every section is guided quickly.
-GUIDE_FEATURES = frozenset({"length", "numbers_shared", "numbers_unmatched"})
-
-
 def _profile(text: str, lang: str, options: AlignOptions) -> SentenceProfile:
     if options.profiles is None:
         return profile_sentence(text, lang)
@@ -187,13 +183,12 @@ def _visits(path: list[tuple[Cell, Move]], rows: int) -> tuple[np.ndarray, np.nd
 
 def _guide(scorer: BeadScorer, other: int) -> tuple[np.ndarray, np.ndarray]:
     """Where each English position lies in language ``other`` (1 or 2): the positions a banded
-    pairwise pass with the cheap :data:`GUIDE_FEATURES` visits (lowest, highest per row)."""
-    keep = [name in GUIDE_FEATURES for name in FEATURES]
-    model = next(pair for pair in scorer.pairs if (pair.a, pair.b) == (LANGS[0], LANGS[other]))
-    model = replace(model, weights=tuple(w if kept else 0.0 for w, kept in zip(model.weights, keep, strict=True)))
+    pairwise pass visits (lowest, highest per row). It shares the section's evidence, so the
+    sentence pairs it compares are not compared again by the three-way pass."""
+    p = next(p for p, pair in enumerate(scorer.pairs) if (pair.a, pair.b) == (LANGS[0], LANGS[other]))
     profiles = {lang: scorer.profiles[lang] if index in (0, other) else [] for index, lang in enumerate(LANGS)}
     starts = {lang: s for lang, s in scorer.paragraph_starts.items() if lang in (LANGS[0], LANGS[other])}
-    guide = BeadScorer(LANGS, profiles, [model], scorer.priors, starts)
+    guide = BeadScorer(LANGS, profiles, [scorer.pairs[p]], scorer.priors, starts, [scorer.evidence[p]])
     sizes = guide.sizes
     n, m = sizes[0], sizes[other]
     width = min(GUIDE_MAX_WIDTH, max(GUIDE_WIDTH, int(GUIDE_SHARE * max(n, m))))

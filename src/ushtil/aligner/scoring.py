@@ -169,13 +169,16 @@ class BeadScorer:
     priors: Priors
     #: per language, the sentence indices that open a paragraph (empty: no paragraph information)
     paragraph_starts: dict[str, frozenset[int]] = field(default_factory=dict)
+    #: the evidence between the pairs' sentences (default: made here; a guide shares its section's)
+    evidence: list[PairEvidence] | None = None
 
     def __post_init__(self):
         self.sizes = tuple(len(self.profiles[lang]) for lang in self.langs)
         self._slots = [(self.langs.index(pair.a), self.langs.index(pair.b)) for pair in self.pairs]
-        self.evidence = [
-            PairEvidence(self.profiles[pair.a], self.profiles[pair.b], pair.context) for pair in self.pairs
-        ]
+        if self.evidence is None:
+            self.evidence = [
+                PairEvidence(self.profiles[pair.a], self.profiles[pair.b], pair.context) for pair in self.pairs
+            ]
         self._tables: list[PairTable | None] = [None] * len(self.pairs)
         #: per language with paragraphs: does sentence s open one; starts before position s
         self._opens, self._starts_before = {}, {}
