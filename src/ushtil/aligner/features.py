@@ -14,6 +14,7 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import ClassVar
 
 import numpy as np
@@ -243,6 +244,12 @@ class LexiconMisses(Feature):
         return np.clip(missed / 2, 0.0, 2 * COUNT_CAP)
 
 
+@lru_cache(maxsize=65536)
+def _name_bigrams(name: str) -> tuple[frozenset[str], float]:
+    wanted = bigrams(name[:NAME_STEM])
+    return wanted, NAME_MATCH * len(wanted)
+
+
 def name_found(name: str, profile: SentenceProfile) -> bool:
     """Whether a word of ``profile`` sounds like ``name``: has :data:`NAME_MATCH` of the letter
     bigrams of its first :data:`NAME_STEM` letters (Kazakh and Russian add case endings; memoised
@@ -252,9 +259,10 @@ def name_found(name: str, profile: SentenceProfile) -> bool:
         if name in profile.keys:
             found = True
         else:
-            wanted = bigrams(name[:NAME_STEM])
-            need = NAME_MATCH * len(wanted)
-            found = any(len(wanted & word) >= need for word in profile.word_bigrams)
+            wanted, need = _name_bigrams(name)
+            found = len(wanted & profile.all_bigrams) >= need and any(
+                len(wanted & word) >= need for word in profile.word_bigrams
+            )
         profile.name_memo[name] = found
     return found
 
@@ -325,6 +333,8 @@ SHARED_COUNTS: dict[str, tuple[tuple[str, str], ...] | None] = {
     "terms": (("terms", "terms"),),
     "lexicon": (("known", "covers"), ("covers", "known")),
 }
+#: Shared counts that do not depend on the pair's context (glossary, lexicon).
+CONTEXT_FREE = ("numbers", "names", "ngrams", "cognates")
 #: A side of at most this many sentences.
 MOST = 3
 
@@ -338,7 +348,11 @@ class PairEvidence:
     in the side). The intersection of two unions is then the sum of the intersections of their
     parts, one per sentence pair: each is computed once, and candidates add them up."""
 
-    def __init__(self, a: list[SentenceProfile], b: list[SentenceProfile], context: PairContext):
+    def __init__(
+        self, a: list[SentenceProfile], b: list[SentenceProfile], context: PairContext, memo: dict | None = None
+    ):
+        """``memo`` keeps the counts that do not depend on the context (numbers, names, n-grams,
+        cognates) for another pass over the same sentences (a second pass with a learned lexicon)."""
         self.context = context
         terms_a = [term for term, _ in context.terms]
         terms_b = [term for _, term in context.terms]
@@ -355,7 +369,11 @@ class PairEvidence:
         self._prefix: dict[tuple[str, str], np.ndarray] = {}
         self._new: dict[tuple[str, str], list[list[frozenset]]] = {}
         #: shared counts found so far: name → (sentence pair, earlier sentences on each side) → value
-        self._found = {name: (np.zeros(0, dtype=np.int64), np.zeros(0)) for name in SHARED_COUNTS}
+        empty = (np.zeros(0, dtype=np.int64), np.zeros(0))
+        self._found = {name: empty for name in SHARED_COUNTS if name not in CONTEXT_FREE}
+        self._memo = memo if memo is not None else {}
+        for name in CONTEXT_FREE:
+            self._memo.setdefault(name, empty)
 
     def _sets(self, which: str, name: str) -> list[frozenset]:
         side = getattr(self, which)
@@ -420,7 +438,8 @@ class PairEvidence:
 
     def _shared_values(self, name: str, keys: np.ndarray, width: int) -> np.ndarray:
         """The shared count ``name`` of each (sorted, distinct) key, computing only those not seen yet."""
-        known_keys, known_values = self._found[name]
+        store = self._memo if name in CONTEXT_FREE else self._found
+        known_keys, known_values = store[name]
         at = np.minimum(np.searchsorted(known_keys, keys), max(len(known_keys) - 1, 0))
         seen = known_keys[at] == keys if len(known_keys) else np.zeros(len(keys), dtype=bool)
         values = np.where(seen, known_values[at] if len(known_keys) else 0.0, 0.0)
@@ -434,7 +453,7 @@ class PairEvidence:
             values[missing] = [count(*args) for args in arguments]
             merged = np.concatenate([known_keys, keys[missing]])
             order = np.argsort(merged, kind="stable")
-            self._found[name] = (merged[order], np.concatenate([known_values, values[missing]])[order])
+            store[name] = (merged[order], np.concatenate([known_values, values[missing]])[order])
         return values
 
     def _counter(self, name: str):
@@ -450,11 +469,13 @@ class PairEvidence:
                 earlier = range(t - v, t)
                 return name_found(name, profiles[t]) and not any(name_found(name, profiles[k]) for k in earlier)
 
-            return lambda s, t, u, v: sum(found_new(n, y, t, v) for n in new_a[u][s]) + sum(
-                found_new(n, x, s, u) for n in new_b[v][t]
+            return lambda s, t, u, v: (sum(found_new(n, y, t, v) for n in new_a[u][s]) if new_a[u][s] else 0) + (
+                sum(found_new(n, x, s, u) for n in new_b[v][t]) if new_b[v][t] else 0
             )
         parts = [(self._new_sets("a", set_a), self._new_sets("b", set_b)) for set_a, set_b in SHARED_COUNTS[name]]
-        return lambda s, t, u, v: sum(len(new_a[u][s] & new_b[v][t]) for new_a, new_b in parts)
+        return lambda s, t, u, v: sum(
+            len(new_a[u][s] & new_b[v][t]) for new_a, new_b in parts if new_a[u][s] and new_b[v][t]
+        )
 
     def features(self, sa, la, sb, lb, names: Iterable[str] | None = None) -> np.ndarray:
         """The feature matrix (candidates × :data:`FEATURES`) of the sides ``a[sa : sa + la]`` against

@@ -78,8 +78,9 @@ class AlignOptions:
     lexicon: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     #: show a progress bar (stderr) while aligning sections of more than LONG_SECTION sentences
     progress: bool = False
-    #: sentence profiles by (language, text), kept between the passes of :func:`align_corpus`
-    profiles: dict[tuple[str, str], SentenceProfile] | None = field(default=None, repr=False, compare=False)
+    #: sentence profiles by (language, text) and evidence counts by section, kept between the
+    #: passes of :func:`align_corpus`
+    profiles: dict[tuple, SentenceProfile | dict] | None = field(default=None, repr=False, compare=False)
 
 
 def sections_of(source: Article | Mapping[str, Sequence]) -> list[Section]:
@@ -167,7 +168,16 @@ def section_scorer(section: Section, models: list[PairModel], options: AlignOpti
         paragraph_starts={
             lang: section.paragraph_starts(lang) for lang in LANGS if len(section.paragraphs.get(lang, [])) > 1
         },
+        memo=_memo(section, options),
     )
+
+
+def _memo(section: Section, options: AlignOptions) -> dict[str, dict]:
+    """Per language pair, the evidence counts an earlier pass over this section kept (empty: none)."""
+    if options.profiles is None:
+        return {}
+    key = ("evidence", *(tuple(section.sentences(lang)) for lang in LANGS))
+    return options.profiles.setdefault(key, {f"{a}-{b}": {} for a, b in PAIRS})
 
 
 def _visits(path: list[tuple[Cell, Move]], rows: int) -> tuple[np.ndarray, np.ndarray]:
@@ -183,12 +193,14 @@ def _visits(path: list[tuple[Cell, Move]], rows: int) -> tuple[np.ndarray, np.nd
 
 def _guide(scorer: BeadScorer, other: int) -> tuple[np.ndarray, np.ndarray]:
     """Where each English position lies in language ``other`` (1 or 2): the positions a banded
-    pairwise pass visits (lowest, highest per row). It shares the section's evidence, so the
+    pairwise pass visits (lowest, highest per row). The pass takes one sentence per language at a
+    time (a merge becomes a 1-1 and a 1-0 step, close enough for a guide, and no pair of two or
+    three sentences is scored across the wide band) and shares the section's evidence, so the
     sentence pairs it compares are not compared again by the three-way pass."""
     p = next(p for p, pair in enumerate(scorer.pairs) if (pair.a, pair.b) == (LANGS[0], LANGS[other]))
     profiles = {lang: scorer.profiles[lang] if index in (0, other) else [] for index, lang in enumerate(LANGS)}
     starts = {lang: s for lang, s in scorer.paragraph_starts.items() if lang in (LANGS[0], LANGS[other])}
-    guide = BeadScorer(LANGS, profiles, [scorer.pairs[p]], scorer.priors, starts, [scorer.evidence[p]])
+    guide = BeadScorer(LANGS, profiles, [scorer.pairs[p]], scorer.priors, starts, [scorer.evidence[p]], longest=1)
     sizes = guide.sizes
     n, m = sizes[0], sizes[other]
     width = min(GUIDE_MAX_WIDTH, max(GUIDE_WIDTH, int(GUIDE_SHARE * max(n, m))))

@@ -52,13 +52,20 @@ class SentenceProfile:
     #: memo of name look-ups in this sentence (see :func:`~.features.name_found`)
     name_memo: dict[str, bool] = field(default_factory=dict)
     _word_bigrams: list[frozenset[str]] | None = None
+    _all_bigrams: frozenset[str] = frozenset()
 
     @property
     def word_bigrams(self) -> list[frozenset[str]]:
         """Letter bigrams of each word's sound key (made when a name is first looked up here)."""
         if self._word_bigrams is None:
             self._word_bigrams = [bigrams(key) for key in self.keys]
+            self._all_bigrams = frozenset().union(*self._word_bigrams)
         return self._word_bigrams
+
+    @property
+    def all_bigrams(self) -> frozenset[str]:
+        """The letter bigrams of all its words: a name with fewer of its bigrams here is in no word."""
+        return self._all_bigrams if self.word_bigrams is not None else frozenset()
 
 
 def stem(word: str) -> str:

@@ -133,7 +133,7 @@ class PairTable:
     """A pair model's log-odds for every side pair starting at the given (a, b) positions, each of
     one to three sentences (computed at once, looked up by the programme)."""
 
-    def __init__(self, model: PairModel, evidence: PairEvidence, starts: np.ndarray):
+    def __init__(self, model: PairModel, evidence: PairEvidence, starts: np.ndarray, longest: int = 3):
         sizes = (len(evidence.a.profiles), len(evidence.b.profiles))
         self._width = sizes[1] + 2
         self.keys = np.unique((starts[:, 0] + 1) * self._width + starts[:, 1] + 1)
@@ -141,8 +141,8 @@ class PairTable:
         s, t = s - 1, t - 1
         self.values = np.full((len(self.keys), 16), -np.inf)
         rows, lengths = [], []
-        for la in (1, 2, 3):
-            for lb in (1, 2, 3):
+        for la in range(1, longest + 1):
+            for lb in range(1, longest + 1):
                 valid = np.flatnonzero((s >= 0) & (t >= 0) & (s + la <= sizes[0]) & (t + lb <= sizes[1]))
                 rows.append(valid)
                 lengths.append(np.full((len(valid), 2), (la, lb)))
@@ -171,13 +171,20 @@ class BeadScorer:
     paragraph_starts: dict[str, frozenset[int]] = field(default_factory=dict)
     #: the evidence between the pairs' sentences (default: made here; a guide shares its section's)
     evidence: list[PairEvidence] | None = None
+    #: per pair ("en-kk"), counts kept from an earlier pass over the same sentences
+    memo: dict[str, dict] = field(default_factory=dict)
+    #: the most sentences a bead may take in one language (a guide pass takes one at a time)
+    longest: int = 3
 
     def __post_init__(self):
         self.sizes = tuple(len(self.profiles[lang]) for lang in self.langs)
         self._slots = [(self.langs.index(pair.a), self.langs.index(pair.b)) for pair in self.pairs]
         if self.evidence is None:
             self.evidence = [
-                PairEvidence(self.profiles[pair.a], self.profiles[pair.b], pair.context) for pair in self.pairs
+                PairEvidence(
+                    self.profiles[pair.a], self.profiles[pair.b], pair.context, self.memo.get(f"{pair.a}-{pair.b}")
+                )
+                for pair in self.pairs
             ]
         self._tables: list[PairTable | None] = [None] * len(self.pairs)
         #: per language with paragraphs: does sentence s open one; starts before position s
@@ -197,10 +204,12 @@ class BeadScorer:
         for p, (ia, ib) in enumerate(self._slots):
             starts = np.unique(cells[:, [ia, ib]], axis=0)
             starts = np.concatenate([starts, starts - 1])
-            self._tables[p] = PairTable(self.pairs[p], self.evidence[p], starts)
+            self._tables[p] = PairTable(self.pairs[p], self.evidence[p], starts, self.longest)
 
     def scores(self, starts: np.ndarray, counts: tuple[int, int, int]) -> np.ndarray:
         """Scores of the beads taking ``counts[l]`` sentences of language l from ``starts[:, l]`` on."""
+        if max(counts) > self.longest:
+            return np.full(len(starts), -np.inf)
         total = np.full(len(starts), self.type_prior(counts))
         if self._opens:
             total -= self.priors.paragraph * self._paragraph_conflicts(starts, counts)
@@ -208,7 +217,7 @@ class BeadScorer:
             na, nb = counts[ia], counts[ib]
             if na and nb:
                 total += self._tables[p].lookup(starts[:, ia], starts[:, ib], na, nb)
-            elif self.priors.contained and na + nb == 1:
+            elif self.priors.contained and na + nb == 1 and self.longest > 1:
                 present, absent = (ia, ib) if na else (ib, ia)
                 total -= self.priors.contained * np.maximum(0.0, self._contained(p, present, absent, starts))
         return total
