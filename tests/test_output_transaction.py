@@ -33,11 +33,12 @@ def earlier(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("failure", [KeyboardInterrupt, OSError])
 def test_transaction_keeps_every_earlier_file(tmp_path, failure):
-    first, second = tmp_path / "a.json", tmp_path / "b" / "c.tmx"
+    first, second, third = tmp_path / "a.json", tmp_path / "b" / "c.tmx", tmp_path / "b" / "d" / "e.md"
     first.write_text("old a", encoding="utf-8")
     with pytest.raises(failure), OutputTransaction() as written:
         written.write_text(first, "new a")
         written.write_text(second, "new c")
+        written.write_text(third, "new e")
         raise failure()
     assert first.read_text(encoding="utf-8") == "old a"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]  # no temp files, no new folder
