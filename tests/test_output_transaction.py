@@ -114,7 +114,7 @@ def test_unwritable_xlsx_is_one_line_and_leaves_no_jsonl(earlier):
         env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 2
-    assert result.stderr.strip() == ("ushtil align: error: art.txt/review.xlsx: cannot write "
+    assert result.stderr.strip() == ("ushtil align: error: --xlsx art.txt/review.xlsx: cannot be written "
                                      "(art.txt is a file, not a folder)")
     assert listing(earlier) == before and not Path("fresh").exists()
 
@@ -152,3 +152,23 @@ def test_failed_review_workbook_prints_no_exception_ignored_noise(seed_alignment
     gc.collect()
     assert unraisable == []
     assert list(tmp_path.iterdir()) == []
+
+
+def test_unwritable_xlsx_folder_is_one_line_and_leaves_no_jsonl(earlier, monkeypatch, capsys):
+    """The issue's case with a folder the user may not write (simulated: the tests run as root)."""
+    import ushtil.outputs
+    from ushtil.errors import OutputError
+
+    real = ushtil.outputs.temporary_beside
+
+    def no_permission(path, suffix):
+        if path.suffix == ".xlsx":
+            raise OutputError(f"{path}: cannot write (Permission denied)")
+        return real(path, suffix)
+
+    monkeypatch.setattr(ushtil.outputs, "temporary_beside", no_permission)
+    before = listing(earlier)
+    assert main(["align", "art.txt", "-o", "out", "--xlsx", "locked/review.xlsx", "--quiet"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "ushtil align: error: locked/review.xlsx: cannot write (Permission denied)"
+    assert listing(earlier) == before

@@ -64,7 +64,11 @@ def requested(option: str, path: str | os.PathLike | None, *formats: str) -> Out
 
 
 def check_suffix(item: Output) -> None:
-    """Refuse an output whose suffix none of its formats accepts (an xlsx into ``.txt``)."""
+    """Refuse an output whose suffix none of its formats accepts (an xlsx into ``.txt``), and one that
+    cannot be a file at all (a folder, or a path through a file)."""
+    blocking = next((folder for folder in item.path.parents if folder.exists() and not folder.is_dir()), None)
+    if blocking is not None:
+        raise UshtilError(f"{item.option} {item.path}: cannot be written ({blocking} is a file, not a folder)")
     if FOLDER in item.formats:
         if item.path.exists() and not item.path.is_dir():
             raise UshtilError(f"{item.option} {item.path}: is a file; name a folder for the outputs")
