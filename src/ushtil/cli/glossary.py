@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from ..errors import UshtilError
-from ..outputs import OutputTransaction, guard_outputs, input_files, requested
+from ..outputs import OutputTransaction, guard_outputs, requested
 from .common import add_nlp_option, add_quiet_option, error_reporter, progress
 
 
@@ -95,29 +95,33 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
           nlp: str, min_confidence: float | None, use_store: bool = True, quiet: bool = False) -> int:
     from ..glossary import DEFAULT_STORE, build_glossary
     from ..glossary.build import MIN_CONFIDENCE
-    from ..glossary.sources import ALIGNMENT_SUFFIX
     from ..glossary.store import store_text
-    from ..read.formats import SUFFIXES
+    from ..read.inputs import collect_inputs
 
     exports = _exports(output, tbx, csv)
     if not any(exports) and not store:
         raise UshtilError("nothing to write: give -o FILE.xlsx, --tbx, --csv or --store")
     curated = Path(store) if store else (DEFAULT_STORE if use_store and DEFAULT_STORE.is_file() else None)
-    read = input_files(inputs, (*SUFFIXES, ALIGNMENT_SUFFIX))
+    read = [path for item in collect_inputs(inputs).items for path in item.files.values()]
     guard_outputs(read + ([curated] if curated and not store else []), exports,
                   updated=_store_output(store))
+    pairs, terms_file = _aligner_terms(store)
     errors: list[str] = []
+    notes: list[str] = []
     try:
         glossary = build_glossary(
             inputs, existing=curated if curated and curated.exists() else None, nlp=nlp,
+            term_pairs=pairs, glossary=terms_file, notes=notes,
             min_confidence=MIN_CONFIDENCE if min_confidence is None else min_confidence,
-            progress=lambda items, total: progress(items, total, "reading and aligning", quiet=quiet, unit="source"),
+            progress=lambda items, label: progress(items, len(items), label, quiet=quiet, unit="text"),
             on_error=error_reporter(errors, "glossary"),
         )
     except UshtilError:
         if len(errors) >= len(inputs):  # every input has had its line already
             return 2
         raise
+    for note in notes:
+        print(f"ushtil glossary: note: {note}", file=sys.stderr)
     with OutputTransaction(read) as written:
         done = _write_exports(glossary, exports, written)
         if store:
@@ -130,6 +134,16 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
     if errors:
         print(f"{len(errors)} input(s) could not be read (see the error lines above)", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _aligner_terms(store: str | None) -> tuple[list[tuple[str, str, str]], str]:
+    """The term pairs the aligner takes as evidence, as ``ushtil align`` takes them: the store's, else
+    the default glossary's when present."""
+    from ..glossary.terms import term_pairs
+    from .common import DEFAULT_GLOSSARY
+
+    path = store if store and Path(store).is_file() else (str(DEFAULT_GLOSSARY) if DEFAULT_GLOSSARY.is_file() else "")
+    return (term_pairs(path), path) if path else ([], "")
 
 
 def _store_output(store: str | None):
