@@ -73,3 +73,22 @@ def test_italic_word_in_a_full_width_line_stays_in_its_line():
         Run(350, 585, 11, False, "continued"),
     ])
     assert _columns_of(page, 320.0) == [0, 0, 0, 0, 0, 1, 1, 1]
+
+
+@pytest.mark.parametrize(
+    ("rows", "order"),
+    [
+        # one language per column: read column by column
+        ([["Аңдатпа. Орта Азия елдері Ресейді басымдық ретінде анықтайды.",
+           "Аннотация. Все страны считают Россию главным."],
+          ["Түйін сөздер: Ресей, Қытай", "Ключевые слова: Россия, Китай"]], [0, 2, 1, 3]),
+        # a label and its text, one abstract per row: read row by row
+        ([["Abstract", "Central Asia is a crossroads of Eurasia."],
+          ["Keywords", "Russia, EU"]], [0, 1, 2, 3]),
+    ],
+)
+def test_table_reading_order(rows, order):
+    from ushtil.read.tables import cells_in_reading_order
+
+    flat = [cell for row in rows for cell in row]
+    assert cells_in_reading_order(rows) == [flat[index] for index in order]

@@ -19,7 +19,7 @@ from ..model import LANGS, Abstract, Article
 from ..split import split_paragraphs
 from .formats import SUFFIXES, load_text
 from .layout import clean_markup, paragraphs_of
-from .sections import Region, body_region, find_marker, find_regions, split_names
+from .sections import Region, body_region, find_marker, find_regions, split_names, title_versions
 
 
 def read_article(path: str | Path, backend: str = "builtin") -> Article:
@@ -84,6 +84,8 @@ class _Block:
     def claims(self, lang: str) -> bool:
         """True when the marker or slot is compatible with ``lang`` ("Аннотация" is kk and ru)."""
         marker = self.region.marker
+        if not lang:
+            return True
         shared = bool(marker and self.claimed == marker.lang and marker.word in get_language(lang).abstract_markers)
         return self.claimed in ("", lang) or shared
 
@@ -120,13 +122,18 @@ def place_regions(article: Article, regions: list[Region], backend: str, claims:
         part = article.parts.get(stray.lang)
         if part is not None and not part.title:
             part.title = stray.title
+        elif stray.lang and part is not None and part.title == stray.title:
+            continue
         else:
             article.extras.append(stray)
-            article.notes.append(f"duplicate:{stray.lang}: a {stray.lang} title over another part is kept in extras")
+            which = stray.lang or "unknown-language"
+            article.notes.append(f"duplicate:{stray.lang}: a {which} title over another part is kept in extras")
 
 
 def _place(article: Article, block: _Block, backend: str, strays: list[Abstract]) -> None:
     region = block.region
+    if not (region.paragraphs or region.title or region.keywords):
+        return  # a marker with nothing under it (a table's header row "Аңдатпа | Аннотация")
     text_lang = block.text_lang or block.front_lang or block.claimed
     if not text_lang:
         article.notes.append(_where("an abstract in an unknown language was skipped", block))
@@ -144,6 +151,12 @@ def _place(article: Article, block: _Block, backend: str, strays: list[Abstract]
         labels=list(region.labels),
     )
     meant = block.front_lang or text_lang
+    versions = title_versions(text.title)
+    if versions:
+        # "Қазақша / Русский / English" over one part: each version to the part of its language
+        guesses = [identify(version).lang for version in versions]
+        text.title = next((v for v, lang in zip(versions, guesses, strict=True) if lang == meant), "")
+        strays += [Abstract(lang=lang, title=v) for v, lang in zip(versions, guesses, strict=True) if lang != meant]
     title_guess = identify(text.title)
     if text.title and title_guess.lang not in ("", meant) and title_guess.script != get_language(meant).script:
         strays.append(Abstract(lang=title_guess.lang, title=text.title))

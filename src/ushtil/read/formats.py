@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..files import MAX_INPUT_BYTES, check_input_file, read_text
+from .tables import cells_in_reading_order
 
 #: A .docx whose parts unpack to more than this is refused (zip bomb guard).
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
@@ -41,13 +42,17 @@ def _docx_blocks(document) -> list[str]:
         if tag == "p":
             blocks.append(_docx_paragraph(Paragraph(element, document)))
         elif tag == "tbl":
-            seen: set[int] = set()
+            seen = set()
+            rows = []
             for row in Table(element, document).rows:
+                cells = []
                 for cell in row.cells:
-                    if id(cell._tc) in seen:
+                    if cell._tc in seen:
                         continue  # a merged cell is listed once per grid column it spans
-                    seen.add(id(cell._tc))
-                    blocks.extend(_docx_paragraph(paragraph) for paragraph in cell.paragraphs)
+                    seen.add(cell._tc)
+                    cells.append("\n\n".join(_docx_paragraph(paragraph) for paragraph in cell.paragraphs))
+                rows.append(cells)
+            blocks.extend(cells_in_reading_order(rows))
     return [block for block in blocks if block.strip()]
 
 

@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .tables import cells_in_reading_order
+
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _SUPERSCRIPT = re.compile(r"<sup>.*?</sup>", re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]{0,40}>")
@@ -73,6 +75,29 @@ def _blocks(text: str) -> list[list[str]]:
     return blocks
 
 
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*:?-{3,}:?\s*$")
+_CELL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _untabled(blocks: list[list[str]]) -> list[list[str]]:
+    """A Markdown table becomes one block per cell (a ``<br>`` in a cell starts a new paragraph),
+    cells in reading order: a table of one language per column is read column by column."""
+    result = []
+    for block in blocks:
+        if len(block) < 2 or not all(_TABLE_ROW.match(line) for line in block):
+            result.append(block)
+            continue
+        rows = []
+        for line in block:
+            cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
+            if cells and not all(_TABLE_RULE.match(cell) or not cell for cell in cells):
+                rows.append(cells)
+        for cell in cells_in_reading_order(rows):
+            result.extend([piece.strip()] for piece in _CELL_BREAK.split(cell) if piece.strip())
+    return result
+
+
 def _unwrap(
     lines: list[str], starts_paragraph: Callable[[str], bool], stands_alone: Callable[[str], bool]
 ) -> list[list[str]]:
@@ -124,7 +149,7 @@ def paragraphs_of(
     raw_lines = text.split("\n")
     repeated = _repeated_lines(raw_lines)
     paragraphs: list[Paragraph] = []
-    for block in _blocks(text):
+    for block in _untabled(_blocks(text)):
         furniture = [is_page_furniture(line, repeated) for line in block]
         if sum(furniture) * 2 >= len(block) and any(furniture):
             continue  # a header block: journal name, ISSN, page number

@@ -180,10 +180,21 @@ def _is_affiliation(text: str) -> bool:
     )
 
 
+def title_versions(text: str) -> list[str]:
+    """The language versions of a title printed on one line, "Қазақша / Русский / English", each of
+    three words or more ([] for one title; "АЙМАҚТАНУ/ REGIONAL STUDIES" is a rubric, not a title)."""
+    pieces = [piece.strip() for piece in re.split(r"\s+/\s+|\s*//\s*", text)]
+    if len(pieces) < 2 or any(len(piece.split()) < 3 for piece in pieces):
+        return []
+    return pieces
+
+
 def _is_title_like(paragraph: Paragraph) -> bool:
     text = paragraph.text
     words = text.split()
-    if not 2 <= len(words) <= 40 or _METADATA.search(text) or "/" in text:
+    if not 2 <= len(words) <= 120 or _METADATA.search(text) or ("/" in text and not title_versions(text)):
+        return False
+    if not title_versions(text) and len(words) > 40:
         return False
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and (paragraph.heading or not text.endswith("."))

@@ -213,6 +213,33 @@ def table_docx() -> docx.Document:
     return document
 
 
+def side_by_side_docx() -> docx.Document:
+    """15: English as plain paragraphs, then Kazakh | Russian side by side in a two-column table,
+    one row per paragraph (title, byline, marker with the first paragraph, …, keywords)."""
+    parts = _seed_parts()
+    document = docx.Document()
+    english = parts["en"]
+    document.add_heading(english.title, level=1)
+    document.add_paragraph(", ".join(english.authors))
+    document.add_paragraph(f"Abstract. {english.paragraphs[0]}")
+    for paragraph in english.paragraphs[1:]:
+        document.add_paragraph(paragraph)
+    document.add_paragraph(f"Keywords: {', '.join(english.keywords)}.")
+
+    def column(lang: str, marker: str) -> list[str]:
+        part = parts[lang]
+        return [part.title, ", ".join(part.authors), f"{marker}. {part.paragraphs[0]}", *part.paragraphs[1:]]
+
+    kazakh, russian = column("kk", "Аңдатпа"), column("ru", "Аннотация")
+    kazakh += [""] * (len(russian) - len(kazakh))
+    kazakh.append(f"Түйін сөздер: {', '.join(parts['kk'].keywords)}.")
+    russian.append(f"Ключевые слова: {', '.join(parts['ru'].keywords)}.")
+    table = document.add_table(rows=len(russian), cols=2)
+    for row, (left, right) in zip(table.rows, zip(kazakh, russian, strict=True), strict=True):
+        row.cells[0].text, row.cells[1].text = left, right
+    return document
+
+
 def thesis_docx(columns: int = 1) -> docx.Document:
     """07/08: the hand-written 01 thesis with 'Heading 1' markers and bold structured labels."""
     document = docx.Document()
@@ -305,6 +332,7 @@ def footnotes_fodt() -> str:
 def main() -> None:
     text_layouts()
     table_docx().save(HERE / "06_table_and_styles.docx")
+    side_by_side_docx().save(HERE / "15_kk_ru_side_by_side.docx")
     thesis_docx().save(HERE / "07_structured_styles.docx")
     with tempfile.TemporaryDirectory() as tmp:
         two = Path(tmp) / "08_structured_two_columns.docx"
