@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ntrex_cases import DEV_DIR, LANGS, case_names
 from ushtil.aligner import align_corpus, write_alignment
-from ushtil.aligner.inputs import Triple, read_triple
+from ushtil.read.triples import Triple, read_triple
 
 SHARED_BENCH = DEV_DIR.parent
 PAIRS = ("en-kk", "en-ru", "kk-ru")

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from ushtil import align, read_article  # noqa: E402
 from ushtil.glossary import build_glossary  # noqa: E402
-from ushtil.model import LANGS, Alignment, Bead  # noqa: E402
+from ushtil.model import LANGS, AlignedArticle, Alignment, Bead  # noqa: E402
 
 DEFAULT_BENCH = Path("/work/shared/bench/ntrex-dev")
 SEED = ROOT / "corpus" / "004_9d99ed68fdecf78d.txt"
@@ -62,20 +62,21 @@ def _short(text: str, width: int = 70) -> str:
 
 
 def synthetic_sources(bench: Path, count: int, seed: int = 5):
-    """``count`` articles: NTREX documents mixed pairwise (half of one, half of another) and the seed."""
+    """``count`` articles: NTREX documents mixed pairwise (half of one, half of another) and the seed
+    (aligned once, as an aligned article)."""
     rng = random.Random(seed)
     golds = [gold_alignment(bench, case) for case in cases(bench)]
     article = read_article(SEED)
-    aligned = align(article)
+    aligned = AlignedArticle(article, align(article))
     sources = []
     for number in range(count):
         if number % 50 == 0:
-            sources.append(article)
+            sources.append(aligned)
             continue
         first, second = rng.sample(golds, 2)
         beads = first.beads[: len(first.beads) // 2 + 1] + second.beads[len(second.beads) // 2:]
         sources.append(Alignment(name=f"synthetic-{number:04d}", sentences={}, beads=beads))
-    return sources, (lambda _article: aligned)
+    return sources
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,9 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(glossary.summary())
     if args.articles:
-        sources, cached_align = synthetic_sources(args.bench_dir, args.articles)
+        sources = synthetic_sources(args.bench_dir, args.articles)
         started = time.perf_counter()
-        built = build_glossary(sources, align=cached_align)
+        built = build_glossary(sources)
         elapsed = time.perf_counter() - started
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         units = built.signature.rsplit("units=", 1)[-1]

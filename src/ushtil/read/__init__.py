@@ -8,7 +8,7 @@ and notes for what is missing or suspicious.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from ..langid import identify
 from ..langs import get_language
 from ..model import LANGS, Abstract, Article
 from ..split import split_paragraphs
-from .formats import SUFFIXES, load_text
+from .formats import load_text
 from .layout import clean_markup, paragraphs_of
 from .sections import Region, body_region, find_marker, find_regions, split_names, title_versions
 
@@ -233,24 +233,14 @@ def read_abstract_files(paths: dict[str, str | Path], backend: str = "builtin", 
     return article
 
 
-def iter_article_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
-    """Article files named directly or found (non-recursively, sorted) in the named folders."""
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
-            if not files:
-                raise InputError(f"{path}: no article files ({', '.join(SUFFIXES)}) in this folder")
-            yield from files
-        elif path.exists():
-            yield path
-        else:
-            raise InputError(f"{path}: no such file or folder")
-
-
 def read_articles(inputs: Iterable[str | Path], backend: str = "builtin") -> list[Article]:
-    """Read every article named or found in ``inputs``."""
-    return [read_article(path, backend) for path in iter_article_files(inputs)]
+    """Read every article named or found in ``inputs`` (files and folders; see :mod:`.inputs`)."""
+    from .inputs import collect_inputs
+
+    found = collect_inputs(inputs, kinds=("article",))
+    if found.errors:
+        raise InputError(found.errors[0])
+    return [read_article(item.path, backend) for item in found.items]
 
 
-__all__ = ["article_from_text", "iter_article_files", "read_abstract_files", "read_article", "read_articles"]
+__all__ = ["article_from_text", "read_abstract_files", "read_article", "read_articles"]
