@@ -11,7 +11,7 @@ import pytest
 
 import ushtil
 from conftest import ROOT
-from ushtil.read.pdf_layout import Hyphenation, join_lines
+from ushtil.read.hyphens import Hyphenation, join_lines
 
 LAYOUTS = ROOT / "tests" / "data" / "layouts"
 
@@ -92,3 +92,24 @@ def test_table_reading_order(rows, order):
 
     flat = [cell for row in rows for cell in row]
     assert cells_in_reading_order(rows) == [flat[index] for index in order]
+
+
+def test_text_export_words_broken_at_line_ends():
+    from ushtil.read import article_from_text
+
+    text = (
+        "Аннотация. Центральная Азия переживает новый этап гео-\n"
+        "политической трансформации, и геополитической конкуренции стало больше.\n"
+        "Отношения между странами региона и Россией носят прагма-\n"
+        "тичный характер.\n\n"
+        "Аңдатпа. Орта Азия мен Ресей арасындағы қарым-\n"
+        "қатынастар прагматикалық сипатқа ие.\n\n"
+        "Ключевые слова: Россия, Китай"
+    )
+    article = article_from_text(text, "wrapped")
+    assert article.part("ru").paragraphs == [
+        "Центральная Азия переживает новый этап геополитической трансформации, и геополитической "
+        "конкуренции стало больше. Отношения между странами региона и Россией носят прагматичный характер."
+    ]
+    kazakh = "Орта Азия мен Ресей арасындағы қарым-қатынастар прагматикалық сипатқа ие."
+    assert article.part("kk").paragraphs == [kazakh]

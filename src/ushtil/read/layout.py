@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .hyphens import Hyphenation, hyphenation_of, join_lines
 from .tables import cells_in_reading_order
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -126,16 +127,6 @@ def _unwrap(
     return paragraphs
 
 
-def _join_lines(lines: list[str]) -> str:
-    text = ""
-    for line in lines:
-        if text.endswith("-") and not text.endswith(" -") and line[:1].islower():
-            text += line  # a word broken across lines: "inter-" + "national" stays one word
-        else:
-            text = f"{text} {line}" if text else line
-    return text
-
-
 def paragraphs_of(
     text: str,
     starts_paragraph: Callable[[str], bool] = lambda line: False,
@@ -148,7 +139,7 @@ def paragraphs_of(
     """
     raw_lines = text.split("\n")
     repeated = _repeated_lines(raw_lines)
-    paragraphs: list[Paragraph] = []
+    pieces: list[tuple[bool, list[str]]] = []
     for block in _untabled(_blocks(text)):
         furniture = [is_page_furniture(line, repeated) for line in block]
         if sum(furniture) * 2 >= len(block) and any(furniture):
@@ -156,14 +147,14 @@ def paragraphs_of(
         kept = [line for line, is_furniture in zip(block, furniture, strict=True) if not is_furniture]
         heading = bool(_HEADING.match(kept[0]))
         cleaned = [clean_markup(_HEADING.sub("", line)) for line in kept]
-        for piece in _unwrap([line for line in cleaned if line], starts_paragraph, stands_alone):
-            paragraph = _join_lines(piece)
-            if paragraph:
-                paragraphs.append(Paragraph(paragraph, heading))
-    return _mend_page_breaks(paragraphs)
+        lines = [line for line in cleaned if line]
+        pieces += [(heading, piece) for piece in _unwrap(lines, starts_paragraph, stands_alone)]
+    hyphenation = hyphenation_of([lines for _, lines in pieces])
+    paragraphs = [Paragraph(join_lines(lines, hyphenation), heading) for heading, lines in pieces]
+    return _mend_page_breaks([paragraph for paragraph in paragraphs if paragraph.text], hyphenation)
 
 
-def _mend_page_breaks(paragraphs: list[Paragraph]) -> list[Paragraph]:
+def _mend_page_breaks(paragraphs: list[Paragraph], hyphenation: Hyphenation) -> list[Paragraph]:
     """Join a paragraph cut by a page break: no final punctuation, next starts in lower case."""
     mended: list[Paragraph] = []
     for paragraph in paragraphs:
@@ -175,7 +166,7 @@ def _mend_page_breaks(paragraphs: list[Paragraph]) -> list[Paragraph]:
             and not _SENTENCE_END.search(previous.text)
             and paragraph.text[:1].islower()
         ):
-            previous.text = _join_lines([previous.text, paragraph.text])
+            previous.text = join_lines([previous.text, paragraph.text], hyphenation)
         else:
             mended.append(paragraph)
     return mended
