@@ -113,3 +113,17 @@ def test_text_export_words_broken_at_line_ends():
     ]
     kazakh = "Орта Азия мен Ресей арасындағы қарым-қатынастар прагматикалық сипатқа ие."
     assert article.part("kk").paragraphs == [kazakh]
+
+
+def test_wrapped_line_that_looks_like_a_name_does_not_cut_the_abstract():
+    from ushtil.read import article_from_text
+
+    text = (
+        "Abstract. Today it is the arena of competition and rivalry between the great powers of\n"
+        "Central Asia.\n\nKeywords: Russia, EU"
+    )
+    part = article_from_text(text, "wrapped").part("en")
+    assert part.paragraphs == [
+        "Today it is the arena of competition and rivalry between the great powers of Central Asia."
+    ]
+    assert part.keywords == ["Russia", "EU"]

@@ -8,6 +8,7 @@ and notes for what is missing or suspicious.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,7 +59,7 @@ def _regions_of(text: str, name: str, notes: list[str]) -> list[Region]:
     paragraphs = paragraphs_of(
         text,
         starts_paragraph=lambda line: find_marker(line) is not None,
-        stands_alone=lambda line: bool(split_names(clean_markup(line))),
+        stands_alone=_is_byline,
     )
     if not any(any(ch.isalpha() for ch in paragraph.text) for paragraph in paragraphs):
         raise InputError(f"{name}: no text to read (only numbers or page headers)")
@@ -67,6 +68,13 @@ def _regions_of(text: str, name: str, notes: list[str]) -> list[Region]:
         regions = body_region(paragraphs)
         notes.append("no abstract marker (Abstract, Аңдатпа, Аннотация…): the whole text is read as the abstract")
     return regions
+
+
+def _is_byline(line: str) -> bool:
+    """A line of author names, a paragraph of its own even inside a block of wrapped lines: two
+    names or more, or a name with initials ("Central Asia." ending a wrapped paragraph is not one)."""
+    names = split_names(clean_markup(line))
+    return len(names) >= 2 or any(re.search(r"\b\w{1,2}\.", name) for name in names)
 
 
 @dataclass
