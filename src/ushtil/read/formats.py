@@ -98,6 +98,12 @@ def _load_pdf(path: Path) -> str:
         raise InputError(f"{path}: not a readable PDF ({exc})") from exc
     text = text_of_pages(pages)
     if sum(ch.isalpha() for ch in text) < 20:
+        # fonts whose glyphs pypdf places but cannot report one by one: its plain text, unlaid
+        try:
+            text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
+        except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+            text = ""
+    if sum(ch.isalpha() for ch in text) < 20:
         raise InputError(f"{path}: the PDF has no text layer (a scan?); run OCR on it first")
     return text
 
