@@ -86,7 +86,7 @@ class _Block:
     claimed: str
     text_lang: str
     front_lang: str
-    #: where it was found, for notes ("under the marker 'Аңдатпа'", "in the --kk file a.txt")
+    #: where it was found, for notes ("under the marker 'Аңдатпа'", "the --kk file a.txt")
     where: str
 
     def claims(self, lang: str) -> bool:
@@ -144,7 +144,9 @@ def _place(article: Article, block: _Block, backend: str, strays: list[Abstract]
         return  # a marker with nothing under it (a table's header row "Аңдатпа | Аннотация")
     text_lang = block.text_lang or block.front_lang or block.claimed
     if not text_lang:
-        article.notes.append(_where("an abstract in an unknown language was skipped", block))
+        article.extras.append(Abstract(lang="", title=region.title, authors=region.authors,
+                                       paragraphs=region.paragraphs, keywords=region.keywords))
+        article.notes.append(_where("unknown-language: a text in no language ushtil knows is kept in extras", block))
         return
     marker = region.marker.word if region.marker else ""
     text = Abstract(
@@ -181,7 +183,7 @@ def _place(article: Article, block: _Block, backend: str, strays: list[Abstract]
         article.notes.append(_where(f"wrong-language:{meant}: the {meant} abstract is in {_name(text_lang)}", block))
         front = Abstract(lang=meant, title=text.title, authors=text.authors, keywords=text.keywords, marker=marker)
         text.title, text.authors, text.keywords = "", [], []
-        if front.title or front.keywords:
+        if front.title or front.authors or front.keywords:
             _fill(article, front, block)
     _fill(article, text, block)
 
