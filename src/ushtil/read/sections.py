@@ -25,8 +25,11 @@ _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOWER = "a-zа-яёәғқңөұүһі"
 _INITIAL = rf"[{_UPPER}][{_LOWER}]?\."
 _SURNAME = rf"[{_UPPER}][{_LOWER}'’\-]+(?:-[{_UPPER}][{_LOWER}]+)?"
+#: a surname in capitals ("Д.М. ТУРТУГУЛОВА"), taken only beside initials: "CENTRAL ASIA" is no name
+_CAPITAL_SURNAME = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
 _NAME = re.compile(
-    rf"^(?:(?:{_INITIAL}\s?){{1,3}}\s*{_SURNAME}|{_SURNAME}\s+(?:{_INITIAL}\s?){{1,3}}"
+    rf"^(?:(?:{_INITIAL}\s?){{1,3}}\s*(?:{_SURNAME}|{_CAPITAL_SURNAME})"
+    rf"|(?:{_SURNAME}|{_CAPITAL_SURNAME})\s+(?:{_INITIAL}\s?){{1,3}}"
     rf"|{_SURNAME}\s+{_SURNAME}(?:\s+{_SURNAME})?)$"
 )
 _NAME_SEPARATOR = re.compile(r"\s*(?:[,;]|\band\b|\bжәне\b|\bи\b)\s*")
