@@ -1,9 +1,11 @@
 """Finding each language's title, authors, abstract and keywords among an article's paragraphs.
 
 An abstract starts at a marker (Abstract, Аңдатпа, Аннотация, … from the language data files) and
-runs until its keyword list, a section heading, another marker or an author line. Its title and
-authors are the heading-like paragraphs just before the marker. The language of an abstract is
-identified from its text; the marker is only a hint.
+runs until its keyword list, a section heading, another marker or an author line. A structured
+abstract's labels ("Relevance.", "Цель:", "Әдістері —") stay inside it, recorded per paragraph.
+Its title and authors are the heading-like paragraphs just before the marker, or given with inline
+labels ("Topic: … Authors: …"). The language of an abstract is identified from its text; the marker
+is only a hint.
 """
 
 from __future__ import annotations
@@ -276,7 +278,8 @@ def _attach_front_matter(
             break
         if re.match(r"^\d{1,3}\.\s", paragraph.text):
             break  # a numbered reference: the previous article part ends here
-        title, names = labelled_front_matter(paragraph.text)
+        labelled = _inline_front_labels().match(paragraph.text)
+        title, names = labelled_front_matter(paragraph.text) if labelled else ("", [])
         if title or names:
             region.title = region.title or title
             region.authors = region.authors or names
