@@ -84,3 +84,19 @@ def test_fewer_keywords_in_one_language_is_noted_and_checked():
     assert "truncated:ru: 1 keywords in ru where the others have more (en 3)" in article.notes
     report = ushtil.check(article, only=["structure"])
     assert [(f.check, f.lang) for f in report.findings if f.check == "truncated-part"] == [("truncated-part", "ru")]
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Д.М. ТУРТУГУЛОВА¹, Б. СЕЙЛХАН², Ж.Б. ӘКІМОВА*", ["Д.М. ТУРТУГУЛОВА", "Б. СЕЙЛХАН", "Ж.Б. ӘКІМОВА"]),
+        ("TURTUGULOVA D.M., SEILKHAN B.", ["TURTUGULOVA D.M.", "SEILKHAN B."]),
+        ("Anuar Totin1,2, Aigerim Sadykova3", ["Anuar Totin", "Aigerim Sadykova"]),
+        ("CENTRAL ASIA", []),
+        ("U.S. POLICY IN CENTRAL ASIA", []),
+    ],
+)
+def test_bylines_in_capitals_and_with_marks(byline, names):
+    from ushtil.read.sections import split_names
+
+    assert split_names(byline) == names

@@ -11,7 +11,7 @@ import pytest
 
 import ushtil
 from conftest import ROOT
-from ushtil.read.pdf_layout import Hyphenation, join_lines
+from ushtil.read.hyphens import Hyphenation, join_lines
 
 LAYOUTS = ROOT / "tests" / "data" / "layouts"
 
@@ -73,3 +73,57 @@ def test_italic_word_in_a_full_width_line_stays_in_its_line():
         Run(350, 585, 11, False, "continued"),
     ])
     assert _columns_of(page, 320.0) == [0, 0, 0, 0, 0, 1, 1, 1]
+
+
+@pytest.mark.parametrize(
+    ("rows", "order"),
+    [
+        # one language per column: read column by column
+        ([["Аңдатпа. Орта Азия елдері Ресейді басымдық ретінде анықтайды.",
+           "Аннотация. Все страны считают Россию главным."],
+          ["Түйін сөздер: Ресей, Қытай", "Ключевые слова: Россия, Китай"]], [0, 2, 1, 3]),
+        # a label and its text, one abstract per row: read row by row
+        ([["Abstract", "Central Asia is a crossroads of Eurasia."],
+          ["Keywords", "Russia, EU"]], [0, 1, 2, 3]),
+    ],
+)
+def test_table_reading_order(rows, order):
+    from ushtil.read.tables import cells_in_reading_order
+
+    flat = [cell for row in rows for cell in row]
+    assert cells_in_reading_order(rows) == [flat[index] for index in order]
+
+
+def test_text_export_words_broken_at_line_ends():
+    from ushtil.read import article_from_text
+
+    text = (
+        "Аннотация. Центральная Азия переживает новый этап гео-\n"
+        "политической трансформации, и геополитической конкуренции стало больше.\n"
+        "Отношения между странами региона и Россией носят прагма-\n"
+        "тичный характер.\n\n"
+        "Аңдатпа. Орта Азия мен Ресей арасындағы қарым-\n"
+        "қатынастар прагматикалық сипатқа ие.\n\n"
+        "Ключевые слова: Россия, Китай"
+    )
+    article = article_from_text(text, "wrapped")
+    assert article.part("ru").paragraphs == [
+        "Центральная Азия переживает новый этап геополитической трансформации, и геополитической "
+        "конкуренции стало больше. Отношения между странами региона и Россией носят прагматичный характер."
+    ]
+    kazakh = "Орта Азия мен Ресей арасындағы қарым-қатынастар прагматикалық сипатқа ие."
+    assert article.part("kk").paragraphs == [kazakh]
+
+
+def test_wrapped_line_that_looks_like_a_name_does_not_cut_the_abstract():
+    from ushtil.read import article_from_text
+
+    text = (
+        "Abstract. Today it is the arena of competition and rivalry between the great powers of\n"
+        "Central Asia.\n\nKeywords: Russia, EU"
+    )
+    part = article_from_text(text, "wrapped").part("en")
+    assert part.paragraphs == [
+        "Today it is the arena of competition and rivalry between the great powers of Central Asia."
+    ]
+    assert part.keywords == ["Russia", "EU"]
