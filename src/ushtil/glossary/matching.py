@@ -120,7 +120,7 @@ def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: Lang
 
 
 #: Confidence of a known name's rendering found in most (or only some) of the term's beads.
-KNOWN_CONFIDENCE = (0.99, 0.9)
+KNOWN_CONFIDENCE = (0.99, 0.95)
 #: At most this confidence for a known name's rendering that is none of its known forms (Spain = Шап).
 UNKNOWN_FORM_CONFIDENCE = 0.3
 #: Kazakh endings that make an adjective of a name (Ресейлік): not the name itself.
