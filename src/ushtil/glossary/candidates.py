@@ -199,9 +199,12 @@ def _name_runs(side, patterns: TermPatterns, lower_words: set[str]):
             i += 1
             continue
         j = i + 1
-        while j < len(surface) and (j not in side.breaks or surface[j - 1] in patterns.name_abbreviations):
+        while j < len(surface) and (j not in side.breaks or surface[j - 1] in patterns.name_abbreviations
+                                    or _initial(surface[j - 1])):
             if _name_word(surface[j], patterns, lower_words, acronym_ok=True):
                 j += 1
+            elif surface[j] in patterns.name_inner and (j + 1 == len(surface) or not surface[j + 1][:1].isdigit()):
+                j += 1  # Theresa May, not the month
             elif (surface[j] in patterns.name_connectors and j + 1 < len(surface) and j + 1 not in side.breaks
                   and _name_word(surface[j + 1], patterns, lower_words)):
                 j += 2
@@ -209,6 +212,11 @@ def _name_runs(side, patterns: TermPatterns, lower_words: set[str]):
                 break
         yield i, j
         i = j
+
+
+def _initial(token: str) -> bool:
+    """J in "Murphy J. Paul": an initial's period does not end the name."""
+    return len(token) == 1 and token.isupper()
 
 
 def _name_word(token: str, patterns: TermPatterns, lower_words: set[str], acronym_ok: bool = False) -> bool:
