@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from .index import LanguageIndex, is_acronym
 from .known import DIRECTIONS, is_demonym, known_name
@@ -81,6 +82,7 @@ def find_candidates(units: list[Unit], english: LanguageIndex) -> list[Candidate
     return [candidate for candidate in found.values() if candidate.units]
 
 
+@cache
 def is_demonym_phrase(written: str) -> bool:
     """Indonesian, South Korean, North Koreans: a demonym, alone or after a direction."""
     words = written.split(" ")
@@ -99,7 +101,7 @@ class _NameFinder:
     def __init__(self, units: list[Unit], english: LanguageIndex, patterns: TermPatterns, lower_words: set[str]):
         from ..lemma import builtin_lemmatizer
 
-        self._common = builtin_lemmatizer("en").is_common_word
+        self._common = cache(builtin_lemmatizer("en").is_common_word)
         self._connectors = patterns.name_connectors
         self._lower_words = lower_words
         self._runs: dict[int, list[tuple[int, int, bool]]] = {}
