@@ -40,7 +40,7 @@ from ntrex_cases import DEV_DIR, case_names, read_case  # noqa: E402
 from ushtil import align, read_alignment, read_article, write_alignment  # noqa: E402
 from ushtil.export.glossary_csv import GlossaryCsv  # noqa: E402
 from ushtil.glossary import build_glossary  # noqa: E402
-from ushtil.model import LANGS, Alignment  # noqa: E402
+from ushtil.model import LANGS, AlignedArticle, Alignment  # noqa: E402
 
 MEASURE = DEV_DIR.parent / "measure_glossary.py"
 VERDICTS = ROOT / "bench" / "glossary_verdicts.tsv"
@@ -126,16 +126,16 @@ def synthetic_sources(alignments: list[Alignment], count: int, seed: int = 5):
     """``count`` articles: dev documents mixed pairwise (half of one, half of another) and the seed."""
     rng = random.Random(seed)
     article = read_article(SEED)
-    aligned = align(article)
+    aligned = AlignedArticle(article, align(article))
     sources = []
     for number in range(count):
         if number % 50 == 0:
-            sources.append(article)
+            sources.append(aligned)
             continue
         first, second = rng.sample(alignments, 2)
         beads = first.beads[: len(first.beads) // 2 + 1] + second.beads[len(second.beads) // 2:]
         sources.append(Alignment(name=f"synthetic-{number:04d}", sentences={}, beads=beads))
-    return sources, (lambda _article: aligned)
+    return sources
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -197,9 +197,9 @@ def main(argv: list[str] | None = None) -> int:
               f"| {entry.ru} |{' ' + verdict if verdict else ''}")
 
     if args.articles:
-        sources, cached_align = synthetic_sources(alignments, args.articles)
+        sources = synthetic_sources(alignments, args.articles)
         started, cpu = time.perf_counter(), time.process_time()
-        built = build_glossary(sources, align=cached_align)
+        built = build_glossary(sources)
         elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         units = built.signature.split("units=", 1)[-1].split(";")[0]

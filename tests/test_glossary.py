@@ -118,7 +118,7 @@ def test_alignment_without_aligner_or_articles():
         Bead(sentences={}, text={"en": "Brussels hosted NATO again.", "kk": "Брюссель НАТО-ны тағы қабылдады.",
                                  "ru": "Брюссель снова принял НАТО."}),
     ]
-    glossary = build_glossary([Alignment(name="a1", sentences={}, beads=beads)], align=None)
+    glossary = build_glossary([Alignment(name="a1", sentences={}, beads=beads)])
     nato = glossary.find("NATO")
     assert (nato.kk, nato.ru, nato.kind, nato.frequency) == ("НАТО", "НАТО", "acronym", 2)
     brussels = glossary.find("Brussels")

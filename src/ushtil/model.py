@@ -176,3 +176,29 @@ class Alignment:
     beads: list[Bead] = field(default_factory=list)
     #: how it was made (tool version, options, backend): written into every export
     signature: str = ""
+    #: what made it, key by key (ushtil, aligner weights, splitter, glossary, terms): what a later
+    #: stage compares with its own settings
+    settings: dict[str, str] = field(default_factory=dict)
+    #: per language, the indices of the sentences that open an abstract paragraph (none known: {})
+    paragraph_starts: dict[str, list[int]] = field(default_factory=dict)
+
+
+@dataclass
+class AlignedArticle:
+    """An article with its alignment: made once (``ushtil align``, or read from the alignment file,
+    maybe reviewed) and what review, check, glossary and the exporters all read.
+
+    ``article`` is the article as the alignment has it: after a review its sentences are the
+    reviewed ones. Aligned text triples have an article with abstracts only.
+    """
+
+    article: Article
+    alignment: Alignment
+
+    @property
+    def name(self) -> str:
+        return self.alignment.name
+
+    @property
+    def signature(self) -> str:
+        return self.alignment.signature

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from ..errors import UshtilError
-from ..outputs import OutputTransaction, guard_outputs, input_files, requested
-from .common import add_nlp_option, error_reporter, progress
+from ..outputs import OutputTransaction, guard_outputs, requested
+from .common import add_nlp_option, add_quiet_option, error_reporter, progress
 
 
 def confidence(text: str) -> float:
@@ -35,8 +35,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "from articles or *.alignment.jsonl files; articles are aligned first. The build starts from the "
         "curated store (glossary/glossary.tsv when present, or --store): approved entries keep their headwords "
         "and notes, rejected pairs are never proposed again, new finds come in as candidates. Only --store "
-        "rewrites the store. 'ushtil glossary import EDITED.xlsx' applies what a person changed in a glossary "
-        "workbook to the store.",
+        "rewrites the store. 'ushtil glossary import EDITED.xlsx' applies only what a person changed in a glossary "
+        "workbook to the store (rows left as exported change nothing, deleted rows delete nothing); with "
+        "-o/--tbx/--csv it also exports the store as it is afterwards.",
     )
     parser.add_argument(
         "inputs", nargs="+", metavar="CORPUS",
@@ -49,9 +50,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--tbx", metavar="FILE.tbx", help="also write TBX v3 (TBX-Basic) for CAT tools")
     parser.add_argument("--csv", metavar="FILE.csv", help="also write CSV (UTF-8 with BOM)")
     parser.add_argument("--store", metavar="TSV",
-                        help="curated glossary to start from and to rewrite with the build merged in; for 'import', "
-                        "the store to update (default for both: read glossary/glossary.tsv when present, "
-                        "and only a build with --store rewrites it)")
+                        help="the curated glossary: a build starts from it and rewrites it with the build merged "
+                        "in; 'import' updates it. Without --store a build reads glossary/glossary.tsv when present "
+                        "and rewrites nothing, and 'import' updates glossary/glossary.tsv")
     parser.add_argument("--no-store", action="store_true",
                         help="build without the curated store (every entry a candidate)")
     parser.add_argument("--min-confidence", type=confidence, default=None, metavar="P",
@@ -61,6 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--candidates", action="store_true",
                         help="also write the lower-confidence candidates into the CSV and TBX")
     add_nlp_option(parser)
+    add_quiet_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -75,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         raise UshtilError("give --store or --no-store, not both")
     return build(args.inputs, output=args.output, tbx=args.tbx, csv=args.csv, store=args.store,
                  use_store=not args.no_store, nlp=args.nlp, min_confidence=args.min_confidence,
-                 candidates=args.candidates)
+                 candidates=args.candidates, quiet=args.quiet)
 
 
 def _exports(output_path: str | None, tbx: str | None, csv: str | None) -> list:
@@ -98,32 +100,37 @@ def _write_exports(glossary, exports: list, written: OutputTransaction, candidat
 
 
 def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | None, store: str | None,
-          nlp: str, min_confidence: float | None, use_store: bool = True, candidates: bool = False) -> int:
+          nlp: str, min_confidence: float | None, use_store: bool = True, candidates: bool = False,
+          quiet: bool = False) -> int:
     from ..glossary import DEFAULT_STORE, build_glossary
     from ..glossary.build import TERMS_THRESHOLD
-    from ..glossary.sources import ALIGNMENT_SUFFIX
     from ..glossary.store import store_text
-    from ..read.formats import SUFFIXES
+    from ..read.inputs import collect_inputs
 
     exports = _exports(output, tbx, csv)
     if not any(exports) and not store:
         raise UshtilError("nothing to write: give -o FILE.xlsx, --tbx, --csv or --store")
     curated = Path(store) if store else (DEFAULT_STORE if use_store and DEFAULT_STORE.is_file() else None)
-    read = input_files(inputs, (*SUFFIXES, ALIGNMENT_SUFFIX))
+    read = [path for item in collect_inputs(inputs).items for path in item.files.values()]
     guard_outputs(read + ([curated] if curated and not store else []), exports,
                   updated=_store_output(store))
+    pairs, terms_file = _aligner_terms(store)
     errors: list[str] = []
+    notes: list[str] = []
     try:
         glossary = build_glossary(
             inputs, existing=curated if curated and curated.exists() else None, nlp=nlp,
+            term_pairs=pairs, glossary=terms_file, notes=notes,
             threshold=TERMS_THRESHOLD if min_confidence is None else min_confidence,
-            progress=lambda items, total: progress(items, total, "reading and aligning"),
+            progress=lambda items, label: progress(items, len(items), label, quiet=quiet, unit="text"),
             on_error=error_reporter(errors, "glossary"),
         )
     except UshtilError:
         if len(errors) >= len(inputs):  # every input has had its line already
             return 2
         raise
+    for note in notes:
+        print(f"ushtil glossary: note: {note}", file=sys.stderr)
     with OutputTransaction(read) as written:
         done = _write_exports(glossary, exports, written, candidates)
         if store:
@@ -136,6 +143,16 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
     if errors:
         print(f"{len(errors)} input(s) could not be read (see the error lines above)", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _aligner_terms(store: str | None) -> tuple[list[tuple[str, str, str]], str]:
+    """The term pairs the aligner takes as evidence, as ``ushtil align`` takes them: the store's, else
+    the default glossary's when present."""
+    from ..glossary.terms import term_pairs
+    from .common import DEFAULT_GLOSSARY
+
+    path = store if store and Path(store).is_file() else (str(DEFAULT_GLOSSARY) if DEFAULT_GLOSSARY.is_file() else "")
+    return (term_pairs(path), path) if path else ([], "")
 
 
 def _store_output(store: str | None):

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterable, Sequence
 
 from .. import __version__
 from ..errors import UshtilError
-from ..model import Alignment, Article
 from .candidates import Candidate, find_candidates
 from .confidence import EntryEvidence, entry_confidence
 from .headwords import headword, reconcile_names
@@ -18,7 +15,7 @@ from .ids import assign_ids
 from .index import LanguageIndex, Lemmatize, build_indexes
 from .matching import Rendering, render
 from .model import Evidence, Glossary, GlossaryEntry
-from .sources import Source, Unit, expand_sources, units_of_source
+from .sources import Source, Unit, aligned_sources, units_of_alignment
 
 #: Finds below this confidence are not proposed at all (they would only be noise to review).
 MIN_CONFIDENCE = 0.05
@@ -38,52 +35,51 @@ def library_lemmatizer(nlp: str = "builtin") -> Lemmatize:
     return lambda words, lang: lemma.lemmatize(words, lang, backend=nlp)
 
 
-def library_aligner(nlp: str = "builtin") -> Callable[..., Alignment]:
-    from .. import aligner
-
-    return aligner.align
-
-
 def build_glossary(
     sources: Iterable[Source],
     *,
     existing: Glossary | str | os.PathLike | None = None,
     nlp: str = "builtin",
     lemmatize: Lemmatize | None = None,
-    align: Callable[..., Alignment] | None = None,
+    term_pairs: Sequence[tuple[str, str, str]] = (),
+    glossary: str = "",
     min_confidence: float = MIN_CONFIDENCE,
     threshold: float = TERMS_THRESHOLD,
-    progress: Callable[[Iterable, int], Iterable] | None = None,
+    progress: Callable[[Iterable, str], Iterable] | None = None,
+    notes: list[str] | None = None,
     on_error: Callable[[str], None] | None = None,
 ) -> Glossary:
-    """Glossary entries from ``sources`` (articles, alignments, or paths to article files, folders
-    and ``*.alignment.jsonl``); articles not aligned yet are aligned with :func:`ushtil.align`.
+    """Glossary entries from ``sources``: aligned articles, alignments, articles, or paths of article
+    files, folders and ``*.alignment.jsonl``. Alignments are used as they stand; the rest is aligned
+    once, as ``ushtil align`` aligns it (``term_pairs``: the (en, kk, ru) terms of the ``glossary``
+    file the aligner takes as evidence; ``nlp``: the splitter and lemmatiser).
 
+    With ``existing`` (a glossary or the path of the curated store), the result is that glossary with
+    the build merged in by the store's rules (:func:`merge_glossary`). ``notes`` receives how the
+    inputs were read (an alignment standing for its article, alignments made with other settings).
     Finds at or above ``threshold`` are the entries; those from ``min_confidence`` up to it are the
-    glossary's ``candidates``. With ``existing`` (a glossary or the path of the curated store), the
-    result is that glossary with the entries merged in by the store's rules (:func:`merge_glossary`).
+    glossary's ``candidates``.
 
     With ``on_error``, a source that cannot be read is reported to it (one line) and the others are
     still used; without it the first bad source raises.
     """
     lemmatize = lemmatize or library_lemmatizer(nlp)
-    align = align or library_aligner(nlp)
-    expanded: list[Article | Alignment | Path] = []
-    for source in sources:
-        with _reported(on_error):
-            expanded.extend(expand_sources([source]))
-    if not expanded:
+    errors: list[str] | None = [] if on_error is not None else None
+    found = aligned_sources(sources, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress,
+                            errors=errors)
+    for line in errors or []:
+        on_error(line)
+    if notes is not None:
+        notes.extend(found.notes)
+    if not found.aligned:
         raise UshtilError("nothing to build a glossary from: no articles or alignments given")
-    units: list[Unit] = []
-    for source in progress(expanded, len(expanded)) if progress else expanded:
-        with _reported(on_error):
-            units.extend(units_of_source(source, nlp, align))
+    units: list[Unit] = [unit for item in found.aligned for unit in units_of_alignment(item.alignment, item.article.id)]
     if not units:
         raise UshtilError("no parallel text found: the sources have no title, keywords or aligned beads "
                           "in two or more languages")
     built = glossary_from_units(units, lemmatize, min_confidence, threshold)
-    built.signature = (f"ushtil {__version__} glossary; nlp={nlp}; sources={len(expanded)}; units={len(units)}; "
-                       f"threshold={threshold:g}")
+    built.signature = (f"ushtil {__version__} glossary; nlp={nlp}; sources={len(found.aligned)}; "
+                       f"units={len(units)}; threshold={threshold:g}")
     if existing is None:
         return built
     from .store import load_glossary, merge_glossary
@@ -94,17 +90,6 @@ def build_glossary(
     merged.candidates = [entry for entry in built.candidates if entry.en.casefold() not in known]
     merged.threshold = threshold
     return merged
-
-
-@contextlib.contextmanager
-def _reported(on_error: Callable[[str], None] | None) -> Iterator[None]:
-    """Hand a source's one-line error to ``on_error`` and go on; raise it when there is none."""
-    try:
-        yield
-    except UshtilError as exc:
-        if on_error is None:
-            raise
-        on_error(str(exc))
 
 
 def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence: float = MIN_CONFIDENCE,
