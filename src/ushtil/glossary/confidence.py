@@ -164,6 +164,13 @@ def _mixed_script(form: str) -> bool:
                for ch in word) for word in form.split(" "))
 
 
+#: Kazakh letters and spellings as Russian writes the same sounds in a foreign name (Еуразия /
+#: Евразия, Ердоган / Эрдоган): a regular difference of the two orthographies, not two spellings.
+_KK_AS_RU = str.maketrans({"ә": "а", "ө": "о", "ү": "у", "ұ": "у", "қ": "к", "ғ": "г", "ң": "н", "һ": "х",
+                           "і": "и", "ё": "е", "-": " "})
+
+
 def _spelling(form: str) -> str:
-    """A name's spelling for comparing Kazakh with Russian: lower case, ё as е, hyphens as spaces."""
-    return form.casefold().replace("ё", "е").replace("-", " ")
+    """A name's spelling for comparing Kazakh with Russian (lower case, hyphens as spaces)."""
+    words = form.casefold().translate(_KK_AS_RU).replace("еу", "ев").split(" ")
+    return " ".join("е" + word[1:] if word.startswith("э") else word for word in words)

@@ -96,7 +96,7 @@ def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: Lang
         }
         if not scores:
             return None
-        ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))  # ties: same order every run
         gram, best = ranked[0]
         runner_up = next((score for other, score in ranked[1:] if not _overlaps(other, gram)), 0.0)
         by_position = 0.0
@@ -331,7 +331,7 @@ def _add_variants(rendering: Rendering, candidate: Candidate, english: LanguageI
         for u in short:
             options.update(target.sides[u].grams)
         best = ""
-        for gram, _ in options.most_common():
+        for gram, _ in sorted(options.items(), key=lambda item: (-item[1], item[0])):
             words = gram.split(" ")
             if len(words) != size or gram == rendering.gram or not _fits(candidate.kind, gram, target):
                 continue
