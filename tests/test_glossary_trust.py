@@ -199,3 +199,23 @@ def test_same_glossary_under_every_hash_seed(tmp_path):
                         "--csv", str(out)], check=True, env=env, capture_output=True)
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_indeclinable_and_known_names_keep_their_form():
+    """Астана, Манати, Таши are not "lemmatised" into Астан, Манать, Таша; Kazakhstan comes from CLDR."""
+    rows = [
+        ("Nazarbayev spoke in Astana.", "Назарбаев Астанада сөйледі.", "Назарбаев выступил в Астане."),
+        ("Astana hosted the summit, said Nazarbayev.", "Астана саммитті қабылдады, деді Назарбаев.",
+         "Астана приняла саммит, сказал Назарбаев."),
+        ("The Manati district of Tashi is in Kazakhstan.", "Ташидің Манати ауданы Қазақстанда орналасқан.",
+         "Район Манати в Таши находится в Казахстане."),
+        ("Tashi and Manati grew.", "Таши мен Манати өсті.", "Таши и Манати выросли."),
+    ]
+    beads = [Bead(sentences={}, text=dict(zip(LANGS, row, strict=True))) for row in rows]
+    glossary = build_glossary([Alignment(name="names", sentences={}, beads=beads)])
+    found = {entry.en: headwords(entry) for entry in glossary.entries}
+    assert found["Astana"] == ("Astana", "Астана", "Астана")
+    assert found["Manati"] == ("Manati", "Манати", "Манати")
+    assert found["Tashi"] == ("Tashi", "Таши", "Таши")
+    assert found["Kazakhstan"] == ("Kazakhstan", "Қазақстан", "Казахстан")
+    assert found["Nazarbayev"] == ("Nazarbayev", "Назарбаев", "Назарбаев")
