@@ -57,7 +57,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="build without the curated store (every entry a candidate)")
     parser.add_argument("--min-confidence", type=confidence, default=None, metavar="P",
                         help="entries below this confidence (0-1) go to the workbook's Candidates sheet, not the "
-                        "Terms sheet, CSV or TBX (default 0.8: entries at 0.8 or above were right 95%% of the time "
+                        "Terms sheet, CSV or TBX (default 0.8: entries at 0.8 or above were right 97%% of the time "
                         "on judged NTREX entries)")
     parser.add_argument("--candidates", action="store_true",
                         help="also write the lower-confidence candidates into the CSV and TBX")

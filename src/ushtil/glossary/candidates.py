@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from .index import LanguageIndex, is_acronym
 from .known import DIRECTIONS, is_demonym, known_name
@@ -81,6 +82,7 @@ def find_candidates(units: list[Unit], english: LanguageIndex) -> list[Candidate
     return [candidate for candidate in found.values() if candidate.units]
 
 
+@cache
 def is_demonym_phrase(written: str) -> bool:
     """Indonesian, South Korean, North Koreans: a demonym, alone or after a direction."""
     words = written.split(" ")
@@ -99,7 +101,7 @@ class _NameFinder:
     def __init__(self, units: list[Unit], english: LanguageIndex, patterns: TermPatterns, lower_words: set[str]):
         from ..lemma import builtin_lemmatizer
 
-        self._common = builtin_lemmatizer("en").is_common_word
+        self._common = cache(builtin_lemmatizer("en").is_common_word)
         self._connectors = patterns.name_connectors
         self._lower_words = lower_words
         self._runs: dict[int, list[tuple[int, int, bool]]] = {}
@@ -199,9 +201,12 @@ def _name_runs(side, patterns: TermPatterns, lower_words: set[str]):
             i += 1
             continue
         j = i + 1
-        while j < len(surface) and (j not in side.breaks or surface[j - 1] in patterns.name_abbreviations):
+        while j < len(surface) and (j not in side.breaks or surface[j - 1] in patterns.name_abbreviations
+                                    or _initial(surface[j - 1])):
             if _name_word(surface[j], patterns, lower_words, acronym_ok=True):
                 j += 1
+            elif surface[j] in patterns.name_inner and (j + 1 == len(surface) or not surface[j + 1][:1].isdigit()):
+                j += 1  # Theresa May, not the month
             elif (surface[j] in patterns.name_connectors and j + 1 < len(surface) and j + 1 not in side.breaks
                   and _name_word(surface[j + 1], patterns, lower_words)):
                 j += 2
@@ -209,6 +214,11 @@ def _name_runs(side, patterns: TermPatterns, lower_words: set[str]):
                 break
         yield i, j
         i = j
+
+
+def _initial(token: str) -> bool:
+    """J in "Murphy J. Paul": an initial's period does not end the name."""
+    return len(token) == 1 and token.isupper()
 
 
 def _name_word(token: str, patterns: TermPatterns, lower_words: set[str], acronym_ok: bool = False) -> bool:

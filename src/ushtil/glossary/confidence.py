@@ -34,10 +34,10 @@ from .known import DIRECTIONS, known_name
 SPELLED_ALIKE = 0.5
 WORD_ALIKE = 0.2
 WHOLE_ALIKE = 0.85
-#: Kazakh and Russian transliterations this much alike back each other up ...
-KK_RU_ALIKE = 0.7
-#: ... and give the entry at least this confidence.
-TRANSLITERATED = 0.9
+#: A transliterated name spelled the same in Kazakh and Russian has at least this confidence ...
+TRANSLITERATED = 0.95
+#: ... and one spelled two ways at most this one.
+CAP_TWO_SPELLINGS = 0.75
 #: Caps on the confidence of entries that fail a check.
 CAP_UNCHECKED_NAME = 0.6
 CAP_INFLECTED = 0.5
@@ -86,9 +86,11 @@ def entry_confidence(evidence: EntryEvidence) -> float:
         if " " not in evidence.en and evidence.both < 2 and _common_word(evidence.en):
             return min(value, CAP_UNCHECKED_NAME)  # Love in "I Love it": a capital proves little once
         if transliterated(evidence.en, evidence.kk) and transliterated(evidence.en, evidence.ru):
-            # two independent transliterations agreeing with the English and with each other
-            alike = name_similarity(evidence.kk, evidence.ru) >= KK_RU_ALIKE
-            return max(value, TRANSLITERATED) if alike else value
+            # two independent transliterations agreeing with the English: the same spelling backs the
+            # entry up; two spellings (Ван / Ванн, Адони / Адонис) often mean one of them is off
+            if _spelling(evidence.kk) == _spelling(evidence.ru):
+                return max(value, TRANSLITERATED)
+            return min(value, CAP_TWO_SPELLINGS)
         if not all(_content_words(form) == _content_words(evidence.en) for form in (evidence.kk, evidence.ru)):
             return min(value, CAP_UNCHECKED_NAME)  # Geiger Counter = Гейгер: a word left out
         return value if evidence.both >= REPEATED else min(value, CAP_UNCHECKED_NAME)
@@ -160,3 +162,15 @@ def _mixed_script(form: str) -> bool:
     """A word written in Latin and Cyrillic letters at once."""
     return any(any(ch.isascii() and ch.isalpha() for ch in word) and any(not ch.isascii() and ch.isalpha()
                for ch in word) for word in form.split(" "))
+
+
+#: Kazakh letters and spellings as Russian writes the same sounds in a foreign name (Еуразия /
+#: Евразия, Ердоган / Эрдоган): a regular difference of the two orthographies, not two spellings.
+_KK_AS_RU = str.maketrans({"ә": "а", "ө": "о", "ү": "у", "ұ": "у", "қ": "к", "ғ": "г", "ң": "н", "һ": "х",
+                           "і": "и", "ё": "е", "-": " "})
+
+
+def _spelling(form: str) -> str:
+    """A name's spelling for comparing Kazakh with Russian (lower case, hyphens as spaces)."""
+    words = form.casefold().translate(_KK_AS_RU).replace("еу", "ев").split(" ")
+    return " ".join("е" + word[1:] if word.startswith("э") else word for word in words)

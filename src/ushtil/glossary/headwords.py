@@ -135,6 +135,11 @@ def reconcile_names(kk: str, ru: str) -> tuple[str, str]:
     Эванс. A word the two write alike (Манати, Таши) is kept, however it ends; a word they do not
     share (Оңтүстік / Южная) is left as it is.
     """
+    if kk.casefold().replace("-", " ") == ru.casefold().replace("-", " ") and kk != ru:
+        # one name written alike but for a hyphen or a capital (Сан Диего / Сан-Диего, Деборра-ли):
+        # the form with the hyphen and the most capitals, in both languages
+        same = max((kk, ru), key=lambda form: (form.count("-"), sum(ch.isupper() for ch in form)))
+        return same, same
     kk_words, ru_words = kk.split(" "), ru.split(" ")
     if len(kk_words) != len(ru_words) or not kk or not ru:
         return kk, ru

@@ -82,6 +82,7 @@ def _demonym_stems() -> frozenset[str]:
     return frozenset(stems)
 
 
+@cache
 def is_demonym(word: str) -> bool:
     """Indonesian, Germans, Welsh: an adjective or people of a known country, never its name."""
     if not word[:1].isupper() or known_name(word) is not None:

@@ -73,7 +73,7 @@ def render(candidate: Candidate, english: LanguageIndex, target: LanguageIndex, 
     known name's (CLDR) rendering when the text uses it."""
     found = _corpus_rendering(candidate, english, target, units, english_form)
     known = known_name(english_form) if candidate.kind in ("name", "acronym") else None
-    return _known_rendering(known.forms[target.lang], candidate, target, found) if known else found
+    return _known_rendering(known.forms[target.lang], candidate, target, units, found) if known else found
 
 
 def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: LanguageIndex, units: list[Unit],
@@ -96,7 +96,7 @@ def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: Lang
         }
         if not scores:
             return None
-        ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))  # ties: same order every run
         gram, best = ranked[0]
         runner_up = next((score for other, score in ranked[1:] if not _overlaps(other, gram)), 0.0)
         by_position = 0.0
@@ -120,7 +120,9 @@ def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: Lang
 
 
 #: Confidence of a known name's rendering found in most (or only some) of the term's beads.
-KNOWN_CONFIDENCE = (0.99, 0.9)
+KNOWN_CONFIDENCE = (0.99, 0.95)
+#: Confidence of a known name's form found only in a bead next to the term's.
+KNOWN_NEARBY_CONFIDENCE = 0.9
 #: At most this confidence for a known name's rendering that is none of its known forms (Spain = Шап).
 UNKNOWN_FORM_CONFIDENCE = 0.3
 #: Kazakh endings that make an adjective of a name (Ресейлік): not the name itself.
@@ -130,16 +132,21 @@ _RU_ADJECTIVE_TAILS = ("ая", "яя", "ий", "ый", "ой", "ое", "ее", "
                        "им", "ую", "юю", "ых", "их", "ыми", "ими", "ской", "ского")
 
 
-def _known_rendering(forms: tuple[str, ...], candidate: Candidate, target: LanguageIndex,
+def _known_rendering(forms: tuple[str, ...], candidate: Candidate, target: LanguageIndex, units: list[Unit],
                      found: Rendering | None) -> Rendering | None:
     """The known form the text uses most in the term's beads as the headword, with the corpus's other
-    renderings that look like it (Орта Азия beside Орталық Азия) kept as variants."""
+    renderings that look like it (Орта Азия beside Орталық Азия) kept as variants. A known form is
+    also looked for in the beads next to the term's (same article): a sentence the aligner put one
+    bead off still shows how the text writes a known name."""
     shared = [u for u in candidate.units if target.sides[u] is not None]
     counts = {form: {u: _times_written(form, target.sides[u], target.lang) for u in shared} for form in forms}
     uses = {form: [u for u, n in counts[form].items() if n] for form in forms}
     best = max(forms, key=lambda form: (len(uses[form]), -forms.index(form)))
     holding = uses[best]
     if not holding:
+        nearby = _known_nearby(forms, candidate, target, units)
+        if nearby is not None:
+            return nearby
         if found is not None and not any(_alike(found.headword, form) for form in forms):
             found.confidence = min(found.confidence, UNKNOWN_FORM_CONFIDENCE)
         return found
@@ -154,6 +161,20 @@ def _known_rendering(forms: tuple[str, ...], candidate: Candidate, target: Langu
     return Rendering(lang=target.lang, gram=gram, headword=best, variants=variants,
                      confidence=max(confidence, found.confidence if found and found.headword == best else 0.0),
                      units=holding, source="known")
+
+
+def _known_nearby(forms: tuple[str, ...], candidate: Candidate, target: LanguageIndex,
+                  units: list[Unit]) -> Rendering | None:
+    """The known form written in a bead next to one of the term's, in the same article."""
+    near = sorted({v for u in candidate.units for v in (u - 1, u + 1)
+                   if 0 <= v < len(units) and units[v].article == units[u].article and target.sides[v] is not None}
+                  - set(candidate.units))
+    for form in forms:
+        holding = [v for v in near if _times_written(form, target.sides[v], target.lang)]
+        if holding:
+            return Rendering(lang=target.lang, gram=form.casefold(), headword=form, variants={form: len(holding)},
+                             confidence=KNOWN_NEARBY_CONFIDENCE, units=holding, source="known")
+    return None
 
 
 def _alike(form: str, other: str) -> bool:
@@ -310,7 +331,7 @@ def _add_variants(rendering: Rendering, candidate: Candidate, english: LanguageI
         for u in short:
             options.update(target.sides[u].grams)
         best = ""
-        for gram, _ in options.most_common():
+        for gram, _ in sorted(options.items(), key=lambda item: (-item[1], item[0])):
             words = gram.split(" ")
             if len(words) != size or gram == rendering.gram or not _fits(candidate.kind, gram, target):
                 continue

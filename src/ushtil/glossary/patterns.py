@@ -25,6 +25,7 @@ class TermPatterns:
     name_prefixes: frozenset[str] = frozenset()
     name_starts: frozenset[str] = frozenset()
     name_abbreviations: frozenset[str] = frozenset()
+    name_inner: frozenset[str] = frozenset()
     capitalised_common: frozenset[str] = frozenset()
     compound_head_endings: tuple[str, ...] = ()
     name_endings: tuple[str, ...] = ()
@@ -56,6 +57,7 @@ def term_patterns(lang: str) -> TermPatterns:
         name_prefixes=frozenset(data.get("name_prefixes", [])),
         name_starts=frozenset(data.get("name_starts", [])),
         name_abbreviations=frozenset(data.get("name_abbreviations", [])),
+        name_inner=frozenset(data.get("name_inner", [])),
         capitalised_common=frozenset(data.get("capitalised_common", [])),
         compound_head_endings=tuple(data.get("compound_head_endings", [])),
         name_endings=tuple(data.get("name_endings", [])),
