@@ -145,12 +145,16 @@ class PairTable:
         s, t = np.divmod(self.keys, self._width)
         s, t = s - 1, t - 1
         self.values = np.full((len(self.keys), longest * longest), -np.inf, dtype=np.float32)
-        for la in range(1, longest + 1):
-            for lb in range(1, longest + 1):
-                valid = np.flatnonzero((s >= 0) & (t >= 0) & (s + la <= sizes[0]) & (t + lb <= sizes[1]))
-                for chunk in np.array_split(valid, max(1, len(valid) // CHUNK)):  # bounded memory
-                    la_, lb_ = np.full(len(chunk), la), np.full(len(chunk), lb)
-                    self.values[chunk, self._column(la, lb)] = model.log_odds(evidence, s[chunk], la_, t[chunk], lb_)
+        rows, la, lb = (np.concatenate(parts) for parts in zip(*(
+            (valid, np.full(len(valid), x), np.full(len(valid), y))
+            for x in range(1, longest + 1)
+            for y in range(1, longest + 1)
+            for valid in [np.flatnonzero((s >= 0) & (t >= 0) & (s + x <= sizes[0]) & (t + y <= sizes[1]))]
+        ), strict=True))
+        order = np.argsort(rows, kind="stable")  # neighbouring candidates share sentence pairs
+        for chunk in np.array_split(order, max(1, len(order) // CHUNK)):  # bounded memory
+            odds = model.log_odds(evidence, s[rows[chunk]], la[chunk], t[rows[chunk]], lb[chunk])
+            self.values[rows[chunk], (la[chunk] - 1) * longest + lb[chunk] - 1] = odds
 
     def _column(self, la: int, lb: int) -> int:
         return (la - 1) * self._longest + lb - 1
