@@ -57,3 +57,14 @@ def test_a_missing_page_is_one_gap_in_the_right_place():
     missing = [bead.sentences["en"] for bead in alignment.beads if not bead.sentences["kk"]]
     assert missing == [[i] for i in gap]
     assert all(bead.sentences["en"] == bead.sentences["ru"] for bead in alignment.beads)
+
+
+def test_alphabets_are_one_record():
+    from ushtil.langs import get_language
+
+    assert set(get_language("kk").distinct_letters) == set("әғқңөұүһі")
+    assert get_language("ru").distinct_letters == ""
+    for code in LANGUAGE_CODES:
+        language = get_language(code)
+        letters = set(language.alphabet)
+        assert all(set(word) - set(" -'") <= letters for word in language.stop_words), code

@@ -122,19 +122,17 @@ def fill(band: Band, scores: BeadScores, on_progress: Callable[[float], None] | 
     """Fill the table over ``band``; ``scores(starts, counts)`` scores the beads of one move from
     many start cells (an array of shape (n, 3)); ``on_progress(share)`` reports the share done."""
     cells = band.cells()
-    moves, before, gain = [], [], []
-    for move in MOVES:
-        starts = cells - np.array(move.value)
-        index = band.index(starts)
-        valid = np.flatnonzero(index >= 0)
-        if not len(valid):
-            continue  # a move the band never allows (a language without sentences)
-        moves.append(move)
-        before.append(index.astype(np.int32))
-        score = np.full(len(cells), -np.inf, dtype=np.float32)  # half the memory of a long text's table
-        score[valid] = scores(starts[valid], move.value)
-        gain.append(score)
-    before, gain = np.stack(before, axis=1), np.stack(gain, axis=1)
+    before = np.empty((len(cells), len(MOVES)), dtype=np.int32)
+    for m, move in enumerate(MOVES):
+        before[:, m] = band.index(cells - np.array(move.value))
+    allowed = (before >= 0).any(axis=0)  # not: a move the band never allows (a language without sentences)
+    moves = [move for move, kept in zip(MOVES, allowed, strict=True) if kept]
+    if not allowed.all():
+        before = before[:, allowed]
+    gain = np.full(before.shape, -np.inf, dtype=np.float32)  # float32: half the memory of a long text's table
+    for m, move in enumerate(moves):
+        valid = np.flatnonzero(before[:, m] >= 0)
+        gain[valid, m] = scores(cells[valid] - np.array(move.value), move.value)
     best = np.full(len(cells) + 1, -np.inf)  # the last entry stands for "outside the band"
     last = np.full(len(cells), -1, dtype=np.int64)
     origin = band.index(np.zeros((1, 3), dtype=np.int64))[0]

@@ -437,7 +437,9 @@ class PairEvidence:
         return sums
 
     def _shared_values(self, name: str, keys: np.ndarray, width: int) -> np.ndarray:
-        """The shared count ``name`` of each (sorted, distinct) key, computing only those not seen yet."""
+        """The shared count ``name`` of each (sorted, distinct) key. The counts of whole sentence
+        pairs are kept (a guide's next round, the three-way pass and a second pass ask again); the
+        parts after earlier sentences of a side are computed when asked (they are many)."""
         store = self._memo if name in CONTEXT_FREE else self._found
         known_keys, known_values = store[name]
         at = np.minimum(np.searchsorted(known_keys, keys), max(len(known_keys) - 1, 0))
@@ -451,9 +453,11 @@ class PairEvidence:
             u, v = np.divmod(lookback, MOST)
             arguments = zip(s.tolist(), t.tolist(), u.tolist(), v.tolist(), strict=True)
             values[missing] = [count(*args) for args in arguments]
-            merged = np.concatenate([known_keys, keys[missing]])
-            order = np.argsort(merged, kind="stable")
-            store[name] = (merged[order], np.concatenate([known_values, values[missing]])[order])
+            whole = missing[lookback == 0]
+            if len(whole):
+                merged = np.concatenate([known_keys, keys[whole]])
+                order = np.argsort(merged, kind="stable")
+                store[name] = (merged[order], np.concatenate([known_values, values[whole]])[order])
         return values
 
     def _counter(self, name: str):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from sys import intern
 
 from ..langs.numbers import number_keys
 from ..tokens import words
@@ -83,7 +84,8 @@ def stems(text: str) -> frozenset[str]:
 
 
 def profile_sentence(text: str, lang: str) -> SentenceProfile:
-    """Build the profile of one sentence ``text`` written in ``lang``."""
+    """Build the profile of one sentence ``text`` written in ``lang`` (its strings interned: a long
+    text repeats the same n-grams and stems in thousands of sentences)."""
     tokens = words(text)
     keys = [sound_key(token) for token in tokens]
     names = {
@@ -96,7 +98,7 @@ def profile_sentence(text: str, lang: str) -> SentenceProfile:
         if key.isdigit():
             continue
         padded = f" {key} "
-        ngrams.update(padded[i : i + NGRAM_ORDER] for i in range(len(padded) - NGRAM_ORDER + 1))
+        ngrams.update(intern(padded[i : i + NGRAM_ORDER]) for i in range(len(padded) - NGRAM_ORDER + 1))
     punctuation = [0] * PUNCTUATION_COUNT
     for ch in text:
         slot = PUNCTUATION_CLASSES.get(ch)
@@ -106,10 +108,12 @@ def profile_sentence(text: str, lang: str) -> SentenceProfile:
         lang=lang,
         chars=sum(1 for ch in text if not ch.isspace()),
         numbers=Counter(number_keys(text, lang)),
-        names=frozenset(names),
-        keys=frozenset(key for key in keys if key and not key.isdigit()),
+        names=frozenset(map(intern, names)),
+        keys=frozenset(intern(key) for key in keys if key and not key.isdigit()),
         ngrams=frozenset(ngrams),
         punctuation=tuple(punctuation),
-        cognates=frozenset(key[:COGNATE_PREFIX] for key in keys if len(key) >= COGNATE_MIN and not key[0].isdigit()),
-        stems=frozenset(stem(token) for token in tokens if len(token) > 1 and not token[0].isdigit()),
+        cognates=frozenset(
+            intern(key[:COGNATE_PREFIX]) for key in keys if len(key) >= COGNATE_MIN and not key[0].isdigit()
+        ),
+        stems=frozenset(intern(stem(token)) for token in tokens if len(token) > 1 and not token[0].isdigit()),
     )

@@ -129,34 +129,42 @@ def probability(log_odds: float) -> float:
     return 1.0 / (1.0 + math.exp(-log_odds))
 
 
+#: Candidates whose features are computed at once (the feature matrix of a long text is made in
+#: pieces of this many rows, so memory stays bounded).
+CHUNK = 50_000
+
+
 class PairTable:
     """A pair model's log-odds for every side pair starting at the given (a, b) positions, each of
     one to three sentences (computed at once, looked up by the programme)."""
 
     def __init__(self, model: PairModel, evidence: PairEvidence, starts: np.ndarray, longest: int = 3):
         sizes = (len(evidence.a.profiles), len(evidence.b.profiles))
-        self._width = sizes[1] + 2
+        self._width, self._longest = sizes[1] + 2, longest
         self.keys = np.unique((starts[:, 0] + 1) * self._width + starts[:, 1] + 1)
         s, t = np.divmod(self.keys, self._width)
         s, t = s - 1, t - 1
-        self.values = np.full((len(self.keys), 16), -np.inf)
-        rows, lengths = [], []
-        for la in range(1, longest + 1):
-            for lb in range(1, longest + 1):
-                valid = np.flatnonzero((s >= 0) & (t >= 0) & (s + la <= sizes[0]) & (t + lb <= sizes[1]))
-                rows.append(valid)
-                lengths.append(np.full((len(valid), 2), (la, lb)))
-        rows, lengths = np.concatenate(rows), np.concatenate(lengths)
-        if len(rows):
-            odds = model.log_odds(evidence, s[rows], lengths[:, 0], t[rows], lengths[:, 1])
-            self.values[rows, lengths[:, 0] * 4 + lengths[:, 1]] = odds
+        self.values = np.full((len(self.keys), longest * longest), -np.inf, dtype=np.float32)
+        rows, la, lb = (np.concatenate(parts) for parts in zip(*(
+            (valid, np.full(len(valid), x), np.full(len(valid), y))
+            for x in range(1, longest + 1)
+            for y in range(1, longest + 1)
+            for valid in [np.flatnonzero((s >= 0) & (t >= 0) & (s + x <= sizes[0]) & (t + y <= sizes[1]))]
+        ), strict=True))
+        order = np.argsort(rows, kind="stable")  # neighbouring candidates share sentence pairs
+        for chunk in np.array_split(order, max(1, len(order) // CHUNK)):  # bounded memory
+            odds = model.log_odds(evidence, s[rows[chunk]], la[chunk], t[rows[chunk]], lb[chunk])
+            self.values[rows[chunk], (la[chunk] - 1) * longest + lb[chunk] - 1] = odds
+
+    def _column(self, la: int, lb: int) -> int:
+        return (la - 1) * self._longest + lb - 1
 
     def lookup(self, sa: np.ndarray, sb: np.ndarray, la: int, lb: int) -> np.ndarray:
         """Log-odds of the side pairs (sa, la), (sb, lb); -inf for pairs the table does not hold."""
         wanted = (sa + 1) * self._width + sb + 1
         at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
         found = self.keys[at] == wanted
-        return np.where(found, self.values[at, la * 4 + lb], -np.inf)
+        return np.where(found, self.values[at, self._column(la, lb)], -np.inf).astype(float)
 
 
 @dataclass

@@ -27,7 +27,8 @@ class Language:
     code: str
     name: str
     script: str
-    distinct_letters: str
+    #: the letters of the language, lower case
+    alphabet: str
     abstract_markers: tuple[str, ...]
     keyword_markers: tuple[str, ...]
     section_markers: tuple[str, ...]
@@ -55,6 +56,18 @@ class Language:
     #: log(characters here / characters there), measured on one-to-one sentence triples.
     length_ratios: dict[str, tuple[float, float]] = field(default_factory=dict, hash=False, compare=False)
 
+    @property
+    def distinct_letters(self) -> str:
+        """Letters no other supported language of the same script has (Kazakh ә ғ қ ң ө ұ ү һ і):
+        the strongest single clue to the language."""
+        others = {
+            letter
+            for code in LANGUAGE_CODES
+            if code != self.code and get_language(code).script == self.script
+            for letter in get_language(code).alphabet
+        }
+        return "".join(letter for letter in self.alphabet if letter not in others)
+
     @classmethod
     def from_toml(cls, data: dict) -> Language:
         markers = data.get("markers", {})
@@ -63,7 +76,7 @@ class Language:
             code=data["code"],
             name=data["name"],
             script=data["script"],
-            distinct_letters=data.get("distinct_letters", ""),
+            alphabet=data["alphabet"],
             abstract_markers=tuple(markers.get("abstract", [])),
             keyword_markers=tuple(markers.get("keywords", [])),
             section_markers=tuple(markers.get("sections", [])),
@@ -113,3 +126,10 @@ def length_ratio(target: str, source: str) -> tuple[float, float]:
         mean, spread = get_language(source).length_ratios[target]
         return -mean, spread
     return 0.0, 0.25
+
+
+def letters(upper: bool = False) -> str:
+    """Every letter of the supported languages' alphabets, once (lower or upper case), for
+    character classes that must accept any of them."""
+    found = dict.fromkeys(letter for code in LANGUAGE_CODES for letter in get_language(code).alphabet)
+    return "".join(found).upper() if upper else "".join(found)
