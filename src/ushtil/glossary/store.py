@@ -102,12 +102,16 @@ def load_glossary(path: str | os.PathLike = DEFAULT_STORE) -> Glossary:
     return Glossary(entries=entries, signature=f"store {path}")
 
 
+def store_text(glossary: Glossary) -> str:
+    """The store file's text: the :data:`COLUMNS` header and one line per entry."""
+    lines = ["\t".join(COLUMNS), *("\t".join(entry_row(entry)) for entry in glossary.entries)]
+    return "\n".join(lines) + "\n"
+
+
 def save_glossary(glossary: Glossary, path: str | os.PathLike = DEFAULT_STORE) -> None:
     """Write the store atomically (an interrupted run leaves the previous file in place)."""
     with atomic_write(path) as handle:
-        handle.write("\t".join(COLUMNS) + "\n")
-        for entry in glossary.entries:
-            handle.write("\t".join(entry_row(entry)) + "\n")
+        handle.write(store_text(glossary))
 
 
 def _pairs(entry: GlossaryEntry) -> set[tuple[str, str, str]]:

@@ -7,9 +7,10 @@ language means adding a file, not touching the pipeline. Files are read once, la
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import combinations
 
 from ..errors import UshtilError
 
@@ -42,6 +43,17 @@ class Language:
     informal: bool = False
     #: Closing words of a letter ("Thanks, Martin"): in informal text a line of its own.
     closing_words: frozenset[str] = frozenset()
+    #: Labels of the parts of a structured abstract ("Relevance", "Methods", "Results").
+    abstract_labels: tuple[str, ...] = ()
+    #: Inline labels of a byline ("Authors:") and of a title ("Topic:").
+    author_labels: tuple[str, ...] = ()
+    title_labels: tuple[str, ...] = ()
+    #: How numbers are written: decimal mark, percent marks, scale words, currencies (see
+    #: :mod:`.numbers`).
+    numbers: dict = field(default_factory=dict, hash=False, compare=False)
+    #: Length of this language's translations against another's: other code → (mean, spread) of
+    #: log(characters here / characters there), measured on one-to-one sentence triples.
+    length_ratios: dict[str, tuple[float, float]] = field(default_factory=dict, hash=False, compare=False)
 
     @classmethod
     def from_toml(cls, data: dict) -> Language:
@@ -64,6 +76,14 @@ class Language:
             stop_words=frozenset(data.get("words", {}).get("stop", [])),
             informal=data.get("sentences", {}).get("informal", False),
             closing_words=frozenset(data.get("sentences", {}).get("closings", [])),
+            abstract_labels=tuple(data.get("front_matter", {}).get("abstract_labels", [])),
+            author_labels=tuple(data.get("front_matter", {}).get("author_labels", [])),
+            title_labels=tuple(data.get("front_matter", {}).get("title_labels", [])),
+            numbers=data.get("numbers", {}),
+            length_ratios={
+                other: (float(stats["mean"]), float(stats["spread"]))
+                for other, stats in data.get("length_ratio", {}).items()
+            },
         )
 
 
@@ -78,3 +98,18 @@ def get_language(code: str) -> Language:
         raise UshtilError(f"unsupported language {code!r}: choose one of {', '.join(LANGUAGE_CODES)}")
     text = resources.files(__package__).joinpath("data", f"{code}.toml").read_text(encoding="utf-8")
     return Language.from_toml(tomllib.loads(text))
+
+
+#: Every pair of supported languages, each once, in table order: ("en", "kk"), ("en", "ru"), ("kk", "ru").
+LANGUAGE_PAIRS: tuple[tuple[str, str], ...] = tuple(combinations(LANGUAGE_CODES, 2))
+
+
+def length_ratio(target: str, source: str) -> tuple[float, float]:
+    """Mean and spread of log(characters of a ``target`` translation / characters of its ``source``),
+    from whichever of the two language records holds the pair (0 and 0.25 when neither does)."""
+    if source in get_language(target).length_ratios:
+        return get_language(target).length_ratios[source]
+    if target in get_language(source).length_ratios:
+        mean, spread = get_language(source).length_ratios[target]
+        return -mean, spread
+    return 0.0, 0.25
