@@ -19,7 +19,7 @@ from .. import __version__
 from ..errors import InputError
 from ..glossary import KINDS, STATUSES, Glossary
 from ..glossary.model import GlossaryEntry
-from ..glossary.store import COLUMNS, entry_from_row, entry_row, load_glossary, save_glossary
+from ..glossary.store import COLUMNS, EDITED_SOURCE, entry_from_row, entry_row, load_glossary, save_glossary
 from ..model import LANGS
 from .cells import header_row, put, readable_table
 from .glossary_base import TERM_COLUMNS, GlossaryExporter, term_row
@@ -248,7 +248,7 @@ def import_glossary_workbook(path: str | os.PathLike, store: str | os.PathLike, 
             continue
         stored = by_id.get(row.entry.id)
         if stored is None:
-            row.entry.source = row.entry.source or "workbook"
+            row.entry.source = row.entry.source or EDITED_SOURCE
             current.entries.append(row.entry)
             by_id[row.entry.id] = row.entry
             result.added.append(row.entry.id)
@@ -262,6 +262,8 @@ def import_glossary_workbook(path: str | os.PathLike, store: str | os.PathLike, 
             continue
         for name, value in changes.items():
             setattr(stored, name, value)
+        if stored.status == "candidate" and {"en", "kk", "ru"} & set(changes) and "source" not in edited:
+            stored.source = EDITED_SOURCE  # so the next build keeps the headwords the person wrote
         result.updated.append(stored.id)
     result.conflicts = approved_conflicts(current)
     if save and result.changed:
