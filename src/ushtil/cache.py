@@ -10,6 +10,7 @@ is removed and recomputed, never used.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 from collections import Counter
@@ -34,9 +35,19 @@ def content_hash(*parts: Any) -> str:
     return digest.hexdigest()
 
 
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of ushtil's own code and data: a result made by other code (another version, or a
+    development checkout that changed) is never taken for this one's."""
+    package = Path(__file__).parent
+    files = sorted(path for path in package.rglob("*") if path.suffix in {".py", ".toml", ".tsv", ".json", ".txt"})
+    return content_hash(__version__, *(path.relative_to(package).as_posix().encode() + path.read_bytes()
+                                       for path in files))
+
+
 def cache_key(stage: str, settings: Any, content: Any) -> str:
-    """The key of one stage's result for one input under the given settings and this version."""
-    return content_hash(__version__, stage, settings, content)
+    """The key of one stage's result for one input under the given settings and this code."""
+    return content_hash(code_fingerprint(), stage, settings, content)
 
 
 class ResultCache:

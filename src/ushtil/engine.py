@@ -16,7 +16,7 @@ import contextlib
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -94,6 +94,19 @@ def run_each(
     if engine.scheduler:
         return _run_on_dask(func, items, shared, on_done, engine.scheduler)
     return _run_in_pool(func, items, shared, on_done, engine.jobs)
+
+
+#: How stages report progress: ``progress(items, label)`` wraps an iteration (a progress bar).
+Progress = Callable[[Iterable, str], Iterable]
+
+
+def ticker(progress: Progress | None, total: int, label: str) -> Callable[[int], None] | None:
+    """An ``on_done`` callback for :func:`run_each` that advances a ``progress`` bar by one per item."""
+    if progress is None or not total:
+        return None
+    steps = iter(progress(range(total), label))
+    next(steps, None)  # the bar starts at 0 of total; each finished item moves it, the last one ends it
+    return lambda done: next(steps, None)
 
 
 def _call(func: Callable, item: Any, shared: Any) -> Outcome:

@@ -10,18 +10,17 @@ words), so adding an article to a corpus realigns only the texts whose lexicon e
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..cache import ResultCache, cache_key, content_hash
-from ..engine import Engine, run_each
+from ..engine import Engine, Progress, run_each, ticker
 from ..model import LANGS, Alignment, Article, Bead
 from .lexicon import learn_lexicon
 from .pipeline import PAIRS, AlignOptions, _term_triples, align
-from .profile import profile_text
+from .profile import stems
 
 Source = Article | Mapping[str, Sequence]
-Progress = Callable[[Iterable, str], Iterable]
 
 
 @dataclass
@@ -50,6 +49,8 @@ def align_corpus(
     options = options or AlignOptions()
     if term_pairs is not None:
         options = replace(options, terms=_term_triples(term_pairs))
+    if options.profiles is None:  # sentence profiles kept between the passes of this process
+        options = replace(options, profiles={})
     cache = cache or ResultCache(None)
     result = CorpusResult(alignments=[None] * len(sources))
     first = _pass("aligning", sources, range(len(sources)), options, engine, cache, progress, result)
@@ -92,7 +93,7 @@ def _pass(label: str, sources, chosen: Iterable[int], options: AlignOptions, eng
         else:
             passes[n] = _Pass(alignment_from_dict(found["alignment"]), found["stems"])
     work = _realign_one if lexicon_parts else _align_one
-    tick = _ticker(progress, len(todo), label)
+    tick = ticker(progress, len(todo), label)
     outcomes = run_each(work, [sources[n] for n in todo], engine=engine, shared=options, on_done=tick)
     for n, outcome in zip(todo, outcomes, strict=True):
         if outcome.ok:
@@ -110,22 +111,13 @@ def _pass(label: str, sources, chosen: Iterable[int], options: AlignOptions, eng
 def _align_one(named_source: tuple[str, Source], options: AlignOptions) -> _Pass:
     name, source = named_source
     alignment = align(source, name=name, options=options)
-    stems = {lang: sorted({stem for sentence in alignment.sentences[lang]
-                           for stem in profile_text(sentence, lang).stems}) for lang in LANGS}
-    return _Pass(alignment, stems)
+    vocabulary = {lang: sorted(set().union(*map(stems, alignment.sentences[lang]))) for lang in LANGS}
+    return _Pass(alignment, vocabulary)
 
 
 def _realign_one(named_source: tuple[str, Source], options: AlignOptions) -> _Pass:
     name, source = named_source
     return _Pass(align(source, name=name, options=options))
-
-
-def _ticker(progress: Progress | None, total: int, label: str) -> Callable[[int], None] | None:
-    """An ``on_done`` callback that advances an iteration-style progress bar by one per finished text."""
-    if progress is None or not total:
-        return None
-    steps = iter(progress(range(total), label))
-    return lambda done: next(steps, None)
 
 
 def _source_content(source: Source) -> object:
