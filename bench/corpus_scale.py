@@ -80,9 +80,9 @@ def run(command: list[str]) -> tuple[float, float, int]:
     return float(seconds), int(rss_kib) / 1024, int(code)
 
 
-def workflow(corpus: Path, work: Path, extra: list[str]) -> dict[str, tuple[float, float, int]]:
+def workflow(corpus: Path, work: Path, extra: list[str], fresh: tuple[str, ...] = ("--fresh",)) -> dict:
     return {
-        "align": run(["align", str(corpus), "-o", str(work), "--quiet", *extra]),
+        "align": run(["align", str(corpus), "-o", str(work), "--quiet", *extra, *fresh]),
         "glossary": run(["glossary", str(work), "-o", str(work / "glossary.xlsx"), "--no-store", "--quiet", *extra]),
         "check": run(["check", str(work), "--json", str(work / "check.json"), "--quiet", *extra]),
     }
@@ -110,12 +110,12 @@ def main() -> None:
         results = {}
         for jobs in (1, 2):
             work = base / f"work-jobs{jobs}"
-            steps = workflow(corpus, work, ["--jobs", str(jobs), "--fresh"])
+            steps = workflow(corpus, work, ["--jobs", str(jobs)])
             results[jobs] = steps
             rows.append(row(f"--jobs {jobs}", steps, args.articles))
         extra = corpus / f"article{args.articles:05d}.md"
         extra.write_text(seed_article(args.articles), encoding="utf-8")
-        rows.append(row("incremental (+1 article)", workflow(corpus, base / "work-jobs2", ["--jobs", "2"]),
+        rows.append(row("incremental (+1 article)", workflow(corpus, base / "work-jobs2", ["--jobs", "2"], fresh=()),
                         1))
         extra.unlink()
         if not args.no_dask:
@@ -141,7 +141,7 @@ def dask_row(corpus: Path, work: Path, articles: int) -> str:
         cluster = stack.enter_context(
             LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
         )
-        steps = workflow(corpus, work, ["--scheduler", cluster.scheduler_address, "--fresh"])
+        steps = workflow(corpus, work, ["--scheduler", cluster.scheduler_address])
     return row("Dask LocalCluster, 2 workers", steps, articles)
 
 

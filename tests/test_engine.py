@@ -64,7 +64,7 @@ def test_unreachable_scheduler_is_one_line(monkeypatch):
     pytest.importorskip("distributed")
     monkeypatch.setattr("ushtil.engine.CONNECT_TIMEOUT_S", 1)
     with pytest.raises(UshtilError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"):
-        run_each(read_article, ["a", "b"], engine=Engine(scheduler="tcp://127.0.0.1:9"))
+        engine_for(scheduler="tcp://127.0.0.1:9")
 
 
 def test_cache_returns_what_was_stored_and_drops_a_damaged_entry(tmp_path):
@@ -85,8 +85,8 @@ def test_dask_cluster_gives_the_same_outcomes(tmp_path):
     distributed = pytest.importorskip("distributed")
     paths = _articles(tmp_path, count=3)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        engine = Engine(scheduler=cluster.scheduler_address)
-        on_cluster = run_each(read_article, paths, engine=engine)
-        split = run_each(_split_with, ["Бір. Екі сөйлем бар.", "Үш."], engine=engine, shared="kk")
+        with engine_for(scheduler=cluster.scheduler_address) as engine:
+            on_cluster = run_each(read_article, paths, engine=engine)
+            split = run_each(_split_with, ["Бір. Екі сөйлем бар.", "Үш."], engine=engine, shared="kk")
     assert _records(on_cluster) == _records(run_each(read_article, paths))
     assert [o.value for o in split] == [["Бір.", "Екі сөйлем бар."], ["Үш."]]

@@ -16,8 +16,8 @@ import contextlib
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from .errors import UshtilError
@@ -30,16 +30,27 @@ _SHARED: Any = None
 CONNECT_TIMEOUT_S = 10
 
 
-@dataclass(frozen=True)
+@dataclass
 class Engine:
-    """Where :func:`run_each` runs work: ``jobs`` local processes, or the Dask scheduler at ``scheduler``."""
+    """Where :func:`run_each` runs work: ``jobs`` local processes, or the Dask cluster ``client`` is
+    connected to (see :func:`engine_for`)."""
 
     jobs: int = 1
     scheduler: str = ""
+    client: Any = field(default=None, repr=False, compare=False)
 
     @property
     def parallel(self) -> bool:
         return bool(self.scheduler) or self.jobs > 1
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        """Let go of the cluster (its workers stay up for the next command)."""
+        if self.client is not None:
+            self.client.close()
+            self.client = None
 
     def describe(self) -> str:
         if self.scheduler:
@@ -55,10 +66,13 @@ def default_jobs() -> int:
 
 
 def engine_for(jobs: int | None = None, scheduler: str | None = None) -> Engine:
-    """The engine the options ask for (``jobs=None``: every core)."""
+    """The engine the options ask for (``jobs=None``: every core); a cluster is connected to now,
+    so one that cannot be reached is a one-line error before any work starts."""
     if jobs is not None and jobs < 1:
         raise UshtilError(f"--jobs {jobs}: give 1 or more worker processes")
-    return Engine(jobs=default_jobs() if jobs is None else jobs, scheduler=scheduler or "")
+    if scheduler:
+        return Engine(scheduler=scheduler, client=_connect(scheduler))
+    return Engine(jobs=default_jobs() if jobs is None else jobs)
 
 
 @dataclass
@@ -92,7 +106,7 @@ def run_each(
     if not engine.parallel or len(items) == 1:
         return _run_here(func, items, shared, on_done)
     if engine.scheduler:
-        return _run_on_dask(func, items, shared, on_done, engine.scheduler)
+        return _run_on_dask(func, items, shared, on_done, engine.client or _connect(engine.scheduler))
     return _run_in_pool(func, items, shared, on_done, engine.jobs)
 
 
@@ -172,27 +186,22 @@ def _collect(futures: dict, as_completed: Callable, cancel: Callable[[], Any], o
     return [outcome or Outcome(error="not run") for outcome in outcomes]
 
 
-@contextlib.contextmanager
-def _dask_client(address: str) -> Iterator:
+def _connect(address: str):
+    """A Dask client connected to the scheduler at ``address`` (closed when the process ends)."""
     try:
         from distributed import Client
     except ImportError as exc:
         raise UshtilError("--scheduler needs Dask: pip install 'ushtil[dask]'") from exc
     logging.getLogger("distributed").setLevel(logging.CRITICAL)
     try:
-        client = Client(address, timeout=CONNECT_TIMEOUT_S)
+        return Client(address, timeout=CONNECT_TIMEOUT_S)
     except (OSError, TimeoutError, ValueError) as exc:
         raise UshtilError(f"cannot reach the Dask scheduler at {address} ({exc})") from exc
-    try:
-        yield client
-    finally:
-        client.close()
 
 
-def _run_on_dask(func, items, shared, on_done, address: str) -> list[Outcome]:
+def _run_on_dask(func, items, shared, on_done, client) -> list[Outcome]:
     from distributed import as_completed
 
-    with _dask_client(address) as client:
-        shared_arg = client.scatter(shared, broadcast=True) if shared is not None else None
-        futures = {client.submit(_call, func, item, shared_arg, pure=False): n for n, item in enumerate(items)}
-        return _collect(futures, as_completed, lambda: client.cancel(list(futures)), on_done)
+    shared_arg = client.scatter(shared, broadcast=True) if shared is not None else None
+    futures = {client.submit(_call, func, item, shared_arg, pure=False): n for n, item in enumerate(items)}
+    return _collect(futures, as_completed, lambda: client.cancel(list(futures)), on_done)

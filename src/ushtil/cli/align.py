@@ -73,8 +73,9 @@ def run(args: argparse.Namespace) -> int:
     shown = None if args.quiet else (lambda items, label: progress(items, len(items), label, unit="text"))
     cache = ResultCache(None if args.fresh else Path(args.output) / CACHE_FOLDER)
     started = time.perf_counter()
-    corpus = align_inputs(inputs, term_pairs=pairs, glossary=glossary, nlp=args.nlp, progress=shown,
-                          engine=engine_of(args), cache=cache)
+    with engine_of(args) as engine:
+        corpus = align_inputs(inputs, term_pairs=pairs, glossary=glossary, nlp=args.nlp, progress=shown,
+                              engine=engine, cache=cache)
     seconds = time.perf_counter() - started
     aligned = corpus.aligned
     alignments = [item.alignment for item in aligned]
@@ -101,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     print(summary(alignments, output), file=sys.stderr)
     print(f"  {len(alignments)} text(s) in {seconds:.1f} s ({len(alignments) / max(seconds, 1e-9):.1f}/s) on "
-          f"{engine_of(args).describe()}" + (f"; cache {cache.folder}: {cache.stats['hit']} result(s) reused, "
+          f"{engine.describe()}" + (f"; cache {cache.folder}: {cache.stats['hit']} result(s) reused, "
                                              f"{cache.stats['stored']} computed" if cache.folder else ""),
           file=sys.stderr)
     for option, path in (("review workbook", args.xlsx), ("TMX", args.tmx)):

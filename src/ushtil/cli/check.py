@@ -72,8 +72,9 @@ def run(args: argparse.Namespace) -> int:
     collected = collect_article_inputs(args, kinds=("article", "abstracts", "triple", "alignment"))
     pairs, glossary = glossary_terms(args)
     shown = None if args.quiet else (lambda items, label: progress(items, len(items), label, unit="text"))
-    corpus = align_inputs(collected, term_pairs=pairs, glossary=glossary, nlp=args.nlp, progress=shown,
-                          engine=engine_of(args))
+    with engine_of(args) as engine:
+        corpus = align_inputs(collected, term_pairs=pairs, glossary=glossary, nlp=args.nlp, progress=shown,
+                              engine=engine)
     errors = corpus.errors
     for note in corpus.notes:
         print(f"ushtil check: note: {note}", file=sys.stderr)

@@ -155,8 +155,9 @@ def read_inputs(args: argparse.Namespace) -> tuple[list[Article], list[str]]:
     """Articles named on the command line, and one error line per file that could not be read."""
     inputs = collect_article_inputs(args, kinds=("article", "abstracts"))
     shown = None if args.quiet else (lambda items, label: progress(items, len(items), label, unit="file"))
-    outcomes = read_documents(inputs.items, args.nlp, engine=engine_of(args),
-                              on_done=ticker(shown, len(inputs.items), "reading"))
+    with engine_of(args) as engine:
+        outcomes = read_documents(inputs.items, args.nlp, engine=engine,
+                                  on_done=ticker(shown, len(inputs.items), "reading"))
     articles = [outcome.value for outcome in outcomes if outcome.ok]
     return articles, [*inputs.errors, *(outcome.error for outcome in outcomes if not outcome.ok)]
 
