@@ -11,13 +11,17 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEED_ARTICLE
+from ushtil.cache import CACHE_FOLDER
 from ushtil.cli import main
 from ushtil.errors import OutputError
 from ushtil.outputs import OutputTransaction
 
 
 def listing(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file under ``folder`` but the cache of per-text results (kept on purpose: a re-run after
+    Ctrl-C resumes from what was finished; it is never an output)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and CACHE_FOLDER not in p.parts}
 
 
 @pytest.fixture

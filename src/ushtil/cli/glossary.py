@@ -11,9 +11,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..engine import engine_for
 from ..errors import UshtilError
 from ..outputs import OutputTransaction, guard_outputs, requested
-from .common import add_nlp_option, add_quiet_option, error_reporter, progress
+from .common import add_engine_options, add_nlp_option, add_quiet_option, error_reporter, progress
 
 
 def confidence(text: str) -> float:
@@ -62,6 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--candidates", action="store_true",
                         help="also write the lower-confidence candidates into the CSV and TBX")
     add_nlp_option(parser)
+    add_engine_options(parser)
     add_quiet_option(parser)
     parser.set_defaults(run=run)
 
@@ -77,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         raise UshtilError("give --store or --no-store, not both")
     return build(args.inputs, output=args.output, tbx=args.tbx, csv=args.csv, store=args.store,
                  use_store=not args.no_store, nlp=args.nlp, min_confidence=args.min_confidence,
-                 candidates=args.candidates, quiet=args.quiet)
+                 candidates=args.candidates, quiet=args.quiet, jobs=args.jobs, scheduler=args.scheduler)
 
 
 def _exports(output_path: str | None, tbx: str | None, csv: str | None) -> list:
@@ -101,7 +103,7 @@ def _write_exports(glossary, exports: list, written: OutputTransaction, candidat
 
 def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | None, store: str | None,
           nlp: str, min_confidence: float | None, use_store: bool = True, candidates: bool = False,
-          quiet: bool = False) -> int:
+          quiet: bool = False, jobs: int | None = None, scheduler: str | None = None) -> int:
     from ..glossary import DEFAULT_STORE, build_glossary
     from ..glossary.build import TERMS_THRESHOLD
     from ..glossary.store import store_text
@@ -118,13 +120,14 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
     errors: list[str] = []
     notes: list[str] = []
     try:
-        glossary = build_glossary(
-            inputs, existing=curated if curated and curated.exists() else None, nlp=nlp,
-            term_pairs=pairs, glossary=terms_file, notes=notes,
-            threshold=TERMS_THRESHOLD if min_confidence is None else min_confidence,
-            progress=lambda items, label: progress(items, len(items), label, quiet=quiet, unit="text"),
-            on_error=error_reporter(errors, "glossary"),
-        )
+        with engine_for(jobs, scheduler) as engine:
+            glossary = build_glossary(
+                inputs, existing=curated if curated and curated.exists() else None, nlp=nlp,
+                term_pairs=pairs, glossary=terms_file, notes=notes, engine=engine,
+                threshold=TERMS_THRESHOLD if min_confidence is None else min_confidence,
+                progress=lambda items, label: progress(items, len(items), label, quiet=quiet, unit="text"),
+                on_error=error_reporter(errors, "glossary"),
+            )
     except UshtilError:
         if len(errors) >= len(inputs):  # every input has had its line already
             return 2

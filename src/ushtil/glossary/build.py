@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from .. import __version__
+from ..engine import Engine
 from ..errors import UshtilError
 from .candidates import Candidate, find_candidates
 from .confidence import EntryEvidence, entry_confidence
@@ -48,6 +49,7 @@ def build_glossary(
     progress: Callable[[Iterable, str], Iterable] | None = None,
     notes: list[str] | None = None,
     on_error: Callable[[str], None] | None = None,
+    engine: Engine | None = None,
 ) -> Glossary:
     """Glossary entries from ``sources``: aligned articles, alignments, articles, or paths of article
     files, folders and ``*.alignment.jsonl``. Alignments are used as they stand; the rest is aligned
@@ -66,7 +68,7 @@ def build_glossary(
     lemmatize = lemmatize or library_lemmatizer(nlp)
     errors: list[str] | None = [] if on_error is not None else None
     found = aligned_sources(sources, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress,
-                            errors=errors)
+                            errors=errors, engine=engine)
     for line in errors or []:
         on_error(line)
     if notes is not None:
