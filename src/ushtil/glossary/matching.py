@@ -132,9 +132,9 @@ def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: Lang
 
 
 #: Renderings of a running-text term weighed by their words and position (the best by Dice first).
-PHRASE_SHORTLIST = 12
-#: Renderings whose position is weighed (the best by Dice and support), and the beads it is
-#: measured in (the first ones).
+PHRASE_SHORTLIST = 40
+#: Noun-phrase renderings kept and weighed by position (the best by Dice and support), and the beads
+#: their position is measured in (the first ones).
 POSITION_SHORTLIST = 4
 POSITION_BEADS = 5
 #: Weights of word support and (Russian) position added to a phrase rendering's Dice score.
@@ -146,12 +146,12 @@ def _rank_phrases(ranked: list[tuple[str, float]], candidate: Candidate, english
                   target: LanguageIndex, shared: list[int], words: WordAssociation) -> list[tuple[str, float]]:
     """A term's renderings re-ranked: noun phrases only, by Dice plus how well their words translate
     the term's words, plus (Russian) how near the best of them stand to where the term stands."""
-    rescored = sorted(((gram, score + SUPPORT_WEIGHT * words.support(candidate.key, gram))
-                       for gram, score in ranked[:PHRASE_SHORTLIST] if words.noun_phrase(gram)),
-                      key=lambda item: (-item[1], item[0]))
+    supported = sorted(((gram, score + SUPPORT_WEIGHT * words.support(candidate.key, gram))
+                        for gram, score in ranked[:PHRASE_SHORTLIST]), key=lambda item: (-item[1], item[0]))
+    rescored = [item for item in supported if words.noun_phrase(item[0])][:POSITION_SHORTLIST]
     if target.lang != "ru":
         return rescored
-    for number, (gram, score) in enumerate(rescored[:POSITION_SHORTLIST]):
+    for number, (gram, score) in enumerate(rescored):
         places = [relative_position(english.sides[u], candidate.key, target.sides[u], gram)
                   for u in shared[:POSITION_BEADS] if gram in target.sides[u].grams]
         places = [place for place in places if place is not None]
