@@ -35,6 +35,7 @@ class WordAssociation:
         self._sets: dict[tuple[str, str], frozenset[int]] = {}
         self._dice: dict[tuple[str, str], float] = {}
         self._phrases: dict[str, bool] = {}
+        self._best: dict[tuple[tuple[str, ...], str], tuple[list[float], list[float]] | None] = {}
         self._stop = term_patterns(target.lang).stop_words
         self._english_stop = term_patterns("en").stop_words
 
@@ -62,15 +63,24 @@ class WordAssociation:
         """How well the words of ``gram`` and of the English ``key`` translate each other (0..1): the
         mean over both sides of each content word's best Dice with a word of the other side (with
         ``weakest``, the least of them: every word must be translated)."""
+        best = self._best.get((key, gram))
+        if best is None:
+            best = self._best[key, gram] = self._best_dice(key, gram)
+        if not best:
+            return 0.0
+        english, other = best
+        if weakest:
+            return min(min(english), min(other))
+        return (sum(english) / len(english) + sum(other) / len(other)) / 2
+
+    def _best_dice(self, key: tuple[str, ...], gram: str) -> tuple[list[float], list[float]] | None:
+        """Each content word's best Dice with a word of the other side: English words, then the others."""
         english = [word for word in key if word not in self._english_stop]
         other = [word for word in gram.split(" ") if word not in self._stop]
         if not english or not other:
-            return 0.0
+            return None
         table = [[self.dice(e, t) for t in other] for e in english]
-        best = [max(row) for row in table] + [max(column) for column in zip(*table, strict=True)]
-        if weakest:
-            return min(best)
-        return (sum(best[:len(english)]) / len(english) + sum(best[len(english):]) / len(other)) / 2
+        return [max(row) for row in table], [max(column) for column in zip(*table, strict=True)]
 
 
 def noun_phrase(gram: str, target: LanguageIndex) -> bool:
