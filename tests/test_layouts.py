@@ -100,3 +100,13 @@ def test_bylines_in_capitals_and_with_marks(byline, names):
     from ushtil.read.sections import split_names
 
     assert split_names(byline) == names
+
+
+def test_keyword_list_under_its_own_label_line():
+    from ushtil.read import article_from_text
+
+    text = (
+        "# Abstract\n\nCentral Asia is a crossroads of Eurasia.\n\n**Keywords:**\n\nRussia; EU; China\n\n"
+        "# Introduction"
+    )
+    assert article_from_text(text, "list").part("en").keywords == ["Russia", "EU", "China"]
