@@ -11,11 +11,13 @@ from ..model import LANGS, Article
 from ..outputs import OutputTransaction, guard_outputs, requested
 from .common import (
     add_article_inputs,
+    add_engine_options,
     add_glossary_option,
     add_nlp_option,
     add_quiet_option,
     article_input_files,
     collect_article_inputs,
+    engine_of,
     glossary_path,
     glossary_terms,
     progress,
@@ -54,6 +56,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--limit", type=int, default=40, metavar="N",
                         help="show at most N errors and warnings per article in the terminal (default 40)")
     add_nlp_option(parser)
+    add_engine_options(parser)
     add_quiet_option(parser)
     parser.set_defaults(run=run)
 
@@ -69,7 +72,9 @@ def run(args: argparse.Namespace) -> int:
     collected = collect_article_inputs(args, kinds=("article", "abstracts", "triple", "alignment"))
     pairs, glossary = glossary_terms(args)
     shown = None if args.quiet else (lambda items, label: progress(items, len(items), label, unit="text"))
-    corpus = align_inputs(collected, term_pairs=pairs, glossary=glossary, nlp=args.nlp, progress=shown)
+    with engine_of(args) as engine:
+        corpus = align_inputs(collected, term_pairs=pairs, glossary=glossary, nlp=args.nlp, progress=shown,
+                              engine=engine)
     errors = corpus.errors
     for note in corpus.notes:
         print(f"ushtil check: note: {note}", file=sys.stderr)
