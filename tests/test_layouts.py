@@ -22,6 +22,7 @@ def test_the_corpus_has_twelve_distinct_layouts():
     files = sorted(path.name for path in LAYOUTS.iterdir() if path.suffix in (".txt", ".md", ".docx", ".pdf"))
     assert files == sorted(EXPECTED)
     assert len(files) >= 12
+    assert len({name.rsplit(".", 1)[0] for name in files}) == len(files)  # `ushtil extract` takes the folder
     assert {path.rsplit(".", 1)[1] for path in files} == {"txt", "md", "docx", "pdf"}
 
 

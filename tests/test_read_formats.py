@@ -16,7 +16,7 @@ from ushtil.read.hyphens import Hyphenation, join_lines
 LAYOUTS = ROOT / "tests" / "data" / "layouts"
 
 
-@pytest.mark.parametrize("name", ["seed.docx", "seed.pdf", "seed_two_columns.pdf"])
+@pytest.mark.parametrize("name", ["seed.docx", "seed_one_column.pdf", "seed_two_columns.pdf"])
 def test_seed_formats_give_the_txt_record(name, seed_article):
     article = ushtil.read_article(LAYOUTS / name)
     for lang in ("en", "kk", "ru"):
