@@ -127,3 +127,26 @@ def test_wrapped_line_that_looks_like_a_name_does_not_cut_the_abstract():
         "Today it is the arena of competition and rivalry between the great powers of Central Asia."
     ]
     assert part.keywords == ["Russia", "EU"]
+
+
+def test_docx_abstract_in_a_text_box(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_heading("Kazakhstan as a Center of Gravity in Central Asia", level=1)
+    anchor = document.add_paragraph()
+    box = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox><w:txbxContent>'
+        "<w:p><w:r><w:t>Abstract. Central Asia has become an arena of competition between the great powers.</w:t>"
+        "</w:r></w:p><w:p><w:r><w:t>Keywords: Central Asia, Russia, China</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    )
+    anchor._p.append(parse_xml(box))
+    path = tmp_path / "box.docx"
+    document.save(path)
+    english = ushtil.read_article(path).part("en")
+    assert english.paragraphs == ["Central Asia has become an arena of competition between the great powers."]
+    assert english.keywords == ["Central Asia", "Russia", "China"]
+    assert english.title == "Kazakhstan as a Center of Gravity in Central Asia"
