@@ -150,3 +150,19 @@ def test_docx_abstract_in_a_text_box(tmp_path):
     assert english.paragraphs == ["Central Asia has become an arena of competition between the great powers."]
     assert english.keywords == ["Central Asia", "Russia", "China"]
     assert english.title == "Kazakhstan as a Center of Gravity in Central Asia"
+
+
+def test_footnotes_go_last_but_small_print_that_goes_on_stays():
+    from ushtil.read.pdf_layout import Line, _footnotes_last
+
+    def line(page, y, size, text):
+        return Line(page, 0, 90, y, size, False, text)
+
+    footnote = [line(0, 700, 11, "Body text of the first page ends here."), line(0, 80, 8, "¹ University, Astana")]
+    next_page = [line(1, 700, 11, "The next paragraph starts the second page.")]
+    assert [x.text for x in _footnotes_last(footnote + next_page, 11)] == [
+        "Body text of the first page ends here.", "The next paragraph starts the second page.", "¹ University, Astana",
+    ]
+    abstract = [line(0, 700, 11, "The discussion ends here."), line(0, 120, 9, "Аңдатпа. Абстракт кіші")]
+    rest = [line(1, 700, 9, "әріппен жалғасады."), line(1, 600, 11, "Body again.")]
+    assert [x.text for x in _footnotes_last(abstract + rest, 11)] == [x.text for x in abstract + rest]
