@@ -39,6 +39,9 @@ def test_russian_text_under_kazakh_marker_is_kept_and_kk_is_blamed(seed_article)
         ("kk", "the kk abstract is in Russian")
     ]
     assert not [finding for finding in report.findings if finding.lang == "ru" and finding.severity.name == "ERROR"]
+    # said once: no empty-abstract or truncated-part for kk beside it
+    not_info = [(finding.check, finding.lang) for finding in report.findings if finding.severity.name != "INFO"]
+    assert not_info == [("wrong-language-abstract", "kk")]
 
 
 def test_only_russian_text_under_kazakh_marker_goes_to_ru():
