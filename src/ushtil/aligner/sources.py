@@ -87,11 +87,12 @@ def align_inputs(
     corpus = AlignedCorpus(errors=list(inputs.errors), notes=list(inputs.notes))
     documents = [item for item in inputs.items if item.kind != "alignment"]
     read = dict(zip(map(id, documents), read_documents(
-        documents, nlp, engine=engine, cache=cache, on_done=ticker(progress, len(documents), "reading")
+        documents, nlp, engine=engine and engine.for_files(), cache=cache,
+        on_done=ticker(progress, len(documents), "reading")
     ), strict=True))
     alignments = [item for item in inputs.items if item.kind == "alignment"]
-    read.update(zip(map(id, alignments), run_each(read_aligned, [item.path for item in alignments], engine=engine),
-                    strict=True))
+    opened = run_each(read_aligned, [item.path for item in alignments], engine=engine and engine.for_files())
+    read.update(zip(map(id, alignments), opened, strict=True))
     slots: list[AlignedArticle | tuple[Input, Article | dict]] = []
     for item in inputs.items:
         outcome = read[id(item)]
