@@ -36,7 +36,7 @@ from pathlib import Path
 
 from ntrex_cases import DEV_DIR, LANGS, case_names, fold_of, read_case
 from ushtil.aligner import AlignOptions, align_corpus, write_alignment
-from ushtil.aligner.inputs import Triple, read_triple
+from ushtil.read.triples import Triple, read_triple
 
 SHARED_BENCH = DEV_DIR.parent
 PAIRS = ("en-kk", "en-ru", "kk-ru")
@@ -172,7 +172,7 @@ _CHILD = """
 import json, resource, sys, time
 from pathlib import Path
 from ushtil.aligner import align_corpus, write_alignment
-from ushtil.aligner.inputs import Triple, read_triple
+from ushtil.read.triples import Triple, read_triple
 folder, name, out = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 start = time.perf_counter()
 source = read_triple(Triple(name, {lang: folder / f"{name}.{lang}.txt" for lang in ("en", "kk", "ru")}), True)

@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     from ushtil.checks.lengths import default_length_stats
     from ushtil.checks.scores import score_against_reference
     from ushtil.checks.termrules import combined_rules
-    from ushtil.read import iter_article_files
+    from ushtil.read.inputs import collect_inputs
 
     ushtil.check(args.article)
     startup_ms = (time.perf_counter() - start) * 1000
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("ushtil.check(path, reference=path), total", _median_ms(
         lambda: ushtil.check(args.article, reference=args.article), args.repeat)))
 
-    paths = list(iter_article_files(args.batch))
+    paths = [item.path for item in collect_inputs(args.batch, kinds=("article",)).items]
     start = time.perf_counter()
     report = ushtil.check(paths)
     batch_ms = (time.perf_counter() - start) * 1000

@@ -54,7 +54,8 @@ def _renamed(alignment: Alignment, name: str) -> Alignment:
 
 
 def measure(label: str, alignments: list[Alignment], folder: Path) -> list[str]:
-    from ushtil.export.review_workbook import read_review_workbook, write_review_workbook
+    from ushtil.export.review_apply import read_review_workbook
+    from ushtil.export.review_workbook import write_review_workbook
     from ushtil.export.tmx import write_tmx
 
     path = folder / f"{label}.xlsx"

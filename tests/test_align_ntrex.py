@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import ushtil
-from ushtil.aligner.inputs import Triple, read_triple
+from ushtil.read.triples import Triple, read_triple
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "bench" / "ntrex-dev"
 LANGS = ("en", "kk", "ru")

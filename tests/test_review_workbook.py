@@ -16,11 +16,11 @@ from export_contract import ExporterContract, alignment_of
 from ushtil.aligner import read_alignment, write_alignment
 from ushtil.cli import main
 from ushtil.errors import InputError
+from ushtil.export.review_apply import read_review_workbook
 from ushtil.export.review_workbook import (
     ALIGNMENT_COLUMNS,
     CELL_LIMIT,
     DECISIONS,
-    read_review_workbook,
     split_cell_text,
     write_review_workbook,
 )
@@ -181,29 +181,40 @@ class TestReviewWorkbook(ExporterContract):
         assert "Reject 1" in summary and "Split 1" in summary and "Fix 1" in summary
 
         corrected = read_alignment(outdir / f"{seed_alignment.name}.alignment.jsonl")
-        assert len(corrected.beads) == len(beads) - 1
-        originals = [b for n, b in enumerate(beads, 1) if n != rejected]
-        for number, (before, after) in zip([n for n in range(1, len(beads) + 1) if n != rejected],
-                                           zip(originals, corrected.beads, strict=True), strict=True):
+        # the rejected bead's sentences stand alone, one bead per language; the Split row has no line
+        # breaks, so it stays as it was and goes to the follow-up report
+        alone = [lang for lang in LANGS if beads[rejected - 1].sentences[lang]]
+        assert len(corrected.beads) == len(beads) - 1 + len(alone)
+        after_beads = list(corrected.beads)
+        for number, before in enumerate(beads, 1):
+            if number == rejected:
+                for lang in alone:
+                    single = after_beads.pop(0)
+                    assert single.text[lang] == before.text[lang]
+                    assert [other for other in LANGS if single.sentences[other]] == [lang]
+                    assert {f"missing:{other}" for other in LANGS if other != lang} <= set(single.flags)
+                continue
+            after = after_beads.pop(0)
             if number == fixed:
                 assert after.text == {**before.text, "kk": corrected_kk}
                 assert [corrected.sentences["kk"][i] for i in after.sentences["kk"]] == [corrected_kk]
             else:
                 assert after.text == before.text
-            assert after.sentences == before.sentences  # every sentence keeps its place
             assert after.flags == before.flags and after.score == pytest.approx(before.score, abs=1e-4)
-            assert [corrected.sentences["en"][i] for i in after.sentences["en"]] == \
-                   [seed_alignment.sentences["en"][i] for i in before.sentences["en"]]
+            for lang in LANGS:
+                assert [corrected.sentences[lang][i] for i in after.sentences[lang]] == (
+                    [corrected_kk] if (number, lang) == (fixed, "kk")
+                    else [seed_alignment.sentences[lang][i] for i in before.sentences[lang]])
 
         units = [{v.get(XML_LANG): v.findtext("seg") for v in unit.iter("tuv")}
                  for unit in etree.parse(str(outdir / "review.tmx")).getroot().iter("tu")]
         assert units == [{lang: b.text[lang] for lang in LANGS if b.text[lang]} for b in corrected.beads]
-        assert beads[rejected - 1].text["en"] not in [unit.get("en") for unit in units]
+        assert {k: v for k, v in beads[rejected - 1].text.items() if v} not in units
         assert {**{k: v for k, v in beads[fixed - 1].text.items() if v}, "kk": corrected_kk} in units
 
         report = (outdir / "review.followup.md").read_text(encoding="utf-8")
         assert f"| {seed_alignment.name} | {split} | Split | two sentences in one |" in report
-        assert "Reject" not in report.split("## Split and Merge")[1]
+        assert "Reject" not in report.split("## Decisions not applied")[1]
 
     def test_untouched_workbook_imports_to_the_same_alignment_file(self, seed_alignment, tmp_path):
         path = tmp_path / "review.xlsx"
@@ -232,7 +243,7 @@ class TestReviewWorkbook(ExporterContract):
                 [added] if now is bead else [seed_alignment.sentences["kk"][i] for i in before.sentences["kk"]])
         assert result.decisions[gap - 1].edited == ["kk"] and not result.notes
 
-    def test_edited_multi_sentence_side_is_split_again_and_an_emptied_side_goes_missing(self, tmp_path):
+    def test_edited_multi_sentence_side_is_split_again_and_an_emptied_side_stands_alone(self, tmp_path):
         sentences = {"en": ["First.", "Second.", "Third."], "kk": ["Бірінші. Екінші.", "Үшінші."],
                      "ru": ["Первое.", "Второе.", "Третье."]}
         beads = [Bead(sentences={"en": [0, 1], "kk": [0], "ru": [0, 1]},
@@ -244,12 +255,13 @@ class TestReviewWorkbook(ExporterContract):
         edit_rows(path, {1: {"English": "The first one. The second one. A third one.", "Decision": "Fix"},
                          2: {"Kazakh": "", "Decision": "Fix"}})
         after = read_review_workbook(path).alignments[0]
-        first, second = after.beads
+        first, second, alone = after.beads
         assert [after.sentences["en"][i] for i in first.sentences["en"]] == \
                ["The first one.", "The second one.", "A third one."]
         assert second.sentences["en"] == [3] and after.sentences["en"][3] == "Third."
         assert second.sentences["kk"] == [] and second.text["kk"] == "" and "missing:kk" in second.flags
-        assert after.sentences["kk"] == ["Бірінші. Екінші.", "Үшінші."]  # the emptied side's sentence stays
+        assert after.sentences["kk"] == ["Бірінші. Екінші.", "Үшінші."]  # the emptied side's sentence stays,
+        assert alone.sentences == {"en": [], "kk": [1], "ru": []}        # in a bead of its own
         assert first.sentences["ru"] == [0, 1] and second.sentences["ru"] == [2]
 
     def test_sorted_rows_lowercase_decisions_and_stray_rows(self, tmp_path):
@@ -271,7 +283,8 @@ class TestReviewWorkbook(ExporterContract):
         workbook.save(path)
         result = read_review_workbook(path)
         beads = result.alignments[0].beads
-        assert [b.text["en"] for b in beads] == ["One.", "Two, edited."]
+        assert [b.text["en"] for b in beads] == ["One.", "Two, edited.", "Three.", "", ""]
+        assert [b.kind for b in beads[2:]] == ["1-0-0", "0-1-0", "0-0-1"]
         assert [d.decision for d in result.decisions] == ["", "", "Reject"]
         notes = "\n".join(result.notes)
         assert "unknown decision 'maybe'" in notes
@@ -285,8 +298,8 @@ class TestReviewWorkbook(ExporterContract):
         workbook["Alignment"].delete_rows(3)
         workbook.save(path)
         result = read_review_workbook(path)
-        assert len(result.alignments[0].beads) == 1
-        assert result.notes == ["d bead #2: its row was deleted from the Alignment sheet; bead dropped"]
+        assert [b.text["en"] for b in result.alignments[0].beads] == ["One.", "Two."]
+        assert result.notes == ["d bead #2: its row was deleted from the Alignment sheet; bead kept as aligned"]
 
     # --------------------------------------------------------------------------------- refused inputs
 
@@ -387,9 +400,10 @@ class TestReviewWorkbook(ExporterContract):
         assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
         result = read_review_workbook(tmp_path / "resaved" / "review.xlsx")
         assert [d.decision for d in result.decisions][:1] == ["Reject"]
-        assert len(result.alignments[0].beads) == len(seed_alignment.beads) - 1
+        alone = sum(1 for lang in LANGS if seed_alignment.beads[0].sentences[lang])
+        assert len(result.alignments[0].beads) == len(seed_alignment.beads) - 1 + alone
         assert not result.notes
-        assert [b.text for b in result.alignments[0].beads] == [b.text for b in seed_alignment.beads[1:]]
+        assert [b.text for b in result.alignments[0].beads[alone:]] == [b.text for b in seed_alignment.beads[1:]]
 
 
 def test_metadata_holds_the_signature_and_structure(tmp_path):

@@ -89,11 +89,11 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
     """Open a temporary file beside ``path`` and move it into place only if the block succeeds."""
     path = Path(path)
     binary = "b" in mode
-    fd, tmp_name = _temporary_beside(path, ".tmp")
+    fd, tmp_name = temporary_beside(path, ".tmp")
     try:
         with os.fdopen(fd, mode, encoding=None if binary else encoding, newline=None if binary else "\n") as handle:
             yield handle
-        _replace(tmp_name, path)
+        move_into_place(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
@@ -104,21 +104,24 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
 def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     """A temporary path beside ``path`` for libraries that write files themselves (openpyxl, lxml)."""
     path = Path(path)
-    fd, tmp_name = _temporary_beside(path, path.suffix)
+    fd, tmp_name = temporary_beside(path, path.suffix)
     os.close(fd)
     try:
         yield Path(tmp_name)
-        _replace(tmp_name, path)
+        move_into_place(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
 
 
-def _temporary_beside(path: Path, suffix: str) -> tuple[int, str]:
+def temporary_beside(path: Path, suffix: str) -> tuple[int, str]:
     """A new temporary file in ``path``'s folder; a one-line error where that folder cannot be written."""
     if path.is_dir():
         raise OutputError(f"{path}: is a folder; name an output file")
+    blocking = next((folder for folder in path.parents if folder.exists() and not folder.is_dir()), None)
+    if blocking is not None:
+        raise OutputError(f"{path}: cannot write ({blocking} is a file, not a folder)")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         return tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
@@ -126,7 +129,7 @@ def _temporary_beside(path: Path, suffix: str) -> tuple[int, str]:
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
 
 
-def _replace(tmp_name: str, path: Path) -> None:
+def move_into_place(tmp_name: str, path: Path) -> None:
     """Give the finished temporary file the permissions a plainly created file would have
     (``mkstemp`` makes it private), then move it over ``path`` in one step."""
     if path.exists():

@@ -32,10 +32,24 @@ class Abstract:
     marker: str = ""
     #: language identified from the abstract's own text (may differ from ``lang``)
     detected_lang: str = ""
+    #: the label of each paragraph of a structured abstract ("Relevance", "Цель", "" for none),
+    #: parallel to ``paragraphs``; empty when no paragraph has a label
+    labels: list[str] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
         return not (self.title or self.paragraphs or self.keywords)
+
+    @property
+    def found(self) -> dict[str, int]:
+        """What the reader found: 1/0 title, and how many authors, paragraphs, sentences, keywords."""
+        return {
+            "title": int(bool(self.title)),
+            "authors": len(self.authors),
+            "paragraphs": len(self.paragraphs),
+            "sentences": sum(len(paragraph) for paragraph in self.sentences),
+            "keywords": len(self.keywords),
+        }
 
     @property
     def sentence_list(self) -> list[str]:
@@ -51,6 +65,8 @@ class Abstract:
             "sentences": [list(p) for p in self.sentences],
             "marker": self.marker,
             "detected_lang": self.detected_lang,
+            "labels": list(self.labels),
+            "found": self.found,
         }
 
     @classmethod
@@ -64,6 +80,7 @@ class Abstract:
             sentences=[list(p) for p in data.get("sentences", [])],
             marker=data.get("marker", ""),
             detected_lang=data.get("detected_lang", ""),
+            labels=list(data.get("labels", [])),
         )
 
 
@@ -76,6 +93,10 @@ class Article:
     parts: dict[str, Abstract] = field(default_factory=dict)
     #: what a reader of the file should know: missing parts, wrong languages, skipped noise
     notes: list[str] = field(default_factory=list)
+    #: text the reader found but could not give a slot: a second abstract in a language whose slot
+    #: is filled (a Russian text under the Kazakh marker beside the real Russian abstract). Kept so
+    #: that no text is lost; each has a ``duplicate:`` note.
+    extras: list[Abstract] = field(default_factory=list)
 
     def part(self, lang: str) -> Abstract:
         """The abstract in ``lang``; an empty one when the article has none."""
@@ -91,6 +112,7 @@ class Article:
             record[lang] = self.part(lang).to_dict()
         record["missing"] = self.missing
         record["notes"] = list(self.notes)
+        record["extras"] = [{"lang": extra.lang, **extra.to_dict()} for extra in self.extras]
         return record
 
     @classmethod
@@ -101,6 +123,7 @@ class Article:
             source=data.get("source", ""),
             parts={lang: part for lang, part in parts.items() if not part.is_empty},
             notes=list(data.get("notes", [])),
+            extras=[Abstract.from_dict(extra.get("lang", ""), extra) for extra in data.get("extras", [])],
         )
 
 
@@ -153,3 +176,29 @@ class Alignment:
     beads: list[Bead] = field(default_factory=list)
     #: how it was made (tool version, options, backend): written into every export
     signature: str = ""
+    #: what made it, key by key (ushtil, aligner weights, splitter, glossary, terms): what a later
+    #: stage compares with its own settings
+    settings: dict[str, str] = field(default_factory=dict)
+    #: per language, the indices of the sentences that open an abstract paragraph (none known: {})
+    paragraph_starts: dict[str, list[int]] = field(default_factory=dict)
+
+
+@dataclass
+class AlignedArticle:
+    """An article with its alignment: made once (``ushtil align``, or read from the alignment file,
+    maybe reviewed) and what review, check, glossary and the exporters all read.
+
+    ``article`` is the article as the alignment has it: after a review its sentences are the
+    reviewed ones. Aligned text triples have an article with abstracts only.
+    """
+
+    article: Article
+    alignment: Alignment
+
+    @property
+    def name(self) -> str:
+        return self.alignment.name
+
+    @property
+    def signature(self) -> str:
+        return self.alignment.signature

@@ -2,7 +2,10 @@
 
 Each line is :meth:`~ushtil.model.Bead.to_dict` (``en``/``kk``/``ru`` indices, ``text``,
 ``score``, ``flags``, ``section``) plus ``sentence_text``: the bead's sentences one by one, so that
-:func:`read_alignment` restores the sentence lists exactly.
+:func:`read_alignment` restores the sentence lists exactly. The first line also carries
+``alignment``: what made it (signature and settings), where paragraphs open, and the article's
+front matter (authors, markers, notes), so that a later stage can use the file as it stands
+(:func:`read_aligned`). Readers ignore keys they do not know.
 """
 
 from __future__ import annotations
@@ -12,28 +15,55 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..files import atomic_write, read_text
-from ..model import LANGS, Alignment, Bead
+from ..model import LANGS, AlignedArticle, Alignment, Article, Bead
+from ..read.inputs import ALIGNMENT_SUFFIX as SUFFIX
+from .edit import article_of
 
-#: File name ending of an alignment written by ``ushtil align``.
-SUFFIX = ".alignment.jsonl"
+__all__ = ["SUFFIX", "read_aligned", "read_alignment", "write_aligned", "write_alignment"]
 
 
-def write_alignment(alignment: Alignment, path: str | Path) -> None:
-    """Write ``alignment`` to ``path`` atomically (JSON Lines)."""
+def write_alignment(alignment: Alignment, path: str | Path, article: Article | None = None) -> None:
+    """Write ``alignment`` (and the front matter of ``article``, the article it aligns) to ``path``
+    atomically (JSON Lines)."""
     with atomic_write(path) as handle:
-        for bead in alignment.beads:
+        for number, bead in enumerate(alignment.beads):
             record = bead.to_dict()
             record["sentence_text"] = {
                 lang: [alignment.sentences[lang][i] for i in bead.sentences.get(lang, [])] for lang in LANGS
             }
+            if number == 0:
+                record["alignment"] = _header(alignment, article)
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def write_aligned(aligned: AlignedArticle, path: str | Path) -> None:
+    write_alignment(aligned.alignment, path, aligned.article)
+
+
+def _header(alignment: Alignment, article: Article | None) -> dict:
+    header: dict = {"name": alignment.name, "signature": alignment.signature, "settings": dict(alignment.settings)}
+    if alignment.paragraph_starts:
+        header["paragraph_starts"] = {lang: list(v) for lang, v in alignment.paragraph_starts.items()}
+    if article is not None:
+        header["article"] = article.to_dict()
+    return header
+
+
+def read_aligned(path: str | Path) -> AlignedArticle:
+    """An alignment file and the article it stands for (its front matter, its beads' sentences)."""
+    alignment, front = _read(Path(path))
+    return AlignedArticle(article_of(alignment, front), alignment)
 
 
 def read_alignment(path: str | Path) -> Alignment:
     """Read an alignment written by :func:`write_alignment` (or any file in the bead format)."""
-    path = Path(path)
+    return _read(Path(path))[0]
+
+
+def _read(path: Path) -> tuple[Alignment, Article | None]:
     text = read_text(path)
     beads: list[Bead] = []
+    header: dict = {}
     found: dict[str, dict[int, str]] = {lang: {} for lang in LANGS}
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
@@ -45,6 +75,8 @@ def read_alignment(path: str | Path) -> Alignment:
             bead = Bead.from_dict(record)
         except (ValueError, TypeError) as exc:
             raise InputError(f"{path}:{number}: not a bead ({exc})") from exc
+        if not beads and isinstance(record.get("alignment"), dict):
+            header = record["alignment"]
         beads.append(bead)
         sentence_text = record.get("sentence_text") or {}
         for lang in LANGS:
@@ -56,4 +88,14 @@ def read_alignment(path: str | Path) -> Alignment:
                 found[lang][index] = sentence
     sentences = {lang: [found[lang].get(i, "") for i in range(max(found[lang], default=-1) + 1)] for lang in LANGS}
     name = path.name[: -len(SUFFIX)] if path.name.endswith(SUFFIX) else path.stem
-    return Alignment(name=name, sentences=sentences, beads=beads)
+    try:
+        alignment = Alignment(
+            name=name, sentences=sentences, beads=beads, signature=str(header.get("signature", "")),
+            settings={str(k): str(v) for k, v in (header.get("settings") or {}).items()},
+            paragraph_starts={lang: [int(i) for i in v] for lang, v in (header.get("paragraph_starts") or {}).items()
+                              if lang in LANGS},
+        )
+        front = Article.from_dict(header["article"]) if isinstance(header.get("article"), dict) else None
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise InputError(f"{path}:1: the alignment header is damaged ({type(exc).__name__}: {exc})") from exc
+    return alignment, front

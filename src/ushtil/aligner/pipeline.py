@@ -249,7 +249,9 @@ def align_section(section: Section, models: list[PairModel], options: AlignOptio
         return SectionResult(section, traceback(fill(band, scorer.scores), sizes), scorer)
     from tqdm import tqdm
 
-    with tqdm(total=100, desc="aligning sentences", unit="%", file=sys.stderr) as bar:
+    # on a terminal a live bar; into a log file an update every few seconds, not ten a second
+    with tqdm(total=100, desc="aligning sentences", unit="%", file=sys.stderr,
+              mininterval=0.1 if sys.stderr.isatty() else 5.0) as bar:
         table = fill(band, scorer.scores, on_progress=lambda share: bar.update(int(100 * share) - bar.n))
     return SectionResult(section, traceback(table, sizes), scorer)
 

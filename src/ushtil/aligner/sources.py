@@ -1,114 +1,194 @@
-"""What ``ushtil align`` aligns: articles and text triples found among the user's paths, and the
-glossary terms that serve as evidence."""
+"""From the user's inputs to aligned articles: the one way every command aligns.
+
+``ushtil align``, ``check`` and ``glossary`` all call :func:`align_inputs` (or, with articles in
+hand, :func:`align_articles`): documents are read, aligned together by :func:`align_corpus` (so the
+lexicon is learned over the whole corpus) with the glossary's term pairs and the ``nlp`` backend,
+and alignment files are used as they stand, never aligned again. So the same input gives the same
+beads, and the same bead numbers, in the review workbook, the check report and the glossary.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from importlib import resources
 
-from ..errors import InputError, UshtilError
-from ..files import read_text
-from ..model import LANGS, Article
-from ..read import read_article
-from ..read.formats import SUFFIXES
-from .inputs import find_triples, is_triple_file, read_triple
+from .. import __version__
+from ..cache import ResultCache
+from ..engine import Engine, Progress, ticker
+from ..errors import UshtilError
+from ..model import LANGS, AlignedArticle, Article
+from ..read.inputs import Input, Inputs, article_of_triple, collect_inputs, read_documents
+from .corpus import align_corpus
+from .edit import paragraph_starts_of
+from .io import read_aligned
+from .pipeline import AlignOptions
+
+#: The settings an alignment records and a later stage compares with its own.
+COMPARED_SETTINGS: tuple[str, ...] = ("aligner", "splitter", "glossary", "terms")
 
 
 @dataclass
-class Source:
-    """One text to align: an article, or paragraphs of sentences per language."""
+class AlignedCorpus:
+    """The aligned documents of a run, in input order, one line per unusable input, and notes on the
+    run (what stands for what, alignments made with other settings; each article has its own notes)."""
 
-    name: str
-    content: Article | dict[str, list[list[str]]]
+    aligned: list[AlignedArticle] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
-def _files(item: Path) -> list[Path]:
-    if item.is_dir():
-        found = sorted(p for p in item.iterdir() if p.is_file() and (is_triple_file(p) or p.suffix.lower() in SUFFIXES))
-        if not found:
-            raise InputError(f"{item}: no article files or NAME.en.txt/NAME.kk.txt/NAME.ru.txt triples in this folder")
-        return found
-    if not item.exists():
-        raise InputError(f"{item}: no such file or folder")
-    return [item]
+def weights_version() -> str:
+    """A short fingerprint of the shipped aligner weights (changes whenever they are refitted)."""
+    data = resources.files(__package__).joinpath("data", "weights.toml").read_bytes()
+    return hashlib.sha1(data).hexdigest()[:8]
 
 
-def collect_sources(
-    inputs: Iterable[str | Path], presegmented: Iterable[str | Path] = (), backend: str = "builtin"
-) -> tuple[list[Source], list[str]]:
-    """Sources from article files, triples and folders; one error line per unusable input."""
-    sources: list[Source] = []
-    errors: list[str] = []
-    plain: list[Path] = []
-    for item in inputs:
+def align_settings(*, nlp: str = "builtin", presegmented: bool = False, glossary: str = "",
+                   terms: int = 0) -> dict[str, str]:
+    """What makes an alignment, key by key (:attr:`ushtil.model.Alignment.settings`)."""
+    return {
+        "ushtil": __version__,
+        "aligner": f"three-way DP, weights {weights_version()}",
+        "splitter": "presegmented" if presegmented else nlp,
+        "glossary": os.path.basename(glossary) if glossary else "none",
+        "terms": str(terms),
+    }
+
+
+def settings_differences(made: dict[str, str], wanted: dict[str, str]) -> list[str]:
+    """How an alignment's settings differ from the ones this run would align with."""
+    if not made:
+        return ["settings not recorded"]
+    return [f"{key} {made.get(key, '?')} (this run: {wanted[key]})"
+            for key in COMPARED_SETTINGS if made.get(key) != wanted.get(key)]
+
+
+def align_inputs(
+    inputs: Inputs | Iterable[str | os.PathLike],
+    *,
+    term_pairs: Sequence[tuple[str, str, str]] = (),
+    glossary: str = "",
+    nlp: str = "builtin",
+    progress: Progress | None = None,
+    engine: Engine | None = None,
+    cache: ResultCache | None = None,
+) -> AlignedCorpus:
+    """Read the documents of ``inputs`` (a :class:`~ushtil.read.inputs.Inputs` or paths) and align
+    them; alignment files among them are taken as they stand.
+
+    ``term_pairs`` are (en, kk, ru) glossary terms, ``glossary`` the name of the file they came from
+    (recorded in each alignment's settings). The per-document work runs on ``engine`` (this process
+    by default) and, with a ``cache``, is taken from earlier runs where its inputs did not change."""
+    if not isinstance(inputs, Inputs):
+        inputs = collect_inputs(inputs)
+    corpus = AlignedCorpus(errors=list(inputs.errors), notes=list(inputs.notes))
+    documents = [item for item in inputs.items if item.kind != "alignment"]
+    read = dict(zip(map(id, documents), read_documents(
+        documents, nlp, engine=engine, cache=cache, on_done=ticker(progress, len(documents), "reading")
+    ), strict=True))
+    slots: list[AlignedArticle | tuple[Input, Article | dict]] = []
+    for item in inputs.items:
         try:
-            plain.extend(_files(Path(item)))
+            if item.kind == "alignment":
+                slots.append(read_aligned(item.path))
+            elif read[id(item)].ok:
+                slots.append((item, read[id(item)].value))
+            else:
+                corpus.errors.append(read[id(item)].error)
         except UshtilError as exc:
-            errors.append(str(exc))
-    for folder in presegmented:
-        folder = Path(folder)
-        if not folder.is_dir():
-            errors.append(f"{folder}: --presegmented needs a folder of NAME.LANG.txt triples")
+            corpus.errors.append(str(exc))
+    made = _align([slot for slot in slots if isinstance(slot, tuple)], term_pairs, glossary, nlp, progress,
+                  engine, cache, corpus)
+    corpus.aligned = [slot if isinstance(slot, AlignedArticle) else made[id(slot[1])] for slot in slots]
+    corpus.aligned = [aligned for aligned in corpus.aligned if aligned is not None]
+    wanted = align_settings(nlp=nlp, glossary=glossary, terms=len(term_pairs))
+    _note_other_settings(corpus, wanted)
+    return corpus
+
+
+def align_articles(
+    articles: Sequence[Article],
+    *,
+    term_pairs: Sequence[tuple[str, str, str]] = (),
+    glossary: str = "",
+    nlp: str = "builtin",
+    progress: Progress | None = None,
+    engine: Engine | None = None,
+) -> list[AlignedArticle]:
+    """Align articles already read, exactly as :func:`align_inputs` aligns the files they come from."""
+    documents = [(Input(article.id, "article", {}), article) for article in articles]
+    corpus = AlignedCorpus()
+    made = _align(documents, term_pairs, glossary, nlp, progress, engine, None, corpus)
+    if corpus.errors:
+        raise UshtilError(corpus.errors[0])
+    return [made[id(article)] for article in articles]
+
+
+def _align(documents: list[tuple[Input, Article | dict]], term_pairs, glossary: str, nlp: str,
+           progress: Progress | None, engine: Engine | None, cache: ResultCache | None,
+           corpus: AlignedCorpus) -> dict[int, AlignedArticle | None]:
+    """The aligned article of each document, by the ``id`` of its text; failures go to ``corpus.errors``."""
+    if not documents:
+        return {}
+    result = align_corpus(
+        [(item.name, document) for item, document in documents],
+        term_pairs=list(term_pairs),
+        options=AlignOptions(progress=progress is not None and not (engine and engine.parallel)),
+        progress=progress,
+        engine=engine,
+        cache=cache,
+    )
+    corpus.errors.extend(result.errors)
+    corpus.notes.extend(result.notes)
+    aligned: dict[int, AlignedArticle | None] = {}
+    for (item, document), alignment in zip(documents, result.alignments, strict=True):
+        aligned[id(document)] = None
+        if alignment is None:
             continue
-        triples = find_triples(sorted(folder.iterdir()))
-        if not triples:
-            errors.append(f"{folder}: no NAME.en.txt/NAME.kk.txt/NAME.ru.txt triples in this folder")
-        sources.extend(_read_triples(triples, True, errors))
-    sources.extend(_read_triples(find_triples(p for p in plain if is_triple_file(p)), False, errors))
-    for path in plain:
-        if is_triple_file(path):
-            continue
-        try:
-            article = read_article(path, backend=backend)
-        except UshtilError as exc:
-            errors.append(str(exc))
-            continue
-        sources.append(Source(path.stem, article, list(article.notes)))
-    return sources, errors
+        settings = align_settings(nlp=nlp, presegmented=item.presegmented, glossary=glossary,
+                                  terms=len(term_pairs))
+        if isinstance(document, Article):
+            article = document
+            alignment.paragraph_starts = paragraph_starts_of(alignment, article)
+        else:
+            article = article_of_triple(item.name, item.source, document)
+            alignment.paragraph_starts = _triple_paragraph_starts(document)
+        alignment.settings = settings
+        alignment.signature = _signature(alignment.signature, settings)
+        aligned[id(document)] = AlignedArticle(article, alignment)
+    return aligned
 
 
-def _read_triples(triples, presegmented: bool, errors: list[str]) -> list[Source]:
-    sources = []
-    for triple in triples:
-        try:
-            sources.append(Source(triple.name, read_triple(triple, presegmented)))
-        except UshtilError as exc:
-            errors.append(str(exc))
-    return sources
+def _triple_paragraph_starts(paragraphs: dict[str, list[list[str]]]) -> dict[str, list[int]]:
+    starts = {}
+    for lang in LANGS:
+        position, found = 0, []
+        for paragraph in paragraphs.get(lang, []):
+            if paragraph:
+                found.append(position)
+            position += len(paragraph)
+        starts[lang] = found
+    return starts
 
 
-def glossary_terms(path: str | Path | None) -> list[tuple[str, str, str]]:
-    """(en, kk, ru) term triples of the glossary at ``path`` (none without a glossary)."""
-    if path is None:
-        return []
-    try:
-        from ..glossary import load_glossary
-    except ImportError:
-        return _read_term_table(Path(path))
-    try:
-        glossary = load_glossary(path)
-    except InputError:
-        return _read_term_table(Path(path))  # a plain en/kk/ru table is welcome too
-    triples = []
-    for entry in glossary:
-        if getattr(entry, "status", "") == "rejected":
-            continue
-        heads = {lang: getattr(entry, lang, "") or "" for lang in LANGS}
-        triples.append(tuple(heads[lang] for lang in LANGS))
-        for lang, forms in (getattr(entry, "variants", None) or {}).items():
-            for form in forms:
-                if lang in heads and form != heads[lang]:
-                    triples.append(tuple(form if other == lang else heads[other] for other in LANGS))
-    return triples
+def _signature(aligner: str, settings: dict[str, str]) -> str:
+    return (f"{aligner} | weights {settings['aligner'].rsplit(' ', 1)[-1]} | splitter {settings['splitter']} "
+            f"| glossary {settings['glossary']}")
 
 
-def _read_term_table(path: Path) -> list[tuple[str, str, str]]:
-    """A TSV with columns en, kk, ru (the glossary store's first columns)."""
-    reader = csv.DictReader(io.StringIO(read_text(path)), delimiter="\t", quoting=csv.QUOTE_NONE)
-    if not set(LANGS) <= set(reader.fieldnames or []):
-        raise InputError(f"{path}: a glossary TSV needs the columns en, kk and ru")
-    return [tuple((row.get(lang) or "").strip() for lang in LANGS) for row in reader]
+def _note_other_settings(corpus: AlignedCorpus, wanted: dict[str, str]) -> None:
+    """One note line for alignment files made with other settings than this run would use."""
+    differing = []
+    for aligned in corpus.aligned:
+        made = aligned.alignment.settings
+        if made.get("splitter") == "presegmented":
+            made = {**made, "splitter": wanted["splitter"]}  # the user's own sentences: no splitter to compare
+        found = settings_differences(made, wanted)
+        if found:
+            differing.append(f"{aligned.name}: {', '.join(found)}")
+    if differing:
+        corpus.notes.append(f"{len(differing)} alignment(s) made with other settings than this run's, used as "
+                            f"they are: {'; '.join(differing)}")

@@ -1,8 +1,11 @@
 """Checking a translation before publication: ``check(article) -> CheckReport``.
 
 Each family of checks is one module with one :class:`~.base.Check` subclass; :data:`CHECKS` is the
-one registry. ``check`` reads or takes the articles, aligns each one (``ushtil.align``), runs every
-family over the article and its alignment, and optionally scores the text against a reference.
+one registry. ``check`` takes aligned articles as they are (an alignment file, maybe reviewed, is
+never aligned again), aligns articles exactly as ``ushtil align`` does
+(:func:`ushtil.aligner.align_inputs`), runs every family over each article and its alignment, and
+optionally scores the text against a reference. Findings name beads by their numbers in the review
+workbook.
 """
 
 from __future__ import annotations
@@ -13,8 +16,11 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from .. import __version__
+from ..aligner import align_articles, align_inputs
 from ..errors import UshtilError
-from ..model import LANGS, Article
+from ..glossary import Glossary, load_glossary
+from ..glossary.terms import term_pairs
+from ..model import AlignedArticle, Article
 from .base import ArticleContext, Check, Finding, Severity
 from .consistency import ConsistencyCheck
 from .keywords import KeywordCheck
@@ -37,10 +43,10 @@ CHECKS: dict[str, type[Check]] = {
     )
 }
 
-ArticleInput = Article | str | os.PathLike
+ArticleInput = AlignedArticle | Article | str | os.PathLike
 
 
-def _as_article(item: ArticleInput) -> Article:
+def _as_article(item: Article | str | os.PathLike) -> Article:
     if isinstance(item, Article):
         return item
     from ..read import read_article
@@ -51,9 +57,32 @@ def _as_article(item: ArticleInput) -> Article:
 def _as_list(items) -> list:
     if items is None:
         return []
-    if isinstance(items, Article | str | os.PathLike):
+    if isinstance(items, AlignedArticle | Article | str | os.PathLike):
         return [items]
     return list(items)
+
+
+def aligned_articles(items: list[ArticleInput], *, glossary: Glossary | None = None, glossary_name: str = "",
+                     nlp: str = "builtin") -> list[AlignedArticle]:
+    """Each item as an aligned article, in order: aligned articles as they are; articles and files
+    aligned together as ``ushtil align`` aligns them (alignment files read, not aligned again)."""
+    pairs = term_pairs(glossary) if glossary is not None else []
+    articles = [item for item in items if isinstance(item, Article)]
+    made = iter(align_articles(articles, term_pairs=pairs, glossary=glossary_name, nlp=nlp))
+    paths = [item for item in items if isinstance(item, str | os.PathLike)]
+    corpus = align_inputs(paths, term_pairs=pairs, glossary=glossary_name, nlp=nlp) if paths else None
+    if corpus is not None and corpus.errors:
+        raise UshtilError(corpus.errors[0])
+    from_files = iter(corpus.aligned if corpus else [])
+    result = []
+    for item in items:
+        if isinstance(item, AlignedArticle):
+            result.append(item)
+        elif isinstance(item, Article):
+            result.append(next(made))
+        else:
+            result.append(next(from_files))
+    return result
 
 
 def select_checks(only: Iterable[str] = (), skip: Iterable[str] = ()) -> list[Check]:
@@ -73,39 +102,37 @@ def check(
     only: Iterable[str] = (),
     skip: Iterable[str] = (),
     length_stats: LengthStats | None = None,
-    progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
+    nlp: str = "builtin",
+    progress: Callable[[Iterable[AlignedArticle]], Iterable[AlignedArticle]] | None = None,
 ) -> CheckReport:
     """Check one article or several; see the README's ``ushtil check`` section for every finding id.
 
-    ``glossary`` is a :class:`ushtil.glossary.Glossary` or the path of a glossary TSV; its entries
-    add to (and override) the built-in term rules. ``reference`` is the reference translation: an
-    article (or path) for one checked article, or a sequence parallel to the articles (None where an
-    article has no reference). ``only``/``skip`` name check families (keys of :data:`CHECKS`);
-    ``progress`` wraps the articles' iteration (a progress bar).
+    The articles are :class:`~ushtil.model.AlignedArticle` s (checked on their beads as they are),
+    articles, or paths of article and alignment files (see :func:`aligned_articles`). ``glossary``
+    is a :class:`ushtil.glossary.Glossary` or the path of a glossary TSV; its entries add to (and
+    override) the built-in term rules, and its term pairs guide the aligner. ``reference`` is the
+    reference translation: an article (or path) for one checked article, or a sequence parallel to
+    the articles (None where an article has no reference). ``only``/``skip`` name check families
+    (keys of :data:`CHECKS`); ``progress`` wraps the articles' iteration (a progress bar).
     """
-    from ..aligner import align
-
-    articles = [_as_article(item) for item in _as_list(article_or_articles)]
-    if not articles:
+    items = _as_list(article_or_articles)
+    if not items:
         raise UshtilError("nothing to check: no articles given")
     references = _as_list(reference)
-    if references and len(references) != len(articles):
-        raise UshtilError(f"{len(references)} reference(s) for {len(articles)} article(s): give one per article")
+    if references and len(references) != len(items):
+        raise UshtilError(f"{len(references)} reference(s) for {len(items)} article(s): give one per article")
+    glossary_name = ""
     if isinstance(glossary, str | os.PathLike):
-        from ..glossary import load_glossary
-
+        glossary_name = str(glossary)
         glossary = load_glossary(glossary)
+    aligned = aligned_articles(items, glossary=glossary, glossary_name=glossary_name, nlp=nlp)
     terms = combined_rules(glossary)
     families = select_checks(only, skip)
     stats = length_stats or default_length_stats()
-    # the aligner gets the user's glossary; the built-in names cost it time and change nothing on the seed
-    term_triples = [
-        tuple(rule.preferred(lang) for lang in LANGS) for rule in terms if rule.source == "glossary"
-    ]
     findings: list[Finding] = []
     checked: list[CheckedArticle] = []
-    for article in progress(articles) if progress else articles:
-        alignment = align(article, term_pairs=term_triples)
+    for item in progress(aligned) if progress else aligned:
+        article, alignment = item.article, item.alignment
         context = ArticleContext(article=article, alignment=alignment, terms=terms, length_stats=stats)
         found = [finding for family in families for finding in family.run(context)]
         findings.extend(sorted(found, key=lambda f: (f.severity.rank, f.bead or 0, f.lang, f.check)))
@@ -133,6 +160,7 @@ __all__ = [
     "LengthStats",
     "Severity",
     "TermRule",
+    "aligned_articles",
     "check",
     "select_checks",
 ]

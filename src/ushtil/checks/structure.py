@@ -44,24 +44,37 @@ class StructureCheck(Check):
             if finding.check.endswith("paragraph"):
                 explained.add(run.lang)
             yield finding
+        for note in ctx.article.notes:
+            tag, _, detail = note.partition(": ")
+            lang = tag.split(":", 1)[-1]
+            if tag.startswith("truncated:") and " paragraphs " in detail and lang not in explained:
+                explained.add(lang)
+                yield self._truncated(ctx, lang, detail, "abstract")
         yield from self._paragraph_counts(ctx, explained)
         yield from self._truncation(ctx)
 
     def _abstracts(self, ctx: ArticleContext) -> Iterator[Finding]:
         article = ctx.article
+        wrong: set[str] = set()
         for note in article.notes:
             tag, _, detail = note.partition(": ")
             if tag.startswith("wrong-language:"):
                 lang = tag.split(":", 1)[1]
+                wrong.add(lang)
                 yield self.finding(
                     ctx, "wrong-language-abstract", Severity.ERROR, detail, lang=lang, section="abstract",
                     suggestion=f"supply the {lang} abstract",
                 )
+            elif tag.startswith("truncated:"):
+                if " keywords " in detail:
+                    yield self._truncated(ctx, tag.split(":", 1)[1], detail, "keywords")
             elif not tag.startswith("missing:"):
                 yield self.finding(ctx, "reader-note", Severity.INFO, note)
         titled = [lang for lang in ctx.present if article.part(lang).title]
         for lang in LANGS:
             part = article.part(lang)
+            if lang in wrong and not part.paragraphs:
+                continue  # "the kk abstract is in Russian" says it already
             if lang not in ctx.present:
                 yield self.finding(
                     ctx, "missing-abstract", Severity.ERROR, f"the article has no {lang} abstract",
@@ -79,6 +92,13 @@ class StructureCheck(Check):
                     f"the {lang} part has no title ({', '.join(titled)} have one)",
                     lang=lang, section="title", suggestion=f"add the {lang} title",
                 )
+
+    def _truncated(self, ctx: ArticleContext, lang: str, detail: str, section: str) -> Finding:
+        """The reader's ``truncated:`` note: one language has fewer paragraphs or keywords."""
+        return self.finding(
+            ctx, "truncated-part", Severity.WARNING, f"the reader found {detail}", lang=lang, section=section,
+            suggestion=f"check that the {lang} {section} was read whole (structured labels, page layout)",
+        )
 
     def _runs(self, ctx: ArticleContext) -> Iterator[_Run]:
         current: _Run | None = None

@@ -1,14 +1,16 @@
 """The ``ushtil`` command: a thin layer over the library, one module per subcommand.
 
 Each subcommand module has ``register(subparsers)`` and ``run(args) -> int``; :data:`COMMANDS`
-is the one list of them. Errors the user can fix (:class:`UshtilError`) are printed on one line
-with exit code 2, never as a traceback.
+is the one list of them. Errors the user can fix (:class:`UshtilError`) and file system failures are
+printed on one line with exit code 2, never as a traceback; Ctrl-C exits with 130 and, since every
+command writes its outputs together at the end (:mod:`ushtil.outputs`), changes no file.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from .. import __version__
@@ -22,6 +24,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ushtil",
         description="Align English, Kazakh and Russian abstracts and build a trilingual glossary.",
+        epilog="Every command refuses an output that is one of its inputs (or whose suffix does not fit its "
+        "format), writes all its outputs together at the end (a failure or Ctrl-C changes no file), reports "
+        "each unusable input on one line and goes on with the others. Exit codes: 0 done, 1 some inputs "
+        "could not be used (or, for check, errors were found), 2 nothing could be done, 130 interrupted.",
     )
     parser.add_argument("--version", action="version", version=f"ushtil {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -39,7 +45,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ushtil {args.command}: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(f"ushtil {args.command}: interrupted", file=sys.stderr)
+        print(f"ushtil {args.command}: interrupted; no output was changed", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file system failure no writer foresaw: still one line, never a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"ushtil {args.command}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("USHTIL_DEBUG"):
+            raise
+        print(f"ushtil {args.command}: internal error: {type(exc).__name__}: {exc} "
+              "(please report it; USHTIL_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 2

@@ -4,12 +4,25 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
+from ..cache import CACHE_FOLDER, ResultCache
 from ..errors import UshtilError
 from ..model import Alignment
-from .common import add_glossary_option, add_nlp_option, glossary_path, progress, report_errors
+from ..outputs import FOLDER, OutputTransaction, guard_outputs, requested
+from .common import (
+    add_engine_options,
+    add_glossary_option,
+    add_nlp_option,
+    add_quiet_option,
+    engine_of,
+    glossary_path,
+    glossary_terms,
+    progress,
+    report_errors,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,48 +48,67 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--tmx", metavar="FILE", help="also write a TMX translation memory of all alignments")
     add_glossary_option(parser, "whose term pairs count as evidence")
     add_nlp_option(parser)
+    add_engine_options(parser)
+    parser.add_argument("--fresh", action="store_true",
+                        help=f"recompute every text instead of taking those unchanged since an earlier run "
+                        f"from OUTDIR/{CACHE_FOLDER}")
+    add_quiet_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..aligner import AlignOptions, align_corpus, write_alignment
-    from ..aligner.sources import collect_sources, glossary_terms
+    from ..aligner import write_aligned
+    from ..aligner.io import SUFFIX
+    from ..aligner.sources import align_inputs
+    from ..read.inputs import collect_inputs
 
     if not args.inputs and not args.presegmented:
         raise UshtilError("no input: name article files, triples or folders, or --presegmented DIR")
-    terms = glossary_terms(glossary_path(args))
-    sources, errors = collect_sources(args.inputs, args.presegmented, backend=args.nlp)
-    alignments: list[Alignment] = []
-    if sources:
-        alignments = align_corpus(
-            [(source.name, source.content) for source in sources],
-            term_pairs=terms,
-            options=AlignOptions(progress=True),
-            progress=lambda items, label: progress(items, len(items), label),
-        )
+    inputs = collect_inputs(args.inputs, presegmented=args.presegmented, kinds=("article", "triple"))
+    read = [path for item in inputs.items for path in item.files.values()]
+    read += [path for path in (glossary_path(args),) if path]
+    guard_outputs(read, [requested("-o", args.output, FOLDER), requested("--xlsx", args.xlsx, "xlsx"),
+                         requested("--tmx", args.tmx, "tmx")])
+    pairs, glossary = glossary_terms(args)
+    shown = None if args.quiet else (lambda items, label: progress(items, len(items), label, unit="text"))
+    cache = ResultCache(None if args.fresh else Path(args.output) / CACHE_FOLDER)
+    started = time.perf_counter()
+    with engine_of(args) as engine:
+        corpus = align_inputs(inputs, term_pairs=pairs, glossary=glossary, nlp=args.nlp, progress=shown,
+                              engine=engine, cache=cache)
+    seconds = time.perf_counter() - started
+    aligned = corpus.aligned
+    alignments = [item.alignment for item in aligned]
     output = Path(args.output)
-    for alignment in alignments:
-        write_alignment(alignment, output / f"{alignment.name}.alignment.jsonl")
     signature = alignments[0].signature if alignments else ""
-    if alignments and args.xlsx:
-        from ..export.review_workbook import write_review_workbook
+    with OutputTransaction(read) as written:
+        for item in aligned:
+            write_aligned(item, written.stage(output / f"{item.name}{SUFFIX}"))
+        if aligned and args.xlsx:
+            from ..export.review_workbook import write_review_workbook
 
-        write_review_workbook(alignments, args.xlsx, signature=signature)
-    if alignments and args.tmx:
-        from ..export.tmx import write_tmx
+            write_review_workbook(aligned, written.stage(args.xlsx), signature=signature)
+        if alignments and args.tmx:
+            from ..export.tmx import write_tmx
 
-        write_tmx(alignments, args.tmx, signature=signature)
-    for source in sources:
-        for note in source.notes:
-            print(f"  note: {source.name}: {note}", file=sys.stderr)
-    report_errors(errors, "align")
+            write_tmx(alignments, written.stage(args.tmx), signature=signature)
+    for item in aligned:
+        for note in item.article.notes:
+            print(f"  note: {item.name}: {note}", file=sys.stderr)
+    for note in corpus.notes:
+        print(f"  note: {note}", file=sys.stderr)
+    report_errors(corpus.errors, "align")
     if not alignments:
         return 2
     print(summary(alignments, output), file=sys.stderr)
+    print(f"  {len(alignments)} text(s) in {seconds:.1f} s ({len(alignments) / max(seconds, 1e-9):.1f}/s) on "
+          f"{engine.describe()}" + (f"; cache {cache.folder}: {cache.stats['hit']} result(s) reused, "
+                                             f"{cache.stats['stored']} computed" if cache.folder else ""),
+          file=sys.stderr)
     for option, path in (("review workbook", args.xlsx), ("TMX", args.tmx)):
         if path:
             print(f"  {option} written to {path}", file=sys.stderr)
-    return 1 if errors else 0
+    return 1 if corpus.errors else 0
 
 
 def summary(alignments: list[Alignment], output: Path) -> str:

@@ -8,13 +8,19 @@ from pathlib import Path
 
 from ..errors import InputError, UshtilError
 from ..model import LANGS, Article
+from ..outputs import OutputTransaction, guard_outputs, requested
 from .common import (
     add_article_inputs,
+    add_engine_options,
     add_glossary_option,
     add_nlp_option,
+    add_quiet_option,
+    article_input_files,
+    collect_article_inputs,
+    engine_of,
     glossary_path,
+    glossary_terms,
     progress,
-    read_inputs,
     report_errors,
 )
 
@@ -29,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "or extra sentences and paragraphs, keyword lists, glossary terms and their consistency, numbers, "
         "text in the wrong language or left untranslated, length outliers, authors and titles. Optionally "
         "score the translations against a reference with BLEU, chrF and TER. Exit code: 0 no errors, "
-        "1 errors found, 2 could not run.",
+        "1 errors found or some inputs unreadable, 2 nothing could be checked.",
         epilog="check families: " + "; ".join(f"{name}: {cls.description}" for name, cls in CHECKS.items()),
     )
     add_article_inputs(parser)
@@ -50,36 +56,51 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--limit", type=int, default=40, metavar="N",
                         help="show at most N errors and warnings per article in the terminal (default 40)")
     add_nlp_option(parser)
+    add_engine_options(parser)
+    add_quiet_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..aligner import align_inputs
     from ..checks import check
     from ..export.check_report import write_check_json, write_check_workbook
 
-    articles, errors = read_inputs(args)
-    if not articles:
+    references = [args.reference, *(getattr(args, f"ref_{lang}") for lang in LANGS)]
+    inputs = article_input_files(args, *references, glossary_path(args))
+    guard_outputs(inputs, [requested("-o", args.output, "xlsx"), requested("--json", args.json, "json")])
+    collected = collect_article_inputs(args, kinds=("article", "abstracts", "triple", "alignment"))
+    pairs, glossary = glossary_terms(args)
+    shown = None if args.quiet else (lambda items, label: progress(items, len(items), label, unit="text"))
+    with engine_of(args) as engine:
+        corpus = align_inputs(collected, term_pairs=pairs, glossary=glossary, nlp=args.nlp, progress=shown,
+                              engine=engine)
+    errors = corpus.errors
+    for note in corpus.notes:
+        print(f"ushtil check: note: {note}", file=sys.stderr)
+    if not corpus.aligned:
         report_errors(errors, "check")
         return 2
+    articles = [item.article for item in corpus.aligned]
     references = resolve_references(
         articles, args.reference, {lang: getattr(args, f"ref_{lang}") for lang in LANGS}, args.nlp
     )
     report = check(
-        articles, glossary=glossary_path(args), reference=references, only=args.only, skip=args.skip,
-        progress=lambda items: progress(items, len(articles), "checking"),
+        corpus.aligned, glossary=glossary_path(args), reference=references, only=args.only, skip=args.skip,
+        nlp=args.nlp,
+        progress=lambda items: progress(items, len(articles), "checking", quiet=args.quiet, unit="article"),
     )
-    if args.output:
-        write_check_workbook(report, args.output)
-    if args.json:
-        write_check_json(report, args.json)
+    with OutputTransaction(inputs) as written:
+        if args.output:
+            write_check_workbook(report, written.stage(args.output))
+        if args.json:
+            write_check_json(report, written.stage(args.json))
     print(report.summary(limit=args.limit))
     for written in (args.output, args.json):
         if written:
             print(f"report written to {written}")
     report_errors(errors, "check")
-    if errors:
-        return 2
-    return report.exit_code
+    return 1 if errors else report.exit_code  # some articles checked: 1, as for errors found
 
 
 def resolve_references(

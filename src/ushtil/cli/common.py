@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from ..engine import Engine, engine_for, ticker
 from ..errors import UshtilError
 from ..model import LANGS, Article
-from ..read import iter_article_files, read_abstract_files, read_article
+from ..outputs import input_files
+from ..read.formats import SUFFIXES
+from ..read.inputs import Inputs, collect_inputs, read_documents
 from ..split import BACKENDS
 
 #: The curated working glossary (see glossary/README.md), used by default when present.
@@ -43,10 +46,21 @@ def glossary_path(args: argparse.Namespace) -> Path | None:
     return DEFAULT_GLOSSARY if DEFAULT_GLOSSARY.is_file() else None
 
 
+def glossary_terms(args: argparse.Namespace) -> tuple[list[tuple[str, str, str]], str]:
+    """The (en, kk, ru) term pairs of the glossary the run uses, and its file name ("" for none)."""
+    path = glossary_path(args)
+    if path is None:
+        return [], ""
+    from ..glossary.terms import term_pairs
+
+    return term_pairs(path), str(path)
+
+
 def add_article_inputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "inputs", nargs="*", metavar="FILE_OR_DIR",
-        help="article files (.txt, .md, .docx, .pdf) or folders holding them",
+        help="article files (.txt, .md, .docx, .pdf) or folders holding them (check also takes the "
+        "NAME.alignment.jsonl files 'ushtil align' and 'ushtil review import' write, and uses them as they are)",
     )
     for lang, name in (("en", "English"), ("kk", "Kazakh"), ("ru", "Russian")):
         parser.add_argument(
@@ -54,35 +68,112 @@ def add_article_inputs(parser: argparse.ArgumentParser) -> None:
         )
 
 
-def progress(items: Iterable, total: int, desc: str) -> Iterator:
-    """Iterate with a progress bar on stderr when there is enough to wait for."""
+def article_input_files(args: argparse.Namespace, *extra: str | Path | None) -> list[Path]:
+    """Every file the command will read: the documents named or found in folders (by the one input
+    rule, :func:`ushtil.read.inputs.collect_inputs`), the ``--en/--kk/--ru`` files and ``extra``
+    files or folders (references, a glossary)."""
+    separate = {lang: getattr(args, lang) for lang in LANGS if getattr(args, lang)}
+    found = collect_inputs(args.inputs, abstracts=None if args.inputs else separate,
+                           presegmented=getattr(args, "presegmented", ()))
+    named = [path for item in found.items for path in item.files.values()]
+    return named + input_files(extra, SUFFIXES)
+
+
+#: Seconds between progress lines when stderr is a log file rather than a terminal.
+LOG_INTERVAL = 5.0
+
+
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"{jobs}: give 1 or more worker processes")
+    return jobs
+
+
+def add_engine_options(parser: argparse.ArgumentParser) -> None:
+    """``--jobs`` and ``--scheduler``: where the per-article work runs (the results are the same)."""
+    parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                        help="worker processes for the per-article work (default: every core; 1: this "
+                        "process only); the output is the same whatever N")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="run the per-article work on a Dask cluster instead (e.g. tcp://HOST:8786; needs "
+                        "'pip install ushtil[dask]', the same ushtil on every worker and the input files "
+                        "reachable from them)")
+
+
+def engine_of(args: argparse.Namespace) -> Engine:
+    return engine_for(args.jobs, args.scheduler)
+
+
+def add_quiet_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress bar or progress lines (errors and the closing summary still print)")
+
+
+class _LogLines:
+    """A stream for tqdm that writes each redraw as one plain line (a log file shows no carriage returns)."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> None:
+        text = text.replace("\r", "").strip()
+        if text:
+            self.stream.write(text + "\n")
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def progress(items: Iterable, total: int, desc: str, quiet: bool = False, unit: str = "file") -> Iterator:
+    """Iterate over ``items`` showing progress on stderr: a bar on a terminal, a short line every
+    :data:`LOG_INTERVAL` seconds when stderr is a log file, nothing when ``quiet`` or with one item."""
+    if quiet or total < 2:
+        return iter(items)
     from tqdm import tqdm
 
-    return iter(tqdm(items, total=total, desc=desc, unit="file", disable=total < 3 or None, file=sys.stderr))
+    if sys.stderr.isatty():
+        return iter(tqdm(items, total=total, desc=desc, unit=unit, file=sys.stderr, dynamic_ncols=True))
+    return iter(tqdm(items, total=total, desc=f"ushtil: {desc}", unit=unit, file=_LogLines(sys.stderr),
+                     mininterval=LOG_INTERVAL, ascii=True, ncols=90))
+
+
+def collect_article_inputs(args: argparse.Namespace, kinds: tuple[str, ...]) -> Inputs:
+    """The documents named by FILE_OR_DIR or --en/--kk/--ru (:func:`ushtil.read.inputs.collect_inputs`)."""
+    separate = {lang: getattr(args, lang) for lang in LANGS if getattr(args, lang)}
+    if separate and args.inputs:
+        raise UshtilError("give either FILE_OR_DIR or --en/--kk/--ru files, not both")
+    if not separate and not args.inputs:
+        raise UshtilError("no input: name article files or folders, or --en/--kk/--ru files")
+    return collect_inputs(args.inputs, abstracts=separate, kinds=kinds)
 
 
 def read_inputs(args: argparse.Namespace) -> tuple[list[Article], list[str]]:
     """Articles named on the command line, and one error line per file that could not be read."""
-    separate = {lang: getattr(args, lang) for lang in LANGS if getattr(args, lang)}
-    if separate:
-        if args.inputs:
-            raise UshtilError("give either FILE_OR_DIR or --en/--kk/--ru files, not both")
-        return [read_abstract_files(separate, backend=args.nlp)], []
-    if not args.inputs:
-        raise UshtilError("no input: name article files or folders, or --en/--kk/--ru files")
-    paths = list(iter_article_files(args.inputs))
-    articles, errors = [], []
-    for path in progress(paths, len(paths), "reading"):
-        try:
-            articles.append(read_article(path, backend=args.nlp))
-        except UshtilError as exc:
-            errors.append(str(exc))
-    return articles, errors
+    inputs = collect_article_inputs(args, kinds=("article", "abstracts"))
+    shown = None if args.quiet else (lambda items, label: progress(items, len(items), label, unit="file"))
+    with engine_of(args) as engine:
+        outcomes = read_documents(inputs.items, args.nlp, engine=engine,
+                                  on_done=ticker(shown, len(inputs.items), "reading"))
+    articles = [outcome.value for outcome in outcomes if outcome.ok]
+    return articles, [*inputs.errors, *(outcome.error for outcome in outcomes if not outcome.ok)]
 
 
 def report_errors(errors: list[str], command: str) -> None:
     for error in errors:
         print(f"ushtil {command}: error: {error}", file=sys.stderr)
+
+
+def error_reporter(errors: list[str], command: str) -> Callable[[str], None]:
+    """An ``on_error`` callback for library functions: prints the line now and keeps it in ``errors``."""
+    def report(line: str) -> None:
+        errors.append(line)
+        report_errors([line], command)
+
+    return report
 
 
 def article_summary(article: Article) -> str:

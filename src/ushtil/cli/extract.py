@@ -6,8 +6,17 @@ import argparse
 import json
 import sys
 
-from ..files import atomic_write
-from .common import add_article_inputs, add_nlp_option, article_summary, read_inputs, report_errors
+from ..outputs import OutputTransaction, guard_outputs, requested
+from .common import (
+    add_article_inputs,
+    add_engine_options,
+    add_nlp_option,
+    add_quiet_option,
+    article_input_files,
+    article_summary,
+    read_inputs,
+    report_errors,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,18 +30,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_article_inputs(parser)
     parser.add_argument("--json", metavar="OUT", help="write the JSON Lines to OUT instead of stdout")
     add_nlp_option(parser)
+    add_engine_options(parser)
+    add_quiet_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    inputs = article_input_files(args)
+    guard_outputs(inputs, [requested("--json", args.json, "jsonl")])
     articles, errors = read_inputs(args)
     report_errors(errors, "extract")
     if not articles:
         return 2
     lines = [json.dumps(article.to_dict(), ensure_ascii=False) for article in articles]
     if args.json:
-        with atomic_write(args.json) as handle:
-            handle.writelines(line + "\n" for line in lines)
+        with OutputTransaction(inputs) as written:
+            written.write_text(args.json, "".join(line + "\n" for line in lines))
     else:
         sys.stdout.writelines(line + "\n" for line in lines)
     for article in articles:

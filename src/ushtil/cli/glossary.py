@@ -1,7 +1,8 @@
 """``ushtil glossary``: build the trilingual glossary from articles, export it, keep the curated store.
 
-``ushtil glossary CORPUS… [-o glossary.xlsx] [--tbx F] [--csv F] [--store glossary/glossary.tsv]`` builds;
-``ushtil glossary import EDITED.xlsx [--store …]`` brings an edited glossary workbook back into the store.
+``ushtil glossary CORPUS… [-o glossary.xlsx] [--tbx F] [--csv F] [--store glossary/glossary.tsv]`` builds
+(starting from the curated store, so a person's decisions carry over);
+``ushtil glossary import EDITED.xlsx [--store …]`` brings the edits of a glossary workbook into the store.
 """
 
 from __future__ import annotations
@@ -10,8 +11,21 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..engine import engine_for
 from ..errors import UshtilError
-from .common import add_nlp_option, progress
+from ..outputs import OutputTransaction, guard_outputs, requested
+from .common import add_engine_options, add_nlp_option, add_quiet_option, error_reporter, progress
+
+
+def confidence(text: str) -> float:
+    """A confidence between 0 and 1 (argparse type)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is outside 0-1")
+    return value
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,9 +33,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "glossary",
         help="build the en/kk/ru term glossary (xlsx, TBX, CSV) and keep the curated store in glossary/",
         description="Build a trilingual glossary (en | kk | ru with variants, frequency, confidence and evidence) "
-        "from articles or *.alignment.jsonl files; articles are aligned first. With --store the build is "
-        "merged into the curated TSV store (approved entries kept, rejected pairs never proposed again). "
-        "'ushtil glossary import EDITED.xlsx' applies an edited glossary workbook to the store.",
+        "from articles or *.alignment.jsonl files; articles are aligned first. The build starts from the "
+        "curated store (glossary/glossary.tsv when present, or --store): approved entries keep their headwords "
+        "and notes, rejected pairs are never proposed again, new finds come in as candidates. Only --store "
+        "rewrites the store. 'ushtil glossary import EDITED.xlsx' applies only what a person changed in a glossary "
+        "workbook to the store (rows left as exported change nothing, deleted rows delete nothing); with "
+        "-o/--tbx/--csv it also exports the store as it is afterwards.",
     )
     parser.add_argument(
         "inputs", nargs="+", metavar="CORPUS",
@@ -29,15 +46,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "or the word 'import' followed by an edited glossary workbook",
     )
     parser.add_argument("-o", "--output", metavar="FILE.xlsx",
-                        help="write the glossary workbook here (Terms with filters and status drop-down, Evidence)")
-    parser.add_argument("--tbx", metavar="FILE", help="also write TBX v3 (TBX-Basic) for CAT tools")
-    parser.add_argument("--csv", metavar="FILE", help="also write CSV (UTF-8 with BOM)")
+                        help="write the glossary workbook here (Terms with filters and status drop-down, Evidence); "
+                        "a .tbx or .csv name writes that format instead")
+    parser.add_argument("--tbx", metavar="FILE.tbx", help="also write TBX v3 (TBX-Basic) for CAT tools")
+    parser.add_argument("--csv", metavar="FILE.csv", help="also write CSV (UTF-8 with BOM)")
     parser.add_argument("--store", metavar="TSV",
-                        help="curated glossary to merge the build into and rewrite (e.g. glossary/glossary.tsv); "
-                        "for 'import', the store to update (default glossary/glossary.tsv)")
-    parser.add_argument("--min-confidence", type=float, default=None, metavar="P",
-                        help="leave out built entries below this confidence (0-1, default 0.05)")
+                        help="the curated glossary: a build starts from it and rewrites it with the build merged "
+                        "in; 'import' updates it. Without --store a build reads glossary/glossary.tsv when present "
+                        "and rewrites nothing, and 'import' updates glossary/glossary.tsv")
+    parser.add_argument("--no-store", action="store_true",
+                        help="build without the curated store (every entry a candidate)")
+    parser.add_argument("--min-confidence", type=confidence, default=None, metavar="P",
+                        help="entries below this confidence (0-1) go to the workbook's Candidates sheet, not the "
+                        "Terms sheet, CSV or TBX (default 0.8: entries at 0.8 or above were right 97%% of the time "
+                        "on judged NTREX entries)")
+    parser.add_argument("--candidates", action="store_true",
+                        help="also write the lower-confidence candidates into the CSV and TBX")
     add_nlp_option(parser)
+    add_engine_options(parser)
+    add_quiet_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -45,42 +72,114 @@ def run(args: argparse.Namespace) -> int:
     if args.inputs[0] == "import" and not Path("import").exists():
         if len(args.inputs) != 2:
             raise UshtilError("usage: ushtil glossary import EDITED.xlsx [--store glossary/glossary.tsv]")
-        return import_workbook(args.inputs[1], args.store)
-    return build(args.inputs, output=args.output, tbx=args.tbx, csv=args.csv, store=args.store, nlp=args.nlp,
-                 min_confidence=args.min_confidence)
+        if args.no_store or args.min_confidence is not None:
+            raise UshtilError("'import' takes no --no-store or --min-confidence (it builds nothing)")
+        return import_workbook(args.inputs[1], args.store, output=args.output, tbx=args.tbx, csv=args.csv)
+    if args.store and args.no_store:
+        raise UshtilError("give --store or --no-store, not both")
+    return build(args.inputs, output=args.output, tbx=args.tbx, csv=args.csv, store=args.store,
+                 use_store=not args.no_store, nlp=args.nlp, min_confidence=args.min_confidence,
+                 candidates=args.candidates, quiet=args.quiet, jobs=args.jobs, scheduler=args.scheduler)
+
+
+def _exports(output_path: str | None, tbx: str | None, csv: str | None) -> list:
+    return [requested("-o", output_path, "xlsx", "tbx", "csv"), requested("--tbx", tbx, "tbx"),
+            requested("--csv", csv, "csv")]
+
+
+def _write_exports(glossary, exports: list, written: OutputTransaction, candidates: bool = False) -> list[str]:
+    """Each export; with ``candidates`` the CSV and TBX hold the candidates too (the workbook always has
+    them on its own sheet)."""
+    from ..export.glossary_base import exporter_for
+
+    done = []
+    for item in filter(None, exports):
+        exporter = exporter_for(item.path)
+        whole = candidates and exporter.suffix != ".xlsx"
+        exporter.write_file(glossary.with_candidates() if whole else glossary, written.stage(item.path))
+        done.append(f"{exporter.name} {item.path}")
+    return done
 
 
 def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | None, store: str | None,
-          nlp: str, min_confidence: float | None) -> int:
-    from ..export.glossary_base import exporter_for
-    from ..glossary import build_glossary, save_glossary
-    from ..glossary.build import MIN_CONFIDENCE
+          nlp: str, min_confidence: float | None, use_store: bool = True, candidates: bool = False,
+          quiet: bool = False, jobs: int | None = None, scheduler: str | None = None) -> int:
+    from ..glossary import DEFAULT_STORE, build_glossary
+    from ..glossary.build import TERMS_THRESHOLD
+    from ..glossary.store import store_text
+    from ..read.inputs import collect_inputs
 
-    targets = [path for path in (output, tbx, csv) if path]
-    exporters = [(path, exporter_for(path)) for path in targets]
-    if not exporters and not store:
+    exports = _exports(output, tbx, csv)
+    if not any(exports) and not store:
         raise UshtilError("nothing to write: give -o FILE.xlsx, --tbx, --csv or --store")
-    existing = store if store and Path(store).exists() else None
-    glossary = build_glossary(
-        inputs, existing=existing, nlp=nlp,
-        min_confidence=MIN_CONFIDENCE if min_confidence is None else min_confidence,
-        progress=lambda items, total: progress(items, total, "reading and aligning"),
-    )
-    if store:
-        save_glossary(glossary, store)
-    for path, exporter in exporters:
-        exporter.write(glossary, path)
+    curated = Path(store) if store else (DEFAULT_STORE if use_store and DEFAULT_STORE.is_file() else None)
+    read = [path for item in collect_inputs(inputs).items for path in item.files.values()]
+    guard_outputs(read + ([curated] if curated and not store else []), exports,
+                  updated=_store_output(store))
+    pairs, terms_file = _aligner_terms(store)
+    errors: list[str] = []
+    notes: list[str] = []
+    try:
+        with engine_for(jobs, scheduler) as engine:
+            glossary = build_glossary(
+                inputs, existing=curated if curated and curated.exists() else None, nlp=nlp,
+                term_pairs=pairs, glossary=terms_file, notes=notes, engine=engine,
+                threshold=TERMS_THRESHOLD if min_confidence is None else min_confidence,
+                progress=lambda items, label: progress(items, len(items), label, quiet=quiet, unit="text"),
+                on_error=error_reporter(errors, "glossary"),
+            )
+    except UshtilError:
+        if len(errors) >= len(inputs):  # every input has had its line already
+            return 2
+        raise
+    for note in notes:
+        print(f"ushtil glossary: note: {note}", file=sys.stderr)
+    with OutputTransaction(read) as written:
+        done = _write_exports(glossary, exports, written, candidates)
+        if store:
+            written.write_text(store, store_text(glossary))
+            done.append(f"store {store}")
     print(glossary.summary(), file=sys.stderr)
-    written = [f"{exporter.name} {path}" for path, exporter in exporters] + ([f"store {store}"] if store else [])
-    print("written: " + ", ".join(written), file=sys.stderr)
-    return 0
+    if curated and curated.exists():
+        print(f"started from the curated store {curated}", file=sys.stderr)
+    print("written: " + ", ".join(done), file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} input(s) could not be read (see the error lines above)", file=sys.stderr)
+    return 1 if errors else 0
 
 
-def import_workbook(workbook: str, store: str | None) -> int:
+def _aligner_terms(store: str | None) -> tuple[list[tuple[str, str, str]], str]:
+    """The term pairs the aligner takes as evidence, as ``ushtil align`` takes them: the store's, else
+    the default glossary's when present."""
+    from ..glossary.terms import term_pairs
+    from .common import DEFAULT_GLOSSARY
+
+    path = store if store and Path(store).is_file() else (str(DEFAULT_GLOSSARY) if DEFAULT_GLOSSARY.is_file() else "")
+    return (term_pairs(path), path) if path else ([], "")
+
+
+def _store_output(store: str | None):
+    return requested("--store", store, "tsv")
+
+
+def import_workbook(workbook: str, store: str | None, *, output: str | None = None, tbx: str | None = None,
+                    csv: str | None = None) -> int:
+    """Apply an edited workbook to the store; ``-o/--tbx/--csv`` export the store as it is afterwards."""
     from ..export.glossary_workbook import import_glossary_workbook
     from ..glossary import DEFAULT_STORE
+    from ..glossary.store import store_text
 
-    target = store or str(DEFAULT_STORE)
-    result = import_glossary_workbook(workbook, target)
+    target = Path(store or DEFAULT_STORE)
+    exports = _exports(output, tbx, csv)
+    guard_outputs([Path(workbook)], exports, updated=_store_output(str(target)))
+    result = import_glossary_workbook(workbook, target, save=False)
+    with OutputTransaction([Path(workbook)]) as written:
+        if result.changed:
+            written.write_text(target, store_text(result.glossary))
+        done = _write_exports(result.glossary, exports, written)
     print(f"{Path(workbook).name} → {target}: {result.summary()}", file=sys.stderr)
+    for conflict in result.conflicts:
+        print(f"  conflict: {conflict}", file=sys.stderr)
+    if done:
+        print("written: " + ", ".join(done), file=sys.stderr)
     return 0

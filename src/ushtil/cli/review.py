@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..files import atomic_write
+from ..outputs import FOLDER, OutputTransaction, guard_outputs, requested
+from .common import add_quiet_option
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,10 +20,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     reader = actions.add_parser(
         "import",
         help="apply a reviewed workbook: corrected NAME.alignment.jsonl, TMX and a follow-up report",
-        description="Read the reviewer's decisions and edited text from a review workbook and write, in OUTDIR, "
-        "one corrected NAME.alignment.jsonl per article (Reject rows dropped, edited text kept), one TMX "
-        "of all articles, and a Markdown report of the Split and Merge rows left for follow-up. "
-        "Workbooks not written by ushtil, and hostile files, are refused.",
+        description="Read the reviewer's decisions and edited text from a review workbook, apply them (Fix: the "
+        "edited text; Split: one bead per line of the edited cells; Merge: with the next bead; Reject: each "
+        "language's sentences become beads of their own) and write, in OUTDIR, one reviewed "
+        "NAME.alignment.jsonl per article (replacing the one 'ushtil align' wrote there), one TMX of all "
+        "articles, and a Markdown report of what could not be applied. 'ushtil check OUTDIR' and "
+        "'ushtil glossary OUTDIR' then use the reviewed beads. Workbooks not written by ushtil, and hostile "
+        "files, are refused.",
     )
     reader.add_argument("workbook", metavar="REVIEWED.xlsx", help="the review workbook, as the reviewer saved it")
     reader.add_argument("-o", "--output", metavar="OUTDIR", required=True,
@@ -31,25 +35,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="where to write the TMX (default: OUTDIR/<workbook name>.tmx)")
     reader.add_argument("--report", metavar="FILE",
                         help="where to write the follow-up report (default: OUTDIR/<workbook name>.followup.md)")
+    add_quiet_option(reader)
     reader.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..aligner import write_alignment
+    from ..aligner import write_aligned
     from ..aligner.io import SUFFIX
-    from ..export.review_workbook import DECISIONS, follow_up_report, read_review_workbook
+    from ..export.review_apply import follow_up_report, read_review_workbook
+    from ..export.review_workbook import DECISIONS
     from ..export.tmx import write_tmx
 
     workbook = Path(args.workbook)
-    result = read_review_workbook(workbook)
     outdir = Path(args.output)
     tmx = Path(args.tmx) if args.tmx else outdir / f"{workbook.stem}.tmx"
     report = Path(args.report) if args.report else outdir / f"{workbook.stem}.followup.md"
-    for alignment in result.alignments:
-        write_alignment(alignment, outdir / f"{alignment.name}{SUFFIX}")
-    write_tmx(result.alignments, tmx, signature=result.signature)
-    with atomic_write(report) as handle:
-        handle.write(follow_up_report(result, workbook.name))
+    guard_outputs([workbook], [requested("-o", outdir, FOLDER), requested("--tmx", tmx, "tmx"),
+                               requested("--report", report, "markdown")])
+    result = read_review_workbook(workbook)
+    with OutputTransaction([workbook]) as written:
+        for aligned in result.aligned:
+            write_aligned(aligned, written.stage(outdir / f"{aligned.name}{SUFFIX}"))
+        write_tmx(result.alignments, written.stage(tmx), signature=result.signature)
+        written.write_text(report, follow_up_report(result, workbook.name))
 
     counts = ", ".join(f"{decision} {result.count(decision)}" for decision in DECISIONS)
     edited = sum(1 for decision in result.decisions if decision.edited)
@@ -57,6 +65,6 @@ def run(args: argparse.Namespace) -> int:
           f"{edited} with edited text", file=sys.stderr)
     kept = sum(len(alignment.beads) for alignment in result.alignments)
     print(f"{len(result.alignments)} alignment(s), {kept} beads written to {outdir}; TMX {tmx}", file=sys.stderr)
-    print(f"follow-up: {len(result.follow_up)} Split/Merge row(s), {len(result.notes)} note(s) in {report}",
+    print(f"follow-up: {len(result.follow_up)} decision(s) not applied, {len(result.notes)} note(s) in {report}",
           file=sys.stderr)
     return 0

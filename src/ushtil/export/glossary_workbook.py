@@ -1,10 +1,12 @@
 """The glossary as an Excel workbook for translators, and the way an edited one comes back.
 
 Sheets: **Terms** (one entry a row, filters on every column, a drop-down for status and kind,
-inconsistent entries shaded), **Evidence** (the beads each entry was seen in) and **About** (how the
-glossary was made, and the marker that tells an ushtil glossary workbook from any other). A workbook
-that comes back is checked like every foreign workbook (:mod:`.xlsx_guard`: size, zip bomb, DTD) and
-must carry that marker; its status and corrections then update the curated store.
+inconsistent entries shaded), **Evidence** (the beads each entry was seen in), **About** (how the
+glossary was made, and the marker that tells an ushtil glossary workbook from any other) and the
+hidden **_ushtil** sheet: each entry's cells as exported, so an import can tell the rows a person
+edited from the rows left as they were. A workbook that comes back is checked like every foreign
+workbook (:mod:`.xlsx_guard`: size, zip bomb, DTD) and must carry the marker; only what a person
+changed (a status chosen, a headword, variant or note edited, a row added) then updates the store.
 """
 
 from __future__ import annotations
@@ -16,18 +18,22 @@ from pathlib import Path
 from .. import __version__
 from ..errors import InputError
 from ..glossary import KINDS, STATUSES, Glossary
-from ..glossary.store import COLUMNS, entry_from_row, load_glossary, save_glossary
+from ..glossary.model import GlossaryEntry
+from ..glossary.store import COLUMNS, EDITED_SOURCE, entry_from_row, entry_row, load_glossary, save_glossary
 from ..model import LANGS
-from .cells import header_row, put
+from .cells import header_row, put, readable_table
 from .glossary_base import TERM_COLUMNS, GlossaryExporter, term_row
 
 MARKER = "ushtil glossary workbook"
+#: The hidden sheet with every entry's cells as exported (the store's :data:`COLUMNS`).
+EXPORTED_SHEET = "_ushtil"
 #: Rows a translator may add below the entries and still get drop-downs.
 SPARE_ROWS = 200
 #: More rows than this in an edited Terms sheet is not a glossary.
 MAX_ROWS = 200_000
-WIDTHS = {"id": 22, "en": 30, "kk": 30, "ru": 30, "variants": 50, "kind": 10, "status": 12, "confidence": 11,
-          "frequency": 10, "articles": 9, "inconsistent": 12, "note": 40, "source": 14}
+#: Column widths of the Terms sheet: together about as wide as a landscape page holds legibly.
+WIDTHS = {"id": 18, "en": 26, "kk": 26, "ru": 26, "variants": 40, "kind": 9, "status": 10, "confidence": 10,
+          "frequency": 10, "articles": 9, "inconsistent": 12, "note": 36, "source": 14}
 
 
 class GlossaryWorkbook(GlossaryExporter):
@@ -39,13 +45,16 @@ class GlossaryWorkbook(GlossaryExporter):
 
         workbook = Workbook()
         _terms_sheet(workbook.active, glossary)
+        if glossary.candidates:
+            _candidates_sheet(workbook.create_sheet("Candidates"), glossary)
         _evidence_sheet(workbook.create_sheet("Evidence"), glossary)
         _about_sheet(workbook.create_sheet("About"), glossary)
+        _exported_sheet(workbook.create_sheet(EXPORTED_SHEET), glossary)
         workbook.save(path)
 
 
 def _terms_sheet(sheet, glossary: Glossary) -> None:
-    from openpyxl.styles import Alignment, PatternFill
+    from openpyxl.styles import PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -55,7 +64,6 @@ def _terms_sheet(sheet, glossary: Glossary) -> None:
     for row, entry in enumerate(glossary.entries, 2):
         for column, value in enumerate(term_row(entry).values(), 1):
             cell = put(sheet, row, column, value)
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
             if entry.inconsistent:
                 cell.fill = shade
     last = len(glossary.entries) + 1
@@ -67,27 +75,31 @@ def _terms_sheet(sheet, glossary: Glossary) -> None:
                                     error=f"Choose one of: {', '.join(choices)}")
         validation.add(f"{letter}2:{letter}{last + SPARE_ROWS}")
         sheet.add_data_validation(validation)
-    for column, name in enumerate(TERM_COLUMNS, 1):
-        sheet.column_dimensions[get_column_letter(column)].width = WIDTHS[name]
+    readable_table(sheet, {get_column_letter(column): WIDTHS[name] for column, name in enumerate(TERM_COLUMNS, 1)})
+
+
+def _candidates_sheet(sheet, glossary: Glossary) -> None:
+    """The lower-confidence finds, laid out like Terms; a row copied to Terms is imported from there."""
+    _terms_sheet(sheet, Glossary(entries=glossary.candidates))
+    sheet.title = "Candidates"
 
 
 def _evidence_sheet(sheet, glossary: Glossary) -> None:
-    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
     names = ("id", "en term", "article", "section", *(f"{lang} text" for lang in LANGS))
     header_row(sheet, names, "DDEBF7", freeze="B2")
     row = 2
-    for entry in glossary.entries:
+    for entry in [*glossary.entries, *glossary.candidates]:
         for evidence in entry.evidence:
             values = (entry.id, entry.en, evidence.article, evidence.section,
                       *(evidence.text.get(lang, "") for lang in LANGS))
             for column, value in enumerate(values, 1):
-                put(sheet, row, column, value).alignment = Alignment(vertical="top", wrap_text=True)
+                put(sheet, row, column, value)
             row += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{max(row - 1, 1)}"
-    for column, width in enumerate((22, 30, 24, 10, 60, 60, 60), 1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
+    readable_table(sheet, {get_column_letter(column): width
+                           for column, width in enumerate((18, 24, 22, 10, 50, 50, 50), 1)})
 
 
 def _about_sheet(sheet, glossary: Glossary) -> None:
@@ -97,33 +109,74 @@ def _about_sheet(sheet, glossary: Glossary) -> None:
         ("signature", glossary.signature),
         ("entries", len(glossary.entries)),
         ("how to edit", "Change status (candidate/approved/rejected), correct en/kk/ru, variants or note on the "
-                        "Terms sheet, then run: ushtil glossary --import THIS.xlsx"),
+                        "Terms sheet, then run: ushtil glossary import THIS.xlsx (only the rows you changed "
+                        "are applied)"),
         ("columns", "variants: every rendering seen with counts, 'kk: Орта Азия (8); Орталық Азия (3) | ru: …'; "
                     "inconsistent: one English term with several renderings in a language"),
     ]
     for row, (name, value) in enumerate(rows, 1):
         put(sheet, row, 1, name)
         put(sheet, row, 2, value)
-    sheet.column_dimensions["A"].width = 14
-    sheet.column_dimensions["B"].width = 100
+    readable_table(sheet, {"A": 14, "B": 100}, header_rows=0)
+
+
+def _exported_sheet(sheet, glossary: Glossary) -> None:
+    """Hidden: each entry's store cells as exported, the baseline an import compares rows with."""
+    for column, name in enumerate(COLUMNS, 1):
+        put(sheet, 1, column, name)
+    for row, entry in enumerate(glossary.entries, 2):
+        for column, value in enumerate(entry_row(entry), 1):
+            put(sheet, row, column, value)
+    sheet.sheet_state = "hidden"
 
 
 @dataclass
 class GlossaryImport:
-    """What importing an edited workbook changed in the store."""
+    """What importing an edited workbook changed in the store, and the store as it is afterwards."""
 
+    glossary: Glossary = field(default_factory=Glossary)
     updated: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
     unchanged: int = 0
+    #: two approved entries claiming one term in one language (reported, never merged)
+    conflicts: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.updated or self.added)
 
     def summary(self) -> str:
         return (f"{len(self.updated)} entries updated, {len(self.added)} added, {self.unchanged} unchanged"
                 + (f" (updated: {', '.join(self.updated[:8])}{' …' if len(self.updated) > 8 else ''})"
-                   if self.updated else ""))
+                   if self.updated else "")
+                + (f"; {len(self.conflicts)} conflict(s)" if self.conflicts else ""))
+
+
+@dataclass
+class EditedRow:
+    """One Terms row read back: the entry it describes and the cells it had when exported."""
+
+    entry: GlossaryEntry
+    cells: dict[str, str]
+    #: the row's cells as exported (None for a row a person added)
+    exported: dict[str, str] | None
+
+    @property
+    def edited(self) -> list[str]:
+        """The store columns whose cell a person changed (every column of an added row)."""
+        if self.exported is None:
+            return list(COLUMNS)
+        return [name for name in COLUMNS if self.cells[name] != self.exported.get(name, "")]
 
 
 def read_glossary_workbook(path: str | os.PathLike) -> Glossary:
     """The entries of an edited glossary workbook, refusing foreign or hostile files (one-line errors)."""
+    return Glossary(entries=[row.entry for row in read_edited_rows(path)], signature=f"workbook {Path(path).name}")
+
+
+def read_edited_rows(path: str | os.PathLike) -> list[EditedRow]:
+    """The Terms rows of a glossary workbook with their exported cells (one-line errors for foreign,
+    hostile or invalid workbooks)."""
     from .xlsx_guard import open_xlsx
 
     workbook = open_xlsx(path)
@@ -135,29 +188,36 @@ def read_glossary_workbook(path: str | os.PathLike) -> Glossary:
                  if row and row[0] is not None}
         if about.get("format") != MARKER:
             raise InputError(f"{path}: not an ushtil glossary workbook (its About sheet lacks the marker)")
-        return Glossary(entries=list(_terms(workbook["Terms"], path)), signature=f"workbook {Path(path).name}")
+        if EXPORTED_SHEET not in names:
+            raise InputError(f"{path}: made by an older ushtil (no {EXPORTED_SHEET} sheet to tell edited rows); "
+                             "export the glossary again")
+        exported = {cells["id"]: cells for _, cells in _rows(workbook[EXPORTED_SHEET], path, EXPORTED_SHEET)}
+        rows, seen = [], set()
+        for number, cells in _rows(workbook["Terms"], path, "Terms"):
+            entry = entry_from_row(cells, f"{path}: Terms row {number}: ")
+            if entry.id in seen:
+                raise InputError(f"{path}: Terms row {number}: duplicate id {entry.id!r}")
+            seen.add(entry.id)
+            rows.append(EditedRow(entry, cells, exported.get(entry.id)))
+        return rows
     finally:
         workbook.close()
 
 
-def _terms(sheet, path):
+def _rows(sheet, path, title: str):
+    """(row number, store cells as clean text) for every non-empty row below the header."""
     rows = sheet.iter_rows(values_only=True)
     header = [str(value).strip() if value is not None else "" for value in next(rows, ())]
     missing = [column for column in COLUMNS if column not in header]
     if missing:
-        raise InputError(f"{path}: the Terms sheet lacks the columns {', '.join(missing)}")
-    seen = set()
+        raise InputError(f"{path}: the {title} sheet lacks the columns {', '.join(missing)}")
     for number, values in enumerate(rows, 2):
         if number > MAX_ROWS:
-            raise InputError(f"{path}: the Terms sheet has more than {MAX_ROWS} rows")
+            raise InputError(f"{path}: the {title} sheet has more than {MAX_ROWS} rows")
         if not values or all(value in (None, "") for value in values):
             continue
         row = {name: _text(value) for name, value in zip(header, values, strict=False) if name}
-        entry = entry_from_row(row, f"{path}: Terms row {number}: ")
-        if entry.id in seen:
-            raise InputError(f"{path}: Terms row {number}: duplicate id {entry.id!r}")
-        seen.add(entry.id)
-        yield entry
+        yield number, {name: " ".join(row.get(name, "").split()) for name in COLUMNS}
 
 
 def _text(value) -> str:
@@ -168,32 +228,58 @@ def _text(value) -> str:
     return str(value)
 
 
-def import_glossary_workbook(path: str | os.PathLike, store: str | os.PathLike) -> GlossaryImport:
-    """Apply an edited workbook to the curated store: a person's status and corrections win, rows with
-    new ids are added. The store is rewritten atomically, and only when the whole workbook is valid."""
-    edited = read_glossary_workbook(path)
+def import_glossary_workbook(path: str | os.PathLike, store: str | os.PathLike, save: bool = True) -> GlossaryImport:
+    """Apply what a person changed in an edited workbook to the curated store.
+
+    A row left as exported changes nothing; an edited row changes only the cells that were edited
+    (choosing "approved" also takes the headwords the row shows); a row with an id the workbook did not
+    export is added; a deleted row deletes nothing. Two approved entries claiming one term in one
+    language are reported in :attr:`GlossaryImport.conflicts`. With ``save`` the store is rewritten
+    atomically, only when something changed and the whole workbook is valid.
+    """
+    rows = read_edited_rows(path)
     current = load_glossary(store) if Path(store).exists() else Glossary()
     by_id = {entry.id: entry for entry in current.entries}
-    result = GlossaryImport()
-    for entry in edited.entries:
-        stored = by_id.get(entry.id)
-        if stored is None:
-            entry.source = entry.source or "workbook"
-            current.entries.append(entry)
-            by_id[entry.id] = entry
-            result.added.append(entry.id)
+    result = GlossaryImport(glossary=current)
+    for row in rows:
+        edited = row.edited
+        if not edited:
+            result.unchanged += 1
             continue
-        changes = {name: getattr(entry, name) for name in ("en", "kk", "ru", "variants", "kind", "status", "note",
-                                                            "source") if getattr(entry, name) != getattr(stored, name)}
+        stored = by_id.get(row.entry.id)
+        if stored is None:
+            row.entry.source = row.entry.source or EDITED_SOURCE
+            current.entries.append(row.entry)
+            by_id[row.entry.id] = row.entry
+            result.added.append(row.entry.id)
+            continue
+        if "status" in edited and row.entry.status == "approved":
+            edited = sorted(set(edited) | {"en", "kk", "ru", "kind"})
+        changes = {name: getattr(row.entry, name) for name in edited
+                   if name != "id" and getattr(row.entry, name) != getattr(stored, name)}
         if not changes:
             result.unchanged += 1
             continue
         for name, value in changes.items():
             setattr(stored, name, value)
-        result.updated.append(entry.id)
-    if result.updated or result.added:
+        if stored.status == "candidate" and {"en", "kk", "ru"} & set(changes) and "source" not in edited:
+            stored.source = EDITED_SOURCE  # so the next build keeps the headwords the person wrote
+        result.updated.append(stored.id)
+    result.conflicts = approved_conflicts(current)
+    if save and result.changed:
         save_glossary(current, store)
     return result
+
+
+def approved_conflicts(glossary: Glossary) -> list[str]:
+    """One line per term that two approved entries both claim as their headword in one language."""
+    claims: dict[tuple[str, str], list[str]] = {}
+    for entry in glossary.approved:
+        for lang in LANGS:
+            if entry.term(lang):
+                claims.setdefault((lang, entry.term(lang).casefold()), []).append(entry.id)
+    return [f"{lang} {glossary.get(ids[0]).term(lang)!r} is approved in {', '.join(ids)}"
+            for (lang, _), ids in claims.items() if len(ids) > 1]
 
 
 EXPORTER = GlossaryWorkbook

@@ -1,25 +1,27 @@
-"""What a glossary is built from: beads of aligned text, one :class:`Unit` each.
+"""What a glossary is built from: the beads of aligned articles, one :class:`Unit` each.
 
-Articles give three kinds of units: the title (one bead), the keyword lists (one unit per keyword
-triple: paired by position when the three lists are equally long, by similarity otherwise) and the
-abstract beads of :func:`ushtil.align`. Alignment files (``*.alignment.jsonl``) and
-:class:`~ushtil.model.Alignment` objects give their beads as they are.
+Every unit comes from the aligner's beads (title, abstract and keyword beads alike): sources are
+aligned once, by :func:`ushtil.aligner.align_inputs` as ``ushtil align`` aligns them, and alignment
+files (maybe reviewed) are used as they stand. A keyword bead that joins several keywords per side
+is cut into one unit per keyword triple (paired by position when the sides hold as many keywords,
+by similarity otherwise).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from ..errors import InputError
-from ..model import LANGS, Alignment, Article
+from ..aligner import align_articles, align_inputs
+from ..aligner.edit import article_of
+from ..engine import Engine
+from ..errors import UshtilError
+from ..model import LANGS, AlignedArticle, Alignment, Article
 from ..translit import name_similarity
 
 #: A keyword pair found by similarity (unequal lists) must score at least this much.
 MIN_KEYWORD_PAIR_SCORE = 0.55
-ALIGNMENT_SUFFIX = ".alignment.jsonl"
 
 
 @dataclass
@@ -35,47 +37,44 @@ class Unit:
     flags: list[str] = field(default_factory=list)
 
 
-Source = Article | Alignment | str | os.PathLike
+Source = AlignedArticle | Alignment | Article | str | os.PathLike
 
 
-def expand_sources(sources: Iterable[Source]) -> Iterator[Article | Alignment | Path]:
-    """Articles and alignments as given; folders opened into their article and alignment files."""
-    from ..read import iter_article_files
+@dataclass
+class AlignedSources:
+    """The sources as aligned articles, and notes on how they were read (what stands for what)."""
 
+    aligned: list[AlignedArticle]
+    notes: list[str] = field(default_factory=list)
+
+
+def aligned_sources(sources: Iterable[Source], *, term_pairs: Sequence[tuple[str, str, str]] = (),
+                    glossary: str = "", nlp: str = "builtin", progress=None,
+                    errors: list[str] | None = None, engine: Engine | None = None) -> AlignedSources:
+    """Every source as an aligned article: aligned articles and alignments as they are; articles,
+    files and folders aligned together as ``ushtil align`` aligns them. A file that cannot be used
+    is a line in ``errors`` (the others are still used) or, without that list, a one-line
+    :class:`~ushtil.errors.UshtilError`."""
+    sources = list(sources)
+    paths = [source for source in sources if isinstance(source, str | os.PathLike)]
+    articles = [source for source in sources if isinstance(source, Article)]
+    found = AlignedSources(aligned=[])
+    if paths:
+        corpus = align_inputs(paths, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress,
+                              engine=engine)
+        if corpus.errors and errors is None:
+            raise UshtilError(corpus.errors[0])
+        if errors is not None:
+            errors.extend(corpus.errors)
+        found.aligned.extend(corpus.aligned)
+        found.notes.extend(corpus.notes)
+    found.aligned.extend(align_articles(articles, term_pairs=term_pairs, glossary=glossary, nlp=nlp, engine=engine))
     for source in sources:
-        if isinstance(source, Article | Alignment):
-            yield source
-            continue
-        path = Path(source)
-        if path.is_dir():
-            alignments = sorted(path.glob(f"*{ALIGNMENT_SUFFIX}"))
-            yield from alignments
-            articles = [p for p in path.iterdir() if p.is_file()]
-            if any(not p.name.endswith(ALIGNMENT_SUFFIX) for p in articles):
-                try:
-                    yield from iter_article_files([path])
-                except InputError:
-                    if not alignments:
-                        raise
-        elif not path.exists():
-            raise InputError(f"{path}: no such file or folder")
-        else:
-            yield path
-
-
-def units_of_source(source: Article | Alignment | Path, nlp: str, align: Callable) -> list[Unit]:
-    """The units of one source; articles are read and aligned first."""
-    if isinstance(source, Path):
-        if source.name.endswith(ALIGNMENT_SUFFIX):
-            from ..aligner import read_alignment
-
-            return units_of_alignment(read_alignment(source))
-        from ..read import read_article
-
-        source = read_article(source, backend=nlp)
-    if isinstance(source, Alignment):
-        return units_of_alignment(source)
-    return units_of_article(source, align)
+        if isinstance(source, AlignedArticle):
+            found.aligned.append(source)
+        elif isinstance(source, Alignment):
+            found.aligned.append(AlignedArticle(article_of(source), source))
+    return found
 
 
 def units_of_alignment(alignment: Alignment, article_id: str = "") -> list[Unit]:
@@ -98,26 +97,6 @@ def _keyword_bead_units(alignment: Alignment, bead, article_id: str) -> list[Uni
     lists = {lang: [alignment.sentences[lang][i] for i in bead.sentences.get(lang, [])
                     if i < len(alignment.sentences.get(lang, []))] for lang in LANGS}
     return keyword_units_of_lists(article_id, lists)
-
-
-def units_of_article(article: Article, align: Callable) -> list[Unit]:
-    """Title, keyword and abstract units of an article (abstract beads from ``align``)."""
-    units = []
-    titles = {lang: article.part(lang).title for lang in LANGS}
-    if sum(1 for title in titles.values() if title) >= 2:
-        units.append(Unit(article=article.id, text=titles, section="title"))
-    units.extend(keyword_units(article))
-    if sum(1 for lang in LANGS if article.part(lang).sentence_list) >= 2:
-        alignment = align(article)
-        units.extend(
-            unit for unit in units_of_alignment(alignment, article.id) if unit.section not in ("title", "keywords")
-        )
-    return units
-
-
-def keyword_units(article: Article) -> list[Unit]:
-    """One unit per keyword triple of the article."""
-    return keyword_units_of_lists(article.id, {lang: article.part(lang).keywords for lang in LANGS})
 
 
 def keyword_units_of_lists(article_id: str, lists: dict[str, list[str]]) -> list[Unit]:

@@ -44,6 +44,11 @@ class Language:
     informal: bool = False
     #: Closing words of a letter ("Thanks, Martin"): in informal text a line of its own.
     closing_words: frozenset[str] = frozenset()
+    #: Labels of the parts of a structured abstract ("Relevance", "Methods", "Results").
+    abstract_labels: tuple[str, ...] = ()
+    #: Inline labels of a byline ("Authors:") and of a title ("Topic:").
+    author_labels: tuple[str, ...] = ()
+    title_labels: tuple[str, ...] = ()
     #: How numbers are written: decimal mark, percent marks, scale words, currencies (see
     #: :mod:`.numbers`).
     numbers: dict = field(default_factory=dict, hash=False, compare=False)
@@ -84,6 +89,9 @@ class Language:
             stop_words=frozenset(data.get("words", {}).get("stop", [])),
             informal=data.get("sentences", {}).get("informal", False),
             closing_words=frozenset(data.get("sentences", {}).get("closings", [])),
+            abstract_labels=tuple(data.get("front_matter", {}).get("abstract_labels", [])),
+            author_labels=tuple(data.get("front_matter", {}).get("author_labels", [])),
+            title_labels=tuple(data.get("front_matter", {}).get("title_labels", [])),
             numbers=data.get("numbers", {}),
             length_ratios={
                 other: (float(stats["mean"]), float(stats["spread"]))

@@ -8,7 +8,9 @@ and notes for what is missing or suspicious.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
@@ -16,9 +18,9 @@ from ..langid import identify
 from ..langs import get_language
 from ..model import LANGS, Abstract, Article
 from ..split import split_paragraphs
-from .formats import SUFFIXES, load_text
-from .layout import paragraphs_of
-from .sections import Region, body_region, find_marker, find_regions
+from .formats import load_text
+from .layout import clean_markup, paragraphs_of
+from .sections import Region, body_region, find_marker, find_regions, split_names, title_versions
 
 
 def read_article(path: str | Path, backend: str = "builtin") -> Article:
@@ -29,91 +31,226 @@ def read_article(path: str | Path, backend: str = "builtin") -> Article:
 
 def article_from_text(text: str, article_id: str, source: str = "", backend: str = "builtin") -> Article:
     """Find the abstracts in an article's text; see :func:`read_article`."""
-    paragraphs = paragraphs_of(text, starts_paragraph=lambda line: find_marker(line) is not None)
+    article = Article(id=article_id, source=source)
+    regions = _regions_of(text, source or article_id, article.notes)
+    place_regions(article, regions, backend)
+    for lang in article.missing:
+        article.notes.append(f"missing:{lang}: no {lang} abstract in the article")
+    article.notes.extend(shortfall_notes(article))
+    return article
+
+
+def shortfall_notes(article: Article) -> list[str]:
+    """``truncated:LANG`` for a language with fewer paragraphs or keywords than another one:
+    never a silent truncation (a label read as the body's start, a keyword list not found)."""
+    notes = []
+    present = [lang for lang in LANGS if lang not in article.missing]
+    for what in ("paragraphs", "keywords"):
+        counts = {lang: len(getattr(article.part(lang), what)) for lang in present}
+        most = max(counts.values(), default=0)
+        for lang, count in counts.items():
+            if count < most:
+                others = ", ".join(f"{other} {n}" for other, n in counts.items() if other != lang)
+                notes.append(f"truncated:{lang}: {count} {what} in {lang} where the others have more ({others})")
+    return notes
+
+
+def _regions_of(text: str, name: str, notes: list[str]) -> list[Region]:
+    paragraphs = paragraphs_of(
+        text,
+        starts_paragraph=lambda line: find_marker(line) is not None,
+        stands_alone=_is_byline,
+    )
     if not any(any(ch.isalpha() for ch in paragraph.text) for paragraph in paragraphs):
-        raise InputError(f"{source or article_id}: no text to read (only numbers or page headers)")
-    notes: list[str] = []
+        raise InputError(f"{name}: no text to read (only numbers or page headers)")
     regions = find_regions(paragraphs)
     if not regions:
         regions = body_region(paragraphs)
         notes.append("no abstract marker (Abstract, Аңдатпа, Аннотация…): the whole text is read as the abstract")
-    article = Article(id=article_id, source=source, notes=notes)
-    for region in regions:
-        _place(article, region, backend)
-    for lang in article.missing:
-        article.notes.append(f"missing:{lang}: no {lang} abstract in the article")
-    return article
+    return regions
 
 
-def _place(article: Article, region: Region, backend: str) -> None:
-    """Put a region into the slot of the language its text is written in."""
-    guess = identify(" ".join(region.paragraphs) or region.title)
-    marker_lang = region.marker.lang if region.marker else ""
-    lang = guess.lang or marker_lang or region.lang
-    if not lang:
-        article.notes.append("an abstract in an unknown language was skipped")
+def _is_byline(line: str) -> bool:
+    """A line of author names, a paragraph of its own even inside a block of wrapped lines: two
+    names or more, or a name with initials ("Central Asia." ending a wrapped paragraph is not one)."""
+    names = split_names(clean_markup(line))
+    return len(names) >= 2 or any(re.search(r"\b\w{1,2}\.", name) for name in names)
+
+
+@dataclass
+class _Block:
+    """A region, the languages its parts are written in, and the language it was meant for."""
+
+    region: Region
+    #: the language its marker (or the file slot it was given in) claims, "" when none
+    claimed: str
+    text_lang: str
+    front_lang: str
+    #: where it was found, for notes ("under the marker 'Аңдатпа'", "the --kk file a.txt")
+    where: str
+
+    def claims(self, lang: str) -> bool:
+        """True when the marker or slot is compatible with ``lang`` ("Аннотация" is kk and ru)."""
+        marker = self.region.marker
+        if not lang:
+            return True
+        shared = bool(marker and self.claimed == marker.lang and marker.word in get_language(lang).abstract_markers)
+        return self.claimed in ("", lang) or shared
+
+    @property
+    def coherent(self) -> bool:
+        """Text, title, keywords and marker all say the same language."""
+        lang = self.text_lang or self.front_lang
+        return self.claims(lang) and self.front_lang in ("", lang)
+
+
+def place_regions(article: Article, regions: list[Region], backend: str, claims: list[str] | None = None,
+                  wheres: list[str] | None = None) -> None:
+    """Give every region the slot of the language it is written in; never drop text.
+
+    Coherent regions (marker, title, keywords and text in one language) are placed first. A region
+    whose text is in another language than its title and keywords claim (a Kazakh title and
+    keywords over a Russian abstract) leaves its title, authors and keywords in the claimed slot;
+    its text goes to the slot of the language it is written in, or to ``article.extras`` when that
+    slot is filled already. The notes name the side that is wrong ("the kk abstract is in Russian").
+    """
+    blocks = []
+    for number, region in enumerate(regions):
+        claimed = claims[number] if claims else (region.marker.lang if region.marker else "")
+        where = wheres[number] if wheres else (f"under the marker {region.marker.word!r}" if region.marker else "")
+        text_lang = identify(" ".join(region.paragraphs)).lang if region.paragraphs else ""
+        front_lang = identify(" ".join([region.title, *region.keywords])).lang
+        blocks.append(_Block(region, claimed, text_lang or region.lang, front_lang, where))
+    strays: list[Abstract] = []
+    for block in sorted(blocks, key=lambda block: not block.coherent):
+        _place(article, block, backend, strays)
+    for stray in strays:
+        # a title in another language than its part's ("# Kazakhstan as …" over the Kazakh abstract)
+        # is the title of the part in its own language when that part has none
+        part = article.parts.get(stray.lang)
+        if part is not None and not part.title:
+            part.title = stray.title
+        elif stray.lang and part is not None and part.title == stray.title:
+            continue
+        else:
+            article.extras.append(stray)
+            which = stray.lang or "unknown-language"
+            article.notes.append(f"duplicate:{stray.lang}: a {which} title over another part is kept in extras")
+
+
+def _place(article: Article, block: _Block, backend: str, strays: list[Abstract]) -> None:
+    region = block.region
+    if not (region.paragraphs or region.title or region.keywords):
+        return  # a marker with nothing under it (a table's header row "Аңдатпа | Аннотация")
+    text_lang = block.text_lang or block.front_lang or block.claimed
+    if not text_lang:
+        article.extras.append(Abstract(lang="", title=region.title, authors=region.authors,
+                                       paragraphs=region.paragraphs, keywords=region.keywords))
+        article.notes.append(_where("unknown-language: a text in no language ushtil knows is kept in extras", block))
         return
-    # "Аннотация" is a Kazakh and a Russian marker: only a marker foreign to the text is reported
-    if region.marker and marker_lang != lang and region.marker.word not in get_language(lang).abstract_markers:
-        article.notes.append(
-            f"wrong-language:{lang}: the {marker_lang} marker {region.marker.word!r} introduces a text in {lang}"
-        )
-    if lang in article.parts:
-        article.notes.append(f"duplicate:{lang}: a second {lang} abstract was found and skipped")
-        return
-    article.parts[lang] = Abstract(
-        lang=lang,
+    marker = region.marker.word if region.marker else ""
+    text = Abstract(
+        lang=text_lang,
         title=region.title,
         authors=region.authors,
         paragraphs=region.paragraphs,
         keywords=region.keywords,
-        sentences=split_paragraphs(region.paragraphs, lang, backend),
-        marker=region.marker.word if region.marker else "",
-        detected_lang=guess.lang,
+        sentences=split_paragraphs(region.paragraphs, text_lang, backend),
+        marker=marker,
+        detected_lang=block.text_lang,
+        labels=list(region.labels),
     )
+    meant = block.front_lang or text_lang
+    versions = title_versions(text.title)
+    if versions:
+        # "Қазақша / Русский / English" over one part: each version to the part of its language
+        guesses = [identify(version).lang for version in versions]
+        text.title = next((v for v, lang in zip(versions, guesses, strict=True) if lang == meant), "")
+        strays += [Abstract(lang=lang, title=v) for v, lang in zip(versions, guesses, strict=True) if lang != meant]
+    title_guess = identify(text.title)
+    if text.title and title_guess.lang not in ("", meant) and title_guess.script != get_language(meant).script:
+        strays.append(Abstract(lang=title_guess.lang, title=text.title))
+        text.title = ""
+    if meant == text_lang and not block.claims(text_lang) and not _taken(article, text_lang):
+        # a foreign marker over the only text in its language: the text decides, the marker is noted
+        article.notes.append(
+            f"wrong-language:{text_lang}: the {block.claimed} marker {marker!r} introduces a text in {text_lang}"
+            if marker else f"wrong-language:{block.claimed}: {block.where} holds {text_lang}, not {block.claimed}"
+        )
+    elif meant == text_lang and not block.claims(text_lang):
+        meant = block.claimed  # the claimed language's abstract was replaced by a second text in text_lang
+    if meant != text_lang:
+        article.notes.append(_where(f"wrong-language:{meant}: the {meant} abstract is in {_name(text_lang)}", block))
+        front = Abstract(lang=meant, title=text.title, authors=text.authors, keywords=text.keywords, marker=marker)
+        text.title, text.authors, text.keywords = "", [], []
+        if front.title or front.authors or front.keywords:
+            _fill(article, front, block)
+    _fill(article, text, block)
+
+
+def _taken(article: Article, lang: str) -> bool:
+    return bool(article.parts.get(lang) and article.parts[lang].paragraphs)
+
+
+def _fill(article: Article, part: Abstract, block: _Block) -> None:
+    """Put ``part`` into its language's slot, or into the extras when the slot holds that text already."""
+    current = article.parts.get(part.lang)
+    if current is None:
+        article.parts[part.lang] = part
+        return
+    clash = any(getattr(current, name) and getattr(part, name) for name in ("title", "paragraphs", "keywords"))
+    if not clash:
+        for name in ("title", "authors", "paragraphs", "keywords", "sentences", "marker", "detected_lang", "labels"):
+            if getattr(part, name) and not getattr(current, name):
+                setattr(current, name, getattr(part, name))
+        return
+    article.extras.append(part)
+    article.notes.append(_where(
+        f"duplicate:{part.lang}: a second {part.lang} text ({len(part.paragraphs)} paragraphs, "
+        f"{len(part.keywords)} keywords) is kept in extras", block,
+    ))
+
+
+def _where(message: str, block: _Block) -> str:
+    return f"{message} ({block.where})" if block.where else message
+
+
+def _name(lang: str) -> str:
+    return get_language(lang).name
 
 
 def read_abstract_files(paths: dict[str, str | Path], backend: str = "builtin", article_id: str = "") -> Article:
-    """An article from one file per language, e.g. ``{"en": "a.txt", "kk": "b.txt", "ru": "c.txt"}``."""
+    """An article from one file per language, e.g. ``{"en": "a.txt", "kk": "b.txt", "ru": "c.txt"}``.
+
+    The slot a file is given in is a claim like a marker: a file in another language goes to the
+    slot of its language (or to the extras), and a note names the slot that is wrong.
+    """
     unknown = set(paths) - set(LANGS)
     if unknown:
         raise InputError(f"unknown language slot(s): {', '.join(sorted(unknown))}")
     first = Path(next(iter(paths.values())))
     article = Article(id=article_id or first.stem, source=", ".join(str(p) for p in paths.values()))
+    regions, claims, wheres = [], [], []
     for lang, path in paths.items():
-        part = read_article(path, backend).parts
-        found = part.get(lang)
-        if found is None:
-            other = ", ".join(part) or "no language"
-            article.notes.append(f"wrong-language:{lang}: {path} holds {other}, not {lang}")
-            found = next(iter(part.values()), None)
-            if found is None:
-                continue
-            found = Abstract(**{**found.__dict__, "lang": lang})
-        article.parts[lang] = found
+        found = _regions_of(load_text(Path(path)), str(path), [])
+        regions += found
+        claims += [lang] * len(found)
+        wheres += [f"the --{lang} file {path}"] * len(found)
+    place_regions(article, regions, backend, claims, wheres)
     for lang in article.missing:
         article.notes.append(f"missing:{lang}: no {lang} abstract given")
+    article.notes.extend(shortfall_notes(article))
     return article
 
 
-def iter_article_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
-    """Article files named directly or found (non-recursively, sorted) in the named folders."""
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
-            if not files:
-                raise InputError(f"{path}: no article files ({', '.join(SUFFIXES)}) in this folder")
-            yield from files
-        elif path.exists():
-            yield path
-        else:
-            raise InputError(f"{path}: no such file or folder")
-
-
 def read_articles(inputs: Iterable[str | Path], backend: str = "builtin") -> list[Article]:
-    """Read every article named or found in ``inputs``."""
-    return [read_article(path, backend) for path in iter_article_files(inputs)]
+    """Read every article named or found in ``inputs`` (files and folders; see :mod:`.inputs`)."""
+    from .inputs import collect_inputs
+
+    found = collect_inputs(inputs, kinds=("article",))
+    if found.errors:
+        raise InputError(found.errors[0])
+    return [read_article(item.path, backend) for item in found.items]
 
 
-__all__ = ["article_from_text", "iter_article_files", "read_abstract_files", "read_article", "read_articles"]
+__all__ = ["article_from_text", "read_abstract_files", "read_article", "read_articles"]

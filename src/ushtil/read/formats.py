@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..files import MAX_INPUT_BYTES, check_input_file, read_text
+from .tables import cells_in_reading_order
 
 #: A .docx whose parts unpack to more than this is refused (zip bomb guard).
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
@@ -24,13 +25,45 @@ def _load_docx(path: Path) -> str:
 
     try:
         document = docx.Document(str(path))
+        blocks = _docx_blocks(document)
     except Exception as exc:  # python-docx raises several types for damaged packages
         raise InputError(f"{path}: not a readable .docx file ({type(exc).__name__})") from exc
-    paragraphs = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            paragraphs.extend(cell.text for cell in row.cells)
-    return "\n\n".join(paragraphs)
+    return "\n\n".join(blocks)
+
+
+def _docx_blocks(document) -> list[str]:
+    """Paragraphs and table cells in document order; heading styles as '# ', superscripts dropped."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    blocks: list[str] = []
+    for element in document.element.body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            blocks.append(_docx_paragraph(Paragraph(element, document)))
+        elif tag == "tbl":
+            seen = set()
+            rows = []
+            for row in Table(element, document).rows:
+                cells = []
+                for cell in row.cells:
+                    if cell._tc in seen:
+                        continue  # a merged cell is listed once per grid column it spans
+                    seen.add(cell._tc)
+                    cells.append("\n\n".join(_docx_paragraph(paragraph) for paragraph in cell.paragraphs))
+                rows.append(cells)
+            blocks.extend(cells_in_reading_order(rows))
+    return [block for block in blocks if block.strip()]
+
+
+def _docx_paragraph(paragraph) -> str:
+    # runs and hyperlinks in order; a superscript run is an affiliation or footnote mark
+    items = paragraph.iter_inner_content()
+    text = "".join(item.text for item in items if not getattr(getattr(item, "font", None), "superscript", False))
+    style = (paragraph.style.name if paragraph.style is not None else "").lower()
+    if style.startswith(("heading", "title", "заголовок")) and text.strip():
+        return f"# {text}"
+    return text
 
 
 def _check_zip(path: Path) -> None:
@@ -49,6 +82,8 @@ def _load_pdf(path: Path) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    from .pdf_layout import page_text_runs, text_of_pages
+
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(str(path))
@@ -56,12 +91,18 @@ def _load_pdf(path: Path) -> str:
             raise InputError(f"{path}: the PDF is encrypted; save an unprotected copy first")
         if len(reader.pages) > MAX_PDF_PAGES:
             raise InputError(f"{path}: {len(reader.pages)} pages is more than an article ({MAX_PDF_PAGES})")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [page_text_runs(page) for page in reader.pages]
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise InputError(f"{path}: not a readable PDF ({exc})") from exc
-    text = "\n\n".join(pages)
+    text = text_of_pages(pages)
+    if sum(ch.isalpha() for ch in text) < 20:
+        # fonts whose glyphs pypdf places but cannot report one by one: its plain text, unlaid
+        try:
+            text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
+        except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+            text = ""
     if sum(ch.isalpha() for ch in text) < 20:
         raise InputError(f"{path}: the PDF has no text layer (a scan?); run OCR on it first")
     return text

@@ -12,6 +12,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .hyphens import Hyphenation, hyphenation_of, join_lines
+from .tables import cells_in_reading_order
+
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _SUPERSCRIPT = re.compile(r"<sup>.*?</sup>", re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]{0,40}>")
@@ -73,18 +76,49 @@ def _blocks(text: str) -> list[list[str]]:
     return blocks
 
 
-def _unwrap(lines: list[str], starts_paragraph: Callable[[str], bool]) -> list[list[str]]:
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*:?-{3,}:?\s*$")
+_CELL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _untabled(blocks: list[list[str]]) -> list[list[str]]:
+    """A Markdown table becomes one block per cell (a ``<br>`` in a cell starts a new paragraph),
+    cells in reading order: a table of one language per column is read column by column."""
+    result = []
+    for block in blocks:
+        if len(block) < 2 or not all(_TABLE_ROW.match(line) for line in block):
+            result.append(block)
+            continue
+        rows = []
+        for line in block:
+            cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
+            if cells and not all(_TABLE_RULE.match(cell) or not cell for cell in cells):
+                rows.append(cells)
+        for cell in cells_in_reading_order(rows):
+            result.extend([piece.strip()] for piece in _CELL_BREAK.split(cell) if piece.strip())
+    return result
+
+
+def _unwrap(
+    lines: list[str], starts_paragraph: Callable[[str], bool], stands_alone: Callable[[str], bool]
+) -> list[list[str]]:
     """Re-cut a block of lines into paragraphs: before a line that opens one (a marker such as
-    "Keywords:"), and, in fixed-width text (a PDF export), after a short line ending a sentence."""
+    "Keywords:"), around a line that stands alone (a byline under a title), and, in fixed-width
+    text (a PDF export), after a short line ending a sentence."""
     lengths = sorted(len(line) for line in lines)
     wrapped = len(lines) >= 5 and lengths[len(lengths) // 2] >= 50
     width = lengths[int(len(lengths) * 0.9)]
     paragraphs, current = [], []
     for line in lines:
-        if current and starts_paragraph(line):
+        alone = len(lines) > 1 and stands_alone(line)
+        if current and (alone or starts_paragraph(line)):
             paragraphs.append(current)
             current = []
         current.append(line)
+        if alone:
+            paragraphs.append(current)
+            current = []
+            continue
         if wrapped and _SENTENCE_END.search(line) and len(line) < 0.8 * width:
             paragraphs.append(current)
             current = []
@@ -93,40 +127,34 @@ def _unwrap(lines: list[str], starts_paragraph: Callable[[str], bool]) -> list[l
     return paragraphs
 
 
-def _join_lines(lines: list[str]) -> str:
-    text = ""
-    for line in lines:
-        if text.endswith("-") and not text.endswith(" -") and line[:1].islower():
-            text += line  # a word broken across lines: "inter-" + "national" stays one word
-        else:
-            text = f"{text} {line}" if text else line
-    return text
-
-
-def paragraphs_of(text: str, starts_paragraph: Callable[[str], bool] = lambda line: False) -> list[Paragraph]:
+def paragraphs_of(
+    text: str,
+    starts_paragraph: Callable[[str], bool] = lambda line: False,
+    stands_alone: Callable[[str], bool] = lambda line: False,
+) -> list[Paragraph]:
     """Clean paragraphs of an extracted text, in reading order.
 
     ``starts_paragraph`` tells which lines open a paragraph even without a blank line before them
-    (PDF text has no blank lines).
+    (PDF text has no blank lines), ``stands_alone`` which lines are a paragraph of their own.
     """
     raw_lines = text.split("\n")
     repeated = _repeated_lines(raw_lines)
-    paragraphs: list[Paragraph] = []
-    for block in _blocks(text):
+    pieces: list[tuple[bool, list[str]]] = []
+    for block in _untabled(_blocks(text)):
         furniture = [is_page_furniture(line, repeated) for line in block]
         if sum(furniture) * 2 >= len(block) and any(furniture):
             continue  # a header block: journal name, ISSN, page number
         kept = [line for line, is_furniture in zip(block, furniture, strict=True) if not is_furniture]
         heading = bool(_HEADING.match(kept[0]))
         cleaned = [clean_markup(_HEADING.sub("", line)) for line in kept]
-        for piece in _unwrap([line for line in cleaned if line], starts_paragraph):
-            paragraph = _join_lines(piece)
-            if paragraph:
-                paragraphs.append(Paragraph(paragraph, heading))
-    return _mend_page_breaks(paragraphs)
+        lines = [line for line in cleaned if line]
+        pieces += [(heading, piece) for piece in _unwrap(lines, starts_paragraph, stands_alone)]
+    hyphenation = hyphenation_of([lines for _, lines in pieces])
+    paragraphs = [Paragraph(join_lines(lines, hyphenation), heading) for heading, lines in pieces]
+    return _mend_page_breaks([paragraph for paragraph in paragraphs if paragraph.text], hyphenation)
 
 
-def _mend_page_breaks(paragraphs: list[Paragraph]) -> list[Paragraph]:
+def _mend_page_breaks(paragraphs: list[Paragraph], hyphenation: Hyphenation) -> list[Paragraph]:
     """Join a paragraph cut by a page break: no final punctuation, next starts in lower case."""
     mended: list[Paragraph] = []
     for paragraph in paragraphs:
@@ -138,7 +166,7 @@ def _mend_page_breaks(paragraphs: list[Paragraph]) -> list[Paragraph]:
             and not _SENTENCE_END.search(previous.text)
             and paragraph.text[:1].islower()
         ):
-            previous.text = _join_lines([previous.text, paragraph.text])
+            previous.text = join_lines([previous.text, paragraph.text], hyphenation)
         else:
             mended.append(paragraph)
     return mended

@@ -1,9 +1,11 @@
 """Finding each language's title, authors, abstract and keywords among an article's paragraphs.
 
 An abstract starts at a marker (Abstract, Аңдатпа, Аннотация, … from the language data files) and
-runs until its keyword list, a section heading, another marker or an author line. Its title and
-authors are the heading-like paragraphs just before the marker. The language of an abstract is
-identified from its text; the marker is only a hint.
+runs until its keyword list, a section heading, another marker or an author line. A structured
+abstract's labels ("Relevance.", "Цель:", "Әдістері —") stay inside it, recorded per paragraph.
+Its title and authors are the heading-like paragraphs just before the marker, or given with inline
+labels ("Topic: … Authors: …"). The language of an abstract is identified from its text; the marker
+is only a hint.
 """
 
 from __future__ import annotations
@@ -25,15 +27,21 @@ _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOWER = "a-zа-яёәғқңөұүһі"
 _INITIAL = rf"[{_UPPER}][{_LOWER}]?\."
 _SURNAME = rf"[{_UPPER}][{_LOWER}'’\-]+(?:-[{_UPPER}][{_LOWER}]+)?"
+#: a surname in capitals ("Д.М. ТУРТУГУЛОВА"), taken only beside initials: "CENTRAL ASIA" is no name
+_CAPITAL_SURNAME = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
 _NAME = re.compile(
-    rf"^(?:(?:{_INITIAL}\s?){{1,3}}\s*{_SURNAME}|{_SURNAME}\s+(?:{_INITIAL}\s?){{1,3}}"
+    rf"^(?:(?:{_INITIAL}\s?){{1,3}}\s*(?:{_SURNAME}|{_CAPITAL_SURNAME})"
+    rf"|(?:{_SURNAME}|{_CAPITAL_SURNAME})\s+(?:{_INITIAL}\s?){{1,3}}"
     rf"|{_SURNAME}\s+{_SURNAME}(?:\s+{_SURNAME})?)$"
 )
 _NAME_SEPARATOR = re.compile(r"\s*(?:[,;]|\band\b|\bжәне\b|\bи\b)\s*")
 _NAME_NOISE = re.compile(r"[*\d†‡§¹²³⁴⁵⁶⁷⁸⁹⁰()]+")
 _INITIALS_GLUED = re.compile(rf"((?:{_INITIAL}){{1,3}})(?=[{_UPPER}][{_LOWER}])")
 _METADATA = re.compile(r"^(?:IRSTI|UDC|МРНТИ|УДК|ӘОЖ|ХҒТАР|GRNTI|DOI|JEL)\b|https?://|@", re.IGNORECASE)
-_KEYWORD_SEPARATOR = re.compile(r"\s*[;,·•]\s*")
+_KEYWORD_SEPARATOR = re.compile(r"\s*[,·•]\s*")
+_SENTENCE_END_TITLE = re.compile(r"[.!?;]\s*$")
+_SEMICOLON = re.compile(r"\s*;\s*")
+_DASH_SEPARATOR = re.compile(r"\s+[—–-]\s+")
 
 
 @dataclass
@@ -53,6 +61,8 @@ class Region:
     marker: Marker | None
     paragraphs: list[str]
     keywords: list[str] = field(default_factory=list)
+    #: the label of each paragraph of a structured abstract, "" where none
+    labels: list[str] = field(default_factory=list)
     title: str = ""
     authors: list[str] = field(default_factory=list)
     lang: str = ""
@@ -77,6 +87,56 @@ def _marker_patterns() -> list[tuple[str, str, str, re.Pattern]]:
                 patterns.append((kind, lang, word, pattern))
     patterns.sort(key=lambda item: -len(item[2]))
     return patterns
+
+
+def _label_pattern(word: str) -> re.Pattern:
+    spaced = r"[\s-]+".join(map(re.escape, word.split()))
+    return re.compile(rf"^{spaced}\s*(?:[.:—–]\s*|\s[—–-]\s*|$)(.*)$", re.IGNORECASE | re.DOTALL)
+
+
+@cache
+def _label_patterns() -> list[tuple[re.Pattern, bool]]:
+    """(pattern, also a section heading) for every structured-abstract label, longest first."""
+    sections = {word.lower() for lang in LANGUAGE_CODES for word in get_language(lang).section_markers}
+    labels = {word for lang in LANGUAGE_CODES for word in get_language(lang).abstract_labels}
+    return [(_label_pattern(word), word.lower() in sections) for word in sorted(labels, key=lambda w: -len(w))]
+
+
+def find_label(text: str) -> tuple[str, str, bool] | None:
+    """The structured-abstract label opening ``text`` as (label, text after it, also a section heading)."""
+    for pattern, is_section in _label_patterns():
+        match = pattern.match(text)
+        if match:
+            return text[: match.start(1)].strip(" .:—–-"), match.group(1).strip(), is_section
+    return None
+
+
+@cache
+def _inline_front_labels() -> re.Pattern:
+    """"Topic: … Authors: …" anywhere in a paragraph; group names say which label it is."""
+    def alternatives(attribute: str) -> str:
+        words = {word for lang in LANGUAGE_CODES for word in getattr(get_language(lang), attribute)}
+        return "|".join(re.escape(word) for word in sorted(words, key=lambda w: -len(w)))
+
+    return re.compile(
+        rf"(?:^|(?<=\s))(?:(?P<title>{alternatives('title_labels')})|(?P<authors>{alternatives('author_labels')}))"
+        r"\s*:\s*",
+        re.IGNORECASE,
+    )
+
+
+def labelled_front_matter(text: str) -> tuple[str, list[str]]:
+    """Title and authors given with inline labels: "Topic: … Authors: A. Totin, B. Ali"."""
+    matches = list(_inline_front_labels().finditer(text))
+    title, authors = "", []
+    for number, match in enumerate(matches):
+        end = matches[number + 1].start() if number + 1 < len(matches) else len(text)
+        value = text[match.end():end].strip().rstrip(";").strip()
+        if match.group("title"):
+            title = value.rstrip(".")
+        else:
+            authors = split_names(value) or [name.strip() for name in re.split(r"[,;]", value) if name.strip()]
+    return title, authors
 
 
 def find_marker(text: str) -> Marker | None:
@@ -106,9 +166,15 @@ def split_names(text: str) -> list[str]:
 
 
 def split_keywords(text: str) -> list[str]:
-    """A keyword list cut at commas or semicolons, final period dropped."""
+    """A keyword list cut at semicolons, else at commas, else at dashes; final period dropped."""
     text = text.strip().rstrip(".;")
-    return [keyword.strip() for keyword in _KEYWORD_SEPARATOR.split(text) if keyword.strip()]
+    if ";" in text:
+        separator = _SEMICOLON
+    elif _KEYWORD_SEPARATOR.search(text):
+        separator = _KEYWORD_SEPARATOR
+    else:
+        separator = _DASH_SEPARATOR
+    return [keyword.strip() for keyword in separator.split(text) if keyword.strip()]
 
 
 def _is_affiliation(text: str) -> bool:
@@ -119,10 +185,21 @@ def _is_affiliation(text: str) -> bool:
     )
 
 
+def title_versions(text: str) -> list[str]:
+    """The language versions of a title printed on one line, "Қазақша / Русский / English", each of
+    three words or more ([] for one title; "АЙМАҚТАНУ/ REGIONAL STUDIES" is a rubric, not a title)."""
+    pieces = [piece.strip() for piece in re.split(r"\s+/\s+|\s*//\s*", text)]
+    if len(pieces) < 2 or any(len(piece.split()) < 3 for piece in pieces):
+        return []
+    return pieces
+
+
 def _is_title_like(paragraph: Paragraph) -> bool:
     text = paragraph.text
     words = text.split()
-    if not 2 <= len(words) <= 40 or _METADATA.search(text) or "/" in text:
+    if not 2 <= len(words) <= 120 or _METADATA.search(text) or ("/" in text and not title_versions(text)):
+        return False
+    if not title_versions(text) and len(words) > 40:
         return False
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and (paragraph.heading or not text.endswith("."))
@@ -139,10 +216,25 @@ def find_regions(paragraphs: list[Paragraph]) -> list[Region]:
         if marker is None or marker.kind != "abstract":
             index += 1
             continue
-        region = Region(marker=marker, paragraphs=[marker.rest] if marker.rest else [])
+        region = Region(marker=marker, paragraphs=[])
+        pending = _add_paragraph(region, marker.rest, "") if marker.rest else ""
         end = index + 1
         while end < len(paragraphs) and len(region.paragraphs) < MAX_ABSTRACT_PARAGRAPHS:
             paragraph, following = paragraphs[end], markers[end]
+            if following is None and _inline_front_labels().match(paragraph.text):
+                # "Тема: … Авторы: …" right under the marker: the part's title and byline
+                title, names = labelled_front_matter(paragraph.text)
+                region.title, region.authors = region.title or title, region.authors or names
+                end += 1
+                continue
+            label = find_label(paragraph.text) if following is None or following.kind == "section" else None
+            # a label that is also a section word ("Methods", "Conclusion") counts at the abstract's
+            # start or inside an abstract already structured by labels; otherwise it is the body's heading
+            structured = any(region.labels) or pending or not region.paragraphs
+            if label and (structured or not label[2]) and (label[1] or not paragraph.heading or structured):
+                pending = _add_paragraph(region, paragraph.text, pending)
+                end += 1
+                continue
             if following is not None:
                 if following.kind == "keywords":
                     region.keywords = split_keywords(following.rest)
@@ -150,8 +242,10 @@ def find_regions(paragraphs: list[Paragraph]) -> list[Region]:
                 break
             if paragraph.heading or split_names(paragraph.text):
                 break
-            region.paragraphs.append(paragraph.text)
+            pending = _add_paragraph(region, paragraph.text, pending)
             end += 1
+        if not any(region.labels):
+            region.labels = []
         _attach_front_matter(region, paragraphs, markers, max(previous_end, index - FRONT_MATTER_WINDOW), index)
         regions.append(region)
         previous_end = end
@@ -159,16 +253,37 @@ def find_regions(paragraphs: list[Paragraph]) -> list[Region]:
     return regions
 
 
+def _add_paragraph(region: Region, text: str, pending: str) -> str:
+    """Add a paragraph, its label taken off; returns a label standing alone, for the next paragraph."""
+    label = find_label(text)
+    if label:
+        name, text = label[0], label[1]
+        if not text:
+            return name
+    else:
+        name = pending
+    region.paragraphs.append(text)
+    region.labels.append(name)
+    return ""
+
+
 def _attach_front_matter(
     region: Region, paragraphs: list[Paragraph], markers: list[Marker | None], start: int, stop: int
 ) -> None:
     """Title and authors from the paragraphs between the previous abstract and this marker."""
+    title_at = -1
     for position in range(stop - 1, start - 1, -1):
         paragraph = paragraphs[position]
         if markers[position] is not None and markers[position].kind != "section":
             break
         if re.match(r"^\d{1,3}\.\s", paragraph.text):
             break  # a numbered reference: the previous article part ends here
+        labelled = _inline_front_labels().match(paragraph.text)
+        title, names = labelled_front_matter(paragraph.text) if labelled else ("", [])
+        if title or names:
+            region.title = region.title or title
+            region.authors = region.authors or names
+            continue
         names = split_names(paragraph.text)
         if names:
             if not region.authors:
@@ -176,7 +291,19 @@ def _attach_front_matter(
             continue
         if region.title or _is_affiliation(paragraph.text) or not _is_title_like(paragraph):
             continue
-        region.title = paragraph.text
+        region.title, title_at = paragraph.text, position
+    # a title wrapped over two paragraphs (a PDF's lines): "… in Central Asia" / "in the Clash …"
+    if title_at > start and _continues_title(paragraphs[title_at - 1], paragraphs[title_at], markers[title_at - 1]):
+        region.title = f"{paragraphs[title_at - 1].text} {region.title}"
+
+
+def _continues_title(first: Paragraph, second: Paragraph, marker: Marker | None) -> bool:
+    if marker is not None or not _is_title_like(first) or split_names(first.text) or _is_affiliation(first.text):
+        return False
+    if first.heading != second.heading or _SENTENCE_END_TITLE.search(first.text):
+        return False
+    both_upper = first.text.isupper() and second.text.isupper()
+    return both_upper or second.text[:1].islower()
 
 
 def body_region(paragraphs: list[Paragraph]) -> list[Region]:

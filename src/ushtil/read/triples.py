@@ -1,4 +1,4 @@
-"""Parallel text files for the aligner: ``NAME.en.txt``, ``NAME.kk.txt``, ``NAME.ru.txt`` triples.
+"""Parallel text files: ``NAME.en.txt``, ``NAME.kk.txt``, ``NAME.ru.txt`` triples.
 
 A triple is read either pre-segmented (one sentence per line, lines kept as they are; blank lines
 separate paragraphs) or as running text (paragraphs separated by blank lines, split into sentences
@@ -18,7 +18,8 @@ from ..langid import identify, language_names
 from ..model import LANGS
 from ..split import paragraph_blocks, split_sentences
 
-_TRIPLE_FILE = re.compile(r"^(?P<name>.+)\.(?P<lang>en|kk|ru)\.txt$")
+#: ``NAME.LANG.txt``, and ``NAME.raw.LANG.txt``: the running text of the same document (NTREX layout)
+_TRIPLE_FILE = re.compile(r"^(?P<name>.+?)(?P<raw>\.raw)?\.(?P<lang>en|kk|ru)\.txt$")
 
 
 @dataclass
@@ -27,6 +28,8 @@ class Triple:
 
     name: str
     files: dict[str, Path]
+    #: the ``NAME.raw.LANG.txt`` files (running text) rather than ``NAME.LANG.txt``
+    raw: bool = False
 
     @property
     def missing(self) -> list[str]:
@@ -37,18 +40,28 @@ def is_triple_file(path: Path) -> bool:
     return bool(_TRIPLE_FILE.match(path.name))
 
 
-def find_triples(paths: Iterable[Path]) -> list[Triple]:
-    """Group ``NAME.LANG.txt`` files into triples by NAME (sorted by name)."""
-    triples: dict[str, Triple] = {}
+def find_triples(paths: Iterable[Path], presegmented: bool = False) -> list[Triple]:
+    """Group ``NAME.LANG.txt`` files into triples by folder and NAME (sorted).
+
+    ``NAME.raw.LANG.txt`` is the running text of document NAME: pre-segmented reading ignores it;
+    running-text reading takes it instead of ``NAME.LANG.txt`` when both are there. So one
+    document is one triple either way."""
+    plain: dict[Path, Triple] = {}
+    raw: dict[Path, Triple] = {}
     for path in paths:
         match = _TRIPLE_FILE.match(path.name)
-        if match:
-            name = str(path.parent / match["name"])
-            triples.setdefault(name, Triple(Path(name).name, {})).files[match["lang"]] = path
-    return [triples[key] for key in sorted(triples)]
+        if not match:
+            continue
+        key = path.parent / match["name"]
+        group = raw if match["raw"] else plain
+        group.setdefault(key, Triple(match["name"], {}, raw=bool(match["raw"]))).files[match["lang"]] = path
+    chosen = dict(plain)
+    if not presegmented:
+        chosen.update((key, triple) for key, triple in raw.items() if not triple.missing or key not in plain)
+    return [chosen[key] for key in sorted(chosen)]
 
 
-def read_triple(triple: Triple, presegmented: bool) -> dict[str, list[list[str]]]:
+def read_triple(triple: Triple, presegmented: bool, backend: str = "builtin") -> dict[str, list[list[str]]]:
     """Paragraphs of sentences per language; :class:`InputError` for an unusable triple."""
     if triple.missing:
         given = ", ".join(path.name for path in triple.files.values())
@@ -61,7 +74,7 @@ def read_triple(triple: Triple, presegmented: bool) -> dict[str, list[list[str]]
         path = triple.files[lang]
         text = read_text(path)
         check_language(text, lang, path)
-        paragraphs[lang] = _paragraphs(text, lang, presegmented)
+        paragraphs[lang] = _paragraphs(text, lang, presegmented, backend)
         if not any(paragraphs[lang]):
             raise InputError(f"{path}: no sentences in the file")
     return paragraphs
@@ -76,8 +89,8 @@ def check_language(text: str, lang: str, path: Path) -> None:
         raise InputError(f"{path}: the text is {found}, not {names[lang]}")
 
 
-def _paragraphs(text: str, lang: str, presegmented: bool) -> list[list[str]]:
+def _paragraphs(text: str, lang: str, presegmented: bool, backend: str) -> list[list[str]]:
     blocks = paragraph_blocks(text)
     if presegmented:
         return [[line.strip() for line in block.split("\n") if line.strip()] for block in blocks]
-    return [split_sentences(block, lang) for block in blocks]
+    return [split_sentences(block, lang, backend) for block in blocks]

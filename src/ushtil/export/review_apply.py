@@ -1,0 +1,215 @@
+"""Applying a reviewed workbook: the reviewer's decisions become edits of the alignment, made by
+the aligner's own editing code (:mod:`ushtil.aligner.edit`), and the result is re-validated.
+
+- **OK** or no decision: the bead stays (edited text is kept, with a note when the row does not say Fix);
+- **Fix**: the edited sides replace the bead's sentences (a side that held several sentences is
+  split again; text typed into an empty side fills the gap; an emptied side's sentences become a
+  bead of their own);
+- **Split**: the edited cells hold each new bead's sentences on a line of their own: line k of every
+  language is bead k (a language left on one line stays in the first bead);
+- **Merge**: the bead and the next one become one bead;
+- **Reject**: the sides do not translate each other: each language's sentences become a bead of
+  their own, the other languages missing.
+
+What cannot be applied (a Split with no line breaks, a Merge on an article's last bead or across
+sections) is left as it was and listed in the follow-up report.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from ..aligner import edit
+from ..errors import UshtilError
+from ..model import LANGS, AlignedArticle, Alignment
+from .review_read import ArticleRecord, SheetRow, read_review_sheets
+from .review_workbook import DECISIONS, text_fingerprint
+
+
+@dataclass
+class ReviewDecision:
+    """What the reviewer said about one bead (one row of the Alignment sheet)."""
+
+    article: str
+    #: the bead's number as the sheet shows it (1-based)
+    bead: int
+    #: one of :data:`DECISIONS`, or "" when the row was left undecided
+    decision: str
+    comment: str = ""
+    #: the row's text per language, as the reviewer left it
+    text: dict[str, str] = field(default_factory=dict)
+    #: languages whose text the reviewer changed
+    edited: list[str] = field(default_factory=list)
+    #: the decision could not be applied as it stands (see the notes)
+    applied: bool = True
+
+
+@dataclass
+class ReviewResult:
+    """A reviewed workbook applied: the corrected aligned articles and everything the reviewer said."""
+
+    aligned: list[AlignedArticle]
+    decisions: list[ReviewDecision]
+    #: rows the import could not apply as they stand (deleted, unknown, unreadable decisions)
+    notes: list[str] = field(default_factory=list)
+    #: the signature of the run that wrote the workbook
+    signature: str = ""
+
+    @property
+    def alignments(self) -> list[Alignment]:
+        return [item.alignment for item in self.aligned]
+
+    @property
+    def follow_up(self) -> list[ReviewDecision]:
+        """Decisions a person must still carry out by hand (they could not be applied)."""
+        return [d for d in self.decisions if not d.applied]
+
+    def count(self, decision: str) -> int:
+        return sum(1 for d in self.decisions if d.decision == decision)
+
+
+def read_review_workbook(path: str | os.PathLike) -> ReviewResult:
+    """Read a reviewed workbook and apply its decisions; :class:`~ushtil.errors.InputError` (one line)
+    when it is not an ushtil review workbook or not safe to open."""
+    sheets = read_review_sheets(path)
+    rows, notes = dict(sheets.rows), list(sheets.notes)
+    for key in [key for key in rows if any(a.name == key[0] and key[1] not in a.beads for a in sheets.articles)]:
+        row = rows.pop(key)
+        notes.append(f"Alignment row {row.row}: {key[0]} has no bead #{key[1]}; row ignored")
+    aligned, decisions = [], []
+    for article in sheets.articles:
+        item, article_decisions = apply_review(article, rows, notes, os.path.basename(path))
+        aligned.append(item)
+        decisions.extend(article_decisions)
+    for key, row in sorted(rows.items(), key=lambda item: item[1].row):
+        notes.append(f"Alignment row {row.row}: article {key[0]!r} is not in this workbook; row ignored")
+    return ReviewResult(aligned=aligned, decisions=decisions, notes=notes, signature=sheets.signature)
+
+
+def apply_review(article: ArticleRecord, rows: dict[tuple[str, int], SheetRow], notes: list[str],
+                 workbook: str = "") -> tuple[AlignedArticle, list[ReviewDecision]]:
+    """The article's alignment with the reviewer's rows applied (the rows used are taken out of ``rows``)."""
+    written = article.alignment()
+    drafts = edit.drafts_of(written)
+    groups: list[list[edit.Draft]] = []
+    decisions: list[ReviewDecision] = []
+    for number, draft in enumerate(drafts, 1):
+        row = rows.pop((article.name, number), None)
+        if row is None:
+            notes.append(f"{article.name} bead #{number}: its row was deleted from the Alignment sheet; "
+                         "bead kept as aligned")
+            groups.append([draft])
+            continue
+        text = {lang: row.text(lang) for lang in LANGS}
+        edited = [lang for lang in LANGS if text_fingerprint(text[lang]) != article.fingerprints[number][lang]]
+        decision = ReviewDecision(article=article.name, bead=number, decision=row.decision,
+                                  comment=row.comment, text=text, edited=edited)
+        decisions.append(decision)
+        groups.append(_decided(draft, decision, notes))
+    _merge(groups, decisions, notes, article.name)
+    changed = any(d.decision in ("Fix", "Split", "Merge", "Reject") or d.edited for d in decisions)
+    if changed:
+        written.settings = {**written.settings, "reviewed": workbook}
+        written.signature = f"{written.signature} | reviewed {workbook}" if workbook else written.signature
+    alignment = edit.alignment_of([draft for group in groups for draft in group], written)
+    return AlignedArticle(edit.article_of(alignment, article.front), alignment), decisions
+
+
+def _decided(draft: edit.Draft, decision: ReviewDecision, notes: list[str]) -> list[edit.Draft]:
+    """The beads one row's decision makes of its bead (merges are applied afterwards)."""
+    where = f"{decision.article} bead #{decision.bead}"
+    if decision.decision == "Reject":
+        return edit.reject(draft)
+    if decision.decision == "Split":
+        parts = {lang: [_sentences_of(line, draft, lang) for line in _lines(decision.text[lang])]
+                 for lang in LANGS if lang in decision.edited or len(_lines(decision.text[lang])) > 1}
+        if max((len(groups) for groups in parts.values()), default=0) > 1:
+            return edit.split(draft, parts)
+        decision.applied = False
+        notes.append(f"{where}: Split, but no cell holds the new beads on separate lines; left as it was")
+    if decision.edited and decision.decision not in ("Fix", "Split"):
+        notes.append(f"{where}: text edited ({', '.join(decision.edited)}) but Decision is "
+                     f"{decision.decision or 'empty'}, not Fix; the edit is kept")
+    drafts = [draft]
+    for lang in decision.edited:
+        new = " ".join(decision.text[lang].split())  # a line break typed into a cell is a space
+        held = len(draft.sides.get(lang, []))
+        texts = [new] if held <= 1 else _split(new, lang)
+        first, *alone = edit.replace_side(drafts[0], lang, texts)
+        drafts = [first, *drafts[1:], *alone]
+    return drafts
+
+
+def _merge(groups: list[list[edit.Draft]], decisions: list[ReviewDecision], notes: list[str], name: str) -> None:
+    """Join each Merge row's bead with the next one (from the end, so that chains join in one)."""
+    by_number = {decision.bead: decision for decision in decisions}
+    for number in range(len(groups), 0, -1):
+        decision = by_number.get(number)
+        if decision is None or decision.decision != "Merge":
+            continue
+        following = groups[number] if number < len(groups) else []
+        after = by_number.get(number + 1)
+        if after is not None and after.decision == "Reject":
+            decision.applied = False
+            notes.append(f"{name} bead #{number}: Merge with bead #{number + 1}, which is rejected; left as it was")
+            continue
+        if not following or not groups[number - 1]:
+            decision.applied = False
+            notes.append(f"{name} bead #{number}: Merge, but no bead follows that it could join; left as it was")
+            continue
+        try:
+            joined = edit.merge(groups[number - 1][-1], following[0])
+        except UshtilError as exc:
+            decision.applied = False
+            notes.append(f"{name} bead #{number}: Merge not applied: {exc}")
+            continue
+        groups[number - 1] = [*groups[number - 1][:-1], joined, *following[1:]]
+        groups[number] = []
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _sentences_of(line: str, draft: edit.Draft, lang: str) -> list[str]:
+    """A Split line as sentences: the bead's own sentences when the line is some of them, else the
+    line split by the built-in splitter."""
+    own = draft.texts(lang)
+    wanted = " ".join(line.split())
+    for start in range(len(own)):
+        for end in range(start + 1, len(own) + 1):
+            if " ".join(" ".join(own[start:end]).split()) == wanted:
+                return own[start:end]
+    return _split(line, lang)
+
+
+def _split(text: str, lang: str) -> list[str]:
+    from ..split import split_sentences
+
+    return split_sentences(" ".join(text.split()), lang) or [text] if text.strip() else []
+
+
+def follow_up_report(result: ReviewResult, workbook: str) -> str:
+    """The Markdown report of what a person still has to do after the import."""
+    lines = [f"# Review follow-up for {workbook}", ""]
+    counts = ", ".join(f"{decision} {result.count(decision)}" for decision in DECISIONS)
+    undecided = result.count("")
+    lines += [f"Decisions: {counts}, undecided {undecided}.", f"Made with: {result.signature}", ""]
+    lines += ["## Decisions not applied", ""]
+    if result.follow_up:
+        lines += ["| Article | Bead # | Decision | Comment | English | Kazakh | Russian |",
+                  "|---|---|---|---|---|---|---|"]
+        for item in result.follow_up:
+            cells = [item.article, str(item.bead), item.decision, item.comment,
+                     *(item.text.get(lang, "") for lang in LANGS)]
+            lines.append("| " + " | ".join(_markdown_cell(cell) for cell in cells) + " |")
+    else:
+        lines.append("None.")
+    lines += ["", "## Notes", ""]
+    lines += [f"- {note}" for note in result.notes] or ["None."]
+    return "\n".join(lines) + "\n"
+
+
+def _markdown_cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")

@@ -1,0 +1,229 @@
+"""Reading a review workbook back: the articles as they were written (hidden ``_ushtil`` sheet) and
+the reviewer's rows (Alignment sheet), refusing workbooks that are not ours or look hostile.
+
+Nothing is applied here (that is :mod:`.review_apply`); rows may have been sorted, filtered,
+reordered or given new columns, and long texts continue in ``cont.`` rows, joined again here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from ..errors import InputError
+from ..model import LANGS, Alignment, Article, Bead
+from .review_workbook import (
+    ALIGNMENT_COLUMNS,
+    CONTINUATION,
+    DECISIONS,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    LANG_NAMES,
+    METADATA_SHEET,
+    PLAIN_NAME,
+)
+
+
+@dataclass
+class ArticleRecord:
+    """An article as written into the hidden metadata sheet: what the reviewer's rows apply to."""
+
+    name: str
+    signature: str
+    sentences: dict[str, list[str]]
+    #: bead number (1-based) → the bead without text
+    beads: dict[int, Bead]
+    #: bead number → language → fingerprint of the text the sheet showed
+    fingerprints: dict[int, dict[str, str]]
+    settings: dict[str, str] = field(default_factory=dict)
+    paragraph_starts: dict[str, list[int]] = field(default_factory=dict)
+    #: the article the alignment was made of (its front matter), when the workbook holds it
+    front: Article | None = None
+
+    def alignment(self) -> Alignment:
+        """The alignment as written, bead texts restored from the sentence lists."""
+        beads = [replace(bead, text={lang: " ".join(self.sentences[lang][i] for i in bead.sentences[lang])
+                                     for lang in LANGS})
+                 for _, bead in sorted(self.beads.items())]
+        return Alignment(name=self.name, sentences=self.sentences, beads=beads, signature=self.signature,
+                         settings=dict(self.settings), paragraph_starts=dict(self.paragraph_starts))
+
+
+@dataclass
+class SheetRow:
+    """One bead's row of the Alignment sheet, its ``cont.`` rows joined in."""
+
+    row: int
+    decision: str
+    comment: str
+    parts: dict[int, dict[str, str]]
+
+    def text(self, lang: str) -> str:
+        return "".join(self.parts[part].get(lang, "") for part in sorted(self.parts))
+
+
+@dataclass
+class ReviewSheets:
+    """What a review workbook holds: the articles as written and the reviewer's rows."""
+
+    signature: str
+    articles: list[ArticleRecord]
+    #: (article, bead number) → the row
+    rows: dict[tuple[str, int], SheetRow]
+    #: rows that cannot be read as they stand
+    notes: list[str] = field(default_factory=list)
+
+
+def read_review_sheets(path: str | os.PathLike) -> ReviewSheets:
+    """Read a review workbook; :class:`InputError` (one line) when it is not an ushtil review
+    workbook or not safe to open."""
+    from .xlsx_guard import open_xlsx
+
+    workbook = open_xlsx(path)
+    try:
+        return _read(workbook, str(path))
+    finally:
+        workbook.close()
+
+
+def _read(workbook, name: str) -> ReviewSheets:
+    if METADATA_SHEET not in workbook.sheetnames:
+        raise InputError(f"{name}: not an ushtil review workbook (it has no {METADATA_SHEET} metadata sheet)")
+    signature, articles = _read_metadata(workbook[METADATA_SHEET], name)
+    if "Alignment" not in workbook.sheetnames:
+        raise InputError(f"{name}: the review workbook has lost its Alignment sheet")
+    rows, notes = _read_alignment_sheet(workbook["Alignment"], name)
+    return ReviewSheets(signature=signature, articles=articles, rows=rows, notes=notes)
+
+
+def _cell_str(value) -> str:
+    """A cell's value as text: spreadsheets turn typed digits into numbers and may add CR line ends."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _whole_number(value) -> int | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return int(number) if number.is_integer() else None
+
+
+def _read_metadata(sheet, name: str) -> tuple[str, list[ArticleRecord]]:
+    meta: dict[str, str] = {}
+    payloads: dict[str, dict[int, str]] = {}
+    sheet.reset_dimensions()  # streamed workbooks state no size: read to the end instead of measuring first
+    for row in sheet.iter_rows(values_only=True, max_col=4):
+        cells = [*row, None, None, None, None]
+        key = _cell_str(cells[0])
+        if key == "article":
+            part = _whole_number(cells[2])
+            if part is None:
+                raise InputError(f"{name}: the {METADATA_SHEET} sheet is damaged (article part {cells[2]!r})")
+            payloads.setdefault(_cell_str(cells[1]), {})[part] = _cell_str(cells[3])
+        elif key:
+            meta[key] = _cell_str(cells[1])
+    if meta.get("format") != FORMAT_NAME:
+        raise InputError(f"{name}: not an ushtil review workbook (format {meta.get('format', 'unknown')!r})")
+    version = meta.get("format_version", "")
+    if not version.isdigit():
+        raise InputError(f"{name}: the review workbook's format version {version!r} is unreadable")
+    if int(version) > FORMAT_VERSION:
+        raise InputError(
+            f"{name}: written by a newer ushtil (workbook format {version}, this ushtil reads {FORMAT_VERSION}); "
+            "update ushtil"
+        )
+    articles = [_article_record(article, parts, name) for article, parts in payloads.items()]
+    return meta.get("signature", ""), articles
+
+
+def _article_record(article: str, parts: dict[int, str], name: str) -> ArticleRecord:
+    try:
+        record = json.loads("".join(parts[part] for part in sorted(parts)))
+        beads = {number: Bead.from_dict(bead) for number, bead in enumerate(record["beads"], 1)}
+        fingerprints = {number: {lang: str(bead["fingerprint"][lang]) for lang in LANGS}
+                        for number, bead in enumerate(record["beads"], 1)}
+        sentences = {lang: [str(s) for s in record["sentences"][lang]] for lang in LANGS}
+        if not PLAIN_NAME.fullmatch(str(record["name"])) or record["name"] != article:
+            raise ValueError(f"the name {record['name']!r} is not a plain file name")
+        for number, bead in beads.items():
+            for lang in LANGS:
+                if any(not 0 <= index < len(sentences[lang]) for index in bead.sentences[lang]):
+                    raise ValueError(f"bead {number} points past the {len(sentences[lang])} {lang} sentences")
+        front = Article.from_dict(record["article"]) if isinstance(record.get("article"), dict) else None
+        return ArticleRecord(
+            name=str(record["name"]), signature=str(record["signature"]), sentences=sentences, beads=beads,
+            fingerprints=fingerprints, settings={str(k): str(v) for k, v in (record.get("settings") or {}).items()},
+            paragraph_starts={lang: [int(i) for i in v] for lang, v in (record.get("paragraph_starts") or {}).items()
+                              if lang in LANGS},
+            front=front,
+        )
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        raise InputError(f"{name}: the {METADATA_SHEET} sheet is damaged for article {article!r} "
+                         f"({type(exc).__name__}: {exc})") from None
+
+
+def _header_rows(sheet, columns: tuple[str, ...], name: str) -> Iterator[tuple[int, dict[str, object]]]:
+    """Rows after the header as ``(row number, {column: value})``; columns are found by their titles,
+    so a reviewer may reorder or add columns."""
+    sheet.reset_dimensions()
+    rows = sheet.iter_rows(values_only=True)
+    header = [_cell_str(value).strip() for value in next(rows, ())]
+    missing = [column for column in columns if column not in header]
+    if missing:
+        raise InputError(f"{name}: the {sheet.title} sheet has no {missing[0]!r} column")
+    positions = {column: header.index(column) for column in columns}
+    for number, row in enumerate(rows, 2):
+        if not any(value is not None and value != "" for value in row):
+            continue
+        yield number, {column: row[i] if i < len(row) else None for column, i in positions.items()}
+
+
+def _read_alignment_sheet(sheet, name: str) -> tuple[dict[tuple[str, int], SheetRow], list[str]]:
+    rows: dict[tuple[str, int], SheetRow] = {}
+    continued: list[tuple[int, tuple[str, int], int, dict[str, str]]] = []
+    notes: list[str] = []
+    for number, row in _header_rows(sheet, ALIGNMENT_COLUMNS, name):
+        article = _cell_str(row["Article"])
+        bead = _whole_number(row["Bead #"])
+        if bead is None:
+            notes.append(f"Alignment row {number}: Bead # {row['Bead #']!r} is not a number; row ignored")
+            continue
+        text = {lang: _cell_str(row[LANG_NAMES[lang]]) for lang in LANGS}
+        part = CONTINUATION.fullmatch(_cell_str(row["Type"]).strip())
+        if part:
+            continued.append((number, (article, bead), int(part.group(1)), text))
+            continue
+        if (article, bead) in rows:
+            notes.append(f"Alignment row {number}: a second row for {article} bead #{bead}; row ignored")
+            continue
+        rows[(article, bead)] = SheetRow(
+            row=number, decision=_decision(_cell_str(row["Decision"]), number, notes),
+            comment=_cell_str(row["Comment"]).strip(), parts={1: text},
+        )
+    for number, key, part, text in continued:
+        if part < 2:
+            notes.append(f"Alignment row {number}: continuation part {part} of {key[0]} bead #{key[1]}; ignored")
+        elif key not in rows:
+            notes.append(f"Alignment row {number}: continues {key[0]} bead #{key[1]}, which has no row; ignored")
+        else:
+            rows[key].parts[part] = text
+    return rows, notes
+
+
+def _decision(value: str, row: int, notes: list[str]) -> str:
+    value = value.strip()
+    if not value:
+        return ""
+    for decision in DECISIONS:
+        if value.casefold() == decision.casefold():
+            return decision
+    notes.append(f"Alignment row {row}: unknown decision {value!r} (expected {', '.join(DECISIONS)}); "
+                 "treated as undecided")
+    return ""

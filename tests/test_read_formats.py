@@ -1,0 +1,129 @@
+"""The seed article as .docx, one-column PDF and two-column PDF gives the record of its .txt (issue 14).
+
+The files in tests/data/layouts/ were made from the seed by make_layouts.py (python-docx, LibreOffice):
+heading styles, bold labels, superscript affiliation marks, a running header and page numbers on
+every page; the two-column PDF also breaks recurring long words with a hyphen at line ends.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import ushtil
+from conftest import ROOT
+from ushtil.read.hyphens import Hyphenation, join_lines
+
+LAYOUTS = ROOT / "tests" / "data" / "layouts"
+
+
+@pytest.mark.parametrize("name", ["seed.docx", "seed.pdf", "seed_two_columns.pdf"])
+def test_seed_formats_give_the_txt_record(name, seed_article):
+    article = ushtil.read_article(LAYOUTS / name)
+    for lang in ("en", "kk", "ru"):
+        got, want = article.part(lang), seed_article.part(lang)
+        assert got.title == want.title
+        assert got.authors == want.authors
+        assert got.paragraphs == want.paragraphs
+        assert got.keywords == want.keywords
+        assert got.sentences == want.sentences
+    assert article.notes == seed_article.notes
+    assert not article.extras
+
+
+def test_two_column_pdf_really_breaks_words_and_has_page_furniture():
+    from pypdf import PdfReader
+
+    pages = [page.extract_text() for page in PdfReader(LAYOUTS / "seed_two_columns.pdf").pages]
+    raw = "\n".join(pages)
+    assert "geop-\nolitical" in raw or "geopo-\nlitical" in raw or "-\n" in raw
+    assert sum("ХАБАРШЫСЫ" in page for page in pages) == len(pages)
+
+
+@pytest.mark.parametrize(
+    ("lines", "vocabulary", "joined"),
+    [
+        (["гео-", "политический курс"], {"геополитический"}, "геополитический курс"),
+        (["между қарым-", "қатынас"], {"қарым-"}, "между қарым-қатынас"),
+        (["the twenty-", "first century"], {"first"}, "the twenty-first century"),
+        (["Қазақстан қарама-", "қайшылықта"], set(), "Қазақстан қарама-қайшылықта"),
+        (["Kazakh-", "English terms"], set(), "Kazakh-English terms"),
+        (["ISSN 2616-", "6887"], set(), "ISSN 2616-6887"),
+    ],
+)
+def test_words_broken_at_line_ends(lines, vocabulary, joined):
+    assert join_lines(lines, Hyphenation(vocabulary)) == joined
+
+
+def test_hyphenating_document_joins_unknown_breaks():
+    assert join_lines(["гео-", "политика"], Hyphenation(set(), join_by_default=True)) == "геополитика"
+    assert join_lines(["гео-", "политика"], Hyphenation(set(), join_by_default=False)) == "гео-политика"
+
+
+def test_italic_word_in_a_full_width_line_stays_in_its_line():
+    from ushtil.read.pdf_layout import PageRuns, Run, _columns_of
+
+    page = PageRuns(612, 792, [
+        Run(90, 700, 11, False, "A full-width abstract line that has an "),  # full width, one column
+        Run(330, 700, 11, False, "italic"),
+        Run(365, 700, 11, False, " word in it."),
+        Run(90, 600, 11, False, "Left column line"),  # two columns below
+        Run(90, 585, 11, False, "left again"),
+        Run(320, 600, 11, False, "Right column line"),
+        Run(320, 585, 11, False, "right "),
+        Run(350, 585, 11, False, "continued"),
+    ])
+    assert _columns_of(page, 320.0) == [0, 0, 0, 0, 0, 1, 1, 1]
+
+
+@pytest.mark.parametrize(
+    ("rows", "order"),
+    [
+        # one language per column: read column by column
+        ([["Аңдатпа. Орта Азия елдері Ресейді басымдық ретінде анықтайды.",
+           "Аннотация. Все страны считают Россию главным."],
+          ["Түйін сөздер: Ресей, Қытай", "Ключевые слова: Россия, Китай"]], [0, 2, 1, 3]),
+        # a label and its text, one abstract per row: read row by row
+        ([["Abstract", "Central Asia is a crossroads of Eurasia."],
+          ["Keywords", "Russia, EU"]], [0, 1, 2, 3]),
+    ],
+)
+def test_table_reading_order(rows, order):
+    from ushtil.read.tables import cells_in_reading_order
+
+    flat = [cell for row in rows for cell in row]
+    assert cells_in_reading_order(rows) == [flat[index] for index in order]
+
+
+def test_text_export_words_broken_at_line_ends():
+    from ushtil.read import article_from_text
+
+    text = (
+        "Аннотация. Центральная Азия переживает новый этап гео-\n"
+        "политической трансформации, и геополитической конкуренции стало больше.\n"
+        "Отношения между странами региона и Россией носят прагма-\n"
+        "тичный характер.\n\n"
+        "Аңдатпа. Орта Азия мен Ресей арасындағы қарым-\n"
+        "қатынастар прагматикалық сипатқа ие.\n\n"
+        "Ключевые слова: Россия, Китай"
+    )
+    article = article_from_text(text, "wrapped")
+    assert article.part("ru").paragraphs == [
+        "Центральная Азия переживает новый этап геополитической трансформации, и геополитической "
+        "конкуренции стало больше. Отношения между странами региона и Россией носят прагматичный характер."
+    ]
+    kazakh = "Орта Азия мен Ресей арасындағы қарым-қатынастар прагматикалық сипатқа ие."
+    assert article.part("kk").paragraphs == [kazakh]
+
+
+def test_wrapped_line_that_looks_like_a_name_does_not_cut_the_abstract():
+    from ushtil.read import article_from_text
+
+    text = (
+        "Abstract. Today it is the arena of competition and rivalry between the great powers of\n"
+        "Central Asia.\n\nKeywords: Russia, EU"
+    )
+    part = article_from_text(text, "wrapped").part("en")
+    assert part.paragraphs == [
+        "Today it is the arena of competition and rivalry between the great powers of Central Asia."
+    ]
+    assert part.keywords == ["Russia", "EU"]
