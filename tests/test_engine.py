@@ -84,9 +84,9 @@ def test_cache_returns_what_was_stored_and_drops_a_damaged_entry(tmp_path):
 def test_dask_cluster_gives_the_same_outcomes(tmp_path):
     distributed = pytest.importorskip("distributed")
     paths = _articles(tmp_path, count=3)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        with engine_for(scheduler=cluster.scheduler_address) as engine:
-            on_cluster = run_each(read_article, paths, engine=engine)
-            split = run_each(_split_with, ["Бір. Екі сөйлем бар.", "Үш."], engine=engine, shared="kk")
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, engine_for(scheduler=cluster.scheduler_address) as engine:
+        on_cluster = run_each(read_article, paths, engine=engine)
+        split = run_each(_split_with, ["Бір. Екі сөйлем бар.", "Үш."], engine=engine, shared="kk")
     assert _records(on_cluster) == _records(run_each(read_article, paths))
     assert [o.value for o in split] == [["Бір.", "Екі сөйлем бар."], ["Үш."]]
