@@ -240,45 +240,26 @@ def path_features(scorer, beads, table: int, size: int) -> np.ndarray:
     return total
 
 
-def scaling(settings: Settings) -> np.ndarray:
-    """The few parameters the structured stage moves, as a matrix onto :func:`parameters`: per pass
-    and pair, a scale of the logistic weights and a shift of their bias (the logistic regression
-    learnt *which* evidence counts from thousands of pair examples; whole alignments only say how
-    much it weighs against the priors), then the priors themselves."""
-    full = parameters(settings)
-    blocks = 2 * len(PAIR_NAMES)
-    matrix = np.zeros((len(full), 2 * blocks + len(PRIOR_NAMES)))
-    for block in range(blocks):
-        matrix[block * BLOCK : (block + 1) * BLOCK, 2 * block] = full[block * BLOCK : (block + 1) * BLOCK]
-        matrix[block * BLOCK, 2 * block + 1] = 1.0
-    matrix[-len(PRIOR_NAMES) :, -len(PRIOR_NAMES) :] = np.eye(len(PRIOR_NAMES))
-    return matrix
-
-
 def structured_fit(cases, settings: Settings, lexicon: dict, epochs: int) -> Settings:
-    """Averaged subgradient steps on the margin loss of whole paths, with and without the lexicon,
-    moving only the scales, shifts and priors of :func:`scaling`."""
-    matrix = scaling(settings)
-    start = np.concatenate([np.tile([1.0, 0.0], 2 * len(PAIR_NAMES)), parameters(settings)[-len(PRIOR_NAMES) :]])
+    """Averaged subgradient steps on the margin loss of whole paths, with and without the lexicon."""
+    start = parameters(settings)
     theta, total = start.copy(), np.zeros_like(start)
-    size = matrix.shape[0]
-    lowest = np.where(np.arange(len(start)) % 2 == 0, 0.0, -np.inf)
-    lowest[-len(PRIOR_NAMES) :] = 0.0
     for epoch in range(epochs):
         wrong = 0
         for case in cases:
             gold = gold_path(case)
             for table, words in enumerate(({}, lexicon)):
-                scorer, path = decode(case, with_parameters(settings, matrix @ theta), words, MARGIN)
+                scorer, path = decode(case, with_parameters(settings, theta), words, MARGIN)
                 missed, extra = set(gold) - set(path), set(path) - set(gold)
                 wrong += len(extra)
-                step = path_features(scorer, missed, table, size) - path_features(scorer, extra, table, size)
-                theta += STEP * (matrix.T @ step) / np.maximum(np.abs(matrix).sum(axis=0), 1.0)
+                theta += STEP * (
+                    path_features(scorer, missed, table, len(theta)) - path_features(scorer, extra, table, len(theta))
+                )
             theta -= STEP * PULL * (theta - start)
-            theta = np.maximum(theta, lowest)  # scales and penalties stay positive
+            theta[-len(PRIOR_NAMES) :] = np.maximum(theta[-len(PRIOR_NAMES) :], 0.0)  # penalties stay penalties
             total += theta
         print(f"  structured epoch {epoch + 1}/{epochs}: {wrong} wrong beads", file=sys.stderr)
-    return with_parameters(settings, matrix @ (total / (epochs * len(cases))))
+    return with_parameters(settings, total / (epochs * len(cases)))
 
 
 def fit(cases, all_cases, epochs: int) -> Settings:

@@ -261,7 +261,7 @@ def name_found(name: str, profile: SentenceProfile) -> bool:
         else:
             wanted, need = _name_bigrams(name)
             found = len(wanted & profile.all_bigrams) >= need and any(
-                len(wanted & word) >= need for word in profile.word_bigrams
+                len(wanted & bigrams(key)) >= need for key in profile.keys
             )
         profile.name_memo[name] = found
     return found
@@ -339,6 +339,20 @@ CONTEXT_FREE = ("numbers", "names", "ngrams", "cognates")
 MOST = 3
 
 
+class _NewSets:
+    """``new[d][i]``: what set i has that the d sets before it have not (made when first asked)."""
+
+    def __init__(self, sets: list[frozenset]):
+        self._parts = {0: sets}
+
+    def __getitem__(self, d: int) -> list[frozenset]:
+        part = self._parts.get(d)
+        if part is None:
+            sets = self._parts[0]
+            part = self._parts[d] = [sets[i].difference(*sets[max(0, i - d) : i]) for i in range(len(sets))]
+        return part
+
+
 class PairEvidence:
     """The evidence between the sentences of two languages, for any candidate pairs of sides.
 
@@ -351,8 +365,9 @@ class PairEvidence:
     def __init__(
         self, a: list[SentenceProfile], b: list[SentenceProfile], context: PairContext, memo: dict | None = None
     ):
-        """``memo`` keeps the counts that do not depend on the context (numbers, names, n-grams,
-        cognates) for another pass over the same sentences (a second pass with a learned lexicon)."""
+        """``memo`` keeps what does not depend on the context (counts of numbers, names, n-grams and
+        cognates, the parts of those sets) for the other pairs and another pass over the same
+        sentences (a second pass with a learned lexicon); one memo per text section."""
         self.context = context
         terms_a = [term for term, _ in context.terms]
         terms_b = [term for _, term in context.terms]
@@ -366,14 +381,14 @@ class PairEvidence:
             [frozenset(s for s in p.stems if s in context.reverse_lexicon) for p in b],
             _covered(b, _inverse(context.lexicon)),
         )
-        self._prefix: dict[tuple[str, str], np.ndarray] = {}
-        self._new: dict[tuple[str, str], list[list[frozenset]]] = {}
+        self._prefix: dict[tuple, np.ndarray] = {}
+        self._new: dict[tuple[str, str], _NewSets] = {}
         #: shared counts found so far: name → (sentence pair, earlier sentences on each side) → value
         empty = (np.zeros(0, dtype=np.int64), np.zeros(0))
         self._found = {name: empty for name in SHARED_COUNTS if name not in CONTEXT_FREE}
         self._memo = memo if memo is not None else {}
-        for name in CONTEXT_FREE:
-            self._memo.setdefault(name, empty)
+        pair = (a[0].lang if a else "a", b[0].lang if b else "b")
+        self._counts = self._memo.setdefault(pair, {name: empty for name in CONTEXT_FREE})
 
     def _sets(self, which: str, name: str) -> list[frozenset]:
         side = getattr(self, which)
@@ -383,27 +398,31 @@ class PairEvidence:
             return getattr(side, name)
         return [getattr(profile, name) for profile in side.profiles]
 
-    def _new_sets(self, which: str, name: str) -> list[list[frozenset]]:
-        """``new[d][i]``: what sentence i's set has that the d sentences before it have not."""
-        found = self._new.get((which, name))
+    def _new_sets(self, which: str, name: str) -> _NewSets:
+        """``new[d][i]``: what sentence i's set has that the d sentences before it have not; each
+        ``new[d]`` made when first asked (a guide pass asks only for d = 0), and kept in the memo
+        for the sets that do not depend on the context (both pairs of a language and both passes
+        use them)."""
+        side = getattr(self, which)
+        key = (side.profiles[0].lang if side.profiles else which, name)
+        store = self._memo.setdefault("sets", {}) if name in CONTEXT_FREE else self._new
+        found = store.get(key)
         if found is None:
-            sets = self._sets(which, name)
-            found = [sets]
-            for d in range(1, MOST):
-                found.append([sets[i].difference(*sets[max(0, i - d) : i]) for i in range(len(sets))])
-            self._new[(which, name)] = found
+            found = store[key] = _NewSets(self._sets(which, name))
         return found
 
     def _side_sums(self, which: str, name: str, start: np.ndarray, count: np.ndarray) -> np.ndarray:
         """A count per candidate side ``start … start + count``: added up, or the size of a union."""
         if name in SETS:
             new = self._new_sets(which, name)
-            sizes = self._prefix.get((which, name))
-            if sizes is None:
-                sizes = self._prefix[(which, name)] = np.array([[len(x) for x in part] + [0] for part in new])
             total = np.zeros(len(start))
             for u in range(MOST):
-                total += np.where(u < count, sizes[u][np.where(u < count, start + u, -1)], 0)
+                if not (u < count).any():
+                    continue
+                sizes = self._prefix.get((which, name, u))
+                if sizes is None:
+                    sizes = self._prefix[(which, name, u)] = np.array([len(x) for x in new[u]] + [0])
+                total += np.where(u < count, sizes[np.where(u < count, start + u, -1)], 0)
             return total
         prefix = self._prefix.get((which, name))
         if prefix is None:
@@ -440,7 +459,7 @@ class PairEvidence:
         """The shared count ``name`` of each (sorted, distinct) key. The counts of whole sentence
         pairs are kept (a guide's next round, the three-way pass and a second pass ask again); the
         parts after earlier sentences of a side are computed when asked (they are many)."""
-        store = self._memo if name in CONTEXT_FREE else self._found
+        store = self._counts if name in CONTEXT_FREE else self._found
         known_keys, known_values = store[name]
         at = np.minimum(np.searchsorted(known_keys, keys), max(len(known_keys) - 1, 0))
         seen = known_keys[at] == keys if len(known_keys) else np.zeros(len(keys), dtype=bool)

@@ -27,9 +27,8 @@ from .scoring import BeadScorer, PairModel, Settings, default_settings
 PAIRS: tuple[tuple[str, str], ...] = LANGUAGE_PAIRS
 #: Sections up to this many cells are aligned over the full cube; larger ones inside a band.
 FULL_CUBE_CELLS = 2_000
-#: Half-width (in sentences) of the band around the guide paths (long sections: LONG_BAND_WIDTH).
+#: Half-width (in sentences) of the band around the guide paths.
 BAND_WIDTH = 3
-LONG_BAND_WIDTH = 2
 #: Half-width of the guides' own band: this share of the text, but at least GUIDE_WIDTH and at most
 #: GUIDE_MAX_WIDTH sentences. The band starts on the diagonal and is moved onto the guide's path
 #: until the path no longer runs along its edge (at most GUIDE_ROUNDS times), so a missing passage
@@ -38,8 +37,7 @@ GUIDE_WIDTH = 6
 GUIDE_SHARE = 0.1
 GUIDE_MAX_WIDTH = 15
 GUIDE_ROUNDS = 12
-#: Sections with more sentences than this are "long": a narrower band, and a progress bar when
-#: options.progress is set.
+#: Sections with more sentences than this are "long": a progress bar when options.progress is set.
 LONG_SECTION = 1000
 #: Characters per language needed before the length ratio is measured on the text itself (below,
 #: the language records' ratio is used).
@@ -172,12 +170,11 @@ def section_scorer(section: Section, models: list[PairModel], options: AlignOpti
     )
 
 
-def _memo(section: Section, options: AlignOptions) -> dict[str, dict]:
-    """Per language pair, the evidence counts an earlier pass over this section kept (empty: none)."""
+def _memo(section: Section, options: AlignOptions) -> dict:
+    """The evidence an earlier pass over this section kept (empty: none)."""
     if options.profiles is None:
         return {}
-    key = ("evidence", *(tuple(section.sentences(lang)) for lang in LANGS))
-    return options.profiles.setdefault(key, {f"{a}-{b}": {} for a, b in PAIRS})
+    return options.profiles.setdefault(("evidence", *(tuple(section.sentences(lang)) for lang in LANGS)), {})
 
 
 def _visits(path: list[tuple[Cell, Move]], rows: int) -> tuple[np.ndarray, np.ndarray]:
@@ -230,7 +227,7 @@ def band_for(scorer: BeadScorer, sizes: Cell) -> Band:
     for other in (1, 2):
         if sizes[other]:
             low[:, other - 1], high[:, other - 1] = _guide(scorer, other)
-    return Band.around(sizes, low, high, LONG_BAND_WIDTH if max(sizes) > LONG_SECTION else BAND_WIDTH)
+    return Band.around(sizes, low, high, BAND_WIDTH)
 
 
 @dataclass

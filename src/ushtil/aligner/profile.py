@@ -52,21 +52,15 @@ class SentenceProfile:
     stems: frozenset[str] = frozenset()
     #: memo of name look-ups in this sentence (see :func:`~.features.name_found`)
     name_memo: dict[str, bool] = field(default_factory=dict)
-    _word_bigrams: list[frozenset[str]] | None = None
-    _all_bigrams: frozenset[str] = frozenset()
-
-    @property
-    def word_bigrams(self) -> list[frozenset[str]]:
-        """Letter bigrams of each word's sound key (made when a name is first looked up here)."""
-        if self._word_bigrams is None:
-            self._word_bigrams = [bigrams(key) for key in self.keys]
-            self._all_bigrams = frozenset().union(*self._word_bigrams)
-        return self._word_bigrams
+    _all_bigrams: frozenset[str] | None = None
 
     @property
     def all_bigrams(self) -> frozenset[str]:
-        """The letter bigrams of all its words: a name with fewer of its bigrams here is in no word."""
-        return self._all_bigrams if self.word_bigrams is not None else frozenset()
+        """The letter bigrams of all its words' sound keys: a name with fewer of its bigrams here is
+        in no word (made when a name is first looked up here)."""
+        if self._all_bigrams is None:
+            self._all_bigrams = frozenset().union(*map(bigrams, self.keys))
+        return self._all_bigrams
 
 
 def stem(word: str) -> str:

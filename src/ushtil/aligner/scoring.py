@@ -179,8 +179,8 @@ class BeadScorer:
     paragraph_starts: dict[str, frozenset[int]] = field(default_factory=dict)
     #: the evidence between the pairs' sentences (default: made here; a guide shares its section's)
     evidence: list[PairEvidence] | None = None
-    #: per pair ("en-kk"), counts kept from an earlier pass over the same sentences
-    memo: dict[str, dict] = field(default_factory=dict)
+    #: evidence kept from an earlier pass over the same sentences (see :class:`PairEvidence`)
+    memo: dict = field(default_factory=dict)
     #: the most sentences a bead may take in one language (a guide pass takes one at a time)
     longest: int = 3
 
@@ -190,7 +190,7 @@ class BeadScorer:
         if self.evidence is None:
             self.evidence = [
                 PairEvidence(
-                    self.profiles[pair.a], self.profiles[pair.b], pair.context, self.memo.get(f"{pair.a}-{pair.b}")
+                    self.profiles[pair.a], self.profiles[pair.b], pair.context, self.memo
                 )
                 for pair in self.pairs
             ]
