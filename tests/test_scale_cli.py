@@ -3,11 +3,13 @@ redoes only what changed; a damaged cache entry is recomputed; an unreachable cl
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
+import ushtil.checks
 from conftest import SEED_ARTICLE, SHARED
 from ushtil.cache import CACHE_FOLDER
 from ushtil.cli import main
@@ -104,3 +106,20 @@ def test_unreachable_scheduler_is_one_line_and_exit_2(corpus, tmp_path, capsys, 
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1].startswith("ushtil align: error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").glob("*.jsonl"))
+
+
+def test_check_of_a_work_folder_checks_again_only_what_changed(corpus, tmp_path, monkeypatch):
+    work = tmp_path / "work"
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    assert main(["check", str(work), "--json", str(tmp_path / "first.json"), "-q", "--jobs", "1"]) == 1
+    checked = []
+    original = ushtil.checks._check_article
+    monkeypatch.setattr(ushtil.checks, "_check_article", lambda item, shared: checked.append(item.name) or
+                        original(item, shared))
+    (work / "seed.alignment.jsonl").unlink()
+    shutil.copy(SEED_ARTICLE, tmp_path / "seed.txt")
+    assert main(["align", str(tmp_path / "seed.txt"), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    assert main(["check", str(work), "--json", str(tmp_path / "second.json"), "-q", "--jobs", "1"]) == 1
+    assert checked == ["seed"]  # the one alignment written again; the others' findings from the cache
+    reports = [json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8")) for name in ("first", "second")]
+    assert reports[0]["findings"] == reports[1]["findings"]

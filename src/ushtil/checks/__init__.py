@@ -13,10 +13,12 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 from .. import __version__
 from ..aligner import align_articles, align_inputs
+from ..cache import ResultCache, cache_key
 from ..engine import Engine, run_each, ticker
 from ..errors import UshtilError
 from ..glossary import Glossary, load_glossary
@@ -106,6 +108,7 @@ def check(
     nlp: str = "builtin",
     progress: Callable[[Iterable[AlignedArticle]], Iterable[AlignedArticle]] | None = None,
     engine: Engine | None = None,
+    cache: ResultCache | None = None,
 ) -> CheckReport:
     """Check one article or several; see the README's ``ushtil check`` section for every finding id.
 
@@ -116,7 +119,8 @@ def check(
     reference translation: an article (or path) for one checked article, or a sequence parallel to
     the articles (None where an article has no reference). ``only``/``skip`` name check families
     (keys of :data:`CHECKS`); ``progress`` wraps the articles' iteration (a progress bar); the
-    articles are checked on ``engine`` (this process by default), with the same findings anywhere.
+    articles are checked on ``engine`` (this process by default), with the same findings anywhere;
+    with a ``cache``, an article checked before with the same text, beads and settings is not checked again.
     """
     items = _as_list(article_or_articles)
     if not items:
@@ -135,15 +139,26 @@ def check(
     findings: list[Finding] = []
     checked: list[CheckedArticle] = []
     failed: list[str] = []
+    cache = cache or ResultCache(None)
+    settings = [[family.name for family in families], repr(terms), repr(stats)]
+    keys = [cache_key("check", settings, [item.article.to_dict(), asdict(item.alignment)]) if cache.folder else ""
+            for item in aligned]
+    found: list[list[Finding] | None] = [_findings(cache.get(key)) if key else None for key in keys]
+    todo = [n for n, known in enumerate(found) if known is None]
     shown = (lambda items, label: progress(items)) if progress else None
-    outcomes = run_each(_check_article, aligned, engine=engine, shared=(families, terms, stats),
-                        on_done=ticker(shown, len(aligned), "checking"))
-    for item, outcome in zip(aligned, outcomes, strict=True):
-        if not outcome.ok:
-            failed.append(f"{item.name}: {outcome.error}")
-            continue
-        findings.extend(outcome.value)
-        checked.append(CheckedArticle(item.article, item.alignment))
+    outcomes = run_each(_check_article, [aligned[n] for n in todo], engine=engine, shared=(families, terms, stats),
+                        on_done=ticker(shown, len(todo), "checking"))
+    for n, outcome in zip(todo, outcomes, strict=True):
+        if outcome.ok:
+            found[n] = outcome.value
+            if keys[n]:
+                cache.put(keys[n], [finding.to_dict() for finding in outcome.value])
+        else:
+            failed.append(f"{aligned[n].name}: {outcome.error}")
+    for item, article_findings in zip(aligned, found, strict=True):
+        if article_findings is not None:
+            findings.extend(article_findings)
+            checked.append(CheckedArticle(item.article, item.alignment))
     scores = ReferenceScores()
     if references:
         triples = [
@@ -155,6 +170,12 @@ def check(
     signature = f"ushtil {__version__} | check {'+'.join(f.name for f in families)} | term rules: " + \
         ", ".join(f"{count} {source}" for source, count in sources.items())
     return CheckReport(findings=findings, articles=checked, scores=scores, signature=signature, failed=failed)
+
+
+def _findings(records: list[dict] | None) -> list[Finding] | None:
+    if records is None:
+        return None
+    return [Finding(**{**record, "severity": Severity(record["severity"])}) for record in records]
 
 
 def _check_article(item: AlignedArticle, shared: tuple[list[Check], list[TermRule], LengthStats]) -> list[Finding]:

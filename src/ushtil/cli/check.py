@@ -7,9 +7,11 @@ import sys
 import time
 from pathlib import Path
 
+from ..cache import CACHE_FOLDER, ResultCache
 from ..errors import InputError, UshtilError
 from ..model import LANGS, Article
 from ..outputs import OutputTransaction, guard_outputs, requested
+from ..read.inputs import ALIGNMENT_SUFFIX
 from .common import (
     add_article_inputs,
     add_engine_options,
@@ -89,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         )
         report = check(
             corpus.aligned, glossary=glossary_path(args), reference=references, only=args.only, skip=args.skip,
-            nlp=args.nlp, engine=engine,
+            nlp=args.nlp, engine=engine, cache=_work_folder_cache(args.inputs),
             progress=lambda items: progress(items, len(articles), "checking", quiet=args.quiet, unit="article"),
         )
     errors += report.failed
@@ -107,6 +109,15 @@ def run(args: argparse.Namespace) -> int:
             print(f"report written to {written}")
     report_errors(errors, "check")
     return 1 if errors else report.exit_code  # some articles checked: 1, as for errors found
+
+
+def _work_folder_cache(inputs: list[str]) -> ResultCache | None:
+    """The cache of the work folder ``align`` wrote, when that folder is what is checked: a re-run
+    checks only the articles whose beads changed (a review import, a new article)."""
+    folder = Path(inputs[0]) if len(inputs) == 1 else None
+    if folder is None or not folder.is_dir() or not any(folder.glob(f"*{ALIGNMENT_SUFFIX}")):
+        return None
+    return ResultCache(folder / CACHE_FOLDER)
 
 
 def resolve_references(
