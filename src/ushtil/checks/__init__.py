@@ -28,7 +28,7 @@ from .language import LanguageCheck
 from .lengths import LengthCheck, LengthStats, default_length_stats
 from .names import NameCheck
 from .numbers import NumberCheck
-from .report import CheckedArticle, CheckReport
+from .report import CheckReport
 from .scores import ReferenceScores, score_against_reference
 from .structure import StructureCheck
 from .termrules import TermRule, combined_rules
@@ -130,13 +130,13 @@ def check(
     families = select_checks(only, skip)
     stats = length_stats or default_length_stats()
     findings: list[Finding] = []
-    checked: list[CheckedArticle] = []
+    checked: list[AlignedArticle] = []
     for item in progress(aligned) if progress else aligned:
         article, alignment = item.article, item.alignment
         context = ArticleContext(article=article, alignment=alignment, terms=terms, length_stats=stats)
         found = [finding for family in families for finding in family.run(context)]
         findings.extend(sorted(found, key=lambda f: (f.severity.rank, f.bead or 0, f.lang, f.check)))
-        checked.append(CheckedArticle(article, alignment))
+        checked.append(item)
     scores = ReferenceScores()
     if references:
         triples = [
@@ -155,7 +155,6 @@ __all__ = [
     "ArticleContext",
     "Check",
     "CheckReport",
-    "CheckedArticle",
     "Finding",
     "LengthStats",
     "Severity",
