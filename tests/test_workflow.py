@@ -54,8 +54,8 @@ def aligned_folder(tmp_path_factory):
 def test_an_alignment_stands_for_its_article(aligned_folder):
     found = collect_inputs([aligned_folder])
     assert [(item.name, item.kind) for item in found.items] == [(SEED.stem, "alignment")]
-    assert found.notes == [f"{SEED.stem}: read from its alignment {SEED.stem}.alignment.jsonl, which stands for "
-                           f"{SEED.name} (a document is read once)"]
+    assert found.notes == ["1 document(s) read from their alignment, which stands for the article of the same "
+                           f"name (a document is read once): {SEED.stem}.alignment.jsonl for {SEED.name}"]
     assert not found.errors
 
 
@@ -94,7 +94,7 @@ def test_glossary_of_an_aligned_folder_equals_the_glossary_of_the_article(aligne
     rows = (tmp_path / "aligned.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(rows) - 1 == 14  # issue 10 point 4: 29 entries when the folder was read as two corpora
     assert rows == (tmp_path / "alone.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert "which stands for 004_9d99ed68fdecf78d.txt" in err
+    assert f"{SEED.stem}.alignment.jsonl for {SEED.name}" in err
 
 
 # ------------------------------------------------------------------------------ one alignment, once
