@@ -116,3 +116,38 @@ def test_unwritable_xlsx_is_one_line_and_leaves_no_jsonl(earlier):
     assert result.stderr.strip() == ("ushtil align: error: art.txt/review.xlsx: cannot write "
                                      "(art.txt is a file, not a folder)")
     assert listing(earlier) == before and not Path("fresh").exists()
+
+
+def test_an_unforeseen_failure_is_one_line_and_changes_nothing(earlier, monkeypatch, capsys):
+    import ushtil.export.tmx
+
+    def broken(*args, **kwargs):
+        raise ValueError("something nobody foresaw")
+
+    monkeypatch.setattr(ushtil.export.tmx, "write_tmx", broken)
+    monkeypatch.delenv("USHTIL_DEBUG", raising=False)
+    before = listing(earlier)
+    assert main(["align", "art.txt", "-o", "out", "--tmx", "out/aligned.tmx"]) == 2
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert last.startswith("ushtil align: internal error: ValueError: something nobody foresaw")
+    assert listing(earlier) == before
+
+
+def test_failed_review_workbook_prints_no_exception_ignored_noise(seed_alignment, tmp_path, monkeypatch):
+    """openpyxl's write-only sheets stream as they are filled; left open after a failure, their
+    generators print 'Exception ignored … Traceback' when collected. They are closed quietly now."""
+    import gc
+
+    import ushtil.export.review_workbook as review
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    monkeypatch.setattr(review, "_write_metadata_sheet", full_disk)
+    with pytest.raises(OSError):
+        review.write_review_workbook([seed_alignment], tmp_path / "review.xlsx")
+    gc.collect()
+    assert unraisable == []
+    assert list(tmp_path.iterdir()) == []

@@ -52,8 +52,8 @@ def demo_workbook(path: Path) -> None:
     workbook.save(path)
 
 
-def render(workbook: Path, output: Path, pages: int = 1, dpi: int = 110) -> list[Path]:
-    """PNG files of the first ``pages`` pages of the Alignment sheet as LibreOffice prints it."""
+def render(workbook: Path, output: Path, pages: int = 1, dpi: int = 110, sheet: str = "Alignment") -> list[Path]:
+    """PNG files of the first ``pages`` pages of one sheet (default Alignment) as LibreOffice prints it."""
     from openpyxl import load_workbook
 
     for tool in ("soffice", "pdftoppm"):
@@ -64,10 +64,11 @@ def render(workbook: Path, output: Path, pages: int = 1, dpi: int = 110) -> list
         folder = Path(folder)
         alignment_only = folder / "alignment.xlsx"
         book = load_workbook(workbook)
-        book.active = book.sheetnames.index("Alignment")
-        for sheet in book.worksheets:
-            if sheet.title != "Alignment":
-                sheet.sheet_state = "hidden"
+        book.active = book.sheetnames.index(sheet)
+        for other in book.worksheets:
+            other.sheet_view.tabSelected = other.title == sheet
+            if other.title != sheet:
+                other.sheet_state = "hidden"
         book.save(alignment_only)
         subprocess.run(
             ["soffice", f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",

@@ -104,13 +104,11 @@ def guard_outputs(inputs: Iterable[Path], outputs: Iterable[Output | None], upda
     whose suffix does not fit its format. ``updated`` is a file the command reads and rewrites by
     design (the glossary store): no input and no other output may be that file."""
     given = [item for item in outputs if item is not None]
-    for item in [*given, updated] if updated else given:
-        check_suffix(item)
     read = {identity(path): path for path in inputs}
     seen: dict[Identity, Output] = {identity(updated.path): updated} if updated else {}
     if updated and identity(updated.path) in read:
-        raise UshtilError(f"{updated.option} {updated.path}: is also named as the input "
-                          f"{read[identity(updated.path)]}")
+        raise UshtilError(f"{updated.option} {updated.path}: is the input {read[identity(updated.path)]}; "
+                          "refusing to overwrite it (name another store)")
     for item in given:
         if FOLDER in item.formats:
             continue
@@ -122,6 +120,8 @@ def guard_outputs(inputs: Iterable[Path], outputs: Iterable[Output | None], upda
             raise UshtilError(f"{item.option} {item.path}: is also the file of {seen[key].option}; "
                               "give each output its own file")
         seen[key] = item
+    for item in [*given, updated] if updated else given:
+        check_suffix(item)
 
 
 class OutputTransaction:

@@ -222,7 +222,9 @@ def align_section(section: Section, models: list[PairModel], options: AlignOptio
         return SectionResult(section, traceback(fill(band_for(scorer, sizes), scorer.score), sizes), scorer)
     from tqdm import tqdm
 
-    with tqdm(total=sizes[0], desc="aligning sentences", unit="sent", file=sys.stderr) as bar:
+    # on a terminal a live bar; into a log file an update every few seconds, not ten a second
+    with tqdm(total=sizes[0], desc="aligning sentences", unit="sent", file=sys.stderr,
+              mininterval=0.1 if sys.stderr.isatty() else 5.0) as bar:
         band = band_for(scorer, sizes)
         table = fill(band, scorer.score, on_row=lambda i: bar.update(i - bar.n))
     return SectionResult(section, traceback(table, sizes), scorer)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from .. import __version__
@@ -23,6 +24,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ushtil",
         description="Align English, Kazakh and Russian abstracts and build a trilingual glossary.",
+        epilog="Every command refuses an output that is one of its inputs (or whose suffix does not fit its "
+        "format), writes all its outputs together at the end (a failure or Ctrl-C changes no file), reports "
+        "each unusable input on one line and goes on with the others. Exit codes: 0 done, 1 some inputs "
+        "could not be used (or, for check, errors were found), 2 nothing could be done, 130 interrupted.",
     )
     parser.add_argument("--version", action="version", version=f"ushtil {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -47,4 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # a file system failure no writer foresaw: still one line, never a traceback
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"ushtil {args.command}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("USHTIL_DEBUG"):
+            raise
+        print(f"ushtil {args.command}: internal error: {type(exc).__name__}: {exc} "
+              "(please report it; USHTIL_DEBUG=1 shows the traceback)", file=sys.stderr)
         return 2

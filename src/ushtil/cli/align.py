@@ -10,7 +10,15 @@ from pathlib import Path
 from ..errors import UshtilError
 from ..model import Alignment
 from ..outputs import FOLDER, OutputTransaction, guard_outputs, requested
-from .common import add_glossary_option, add_nlp_option, glossary_path, glossary_terms, progress, report_errors
+from .common import (
+    add_glossary_option,
+    add_nlp_option,
+    add_quiet_option,
+    glossary_path,
+    glossary_terms,
+    progress,
+    report_errors,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,6 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--tmx", metavar="FILE", help="also write a TMX translation memory of all alignments")
     add_glossary_option(parser, "whose term pairs count as evidence")
     add_nlp_option(parser)
+    add_quiet_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -53,8 +62,8 @@ def run(args: argparse.Namespace) -> int:
     guard_outputs(read, [requested("-o", args.output, FOLDER), requested("--xlsx", args.xlsx, "xlsx"),
                          requested("--tmx", args.tmx, "tmx")])
     pairs, glossary = glossary_terms(args)
-    corpus = align_inputs(inputs, term_pairs=pairs, glossary=glossary, nlp=args.nlp,
-                          progress=lambda items, label: progress(items, len(items), label))
+    shown = None if args.quiet else (lambda items, label: progress(items, len(items), label, unit="text"))
+    corpus = align_inputs(inputs, term_pairs=pairs, glossary=glossary, nlp=args.nlp, progress=shown)
     aligned = corpus.aligned
     alignments = [item.alignment for item in aligned]
     output = Path(args.output)

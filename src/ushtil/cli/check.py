@@ -13,6 +13,7 @@ from .common import (
     add_article_inputs,
     add_glossary_option,
     add_nlp_option,
+    add_quiet_option,
     article_input_files,
     collect_article_inputs,
     glossary_path,
@@ -53,6 +54,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--limit", type=int, default=40, metavar="N",
                         help="show at most N errors and warnings per article in the terminal (default 40)")
     add_nlp_option(parser)
+    add_quiet_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -66,8 +68,8 @@ def run(args: argparse.Namespace) -> int:
     guard_outputs(inputs, [requested("-o", args.output, "xlsx"), requested("--json", args.json, "json")])
     collected = collect_article_inputs(args, kinds=("article", "abstracts", "triple", "alignment"))
     pairs, glossary = glossary_terms(args)
-    corpus = align_inputs(collected, term_pairs=pairs, glossary=glossary, nlp=args.nlp,
-                          progress=lambda items, label: progress(items, len(items), label))
+    shown = None if args.quiet else (lambda items, label: progress(items, len(items), label, unit="text"))
+    corpus = align_inputs(collected, term_pairs=pairs, glossary=glossary, nlp=args.nlp, progress=shown)
     errors = corpus.errors
     for note in corpus.notes:
         print(f"ushtil check: note: {note}", file=sys.stderr)
@@ -80,7 +82,8 @@ def run(args: argparse.Namespace) -> int:
     )
     report = check(
         corpus.aligned, glossary=glossary_path(args), reference=references, only=args.only, skip=args.skip,
-        nlp=args.nlp, progress=lambda items: progress(items, len(articles), "checking"),
+        nlp=args.nlp,
+        progress=lambda items: progress(items, len(articles), "checking", quiet=args.quiet, unit="article"),
     )
     with OutputTransaction(inputs) as written:
         if args.output:

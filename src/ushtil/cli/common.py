@@ -78,11 +78,41 @@ def article_input_files(args: argparse.Namespace, *extra: str | Path | None) -> 
     return named + input_files(extra, SUFFIXES)
 
 
-def progress(items: Iterable, total: int, desc: str) -> Iterator:
-    """Iterate with a progress bar on stderr when there is enough to wait for."""
+#: Seconds between progress lines when stderr is a log file rather than a terminal.
+LOG_INTERVAL = 5.0
+
+
+def add_quiet_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress bar or progress lines (errors and the closing summary still print)")
+
+
+class _LogLines:
+    """A stream for tqdm that writes each redraw as one plain line (a log file shows no carriage returns)."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> None:
+        text = text.replace("\r", "").strip()
+        if text:
+            self.stream.write(text + "\n")
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def progress(items: Iterable, total: int, desc: str, quiet: bool = False, unit: str = "file") -> Iterator:
+    """Iterate over ``items`` showing progress on stderr: a bar on a terminal, a short line every
+    :data:`LOG_INTERVAL` seconds when stderr is a log file, nothing when ``quiet`` or with one item."""
+    if quiet or total < 2:
+        return iter(items)
     from tqdm import tqdm
 
-    return iter(tqdm(items, total=total, desc=desc, unit="file", disable=total < 3 or None, file=sys.stderr))
+    if sys.stderr.isatty():
+        return iter(tqdm(items, total=total, desc=desc, unit=unit, file=sys.stderr, dynamic_ncols=True))
+    return iter(tqdm(items, total=total, desc=f"ushtil: {desc}", unit=unit, file=_LogLines(sys.stderr),
+                     mininterval=LOG_INTERVAL, ascii=True, ncols=90))
 
 
 def collect_article_inputs(args: argparse.Namespace, kinds: tuple[str, ...]) -> Inputs:
@@ -99,7 +129,7 @@ def read_inputs(args: argparse.Namespace) -> tuple[list[Article], list[str]]:
     """Articles named on the command line, and one error line per file that could not be read."""
     inputs = collect_article_inputs(args, kinds=("article", "abstracts"))
     articles, errors = [], list(inputs.errors)
-    for item in progress(inputs.items, len(inputs.items), "reading"):
+    for item in progress(inputs.items, len(inputs.items), "reading", quiet=getattr(args, "quiet", False)):
         try:
             articles.append(read_document(item, backend=args.nlp))
         except UshtilError as exc:

@@ -10,6 +10,7 @@ from ..outputs import OutputTransaction, guard_outputs, requested
 from .common import (
     add_article_inputs,
     add_nlp_option,
+    add_quiet_option,
     article_input_files,
     article_summary,
     read_inputs,
@@ -28,6 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_article_inputs(parser)
     parser.add_argument("--json", metavar="OUT", help="write the JSON Lines to OUT instead of stdout")
     add_nlp_option(parser)
+    add_quiet_option(parser)
     parser.set_defaults(run=run)
 
 

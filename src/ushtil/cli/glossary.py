@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import UshtilError
 from ..outputs import OutputTransaction, guard_outputs, requested
-from .common import add_nlp_option, error_reporter, progress
+from .common import add_nlp_option, add_quiet_option, error_reporter, progress
 
 
 def confidence(text: str) -> float:
@@ -35,8 +35,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "from articles or *.alignment.jsonl files; articles are aligned first. The build starts from the "
         "curated store (glossary/glossary.tsv when present, or --store): approved entries keep their headwords "
         "and notes, rejected pairs are never proposed again, new finds come in as candidates. Only --store "
-        "rewrites the store. 'ushtil glossary import EDITED.xlsx' applies what a person changed in a glossary "
-        "workbook to the store.",
+        "rewrites the store. 'ushtil glossary import EDITED.xlsx' applies only what a person changed in a glossary "
+        "workbook to the store (rows left as exported change nothing, deleted rows delete nothing); with "
+        "-o/--tbx/--csv it also exports the store as it is afterwards.",
     )
     parser.add_argument(
         "inputs", nargs="+", metavar="CORPUS",
@@ -49,14 +50,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--tbx", metavar="FILE.tbx", help="also write TBX v3 (TBX-Basic) for CAT tools")
     parser.add_argument("--csv", metavar="FILE.csv", help="also write CSV (UTF-8 with BOM)")
     parser.add_argument("--store", metavar="TSV",
-                        help="curated glossary to start from and to rewrite with the build merged in; for 'import', "
-                        "the store to update (default for both: read glossary/glossary.tsv when present, "
-                        "and only a build with --store rewrites it)")
+                        help="the curated glossary: a build starts from it and rewrites it with the build merged "
+                        "in; 'import' updates it. Without --store a build reads glossary/glossary.tsv when present "
+                        "and rewrites nothing, and 'import' updates glossary/glossary.tsv")
     parser.add_argument("--no-store", action="store_true",
                         help="build without the curated store (every entry a candidate)")
     parser.add_argument("--min-confidence", type=confidence, default=None, metavar="P",
                         help="leave out built entries below this confidence (0-1, default 0.05)")
     add_nlp_option(parser)
+    add_quiet_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -70,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     if args.store and args.no_store:
         raise UshtilError("give --store or --no-store, not both")
     return build(args.inputs, output=args.output, tbx=args.tbx, csv=args.csv, store=args.store,
-                 use_store=not args.no_store, nlp=args.nlp, min_confidence=args.min_confidence)
+                 use_store=not args.no_store, nlp=args.nlp, min_confidence=args.min_confidence, quiet=args.quiet)
 
 
 def _exports(output_path: str | None, tbx: str | None, csv: str | None) -> list:
@@ -90,7 +92,7 @@ def _write_exports(glossary, exports: list, written: OutputTransaction) -> list[
 
 
 def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | None, store: str | None,
-          nlp: str, min_confidence: float | None, use_store: bool = True) -> int:
+          nlp: str, min_confidence: float | None, use_store: bool = True, quiet: bool = False) -> int:
     from ..glossary import DEFAULT_STORE, build_glossary
     from ..glossary.build import MIN_CONFIDENCE
     from ..glossary.store import store_text
@@ -111,7 +113,7 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
             inputs, existing=curated if curated and curated.exists() else None, nlp=nlp,
             term_pairs=pairs, glossary=terms_file, notes=notes,
             min_confidence=MIN_CONFIDENCE if min_confidence is None else min_confidence,
-            progress=lambda items, label: progress(items, len(items), label),
+            progress=lambda items, label: progress(items, len(items), label, quiet=quiet, unit="text"),
             on_error=error_reporter(errors, "glossary"),
         )
     except UshtilError:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..outputs import FOLDER, OutputTransaction, guard_outputs, requested
+from .common import add_quiet_option
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,6 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="where to write the TMX (default: OUTDIR/<workbook name>.tmx)")
     reader.add_argument("--report", metavar="FILE",
                         help="where to write the follow-up report (default: OUTDIR/<workbook name>.followup.md)")
+    add_quiet_option(reader)
     reader.set_defaults(run=run)
 
 

@@ -1,7 +1,10 @@
-"""Spreadsheet cells that are safe to hand to a translator: shared by every workbook exporter.
+"""Spreadsheet cells and sheets a translator can use: shared by every workbook exporter.
 
 User text never becomes a formula (spreadsheet formula injection): it is stored as a string, and
 text that starts like a formula also gets Excel's quote prefix, so editing the cell keeps it text.
+Sheets are readable on screen and on paper: rows as tall as their wrapped text (spreadsheets do not
+grow rows on opening; LibreOffice keeps 15 pt), landscape pages as wide as the sheet with the header
+row repeated on each, and a frozen header.
 """
 
 from __future__ import annotations
@@ -12,6 +15,13 @@ from . import xml_safe
 
 #: first characters that make Excel or LibreOffice read typed text as a formula
 FORMULA_STARTS = ("=", "+", "-", "@")
+#: The workbooks' font (openpyxl's default): named on every styled cell so no viewer falls back to a serif.
+FONT_NAME, FONT_SIZE = "Calibri", 11
+#: Points per wrapped line of that font, and Excel's tallest row.
+LINE_HEIGHT, MAX_ROW_HEIGHT = 15.0, 409.0
+#: How many letters of running text fit where the column width unit counts one '0' (Cyrillic in
+#: LibreOffice's substitute fonts is wider than Calibri's digits).
+WIDE_LETTERS = 0.9
 
 
 def put(sheet, row: int, column: int, value):
@@ -32,7 +42,7 @@ def header_row(sheet, names, fill: str, freeze: str = "A2") -> None:
 
     for column, name in enumerate(names, 1):
         cell = put(sheet, 1, column, name)
-        cell.font = Font(bold=True)
+        cell.font = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
         cell.fill = PatternFill("solid", fgColor=fill)
     sheet.freeze_panes = freeze
 
@@ -43,3 +53,61 @@ def close_quietly(workbook) -> None:
     for sheet in getattr(workbook, "_sheets", []):
         with contextlib.suppress(Exception):
             sheet.close()
+
+
+def row_height(texts: dict[str, str], widths: dict[str, float]) -> float:
+    """Points a row needs to show ``texts`` (column key → text) wrapped in their columns (key → width)."""
+    lines = 1
+    for key, text in texts.items():
+        # a column of width w holds about w - 2 Latin letters; Cyrillic letters run a little wider
+        capacity = max((widths[key] - 2) * WIDE_LETTERS, 1)
+        lines = max(lines, sum(wrapped_lines(line, capacity) for line in text.split("\n")))
+    return min(lines * LINE_HEIGHT + 3, MAX_ROW_HEIGHT)
+
+
+def wrapped_lines(text: str, capacity: float) -> int:
+    """Lines ``text`` takes when wrapped at spaces into lines of ``capacity`` characters (a word longer
+    than a line is broken)."""
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > capacity:
+            lines, used = lines + 1, 0
+        used += (1 if used else 0) + len(word)
+        while used > capacity:
+            lines, used = lines + 1, used - int(capacity)
+    return lines
+
+
+def print_landscape(sheet) -> None:
+    """Print (and convert to PDF) on landscape A4, as wide as the sheet, as many pages long as needed."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = 9  # A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def readable_table(sheet, widths: dict[str, float], header_rows: int = 1) -> None:
+    """Lay out a filled sheet (not write-only) as a table to read and print: column widths by letter,
+    every cell wrapped at the top, each row (the header too) as tall as its longest wrapped text,
+    landscape pages fitted to the width with the header rows repeated, the header frozen."""
+    from openpyxl.styles import Alignment
+
+    for letter, width in widths.items():
+        sheet.column_dimensions[letter].width = width
+    default = sheet.sheet_format.defaultColWidth or 8.43
+    for row in sheet.iter_rows():
+        texts, row_widths = {}, {}
+        for cell in row:
+            if cell.value is None:
+                continue
+            cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal=cell.alignment.horizontal)
+            texts[cell.column_letter] = str(cell.value)
+            row_widths[cell.column_letter] = sheet.column_dimensions[cell.column_letter].width or default
+        if texts:
+            sheet.row_dimensions[row[0].row].height = row_height(texts, row_widths)
+    if header_rows:
+        sheet.print_title_rows = f"1:{header_rows}"
+        if not sheet.freeze_panes:
+            sheet.freeze_panes = f"A{header_rows + 1}"
+    print_landscape(sheet)

@@ -17,7 +17,7 @@ from ..checks.report import CheckReport
 from ..files import atomic_path, atomic_write
 from ..model import LANGS
 from . import xml_safe
-from .cells import header_row, put
+from .cells import header_row, put, readable_table
 
 #: Cell colours per severity (light, readable under black text).
 FILLS = {Severity.ERROR: "F8C9C4", Severity.WARNING: "FCE9B2", Severity.INFO: "DCE9F7"}
@@ -48,29 +48,28 @@ def write_check_workbook(report: CheckReport, path: str | os.PathLike) -> None:
         book.save(temporary)
 
 
-def _widths(sheet, widths: dict[str, int]) -> None:
-    for letter, width in widths.items():
-        sheet.column_dimensions[letter].width = width
+def _id_width(ids) -> int:
+    """A column as wide as the longest article id (within reason), so ids do not wrap."""
+    return min(max([len(name) for name in ids] + [10]) + 2, 30)
 
 
 def _findings(sheet, findings: list[Finding]) -> None:
-    from openpyxl.styles import Alignment, PatternFill
+    from openpyxl.styles import PatternFill
 
     header_row(sheet, FINDING_COLUMNS, HEADER_FILL)
     for row, finding in enumerate(findings, 2):
         record = finding.to_dict()
         for column, name in enumerate(FINDING_COLUMNS, 1):
-            cell = put(sheet, row, column, record[name])
-            if name in ("message", "text", "suggestion"):
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            put(sheet, row, column, record[name])
         sheet.cell(row=row, column=1).fill = PatternFill("solid", fgColor=FILLS[finding.severity])
     sheet.auto_filter.ref = f"A1:J{max(len(findings) + 1, 2)}"
-    _widths(sheet, {"A": 9, "B": 24, "C": 12, "D": 22, "E": 6, "F": 10, "G": 6, "H": 60, "I": 40, "J": 40})
+    readable_table(sheet, {"A": 9, "B": 22, "C": 12, "D": _id_width(f.article for f in findings), "E": 6, "F": 10,
+                           "G": 6, "H": 56, "I": 40, "J": 40})
 
 
 def _aligned(sheet, report: CheckReport) -> None:
     from openpyxl.comments import Comment
-    from openpyxl.styles import Alignment, PatternFill
+    from openpyxl.styles import PatternFill
 
     scored_langs = sorted({score.lang for score in report.scores.beads}, key=LANGS.index)
     score_columns = [(lang, metric) for lang in scored_langs for metric in ("BLEU", "chrF", "TER")]
@@ -96,9 +95,7 @@ def _aligned(sheet, report: CheckReport) -> None:
             here = located.get((article_id, number), [])
             values.append(", ".join(sorted({f.check for f in here})))
             for column, value in enumerate(values, 1):
-                cell = put(sheet, row, column, value)
-                if text_column <= column < text_column + len(LANGS):
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                put(sheet, row, column, value)
             for offset, lang in enumerate(LANGS):
                 own = [f for f in here if f.lang == lang or (not f.lang and lang == "en")]
                 if not own:
@@ -109,7 +106,9 @@ def _aligned(sheet, report: CheckReport) -> None:
                 note = "\n".join(f"{f.severity.value}: {f.check}: {f.message}" for f in own)
                 cell.comment = Comment(xml_safe(note)[:2000], "ushtil check")
     sheet.auto_filter.ref = f"A1:{sheet.cell(row=1, column=len(names)).column_letter}{max(row, 2)}"
-    _widths(sheet, {"A": 18, "B": 5, "C": 10, "D": 7, "E": 8, "F": 14, "G": 50, "H": 50, "I": 50})
+    last = sheet.cell(row=1, column=len(names)).column_letter
+    readable_table(sheet, {"A": _id_width(c.article.id for c in report.articles), "B": 5, "C": 10, "D": 7, "E": 8,
+                           "F": 14, "G": 50, "H": 50, "I": 50, last: 22})
 
 
 def _scores(sheet, report: CheckReport) -> None:
@@ -138,7 +137,7 @@ def _scores(sheet, report: CheckReport) -> None:
         put(sheet, row, 1, f"{metric} signature")
         put(sheet, row, 2, signature)
         row += 1
-    _widths(sheet, {"A": 10, "B": 22, "I": 60, "J": 60})
+    readable_table(sheet, {"A": 10, "B": 22, "I": 50, "J": 50})
 
 
 def _about(sheet, report: CheckReport) -> None:
@@ -149,4 +148,4 @@ def _about(sheet, report: CheckReport) -> None:
     for row, (name, value) in enumerate(rows, 1):
         put(sheet, row, 1, name)
         put(sheet, row, 2, value)
-    _widths(sheet, {"A": 30, "B": 100})
+    readable_table(sheet, {"A": 30, "B": 100}, header_rows=0)

@@ -21,7 +21,7 @@ from ..glossary import KINDS, STATUSES, Glossary
 from ..glossary.model import GlossaryEntry
 from ..glossary.store import COLUMNS, entry_from_row, entry_row, load_glossary, save_glossary
 from ..model import LANGS
-from .cells import header_row, put
+from .cells import header_row, put, readable_table
 from .glossary_base import TERM_COLUMNS, GlossaryExporter, term_row
 
 MARKER = "ushtil glossary workbook"
@@ -31,8 +31,9 @@ EXPORTED_SHEET = "_ushtil"
 SPARE_ROWS = 200
 #: More rows than this in an edited Terms sheet is not a glossary.
 MAX_ROWS = 200_000
-WIDTHS = {"id": 22, "en": 30, "kk": 30, "ru": 30, "variants": 50, "kind": 10, "status": 12, "confidence": 11,
-          "frequency": 10, "articles": 9, "inconsistent": 12, "note": 40, "source": 14}
+#: Column widths of the Terms sheet: together about as wide as a landscape page holds legibly.
+WIDTHS = {"id": 18, "en": 26, "kk": 26, "ru": 26, "variants": 40, "kind": 9, "status": 10, "confidence": 10,
+          "frequency": 10, "articles": 9, "inconsistent": 12, "note": 36, "source": 14}
 
 
 class GlossaryWorkbook(GlossaryExporter):
@@ -51,7 +52,7 @@ class GlossaryWorkbook(GlossaryExporter):
 
 
 def _terms_sheet(sheet, glossary: Glossary) -> None:
-    from openpyxl.styles import Alignment, PatternFill
+    from openpyxl.styles import PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -61,7 +62,6 @@ def _terms_sheet(sheet, glossary: Glossary) -> None:
     for row, entry in enumerate(glossary.entries, 2):
         for column, value in enumerate(term_row(entry).values(), 1):
             cell = put(sheet, row, column, value)
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
             if entry.inconsistent:
                 cell.fill = shade
     last = len(glossary.entries) + 1
@@ -73,12 +73,10 @@ def _terms_sheet(sheet, glossary: Glossary) -> None:
                                     error=f"Choose one of: {', '.join(choices)}")
         validation.add(f"{letter}2:{letter}{last + SPARE_ROWS}")
         sheet.add_data_validation(validation)
-    for column, name in enumerate(TERM_COLUMNS, 1):
-        sheet.column_dimensions[get_column_letter(column)].width = WIDTHS[name]
+    readable_table(sheet, {get_column_letter(column): WIDTHS[name] for column, name in enumerate(TERM_COLUMNS, 1)})
 
 
 def _evidence_sheet(sheet, glossary: Glossary) -> None:
-    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
     names = ("id", "en term", "article", "section", *(f"{lang} text" for lang in LANGS))
@@ -89,11 +87,11 @@ def _evidence_sheet(sheet, glossary: Glossary) -> None:
             values = (entry.id, entry.en, evidence.article, evidence.section,
                       *(evidence.text.get(lang, "") for lang in LANGS))
             for column, value in enumerate(values, 1):
-                put(sheet, row, column, value).alignment = Alignment(vertical="top", wrap_text=True)
+                put(sheet, row, column, value)
             row += 1
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{max(row - 1, 1)}"
-    for column, width in enumerate((22, 30, 24, 10, 60, 60, 60), 1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
+    readable_table(sheet, {get_column_letter(column): width
+                           for column, width in enumerate((18, 24, 22, 10, 50, 50, 50), 1)})
 
 
 def _about_sheet(sheet, glossary: Glossary) -> None:
@@ -111,8 +109,7 @@ def _about_sheet(sheet, glossary: Glossary) -> None:
     for row, (name, value) in enumerate(rows, 1):
         put(sheet, row, 1, name)
         put(sheet, row, 2, value)
-    sheet.column_dimensions["A"].width = 14
-    sheet.column_dimensions["B"].width = 100
+    readable_table(sheet, {"A": 14, "B": 100}, header_rows=0)
 
 
 def _exported_sheet(sheet, glossary: Glossary) -> None:

@@ -25,7 +25,15 @@ from ..errors import UshtilError
 from ..files import atomic_path
 from ..model import LANGS, AlignedArticle, Alignment, Article, Bead
 from . import xml_safe
-from .cells import FORMULA_STARTS, close_quietly
+from .cells import (
+    FONT_NAME,
+    FONT_SIZE,
+    FORMULA_STARTS,
+    LINE_HEIGHT,
+    close_quietly,
+    print_landscape,
+    row_height,
+)
 
 FORMAT_NAME = "ushtil-review-workbook"
 FORMAT_VERSION = 1
@@ -42,10 +50,6 @@ ALIGNMENT_COLUMNS: tuple[str, ...] = (
 )
 _WIDTHS = {"Article": 18, "Bead #": 7, "English": 48, "Kazakh": 48, "Russian": 48, "Type": 8,
            "Score": 7, "Flags": 14, "Decision": 10, "Comment": 28}
-#: The workbook's default font (openpyxl's): named on every styled cell so no viewer falls back to a serif.
-FONT_NAME, FONT_SIZE = "Calibri", 11
-#: Points per wrapped line of that font, and Excel's tallest row.
-LINE_HEIGHT, MAX_ROW_HEIGHT = 15.0, 409.0
 #: article names become file names on import: no folders, no hidden files, no control codes
 PLAIN_NAME = re.compile(r"(?!\.)[^/\\\x00-\x1f:*?\"<>|]{1,200}")
 CONTINUATION = re.compile(r"cont\.\s*(\d+)\s*/\s*(\d+)")
@@ -206,7 +210,7 @@ def _write_summary(sheet, alignments: list[Alignment], signature: str, styles: _
     for column in range(1, len(header) + 1):
         sheet.column_dimensions[_column_letter(column)].width = 28 if column == 1 else 11
     sheet.freeze_panes = "B2"
-    _landscape(sheet)
+    print_landscape(sheet)
     sheet.row_dimensions[1].height = 2 * LINE_HEIGHT + 3
     notes = [
         "Review on the Alignment sheet: one row per bead (the sentences of each language that translate each other).",
@@ -240,15 +244,6 @@ def _write_summary(sheet, alignments: list[Alignment], signature: str, styles: _
         sheet.append([styles.text(sheet, note, "note")])
 
 
-def _landscape(sheet) -> None:
-    """Print (and convert to PDF) on landscape A4, as wide as the sheet, as many pages long as needed."""
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = 9  # A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-
-
 def _column_letter(index: int) -> str:
     from openpyxl.utils import get_column_letter
 
@@ -268,7 +263,7 @@ def _write_alignment_sheet(sheet, alignments: list[Alignment], styles: _Styles) 
     sheet.freeze_panes = "C2"
     sheet.sheet_view.tabSelected = True  # the sheet the workbook opens on (workbook.active)
     sheet.print_title_rows = "1:1"
-    _landscape(sheet)
+    print_landscape(sheet)
 
     n_rows = 1 + sum(_parts(bead) for alignment in alignments for bead in alignment.beads)
     _declare_size(sheet, n_rows, len(ALIGNMENT_COLUMNS))
@@ -280,7 +275,7 @@ def _write_alignment_sheet(sheet, alignments: list[Alignment], styles: _Styles) 
                 last += 1
                 # spreadsheets do not grow rows to fit wrapped text on opening (LibreOffice keeps 15 pt),
                 # so each row gets the height its longest text needs
-                sheet.row_dimensions[last].height = _row_height(texts, widths)
+                sheet.row_dimensions[last].height = row_height(texts, widths)
                 sheet.append(row)
     last = max(last, 2)
     sheet.auto_filter.ref = f"A1:J{last}"
@@ -303,15 +298,6 @@ def _write_alignment_sheet(sheet, alignments: list[Alignment], styles: _Styles) 
     rules.add(f"C2:E{last}", FormulaRule(formula=["AND(ISNUMBER($G2),LEN(TRIM(C2))=0)"], fill=fill("FFE699")))
     rules.add(f"A2:J{last}", FormulaRule(formula=['$I2="Reject"'], font=Font(strike=True, color="808080")))
     rules.add(f"A2:J{last}", FormulaRule(formula=['$I2="Fix"'], fill=fill("DDEBF7")))
-
-
-def _row_height(texts: dict[str, str], widths: dict[str, float]) -> float:
-    """Points a row needs to show ``texts`` (column title → text) wrapped in their columns."""
-    lines = 1
-    for title, text in texts.items():
-        per_line = max(widths[title] - 2, 1)  # Cyrillic letters are about as wide as the width unit's '0'
-        lines = max(lines, sum(-(-max(len(line), 1) // per_line) for line in text.split("\n")))
-    return min(lines * LINE_HEIGHT + 3, MAX_ROW_HEIGHT)
 
 
 def _parts(bead: Bead) -> int:
