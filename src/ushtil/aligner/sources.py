@@ -60,7 +60,7 @@ def align_settings(*, nlp: str = "builtin", presegmented: bool = False, glossary
 def settings_differences(made: dict[str, str], wanted: dict[str, str]) -> list[str]:
     """How an alignment's settings differ from the ones this run would align with."""
     if not made:
-        return ["settings not recorded"]
+        return ["settings not recorded (an older ushtil or another tool wrote it)"]
     return [f"{key} {made.get(key, '?')} (this run: {wanted[key]})"
             for key in COMPARED_SETTINGS if made.get(key) != wanted.get(key)]
 
