@@ -57,3 +57,19 @@ def test_words_broken_at_line_ends(lines, vocabulary, joined):
 def test_hyphenating_document_joins_unknown_breaks():
     assert join_lines(["гео-", "политика"], Hyphenation(set(), join_by_default=True)) == "геополитика"
     assert join_lines(["гео-", "политика"], Hyphenation(set(), join_by_default=False)) == "гео-политика"
+
+
+def test_italic_word_in_a_full_width_line_stays_in_its_line():
+    from ushtil.read.pdf_layout import PageRuns, Run, _columns_of
+
+    page = PageRuns(612, 792, [
+        Run(90, 700, 11, False, "A full-width abstract line that has an "),  # full width, one column
+        Run(330, 700, 11, False, "italic"),
+        Run(365, 700, 11, False, " word in it."),
+        Run(90, 600, 11, False, "Left column line"),  # two columns below
+        Run(90, 585, 11, False, "left again"),
+        Run(320, 600, 11, False, "Right column line"),
+        Run(320, 585, 11, False, "right "),
+        Run(350, 585, 11, False, "continued"),
+    ])
+    assert _columns_of(page, 320.0) == [0, 0, 0, 0, 0, 1, 1, 1]

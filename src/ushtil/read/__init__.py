@@ -18,8 +18,8 @@ from ..langs import get_language
 from ..model import LANGS, Abstract, Article
 from ..split import split_paragraphs
 from .formats import load_text
-from .layout import paragraphs_of
-from .sections import Region, body_region, find_marker, find_regions
+from .layout import clean_markup, paragraphs_of
+from .sections import Region, body_region, find_marker, find_regions, split_names
 
 
 def read_article(path: str | Path, backend: str = "builtin") -> Article:
@@ -55,7 +55,11 @@ def shortfall_notes(article: Article) -> list[str]:
 
 
 def _regions_of(text: str, name: str, notes: list[str]) -> list[Region]:
-    paragraphs = paragraphs_of(text, starts_paragraph=lambda line: find_marker(line) is not None)
+    paragraphs = paragraphs_of(
+        text,
+        starts_paragraph=lambda line: find_marker(line) is not None,
+        stands_alone=lambda line: bool(split_names(clean_markup(line))),
+    )
     if not any(any(ch.isalpha() for ch in paragraph.text) for paragraph in paragraphs):
         raise InputError(f"{name}: no text to read (only numbers or page headers)")
     regions = find_regions(paragraphs)
@@ -107,11 +111,21 @@ def place_regions(article: Article, regions: list[Region], backend: str, claims:
         text_lang = identify(" ".join(region.paragraphs)).lang if region.paragraphs else ""
         front_lang = identify(" ".join([region.title, *region.keywords])).lang
         blocks.append(_Block(region, claimed, text_lang or region.lang, front_lang, where))
+    strays: list[Abstract] = []
     for block in sorted(blocks, key=lambda block: not block.coherent):
-        _place(article, block, backend)
+        _place(article, block, backend, strays)
+    for stray in strays:
+        # a title in another language than its part's ("# Kazakhstan as …" over the Kazakh abstract)
+        # is the title of the part in its own language when that part has none
+        part = article.parts.get(stray.lang)
+        if part is not None and not part.title:
+            part.title = stray.title
+        else:
+            article.extras.append(stray)
+            article.notes.append(f"duplicate:{stray.lang}: a {stray.lang} title over another part is kept in extras")
 
 
-def _place(article: Article, block: _Block, backend: str) -> None:
+def _place(article: Article, block: _Block, backend: str, strays: list[Abstract]) -> None:
     region = block.region
     text_lang = block.text_lang or block.front_lang or block.claimed
     if not text_lang:
@@ -130,6 +144,10 @@ def _place(article: Article, block: _Block, backend: str) -> None:
         labels=list(region.labels),
     )
     meant = block.front_lang or text_lang
+    title_guess = identify(text.title)
+    if text.title and title_guess.lang not in ("", meant) and title_guess.script != get_language(meant).script:
+        strays.append(Abstract(lang=title_guess.lang, title=text.title))
+        text.title = ""
     if meant == text_lang and not block.claims(text_lang) and not _taken(article, text_lang):
         # a foreign marker over the only text in its language: the text decides, the marker is noted
         article.notes.append(

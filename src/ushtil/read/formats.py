@@ -24,13 +24,41 @@ def _load_docx(path: Path) -> str:
 
     try:
         document = docx.Document(str(path))
+        blocks = _docx_blocks(document)
     except Exception as exc:  # python-docx raises several types for damaged packages
         raise InputError(f"{path}: not a readable .docx file ({type(exc).__name__})") from exc
-    paragraphs = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            paragraphs.extend(cell.text for cell in row.cells)
-    return "\n\n".join(paragraphs)
+    return "\n\n".join(blocks)
+
+
+def _docx_blocks(document) -> list[str]:
+    """Paragraphs and table cells in document order; heading styles as '# ', superscripts dropped."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    blocks: list[str] = []
+    for element in document.element.body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            blocks.append(_docx_paragraph(Paragraph(element, document)))
+        elif tag == "tbl":
+            seen: set[int] = set()
+            for row in Table(element, document).rows:
+                for cell in row.cells:
+                    if id(cell._tc) in seen:
+                        continue  # a merged cell is listed once per grid column it spans
+                    seen.add(id(cell._tc))
+                    blocks.extend(_docx_paragraph(paragraph) for paragraph in cell.paragraphs)
+    return [block for block in blocks if block.strip()]
+
+
+def _docx_paragraph(paragraph) -> str:
+    # runs and hyperlinks in order; a superscript run is an affiliation or footnote mark
+    items = paragraph.iter_inner_content()
+    text = "".join(item.text for item in items if not getattr(getattr(item, "font", None), "superscript", False))
+    style = (paragraph.style.name if paragraph.style is not None else "").lower()
+    if style.startswith(("heading", "title", "заголовок")) and text.strip():
+        return f"# {text}"
+    return text
 
 
 def _check_zip(path: Path) -> None:

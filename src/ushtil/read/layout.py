@@ -73,18 +73,26 @@ def _blocks(text: str) -> list[list[str]]:
     return blocks
 
 
-def _unwrap(lines: list[str], starts_paragraph: Callable[[str], bool]) -> list[list[str]]:
+def _unwrap(
+    lines: list[str], starts_paragraph: Callable[[str], bool], stands_alone: Callable[[str], bool]
+) -> list[list[str]]:
     """Re-cut a block of lines into paragraphs: before a line that opens one (a marker such as
-    "Keywords:"), and, in fixed-width text (a PDF export), after a short line ending a sentence."""
+    "Keywords:"), around a line that stands alone (a byline under a title), and, in fixed-width
+    text (a PDF export), after a short line ending a sentence."""
     lengths = sorted(len(line) for line in lines)
     wrapped = len(lines) >= 5 and lengths[len(lengths) // 2] >= 50
     width = lengths[int(len(lengths) * 0.9)]
     paragraphs, current = [], []
     for line in lines:
-        if current and starts_paragraph(line):
+        alone = len(lines) > 1 and stands_alone(line)
+        if current and (alone or starts_paragraph(line)):
             paragraphs.append(current)
             current = []
         current.append(line)
+        if alone:
+            paragraphs.append(current)
+            current = []
+            continue
         if wrapped and _SENTENCE_END.search(line) and len(line) < 0.8 * width:
             paragraphs.append(current)
             current = []
@@ -103,11 +111,15 @@ def _join_lines(lines: list[str]) -> str:
     return text
 
 
-def paragraphs_of(text: str, starts_paragraph: Callable[[str], bool] = lambda line: False) -> list[Paragraph]:
+def paragraphs_of(
+    text: str,
+    starts_paragraph: Callable[[str], bool] = lambda line: False,
+    stands_alone: Callable[[str], bool] = lambda line: False,
+) -> list[Paragraph]:
     """Clean paragraphs of an extracted text, in reading order.
 
     ``starts_paragraph`` tells which lines open a paragraph even without a blank line before them
-    (PDF text has no blank lines).
+    (PDF text has no blank lines), ``stands_alone`` which lines are a paragraph of their own.
     """
     raw_lines = text.split("\n")
     repeated = _repeated_lines(raw_lines)
@@ -119,7 +131,7 @@ def paragraphs_of(text: str, starts_paragraph: Callable[[str], bool] = lambda li
         kept = [line for line, is_furniture in zip(block, furniture, strict=True) if not is_furniture]
         heading = bool(_HEADING.match(kept[0]))
         cleaned = [clean_markup(_HEADING.sub("", line)) for line in kept]
-        for piece in _unwrap([line for line in cleaned if line], starts_paragraph):
+        for piece in _unwrap([line for line in cleaned if line], starts_paragraph, stands_alone):
             paragraph = _join_lines(piece)
             if paragraph:
                 paragraphs.append(Paragraph(paragraph, heading))

@@ -93,23 +93,41 @@ def _body_size(pages: list[PageRuns]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _column_split(page: PageRuns) -> float | None:
-    """The x where a second column starts, when many runs start at one x right of the middle."""
-    starts = Counter(round(run.x) for run in page.runs if run.x > 0.4 * page.width)
+def _second_column_start(pages: list[PageRuns]) -> float | None:
+    """The x where a second column starts: many runs start at one x right of the middle."""
+    starts = Counter(round(run.x) for page in pages for run in page.runs if run.x > 0.4 * page.width)
     if not starts:
         return None
     x, count = starts.most_common(1)[0]
-    return x - 3.0 if count >= max(5, 0.2 * len(page.runs)) else None
+    total = sum(len(page.runs) for page in pages)
+    return float(x) if count >= max(5, 0.1 * total) else None
+
+
+def _columns_of(page: PageRuns, start: float | None) -> list[int]:
+    """Column 0 or 1 of each run. A page has two columns where lines start at the second column's x
+    (a page of one full-width column has none). A run drawn right after another on the same line
+    belongs to that run's column (an italic word in the right half of a full-width line stays in
+    its line); a run that starts a line belongs to the column its x falls in."""
+    if start is None or sum(abs(run.x - start) <= 1.5 for run in page.runs) < 2:
+        return [0] * len(page.runs)
+    columns: list[int] = []
+    for number, run in enumerate(page.runs):
+        previous = page.runs[number - 1] if number else None
+        if previous is not None and abs(previous.y - run.y) < 0.5 * run.size and previous.x < run.x:
+            columns.append(columns[-1])
+        else:
+            columns.append(int(run.x >= start - 3))
+    return columns
 
 
 def _lines(pages: list[PageRuns], body: float) -> list[Line]:
     lines: list[Line] = []
+    start = _second_column_start(pages)
     for number, page in enumerate(pages):
-        split = _column_split(page)
-        runs = [run for run in page.runs if not _is_superscript(run, page.runs, body)]
         by_column: dict[int, list[Run]] = {}
-        for run in runs:
-            by_column.setdefault(int(split is not None and run.x >= split), []).append(run)
+        for run, column in zip(page.runs, _columns_of(page, start), strict=True):
+            if not _is_superscript(run, page.runs, body):
+                by_column.setdefault(column, []).append(run)
         for column in sorted(by_column):
             current: list[Run] = []
             for run in sorted(by_column[column], key=lambda run: (-run.y, run.x)):
@@ -128,9 +146,13 @@ def _is_superscript(run: Run, runs: list[Run], body: float) -> bool:
     return any(other.size > run.size * 1.3 and 0 < run.y - other.y < other.size for other in runs)
 
 
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+
+
 def _line(page: int, column: int, runs: list[Run]) -> Line:
     runs = sorted(runs, key=lambda run: run.x)
-    text = re.sub(r"\s+", " ", "".join(run.text for run in runs)).strip()
+    text = re.sub(r"\s+", " ", "".join(run.text for run in runs)).strip().translate(_LIGATURES)
+    text = text[:-1].replace("\u00ad", "") + text[-1:]  # a soft hyphen counts only at the line end
     size = max(runs, key=lambda run: len(run.text)).size
     bold = all(run.bold for run in runs)
     return Line(page, column, runs[0].x, runs[0].y, size, bold, text)
@@ -154,6 +176,20 @@ def _drop_margins(lines: list[Line], pages: list[PageRuns]) -> list[Line]:
             continue
         kept.append(line)
     return kept
+
+
+def _footnotes_last(lines: list[Line], body: float) -> list[Line]:
+    """Small print below the last body line of a page column (footnotes: affiliations, grants)
+    goes to the end, so that a paragraph running over the page break is joined again."""
+    last_body: dict[tuple[int, int], int] = {}
+    for number, line in enumerate(lines):
+        if abs(line.size - body) < 0.5:
+            last_body[(line.page, line.column)] = number
+    kept, footnotes = [], []
+    for number, line in enumerate(lines):
+        below = number > last_body.get((line.page, line.column), len(lines))
+        (footnotes if below and line.size < 0.92 * body else kept).append(line)
+    return kept + footnotes
 
 
 def _pitch(lines: list[Line], body: float) -> float:
@@ -202,8 +238,8 @@ def _continues(paragraph, line: Line, heading: bool, pitch: float, body: float, 
     if not same_place:
         return not _SENTENCE_END.search(previous.text)  # a paragraph running over a page or column break
     margin = left[(line.page, line.column)]
-    if line.x - margin > 0.8 * line.size and previous.x - margin < 0.5 * line.size:
-        return False  # a first-line indent opens a paragraph
+    if not heading and line.x - margin > 0.8 * line.size and previous.x - margin < 0.5 * line.size:
+        return False  # a first-line indent opens a paragraph (headings are often centred)
     return not (_SENTENCE_END.search(previous.text) and len(previous.text) < 0.6 * typical)
 
 
@@ -296,7 +332,7 @@ def join_lines(lines: list[str], hyphenation: Hyphenation) -> str:
 def text_of_pages(pages: list[PageRuns]) -> str:
     """The article's text, a blank line between paragraphs, headings marked with '# '."""
     body = _body_size(pages)
-    lines = _drop_margins(_lines(pages, body), pages)
+    lines = _footnotes_last(_drop_margins(_lines(pages, body), pages), body)
     paragraphs = _paragraphs(lines, body)
     texts = [[line.text for line in paragraph] for _, paragraph in paragraphs]
     hyphenation = hyphenation_of(texts, _vocabulary([paragraph for _, paragraph in paragraphs]))

@@ -34,7 +34,7 @@ _NAME_NOISE = re.compile(r"[*\d†‡§¹²³⁴⁵⁶⁷⁸⁹⁰()]+")
 _INITIALS_GLUED = re.compile(rf"((?:{_INITIAL}){{1,3}})(?=[{_UPPER}][{_LOWER}])")
 _METADATA = re.compile(r"^(?:IRSTI|UDC|МРНТИ|УДК|ӘОЖ|ХҒТАР|GRNTI|DOI|JEL)\b|https?://|@", re.IGNORECASE)
 _KEYWORD_SEPARATOR = re.compile(r"\s*[,·•]\s*")
-_SENTENCE_END_TITLE = re.compile(r"[.!?:;]\s*$")
+_SENTENCE_END_TITLE = re.compile(r"[.!?;]\s*$")
 _SEMICOLON = re.compile(r"\s*;\s*")
 _DASH_SEPARATOR = re.compile(r"\s+[—–-]\s+")
 
@@ -212,9 +212,9 @@ def find_regions(paragraphs: list[Paragraph]) -> list[Region]:
                 end += 1
                 continue
             label = find_label(paragraph.text) if following is None or following.kind == "section" else None
-            # a label that is also a section word ("Methods", "Conclusion") counts inside an abstract
-            # already structured by labels; otherwise it is the body's heading
-            structured = any(region.labels) or pending
+            # a label that is also a section word ("Methods", "Conclusion") counts at the abstract's
+            # start or inside an abstract already structured by labels; otherwise it is the body's heading
+            structured = any(region.labels) or pending or not region.paragraphs
             if label and (structured or not label[2]) and (label[1] or not paragraph.heading or structured):
                 pending = _add_paragraph(region, paragraph.text, pending)
                 end += 1

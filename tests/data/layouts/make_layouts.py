@@ -1,7 +1,9 @@
-"""Rebuild the binary layouts of this folder: the seed article as .docx (python-docx) and as .pdf
-(LibreOffice, one column and two columns). The files are committed, so tests need neither tool.
+"""Rebuild the layouts of this folder that are composed from other texts: the seed article as .docx
+(python-docx) and .pdf (LibreOffice, one and two columns), the seed's three parts rearranged in
+other journal layouts (.txt), and the hand-written 01 thesis as a styled .docx and a two-column
+.pdf. The files are committed, so tests need neither LibreOffice nor this script.
 
-    python tests/data/layouts/make_layouts.py      # needs python-docx and soffice on PATH
+    PYTHONPATH=src python tests/data/layouts/make_layouts.py   # needs python-docx and soffice
 """
 
 from __future__ import annotations
@@ -39,10 +41,14 @@ def _add_runs(paragraph, text: str) -> None:
             paragraph.add_run(piece)
 
 
-def seed_docx(columns: int = 1, hyphenated: set[str] = frozenset()) -> docx.Document:
-    """The seed's Markdown as a Word document: '#' lines in heading styles, emphasis as runs."""
+def seed_docx(columns: int = 1, hyphenated: set[str] = frozenset(), mixed: bool = False) -> docx.Document:
+    """The seed's Markdown as a Word document: '#' lines in heading styles, emphasis as runs.
+
+    ``mixed``: the English front matter and abstract in one full-width column (with an italic phrase
+    in the right half of a line), then a continuous section break and the rest in two columns.
+    """
     document = docx.Document()
-    if columns > 1:
+    if columns > 1 and not mixed:
         section = document.sections[0]
         cols = section._sectPr.find(qn("w:cols"))
         if cols is None:
@@ -58,6 +64,13 @@ def seed_docx(columns: int = 1, hyphenated: set[str] = frozenset()) -> docx.Docu
         line = block.strip()
         if not line:
             continue
+        if mixed and line.startswith("Received:"):
+            document.add_section(WD_SECTION.CONTINUOUS)
+            _columns(document, 2, section=document.sections[-1])
+        if mixed:
+            line = line.replace("the Great Game of the", "the *Great Game* of the").replace(
+                "Russia, EU, China, Central Asia.", "Russia, EU, *China*, Central Asia."
+            )
         heading = re.match(r"^(#{1,6})\s+(.*)$", line)
         if heading:
             paragraph = document.add_heading("", level=min(len(heading.group(1)), 4))
@@ -104,13 +117,211 @@ def _recurring_long_words() -> set[str]:
     return {word for word in set(words) if words.count(word) >= 2}
 
 
+def _seed_parts() -> dict:
+    import ushtil
+
+    return ushtil.read_article(SEED).parts
+
+
+def _names_reversed(names: list[str]) -> list[str]:
+    """"D.M. Turtugulova" → "Turtugulova D.M.": the other order journals print."""
+    return [" ".join(reversed(name.split(" ", 1))) for name in names]
+
+
+_KEYWORD_WORDS = {"en": "Keywords", "kk": "Түйін сөздер", "ru": "Ключевые слова"}
+
+
+def _write(name: str, blocks: list[str]) -> None:
+    (HERE / name).write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+
+
+def text_layouts() -> None:
+    """The seed's parts in the orders and spellings other journals use."""
+    parts = _seed_parts()
+    # 02: Russian first, upper-case titles and markers on lines of their own, names surname first, ';'
+    blocks = ["УДК 327 (574)", "МРНТИ 11.25.19"]
+    for lang, marker in (("ru", "АННОТАЦИЯ"), ("kk", "АҢДАТПА"), ("en", "ABSTRACT")):
+        part = parts[lang]
+        blocks += [part.title.upper(), ", ".join(_names_reversed(part.authors)), marker, *part.paragraphs,
+                   f"{_KEYWORD_WORDS[lang]}: {'; '.join(part.keywords)}."]
+    blocks += ["ВВЕДЕНИЕ", "Сегодня траектория развития Центральной Азии изменилась."]
+    _write("02_ru_first_upper_case.txt", blocks)
+    # 03: Kazakh first, markers inline with a dash, keywords separated by dashes, numbered affiliation marks
+    blocks = []
+    for lang, marker in (("kk", "Аңдатпа"), ("en", "Abstract"), ("ru", "Аннотация")):
+        part = parts[lang]
+        marks = ", ".join(f"{name}{number}" for number, name in enumerate(part.authors, 1))
+        blocks += [part.title, marks, f"{marker} — {part.paragraphs[0]}", *part.paragraphs[1:],
+                   f"{_KEYWORD_WORDS[lang]} — {' — '.join(part.keywords)}"]
+    _write("03_kk_first_inline_dashes.txt", blocks)
+    # 05: the body first, the three abstracts (Summary / Түйіндеме / Резюме) after the references
+    body = SEED.read_text(encoding="utf-8")
+    start, end = body.index("## Introduction"), body.index("#### Д.М. Туртугулова")
+    blocks = [body[start:end].strip()]
+    for lang, marker in (("en", "Summary"), ("kk", "Түйіндеме"), ("ru", "Резюме")):
+        part = parts[lang]
+        blocks += [f"## {part.title}", ", ".join(part.authors), f"**{marker}.** {part.paragraphs[0]}",
+                   *part.paragraphs[1:], f"**{_KEYWORD_WORDS[lang]}:** {', '.join(part.keywords)}."]
+    _write("05_abstracts_after_the_body.md", blocks)
+    # 11: a PDF's text export: lines wrapped at 78 characters, running header and page number mid-abstract
+    import textwrap
+
+    lines = []
+    for lang, marker in (("en", "Abstract."), ("kk", "Аңдатпа."), ("ru", "Аннотация.")):
+        part = parts[lang]
+        lines += [*textwrap.wrap(part.title, 78), ", ".join(part.authors), ""]
+        for number, paragraph in enumerate(part.paragraphs):
+            text = f"{marker} {paragraph}" if number == 0 else paragraph
+            lines += textwrap.wrap(text, 78)
+            if number == 2:
+                lines += ["", "ВЕСТНИК ЕНУ им. Л.Н. Гумилева. Серия Политические науки. №1(150)/ 2025", "",
+                          str(121 + len(lines) // 40), ""]
+        lines += [*textwrap.wrap(f"{_KEYWORD_WORDS[lang]}: {', '.join(part.keywords)}.", 78), ""]
+    (HERE / "11_wrapped_text_export.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # 12: abstracts with no title and no byline of their own, Kazakh first
+    blocks = ["# Kazakhstan as a Center of Gravity in Central Asia"]
+    for lang, marker in (("kk", "Аңдатпа"), ("en", "Abstract"), ("ru", "Аннотация")):
+        part = parts[lang]
+        blocks += [f"{marker}: {part.paragraphs[0]}", *part.paragraphs[1:],
+                   f"{_KEYWORD_WORDS[lang]}: {', '.join(part.keywords)}"]
+    _write("12_no_titles_of_their_own.md", blocks)
+
+
+def table_docx() -> docx.Document:
+    """06: the seed's three abstract blocks in a table, one row each, the title in a heading style."""
+    parts = _seed_parts()
+    document = docx.Document()
+    document.add_paragraph("IRSTI 11.25.19")
+    for lang, marker in (("en", "Abstract"), ("kk", "Аңдатпа"), ("ru", "Аннотация")):
+        document.add_heading(parts[lang].title, level=1)
+        byline = document.add_paragraph()
+        for number, name in enumerate(parts[lang].authors, 1):
+            byline.add_run(("" if number == 1 else ", ") + name)
+            byline.add_run(str(number)).font.superscript = True
+        table = document.add_table(rows=1, cols=1)
+        cell = table.rows[0].cells[0]
+        first = cell.paragraphs[0]
+        first.add_run(f"{marker}.").bold = True
+        first.add_run(f" {parts[lang].paragraphs[0]}")
+        for paragraph in parts[lang].paragraphs[1:]:
+            cell.add_paragraph(paragraph)
+        keywords = cell.add_paragraph()
+        keywords.add_run(f"{_KEYWORD_WORDS[lang]}:").bold = True
+        keywords.add_run(f" {', '.join(parts[lang].keywords)}.")
+    document.add_heading("Introduction", level=1)
+    document.add_paragraph("Today, the trajectory of Central Asia's development has changed.")
+    return document
+
+
+def thesis_docx(columns: int = 1) -> docx.Document:
+    """07/08: the hand-written 01 thesis with 'Heading 1' markers and bold structured labels."""
+    document = docx.Document()
+    if columns > 1:
+        _columns(document, columns)
+    _page_number_footer(document)
+    for block in (HERE / "01_thesis_markdown.md").read_text(encoding="utf-8").split("\n\n"):
+        line = block.strip()
+        heading = re.match(r"^(#{1,6})\s+(.*)$", line)
+        if heading:
+            document.add_heading(heading.group(2), level=len(heading.group(1)))
+        elif line:
+            _add_runs(document.add_paragraph(), line)
+    return document
+
+
+def _columns(document: docx.Document, columns: int, section=None) -> None:
+    section = section or document.sections[0]
+    cols = section._sectPr.find(qn("w:cols"))
+    if cols is None:
+        cols = OxmlElement("w:cols")
+        section._sectPr.append(cols)
+    cols.set(qn("w:num"), str(columns))
+    cols.set(qn("w:space"), "567")
+
+
+_FODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:styles>
+ <style:style style:name="Standard" style:family="paragraph">
+  <style:paragraph-properties fo:text-indent="1cm" fo:margin-top="0cm" fo:margin-bottom="0cm"
+   fo:text-align="justify"/>
+  <style:text-properties fo:font-size="11pt"/>
+ </style:style>
+ <style:style style:name="Title" style:family="paragraph">
+  <style:paragraph-properties fo:text-align="center" fo:margin-top="0.4cm" fo:margin-bottom="0.2cm"/>
+  <style:text-properties fo:font-size="13pt" fo:font-weight="bold"/>
+ </style:style>
+ <style:style style:name="Byline" style:family="paragraph">
+  <style:paragraph-properties fo:text-align="center"/>
+  <style:text-properties fo:font-size="11pt" fo:font-style="italic"/>
+ </style:style>
+ <style:style style:name="Footnote" style:family="paragraph">
+  <style:text-properties fo:font-size="8pt"/>
+ </style:style>
+ <style:style style:name="B" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+</office:styles>
+<office:body><office:text>
+{body}
+</office:text></office:body></office:document>
+"""
+
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def footnotes_fodt() -> str:
+    """14: Word-like pages: first-line indents, no space between paragraphs, justified, centred
+    titles; each byline's first author carries a real footnote (affiliation) at the page foot; the
+    seed's body comes first, so page breaks fall inside the abstracts."""
+    parts = _seed_parts()
+    text = SEED.read_text(encoding="utf-8")
+    intro = text[text.index("## Introduction"):text.index("## Materials and methods")]
+    lines = [re.sub(r"[*#]+ ?|\\\\", "", line) for line in intro.split("\n\n")[1:] if line.strip()]
+    body = [f'<text:p text:style-name="Standard">{_xml(line)}</text:p>' for line in lines]
+    notes = {"en": "L.N. Gumilyov Eurasian National University, Astana, Kazakhstan",
+             "kk": "Л.Н. Гумилев атындағы Еуразия ұлттық университеті, Астана, Қазақстан",
+             "ru": "Евразийский национальный университет имени Л.Н. Гумилева, Астана, Казахстан"}
+    for lang, marker in (("en", "Abstract"), ("kk", "Аңдатпа"), ("ru", "Аннотация")):
+        part = parts[lang]
+        first, *others = part.authors
+        note = (f'<text:note text:id="n{lang}" text:note-class="footnote"><text:note-citation>1</text:note-citation>'
+                f'<text:note-body><text:p text:style-name="Footnote">{_xml(notes[lang])}</text:p>'
+                f"</text:note-body></text:note>")
+        body += [f'<text:p text:style-name="Title">{_xml(part.title)}</text:p>',
+                 f'<text:p text:style-name="Byline">{_xml(first)}{note}, {_xml(", ".join(others))}</text:p>',
+                 f'<text:p text:style-name="Standard"><text:span text:style-name="B">{marker}.</text:span> '
+                 f"{_xml(part.paragraphs[0])}</text:p>"]
+        body += [f'<text:p text:style-name="Standard">{_xml(paragraph)}</text:p>' for paragraph in part.paragraphs[1:]]
+        body.append(f'<text:p text:style-name="Standard"><text:span text:style-name="B">{_KEYWORD_WORDS[lang]}:'
+                    f"</text:span> {_xml(', '.join(part.keywords))}.</text:p>")
+    return _FODT.format(body="\n".join(body))
+
+
 def main() -> None:
+    text_layouts()
+    table_docx().save(HERE / "06_table_and_styles.docx")
+    thesis_docx().save(HERE / "07_structured_styles.docx")
+    with tempfile.TemporaryDirectory() as tmp:
+        two = Path(tmp) / "08_structured_two_columns.docx"
+        thesis_docx(columns=2).save(two)
+        to_pdf(two, HERE / "08_structured_two_columns.pdf")
     seed_docx().save(HERE / "seed.docx")
     to_pdf(HERE / "seed.docx", HERE / "seed.pdf")
     with tempfile.TemporaryDirectory() as tmp:
         two = Path(tmp) / "seed_two_columns.docx"
         seed_docx(columns=2, hyphenated=_recurring_long_words()).save(two)
         to_pdf(two, HERE / "seed_two_columns.pdf")
+        mixed = Path(tmp) / "13_full_width_then_two_columns.docx"
+        seed_docx(columns=2, mixed=True).save(mixed)
+        to_pdf(mixed, HERE / "13_full_width_then_two_columns.pdf")
+        fodt = Path(tmp) / "14_indents_and_footnotes.fodt"
+        fodt.write_text(footnotes_fodt(), encoding="utf-8")
+        to_pdf(fodt, HERE / "14_indents_and_footnotes.pdf")
 
 
 if __name__ == "__main__":
