@@ -1,14 +1,25 @@
-"""Benchmark: the ushtil aligner against NLTK's Gale-Church on the NTREX en/kk/ru dev cases.
+"""Benchmark: the ushtil aligner against hunalign and NLTK's Gale-Church on the NTREX en/kk/ru dev cases.
 
-usage: python bench/align_ntrex.py [--cases DIR] [--keep OUTDIR]
+usage: python bench/align_ntrex.py [--cases DIR] [--keep OUTDIR] [--no-folds] [--no-long]
 
-Aligns ../shared/bench/ntrex-dev with ushtil on both tracks (pre-segmented lines, and raw
-paragraphs split by the built-in splitter) and, as a peer, with NLTK Gale-Church (character
-lengths, pairwise en-kk and en-ru, merged into three-way beads by
-../shared/bench/merge_pairwise.py --pivot-only), scores everything with
-../shared/bench/score_alignment.py and prints one table: link / strict / null F1 per pair and
-sentences per second (all three languages' sentences over the alignment time, one process).
-A last row scores a perfect sentence aligner on the raw track (:func:`raw_track_ceiling`).
+Prints one table, link / strict / null F1 per pair and sentences per second (all three languages'
+sentences over the alignment time, one process), measured in one run:
+
+* ushtil pre-segmented, **cross-validated**: the weights fitted (``fit_align_weights.fit``) on two
+  thirds of the cases, the held-out third aligned with them, three times: the estimate for unseen
+  text (the figure to report);
+* ushtil pre-segmented with the shipped weights (fitted on every dev case: in-sample) and on the raw
+  track (paragraphs split by the built-in splitter, scored with ``score_alignment.py --raw``);
+* hunalign (``../shared/bench/run_hunalign.py``, empty dictionary, en-kk and en-ru merged with
+  ``merge_pairwise.py --pivot-only``) and NLTK Gale-Church (character lengths, the same merge), with
+  ushtil's speed ratio to hunalign;
+* a long-gap row: every case concatenated into one text and a run of 60 Kazakh sentences dropped
+  from its middle (null F1, and how many predicted ``missing:kk`` beads fall inside the gap);
+* a long-text row: cases concatenated to 10,000 lines per language with such a gap (time, peak
+  memory of the process, F1), through ``align_corpus`` in a child process.
+
+A last line gives the calibration table of the held-out beads' scores (share exactly right per
+score bin), from which ``low_score`` is chosen.
 """
 
 from __future__ import annotations
@@ -23,16 +34,18 @@ import tempfile
 import time
 from pathlib import Path
 
-from ntrex_cases import DEV_DIR, LANGS, case_names
-from ushtil.aligner import align_corpus, write_alignment
+from ntrex_cases import DEV_DIR, LANGS, case_names, fold_of, read_case
+from ushtil.aligner import AlignOptions, align_corpus, write_alignment
 from ushtil.read.triples import Triple, read_triple
 
 SHARED_BENCH = DEV_DIR.parent
 PAIRS = ("en-kk", "en-ru", "kk-ru")
+GAP = 60
+LONG_LINES = 10_000
 
 
-def align_ushtil(cases: Path, names: list[str], out: Path, raw: bool) -> tuple[float, int]:
-    """Align every case with ushtil into ``out``; (seconds, sentences aligned)."""
+def align_ushtil(cases: Path, names: list[str], out: Path, raw: bool, options=None) -> tuple[float, int, list]:
+    """Align every case with ushtil into ``out``; (seconds, sentences aligned, alignments)."""
     folder = cases
     if raw:  # the scorer's recipe: copy CASE.raw.LANG.txt to CASE.LANG.txt in a scratch folder
         folder = out / "input"
@@ -45,12 +58,47 @@ def align_ushtil(cases: Path, names: list[str], out: Path, raw: bool) -> tuple[f
         (name, read_triple(Triple(name, {lang: folder / f"{name}.{lang}.txt" for lang in LANGS}), not raw))
         for name in names
     ]
-    alignments = align_corpus(sources)
+    alignments = align_corpus(sources, options=options)
     seconds = time.perf_counter() - start
+    out.mkdir(parents=True, exist_ok=True)
     for alignment in alignments:
         write_alignment(alignment, out / f"{alignment.name}.alignment.jsonl")
     sentences = sum(len(alignment.sentences[lang]) for alignment in alignments for lang in LANGS)
-    return seconds, sentences
+    return seconds, sentences, alignments
+
+
+def cross_validated(cases: Path, names: list[str], out: Path) -> None:
+    """Each third of the cases aligned with weights fitted on the other two thirds (the lexicon is
+    learned, without gold, from every case, as ``align_corpus`` does on a user's corpus)."""
+    from fit_align_weights import EPOCHS, fit
+
+    every = [read_case(name, cases) for name in names]
+    for fold in range(3):
+        settings = fit([case for case in every if fold_of(case.name) != fold], every, EPOCHS)
+        _, _, alignments = align_ushtil(cases, names, out / f"fold{fold}", False, AlignOptions(settings))
+        for alignment in alignments:
+            if fold_of(alignment.name) == fold:
+                write_alignment(alignment, out / f"{alignment.name}.alignment.jsonl")
+
+
+def align_hunalign(cases: Path, out: Path) -> tuple[float, int]:
+    """hunalign en-kk and en-ru, merged with English as the pivot; (seconds inside hunalign, sentences)."""
+    done = subprocess.run(
+        [sys.executable, str(SHARED_BENCH / "run_hunalign.py"), str(cases), str(out / "pairwise"),
+         "--pairs", "en-kk,en-ru"],
+        capture_output=True, text=True, check=True,
+    )
+    last = dict(item.split("=") for item in done.stdout.strip().splitlines()[-1].split())
+    _merge(out / "pairwise", cases, out / "merged")
+    return float(last["hunalign_seconds"]), int(last["sentences"])
+
+
+def _merge(pairwise: Path, cases: Path, merged: Path) -> None:
+    subprocess.run(
+        [sys.executable, str(SHARED_BENCH / "merge_pairwise.py"), str(pairwise), str(cases), str(merged),
+         "--pivot-only"],
+        check=True, capture_output=True,
+    )
 
 
 def align_gale_church(cases: Path, names: list[str], out: Path) -> tuple[float, int]:
@@ -72,43 +120,11 @@ def align_gale_church(cases: Path, names: list[str], out: Path) -> tuple[float, 
             with open(pairwise / f"{a}-{b}" / f"{name}.alignment.jsonl", "w", encoding="utf-8") as handle:
                 for i, j in links:
                     handle.write(json.dumps({a: [i], b: [j]}) + "\n")
-    subprocess.run(
-        [sys.executable, str(SHARED_BENCH / "merge_pairwise.py"), str(pairwise), str(cases), str(out / "merged"),
-         "--pivot-only"],
-        check=True,
-    )
+    _merge(pairwise, cases, out / "merged")
     return seconds, sentences
 
 
-def raw_track_ceiling(cases: Path, names: list[str], out: Path) -> None:
-    """What a perfect sentence aligner scores on the raw track: every sentence of the original
-    documents found and aligned one to one (``manifest.json`` says which were deleted or merged).
-
-    In raw text a merged line is two ordinary sentences (a merge and a line end are both a single
-    space), so even this aligner cuts each merged line in two; the scorer gives the line to one
-    bead (here: its first sentence's) and the other sentence's links are lost. The row shows how
-    far the raw track's link F1 can go without guessing where the invisible merges were."""
-    listed = json.loads((cases / "manifest.json").read_text(encoding="utf-8"))["cases"]
-    manifest = {case["case"]: case for case in listed}
-    out.mkdir(parents=True)
-    for name in names:
-        case = manifest[name]
-        deletion = case["deletion"] or {}
-        line_of: dict[str, dict[int, int]] = {}
-        for lang in LANGS:
-            # a deleted sentence has no line; the second sentence of a merged line shares the first's
-            no_line = set(deletion["gold_positions"]) if deletion.get("lang") == lang else set()
-            no_line |= {second for _, second in case["merges"][lang]}
-            opening = [s for s in range(case["n_gold"]) if s not in no_line]
-            line_of[lang] = {sentence: line for line, sentence in enumerate(opening)}
-        beads = [
-            {lang: [line_of[lang][s]] if s in line_of[lang] else [] for lang in LANGS} for s in range(case["n_gold"])
-        ]
-        rows = [json.dumps(bead) for bead in beads if any(bead.values())]
-        (out / f"{name}.alignment.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
-
-
-def score(cases: Path, predictions: Path, raw: bool) -> dict:
+def score(cases: Path, predictions: Path, raw: bool = False) -> dict:
     command = [sys.executable, str(SHARED_BENCH / "score_alignment.py"), str(cases), str(predictions), "--json"]
     if raw:
         command.append("--raw")
@@ -118,7 +134,69 @@ def score(cases: Path, predictions: Path, raw: bool) -> dict:
     return json.loads(done.stdout)
 
 
-SCORE_BINS = (0.0, 0.5, 0.7, 0.85, 1.01)
+def concatenated(cases: Path, names: list[str], lines: int, out: Path, name: str) -> tuple[int, int]:
+    """Write one long pre-segmented triple and its gold into ``out``: the cases one after the other
+    (repeated until English has ``lines`` lines; 0: each case once), then a run of :data:`GAP`
+    Kazakh sentences dropped after 40 % of the beads. (First and last English line of the gap.)"""
+    texts = {lang: [] for lang in LANGS}
+    beads = []
+    for case in itertools.cycle(read_case(n, cases) for n in names):
+        offsets = {lang: len(texts[lang]) for lang in LANGS}
+        for lang in LANGS:
+            texts[lang] += case.lines[lang]
+        beads += [{lang: [offsets[lang] + i for i in bead[lang]] for lang in LANGS} for bead in case.gold]
+        if len(texts["en"]) >= lines and (lines or (len(beads) and case.name == names[-1])):
+            break
+    first = int(0.4 * len(beads))
+    dropped, last = set(), first
+    while len(dropped) < GAP:
+        dropped.update(beads[last]["kk"])
+        last += 1
+    kept = [i for i in range(len(texts["kk"])) if i not in dropped]
+    renumber = {old: new for new, old in enumerate(kept)}
+    texts["kk"] = [texts["kk"][i] for i in kept]
+    gold = []
+    for bead in beads:
+        bead = {**bead, "kk": [renumber[i] for i in bead["kk"] if i in renumber]}
+        if any(bead.values()):
+            gold.append(bead)
+    out.mkdir(parents=True, exist_ok=True)
+    for lang in LANGS:
+        (out / f"{name}.{lang}.txt").write_text("\n".join(texts[lang]) + "\n", encoding="utf-8")
+    (out / f"{name}.gold.jsonl").write_text("\n".join(json.dumps(b) for b in gold) + "\n", encoding="utf-8")
+    gap_en = [i for bead in beads[first:last] for i in bead["en"]]
+    return min(gap_en), max(gap_en)
+
+
+_CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from ushtil.aligner import align_corpus, write_alignment
+from ushtil.read.triples import Triple, read_triple
+folder, name, out = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+start = time.perf_counter()
+source = read_triple(Triple(name, {lang: folder / f"{name}.{lang}.txt" for lang in ("en", "kk", "ru")}), True)
+alignment, = align_corpus([(name, source)])
+seconds = time.perf_counter() - start
+write_alignment(alignment, out / f"{name}.alignment.jsonl")
+print(json.dumps({"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def long_row(folder: Path, name: str, gap: tuple[int, int], out: Path) -> tuple[dict, dict, str]:
+    """Align one long triple in a child process: (scores, time and memory, where the gap went)."""
+    out.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run([sys.executable, "-c", _CHILD, str(folder), name, str(out)],
+                          capture_output=True, text=True, check=True)
+    measured = json.loads(done.stdout.strip().splitlines()[-1])
+    predicted = [json.loads(line) for line in (out / f"{name}.alignment.jsonl").read_text().splitlines()]
+    missing = [i for bead in predicted if not bead["kk"] and bead["en"] for i in bead["en"]]
+    inside = sum(gap[0] <= i <= gap[1] for i in missing)
+    where = f"gap en {gap[0]}-{gap[1]}: {inside} of {gap[1] - gap[0] + 1} missing:kk, {len(missing) - inside} outside"
+    return score(folder, out), measured, where
+
+
+SCORE_BINS = (0.0, 0.5, 0.7, 0.8, 0.9, 1.01)
 
 
 def calibration(cases: Path, names: list[str], predictions: Path) -> str:
@@ -136,46 +214,74 @@ def calibration(cases: Path, names: list[str], predictions: Path) -> str:
             counts[slot][0] += tuple(tuple(bead[lang]) for lang in LANGS) in gold
             counts[slot][1] += 1
     cells = [
-        f"{low:.2f}-{min(high, 1.0):.2f}: {right / total:.2f} of {total}" if total else f"{low:.2f}-{high:.2f}: -"
+        f"{low:.2f}-{min(high, 1.0):.2f}: {right / total:.3f} of {total}" if total else f"{low:.2f}-{high:.2f}: -"
         for (low, high), (right, total) in zip(itertools.pairwise(SCORE_BINS), counts, strict=True)
     ]
-    return "bead score calibration (pre-segmented; share of beads exactly right): " + " | ".join(cells)
+    wrong = sum(total - right for right, total in counts)
+    flagged = sum(total - right for (right, total), low in zip(counts, SCORE_BINS, strict=False) if low < 0.7)
+    return (
+        "bead score calibration (held-out folds; share of beads exactly right): " + " | ".join(cells)
+        + f"\n  wrong beads scoring below 0.70: {flagged} of {wrong}"
+    )
+
+
+def _cells(result: dict) -> list[str]:
+    cells = []
+    for pair in PAIRS:
+        metrics = result["pairs"][pair]
+        cells.append("/".join(f"{metrics[m]['f1']:.3f}" for m in ("link", "strict", "null")))
+    total = result["ALL"]
+    cells.append("/".join(f"{total[f'{m}_F1']:.3f}" for m in ("link", "strict", "null")))
+    return cells
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark ushtil's aligner on NTREX en/kk/ru.")
     parser.add_argument("--cases", type=Path, default=DEV_DIR, help="folder of NTREX cases (default: dev split)")
     parser.add_argument("--keep", type=Path, help="keep the predictions in this folder")
+    parser.add_argument("--no-folds", action="store_true", help="skip the cross-validated row (refits three times)")
+    parser.add_argument("--no-long", action="store_true", help="skip the long-gap and long-text rows")
     args = parser.parse_args(argv)
     names = case_names(args.cases)
     if not names:
         raise SystemExit(f"{args.cases}: no *.gold.jsonl cases")
     work = args.keep or Path(tempfile.mkdtemp(prefix="ushtil-bench-"))
     rows = []
-    for label, raw in (("ushtil pre-segmented", False), ("ushtil raw text", True)):
-        out = work / ("raw" if raw else "presegmented")
-        seconds, sentences = align_ushtil(args.cases, names, out, raw)
-        rows.append((label, score(args.cases, out, raw), sentences / seconds))
-    out = work / "gale-church"
-    seconds, sentences = align_gale_church(args.cases, names, out)
-    rows.append(("NLTK Gale-Church (pivot en)", score(args.cases, out / "merged", False), sentences / seconds))
-    if (args.cases / "manifest.json").exists():
-        raw_track_ceiling(args.cases, names, work / "ceiling")
-        rows.append(("perfect sentence aligner, raw", score(args.cases, work / "ceiling", False), None))
+    if not args.no_folds:
+        cross_validated(args.cases, names, work / "folds")
+        rows.append(("ushtil pre-seg, cross-validated", score(args.cases, work / "folds"), None, ""))
+    seconds, sentences, _ = align_ushtil(args.cases, names, work / "presegmented", False)
+    ushtil_speed = sentences / seconds
+    rows.append(("ushtil pre-seg, in-sample", score(args.cases, work / "presegmented"), ushtil_speed, ""))
+    seconds, sentences, _ = align_ushtil(args.cases, names, work / "raw", True)
+    rows.append(("ushtil raw text, in-sample", score(args.cases, work / "raw", raw=True), sentences / seconds, ""))
+    seconds, sentences = align_hunalign(args.cases, work / "hunalign")
+    hunalign_speed = sentences / seconds
+    rows.append(("hunalign (pivot en)", score(args.cases, work / "hunalign" / "merged"), hunalign_speed, ""))
+    seconds, sentences = align_gale_church(args.cases, names, work / "gale-church")
+    rows.append(("NLTK Gale-Church (pivot en)", score(args.cases, work / "gale-church" / "merged"),
+                 sentences / seconds, ""))
+    if not args.no_long:
+        for label, lines in ((f"long gap ({GAP} kk dropped)", 0), (f"long text ({LONG_LINES} lines)", LONG_LINES)):
+            folder = work / f"long{lines}"
+            gap = concatenated(args.cases, names, lines, folder, "long")
+            result, measured, where = long_row(folder, "long", gap, folder / "out")
+            size = len((folder / "long.en.txt").read_text(encoding="utf-8").splitlines())
+            note = f"{size} en lines, {measured['seconds']:.1f} s, peak RSS {measured['rss_mb']:.0f} MB; {where}"
+            rows.append((label, result, None, note))
     print(f"NTREX {args.cases.name}: {len(names)} cases; F1 link / strict / null per pair")
-    header = f"{'system':<29}" + "".join(f" | {pair:^20}" for pair in PAIRS) + f" | {'ALL':^20} | sent/s"
+    header = f"{'system':<31}" + "".join(f" | {pair:^17}" for pair in PAIRS) + f" | {'ALL':^17} | sent/s"
     print(header)
     print("-" * len(header))
-    for label, result, speed in rows:
-        cells = []
-        for pair in PAIRS:
-            metrics = result["pairs"][pair]
-            cells.append("/".join(f"{metrics[m]['f1']:.3f}" for m in ("link", "strict", "null")))
-        total = result["ALL"]
-        cells.append("/".join(f"{total[f'{m}_F1']:.3f}" for m in ("link", "strict", "null")))
+    for label, result, speed, note in rows:
         speed_cell = f"{speed:6.0f}" if speed else f"{'-':>6}"
-        print(f"{label:<29}" + "".join(f" | {cell:^20}" for cell in cells) + f" | {speed_cell}")
-    print(calibration(args.cases, names, work / "presegmented"))
+        print(f"{label:<31}" + "".join(f" | {cell:^17}" for cell in _cells(result)) + f" | {speed_cell}")
+        if note:
+            print(f"{'':<31}   {note}")
+    print(f"speed: ushtil {ushtil_speed:.0f} sent/s (both passes), hunalign {hunalign_speed:.0f} sent/s: "
+          f"ushtil/hunalign = {ushtil_speed / hunalign_speed:.3f}")
+    if not args.no_folds:
+        print(calibration(args.cases, names, work / "folds"))
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -31,7 +31,7 @@ import numpy as np
 
 from ntrex_cases import PAIRS, case_names, fold_of, quick_scores, read_case
 from ushtil.aligner.dp import fill, traceback
-from ushtil.aligner.features import FEATURES, feature_vector
+from ushtil.aligner.features import FEATURES, PairEvidence
 from ushtil.aligner.lexicon import learn_lexicon
 from ushtil.aligner.pipeline import (
     LANGS,
@@ -43,7 +43,7 @@ from ushtil.aligner.pipeline import (
     pair_models,
     section_scorer,
 )
-from ushtil.aligner.profile import ProfileCache
+from ushtil.aligner.profile import profile_sentence
 from ushtil.aligner.scoring import Calibration, Priors, Settings, default_settings
 from ushtil.model import Bead
 
@@ -82,7 +82,11 @@ def training_rows(cases, pair: tuple[str, str], options: AlignOptions):
     for case in cases:
         section = Section("", {lang: [case.lines[lang]] for lang in case.lines})
         model = next(m for m in pair_models([section], options) if (m.a, m.b) == pair)
-        cache_a, cache_b = ProfileCache(case.lines[a], a), ProfileCache(case.lines[b], b)
+        evidence = PairEvidence(
+            [profile_sentence(line, a) for line in case.lines[a]],
+            [profile_sentence(line, b) for line in case.lines[b]],
+            model.context,
+        )
         gold = set()
         for bead in case.gold:
             sa, sb = spans_of(bead, a), spans_of(bead, b)
@@ -92,10 +96,11 @@ def training_rows(cases, pair: tuple[str, str], options: AlignOptions):
         for sa, sb in gold:
             negatives.update((sa, nb) for nb in near_misses(sb, len(case.lines[b])))
             negatives.update((na, sb) for na in near_misses(sa, len(case.lines[a])))
-        for (sa, sb), label in itertools.chain(((g, 1) for g in gold), ((n, 0) for n in negatives - gold)):
-            rows.append(feature_vector(cache_a.span(*sa), cache_b.span(*sb), model.context))
-            labels.append(label)
-    return np.array(rows), np.array(labels, dtype=float)
+        examples = list(itertools.chain(((g, 1) for g in gold), ((n, 0) for n in negatives - gold)))
+        sides = np.array([(sa[0], sa[1] - sa[0], sb[0], sb[1] - sb[0]) for (sa, sb), _ in examples])
+        rows.append(evidence.features(*sides.T))
+        labels += [label for _, label in examples]
+    return np.concatenate(rows), np.array(labels, dtype=float)
 
 
 def logistic_regression(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50) -> np.ndarray:
@@ -207,13 +212,18 @@ def decode(case, settings: Settings, lexicon: dict, margin: float):
     section = Section("", {lang: [case.lines[lang]] for lang in LANGS})
     options = AlignOptions(settings, lexicon=lexicon)
     scorer = section_scorer(section, pair_models([section], options), options)
-    gold = set(gold_path(case))
+    gold = gold_path(case)
+    band = band_for(scorer, scorer.sizes)
+    scorer.prepare(band, extra=np.array([start for start, _ in gold]))
+    gold_starts: dict[tuple, set] = {}
+    for start, counts in gold:
+        gold_starts.setdefault(counts, set()).add(start)
 
-    def score(start, counts):
-        return scorer.score(start, counts) + (0.0 if (start, counts) in gold else margin)
+    def scores(starts, counts):
+        is_gold = np.array([tuple(start) in gold_starts.get(counts, ()) for start in starts.tolist()], dtype=bool)
+        return scorer.scores(starts, counts) + np.where(is_gold, 0.0, margin)
 
-    sizes = tuple(len(case.lines[lang]) for lang in LANGS)
-    path = traceback(fill(band_for(scorer, sizes), score), sizes)
+    path = traceback(fill(band, scores), scorer.sizes)
     return scorer, [(start, move.value) for start, move in path]
 
 
@@ -337,9 +347,8 @@ def render(settings: Settings) -> str:
         "# out) + merged * (a side of more than one sentence)): the share of such beads that are right",
         *(f"{name} = {getattr(settings.calibration, name):.4f}" for name in Calibration.__dataclass_fields__),
         "",
-        "[length]",
-        "# spread (standard deviation) of log(length ratio) of 1-1 translations, per pair",
-        "spread = { " + ", ".join(f'"{k}" = {v}' for k, v in settings.length_spread.items()) + " }",
+        "# beads scoring below this are flagged low_score (from the calibration table of the bench)",
+        f"low_score = {settings.low_score:.2f}",
     ]
     for table, tables in (("pairs", settings.pair_weights), ("first_pass", settings.first_pass_weights)):
         if table == "first_pass":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 import ushtil
@@ -111,9 +112,10 @@ def test_read_alignment_rejects_garbage(tmp_path):
 
 def test_band_limits_the_table():
     sizes = (30, 30, 30)
-    band = Band.around(sizes, [(i, i) for i in range(31)], 2)
+    diagonal = np.stack([np.arange(31), np.arange(31)], axis=1)
+    band = Band.around(sizes, diagonal, diagonal, 2)
     assert band.size < 31 * 25
-    table = fill(band, lambda start, counts: 1.0 if counts == (1, 1, 1) else 0.0)
+    table = fill(band, lambda starts, counts: np.full(len(starts), 1.0 if counts == (1, 1, 1) else 0.0))
     path = traceback(table, sizes)
     assert [move for _, move in path] == [Move.M1_1_1] * 30
 
@@ -128,12 +130,14 @@ def test_long_texts_use_a_band():
 
 
 def test_bead_features_add_up_to_the_bead_score(seed_article):
-    """The structured fit (bench/fit_align_weights.py) relies on score() = weights · features."""
+    """The structured fit (bench/fit_align_weights.py) relies on scores() = weights · features: the
+    programme's table of pair log-odds and one bead's features agree."""
     from ushtil.aligner.pipeline import AlignOptions, pair_models, section_scorer, sections_of
 
     options = AlignOptions()
     section = next(s for s in sections_of(seed_article) if s.name == "abstract")
     scorer = section_scorer(section, pair_models([section], options), options)
+    scorer.prepare(Band.full(scorer.sizes))
     weights = {f"{pair.a}-{pair.b}": (pair.bias, pair.weights) for pair in scorer.pairs}
     beads = [((0, 0, 0), (1, 1, 1)), ((5, 5, 5), (1, 0, 1)), ((2, 2, 2), (2, 1, 2)), ((1, 1, 1), (1, 1, 0))]
     for start, counts in beads:
@@ -142,4 +146,4 @@ def test_bead_features_add_up_to_the_bead_score(seed_article):
         for name, values in pairs.items():
             bias, pair_weights = weights[name]
             total += bias + sum(w * x for w, x in zip(pair_weights, values, strict=True))
-        assert total == pytest.approx(scorer.score(start, counts), abs=1e-6)
+        assert total == pytest.approx(scorer.scores(np.array([start]), counts)[0], abs=1e-6)

@@ -38,7 +38,8 @@ def entry_of(glossary, en: str):
     ("Russia", "Ресей", "Россия", "name"),
     ("China", "Қытай", "Китай", "name"),
     ("USA", "АҚШ", "США", "acronym"),
-    ("Central Asia", "Орта Азия", "Центральная Азия", "name"),
+    # CLDR's form, which the article also writes (Орта Азия is Middle Asia, kept as a variant)
+    ("Central Asia", "Орталық Азия", "Центральная Азия", "name"),
     ("civilizations", "өркениеттер", "цивилизации", "keyword"),
     ("geopolitical interests", "геосаяси мүдделер", "геополитические интересы", "keyword"),
     ("regional and non-regional", "аймақтық және аймақтық емес", "региональное и вне региональное", "keyword"),
@@ -58,9 +59,9 @@ def test_central_asia_is_inconsistent_with_counted_variants(seed_glossary):
     assert set(entry.variants["ru"]) == {"Центральная Азия", "Средняя Азия"}
     assert entry.variants["kk"]["Орта Азия"] > entry.variants["kk"]["Орталық Азия"] >= 2
     assert entry.variants["ru"]["Центральная Азия"] > entry.variants["ru"]["Средняя Азия"] >= 1
-    assert entry.alternatives("kk") == ["Орталық Азия"]
+    assert entry.alternatives("kk") == ["Орта Азия"]
     assert entry in seed_glossary.inconsistent
-    assert "Central Asia: kk: Орта Азия / Орталық Азия; ru: Центральная Азия / Средняя Азия" in seed_glossary.summary()
+    assert "Central Asia: kk: Орталық Азия / Орта Азия; ru: Центральная Азия / Средняя Азия" in seed_glossary.summary()
 
 
 def test_headwords_are_in_dictionary_form(seed_glossary):
@@ -144,7 +145,7 @@ def test_acronyms(token, acronym):
 def test_case_endings_come_off_acronyms_and_punctuation_breaks_runs():
     assert split_acronym("АҚШ-тың") == "АҚШ"
     assert split_acronym("қарама-қайшылық") == "қарама-қайшылық"
-    surface, breaks = tokenize("Facebook, Google and Kazakhstan's EU-ның")
+    surface, breaks, _ = tokenize("Facebook, Google and Kazakhstan's EU-ның")
     assert surface == ["Facebook", "Google", "and", "Kazakhstan", "EU"]
     assert breaks == {1}
 
@@ -194,7 +195,7 @@ def test_acronyms_that_differ_per_language_and_transliterated_names():
     ]
     beads = [Bead(sentences={}, text=dict(zip(LANGS, row, strict=True))) for row in rows]
     glossary = build_glossary([Alignment(name="acronyms", sentences={}, beads=beads)])
-    found = {entry.en: (entry.kk, entry.ru, entry.kind) for entry in glossary.entries}
+    found = {entry.en: (entry.kk, entry.ru, entry.kind) for entry in glossary.with_candidates()}
     assert found["CSTO"] == ("ҰҚШҰ", "ОДКБ", "acronym")
     assert found["EAEU"] == ("ЕАЭО", "ЕАЭС", "acronym")
     assert found["SCO"] == ("ШЫҰ", "ШОС", "acronym")

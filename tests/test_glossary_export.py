@@ -97,7 +97,7 @@ class TestWorkbook(GlossaryExporterContract):
         from openpyxl import load_workbook
 
         workbook = load_workbook(self.write(seed_glossary, tmp_path))
-        assert workbook.sheetnames == ["Terms", "Evidence", "About", "_ushtil"]
+        assert workbook.sheetnames == ["Terms", "Candidates", "Evidence", "About", "_ushtil"]
         terms = workbook["Terms"]
         assert [cell.value for cell in terms[1]] == list(TERM_COLUMNS)
         assert terms.auto_filter.ref.startswith("A1:")
@@ -114,9 +114,10 @@ class TestWorkbook(GlossaryExporterContract):
     def test_edited_workbook_updates_the_store(self, seed_glossary, tmp_path):
         from openpyxl import load_workbook
 
+        glossary = seed_glossary.with_candidates()  # West and East are lower-confidence candidates
         store = tmp_path / "store.tsv"
-        save_glossary(seed_glossary, store)
-        path = self.write(seed_glossary, tmp_path)
+        save_glossary(glossary, store)
+        path = self.write(glossary, tmp_path)
         workbook = load_workbook(path)
         terms = workbook["Terms"]
         column = {cell.value: cell.column for cell in terms[1]}
@@ -126,19 +127,19 @@ class TestWorkbook(GlossaryExporterContract):
         terms.cell(row=rows["west"], column=column["note"], value="Батыс / Запад")
         terms.cell(row=rows["east"], column=column["kk"], value="Шығыс")
         new = terms.max_row + 1
-        for name, value in (("id", "kazakhstan"), ("en", "Kazakhstan"), ("kk", "Қазақстан"),
-                            ("ru", "Казахстан"), ("kind", "name"), ("status", "approved")):
+        for name, value in (("id", "astana"), ("en", "Astana"), ("kk", "Астана"),
+                            ("ru", "Астана"), ("kind", "name"), ("status", "approved")):
             terms.cell(row=new, column=column[name], value=value)
         workbook.save(path)
 
         result = import_glossary_workbook(path, store)
         assert sorted(result.updated) == ["east", "eu", "west"]
-        assert result.added == ["kazakhstan"]
+        assert result.added == ["astana"]
         back = load_glossary(store)
         assert back.get("eu").status == "approved"
         assert (back.get("west").status, back.get("west").note) == ("rejected", "Батыс / Запад")
         assert back.get("east").kk == "Шығыс"
-        assert (back.get("kazakhstan").kk, back.get("kazakhstan").source) == ("Қазақстан", "workbook")
+        assert (back.get("astana").kk, back.get("astana").source) == ("Астана", "workbook")
         assert back.get("central-asia").variants == seed_glossary.find("Central Asia").variants
 
     def test_bad_status_in_workbook_changes_nothing(self, seed_glossary, tmp_path):
@@ -222,12 +223,12 @@ class TestTbx(GlossaryExporterContract):
         concept = root.find(".//t:conceptEntry[@id='c-central-asia']", ns)
         kk = concept.find("t:langSec[@xml:lang='kk']", {**ns, "xml": "http://www.w3.org/XML/1998/namespace"})
         terms = kk.findall("t:termSec", ns)
-        assert [t.findtext("t:term", "", ns) for t in terms] == ["Орта Азия", "Орталық Азия"]
+        assert [t.findtext("t:term", "", ns) for t in terms] == ["Орталық Азия", "Орта Азия"]
         notes = {n.get("type"): n.text for n in terms[0].findall("t:termNote", ns)}
         assert notes == {"partOfSpeech": "properNoun", "administrativeStatus": "admittedTerm-admn-sts"}
         assert {n.get("type"): n.text for n in terms[1].findall("t:termNote", ns)}["termType"] == "variant"
         context = terms[0].findtext("t:descrip[@type='context']", "", ns)
-        assert "Орта Азия" in context
+        assert "Орталық Азия" in context
         eu = root.find(".//t:conceptEntry[@id='c-eu']/t:langSec/t:termSec", ns)
         assert {n.get("type"): n.text for n in eu.findall("t:termNote", ns)}["termType"] == "acronym"
 

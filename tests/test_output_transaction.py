@@ -11,13 +11,17 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEED_ARTICLE
+from ushtil.cache import CACHE_FOLDER
 from ushtil.cli import main
 from ushtil.errors import OutputError
 from ushtil.outputs import OutputTransaction
 
 
 def listing(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file under ``folder`` but the cache of per-text results (kept on purpose: a re-run after
+    Ctrl-C resumes from what was finished; it is never an output)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and CACHE_FOLDER not in p.parts}
 
 
 @pytest.fixture
@@ -33,11 +37,12 @@ def earlier(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("failure", [KeyboardInterrupt, OSError])
 def test_transaction_keeps_every_earlier_file(tmp_path, failure):
-    first, second = tmp_path / "a.json", tmp_path / "b" / "c.tmx"
+    first, second, third = tmp_path / "a.json", tmp_path / "b" / "c.tmx", tmp_path / "b" / "d" / "e.md"
     first.write_text("old a", encoding="utf-8")
     with pytest.raises(failure), OutputTransaction() as written:
         written.write_text(first, "new a")
         written.write_text(second, "new c")
+        written.write_text(third, "new e")
         raise failure()
     assert first.read_text(encoding="utf-8") == "old a"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]  # no temp files, no new folder
@@ -113,7 +118,7 @@ def test_unwritable_xlsx_is_one_line_and_leaves_no_jsonl(earlier):
         env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 2
-    assert result.stderr.strip() == ("ushtil align: error: art.txt/review.xlsx: cannot write "
+    assert result.stderr.strip() == ("ushtil align: error: --xlsx art.txt/review.xlsx: cannot be written "
                                      "(art.txt is a file, not a folder)")
     assert listing(earlier) == before and not Path("fresh").exists()
 
@@ -151,3 +156,23 @@ def test_failed_review_workbook_prints_no_exception_ignored_noise(seed_alignment
     gc.collect()
     assert unraisable == []
     assert list(tmp_path.iterdir()) == []
+
+
+def test_unwritable_xlsx_folder_is_one_line_and_leaves_no_jsonl(earlier, monkeypatch, capsys):
+    """The issue's case with a folder the user may not write (simulated: the tests run as root)."""
+    import ushtil.outputs
+    from ushtil.errors import OutputError
+
+    real = ushtil.outputs.temporary_beside
+
+    def no_permission(path, suffix):
+        if path.suffix == ".xlsx":
+            raise OutputError(f"{path}: cannot write (Permission denied)")
+        return real(path, suffix)
+
+    monkeypatch.setattr(ushtil.outputs, "temporary_beside", no_permission)
+    before = listing(earlier)
+    assert main(["align", "art.txt", "-o", "out", "--xlsx", "locked/review.xlsx", "--quiet"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "ushtil align: error: locked/review.xlsx: cannot write (Permission denied)"
+    assert listing(earlier) == before

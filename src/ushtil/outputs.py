@@ -31,6 +31,7 @@ OUTPUT_SUFFIXES: dict[str, tuple[str, ...]] = {
     "tsv": (".tsv",),
     "markdown": (".md", ".markdown", ".txt"),
 }
+#: How a refusal names each format.
 FORMAT_NAMES = {"jsonl": "JSON Lines", "json": "JSON", "xlsx": "an Excel workbook", "tmx": "TMX", "tbx": "TBX",
                 "csv": "CSV", "tsv": "a TSV glossary store", "markdown": "Markdown"}
 #: Formats an output folder holds (``-o OUTDIR``): its files are checked when they are staged.
@@ -62,13 +63,12 @@ def requested(option: str, path: str | os.PathLike | None, *formats: str) -> Out
     return Output(option, Path(path), formats) if path else None
 
 
-def suffix_for(path: Path) -> str:
-    """``path``'s suffix as the format table knows it (``.alignment.jsonl`` counts as ``.jsonl``)."""
-    return path.suffix.lower()
-
-
 def check_suffix(item: Output) -> None:
-    """Refuse an output whose suffix none of its formats accepts (an xlsx into ``.txt``)."""
+    """Refuse an output whose suffix none of its formats accepts (an xlsx into ``.txt``), and one that
+    cannot be a file at all (a folder, or a path through a file)."""
+    blocking = next((folder for folder in item.path.parents if folder.exists() and not folder.is_dir()), None)
+    if blocking is not None:
+        raise UshtilError(f"{item.option} {item.path}: cannot be written ({blocking} is a file, not a folder)")
     if FOLDER in item.formats:
         if item.path.exists() and not item.path.is_dir():
             raise UshtilError(f"{item.option} {item.path}: is a file; name a folder for the outputs")
@@ -76,7 +76,7 @@ def check_suffix(item: Output) -> None:
     if item.path.is_dir():
         raise UshtilError(f"{item.option} {item.path}: is a folder; name an output file")
     accepted = [suffix for name in item.formats for suffix in OUTPUT_SUFFIXES[name]]
-    if suffix_for(item.path) not in accepted:
+    if item.path.suffix.lower() not in accepted:
         formats = " or ".join(FORMAT_NAMES[name] for name in item.formats)
         raise UshtilError(f"{item.option} {item.path}: this option writes {formats}; "
                           f"name a file ending in {', '.join(accepted)}")
@@ -162,10 +162,6 @@ class OutputTransaction:
         self._staged[key] = (Path(name), target)
         return Path(name)
 
-    @property
-    def targets(self) -> list[Path]:
-        return [target for _, target in self._staged.values()]
-
     def write_text(self, target: str | os.PathLike, text: str) -> None:
         with self.stage(target).open("w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -175,7 +171,8 @@ class OutputTransaction:
         for temporary, _ in self._staged.values():
             with contextlib.suppress(OSError):
                 temporary.unlink()
-        for folder in self._folders:  # deepest first: the folders this run created, if still empty
+        # the folders this run created, deepest first, where they are empty again
+        for folder in sorted(set(self._folders), key=lambda folder: len(folder.parts), reverse=True):
             with contextlib.suppress(OSError):
                 folder.rmdir()
         self._staged.clear()

@@ -5,17 +5,21 @@ are aligned"; the table holds, per cell, the best total bead score of any alignm
 prefixes and the :class:`Move` (the last bead's sentence counts) that reached it. The alignment of
 the whole texts is the path from ``(0, 0, 0)`` to ``(n_en, n_kk, n_ru)``.
 
-Three small functions: :func:`fill` (the table, restricted to a :class:`Band` so memory stays
-linear in the text length), :func:`traceback` (the path), and the bead score, which the caller
-passes in (:meth:`~.scoring.BeadScorer.score`).
+Three small functions: the bead scores, which the caller passes in (scores of one move from many
+start cells at once, :meth:`~.scoring.BeadScorer.scores`), :func:`fill` (the table, restricted to a
+:class:`Band` so memory stays linear in the text length) and :func:`traceback` (the path). Every
+move takes at least one sentence, so the cells with the same ``i + j + k`` (a *wavefront*) depend
+only on earlier wavefronts and are filled together.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+
+import numpy as np
 
 #: Sentence-count pairs a bead may have in any two languages that are both present in it: 1-1,
 #: merges 1-2 … 1-3, and the 2-2, 2-3, 3-3 of overlapping merges (en merges sentences 1+2 while
@@ -25,6 +29,8 @@ PAIR_TYPES: frozenset[tuple[int, int]] = frozenset(itertools.product((1, 2, 3), 
 
 def _allowed(counts: tuple[int, int, int]) -> bool:
     present = [n for n in counts if n]
+    if not present:
+        return False  # a bead takes at least one sentence
     if len(present) == 1:
         return present[0] == 1  # a sentence no other language has
     return all((x, y) in PAIR_TYPES for x, y in itertools.combinations(present, 2))
@@ -36,6 +42,7 @@ Move = Enum(
     {f"M{a}_{b}_{c}": (a, b, c) for a, b, c in itertools.product(range(4), repeat=3) if _allowed((a, b, c))},
 )
 Move.__doc__ = "A bead type: how many en, kk and ru sentences the bead takes (``Move.M2_1_1.value``)."
+MOVES: tuple[Move, ...] = tuple(Move)
 
 Cell = tuple[int, int, int]
 
@@ -46,93 +53,117 @@ class Band:
 
     sizes: Cell
     #: rows[i] = (j_low, j_high, k_low, k_high)
-    rows: tuple[tuple[int, int, int, int], ...]
+    rows: np.ndarray
+
+    def __post_init__(self):
+        if self.rows.shape != (self.sizes[0] + 1, 4):
+            raise ValueError(f"a band over {self.sizes[0]} sentences needs {self.sizes[0] + 1} rows")
+        widths = np.stack([self.rows[:, 1] - self.rows[:, 0] + 1, self.rows[:, 3] - self.rows[:, 2] + 1], axis=1)
+        object.__setattr__(self, "_widths", widths)
+        object.__setattr__(self, "_first", np.concatenate([[0], np.cumsum(widths.prod(axis=1))]))
 
     @classmethod
     def full(cls, sizes: Cell) -> Band:
         n, m, k = sizes
-        return cls(sizes, tuple((0, m, 0, k) for _ in range(n + 1)))
+        return cls(sizes, np.tile(np.array([0, m, 0, k]), (n + 1, 1)))
 
     @classmethod
-    def around(cls, sizes: Cell, centre: list[tuple[float, float]], width: int) -> Band:
-        """Cells within ``width`` sentences of a centre line ``centre[i] = (j, k)``."""
-        n, m, k = sizes
-        rows = []
-        for i in range(n + 1):
-            cj, ck = centre[i]
-            rows.append(
-                (max(0, int(cj) - width), min(m, int(cj + 0.999) + width),
-                 max(0, int(ck) - width), min(k, int(ck + 0.999) + width))
-            )
-        return cls(sizes, tuple(rows))
-
-    def __post_init__(self):
-        if len(self.rows) != self.sizes[0] + 1:
-            raise ValueError(f"a band over {self.sizes[0]} sentences needs {self.sizes[0] + 1} rows")
-
-    def cells(self) -> Iterator[Cell]:
-        """Cells in an order where every predecessor of a cell comes before it."""
-        for i, (j_low, j_high, k_low, k_high) in enumerate(self.rows):
-            for j in range(j_low, j_high + 1):
-                for k in range(k_low, k_high + 1):
-                    yield (i, j, k)
+    def around(cls, sizes: Cell, low: np.ndarray, high: np.ndarray, width: int) -> Band:
+        """Cells within ``width`` sentences of a path that visits, in row i, the Kazakh positions
+        ``low[i, 0] … high[i, 0]`` and the Russian positions ``low[i, 1] … high[i, 1]``."""
+        _, m, k = sizes
+        low = np.maximum(np.asarray(low) - width, 0)
+        high = np.minimum(np.asarray(high) + width, [m, k])
+        return cls(sizes, np.stack([low[:, 0], high[:, 0], low[:, 1], high[:, 1]], axis=1).astype(np.int64))
 
     @property
     def size(self) -> int:
-        return sum((jh - jl + 1) * (kh - kl + 1) for jl, jh, kl, kh in self.rows)
+        return int(self._first[-1])
+
+    def cells(self) -> np.ndarray:
+        """All cells, row by row (i, then j, then k), as an array of shape (size, 3)."""
+        widths = self._widths
+        per_row = widths.prod(axis=1)
+        i = np.repeat(np.arange(len(self.rows)), per_row)
+        offset = np.arange(len(i)) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+        kw = widths[i, 1]
+        return np.stack([i, self.rows[i, 0] + offset // kw, self.rows[i, 2] + offset % kw], axis=1)
+
+    def index(self, cells: np.ndarray) -> np.ndarray:
+        """Positions of ``cells`` in :meth:`cells`; -1 for cells outside the band."""
+        i, j, k = cells[:, 0], cells[:, 1], cells[:, 2]
+        inside = (i >= 0) & (i < len(self.rows))
+        i = np.where(inside, i, 0)
+        low_j, high_j, low_k, high_k = self.rows[i].T
+        inside &= (j >= low_j) & (j <= high_j) & (k >= low_k) & (k <= high_k)
+        position = self._first[i] + (j - low_j) * self._widths[i, 1] + (k - low_k)
+        return np.where(inside, position, -1)
 
 
 @dataclass
 class Table:
-    """Best score and last move per reached cell (cells outside the band are absent)."""
+    """Best score and last move per cell of a band (cells in :meth:`Band.cells` order)."""
 
-    best: dict[Cell, float]
-    last: dict[Cell, Move]
+    band: Band
+    cells: np.ndarray
+    best: np.ndarray
+    #: the moves the band allows, and for each cell the index into them of the last bead's move
+    #: (-1 where no path reaches the cell)
+    moves: list[Move]
+    last: np.ndarray
+    #: predecessor cell of every cell and move (-1: outside the band)
+    before: np.ndarray
 
 
-BeadScore = Callable[[Cell, tuple[int, int, int]], float]
+BeadScores = Callable[[np.ndarray, tuple[int, int, int]], np.ndarray]
 
 
-def fill(band: Band, score: BeadScore, on_row: Callable[[int], None] | None = None) -> Table:
-    """Fill the table over ``band``; ``score(start, counts)`` scores the bead from ``start``;
-    ``on_row(i)`` is called when row i begins (a progress bar)."""
-    best: dict[Cell, float] = {(0, 0, 0): 0.0}
-    last: dict[Cell, Move] = {}
-    moves = [(move, move.value) for move in Move]
-    row = -1
-    for cell in band.cells():
-        if cell == (0, 0, 0):
+def fill(band: Band, scores: BeadScores, on_progress: Callable[[float], None] | None = None) -> Table:
+    """Fill the table over ``band``; ``scores(starts, counts)`` scores the beads of one move from
+    many start cells (an array of shape (n, 3)); ``on_progress(share)`` reports the share done."""
+    cells = band.cells()
+    before = np.empty((len(cells), len(MOVES)), dtype=np.int32)
+    for m, move in enumerate(MOVES):
+        before[:, m] = band.index(cells - np.array(move.value))
+    allowed = (before >= 0).any(axis=0)  # not: a move the band never allows (a language without sentences)
+    moves = [move for move, kept in zip(MOVES, allowed, strict=True) if kept]
+    if not allowed.all():
+        before = before[:, allowed]
+    gain = np.full(before.shape, -np.inf, dtype=np.float32)  # float32: half the memory of a long text's table
+    for m, move in enumerate(moves):
+        valid = np.flatnonzero(before[:, m] >= 0)
+        gain[valid, m] = scores(cells[valid] - np.array(move.value), move.value)
+    best = np.full(len(cells) + 1, -np.inf)  # the last entry stands for "outside the band"
+    last = np.full(len(cells), -1, dtype=np.int64)
+    origin = band.index(np.zeros((1, 3), dtype=np.int64))[0]
+    best[origin] = 0.0
+    wavefront = cells.sum(axis=1)
+    order = np.argsort(wavefront, kind="stable")
+    bounds = np.searchsorted(wavefront[order], np.arange(wavefront.max() + 2))
+    for d in range(1, len(bounds) - 1):
+        group = order[bounds[d] : bounds[d + 1]]
+        if not len(group):
             continue
-        i, j, k = cell
-        if on_row is not None and i != row:
-            row = i
-            on_row(i)
-        top, top_move = float("-inf"), None
-        for move, (a, b, c) in moves:
-            start = (i - a, j - b, k - c)
-            before = best.get(start)
-            if before is None:
-                continue
-            total = before + score(start, (a, b, c))
-            if total > top:
-                top, top_move = total, move
-        if top_move is not None:
-            best[cell] = top
-            last[cell] = top_move
-    return Table(best, last)
+        total = best[before[group]] + gain[group]
+        choice = total.argmax(axis=1)
+        top = total[np.arange(len(group)), choice]
+        reached = top > -np.inf
+        best[group] = top
+        last[group] = np.where(reached, choice, -1)
+        if on_progress is not None:
+            on_progress(d / (len(bounds) - 2))
+    return Table(band, cells, best[:-1], moves, last, before)
 
 
 def traceback(table: Table, end: Cell) -> list[tuple[Cell, Move]]:
     """The beads of the best path to ``end``, in text order, as (start cell, move)."""
-    if end not in table.best:
+    position = int(table.band.index(np.array([end]))[0])
+    if position < 0 or table.last[position] < 0:
         raise ValueError(f"the band does not reach the end cell {end}; widen it")
     path = []
-    cell = end
-    while cell != (0, 0, 0):
-        move = table.last[cell]
-        a, b, c = move.value
-        start = (cell[0] - a, cell[1] - b, cell[2] - c)
-        path.append((start, move))
-        cell = start
+    while table.cells[position].any():
+        m = int(table.last[position])
+        position = int(table.before[position, m])
+        path.append((tuple(int(x) for x in table.cells[position]), table.moves[m]))
     path.reverse()
     return path

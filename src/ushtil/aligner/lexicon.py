@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+import numpy as np
+
 from ..model import Alignment
-from .profile import profile_text
+from .profile import stems
 
 #: Linked beads a pair needs before a lexicon is learned for it.
 MIN_BEADS = 150
@@ -33,7 +35,7 @@ def learn_lexicon(alignments: Iterable[Alignment], pairs: Iterable[tuple[str, st
     lexicon: dict[str, dict[str, set[str]]] = {}
     for a, b in pairs:
         sides = [
-            (profile_text(bead.text[a], a).stems, profile_text(bead.text[b], b).stems)
+            (stems(bead.text[a]), stems(bead.text[b]))
             for bead in beads
             if bead.sentences.get(a) and bead.sentences.get(b)
         ]
@@ -44,23 +46,33 @@ def learn_lexicon(alignments: Iterable[Alignment], pairs: Iterable[tuple[str, st
     return lexicon
 
 
-def _associate(sides: list[tuple[set[str], set[str]]]) -> dict[str, set[str]]:
+def _associate(sides: list[tuple[frozenset[str], frozenset[str]]]) -> dict[str, set[str]]:
+    """Stem pairs that co-occur in at least MIN_COOCCURRENCE beads with a Dice coefficient of at
+    least MIN_DICE (stems in more than MAX_SHARE of the beads left out), counted with numpy."""
     limit = MAX_SHARE * len(sides)
     count_a: Counter = Counter()
     count_b: Counter = Counter()
     for stems_a, stems_b in sides:
         count_a.update(stems_a)
         count_b.update(stems_b)
-    together: Counter = Counter()
+    names_a = [stem for stem, n in count_a.items() if n <= limit]
+    names_b = [stem for stem, n in count_b.items() if n <= limit]
+    ids_a = {stem: i for i, stem in enumerate(names_a)}
+    ids_b = {stem: i for i, stem in enumerate(names_b)}
+    keys = []
     for stems_a, stems_b in sides:
-        kept_a = [s for s in stems_a if count_a[s] <= limit]
-        kept_b = [s for s in stems_b if count_b[s] <= limit]
-        together.update((x, y) for x in kept_a for y in kept_b)
+        a = np.array([ids_a[s] for s in stems_a if s in ids_a], dtype=np.int64)
+        b = np.array([ids_b[s] for s in stems_b if s in ids_b], dtype=np.int64)
+        keys.append((a[:, None] * len(names_b) + b[None, :]).ravel())
+    if not keys:
+        return {}
+    pairs, together = np.unique(np.concatenate(keys), return_counts=True)
+    x, y = np.divmod(pairs, max(len(names_b), 1))
+    totals_a = np.array([count_a[s] for s in names_a], dtype=float)
+    totals_b = np.array([count_b[s] for s in names_b], dtype=float)
+    dice = 2 * together / (totals_a[x] + totals_b[y]) if len(pairs) else np.zeros(0)
+    kept = np.flatnonzero((together >= MIN_COOCCURRENCE) & (dice >= MIN_DICE))
     candidates: dict[str, list[tuple[float, str]]] = {}
-    for (x, y), count in together.items():
-        if count < MIN_COOCCURRENCE:
-            continue
-        dice = 2 * count / (count_a[x] + count_b[y])
-        if dice >= MIN_DICE:
-            candidates.setdefault(x, []).append((dice, y))
-    return {x: {y for _, y in sorted(found, reverse=True)[:MAX_TRANSLATIONS]} for x, found in candidates.items()}
+    for at in kept:
+        candidates.setdefault(names_a[x[at]], []).append((float(dice[at]), names_b[y[at]]))
+    return {a: {b for _, b in sorted(found, reverse=True)[:MAX_TRANSLATIONS]} for a, found in candidates.items()}

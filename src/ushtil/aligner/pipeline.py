@@ -9,37 +9,39 @@ from __future__ import annotations
 
 import math
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+
 from ..errors import InputError
+from ..langs import LANGUAGE_PAIRS, length_ratio
 from ..model import LANGS, Alignment, Article, Bead
 from .dp import Band, Cell, Move, fill, traceback
-from .features import FEATURES, PairContext
-from .profile import ProfileCache, stem
+from .features import PairContext
+from .profile import SentenceProfile, profile_sentence, stem
 from .scoring import BeadScorer, PairModel, Settings, default_settings
 
-#: Language pairs the model scores, each once.
-PAIRS: tuple[tuple[str, str], ...] = (("en", "kk"), ("en", "ru"), ("kk", "ru"))
+#: Language pairs the model scores, each once (from the language registry).
+PAIRS: tuple[tuple[str, str], ...] = LANGUAGE_PAIRS
 #: Sections up to this many cells are aligned over the full cube; larger ones inside a band.
 FULL_CUBE_CELLS = 2_000
-#: Half-width (in sentences) of the band around the guide paths (long sections: LONG_BAND_WIDTH).
+#: Half-width (in sentences) of the band around the guide paths.
 BAND_WIDTH = 3
-LONG_BAND_WIDTH = 2
-#: Half-width of the guides' own band around the diagonal: this share of the text, but at least
-#: GUIDE_WIDTH and at most GUIDE_MAX_WIDTH sentences (memory and time stay linear in the length).
+#: Half-width of the guides' own band: this share of the text, but at least GUIDE_WIDTH and at most
+#: GUIDE_MAX_WIDTH sentences. The band starts on the diagonal and is moved onto the guide's path
+#: until the path no longer runs along its edge (at most GUIDE_ROUNDS times), so a missing passage
+#: longer than the band is still followed, while time and memory stay linear in the length.
 GUIDE_WIDTH = 6
 GUIDE_SHARE = 0.1
 GUIDE_MAX_WIDTH = 15
-#: Sections with more sentences than this are "long": a cheaper guide, a narrower band, and a
-#: progress bar when options.progress is set.
+GUIDE_ROUNDS = 12
+#: Sections with more sentences than this are "long": a progress bar when options.progress is set.
 LONG_SECTION = 1000
-#: Expected log length ratio per pair when the text is too short to measure it.
-PRIOR_LENGTH_MEAN: dict[tuple[str, str], float] = {("en", "kk"): 0.0, ("en", "ru"): 0.05, ("kk", "ru"): 0.05}
-#: Characters per language needed before the length ratio is measured on the text itself.
+#: Characters per language needed before the length ratio is measured on the text itself (below,
+#: the language records' ratio is used).
 MIN_CALIBRATION_CHARS = 300
-#: Beads scoring below this are flagged ``low_score``.
-LOW_SCORE = 0.5
 
 Paragraphs = list[list[str]]
 
@@ -74,6 +76,9 @@ class AlignOptions:
     lexicon: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     #: show a progress bar (stderr) while aligning sections of more than LONG_SECTION sentences
     progress: bool = False
+    #: sentence profiles by (language, text) and evidence counts by section, kept between the
+    #: passes of :func:`align_corpus`
+    profiles: dict[tuple, SentenceProfile | dict] | None = field(default=None, repr=False, compare=False)
 
 
 def sections_of(source: Article | Mapping[str, Sequence]) -> list[Section]:
@@ -107,7 +112,7 @@ def _length_mean(sections: list[Section], a: str, b: str) -> float:
     chars_a = sum(len(s.replace(" ", "")) for section in sections for s in section.sentences(a))
     chars_b = sum(len(s.replace(" ", "")) for section in sections for s in section.sentences(b))
     if min(chars_a, chars_b) < MIN_CALIBRATION_CHARS:
-        return PRIOR_LENGTH_MEAN[(a, b)]
+        return length_ratio(b, a)[0]
     return math.log(chars_b / chars_a)
 
 
@@ -133,7 +138,7 @@ def pair_models(sections: list[Section], options: AlignOptions) -> list[PairMode
         ]
         context = PairContext(
             length_mean=_length_mean(sections, a, b),
-            length_spread=options.settings.length_spread[name],
+            length_spread=length_ratio(b, a)[1],
             terms=terms,
             lexicon=lexicon,
             reverse_lexicon=options.lexicon.get(f"{b}-{a}", {}),
@@ -142,57 +147,87 @@ def pair_models(sections: list[Section], options: AlignOptions) -> list[PairMode
     return models
 
 
-#: The features a guide pass uses: cheap ones, so that long texts are guided quickly.
-GUIDE_FEATURES = frozenset({"length", "numbers_shared", "numbers_unmatched"})
+def _profile(text: str, lang: str, options: AlignOptions) -> SentenceProfile:
+    if options.profiles is None:
+        return profile_sentence(text, lang)
+    found = options.profiles.get((lang, text))
+    if found is None:
+        found = options.profiles[(lang, text)] = profile_sentence(text, lang)
+    return found
 
 
-def _guide_scorer(scorer: BeadScorer) -> BeadScorer:
-    """The section's scorer restricted to the cheap :data:`GUIDE_FEATURES`."""
-    keep = [name in GUIDE_FEATURES for name in FEATURES]
-    pairs = [
-        replace(pair, weights=tuple(w if kept else 0.0 for w, kept in zip(pair.weights, keep, strict=True)))
-        for pair in scorer.pairs
-    ]
-    return BeadScorer(scorer.langs, scorer.spans, pairs, scorer.priors, scorer.paragraph_starts)
+def section_scorer(section: Section, models: list[PairModel], options: AlignOptions) -> BeadScorer:
+    """The bead scorer over a section's sentences (paragraph-aware where it has paragraphs)."""
+    return BeadScorer(
+        langs=LANGS,
+        profiles={lang: [_profile(text, lang, options) for text in section.sentences(lang)] for lang in LANGS},
+        pairs=models,
+        priors=options.settings.priors,
+        paragraph_starts={
+            lang: section.paragraph_starts(lang) for lang in LANGS if len(section.paragraphs.get(lang, [])) > 1
+        },
+        memo=_memo(section, options),
+    )
 
 
-def _guide(scorer: BeadScorer, sizes: Cell, other: int) -> list[float]:
-    """Where English sentence i lies in language ``other`` (1 or 2), from a banded pairwise pass."""
-    n = sizes[0]
-    m = sizes[other]
-    two = (n, m, 0)
-    diagonal = [(i * m / n if n else 0.0, 0.0) for i in range(n + 1)]
-    band = Band.around(two, diagonal, min(GUIDE_MAX_WIDTH, max(GUIDE_WIDTH, int(GUIDE_SHARE * max(n, m)))))
+def _memo(section: Section, options: AlignOptions) -> dict:
+    """The evidence an earlier pass over this section kept (empty: none)."""
+    if options.profiles is None:
+        return {}
+    return options.profiles.setdefault(("evidence", *(tuple(section.sentences(lang)) for lang in LANGS)), {})
 
-    def score(start: Cell, counts: tuple[int, int, int]) -> float:
-        if counts[2]:
-            return float("-inf")
-        full_start = [start[0], 0, 0]
-        full_counts = [counts[0], 0, 0]
-        full_start[other], full_counts[other] = start[1], counts[1]
-        return scorer.score(tuple(full_start), tuple(full_counts))
 
-    path = traceback(fill(band, score), two)
-    position = [0.0] * (n + 1)
-    for start, move in path:
-        a, b, _ = move.value
-        for step in range(a + 1):
-            position[start[0] + step] = start[1] + (b * step / a if a else b)
-    return position
+def _visits(path: list[tuple[Cell, Move]], rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per English position i, the lowest and highest Kazakh and Russian positions the path visits."""
+    low = np.full((rows, 2), np.iinfo(np.int64).max)
+    high = np.zeros((rows, 2), dtype=np.int64)
+    for (i, j, k), move in path:
+        a, b, c = move.value
+        low[i : i + a + 1] = np.minimum(low[i : i + a + 1], (j, k))
+        high[i : i + a + 1] = np.maximum(high[i : i + a + 1], (j + b, k + c))
+    return low, high
+
+
+def _guide(scorer: BeadScorer, other: int) -> tuple[np.ndarray, np.ndarray]:
+    """Where each English position lies in language ``other`` (1 or 2): the positions a banded
+    pairwise pass visits (lowest, highest per row). The pass takes one sentence per language at a
+    time (a merge becomes a 1-1 and a 1-0 step, close enough for a guide, and no pair of two or
+    three sentences is scored across the wide band) and shares the section's evidence, so the
+    sentence pairs it compares are not compared again by the three-way pass."""
+    p = next(p for p, pair in enumerate(scorer.pairs) if (pair.a, pair.b) == (LANGS[0], LANGS[other]))
+    profiles = {lang: scorer.profiles[lang] if index in (0, other) else [] for index, lang in enumerate(LANGS)}
+    starts = {lang: s for lang, s in scorer.paragraph_starts.items() if lang in (LANGS[0], LANGS[other])}
+    guide = BeadScorer(LANGS, profiles, [scorer.pairs[p]], scorer.priors, starts, [scorer.evidence[p]], longest=1)
+    sizes = guide.sizes
+    n, m = sizes[0], sizes[other]
+    width = min(GUIDE_MAX_WIDTH, max(GUIDE_WIDTH, int(GUIDE_SHARE * max(n, m))))
+    diagonal = np.zeros((n + 1, 2), dtype=np.int64)
+    diagonal[:, other - 1] = np.arange(n + 1) * m // max(n, 1)
+    low, high = diagonal, diagonal + (diagonal > 0)
+    for _ in range(GUIDE_ROUNDS):
+        band = Band.around(sizes, low, high, width)
+        guide.prepare(band)
+        path = traceback(fill(band, guide.scores), sizes)
+        low, high = _visits(path, n + 1)
+        edge_low, edge_high = band.rows[:, 2 * other - 2], band.rows[:, 2 * other - 1]
+        along_edge = (low[:, other - 1] <= edge_low) & (edge_low > 0)
+        along_edge |= (high[:, other - 1] >= edge_high) & (edge_high < m)
+        if not along_edge.any():
+            break
+    return low[:, other - 1], high[:, other - 1]
 
 
 def band_for(scorer: BeadScorer, sizes: Cell) -> Band:
-    """The cells near both pairwise guide paths (en-kk, en-ru); the full cube for tiny sections.
-
-    Long sections are guided with cheap features only and get a narrower band."""
+    """The cells near both pairwise guide paths (en-kk, en-ru); the full cube for tiny sections."""
     n, m, k = sizes
     if (n + 1) * (m + 1) * (k + 1) <= FULL_CUBE_CELLS or n == 0:
         return Band.full(sizes)
-    long = max(sizes) > LONG_SECTION
-    guide = _guide_scorer(scorer) if long else scorer
-    to_kk = _guide(guide, sizes, 1) if m else [0.0] * (n + 1)
-    to_ru = _guide(guide, sizes, 2) if k else [0.0] * (n + 1)
-    return Band.around(sizes, list(zip(to_kk, to_ru, strict=True)), LONG_BAND_WIDTH if long else BAND_WIDTH)
+    low = np.zeros((n + 1, 2), dtype=np.int64)
+    high = np.zeros((n + 1, 2), dtype=np.int64)
+    for other in (1, 2):
+        if sizes[other]:
+            low[:, other - 1], high[:, other - 1] = _guide(scorer, other)
+    return Band.around(sizes, low, high, BAND_WIDTH)
 
 
 @dataclass
@@ -201,54 +236,48 @@ class SectionResult:
     path: list[tuple[Cell, Move]]
     scorer: BeadScorer
 
-
-def section_scorer(section: Section, models: list[PairModel], options: AlignOptions) -> BeadScorer:
-    """The bead scorer over a section's sentences (paragraph-aware where it has paragraphs)."""
-    return BeadScorer(
-        langs=LANGS,
-        spans={lang: ProfileCache(section.sentences(lang), lang) for lang in LANGS},
-        pairs=models,
-        priors=options.settings.priors,
-        paragraph_starts={
-            lang: section.paragraph_starts(lang) for lang in LANGS if len(section.paragraphs.get(lang, [])) > 1
-        },
-    )
+    def __post_init__(self):
+        self.sentences = {lang: self.section.sentences(lang) for lang in LANGS}
 
 
 def align_section(section: Section, models: list[PairModel], options: AlignOptions) -> SectionResult:
     scorer = section_scorer(section, models, options)
-    sizes = tuple(len(scorer.spans[lang].sentences) for lang in LANGS)
+    sizes = scorer.sizes
+    band = band_for(scorer, sizes)
+    scorer.prepare(band)
     if not (options.progress and max(sizes) > LONG_SECTION):
-        return SectionResult(section, traceback(fill(band_for(scorer, sizes), scorer.score), sizes), scorer)
+        return SectionResult(section, traceback(fill(band, scorer.scores), sizes), scorer)
     from tqdm import tqdm
 
     # on a terminal a live bar; into a log file an update every few seconds, not ten a second
-    with tqdm(total=sizes[0], desc="aligning sentences", unit="sent", file=sys.stderr,
+    with tqdm(total=100, desc="aligning sentences", unit="%", file=sys.stderr,
               mininterval=0.1 if sys.stderr.isatty() else 5.0) as bar:
-        band = band_for(scorer, sizes)
-        table = fill(band, scorer.score, on_row=lambda i: bar.update(i - bar.n))
+        table = fill(band, scorer.scores, on_progress=lambda share: bar.update(int(100 * share) - bar.n))
     return SectionResult(section, traceback(table, sizes), scorer)
 
 
 def _bead(result: SectionResult, start: Cell, move: Move, offsets: dict[str, int], settings: Settings) -> Bead:
     scorer = result.scorer
     counts = move.value
-    indices = {lang: list(range(s, s + n)) for lang, s, n in zip(LANGS, start, counts, strict=False)}
-    text = {lang: " ".join(scorer.spans[lang].sentences[i] for i in indices[lang]) for lang in LANGS}
-    spans = {lang: (s, s + n) for lang, s, n in zip(LANGS, start, counts, strict=False)}
+    indices = {lang: list(range(s, s + n)) for lang, s, n in zip(LANGS, start, counts, strict=True)}
+    text = {lang: " ".join(result.sentences[lang][i] for i in indices[lang]) for lang in LANGS}
+    spans = {lang: (s, s + n) for lang, s, n in zip(LANGS, start, counts, strict=True)}
     linked = [
-        scorer.pair_log_odds(pair, spans[pair.a], spans[pair.b])
-        for pair in scorer.pairs
+        scorer.pair_log_odds(p, spans[pair.a], spans[pair.b])
+        for p, pair in enumerate(scorer.pairs)
         if counts[LANGS.index(pair.a)] and counts[LANGS.index(pair.b)]
     ]
-    flags = [f"missing:{lang}" for lang, n in zip(LANGS, counts, strict=False) if not n]
+    flags = [f"missing:{lang}" for lang, n in zip(LANGS, counts, strict=True) if not n]
     longest = max(counts)
-    flags += [f"merged:{lang}" for lang, n in zip(LANGS, counts, strict=False) if 0 < n < longest]
+    flags += [f"merged:{lang}" for lang, n in zip(LANGS, counts, strict=True) if 0 < n < longest]
     score = settings.calibration.probability(sum(linked) / len(linked), 0 in counts, longest > 1) if linked else 0.0
-    profiles = [scorer.spans[lang].span(*spans[lang]) for lang, n in zip(LANGS, counts, strict=False) if n]
-    if len(profiles) > 1 and any(p.numbers != profiles[0].numbers for p in profiles[1:]):
+    numbers = [
+        sum((scorer.profiles[lang][i].numbers for i in indices[lang]), Counter())
+        for lang, n in zip(LANGS, counts, strict=True) if n
+    ]
+    if len(numbers) > 1 and any(side != numbers[0] for side in numbers[1:]):
         flags.append("number_mismatch")
-    if score < LOW_SCORE:
+    if score < settings.low_score:
         flags.append("low_score")
     return Bead(
         sentences={lang: [offsets[lang] + i for i in indices[lang]] for lang in LANGS},
@@ -289,7 +318,7 @@ def _assemble(results: list[SectionResult], name: str, options: AlignOptions) ->
         for start, move in result.path:
             beads.append(_bead(result, start, move, offsets, options.settings))
         for lang in LANGS:
-            sentences[lang].extend(result.scorer.spans[lang].sentences)
+            sentences[lang].extend(result.sentences[lang])
     return Alignment(name=name, sentences=sentences, beads=beads, signature=signature(options))
 
 
@@ -331,6 +360,8 @@ def align_corpus(
     options = options or AlignOptions()
     if term_pairs is not None:
         options = replace(options, terms=_term_triples(term_pairs))
+    if options.profiles is None:
+        options = replace(options, profiles={})
     wrap = progress or (lambda items, label: items)
     first = [align(source, name=name, options=options) for name, source in wrap(sources, "aligning")]
     if options.lexicon:

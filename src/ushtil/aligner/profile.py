@@ -1,24 +1,25 @@
-"""What the similarity features read from one side of a bead: a :class:`TextProfile`.
+"""What the similarity features read from one sentence: a :class:`SentenceProfile`.
 
-A profile is computed once per sentence span (one to three consecutive sentences of a language)
-and cached by the :class:`ProfileCache`, so the dynamic programme never re-tokenises text.
+A profile is computed once per sentence; the evidence for a bead side of two or three sentences
+is added up from its sentences' (see :mod:`.features`), so nothing is re-tokenised per candidate.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
+from sys import intern
 
+from ..langs.numbers import number_keys
 from ..tokens import words
 from ..translit import sound_key
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+|[\u00a0 ]\d{3}(?!\d))*")
-_NUMBER_SEPARATORS = re.compile(r"[.,\u00a0 ]")
-_PUNCTUATION_CLASSES: dict[str, str] = {
-    "?": "?", "!": "!", ":": ":", ";": ";", "(": "(", ")": "(", "%": "%",
-    '"': "quote", "«": "quote", "»": "quote", "“": "quote", "”": "quote", "„": "quote",
+#: Punctuation classes compared across languages (a closing bracket counts as its opening one).
+PUNCTUATION_CLASSES: dict[str, int] = {
+    "?": 0, "!": 1, ":": 2, ";": 3, "(": 4, ")": 4, "%": 5,
+    '"': 6, "«": 6, "»": 6, "“": 6, "”": 6, "„": 6,
 }
+PUNCTUATION_COUNT = 7
 #: Prefix length of the stems a learned lexicon pairs (Kazakh and Russian inflect by suffix).
 STEM_LENGTH = 5
 #: Words of at least COGNATE_MIN letters are compared by their first COGNATE_PREFIX sound-key letters.
@@ -29,37 +30,37 @@ NGRAM_ORDER = 3
 
 
 @dataclass(eq=False)
-class TextProfile:
-    """Evidence extracted from the text of one bead side."""
+class SentenceProfile:
+    """Evidence extracted from one sentence."""
 
     lang: str
-    text: str
     #: characters other than spaces: the length that translations keep in proportion
     chars: int
-    words: list[str]
-    #: sound keys of the words, for comparing names and loanwords across scripts
-    keys: list[str]
+    #: numbers by value, read with the language's conventions (6.8 = 6,8; 1,000 = 1 000; 68 ≠ 6.8)
     numbers: Counter = field(default_factory=Counter)
     #: sound keys of capitalised words after the first, and of acronyms
-    names: set[str] = field(default_factory=set)
-    #: letter bigrams of each word's sound key, to look names up in
-    word_bigrams: list[frozenset[str]] = field(default_factory=list)
-    #: character trigrams of the sound keys (a set: intersecting sets is fast, and repeats say little)
+    names: frozenset[str] = frozenset()
+    #: sound keys of the words (no numbers), to look names up in (see :func:`~.features.name_found`)
+    keys: frozenset[str] = frozenset()
+    #: character trigrams of the sound keys (a set: repeats say little)
     ngrams: frozenset[str] = frozenset()
-    punctuation: Counter = field(default_factory=Counter)
+    #: counts per punctuation class (:data:`PUNCTUATION_CLASSES`)
+    punctuation: tuple[int, ...] = (0,) * PUNCTUATION_COUNT
     #: sound-key prefixes of the longer words: cognates and loanwords (президент ~ president)
     cognates: frozenset[str] = frozenset()
-    #: lower-cased word prefixes, the units of a learned lexicon
-    stems: set[str] = field(default_factory=set)
-    #: the one-sentence profiles a span profile is made of (empty for a single sentence)
-    parts: list[TextProfile] = field(default_factory=list)
-    #: memo of name look-ups in this text (see :func:`~.features.name_found`)
+    #: lower-cased word prefixes, the units of a learned lexicon and of glossary terms
+    stems: frozenset[str] = frozenset()
+    #: memo of name look-ups in this sentence (see :func:`~.features.name_found`)
     name_memo: dict[str, bool] = field(default_factory=dict)
+    _all_bigrams: frozenset[str] | None = None
 
-
-def normalise_number(number: str) -> str:
-    """``1,000`` / ``1 000`` / ``1000`` and ``6.8`` / ``6,8`` compare equal."""
-    return _NUMBER_SEPARATORS.sub("", number)
+    @property
+    def all_bigrams(self) -> frozenset[str]:
+        """The letter bigrams of all its words' sound keys: a name with fewer of its bigrams here is
+        in no word (made when a name is first looked up here)."""
+        if self._all_bigrams is None:
+            self._all_bigrams = frozenset().union(*map(bigrams, self.keys))
+        return self._all_bigrams
 
 
 def stem(word: str) -> str:
@@ -71,8 +72,14 @@ def bigrams(key: str) -> frozenset[str]:
     return frozenset(padded[i : i + 2] for i in range(len(padded) - 1))
 
 
-def profile_text(text: str, lang: str) -> TextProfile:
-    """Build the profile of ``text`` written in ``lang``."""
+def stems(text: str) -> frozenset[str]:
+    """The lexicon units of a text: lower-cased prefixes of its words (numbers left out)."""
+    return frozenset(stem(token) for token in words(text) if len(token) > 1 and not token[0].isdigit())
+
+
+def profile_sentence(text: str, lang: str) -> SentenceProfile:
+    """Build the profile of one sentence ``text`` written in ``lang`` (its strings interned: a long
+    text repeats the same n-grams and stems in thousands of sentences)."""
     tokens = words(text)
     keys = [sound_key(token) for token in tokens]
     names = {
@@ -85,68 +92,22 @@ def profile_text(text: str, lang: str) -> TextProfile:
         if key.isdigit():
             continue
         padded = f" {key} "
-        ngrams.update(padded[i : i + NGRAM_ORDER] for i in range(len(padded) - NGRAM_ORDER + 1))
-    return TextProfile(
+        ngrams.update(intern(padded[i : i + NGRAM_ORDER]) for i in range(len(padded) - NGRAM_ORDER + 1))
+    punctuation = [0] * PUNCTUATION_COUNT
+    for ch in text:
+        slot = PUNCTUATION_CLASSES.get(ch)
+        if slot is not None:
+            punctuation[slot] += 1
+    return SentenceProfile(
         lang=lang,
-        text=text,
         chars=sum(1 for ch in text if not ch.isspace()),
-        words=[token.lower() for token in tokens],
-        keys=keys,
-        numbers=Counter(normalise_number(number) for number in _NUMBER.findall(text)),
-        names=names,
-        word_bigrams=[bigrams(key) for key in set(keys) if not key.isdigit()],
+        numbers=Counter(number_keys(text, lang)),
+        names=frozenset(map(intern, names)),
+        keys=frozenset(intern(key) for key in keys if key and not key.isdigit()),
         ngrams=frozenset(ngrams),
-        punctuation=Counter(_PUNCTUATION_CLASSES[ch] for ch in text if ch in _PUNCTUATION_CLASSES),
-        cognates=frozenset(key[:COGNATE_PREFIX] for key in keys if len(key) >= COGNATE_MIN and not key[0].isdigit()),
-        stems={stem(token) for token in tokens if len(token) > 1 and not token[0].isdigit()},
+        punctuation=tuple(punctuation),
+        cognates=frozenset(
+            intern(key[:COGNATE_PREFIX]) for key in keys if len(key) >= COGNATE_MIN and not key[0].isdigit()
+        ),
+        stems=frozenset(intern(stem(token)) for token in tokens if len(token) > 1 and not token[0].isdigit()),
     )
-
-
-#: Cached profiles per language before the cache is emptied (memory stays bounded on long texts;
-#: the programme moves forward through the text, so little is recomputed).
-MAX_CACHED_PROFILES = 3_000
-
-
-def merge_profiles(parts: list[TextProfile]) -> TextProfile:
-    """The profile of consecutive sentences, from theirs (name look-ups go to the parts)."""
-    first = parts[0]
-    numbers: Counter = Counter()
-    punctuation: Counter = Counter()
-    for part in parts:
-        numbers.update(part.numbers)
-        punctuation.update(part.punctuation)
-    return TextProfile(
-        lang=first.lang,
-        text=" ".join(part.text for part in parts),
-        chars=sum(part.chars for part in parts),
-        words=[word for part in parts for word in part.words],
-        keys=[key for part in parts for key in part.keys],
-        numbers=numbers,
-        names=set().union(*(part.names for part in parts)),
-        ngrams=frozenset().union(*(part.ngrams for part in parts)),
-        punctuation=punctuation,
-        cognates=frozenset().union(*(part.cognates for part in parts)),
-        stems=set().union(*(part.stems for part in parts)),
-        parts=parts,
-    )
-
-
-class ProfileCache:
-    """Profiles of every span ``sentences[start:end]`` of one language, computed on demand."""
-
-    def __init__(self, sentences: list[str], lang: str):
-        self.sentences = sentences
-        self.lang = lang
-        self._cache: dict[tuple[int, int], TextProfile] = {}
-
-    def span(self, start: int, end: int) -> TextProfile:
-        found = self._cache.get((start, end))
-        if found is None:
-            if end - start > 1:
-                found = merge_profiles([self.span(i, i + 1) for i in range(start, end)])
-            else:
-                found = profile_text(self.sentences[start], self.lang)
-            if len(self._cache) >= MAX_CACHED_PROFILES:
-                self._cache.clear()
-            self._cache[(start, end)] = found
-        return found

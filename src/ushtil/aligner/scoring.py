@@ -1,8 +1,9 @@
 """From features to numbers the dynamic programme adds up: pair log-odds and bead scores.
 
 A bead's score is the sum, over the language pairs it links, of the log-odds that the two sides
-translate each other (:class:`PairModel`), plus log-priors for merges, missing sentences and
-paragraph breaks (:class:`Priors`). All weights live in ``data/weights.toml``.
+translate each other (:class:`PairModel`: ``bias + features @ weights``), plus log-priors for merges,
+missing sentences and paragraph breaks (:class:`Priors`). All weights live in ``data/weights.toml``.
+The pair log-odds of every candidate side pair in a band are computed at once (:class:`PairTable`).
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from .features import FEATURES, PairContext, PairEvidence, feature_vector
-from .profile import ProfileCache, TextProfile
+import numpy as np
+
+from .dp import Band
+from .features import FEATURES, PairContext, PairEvidence
+from .profile import SentenceProfile
 
 
 @dataclass(frozen=True)
@@ -55,12 +59,13 @@ class Settings:
     """The aligner's weights, as read from ``data/weights.toml``."""
 
     priors: Priors
-    length_spread: dict[str, float]
     #: "en-kk" → (bias, weights in :data:`FEATURES` order), with a learned lexicon
     pair_weights: dict[str, tuple[float, tuple[float, ...]]]
     #: the same without a lexicon (a first pass, or a text too small to learn from)
     first_pass_weights: dict[str, tuple[float, tuple[float, ...]]]
     calibration: Calibration = Calibration()
+    #: beads scoring below this are flagged ``low_score`` (chosen from the calibration table)
+    low_score: float = 0.5
 
 
 @cache
@@ -77,19 +82,15 @@ def _weights(tables: dict) -> dict[str, tuple[float, tuple[float, ...]]]:
 
 
 def settings_from_dict(data: dict) -> Settings:
+    calibration = dict(data.get("calibration", {}))
+    low_score = float(calibration.pop("low_score", 0.5))
     return Settings(
         priors=Priors(**{key: float(value) for key, value in data["priors"].items()}),
-        length_spread={pair: float(value) for pair, value in data["length"]["spread"].items()},
         pair_weights=_weights(data["pairs"]),
         first_pass_weights=_weights(data.get("first_pass", data["pairs"])),
-        calibration=Calibration(**{key: float(value) for key, value in data.get("calibration", {}).items()}),
+        calibration=Calibration(**{key: float(value) for key, value in calibration.items()}),
+        low_score=low_score,
     )
-
-
-#: Cached pair scores before the cache is emptied (bounded memory on long texts).
-MAX_CACHED_PAIRS = 200_000
-#: Log-odds below which a pair is not worth the remaining features (no evidence lifts it back).
-HOPELESS = -12.0
 
 
 @dataclass
@@ -102,21 +103,16 @@ class PairModel:
     weights: tuple[float, ...]
     context: PairContext
 
-    def log_odds(self, x: TextProfile, y: TextProfile) -> float:
-        """Bias plus weighted features; the length feature comes first, and a pair whose lengths
-        alone rule it out (below :data:`HOPELESS`) is not examined further."""
-        total = self.bias
-        evidence = PairEvidence(x, y, self.context)
-        for weight, feature in zip(self.weights, FEATURES.values(), strict=True):
-            if weight:
-                total += weight * feature.value(evidence)
-                if total < HOPELESS:
-                    return total
-        return total
+    def log_odds(self, evidence: PairEvidence, sa, la, sb, lb) -> np.ndarray:
+        """``bias + features @ weights`` for the sides ``a[sa : sa + la]`` and ``b[sb : sb + lb]``
+        (arrays: one entry per candidate); features weighted 0 are not computed."""
+        used = [name for name, weight in zip(FEATURES, self.weights, strict=True) if weight]
+        return self.bias + evidence.features(sa, la, sb, lb, used) @ np.array(self.weights)
 
 
 def type_prior_counts(counts: tuple[int, ...]) -> dict[str, int]:
-    """How often a bead of this type is charged each :class:`Priors` penalty."""
+    """How often a bead of this type is charged each :class:`Priors` penalty (``counts``: the
+    sentences the bead takes in each language that has any)."""
     longest = max(counts)
     present = [n for n in counts if n]
     return {
@@ -133,104 +129,179 @@ def probability(log_odds: float) -> float:
     return 1.0 / (1.0 + math.exp(-log_odds))
 
 
+#: Candidates whose features are computed at once (the feature matrix of a long text is made in
+#: pieces of this many rows, so memory stays bounded).
+CHUNK = 50_000
+
+
+class PairTable:
+    """A pair model's log-odds for every side pair starting at the given (a, b) positions, each of
+    one to three sentences (computed at once, looked up by the programme)."""
+
+    def __init__(self, model: PairModel, evidence: PairEvidence, starts: np.ndarray, longest: int = 3):
+        sizes = (len(evidence.a.profiles), len(evidence.b.profiles))
+        self._width, self._longest = sizes[1] + 2, longest
+        self.keys = np.unique((starts[:, 0] + 1) * self._width + starts[:, 1] + 1)
+        s, t = np.divmod(self.keys, self._width)
+        s, t = s - 1, t - 1
+        self.values = np.full((len(self.keys), longest * longest), -np.inf, dtype=np.float32)
+        rows, la, lb = (np.concatenate(parts) for parts in zip(*(
+            (valid, np.full(len(valid), x), np.full(len(valid), y))
+            for x in range(1, longest + 1)
+            for y in range(1, longest + 1)
+            for valid in [np.flatnonzero((s >= 0) & (t >= 0) & (s + x <= sizes[0]) & (t + y <= sizes[1]))]
+        ), strict=True))
+        order = np.argsort(rows, kind="stable")  # neighbouring candidates share sentence pairs
+        for chunk in np.array_split(order, max(1, len(order) // CHUNK)):  # bounded memory
+            odds = model.log_odds(evidence, s[rows[chunk]], la[chunk], t[rows[chunk]], lb[chunk])
+            self.values[rows[chunk], (la[chunk] - 1) * longest + lb[chunk] - 1] = odds
+
+    def _column(self, la: int, lb: int) -> int:
+        return (la - 1) * self._longest + lb - 1
+
+    def lookup(self, sa: np.ndarray, sb: np.ndarray, la: int, lb: int) -> np.ndarray:
+        """Log-odds of the side pairs (sa, la), (sb, lb); -inf for pairs the table does not hold."""
+        wanted = (sa + 1) * self._width + sb + 1
+        at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        found = self.keys[at] == wanted
+        return np.where(found, self.values[at, self._column(la, lb)], -np.inf).astype(float)
+
+
 @dataclass
 class BeadScorer:
-    """Scores of candidate beads over the sentences of each language (cached per pair of spans)."""
+    """Scores of candidate beads over the sentences of each language (``langs`` in cell order)."""
 
     langs: tuple[str, ...]
-    spans: dict[str, ProfileCache]
+    profiles: dict[str, list[SentenceProfile]]
     pairs: list[PairModel]
     priors: Priors
     #: per language, the sentence indices that open a paragraph (empty: no paragraph information)
     paragraph_starts: dict[str, frozenset[int]] = field(default_factory=dict)
-    _pair_cache: dict[tuple, float] = field(default_factory=dict)
-    _prior_cache: dict[tuple[int, ...], float] = field(default_factory=dict)
+    #: the evidence between the pairs' sentences (default: made here; a guide shares its section's)
+    evidence: list[PairEvidence] | None = None
+    #: evidence kept from an earlier pass over the same sentences (see :class:`PairEvidence`)
+    memo: dict = field(default_factory=dict)
+    #: the most sentences a bead may take in one language (a guide pass takes one at a time)
+    longest: int = 3
 
     def __post_init__(self):
-        self._pair_slots = [(pair, self.langs.index(pair.a), self.langs.index(pair.b)) for pair in self.pairs]
-        self._starts = [self.paragraph_starts.get(lang) for lang in self.langs]
+        self.sizes = tuple(len(self.profiles[lang]) for lang in self.langs)
+        self._slots = [(self.langs.index(pair.a), self.langs.index(pair.b)) for pair in self.pairs]
+        if self.evidence is None:
+            self.evidence = [
+                PairEvidence(
+                    self.profiles[pair.a], self.profiles[pair.b], pair.context, self.memo
+                )
+                for pair in self.pairs
+            ]
+        self._tables: list[PairTable | None] = [None] * len(self.pairs)
+        #: per language with paragraphs: does sentence s open one; starts before position s
+        self._opens, self._starts_before = {}, {}
+        for index, lang in enumerate(self.langs):
+            starts = self.paragraph_starts.get(lang)
+            if starts:
+                opens = np.zeros(self.sizes[index] + 2, dtype=bool)
+                opens[sorted(starts)] = True
+                self._opens[index] = opens
+                self._starts_before[index] = np.concatenate([[0], np.cumsum(opens)])
 
-    def pair_log_odds(self, pair: PairModel, span_a: tuple[int, int], span_b: tuple[int, int]) -> float:
-        key = (pair.a, pair.b, span_a, span_b)
-        found = self._pair_cache.get(key)
-        if found is None:
-            found = pair.log_odds(self.spans[pair.a].span(*span_a), self.spans[pair.b].span(*span_b))
-            if len(self._pair_cache) >= MAX_CACHED_PAIRS:
-                self._pair_cache.clear()
-            self._pair_cache[key] = found
-        return found
+    def prepare(self, band: Band, extra: np.ndarray | None = None) -> None:
+        """Compute the pair log-odds of every side pair the programme may visit in ``band`` and
+        from the ``extra`` start cells (and the neighbours that :meth:`_contained` reads)."""
+        cells = band.cells() if extra is None else np.concatenate([band.cells(), extra])
+        for p, (ia, ib) in enumerate(self._slots):
+            starts = np.unique(cells[:, [ia, ib]], axis=0)
+            starts = np.concatenate([starts, starts - 1])
+            self._tables[p] = PairTable(self.pairs[p], self.evidence[p], starts, self.longest)
 
-    def score(self, start: tuple[int, ...], counts: tuple[int, ...]) -> float:
-        """Score of the bead taking ``counts[l]`` sentences of language l from ``start[l]`` on."""
-        total = self._prior_cache.get(counts)
-        if total is None:
-            total = self._prior_cache[counts] = self.type_prior(counts)
-        if self.paragraph_starts:
-            total -= self.priors.paragraph * self._paragraph_conflicts(start, counts)
-        for pair, ia, ib in self._pair_slots:
+    def scores(self, starts: np.ndarray, counts: tuple[int, int, int]) -> np.ndarray:
+        """Scores of the beads taking ``counts[l]`` sentences of language l from ``starts[:, l]`` on."""
+        if max(counts) > self.longest:
+            return np.full(len(starts), -np.inf)
+        total = np.full(len(starts), self.type_prior(counts))
+        if self._opens:
+            total -= self.priors.paragraph * self._paragraph_conflicts(starts, counts)
+        for p, (ia, ib) in enumerate(self._slots):
             na, nb = counts[ia], counts[ib]
             if na and nb:
-                sa, sb = start[ia], start[ib]
-                total += self.pair_log_odds(pair, (sa, sa + na), (sb, sb + nb))
-            elif self.priors.contained and na + nb == 1:
+                total += self._tables[p].lookup(starts[:, ia], starts[:, ib], na, nb)
+            elif self.priors.contained and na + nb == 1 and self.longest > 1:
                 present, absent = (ia, ib) if na else (ib, ia)
-                total -= self.priors.contained * max(0.0, self._contained(pair, present, absent, start))
+                total -= self.priors.contained * np.maximum(0.0, self._contained(p, present, absent, starts))
         return total
 
-    def _contained(self, pair: PairModel, present: int, absent: int, start: tuple[int, ...]) -> float:
-        """Best log-odds that the bead's one sentence in one language of ``pair``, joined with its next
-        (previous) sentence in the same paragraph, translates the other language's sentence just after
-        (before) the bead: a sentence merged into a neighbour looks missing, and pairs strongly with
-        the rest of the bead. (Those 2-1 pairs are the ones the programme scores anyway: cached.)"""
-        s, j = start[present], start[absent]
-        breaks = self._starts[present] or frozenset()
-        merges = []
-        if (
-            s + 1 < len(self.spans[self.langs[present]].sentences)
-            and j < len(self.spans[self.langs[absent]].sentences)
-            and s + 1 not in breaks
+    def pair_log_odds(self, p: int, span_a: tuple[int, int], span_b: tuple[int, int]) -> float:
+        """The log-odds of pair ``p`` for one side pair (from the table, else computed)."""
+        (sa, ea), (sb, eb) = span_a, span_b
+        table = self._tables[p]
+        if table is not None:
+            found = table.lookup(np.array([sa]), np.array([sb]), ea - sa, eb - sb)[0]
+            if found > -np.inf:
+                return float(found)
+        return float(self.pairs[p].log_odds(self.evidence[p], [sa], [ea - sa], [sb], [eb - sb])[0])
+
+    def _contained(self, p: int, present: int, absent: int, starts: np.ndarray) -> np.ndarray:
+        """Best log-odds that the bead's one sentence in one language of pair ``p``, joined with its
+        next (previous) sentence in the same paragraph, translates the other language's sentence
+        just after (before) the bead: a sentence merged into a neighbour looks missing, and pairs
+        strongly with the rest of the bead."""
+        s, j = starts[:, present], starts[:, absent]
+        opens = self._opens.get(present, np.zeros(self.sizes[present] + 2, dtype=bool))
+        breaks_next, breaks_here = opens[s + 1], opens[s]
+        ia, _ = self._slots[p]
+        table = self._tables[p]
+        best = np.full(len(starts), -np.inf)
+        for shift, usable in (
+            (0, (s + 1 < self.sizes[present]) & (j < self.sizes[absent]) & ~breaks_next),
+            (1, (s > 0) & (j > 0) & ~breaks_here),
         ):
-            merges.append({present: (s, s + 2), absent: (j, j + 1)})
-        if s > 0 and j > 0 and s not in breaks:
-            merges.append({present: (s - 1, s + 1), absent: (j - 1, j)})
-        a, b = self.langs.index(pair.a), self.langs.index(pair.b)
-        return max((self.pair_log_odds(pair, spans[a], spans[b]) for spans in merges), default=0.0)
+            x, y = s - shift, j - shift
+            odds = table.lookup(x, y, 2, 1) if present == ia else table.lookup(y, x, 1, 2)
+            best = np.maximum(best, np.where(usable, odds, -np.inf))
+        return np.where(best > -np.inf, best, 0.0)
+
+    def _active(self, counts: tuple[int, ...]) -> tuple[int, ...]:
+        """The counts of the languages that have sentences in this text (a language absent from the
+        whole text is not "missing" from each bead)."""
+        return tuple(n for n, size in zip(counts, self.sizes, strict=True) if size)
 
     def type_prior(self, counts: tuple[int, ...]) -> float:
         """Log-prior of a bead type: merges and missing sentences are rarer than 1-1-1."""
-        return -sum(getattr(self.priors, name) * n for name, n in type_prior_counts(counts).items())
+        return -sum(getattr(self.priors, name) * n for name, n in type_prior_counts(self._active(counts)).items())
+
+    def _paragraph_conflicts(self, starts: np.ndarray, counts: tuple[int, ...]) -> np.ndarray:
+        """Languages disagreeing on whether the bead opens a paragraph, plus breaks inside the bead."""
+        opening = np.zeros(len(starts))
+        closing = np.zeros(len(starts))
+        conflicts = np.zeros(len(starts))
+        for index, opens in self._opens.items():
+            n = counts[index]
+            if not n:
+                continue
+            s = starts[:, index]
+            opening += opens[s]
+            closing += ~opens[s]
+            before = self._starts_before[index]
+            conflicts += before[s + n] - before[s + 1]
+        return conflicts + np.minimum(opening, closing)
 
     def bead_features(
         self, start: tuple[int, ...], counts: tuple[int, ...]
-    ) -> tuple[dict[str, list[float]], dict[str, float]]:
-        """What :meth:`score` adds up, before weighting: the feature vector of each pair the bead
-        links ("en-kk" → values in :data:`FEATURES` order), and how often each prior is charged
-        (negative: a penalty). A structured fit moves the weights along these."""
+    ) -> tuple[dict[str, np.ndarray], dict[str, float]]:
+        """What :meth:`scores` adds up for one bead, before weighting: the feature vector of each pair
+        the bead links ("en-kk" → values in :data:`FEATURES` order), and how often each prior is
+        charged (negative: a penalty). A structured fit moves the weights along these."""
         pairs = {}
-        charged = {name: -float(n) for name, n in type_prior_counts(counts).items()}
-        charged["paragraph"] = -float(self._paragraph_conflicts(start, counts))
+        cell = np.array([start])
+        charged = {name: -float(n) for name, n in type_prior_counts(self._active(counts)).items()}
+        charged["paragraph"] = -float(self._paragraph_conflicts(cell, counts)[0]) if self._opens else 0.0
         charged["contained"] = 0.0
-        for pair, ia, ib in self._pair_slots:
+        for p, (ia, ib) in enumerate(self._slots):
             na, nb = counts[ia], counts[ib]
             if na and nb:
-                sa, sb = start[ia], start[ib]
-                x, y = self.spans[pair.a].span(sa, sa + na), self.spans[pair.b].span(sb, sb + nb)
-                pairs[f"{pair.a}-{pair.b}"] = feature_vector(x, y, pair.context)
+                pair = self.pairs[p]
+                pairs[f"{pair.a}-{pair.b}"] = self.evidence[p].features([start[ia]], [na], [start[ib]], [nb])[0]
             elif na + nb == 1:
                 present, absent = (ia, ib) if na else (ib, ia)
-                charged["contained"] -= max(0.0, self._contained(pair, present, absent, start))
+                charged["contained"] -= max(0.0, float(self._contained(p, present, absent, cell)[0]))
         return pairs, charged
-
-    def _paragraph_conflicts(self, start: tuple[int, ...], counts: tuple[int, ...]) -> int:
-        """Languages disagreeing on whether the bead opens a paragraph, plus breaks inside the bead."""
-        opening = closing = conflicts = 0
-        for starts, s, n in zip(self._starts, start, counts, strict=True):
-            if not n or not starts:
-                continue
-            if s in starts:
-                opening += 1
-            else:
-                closing += 1
-            for i in range(s + 1, s + n):
-                conflicts += i in starts
-        return conflicts + min(opening, closing)

@@ -11,22 +11,23 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
 from .. import __version__
+from ..cache import ResultCache
+from ..engine import Engine, Progress, run_each, ticker
 from ..errors import UshtilError
 from ..model import LANGS, AlignedArticle, Article
-from ..read.inputs import Input, Inputs, article_of_triple, collect_inputs, read_document
+from ..read.inputs import Input, Inputs, article_of_triple, collect_inputs, read_documents
+from .corpus import align_corpus
 from .edit import paragraph_starts_of
 from .io import read_aligned
-from .pipeline import AlignOptions, align_corpus
+from .pipeline import AlignOptions
 
 #: The settings an alignment records and a later stage compares with its own.
 COMPARED_SETTINGS: tuple[str, ...] = ("aligner", "splitter", "glossary", "terms")
-
-Progress = Callable[[Iterable, str], Iterable]
 
 
 @dataclass
@@ -72,27 +73,39 @@ def align_inputs(
     glossary: str = "",
     nlp: str = "builtin",
     progress: Progress | None = None,
+    engine: Engine | None = None,
+    cache: ResultCache | None = None,
 ) -> AlignedCorpus:
     """Read the documents of ``inputs`` (a :class:`~ushtil.read.inputs.Inputs` or paths) and align
     them; alignment files among them are taken as they stand.
 
     ``term_pairs`` are (en, kk, ru) glossary terms, ``glossary`` the name of the file they came from
-    (recorded in each alignment's settings)."""
+    (recorded in each alignment's settings). The per-document work runs on ``engine`` (this process
+    by default) and, with a ``cache``, is taken from earlier runs where its inputs did not change."""
     if not isinstance(inputs, Inputs):
         inputs = collect_inputs(inputs)
     corpus = AlignedCorpus(errors=list(inputs.errors), notes=list(inputs.notes))
+    documents = [item for item in inputs.items if item.kind != "alignment"]
+    read = dict(zip(map(id, documents), read_documents(
+        documents, nlp, engine=engine and engine.for_files(), cache=cache,
+        on_done=ticker(progress, len(documents), "reading")
+    ), strict=True))
+    alignments = [item for item in inputs.items if item.kind == "alignment"]
+    opened = run_each(read_aligned, [item.path for item in alignments], engine=engine and engine.for_files())
+    read.update(zip(map(id, alignments), opened, strict=True))
     slots: list[AlignedArticle | tuple[Input, Article | dict]] = []
     for item in inputs.items:
-        try:
-            if item.kind == "alignment":
-                slots.append(read_aligned(item.path))
-            else:
-                slots.append((item, read_document(item, nlp)))
-        except UshtilError as exc:
-            corpus.errors.append(str(exc))
-    documents = [slot for slot in slots if isinstance(slot, tuple)]
-    made = iter(_align(documents, term_pairs, glossary, nlp, progress))
-    corpus.aligned = [slot if isinstance(slot, AlignedArticle) else next(made) for slot in slots]
+        outcome = read[id(item)]
+        if not outcome.ok:
+            corpus.errors.append(outcome.error)
+        elif item.kind == "alignment":
+            slots.append(outcome.value)
+        else:
+            slots.append((item, outcome.value))
+    made = _align([slot for slot in slots if isinstance(slot, tuple)], term_pairs, glossary, nlp, progress,
+                  engine, cache, corpus)
+    corpus.aligned = [slot if isinstance(slot, AlignedArticle) else made[id(slot[1])] for slot in slots]
+    corpus.aligned = [aligned for aligned in corpus.aligned if aligned is not None]
     wanted = align_settings(nlp=nlp, glossary=glossary, terms=len(term_pairs))
     _note_other_settings(corpus, wanted)
     return corpus
@@ -105,24 +118,38 @@ def align_articles(
     glossary: str = "",
     nlp: str = "builtin",
     progress: Progress | None = None,
+    engine: Engine | None = None,
 ) -> list[AlignedArticle]:
     """Align articles already read, exactly as :func:`align_inputs` aligns the files they come from."""
     documents = [(Input(article.id, "article", {}), article) for article in articles]
-    return _align(documents, term_pairs, glossary, nlp, progress)
+    corpus = AlignedCorpus()
+    made = _align(documents, term_pairs, glossary, nlp, progress, engine, None, corpus)
+    if corpus.errors:
+        raise UshtilError(corpus.errors[0])
+    return [made[id(article)] for article in articles]
 
 
 def _align(documents: list[tuple[Input, Article | dict]], term_pairs, glossary: str, nlp: str,
-           progress: Progress | None) -> list[AlignedArticle]:
+           progress: Progress | None, engine: Engine | None, cache: ResultCache | None,
+           corpus: AlignedCorpus) -> dict[int, AlignedArticle | None]:
+    """The aligned article of each document, by the ``id`` of its text; failures go to ``corpus.errors``."""
     if not documents:
-        return []
-    alignments = align_corpus(
+        return {}
+    result = align_corpus(
         [(item.name, document) for item, document in documents],
         term_pairs=list(term_pairs),
-        options=AlignOptions(progress=progress is not None),
+        options=AlignOptions(progress=progress is not None and not (engine and engine.parallel)),
         progress=progress,
+        engine=engine,
+        cache=cache,
     )
-    aligned = []
-    for (item, document), alignment in zip(documents, alignments, strict=True):
+    corpus.errors.extend(result.errors)
+    corpus.notes.extend(result.notes)
+    aligned: dict[int, AlignedArticle | None] = {}
+    for (item, document), alignment in zip(documents, result.alignments, strict=True):
+        aligned[id(document)] = None
+        if alignment is None:
+            continue
         settings = align_settings(nlp=nlp, presegmented=item.presegmented, glossary=glossary,
                                   terms=len(term_pairs))
         if isinstance(document, Article):
@@ -133,7 +160,7 @@ def _align(documents: list[tuple[Input, Article | dict]], term_pairs, glossary: 
             alignment.paragraph_starts = _triple_paragraph_starts(document)
         alignment.settings = settings
         alignment.signature = _signature(alignment.signature, settings)
-        aligned.append(AlignedArticle(article, alignment))
+        aligned[id(document)] = AlignedArticle(article, alignment)
     return aligned
 
 

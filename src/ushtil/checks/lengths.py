@@ -1,7 +1,8 @@
 """Length-ratio outliers: a translation much longer or shorter than corpus statistics allow.
 
 The expected log character-length ratio of each language pair and its spread come from
-``data/lengths.toml`` (NTREX one-to-one triples; regenerate with ``bench/length_ratio_stats.py``).
+the language records (``[length_ratio.*]`` in ``langs/data/LANG.toml``, NTREX one-to-one triples;
+regenerate with ``bench/length_ratio_stats.py``), the same numbers the aligner's length evidence uses.
 A bead is an outlier beyond :data:`BEAD_Z` standard deviations, a whole abstract beyond
 :data:`ABSTRACT_Z` (a whole text averages out sentence noise, so the bar is lower).
 """
@@ -9,12 +10,11 @@ A bead is an outlier beyond :data:`BEAD_Z` standard deviations, a whole abstract
 from __future__ import annotations
 
 import math
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from ..langs import LANGUAGE_PAIRS, length_ratio
 from .base import ArticleContext, Check, Finding, Severity
 
 BEAD_Z = 3.0
@@ -41,10 +41,8 @@ class LengthStats:
 
 @cache
 def default_length_stats() -> LengthStats:
-    text = resources.files(__package__).joinpath("data", "lengths.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
-    pairs = {tuple(name.split("_")): (float(v["mean"]), float(v["std"])) for name, v in data.items()}
-    return LengthStats(pairs=pairs)
+    """Every (target, source) pair of supported languages, from the language records."""
+    return LengthStats(pairs={(b, a): length_ratio(b, a) for a, b in LANGUAGE_PAIRS})
 
 
 class LengthCheck(Check):

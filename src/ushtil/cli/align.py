@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
+from ..cache import CACHE_FOLDER, ResultCache
 from ..errors import UshtilError
 from ..model import Alignment
 from ..outputs import FOLDER, OutputTransaction, guard_outputs, requested
 from .common import (
+    add_engine_options,
     add_glossary_option,
     add_nlp_option,
     add_quiet_option,
+    engine_of,
     glossary_path,
     glossary_terms,
     progress,
@@ -44,6 +48,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--tmx", metavar="FILE", help="also write a TMX translation memory of all alignments")
     add_glossary_option(parser, "whose term pairs count as evidence")
     add_nlp_option(parser)
+    add_engine_options(parser)
+    parser.add_argument("--fresh", action="store_true",
+                        help=f"recompute every text instead of taking those unchanged since an earlier run "
+                        f"from OUTDIR/{CACHE_FOLDER}")
     add_quiet_option(parser)
     parser.set_defaults(run=run)
 
@@ -63,7 +71,12 @@ def run(args: argparse.Namespace) -> int:
                          requested("--tmx", args.tmx, "tmx")])
     pairs, glossary = glossary_terms(args)
     shown = None if args.quiet else (lambda items, label: progress(items, len(items), label, unit="text"))
-    corpus = align_inputs(inputs, term_pairs=pairs, glossary=glossary, nlp=args.nlp, progress=shown)
+    cache = ResultCache(None if args.fresh else Path(args.output) / CACHE_FOLDER)
+    started = time.perf_counter()
+    with engine_of(args) as engine:
+        corpus = align_inputs(inputs, term_pairs=pairs, glossary=glossary, nlp=args.nlp, progress=shown,
+                              engine=engine, cache=cache)
+    seconds = time.perf_counter() - started
     aligned = corpus.aligned
     alignments = [item.alignment for item in aligned]
     output = Path(args.output)
@@ -88,6 +101,10 @@ def run(args: argparse.Namespace) -> int:
     if not alignments:
         return 2
     print(summary(alignments, output), file=sys.stderr)
+    print(f"  {len(alignments)} text(s) in {seconds:.1f} s ({len(alignments) / max(seconds, 1e-9):.1f}/s) on "
+          f"{engine.describe()}" + (f"; cache {cache.folder}: {cache.stats['hit']} result(s) reused, "
+                                             f"{cache.stats['stored']} computed" if cache.folder else ""),
+          file=sys.stderr)
     for option, path in (("review workbook", args.xlsx), ("TMX", args.tmx)):
         if path:
             print(f"  {option} written to {path}", file=sys.stderr)

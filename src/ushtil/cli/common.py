@@ -7,11 +7,12 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from ..engine import Engine, engine_for, ticker
 from ..errors import UshtilError
 from ..model import LANGS, Article
 from ..outputs import input_files
 from ..read.formats import SUFFIXES
-from ..read.inputs import Inputs, collect_inputs, read_document
+from ..read.inputs import Inputs, collect_inputs, read_documents
 from ..split import BACKENDS
 
 #: The curated working glossary (see glossary/README.md), used by default when present.
@@ -82,6 +83,34 @@ def article_input_files(args: argparse.Namespace, *extra: str | Path | None) -> 
 LOG_INTERVAL = 5.0
 
 
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"{jobs}: give 1 or more worker processes")
+    return jobs
+
+
+def add_engine_options(parser: argparse.ArgumentParser, cluster: bool = True) -> None:
+    """``--jobs`` and ``--scheduler``: where the per-article work runs (the results are the same)."""
+    parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                        help="worker processes for the per-article work (default: every core; 1: this "
+                        "process only); the output is the same whatever N")
+    if not cluster:  # work that only opens the user's files runs where they are
+        parser.set_defaults(scheduler=None)
+        return
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="run the per-article work on a Dask cluster instead (e.g. tcp://HOST:8786; needs "
+                        "'pip install ushtil[dask]', the same ushtil on every worker and the input files "
+                        "reachable from them)")
+
+
+def engine_of(args: argparse.Namespace) -> Engine:
+    return engine_for(args.jobs, args.scheduler)
+
+
 def add_quiet_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no progress bar or progress lines (errors and the closing summary still print)")
@@ -128,13 +157,12 @@ def collect_article_inputs(args: argparse.Namespace, kinds: tuple[str, ...]) -> 
 def read_inputs(args: argparse.Namespace) -> tuple[list[Article], list[str]]:
     """Articles named on the command line, and one error line per file that could not be read."""
     inputs = collect_article_inputs(args, kinds=("article", "abstracts"))
-    articles, errors = [], list(inputs.errors)
-    for item in progress(inputs.items, len(inputs.items), "reading", quiet=getattr(args, "quiet", False)):
-        try:
-            articles.append(read_document(item, backend=args.nlp))
-        except UshtilError as exc:
-            errors.append(str(exc))
-    return articles, errors
+    shown = None if args.quiet else (lambda items, label: progress(items, len(items), label, unit="file"))
+    with engine_of(args) as engine:
+        outcomes = read_documents(inputs.items, args.nlp, engine=engine.for_files(),
+                                  on_done=ticker(shown, len(inputs.items), "reading"))
+    articles = [outcome.value for outcome in outcomes if outcome.ok]
+    return articles, [*inputs.errors, *(outcome.error for outcome in outcomes if not outcome.ok)]
 
 
 def report_errors(errors: list[str], command: str) -> None:

@@ -9,6 +9,7 @@ import sys
 from ..outputs import OutputTransaction, guard_outputs, requested
 from .common import (
     add_article_inputs,
+    add_engine_options,
     add_nlp_option,
     add_quiet_option,
     article_input_files,
@@ -29,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_article_inputs(parser)
     parser.add_argument("--json", metavar="OUT", help="write the JSON Lines to OUT instead of stdout")
     add_nlp_option(parser)
+    add_engine_options(parser, cluster=False)
     add_quiet_option(parser)
     parser.set_defaults(run=run)
 

@@ -19,7 +19,7 @@ from .. import __version__
 from ..errors import InputError
 from ..glossary import KINDS, STATUSES, Glossary
 from ..glossary.model import GlossaryEntry
-from ..glossary.store import COLUMNS, entry_from_row, entry_row, load_glossary, save_glossary
+from ..glossary.store import COLUMNS, EDITED_SOURCE, entry_from_row, entry_row, load_glossary, save_glossary
 from ..model import LANGS
 from .cells import header_row, put, readable_table
 from .glossary_base import TERM_COLUMNS, GlossaryExporter, term_row
@@ -45,6 +45,8 @@ class GlossaryWorkbook(GlossaryExporter):
 
         workbook = Workbook()
         _terms_sheet(workbook.active, glossary)
+        if glossary.candidates:
+            _candidates_sheet(workbook.create_sheet("Candidates"), glossary)
         _evidence_sheet(workbook.create_sheet("Evidence"), glossary)
         _about_sheet(workbook.create_sheet("About"), glossary)
         _exported_sheet(workbook.create_sheet(EXPORTED_SHEET), glossary)
@@ -76,13 +78,19 @@ def _terms_sheet(sheet, glossary: Glossary) -> None:
     readable_table(sheet, {get_column_letter(column): WIDTHS[name] for column, name in enumerate(TERM_COLUMNS, 1)})
 
 
+def _candidates_sheet(sheet, glossary: Glossary) -> None:
+    """The lower-confidence finds, laid out like Terms; a row copied to Terms is imported from there."""
+    _terms_sheet(sheet, Glossary(entries=glossary.candidates))
+    sheet.title = "Candidates"
+
+
 def _evidence_sheet(sheet, glossary: Glossary) -> None:
     from openpyxl.utils import get_column_letter
 
     names = ("id", "en term", "article", "section", *(f"{lang} text" for lang in LANGS))
     header_row(sheet, names, "DDEBF7", freeze="B2")
     row = 2
-    for entry in glossary.entries:
+    for entry in [*glossary.entries, *glossary.candidates]:
         for evidence in entry.evidence:
             values = (entry.id, entry.en, evidence.article, evidence.section,
                       *(evidence.text.get(lang, "") for lang in LANGS))
@@ -240,7 +248,7 @@ def import_glossary_workbook(path: str | os.PathLike, store: str | os.PathLike, 
             continue
         stored = by_id.get(row.entry.id)
         if stored is None:
-            row.entry.source = row.entry.source or "workbook"
+            row.entry.source = row.entry.source or EDITED_SOURCE
             current.entries.append(row.entry)
             by_id[row.entry.id] = row.entry
             result.added.append(row.entry.id)
@@ -254,6 +262,8 @@ def import_glossary_workbook(path: str | os.PathLike, store: str | os.PathLike, 
             continue
         for name, value in changes.items():
             setattr(stored, name, value)
+        if stored.status == "candidate" and {"en", "kk", "ru"} & set(changes) and "source" not in edited:
+            stored.source = EDITED_SOURCE  # so the next build keeps the headwords the person wrote
         result.updated.append(stored.id)
     result.conflicts = approved_conflicts(current)
     if save and result.changed:

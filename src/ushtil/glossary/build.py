@@ -7,17 +7,22 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from .. import __version__
+from ..engine import Engine
 from ..errors import UshtilError
 from .candidates import Candidate, find_candidates
-from .headwords import headword
+from .confidence import EntryEvidence, entry_confidence
+from .headwords import headword, reconcile_names
 from .ids import assign_ids
 from .index import LanguageIndex, Lemmatize, build_indexes
 from .matching import Rendering, render
 from .model import Evidence, Glossary, GlossaryEntry
 from .sources import Source, Unit, aligned_sources, units_of_alignment
 
-#: Entries below this confidence are not proposed at all (they would only be noise to review).
+#: Finds below this confidence are not proposed at all (they would only be noise to review).
 MIN_CONFIDENCE = 0.05
+#: Entries at or above this confidence are the glossary; those below are candidates, kept apart. Set
+#: from the calibration measured on judged NTREX dev entries (``bench/glossary_ntrex.py``).
+TERMS_THRESHOLD = 0.8
 #: Evidence beads kept per entry.
 MAX_EVIDENCE = 2
 
@@ -40,9 +45,11 @@ def build_glossary(
     term_pairs: Sequence[tuple[str, str, str]] = (),
     glossary: str = "",
     min_confidence: float = MIN_CONFIDENCE,
+    threshold: float = TERMS_THRESHOLD,
     progress: Callable[[Iterable, str], Iterable] | None = None,
     notes: list[str] | None = None,
     on_error: Callable[[str], None] | None = None,
+    engine: Engine | None = None,
 ) -> Glossary:
     """Glossary entries from ``sources``: aligned articles, alignments, articles, or paths of article
     files, folders and ``*.alignment.jsonl``. Alignments are used as they stand; the rest is aligned
@@ -52,6 +59,8 @@ def build_glossary(
     With ``existing`` (a glossary or the path of the curated store), the result is that glossary with
     the build merged in by the store's rules (:func:`merge_glossary`). ``notes`` receives how the
     inputs were read (an alignment standing for its article, alignments made with other settings).
+    Finds at or above ``threshold`` are the entries; those from ``min_confidence`` up to it are the
+    glossary's ``candidates``.
 
     With ``on_error``, a source that cannot be read is reported to it (one line) and the others are
     still used; without it the first bad source raises.
@@ -59,7 +68,7 @@ def build_glossary(
     lemmatize = lemmatize or library_lemmatizer(nlp)
     errors: list[str] | None = [] if on_error is not None else None
     found = aligned_sources(sources, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress,
-                            errors=errors)
+                            errors=errors, engine=engine)
     for line in errors or []:
         on_error(line)
     if notes is not None:
@@ -70,19 +79,25 @@ def build_glossary(
     if not units:
         raise UshtilError("no parallel text found: the sources have no title, keywords or aligned beads "
                           "in two or more languages")
-    built = glossary_from_units(units, lemmatize, min_confidence)
+    built = glossary_from_units(units, lemmatize, min_confidence, threshold)
     built.signature = (f"ushtil {__version__} glossary; nlp={nlp}; sources={len(found.aligned)}; "
-                       f"units={len(units)}")
+                       f"units={len(units)}; threshold={threshold:g}")
     if existing is None:
         return built
     from .store import load_glossary, merge_glossary
 
     store = existing if isinstance(existing, Glossary) else load_glossary(existing)
-    return merge_glossary(store, built)
+    merged = merge_glossary(store, built)
+    known = {entry.en.casefold() for entry in merged.entries}
+    merged.candidates = [entry for entry in built.candidates if entry.en.casefold() not in known]
+    merged.threshold = threshold
+    return merged
 
 
-def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence: float = MIN_CONFIDENCE) -> Glossary:
-    """Entries for every English candidate with a rendering in Kazakh or Russian."""
+def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence: float = MIN_CONFIDENCE,
+                        threshold: float = 0.0) -> Glossary:
+    """Entries for every English candidate with a rendering in Kazakh or Russian; those below
+    ``threshold`` as candidates."""
     indexes = build_indexes(units, lemmatize)
     english = indexes["en"]
     entries = []
@@ -99,7 +114,8 @@ def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence:
     entries = _merge_spellings(entries)
     entries.sort(key=lambda entry: (-entry.confidence, -entry.frequency, entry.en.casefold()))
     assign_ids(entries)
-    return Glossary(entries=entries)
+    return Glossary(entries=[entry for entry in entries if entry.confidence >= threshold],
+                    candidates=[entry for entry in entries if entry.confidence < threshold], threshold=threshold)
 
 
 def _english_form(candidate: Candidate, english: LanguageIndex) -> str:
@@ -107,7 +123,7 @@ def _english_form(candidate: Candidate, english: LanguageIndex) -> str:
     dictionary form."""
     if candidate.keyword_forms:
         return candidate.keyword_forms.most_common(1)[0][0]
-    if candidate.kind == "name":
+    if candidate.kind == "name" or candidate.demonym:
         written = Counter(_written(english.sides[u], candidate.key) for u in candidate.units[:50])
         written.pop("", None)
         capitalised = [form for form, _ in written.most_common() if form[:1].isupper()]
@@ -128,15 +144,27 @@ def _written(side, key: tuple[str, ...]) -> str:
 def _entry(candidate: Candidate, english_form: str, renderings: dict[str, Rendering | None],
            units: list[Unit]) -> GlossaryEntry:
     found = {lang: rendering for lang, rendering in renderings.items() if rendering}
-    confidence = min(renderings[lang].confidence if renderings[lang] else 0.0 for lang in ("kk", "ru"))
+    if candidate.kind == "name" and len(found) == 2:
+        _reconcile(found["kk"], found["ru"])
+    if candidate.kind == "term" and not candidate.demonym:
+        for rendering in found.values():
+            _rename(rendering, _sentence_case_off(rendering.headword))
+    association = min(renderings[lang].confidence if renderings[lang] else 0.0 for lang in ("kk", "ru"))
+    kk, ru = (found[lang].headword if lang in found else "" for lang in ("kk", "ru"))
+    confidence = entry_confidence(EntryEvidence(
+        kind=candidate.kind, en=english_form, kk=kk, ru=ru, association=association,
+        both=min((len(rendering.units) for rendering in found.values()), default=0),
+        known=all(rendering.source == "known" for rendering in found.values()),
+        from_keywords=any(rendering.source == "keywords" for rendering in found.values()),
+        demonym=candidate.demonym))
     variants = {"en": {english_form: len(candidate.units)}}
     variants.update({lang: dict(rendering.variants) for lang, rendering in found.items()})
     articles = sorted({units[u].article for u in candidate.units})
     return GlossaryEntry(
         id="",
         en=english_form,
-        kk=found["kk"].headword if "kk" in found else "",
-        ru=found["ru"].headword if "ru" in found else "",
+        kk=kk,
+        ru=ru,
         variants=variants,
         kind=candidate.kind,
         frequency=len(candidate.units),
@@ -145,6 +173,28 @@ def _entry(candidate: Candidate, english_form: str, renderings: dict[str, Render
         evidence=_evidence(candidate, found, units),
         source="keywords" if candidate.keyword_units else "corpus",
     )
+
+
+def _reconcile(kk: Rendering, ru: Rendering) -> None:
+    """Name headwords cut to the form Kazakh and Russian share (Нэшвиллде / Нэшвилле → Нэшвилл)."""
+    for rendering, form in zip((kk, ru), reconcile_names(kk.headword, ru.headword), strict=True):
+        _rename(rendering, form)
+
+
+def _rename(rendering: Rendering, form: str) -> None:
+    """Give the rendering another headword, its count carried over in the variants."""
+    if form != rendering.headword:
+        count = rendering.variants.pop(rendering.headword, 1)
+        rendering.variants[form] = rendering.variants.get(form, 0) + count
+        rendering.headword = form
+
+
+def _sentence_case_off(form: str) -> str:
+    """Сильное землетрясение → сильное землетрясение: a term's capital came from a sentence start."""
+    first = form.split(" ")[0]
+    if first[:1].isupper() and first[1:].islower():
+        return form[:1].lower() + form[1:]
+    return form
 
 
 def _evidence(candidate: Candidate, found: dict[str, Rendering], units: list[Unit]) -> list[Evidence]:

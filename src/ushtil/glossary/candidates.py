@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from .index import LanguageIndex, is_acronym
+from .known import DIRECTIONS, is_demonym, known_name
 from .patterns import TermPatterns, term_patterns
 from .sources import Unit
 
@@ -31,6 +33,8 @@ class Candidate:
     keyword_units: list[int] = field(default_factory=list)
     #: how the term was written in keyword lists (its preferred headword)
     keyword_forms: Counter = field(default_factory=Counter)
+    #: a demonym or adjective of a country (Indonesian): rendered by adjectives, never by the name
+    demonym: bool = False
 
 
 def find_candidates(units: list[Unit], english: LanguageIndex) -> list[Candidate]:
@@ -47,6 +51,8 @@ def find_candidates(units: list[Unit], english: LanguageIndex) -> list[Candidate
         return candidate
 
     lower_words = _lower_case_words(english)
+    names = _NameFinder(units, english, patterns, lower_words)
+    name_units: dict[tuple[str, ...], set[int]] = {}
     for number, (unit, side) in enumerate(zip(units, english.sides, strict=True)):
         if side is None or not side.keys:
             continue
@@ -58,15 +64,106 @@ def find_candidates(units: list[Unit], english: LanguageIndex) -> list[Candidate
         for surface, key in zip(side.surface, side.keys, strict=True):
             if _english_acronym(surface, patterns, lower_words):
                 add((key,), "acronym")
-        if unit.section != "title":
-            for run in _name_runs(side, patterns, lower_words):
+        for run, written in names.runs(number):
+            if is_demonym_phrase(written):
+                add(run, "term").demonym = True
+            else:
                 add(run, "name")
+            name_units.setdefault(run, set()).add(number)
     for gram, unit_numbers in english.postings.items():
         if " " in gram and len(unit_numbers) >= patterns.min_term_units and _is_term(gram, english, patterns):
             add(tuple(gram.split(" ")), "term")
     for candidate in found.values():
-        candidate.units = english.units_with(candidate.key)
+        if candidate.kind == "name" or candidate.demonym:
+            # a name counts where it stands on its own, not inside a longer name (Korea in North Korea)
+            candidate.units = sorted(name_units.get(candidate.key, set()) | set(candidate.keyword_units))
+        else:
+            candidate.units = english.units_with(candidate.key)
     return [candidate for candidate in found.values() if candidate.units]
+
+
+@cache
+def is_demonym_phrase(written: str) -> bool:
+    """Indonesian, South Korean, North Koreans: a demonym, alone or after a direction."""
+    words = written.split(" ")
+    return is_demonym(words[-1]) and all(word in DIRECTIONS for word in words[:-1])
+
+
+class _NameFinder:
+    """Maximal runs of capitalised words per unit, with the sentence-start capitals taken out.
+
+    A capital at a sentence start (or anywhere in a title-case headline) proves nothing: such a
+    word joins a name only when the corpus also writes it capitalised inside a sentence, or the run
+    is a known name (China, North Korea). So "Whether" or "Start" never become names, and "White
+    House" at a sentence start stays whole when the corpus writes it so elsewhere.
+    """
+
+    def __init__(self, units: list[Unit], english: LanguageIndex, patterns: TermPatterns, lower_words: set[str]):
+        from ..lemma import builtin_lemmatizer
+
+        self._common = cache(builtin_lemmatizer("en").is_common_word)
+        self._connectors = patterns.name_connectors
+        self._lower_words = lower_words
+        self._runs: dict[int, list[tuple[int, int, bool]]] = {}
+        self._mid_keys: set[tuple[str, ...]] = set()
+        self._mid_words: set[str] = set()
+        self._sides = english.sides
+        for number, (unit, side) in enumerate(zip(units, english.sides, strict=True)):
+            if side is None or not side.keys or unit.section == "keywords":
+                continue
+            headline = unit.section == "title" or _title_case(side.surface)
+            runs = []
+            for i, j in _name_runs(side, patterns, lower_words):
+                at_start = headline or i in side.starts
+                runs.append((i, j, at_start))
+                if not at_start:
+                    self._mid_keys.add(tuple(side.keys[i:j]))
+                    self._mid_words.update(side.keys[i:j])
+                elif j - i > 1 and not headline:
+                    self._mid_words.update(side.keys[i + 1:j])
+            self._runs[number] = runs
+
+    def runs(self, number: int):
+        """(key, written form) of the names of one unit."""
+        side = self._sides[number]
+        for i, j, at_start in self._runs.get(number, ()):
+            if at_start:
+                i = self._trim(side, i, j)
+            if i < j and j - i <= MAX_NAME_WORDS and not all(is_acronym(token) for token in side.surface[i:j]):
+                yield tuple(side.keys[i:j]), " ".join(side.surface[i:j])
+            yield from self._known_inside(side, i, j)
+
+    @staticmethod
+    def _known_inside(side, i: int, j: int):
+        """A known name after "of" inside a longer name: Republic of North Macedonia → North Macedonia."""
+        for k in range(i + 1, j - 1):
+            if side.surface[k] == "of" and known_name(" ".join(side.surface[k + 1:j])) is not None:
+                yield tuple(side.keys[k + 1:j]), " ".join(side.surface[k + 1:j])
+
+    def _trim(self, side, i: int, j: int) -> int:
+        """Where the name of a run at a sentence start begins (j: there is none)."""
+        key, written = tuple(side.keys[i:j]), " ".join(side.surface[i:j])
+        if key in self._mid_keys or known_name(written) is not None or is_demonym_phrase(written):
+            return i
+        while i < j and self._positional(side.surface[i], side.keys[i]):
+            i += 1
+            if tuple(side.keys[i:j]) in self._mid_keys or known_name(" ".join(side.surface[i:j])):
+                return i
+        return i
+
+    def _positional(self, token: str, key: str) -> bool:
+        """A capitalised common word the corpus never writes capitalised inside a sentence."""
+        if token in self._connectors:
+            return True
+        if key in self._mid_words or is_acronym(token):
+            return False
+        return token.casefold() in self._lower_words or self._common(token)
+
+
+def _title_case(surface: list[str]) -> bool:
+    """A headline in title case ("Kazakhstan as a Center of Gravity"): most long words capitalised."""
+    long_words = [token for token in surface if len(token) > 3 and token.isalpha()]
+    return len(long_words) >= 4 and sum(token[:1].isupper() for token in long_words) >= 0.8 * len(long_words)
 
 
 def _keyword_kind(surface: list[str], patterns: TermPatterns) -> str:
@@ -95,40 +192,43 @@ def _english_acronym(token: str, patterns: TermPatterns, lower_words: set[str]) 
 
 
 def _name_runs(side, patterns: TermPatterns, lower_words: set[str]):
-    """Keys of maximal runs of capitalised words ("Theresa May", "Bank of England", "NBC News"),
-    never across punctuation; acronyms join a run but do not make one alone."""
-    surface, keys = side.surface, side.keys
+    """Spans (i, j) of maximal runs of capitalised words ("Theresa May", "Bank of England", "NBC
+    News"), never across punctuation; acronyms join a run."""
+    surface = side.surface
     i = 0
     while i < len(surface):
-        if not _name_word(surface[i], i, patterns, lower_words, acronym_ok=True):
+        if not _name_word(surface[i], patterns, lower_words, acronym_ok=True):
             i += 1
             continue
         j = i + 1
-        while j < len(surface) and j not in side.breaks:
-            if _name_word(surface[j], j, patterns, lower_words, acronym_ok=True):
+        while j < len(surface) and (j not in side.breaks or surface[j - 1] in patterns.name_abbreviations
+                                    or _initial(surface[j - 1])):
+            if _name_word(surface[j], patterns, lower_words, acronym_ok=True):
                 j += 1
+            elif surface[j] in patterns.name_inner and (j + 1 == len(surface) or not surface[j + 1][:1].isdigit()):
+                j += 1  # Theresa May, not the month
             elif (surface[j] in patterns.name_connectors and j + 1 < len(surface) and j + 1 not in side.breaks
-                  and _name_word(surface[j + 1], j + 1, patterns, lower_words)):
+                  and _name_word(surface[j + 1], patterns, lower_words)):
                 j += 2
             else:
                 break
-        if j - i <= MAX_NAME_WORDS and not all(is_acronym(token) for token in surface[i:j]):
-            yield tuple(keys[i:j])
+        yield i, j
         i = j
 
 
-def _name_word(token: str, position: int, patterns: TermPatterns, lower_words: set[str],
-               acronym_ok: bool = False) -> bool:
+def _initial(token: str) -> bool:
+    """J in "Murphy J. Paul": an initial's period does not end the name."""
+    return len(token) == 1 and token.isupper()
+
+
+def _name_word(token: str, patterns: TermPatterns, lower_words: set[str], acronym_ok: bool = False) -> bool:
     if is_acronym(token):
         return acronym_ok and _english_acronym(token, patterns, lower_words)
     if not token[:1].isupper() or (not token.isalpha() and "-" not in token):
         return False
     if token in patterns.capitalised_common or token in patterns.name_prefixes:
         return False
-    folded = token.casefold()
-    if folded in patterns.stop_words:
-        return False
-    return not (position == 0 and folded in lower_words)
+    return token in patterns.name_starts or token.casefold() not in patterns.stop_words
 
 
 def _is_term(gram: str, english: LanguageIndex, patterns: TermPatterns) -> bool:

@@ -20,6 +20,8 @@ from .patterns import term_patterns
 NAME_SPELLING = 0.5
 #: How much more like the English name a form must be spelled once a case ending is cut off.
 NAME_ENDING_GAIN = 0.1
+#: Written forms of a name weighed as its headword (the most frequent first).
+MAX_WRITTEN = 5
 
 
 def headword(index: LanguageIndex, gram: str, english_name: str = "") -> str:
@@ -38,7 +40,10 @@ def headword(index: LanguageIndex, gram: str, english_name: str = "") -> str:
     if english_name:
         shorter = [form for form in ranked if head.startswith(_last(form)) and _last(form) != head]
         related = [form for form in ranked if _last(form).startswith(head) or head.startswith(_last(form))]
-        pool = [*exact, *shorter] if exact else [*related, lemma_form]
+        pool = [*exact, *shorter] if exact else [*related, lemma_form, *ranked[:MAX_WRITTEN]]
+        if index.lang == "kk":  # Хазардың → Хазард (not the lemmatiser's Хазар)
+            pool += [" ".join([*form.split(" ")[:-1], bare]) for form in pool[:MAX_WRITTEN]
+                     for bare in name_endings(form.split(" ")[-1], "kk")]
         similarity, _, form = max((name_similarity(english_name, form), -len(form), form) for form in pool)
         if similarity >= NAME_SPELLING:
             return _cut_name_ending(form, english_name, term_patterns(index.lang).name_endings)
@@ -47,7 +52,23 @@ def headword(index: LanguageIndex, gram: str, english_name: str = "") -> str:
         exact = [form for form in ranked if form.casefold() == lemma_form.casefold()] or [lemma_form]
     if exact:
         return _prefer_name_case(exact[0], written)
+    if index.lang == "kk" and len(keys) > 1:
+        # the stemmer cut the head too far (жауын → жау): the written word, case endings off
+        written_heads = [_without_case_ending(form, head) for form in ranked if _last(form).startswith(head)]
+        if written_heads:
+            return _prefer_name_case(min(written_heads, key=len), written)
     return _prefer_name_case(lemma_form, written)
+
+
+def _without_case_ending(form: str, head: str) -> str:
+    """``тропикалық жауынға`` → ``тропикалық жауын``: the longest Kazakh case ending that leaves the
+    stemmed head whole comes off the last word."""
+    *first, last = form.split(" ")
+    for ending in sorted(term_patterns("kk").name_endings, key=len, reverse=True):
+        bare = last[: -len(ending)]
+        if last.endswith(ending) and bare.casefold().startswith(head):
+            return " ".join([*first, bare])
+    return form
 
 
 def _cut_name_ending(form: str, english_name: str, endings: tuple[str, ...]) -> str:
@@ -79,3 +100,76 @@ def _prefer_name_case(form: str, written: Counter) -> str:
     if form[:1].isupper() and not form.isupper() and _capitalised_share(written) < 0.5:
         return form[:1].lower() + form[1:]
     return form
+
+
+#: Russian case endings of a foreign name and what its nominative ends in instead (Эвансом → Эванс,
+#: Буллетовой → Буллетова, Сингапуре → Сингапур).
+_RU_NAME_ENDINGS = (("ом", ""), ("ем", ""), ("ой", "а"), ("ей", "я"), ("ою", "а"), ("а", ""), ("я", "й"),
+                    ("у", ""), ("ю", "й"), ("е", ""), ("е", "а"), ("ы", "а"), ("и", "я"), ("и", "а"), ("и", ""),
+                    ("ой", ""), ("ым", ""), ("ого", ""), ("я", "ь"), ("ю", "ь"), ("е", "ь"), ("и", "ь"), ("ем", "ь"),
+                    ("е", "й"), ("ем", "й"), ("и", "й"))
+
+
+def _name_forms(word: str, lang: str) -> dict[str, str]:
+    """A name word as written and with each case ending a language may put on it: key → form."""
+    folded = word.casefold()
+    forms = {folded: word}
+    endings = [(ending, "") for ending in term_patterns("kk").name_endings] if lang == "kk" else _RU_NAME_ENDINGS
+    for ending, replacement in endings:
+        bare = word[: -len(ending)]
+        if folded.endswith(ending) and len(bare) >= 3:
+            forms.setdefault((bare + replacement).casefold(), bare + replacement)
+    return forms
+
+
+def name_endings(word: str, lang: str) -> list[str]:
+    """The word with each case ending of ``lang`` cut off (its possible nominatives), the word excluded."""
+    return [form for key, form in _name_forms(word, lang).items() if key != word.casefold()]
+
+
+def reconcile_names(kk: str, ru: str) -> tuple[str, str]:
+    """Kazakh and Russian headwords of one name, each word cut to the form both languages share.
+
+    Both languages transliterate a foreign name alike but inflect it differently, so the form they
+    agree on is the nominative: Нэшвиллде / Нэшвилле → Нэшвилл; Дейлом Эвансом / Дейл Эванс → Дейл
+    Эванс. A word the two write alike (Манати, Таши) is kept, however it ends; a word they do not
+    share (Оңтүстік / Южная) is left as it is.
+    """
+    if kk.casefold().replace("-", " ") == ru.casefold().replace("-", " ") and kk != ru:
+        # one name written alike but for a hyphen or a capital (Сан Диего / Сан-Диего, Деборра-ли):
+        # the form with the hyphen and the most capitals, in both languages
+        same = max((kk, ru), key=lambda form: (form.count("-"), sum(ch.isupper() for ch in form)))
+        return same, same
+    kk_words, ru_words = kk.split(" "), ru.split(" ")
+    if len(kk_words) != len(ru_words) or not kk or not ru:
+        return kk, ru
+    changed = False
+    for index, (kk_word, ru_word) in enumerate(zip(kk_words, ru_words, strict=True)):
+        if kk_word.casefold() == ru_word.casefold() or not kk_word[:1].isupper():
+            continue
+        kk_forms, ru_forms = _name_forms(kk_word, "kk"), _name_forms(ru_word, "ru")
+        shared = set(kk_forms) & set(ru_forms)
+        if not shared:
+            continue
+        key = kk_word.casefold() if kk_word.casefold() in shared else (
+            ru_word.casefold() if ru_word.casefold() in shared else max(shared, key=len))
+        kk_words[index], ru_words[index] = kk_forms[key], ru_forms[key]
+        changed = changed or ru_forms[key] != ru_word
+    if changed and len(ru_words) > 1:
+        ru_words = _agree(ru.split(" "), ru_words)
+    return " ".join(kk_words), " ".join(ru_words)
+
+
+def _agree(written: list[str], cut: list[str]) -> list[str]:
+    """Adjectives left oblique beside a name put back into the nominative (Южной Корея → Южная Корея)."""
+    from ..lemma import lemmatize_phrase
+
+    nominative = lemmatize_phrase(" ".join(written), "ru").split(" ")
+    if len(nominative) != len(cut):
+        return cut
+    return [nominative[i] if word == written[i] and word.endswith(_RU_OBLIQUE_ADJECTIVE)
+            and nominative[i].endswith(_RU_ADJECTIVE) else word for i, word in enumerate(cut)]
+
+
+_RU_OBLIQUE_ADJECTIVE = ("ой", "ей", "ого", "его", "ому", "ему", "ым", "им", "ую", "юю", "ых", "их")
+_RU_ADJECTIVE = ("ая", "яя", "ый", "ий", "ой", "ое", "ее", "ие", "ые")

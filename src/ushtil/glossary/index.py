@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import LANGS
 from ..tokens import WORD
@@ -38,9 +39,14 @@ def is_acronym(token: str) -> bool:
 
 
 def split_acronym(token: str) -> str:
-    """``АҚШ-тың`` → ``АҚШ``: a case ending hyphenated to an acronym is not part of it."""
-    head, hyphen, _ = token.partition("-")
-    return head if hyphen and is_acronym(head) else token
+    """``АҚШ-тың`` → ``АҚШ``, ``Ukip-ке`` → ``Ukip``: a case ending hyphenated to an acronym or to a
+    word in Latin letters is not part of it."""
+    head, hyphen, tail = token.rpartition("-") if token.count("-") else ("", "", token)
+    if not hyphen:
+        return token
+    if is_acronym(head.partition("-")[0]) and "-" not in head:
+        return head
+    return head if head.isascii() and tail and not tail.isascii() else token
 
 
 @dataclass
@@ -52,6 +58,18 @@ class Side:
     grams: set[str] = field(default_factory=set)
     #: positions of words that follow punctuation: no term runs across them ("Facebook, Google")
     breaks: set[int] = field(default_factory=set)
+    #: positions of words that start a sentence (the first word, and words after . ! ? or a colon),
+    #: where a capital says nothing about a name
+    starts: set[int] = field(default_factory=lambda: {0})
+
+    @property
+    def folded(self) -> str:
+        """The side's words in lower case (ё as е), for a quick look whether a word may stand in it."""
+        if self._folded is None:
+            self._folded = " ".join(self.surface).casefold().replace("ё", "е")
+        return self._folded
+
+    _folded: str | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -94,16 +112,29 @@ def _contains(keys: list[str], key: tuple[str, ...]) -> bool:
     return any(tuple(keys[i:i + n]) == key for i in range(len(keys) - n + 1))
 
 
-def tokenize(text: str) -> tuple[list[str], set[int]]:
-    """Words of one side (acronym endings and English possessives cut off), and the positions of
-    words that follow punctuation."""
-    surface, breaks, end = [], set(), 0
+#: What ends a sentence (or opens a quotation or list item) between two words: the next capital is
+#: positional.
+_SENTENCE_GAP = re.compile(r"[.!?:;…«“\"(\-–—]")
+
+
+def tokenize(text: str) -> tuple[list[str], set[int], set[int]]:
+    """Words of one side (acronym endings and English possessives cut off), the positions of words
+    that follow punctuation, and the positions of words that start a sentence."""
+    surface, breaks, starts, end = [], set(), {0}, 0
     for match in WORD.finditer(text):
-        if surface and any(not ch.isspace() for ch in text[end:match.start()]):
+        gap = text[end:match.start()]
+        if surface and gap.strip():
             breaks.add(len(surface))
-        surface.append(_POSSESSIVE.sub("", split_acronym(match.group().strip(".,"))))
+            if _SENTENCE_GAP.search(gap):
+                starts.add(len(surface))
+        surface.append(_clean_token(match.group()))
         end = match.end()
-    return surface, breaks
+    return surface, breaks, starts
+
+
+@lru_cache(maxsize=65536)
+def _clean_token(token: str) -> str:
+    return _POSSESSIVE.sub("", split_acronym(token.strip(".,")))
 
 
 def word_keys(vocabulary: set[str], lang: str, lemmatize: Lemmatize) -> dict[str, str]:
@@ -117,7 +148,7 @@ def word_keys(vocabulary: set[str], lang: str, lemmatize: Lemmatize) -> dict[str
     return keys
 
 
-def analyse_side(surface: list[str], breaks: set[int], keys_of: dict[str, str], lang: str,
+def analyse_side(surface: list[str], breaks: set[int], starts: set[int], keys_of: dict[str, str], lang: str,
                  surfaces: dict[str, Counter]) -> Side:
     """Keys and n-grams of one side; counts how each gram was written into ``surfaces``."""
     keys = [keys_of[token] for token in surface]
@@ -140,12 +171,29 @@ def analyse_side(surface: list[str], breaks: set[int], keys_of: dict[str, str], 
                 gram = " ".join(keys[i:j + 1])
                 grams.add(gram)
                 surfaces[gram][" ".join(surface[i:j + 1])] += 1
-    return Side(surface=surface, keys=keys, grams=grams, breaks=breaks)
+    return Side(surface=surface, keys=keys, grams=grams, breaks=breaks, starts=starts)
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+_LETTER = re.compile(r"[^\W\d_]")
+#: Characters of a side looked at to tell its script.
+_SCRIPT_SAMPLE = 300
+
+
+def _translated(text: str, lang: str) -> bool:
+    """Whether a side holds text in its language: a Kazakh or Russian side written in Latin letters is
+    an untranslated sentence, and its words are no renderings (Chequers for Чекерс)."""
+    if not text.strip():
+        return False
+    if lang == "en":
+        return True
+    sample = text[:_SCRIPT_SAMPLE]
+    return len(_LATIN.findall(sample)) <= 0.5 * len(_LETTER.findall(sample))
 
 
 def build_index(units: list[Unit], lang: str, lemmatize: Lemmatize) -> LanguageIndex:
     """The :class:`LanguageIndex` of ``lang`` over all units."""
-    tokenized = [tokenize(unit.text.get(lang, "")) if unit.text.get(lang, "").strip() else None for unit in units]
+    tokenized = [tokenize(unit.text[lang]) if _translated(unit.text.get(lang, ""), lang) else None for unit in units]
     keys_of = word_keys({word for found in tokenized if found for word in found[0]}, lang, lemmatize)
     sides: list[Side | None] = []
     postings: dict[str, list[int]] = defaultdict(list)

@@ -19,6 +19,7 @@ from .association import Counts
 from .candidates import Candidate
 from .headwords import headword
 from .index import LanguageIndex, Side, is_acronym
+from .known import known_name
 from .sources import Unit
 
 #: How many alternative renderings (variants) one language may list besides the headword.
@@ -41,6 +42,8 @@ class Rendering:
     variants: dict[str, int] = field(default_factory=dict)
     confidence: float = 0.0
     units: list[int] = field(default_factory=list)
+    #: where the rendering came from: "corpus" (co-occurrence), "keywords" (paired lists), "known" (CLDR)
+    source: str = "corpus"
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,16 @@ class Features:
 
 def render(candidate: Candidate, english: LanguageIndex, target: LanguageIndex, units: list[Unit],
            english_form: str) -> Rendering | None:
-    """The rendering of ``candidate`` in ``target.lang``, or None when nothing co-occurs with it."""
+    """The rendering of ``candidate`` in ``target.lang``, or None when nothing co-occurs with it; a
+    known name's (CLDR) rendering when the text uses it."""
+    found = _corpus_rendering(candidate, english, target, units, english_form)
+    known = known_name(english_form) if candidate.kind in ("name", "acronym") else None
+    return _known_rendering(known.forms[target.lang], candidate, target, units, found) if known else found
+
+
+def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: LanguageIndex, units: list[Unit],
+                      english_form: str) -> Rendering | None:
+    """The rendering the co-occurrence statistics point to."""
     shared = [u for u in candidate.units if target.sides[u] is not None]
     if not shared:
         return None
@@ -80,10 +92,11 @@ def render(candidate: Candidate, english: LanguageIndex, target: LanguageIndex, 
             gram: _score(candidate, english_form, gram, both, len(shared), target)
             for gram, both in cooccurring.items()
             if len(gram.split(" ")) <= len(candidate.key) + 1 and _fits(candidate.kind, gram, target)
+            and (not candidate.demonym or _adjective_of_people(gram, target.lang))
         }
         if not scores:
             return None
-        ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))  # ties: same order every run
         gram, best = ranked[0]
         runner_up = next((score for other, score in ranked[1:] if not _overlaps(other, gram)), 0.0)
         by_position = 0.0
@@ -101,9 +114,106 @@ def render(candidate: Candidate, english: LanguageIndex, target: LanguageIndex, 
         both=both,
     )
     rendering = Rendering(lang=target.lang, gram=gram, headword=form, confidence=features.confidence(),
-                          units=holding)
+                          units=holding, source="keywords" if from_keywords else "corpus")
     _add_variants(rendering, candidate, english, shared, target)
     return rendering
+
+
+#: Confidence of a known name's rendering found in most (or only some) of the term's beads.
+KNOWN_CONFIDENCE = (0.99, 0.95)
+#: Confidence of a known name's form found only in a bead next to the term's.
+KNOWN_NEARBY_CONFIDENCE = 0.9
+#: At most this confidence for a known name's rendering that is none of its known forms (Spain = Шап).
+UNKNOWN_FORM_CONFIDENCE = 0.3
+#: Kazakh endings that make an adjective of a name (Ресейлік): not the name itself.
+_KK_ADJECTIVE_TAILS = ("лық", "лік", "дық", "дік", "тық", "тік")
+#: Russian adjective endings (российский, Индонезийская): a noun's form never ends so.
+_RU_ADJECTIVE_TAILS = ("ая", "яя", "ий", "ый", "ой", "ое", "ее", "ие", "ые", "ого", "его", "ому", "ему", "ым",
+                       "им", "ую", "юю", "ых", "их", "ыми", "ими", "ской", "ского")
+
+
+def _known_rendering(forms: tuple[str, ...], candidate: Candidate, target: LanguageIndex, units: list[Unit],
+                     found: Rendering | None) -> Rendering | None:
+    """The known form the text uses most in the term's beads as the headword, with the corpus's other
+    renderings that look like it (Орта Азия beside Орталық Азия) kept as variants. A known form is
+    also looked for in the beads next to the term's (same article): a sentence the aligner put one
+    bead off still shows how the text writes a known name."""
+    shared = [u for u in candidate.units if target.sides[u] is not None]
+    counts = {form: {u: _times_written(form, target.sides[u], target.lang) for u in shared} for form in forms}
+    uses = {form: [u for u, n in counts[form].items() if n] for form in forms}
+    best = max(forms, key=lambda form: (len(uses[form]), -forms.index(form)))
+    holding = uses[best]
+    if not holding:
+        nearby = _known_nearby(forms, candidate, target, units)
+        if nearby is not None:
+            return nearby
+        if found is not None and not any(_alike(found.headword, form) for form in forms):
+            found.confidence = min(found.confidence, UNKNOWN_FORM_CONFIDENCE)
+        return found
+    covered = set(holding) | (set(found.units) if found is not None and _alike(found.headword, best) else set())
+    confidence = KNOWN_CONFIDENCE[0] if 2 * len(covered) >= len(shared) else KNOWN_CONFIDENCE[1]
+    variants = {form: sum(counts[form].values()) for form in forms if uses[form]}
+    if found is not None:
+        for form, count in found.variants.items():
+            if form not in variants and _alike(form, best):
+                variants[form] = count
+    gram = found.gram if found is not None and found.headword == best else best.casefold()
+    return Rendering(lang=target.lang, gram=gram, headword=best, variants=variants,
+                     confidence=max(confidence, found.confidence if found and found.headword == best else 0.0),
+                     units=holding, source="known")
+
+
+def _known_nearby(forms: tuple[str, ...], candidate: Candidate, target: LanguageIndex,
+                  units: list[Unit]) -> Rendering | None:
+    """The known form written in a bead next to one of the term's, in the same article."""
+    near = sorted({v for u in candidate.units for v in (u - 1, u + 1)
+                   if 0 <= v < len(units) and units[v].article == units[u].article and target.sides[v] is not None}
+                  - set(candidate.units))
+    for form in forms:
+        holding = [v for v in near if _times_written(form, target.sides[v], target.lang)]
+        if holding:
+            return Rendering(lang=target.lang, gram=form.casefold(), headword=form, variants={form: len(holding)},
+                             confidence=KNOWN_NEARBY_CONFIDENCE, units=holding, source="known")
+    return None
+
+
+def _alike(form: str, other: str) -> bool:
+    """Two renderings of one name: the same last word (Орта Азия, Орталық Азия) or spelled alike."""
+    return form.split(" ")[-1].casefold() == other.split(" ")[-1].casefold() or name_similarity(form, other) >= 0.7
+
+
+def _times_written(form: str, side: Side, lang: str) -> int:
+    """How often the words of ``form`` stand in ``side`` in a row, each possibly inflected
+    (Ұлыбританияның, Великобритании), but not made an adjective (Ресейлік, российский)."""
+    words = form.split(" ")
+    if _stem(words[0], lang) not in side.folded:
+        return 0
+    surface, n = side.surface, len(words)
+    return sum(all(_word_form(word, token, lang) for word, token in zip(words, surface[i:i + n], strict=True))
+               for i in range(len(surface) - n + 1))
+
+
+def _stem(word: str, lang: str) -> str:
+    """What every inflected form of a known name's word starts with (lower case, ё as е)."""
+    folded = word.casefold().replace("ё", "е")
+    if lang != "ru" or is_acronym(word):
+        return folded
+    return folded[:-2] if len(folded) > 5 else folded[:-1] if len(folded) > 3 else folded
+
+
+def _word_form(word: str, token: str, lang: str) -> bool:
+    if is_acronym(word):
+        return token == word
+    folded, written = word.casefold().replace("ё", "е"), token.casefold().replace("ё", "е")
+    if written == folded:
+        return True
+    if lang == "kk":
+        tail = written[len(folded):]
+        return written.startswith(folded) and len(tail) <= 7 and not tail.startswith(_KK_ADJECTIVE_TAILS)
+    stem = _stem(word, lang)
+    adjective = folded.endswith(_RU_ADJECTIVE_TAILS)
+    return (written.startswith(stem) and len(written) <= len(folded) + 3
+            and (adjective or not written.endswith(_RU_ADJECTIVE_TAILS)))
 
 
 def _keyword_rendering(candidate: Candidate, target: LanguageIndex,
@@ -137,6 +247,20 @@ def _holds(target: LanguageIndex, unit: int, gram: str) -> bool:
     return any(side.keys[i:i + n] == key for i in range(len(side.keys) - n + 1))
 
 
+#: How Kazakh and Russian write an adjective or a people of a country (индонезиялық, неміс; немецкий,
+#: австриец): a demonym is rendered by these, never by the country's name.
+_DEMONYM_ENDINGS = {"kk": ("лық", "лік", "дық", "дік", "тық", "тік"),
+                    "ru": ("ский", "цкий", "ийский", "ный", "ец", "ка", "анин", "янин")}
+_KK_PEOPLES = frozenset({"неміс", "орыс", "ағылшын", "француз", "түрік", "грек", "араб", "корей", "жапон", "қазақ",
+                         "өзбек", "қырғыз", "тәжік", "түрікмен", "шотланд", "уэльс", "британ", "қытай", "поляк",
+                         "испан", "итальян", "парсы", "үнді", "еврей", "монғол", "швед", "голланд", "дат"})
+
+
+def _adjective_of_people(gram: str, lang: str) -> bool:
+    last = gram.split(" ")[-1]
+    return last.endswith(_DEMONYM_ENDINGS.get(lang, ())) or (lang == "kk" and last in _KK_PEOPLES)
+
+
 def _fits(kind: str, gram: str, target: LanguageIndex) -> bool:
     """Only renderings of the candidate's kind: names are capitalised, terms are not."""
     if kind == "acronym":
@@ -152,7 +276,7 @@ def _score(candidate: Candidate, english_form: str, gram: str, both: int, shared
     dice = 2 * both / (shared + target.frequency(gram))
     gap = abs(len(gram.split(" ")) - len(candidate.key))
     score = dice * (1.0, 0.7, 0.45)[min(gap, 2)]
-    if candidate.kind in ("name", "acronym"):
+    if candidate.kind in ("name", "acronym") or candidate.demonym:
         written = target.surfaces[gram].most_common(1)[0][0]
         score += 0.6 * name_similarity(english_form, written)
         if candidate.kind == "acronym" and is_acronym(gram):
@@ -207,9 +331,11 @@ def _add_variants(rendering: Rendering, candidate: Candidate, english: LanguageI
         for u in short:
             options.update(target.sides[u].grams)
         best = ""
-        for gram, _ in options.most_common():
+        for gram, _ in sorted(options.items(), key=lambda item: (-item[1], item[0])):
             words = gram.split(" ")
             if len(words) != size or gram == rendering.gram or not _fits(candidate.kind, gram, target):
+                continue
+            if candidate.demonym and not _adjective_of_people(gram, target.lang):
                 continue
             if words[-1] != head and name_similarity(words[-1], head) < VARIANT_SPELLING:
                 continue

@@ -66,6 +66,11 @@ class Glossary:
     entries: list[GlossaryEntry] = field(default_factory=list)
     #: tool version and options (written into every export)
     signature: str = ""
+    #: lower-confidence finds of a build, kept apart from ``entries`` (the workbook's Candidates sheet;
+    #: CSV and TBX only on request), so that the entries are the part a translator can trust
+    candidates: list[GlossaryEntry] = field(default_factory=list)
+    #: the confidence that separated ``entries`` from ``candidates`` (0: no split)
+    threshold: float = 0.0
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -77,13 +82,18 @@ class Glossary:
         return next((entry for entry in self.entries if entry.id == entry_id), None)
 
     def find(self, term: str, lang: str = "en") -> GlossaryEntry | None:
-        """The entry whose headword or a variant in ``lang`` is ``term`` (case-insensitive)."""
+        """The entry (or else the candidate) whose headword or a variant in ``lang`` is ``term``
+        (case-insensitive)."""
         wanted = term.casefold()
-        for entry in self.entries:
+        for entry in [*self.entries, *self.candidates]:
             forms = [entry.term(lang), *entry.variants.get(lang, {})]
             if any(form.casefold() == wanted for form in forms):
                 return entry
         return None
+
+    def with_candidates(self) -> Glossary:
+        """The entries and the candidates as one glossary (for a CSV or TBX asked to hold both)."""
+        return Glossary(entries=[*self.entries, *self.candidates], signature=self.signature)
 
     @property
     def approved(self) -> list[GlossaryEntry]:
@@ -101,6 +111,9 @@ class Glossary:
         """A few readable lines: entries by kind and status, and the inconsistent ones."""
         counts = self.counts()
         lines = [f"{len(self.entries)} entries"]
+        if self.candidates:
+            lines[0] += (f" (confidence >= {self.threshold:g}); {len(self.candidates)} lower-confidence "
+                         "candidates apart")
         for kind in KINDS:
             cells = [f"{counts.get((kind, status), 0)} {status}" for status in STATUSES
                      if counts.get((kind, status))]

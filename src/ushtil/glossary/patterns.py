@@ -23,6 +23,9 @@ class TermPatterns:
     verb_endings: tuple[str, ...] = ()
     name_connectors: frozenset[str] = frozenset()
     name_prefixes: frozenset[str] = frozenset()
+    name_starts: frozenset[str] = frozenset()
+    name_abbreviations: frozenset[str] = frozenset()
+    name_inner: frozenset[str] = frozenset()
     capitalised_common: frozenset[str] = frozenset()
     compound_head_endings: tuple[str, ...] = ()
     name_endings: tuple[str, ...] = ()
@@ -52,6 +55,9 @@ def term_patterns(lang: str) -> TermPatterns:
         verb_endings=tuple(data.get("verb_endings", [])),
         name_connectors=frozenset(data.get("name_connectors", [])),
         name_prefixes=frozenset(data.get("name_prefixes", [])),
+        name_starts=frozenset(data.get("name_starts", [])),
+        name_abbreviations=frozenset(data.get("name_abbreviations", [])),
+        name_inner=frozenset(data.get("name_inner", [])),
         capitalised_common=frozenset(data.get("capitalised_common", [])),
         compound_head_endings=tuple(data.get("compound_head_endings", [])),
         name_endings=tuple(data.get("name_endings", [])),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..aligner import align_articles, align_inputs
 from ..aligner.edit import article_of
+from ..engine import Engine
 from ..errors import UshtilError
 from ..model import LANGS, AlignedArticle, Alignment, Article
 from ..translit import name_similarity
@@ -49,7 +50,7 @@ class AlignedSources:
 
 def aligned_sources(sources: Iterable[Source], *, term_pairs: Sequence[tuple[str, str, str]] = (),
                     glossary: str = "", nlp: str = "builtin", progress=None,
-                    errors: list[str] | None = None) -> AlignedSources:
+                    errors: list[str] | None = None, engine: Engine | None = None) -> AlignedSources:
     """Every source as an aligned article: aligned articles and alignments as they are; articles,
     files and folders aligned together as ``ushtil align`` aligns them. A file that cannot be used
     is a line in ``errors`` (the others are still used) or, without that list, a one-line
@@ -59,14 +60,15 @@ def aligned_sources(sources: Iterable[Source], *, term_pairs: Sequence[tuple[str
     articles = [source for source in sources if isinstance(source, Article)]
     found = AlignedSources(aligned=[])
     if paths:
-        corpus = align_inputs(paths, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress)
+        corpus = align_inputs(paths, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress,
+                              engine=engine)
         if corpus.errors and errors is None:
             raise UshtilError(corpus.errors[0])
         if errors is not None:
             errors.extend(corpus.errors)
         found.aligned.extend(corpus.aligned)
         found.notes.extend(corpus.notes)
-    found.aligned.extend(align_articles(articles, term_pairs=term_pairs, glossary=glossary, nlp=nlp))
+    found.aligned.extend(align_articles(articles, term_pairs=term_pairs, glossary=glossary, nlp=nlp, engine=engine))
     for source in sources:
         if isinstance(source, AlignedArticle):
             found.aligned.append(source)

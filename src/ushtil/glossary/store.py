@@ -30,6 +30,8 @@ from .model import KINDS, STATUSES, Glossary, GlossaryEntry
 
 DEFAULT_STORE = Path("glossary") / "glossary.tsv"
 COLUMNS: tuple[str, ...] = ("id", "en", "kk", "ru", "variants", "kind", "status", "note", "source")
+#: The source of an entry whose headwords a person wrote in a workbook (a build does not replace them).
+EDITED_SOURCE = "workbook"
 _VARIANT = re.compile(r"^(?P<form>.*?)\s*\((?P<count>\d+)\)$")
 
 
@@ -124,7 +126,7 @@ def merge_glossary(store: Glossary, built: Glossary) -> Glossary:
     - approved entries keep every stored cell (the build only refreshes their statistics and evidence);
     - a built entry pairing an English term with a rendering of a rejected entry is dropped;
     - candidates already in the store are refreshed by the most confident built entry of the same
-      English term (id, status and note kept);
+      English term (id, status and note kept; headwords a person wrote, source "workbook", kept too);
     - other built entries are added as candidates with new ids.
     """
     merged = [_copy(entry) for entry in store.entries]
@@ -156,8 +158,10 @@ def _refresh(stored: GlossaryEntry, built: GlossaryEntry) -> None:
     stored.confidence, stored.evidence = built.confidence, list(built.evidence)
     if stored.status == "approved":
         return
-    stored.kk, stored.ru, stored.kind = built.kk or stored.kk, built.ru or stored.ru, built.kind
     stored.variants = {lang: dict(forms) for lang, forms in built.variants.items()}
+    if stored.source == EDITED_SOURCE:  # headwords a person typed are kept until they decide
+        return
+    stored.kk, stored.ru, stored.kind = built.kk or stored.kk, built.ru or stored.ru, built.kind
     stored.source = stored.source or built.source
 
 

@@ -7,9 +7,10 @@ language means adding a file, not touching the pipeline. Files are read once, la
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import combinations
 
 from ..errors import UshtilError
 
@@ -26,7 +27,8 @@ class Language:
     code: str
     name: str
     script: str
-    distinct_letters: str
+    #: the letters of the language, lower case
+    alphabet: str
     abstract_markers: tuple[str, ...]
     keyword_markers: tuple[str, ...]
     section_markers: tuple[str, ...]
@@ -47,6 +49,24 @@ class Language:
     #: Inline labels of a byline ("Authors:") and of a title ("Topic:").
     author_labels: tuple[str, ...] = ()
     title_labels: tuple[str, ...] = ()
+    #: How numbers are written: decimal mark, percent marks, scale words, currencies (see
+    #: :mod:`.numbers`).
+    numbers: dict = field(default_factory=dict, hash=False, compare=False)
+    #: Length of this language's translations against another's: other code → (mean, spread) of
+    #: log(characters here / characters there), measured on one-to-one sentence triples.
+    length_ratios: dict[str, tuple[float, float]] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def distinct_letters(self) -> str:
+        """Letters no other supported language of the same script has (Kazakh ә ғ қ ң ө ұ ү һ і):
+        the strongest single clue to the language."""
+        others = {
+            letter
+            for code in LANGUAGE_CODES
+            if code != self.code and get_language(code).script == self.script
+            for letter in get_language(code).alphabet
+        }
+        return "".join(letter for letter in self.alphabet if letter not in others)
 
     @classmethod
     def from_toml(cls, data: dict) -> Language:
@@ -56,7 +76,7 @@ class Language:
             code=data["code"],
             name=data["name"],
             script=data["script"],
-            distinct_letters=data.get("distinct_letters", ""),
+            alphabet=data["alphabet"],
             abstract_markers=tuple(markers.get("abstract", [])),
             keyword_markers=tuple(markers.get("keywords", [])),
             section_markers=tuple(markers.get("sections", [])),
@@ -72,6 +92,11 @@ class Language:
             abstract_labels=tuple(data.get("front_matter", {}).get("abstract_labels", [])),
             author_labels=tuple(data.get("front_matter", {}).get("author_labels", [])),
             title_labels=tuple(data.get("front_matter", {}).get("title_labels", [])),
+            numbers=data.get("numbers", {}),
+            length_ratios={
+                other: (float(stats["mean"]), float(stats["spread"]))
+                for other, stats in data.get("length_ratio", {}).items()
+            },
         )
 
 
@@ -86,3 +111,25 @@ def get_language(code: str) -> Language:
         raise UshtilError(f"unsupported language {code!r}: choose one of {', '.join(LANGUAGE_CODES)}")
     text = resources.files(__package__).joinpath("data", f"{code}.toml").read_text(encoding="utf-8")
     return Language.from_toml(tomllib.loads(text))
+
+
+#: Every pair of supported languages, each once, in table order: ("en", "kk"), ("en", "ru"), ("kk", "ru").
+LANGUAGE_PAIRS: tuple[tuple[str, str], ...] = tuple(combinations(LANGUAGE_CODES, 2))
+
+
+def length_ratio(target: str, source: str) -> tuple[float, float]:
+    """Mean and spread of log(characters of a ``target`` translation / characters of its ``source``),
+    from whichever of the two language records holds the pair (0 and 0.25 when neither does)."""
+    if source in get_language(target).length_ratios:
+        return get_language(target).length_ratios[source]
+    if target in get_language(source).length_ratios:
+        mean, spread = get_language(source).length_ratios[target]
+        return -mean, spread
+    return 0.0, 0.25
+
+
+def letters(upper: bool = False) -> str:
+    """Every letter of the supported languages' alphabets, once (lower or upper case), for
+    character classes that must accept any of them."""
+    found = dict.fromkeys(letter for code in LANGUAGE_CODES for letter in get_language(code).alphabet)
+    return "".join(found).upper() if upper else "".join(found)

@@ -47,6 +47,14 @@ class EnglishLemmatizer(Lemmatizer):
             return Analysis(word[:1] + lemma[1:], common=self._choose(readings) or lower)
         return Analysis(self._choose(readings) or lower)
 
+    def is_common_word(self, word: str) -> bool:
+        """Whether the dictionary knows ``word`` as a common word (Whether, Start, Court), so that
+        its capital at a sentence start says nothing about a name."""
+        lower = word.lower().replace("’", "'")
+        if lower in self._forms or lower in self._function_words:
+            return True
+        return any(cls != "PROPN" for cls in self._lemminflect.getAllLemmas(lower))
+
     @staticmethod
     def _choose(readings: dict[str, tuple[str, ...]]) -> str:
         for cls in _CLASS_ORDER:

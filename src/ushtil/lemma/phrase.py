@@ -39,7 +39,7 @@ def _russian_phrase(words: list[str], lemmatizer) -> list[str]:
     head = next((i for i, options in enumerate(parses) if options and _noun(options)), None)
     if head is None:
         return [*words[:-1], lemmatizer.lemma(words[-1])]
-    noun = _noun(parses[head])
+    noun = _noun(parses[head], parses[head - 1] if head else [])
     plural = "Pltm" in noun.tag or ("plur" in noun.tag and words[head][:1].isupper())
     number = "plur" if plural else "sing"
     nominative = noun.inflect({"nomn", number}) if number == "plur" else None
@@ -57,9 +57,13 @@ def _russian_phrase(words: list[str], lemmatizer) -> list[str]:
     return result
 
 
-def _noun(options):
-    """The noun reading of a word, unless it is an unlikely one ("и" as an abbreviation)."""
-    return next((parse for parse in options if parse.tag.POS == "NOUN" and parse.score >= 0.05), None)
+def _noun(options, before=()):
+    """The noun reading of a word, unless it is an unlikely one ("и" as an abbreviation); among
+    several, the one in a case the adjective before it can have (маскулинность after токсичную is
+    accusative, not nominative)."""
+    nouns = [parse for parse in options if parse.tag.POS == "NOUN" and parse.score >= 0.05]
+    cases = {parse.tag.case for parse in before if parse.tag.POS in _AGREEING}
+    return next((parse for parse in nouns if parse.tag.case in cases), nouns[0] if nouns else None)
 
 
 def _agreeing(options, noun):

@@ -8,6 +8,7 @@ and notes for what is missing or suspicious.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,7 @@ from ..model import LANGS, Abstract, Article
 from ..split import split_paragraphs
 from .formats import load_text
 from .layout import clean_markup, paragraphs_of
-from .sections import Region, body_region, find_marker, find_regions, split_names
+from .sections import Region, body_region, find_marker, find_regions, split_names, title_versions
 
 
 def read_article(path: str | Path, backend: str = "builtin") -> Article:
@@ -58,7 +59,7 @@ def _regions_of(text: str, name: str, notes: list[str]) -> list[Region]:
     paragraphs = paragraphs_of(
         text,
         starts_paragraph=lambda line: find_marker(line) is not None,
-        stands_alone=lambda line: bool(split_names(clean_markup(line))),
+        stands_alone=_is_byline,
     )
     if not any(any(ch.isalpha() for ch in paragraph.text) for paragraph in paragraphs):
         raise InputError(f"{name}: no text to read (only numbers or page headers)")
@@ -67,6 +68,13 @@ def _regions_of(text: str, name: str, notes: list[str]) -> list[Region]:
         regions = body_region(paragraphs)
         notes.append("no abstract marker (Abstract, Аңдатпа, Аннотация…): the whole text is read as the abstract")
     return regions
+
+
+def _is_byline(line: str) -> bool:
+    """A line of author names, a paragraph of its own even inside a block of wrapped lines: two
+    names or more, or a name with initials ("Central Asia." ending a wrapped paragraph is not one)."""
+    names = split_names(clean_markup(line))
+    return len(names) >= 2 or any(re.search(r"\b\w{1,2}\.", name) for name in names)
 
 
 @dataclass
@@ -78,12 +86,14 @@ class _Block:
     claimed: str
     text_lang: str
     front_lang: str
-    #: where it was found, for notes ("under the marker 'Аңдатпа'", "in the --kk file a.txt")
+    #: where it was found, for notes ("under the marker 'Аңдатпа'", "the --kk file a.txt")
     where: str
 
     def claims(self, lang: str) -> bool:
         """True when the marker or slot is compatible with ``lang`` ("Аннотация" is kk and ru)."""
         marker = self.region.marker
+        if not lang:
+            return True
         shared = bool(marker and self.claimed == marker.lang and marker.word in get_language(lang).abstract_markers)
         return self.claimed in ("", lang) or shared
 
@@ -120,16 +130,23 @@ def place_regions(article: Article, regions: list[Region], backend: str, claims:
         part = article.parts.get(stray.lang)
         if part is not None and not part.title:
             part.title = stray.title
+        elif stray.lang and part is not None and part.title == stray.title:
+            continue
         else:
             article.extras.append(stray)
-            article.notes.append(f"duplicate:{stray.lang}: a {stray.lang} title over another part is kept in extras")
+            which = stray.lang or "unknown-language"
+            article.notes.append(f"duplicate:{stray.lang}: a {which} title over another part is kept in extras")
 
 
 def _place(article: Article, block: _Block, backend: str, strays: list[Abstract]) -> None:
     region = block.region
+    if not (region.paragraphs or region.title or region.keywords):
+        return  # a marker with nothing under it (a table's header row "Аңдатпа | Аннотация")
     text_lang = block.text_lang or block.front_lang or block.claimed
     if not text_lang:
-        article.notes.append(_where("an abstract in an unknown language was skipped", block))
+        article.extras.append(Abstract(lang="", title=region.title, authors=region.authors,
+                                       paragraphs=region.paragraphs, keywords=region.keywords))
+        article.notes.append(_where("unknown-language: a text in no language ushtil knows is kept in extras", block))
         return
     marker = region.marker.word if region.marker else ""
     text = Abstract(
@@ -144,6 +161,12 @@ def _place(article: Article, block: _Block, backend: str, strays: list[Abstract]
         labels=list(region.labels),
     )
     meant = block.front_lang or text_lang
+    versions = title_versions(text.title)
+    if versions:
+        # "Қазақша / Русский / English" over one part: each version to the part of its language
+        guesses = [identify(version).lang for version in versions]
+        text.title = next((v for v, lang in zip(versions, guesses, strict=True) if lang == meant), "")
+        strays += [Abstract(lang=lang, title=v) for v, lang in zip(versions, guesses, strict=True) if lang != meant]
     title_guess = identify(text.title)
     if text.title and title_guess.lang not in ("", meant) and title_guess.script != get_language(meant).script:
         strays.append(Abstract(lang=title_guess.lang, title=text.title))
@@ -155,12 +178,14 @@ def _place(article: Article, block: _Block, backend: str, strays: list[Abstract]
             if marker else f"wrong-language:{block.claimed}: {block.where} holds {text_lang}, not {block.claimed}"
         )
     elif meant == text_lang and not block.claims(text_lang):
-        meant = block.claimed  # the claimed language's abstract was replaced by a second text in text_lang
+        # the claimed language's part was replaced whole by a second text in text_lang: kept whole
+        wrong = f"wrong-language:{block.claimed}: the {block.claimed} abstract is in {_name(text_lang)}"
+        article.notes.append(_where(wrong, block))
     if meant != text_lang:
         article.notes.append(_where(f"wrong-language:{meant}: the {meant} abstract is in {_name(text_lang)}", block))
         front = Abstract(lang=meant, title=text.title, authors=text.authors, keywords=text.keywords, marker=marker)
         text.title, text.authors, text.keywords = "", [], []
-        if front.title or front.keywords:
+        if front.title or front.authors or front.keywords:
             _fill(article, front, block)
     _fill(article, text, block)
 

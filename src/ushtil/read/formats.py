@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..files import MAX_INPUT_BYTES, check_input_file, read_text
+from .tables import cells_in_reading_order
 
 #: A .docx whose parts unpack to more than this is refused (zip bomb guard).
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
@@ -30,6 +31,19 @@ def _load_docx(path: Path) -> str:
     return "\n\n".join(blocks)
 
 
+_WORD_NAMESPACES = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+}
+
+
+def _text_box_paragraphs(element) -> list:
+    """Paragraphs of the text boxes anchored in a body paragraph (not their VML fallback copies)."""
+    from lxml import etree
+
+    return etree.XPath(".//w:txbxContent[not(ancestor::mc:Fallback)]/w:p", namespaces=_WORD_NAMESPACES)(element)
+
+
 def _docx_blocks(document) -> list[str]:
     """Paragraphs and table cells in document order; heading styles as '# ', superscripts dropped."""
     from docx.table import Table
@@ -40,14 +54,20 @@ def _docx_blocks(document) -> list[str]:
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
             blocks.append(_docx_paragraph(Paragraph(element, document)))
+            # a text box anchored in the paragraph (a template's abstract frame); its fallback copy skipped
+            blocks.extend(_docx_paragraph(Paragraph(inner, document)) for inner in _text_box_paragraphs(element))
         elif tag == "tbl":
-            seen: set[int] = set()
+            seen = set()
+            rows = []
             for row in Table(element, document).rows:
+                cells = []
                 for cell in row.cells:
-                    if id(cell._tc) in seen:
+                    if cell._tc in seen:
                         continue  # a merged cell is listed once per grid column it spans
-                    seen.add(id(cell._tc))
-                    blocks.extend(_docx_paragraph(paragraph) for paragraph in cell.paragraphs)
+                    seen.add(cell._tc)
+                    cells.append("\n\n".join(_docx_paragraph(paragraph) for paragraph in cell.paragraphs))
+                rows.append(cells)
+            blocks.extend(cells_in_reading_order(rows))
     return [block for block in blocks if block.strip()]
 
 
@@ -92,6 +112,12 @@ def _load_pdf(path: Path) -> str:
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise InputError(f"{path}: not a readable PDF ({exc})") from exc
     text = text_of_pages(pages)
+    if sum(ch.isalpha() for ch in text) < 20:
+        # fonts whose glyphs pypdf places but cannot report one by one: its plain text, unlaid
+        try:
+            text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
+        except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+            text = ""
     if sum(ch.isalpha() for ch in text) < 20:
         raise InputError(f"{path}: the PDF has no text layer (a scan?); run OCR on it first")
     return text

@@ -12,10 +12,12 @@ are only recognised.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..cache import ResultCache, cache_key, content_hash
+from ..engine import Engine, Outcome, run_each
 from ..model import LANGS, Abstract, Article
 from .formats import SUFFIXES
 from .triples import Triple, find_triples, is_triple_file, read_triple
@@ -199,6 +201,39 @@ def read_document(item: Input, backend: str = "builtin") -> Article | dict[str, 
     if item.kind == "triple":
         return read_triple(Triple(item.name, dict(item.files)), item.presegmented, backend=backend)
     raise ValueError(f"{item.source}: an {item.kind} is not read here")
+
+
+def read_documents(
+    items: list[Input],
+    backend: str = "builtin",
+    *,
+    engine: Engine | None = None,
+    cache: ResultCache | None = None,
+    on_done: Callable[[int], None] | None = None,
+) -> list[Outcome]:
+    """:func:`read_document` for many items, on the ``engine``; with a ``cache``, a file read before
+    with the same content, backend and version is not read again."""
+    cache = cache or ResultCache(None)
+    outcomes: list[Outcome | None] = [None] * len(items)
+    keys, todo = {}, []
+    for n, item in enumerate(items):
+        try:
+            content = {lang: content_hash(path.read_bytes()) for lang, path in item.files.items()}
+        except OSError:
+            content = None  # read_document gives the one-line error
+        keys[n] = cache_key("read", backend, [item.kind, item.source, item.presegmented, content])
+        found = cache.get(keys[n]) if content else None
+        if found is None:
+            todo.append(n)
+        else:
+            outcomes[n] = Outcome(value=Article.from_dict(found["article"]) if "article" in found else found["triple"])
+    done = run_each(read_document, [items[n] for n in todo], engine=engine, shared=backend, on_done=on_done)
+    for n, outcome in zip(todo, done, strict=True):
+        outcomes[n] = outcome
+        if outcome.ok:
+            value = outcome.value
+            cache.put(keys[n], {"article": value.to_dict()} if isinstance(value, Article) else {"triple": value})
+    return outcomes
 
 
 def article_of_triple(name: str, source: str, paragraphs: Mapping[str, list[list[str]]]) -> Article:

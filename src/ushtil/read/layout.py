@@ -12,6 +12,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .hyphens import Hyphenation, hyphenation_of, join_lines
+from .tables import cells_in_reading_order
+
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _SUPERSCRIPT = re.compile(r"<sup>.*?</sup>", re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]{0,40}>")
@@ -73,6 +76,29 @@ def _blocks(text: str) -> list[list[str]]:
     return blocks
 
 
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*:?-{3,}:?\s*$")
+_CELL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _untabled(blocks: list[list[str]]) -> list[list[str]]:
+    """A Markdown table becomes one block per cell (a ``<br>`` in a cell starts a new paragraph),
+    cells in reading order: a table of one language per column is read column by column."""
+    result = []
+    for block in blocks:
+        if len(block) < 2 or not all(_TABLE_ROW.match(line) for line in block):
+            result.append(block)
+            continue
+        rows = []
+        for line in block:
+            cells = [cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
+            if cells and not all(_TABLE_RULE.match(cell) or not cell for cell in cells):
+                rows.append(cells)
+        for cell in cells_in_reading_order(rows):
+            result.extend([piece.strip()] for piece in _CELL_BREAK.split(cell) if piece.strip())
+    return result
+
+
 def _unwrap(
     lines: list[str], starts_paragraph: Callable[[str], bool], stands_alone: Callable[[str], bool]
 ) -> list[list[str]]:
@@ -101,16 +127,6 @@ def _unwrap(
     return paragraphs
 
 
-def _join_lines(lines: list[str]) -> str:
-    text = ""
-    for line in lines:
-        if text.endswith("-") and not text.endswith(" -") and line[:1].islower():
-            text += line  # a word broken across lines: "inter-" + "national" stays one word
-        else:
-            text = f"{text} {line}" if text else line
-    return text
-
-
 def paragraphs_of(
     text: str,
     starts_paragraph: Callable[[str], bool] = lambda line: False,
@@ -123,22 +139,22 @@ def paragraphs_of(
     """
     raw_lines = text.split("\n")
     repeated = _repeated_lines(raw_lines)
-    paragraphs: list[Paragraph] = []
-    for block in _blocks(text):
+    pieces: list[tuple[bool, list[str]]] = []
+    for block in _untabled(_blocks(text)):
         furniture = [is_page_furniture(line, repeated) for line in block]
         if sum(furniture) * 2 >= len(block) and any(furniture):
             continue  # a header block: journal name, ISSN, page number
         kept = [line for line, is_furniture in zip(block, furniture, strict=True) if not is_furniture]
         heading = bool(_HEADING.match(kept[0]))
         cleaned = [clean_markup(_HEADING.sub("", line)) for line in kept]
-        for piece in _unwrap([line for line in cleaned if line], starts_paragraph, stands_alone):
-            paragraph = _join_lines(piece)
-            if paragraph:
-                paragraphs.append(Paragraph(paragraph, heading))
-    return _mend_page_breaks(paragraphs)
+        lines = [line for line in cleaned if line]
+        pieces += [(heading, piece) for piece in _unwrap(lines, starts_paragraph, stands_alone)]
+    hyphenation = hyphenation_of([lines for _, lines in pieces])
+    paragraphs = [Paragraph(join_lines(lines, hyphenation), heading) for heading, lines in pieces]
+    return _mend_page_breaks([paragraph for paragraph in paragraphs if paragraph.text], hyphenation)
 
 
-def _mend_page_breaks(paragraphs: list[Paragraph]) -> list[Paragraph]:
+def _mend_page_breaks(paragraphs: list[Paragraph], hyphenation: Hyphenation) -> list[Paragraph]:
     """Join a paragraph cut by a page break: no final punctuation, next starts in lower case."""
     mended: list[Paragraph] = []
     for paragraph in paragraphs:
@@ -150,7 +166,7 @@ def _mend_page_breaks(paragraphs: list[Paragraph]) -> list[Paragraph]:
             and not _SENTENCE_END.search(previous.text)
             and paragraph.text[:1].islower()
         ):
-            previous.text = _join_lines([previous.text, paragraph.text])
+            previous.text = join_lines([previous.text, paragraph.text], hyphenation)
         else:
             mended.append(paragraph)
     return mended

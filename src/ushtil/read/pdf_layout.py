@@ -5,7 +5,7 @@ lines fall apart, two columns interleave, and paragraphs run together. Here ever
 keeps its position, size and weight: lines are grouped per column (left column before the right
 one), a paragraph ends at a wider gap, an indent, a change of font or a short line ending a
 sentence, superscripts (affiliation marks) are dropped, running headers and page numbers in the
-page margins are removed, and a word hyphenated at a line end is joined again.
+page margins are removed, and a word hyphenated at a line end is joined again (:mod:`.hyphens`).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from statistics import median
 
+from .hyphens import hyphenation_of, join_lines
 from .sections import find_marker
 
 #: Lines in this top or bottom share of a page may be running headers, footers or page numbers.
@@ -30,8 +31,6 @@ HEADING_SIZE_STEP = 1.5
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?\s*$")
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”)]\s*$")
-_HYPHENS = "-\u00ad\u2010"
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 @dataclass
@@ -180,15 +179,24 @@ def _drop_margins(lines: list[Line], pages: list[PageRuns]) -> list[Line]:
 
 def _footnotes_last(lines: list[Line], body: float) -> list[Line]:
     """Small print below the last body line of a page column (footnotes: affiliations, grants)
-    goes to the end, so that a paragraph running over the page break is joined again."""
+    goes to the end, so that a paragraph running over the page break is joined again and no
+    footnote lands between two paragraphs of an abstract. Small print that goes on at the top of
+    the next column or page stays: it is text set smaller (an abstract), not a footnote."""
     last_body: dict[tuple[int, int], int] = {}
     for number, line in enumerate(lines):
         if abs(line.size - body) < 0.5:
             last_body[(line.page, line.column)] = number
+    small = [line.size < 0.92 * body for line in lines]
     kept, footnotes = [], []
     for number, line in enumerate(lines):
-        below = number > last_body.get((line.page, line.column), len(lines))
-        (footnotes if below and line.size < 0.92 * body else kept).append(line)
+        last = last_body.get((line.page, line.column))
+        if last is None or number <= last or not small[number]:
+            kept.append(line)
+            continue
+        following = next((other for other in range(number + 1, len(lines))
+                          if (lines[other].page, lines[other].column) != (line.page, line.column)), None)
+        goes_on = following is not None and small[following] and abs(lines[following].size - line.size) < 0.5
+        (kept if goes_on else footnotes).append(line)
     return kept + footnotes
 
 
@@ -243,99 +251,13 @@ def _continues(paragraph, line: Line, heading: bool, pitch: float, body: float, 
     return not (_SENTENCE_END.search(previous.text) and len(previous.text) < 0.6 * typical)
 
 
-def _vocabulary(paragraphs: list[list[Line]]) -> set[str]:
-    """Words of the text (lower case), parts of its hyphenated words, and "left-" for each compound
-    such a part starts; the pieces of words broken at a line end are left out."""
-    words: set[str] = set()
-    for paragraph in paragraphs:
-        for number, line in enumerate(paragraph):
-            tokens = _WORD.findall(line.text)
-            if number and paragraph[number - 1].text[-1:] in _HYPHENS:
-                tokens = tokens[1:]
-            if line.text[-1:] in _HYPHENS:
-                tokens = tokens[:-1]
-            for token in tokens:
-                token = token.lower()
-                words.add(token)
-                parts = token.split("-")
-                words.update(parts)
-                words.update(f"{part}-" for part in parts[:-1])
-    return words
-
-
-@dataclass
-class Hyphenation:
-    """How to join a word broken at a line end, from what the text itself shows.
-
-    The text decides where it can: "геополитический" written whole elsewhere joins "гео-" +
-    "политический"; "қарама-" opening a compound elsewhere keeps "қарама-" + "қайшылықта". Breaks
-    without such evidence follow the document's majority: a typesetter that hyphenates syllables
-    leaves many breaks whose whole word recurs; one that does not leaves only compounds.
-    """
-
-    vocabulary: set[str]
-    join_by_default: bool = False
-
-    def decide(self, left: str, right: str) -> bool | None:
-        """True: join without the hyphen; False: keep it; None: the text does not say."""
-        left, right = left.lower(), right.lower()
-        if left + right in self.vocabulary:
-            return True
-        if f"{left}-" in self.vocabulary or f"{left}-{right}" in self.vocabulary:
-            return False
-        if len(right) >= 4 and right in self.vocabulary:
-            return False  # "twenty-" + "first": the second part is a word of its own
-        if len(left) >= 4 and len(right) >= 4 and left[0] == right[0]:
-            return False  # a paired word, "қарама-қайшылық", "қарым-қатынас": both halves start alike
-        return None
-
-    def join(self, left: str, right: str) -> bool:
-        decision = self.decide(left, right)
-        return self.join_by_default if decision is None else decision
-
-
-_BROKEN = re.compile(r"([^\W\d_]+)[-\u00ad\u2010]$")
-_START = re.compile(r"[^\W\d_]+")
-
-
-def _breaks(paragraphs: list[list[str]]) -> list[tuple[str, str]]:
-    found = []
-    for lines in paragraphs:
-        for previous, line in pairwise(lines):
-            head, tail = _BROKEN.search(previous), _START.match(line)
-            if head and tail and line[:1].islower():
-                found.append((head.group(1), tail.group(0)))
-    return found
-
-
-def hyphenation_of(paragraphs: list[list[str]], vocabulary: set[str]) -> Hyphenation:
-    rule = Hyphenation(vocabulary)
-    votes = Counter(rule.decide(left, right) for left, right in _breaks(paragraphs))
-    rule.join_by_default = votes[True] > votes[False]
-    return rule
-
-
-def join_lines(lines: list[str], hyphenation: Hyphenation) -> str:
-    """Lines of one paragraph as one line, words broken at a line end joined again."""
-    text = ""
-    for line in lines:
-        head, tail = _BROKEN.search(text), _START.match(line)
-        if head and tail and line[:1].islower():
-            text = (text[:-1] if hyphenation.join(head.group(1), tail.group(0)) else text) + line
-        elif (head and tail) or (text[-2:-1].isalnum() and text.endswith("-") and line[:1].isdigit()):
-            text += line  # "Kazakh-" + "English", "2616-" + "6887": a compound, a number range
-        else:
-            text = f"{text} {line}" if text else line
-    return text
-
-
 def text_of_pages(pages: list[PageRuns]) -> str:
     """The article's text, a blank line between paragraphs, headings marked with '# '."""
     body = _body_size(pages)
     lines = _footnotes_last(_drop_margins(_lines(pages, body), pages), body)
     paragraphs = _paragraphs(lines, body)
     texts = [[line.text for line in paragraph] for _, paragraph in paragraphs]
-    hyphenation = hyphenation_of(texts, _vocabulary([paragraph for _, paragraph in paragraphs]))
+    hyphenation = hyphenation_of(texts)
     out = []
     for (heading, _), lines in zip(paragraphs, texts, strict=True):
         text = join_lines(lines, hyphenation)

@@ -1,9 +1,11 @@
 """Finding each language's title, authors, abstract and keywords among an article's paragraphs.
 
 An abstract starts at a marker (Abstract, Аңдатпа, Аннотация, … from the language data files) and
-runs until its keyword list, a section heading, another marker or an author line. Its title and
-authors are the heading-like paragraphs just before the marker. The language of an abstract is
-identified from its text; the marker is only a hint.
+runs until its keyword list, a section heading, another marker or an author line. A structured
+abstract's labels ("Relevance.", "Цель:", "Әдістері —") stay inside it, recorded per paragraph.
+Its title and authors are the heading-like paragraphs just before the marker, or given with inline
+labels ("Topic: … Authors: …"). The language of an abstract is identified from its text; the marker
+is only a hint.
 """
 
 from __future__ import annotations
@@ -25,8 +27,11 @@ _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOWER = "a-zа-яёәғқңөұүһі"
 _INITIAL = rf"[{_UPPER}][{_LOWER}]?\."
 _SURNAME = rf"[{_UPPER}][{_LOWER}'’\-]+(?:-[{_UPPER}][{_LOWER}]+)?"
+#: a surname in capitals ("Д.М. ТУРТУГУЛОВА"), taken only beside initials: "CENTRAL ASIA" is no name
+_CAPITAL_SURNAME = rf"[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
 _NAME = re.compile(
-    rf"^(?:(?:{_INITIAL}\s?){{1,3}}\s*{_SURNAME}|{_SURNAME}\s+(?:{_INITIAL}\s?){{1,3}}"
+    rf"^(?:(?:{_INITIAL}\s?){{1,3}}\s*(?:{_SURNAME}|{_CAPITAL_SURNAME})"
+    rf"|(?:{_SURNAME}|{_CAPITAL_SURNAME})\s+(?:{_INITIAL}\s?){{1,3}}"
     rf"|{_SURNAME}\s+{_SURNAME}(?:\s+{_SURNAME})?)$"
 )
 _NAME_SEPARATOR = re.compile(r"\s*(?:[,;]|\band\b|\bжәне\b|\bи\b)\s*")
@@ -180,10 +185,21 @@ def _is_affiliation(text: str) -> bool:
     )
 
 
+def title_versions(text: str) -> list[str]:
+    """The language versions of a title printed on one line, "Қазақша / Русский / English", each of
+    three words or more ([] for one title; "АЙМАҚТАНУ/ REGIONAL STUDIES" is a rubric, not a title)."""
+    pieces = [piece.strip() for piece in re.split(r"\s+/\s+|\s*//\s*", text)]
+    if len(pieces) < 2 or any(len(piece.split()) < 3 for piece in pieces):
+        return []
+    return pieces
+
+
 def _is_title_like(paragraph: Paragraph) -> bool:
     text = paragraph.text
     words = text.split()
-    if not 2 <= len(words) <= 40 or _METADATA.search(text) or "/" in text:
+    if not 2 <= len(words) <= 120 or _METADATA.search(text) or ("/" in text and not title_versions(text)):
+        return False
+    if not title_versions(text) and len(words) > 40:
         return False
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and (paragraph.heading or not text.endswith("."))
@@ -221,8 +237,10 @@ def find_regions(paragraphs: list[Paragraph]) -> list[Region]:
                 continue
             if following is not None:
                 if following.kind == "keywords":
-                    region.keywords = split_keywords(following.rest)
-                    end += 1
+                    rest, end = following.rest, end + 1
+                    if not rest and end < len(paragraphs) and markers[end] is None and not paragraphs[end].heading:
+                        rest, end = paragraphs[end].text, end + 1  # "Keywords:" alone, the list below it
+                    region.keywords = split_keywords(rest)
                 break
             if paragraph.heading or split_names(paragraph.text):
                 break
@@ -262,7 +280,8 @@ def _attach_front_matter(
             break
         if re.match(r"^\d{1,3}\.\s", paragraph.text):
             break  # a numbered reference: the previous article part ends here
-        title, names = labelled_front_matter(paragraph.text)
+        labelled = _inline_front_labels().match(paragraph.text)
+        title, names = labelled_front_matter(paragraph.text) if labelled else ("", [])
         if title or names:
             region.title = region.title or title
             region.authors = region.authors or names

@@ -38,6 +38,8 @@ _SPACE = re.compile(r"\s+")
 _INITIALS = re.compile(r"^(?:[^\W\d_][^\W\d_]?\.){0,3}[^\W\d_][^\W\d_]?$")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+#: A line ending in one of these goes on into the next line (or ends a sentence by itself).
+_FINAL_OR_JOINING = ".!?…:;,-–—(\"'«“„"
 
 
 class RuleSplitter:
@@ -53,9 +55,23 @@ class RuleSplitter:
         """Split running text (one or more paragraphs) into sentences, whitespace normalised."""
         sentences: list[str] = []
         for paragraph in paragraph_blocks(text):
-            for chunk in _split_list_items(paragraph):
-                sentences.extend(self._split_chunk(chunk))
+            for block in self._heading_apart(paragraph):
+                for chunk in _split_list_items(block):
+                    sentences.extend(self._split_chunk(chunk))
         return sentences
+
+    def _heading_apart(self, paragraph: str) -> list[str]:
+        """A paragraph whose first line has no final punctuation, starts with a capital, does not end
+        in a function word (a wrapped line does: "the role of") and is followed by a line that starts
+        with a capital opens with a heading (a title, a label, a headline): a sentence of its own."""
+        first, newline, rest = paragraph.strip("\n").partition("\n")
+        heading = first.strip()
+        if not newline or not heading or heading[-1] in _FINAL_OR_JOINING:
+            return [paragraph]
+        last_word = heading.split()[-1].lower()
+        if not heading[:1].isupper() or not rest.lstrip()[:1].isupper() or last_word in self.language.stop_words:
+            return [paragraph]
+        return [heading, rest]
 
     def _split_chunk(self, text: str) -> list[str]:
         sentences = []

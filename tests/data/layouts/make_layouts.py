@@ -213,6 +213,126 @@ def table_docx() -> docx.Document:
     return document
 
 
+def side_by_side_docx() -> docx.Document:
+    """15: English as plain paragraphs, then Kazakh | Russian side by side in a two-column table,
+    one row per paragraph (title, byline, marker with the first paragraph, …, keywords)."""
+    parts = _seed_parts()
+    document = docx.Document()
+    english = parts["en"]
+    document.add_heading(english.title, level=1)
+    document.add_paragraph(", ".join(english.authors))
+    document.add_paragraph(f"Abstract. {english.paragraphs[0]}")
+    for paragraph in english.paragraphs[1:]:
+        document.add_paragraph(paragraph)
+    document.add_paragraph(f"Keywords: {', '.join(english.keywords)}.")
+
+    def column(lang: str, marker: str) -> list[str]:
+        part = parts[lang]
+        return [part.title, ", ".join(part.authors), f"{marker}. {part.paragraphs[0]}", *part.paragraphs[1:]]
+
+    kazakh, russian = column("kk", "Аңдатпа"), column("ru", "Аннотация")
+    kazakh += [""] * (len(russian) - len(kazakh))
+    kazakh.append(f"Түйін сөздер: {', '.join(parts['kk'].keywords)}.")
+    russian.append(f"Ключевые слова: {', '.join(parts['ru'].keywords)}.")
+    table = document.add_table(rows=len(russian), cols=2)
+    for row, (left, right) in zip(table.rows, zip(kazakh, russian, strict=True), strict=True):
+        row.cells[0].text, row.cells[1].text = left, right
+    return document
+
+
+_SALINITY = [
+    (
+        'Soil salinity mapping in the Aral Sea region from Sentinel-2 images',
+        ['A.K. Zhaksylykova', 'M.T. Omarov'],
+        'ABSTRACT',
+        [
+            (
+                'Soil salinity is one of the main causes of land degradation in the Kyzylorda region. Field'
+                ' sampling alone cannot follow its changes over large areas.'
+            ),
+            (
+                'We compared three spectral salinity indices computed from Sentinel-2 images with 146 soil '
+                'samples taken in 2022. The normalized difference salinity index gave the closest agreement'
+                ' with laboratory measurements.'
+            ),
+            'The resulting maps show that strongly saline soils have expanded by 12 percent since 2017.',
+        ],
+        'Key words',
+        'soil salinity; Sentinel-2; remote sensing; Aral Sea region; land degradation',
+    ),
+    (
+        'Картографирование засоления почв в Приаралье по снимкам Sentinel-2',
+        ['А.К. Жаксылыкова', 'М.Т. Омаров'],
+        'АННОТАЦИЯ',
+        [
+            (
+                'Засоление почв является одной из главных причин деградации земель в Кызылординской '
+                'области. Одни лишь полевые пробы не позволяют следить за его изменениями на больших '
+                'площадях.'
+            ),
+            (
+                'Мы сравнили три спектральных индекса засоления, рассчитанных по снимкам Sentinel-2, со 146'
+                ' почвенными пробами, отобранными в 2022 году. Нормализованный разностный индекс засоления '
+                'дал наилучшее согласие с лабораторными измерениями.'
+            ),
+            (
+                'Полученные карты показывают, что площадь сильнозасоленных почв с 2017 года увеличилась на '
+                '12 процентов.'
+            ),
+        ],
+        'Ключевые слова',
+        'засоление почв; Sentinel-2; дистанционное зондирование; Приаралье; деградация земель',
+    ),
+    (
+        'Sentinel-2 түсірілімдері бойынша Арал өңіріндегі топырақтың тұздануын картаға түсіру',
+        ['А.Қ. Жақсылықова', 'М.Т. Омаров'],
+        'АҢДАТПА',
+        [
+            (
+                'Топырақтың тұздануы Қызылорда облысындағы жердің тозуының басты себептерінің бірі болып '
+                'табылады. Тек далалық сынамалар арқылы оның үлкен аумақтардағы өзгерістерін бақылау мүмкін'
+                ' емес.'
+            ),
+            (
+                'Біз Sentinel-2 түсірілімдері бойынша есептелген үш спектрлік тұздану индексін 2022 жылы '
+                'алынған 146 топырақ сынамасымен салыстырдық. Нормаланған айырымдық тұздану индексі '
+                'зертханалық өлшемдермен ең жақсы сәйкестік көрсетті.'
+            ),
+            (
+                'Алынған карталар қатты тұзданған топырақтардың ауданы 2017 жылдан бері 12 пайызға '
+                'ұлғайғанын көрсетеді.'
+            ),
+        ],
+        'Түйін сөздер',
+        'топырақтың тұздануы; Sentinel-2; қашықтықтан зондтау; Арал өңірі; жердің тозуы',
+    ),
+]
+
+
+def salinity_docx() -> docx.Document:
+    """18/19: a text written for a held-out check: Word's 'Title' style for each title, superscript
+    affiliation numbers and an asterisk, upper-case bold markers on a line of their own, bold-italic
+    keyword labels, English, Russian, Kazakh in that order; the body after."""
+    document = docx.Document()
+    document.add_paragraph("МРНТИ 68.33.29")
+    for title, names, marker, paragraphs, label, keywords in _SALINITY:
+        document.add_paragraph(title, style="Title")
+        byline = document.add_paragraph()
+        for number, name in enumerate(names):
+            byline.add_run(("" if number == 0 else ", ") + name)
+            byline.add_run(str(number + 1) + ("*" if number == 0 else "")).font.superscript = True
+        document.add_paragraph().add_run(marker).bold = True
+        for paragraph in paragraphs:
+            document.add_paragraph(paragraph)
+        line = document.add_paragraph()
+        run = line.add_run(label + ": ")
+        run.bold = run.italic = True
+        line.add_run(keywords)
+    document.add_heading("1. Introduction", level=1)
+    document.add_paragraph("The Aral Sea crisis changed the soils of the whole region.")
+    return document
+
+
 def thesis_docx(columns: int = 1) -> docx.Document:
     """07/08: the hand-written 01 thesis with 'Heading 1' markers and bold structured labels."""
     document = docx.Document()
@@ -305,13 +425,16 @@ def footnotes_fodt() -> str:
 def main() -> None:
     text_layouts()
     table_docx().save(HERE / "06_table_and_styles.docx")
+    side_by_side_docx().save(HERE / "15_kk_ru_side_by_side.docx")
+    salinity_docx().save(HERE / "18_title_style_held_out.docx")
+    to_pdf(HERE / "18_title_style_held_out.docx", HERE / "19_title_style_held_out.pdf")
     thesis_docx().save(HERE / "07_structured_styles.docx")
     with tempfile.TemporaryDirectory() as tmp:
         two = Path(tmp) / "08_structured_two_columns.docx"
         thesis_docx(columns=2).save(two)
         to_pdf(two, HERE / "08_structured_two_columns.pdf")
     seed_docx().save(HERE / "seed.docx")
-    to_pdf(HERE / "seed.docx", HERE / "seed.pdf")
+    to_pdf(HERE / "seed.docx", HERE / "seed_one_column.pdf")
     with tempfile.TemporaryDirectory() as tmp:
         two = Path(tmp) / "seed_two_columns.docx"
         seed_docx(columns=2, hyphenated=_recurring_long_words()).save(two)

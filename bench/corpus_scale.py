@@ -1,0 +1,152 @@
+"""A journal archive end to end: align, glossary and check over 1,000 articles, on all cores, on a
+Dask cluster, and an incremental re-run after one new article. Prints a table (not a timed test).
+
+    python bench/corpus_scale.py [--articles 1000] [--keep DIR]
+
+The corpus is the seed article and the NTREX dev cases written as articles (title, abstract and
+keywords in each language), each copy varied (a paragraph left out, its number in the title) so no
+two articles share a cache entry. Wall time is the whole command; peak RSS is that of the largest
+process (the main one or a worker).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ntrex_cases import DEV_DIR, case_names, read_case
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "corpus" / "004_9d99ed68fdecf78d.txt"
+MARKERS = {"en": ("Abstract", "Keywords"), "kk": ("Аңдатпа", "Түйін сөздер"), "ru": ("Аннотация", "Ключевые слова")}
+
+
+def ntrex_article(name: str, variant: int) -> str:
+    """An NTREX case as a trilingual article: its first line is the title, the rest the abstract."""
+    case = read_case(name, DEV_DIR)
+    parts = []
+    for lang, (marker, keywords) in MARKERS.items():
+        lines = case.lines[lang]
+        paragraphs = [lines[i:i + 4] for i in range(1, len(lines), 4)]
+        if len(paragraphs) > 2:
+            del paragraphs[variant % len(paragraphs)]
+        body = "\n\n".join(" ".join(p) for p in paragraphs)
+        words = sorted({w.strip(".,«»\"") for w in lines[0].split() if w[:1].isupper()})[:5]
+        parts.append(f"# {lines[0]} ({variant})\n\n**{marker}.** {body}\n\n**{keywords}:** {', '.join(words)}.\n")
+    return "\n".join(parts)
+
+
+def seed_article(variant: int) -> str:
+    """The seed with its number in the title (a distinct file for the cache)."""
+    text = SEED.read_text(encoding="utf-8")
+    title = "# Kazakhstan as a Center of Gravity in Central Asia in the Clash between the USA and China"
+    return text.replace(title, f"{title} ({variant})", 1)
+
+
+def make_corpus(folder: Path, count: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    names = case_names(DEV_DIR)
+    paths = []
+    for n in range(count):
+        case = n % (len(names) + 1)  # every 37th article is the seed
+        text = ntrex_article(names[case - 1], n) if case else seed_article(n)
+        path = folder / f"article{n:05d}.md"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def run(command: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS in MiB of the largest process, and the exit code of one ushtil command."""
+    probe = (
+        "import resource, subprocess, sys, time;"
+        "t = time.perf_counter(); code = subprocess.call(sys.argv[1:]);"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, sys.executable, "-m", "ushtil", *command],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    seconds, rss_kib, code = done.stdout.split()[-3:]
+    if int(code) not in (0, 1):
+        print(done.stderr[-2000:], file=sys.stderr)
+    return float(seconds), int(rss_kib) / 1024, int(code)
+
+
+def workflow(corpus: Path, work: Path, extra: list[str], fresh: tuple[str, ...] = ("--fresh",)) -> dict:
+    return {
+        "align": run(["align", str(corpus), "-o", str(work), "--quiet", *extra, *fresh]),
+        "glossary": run(["glossary", str(work), "-o", str(work / "glossary.xlsx"), "--no-store", "--quiet", *extra]),
+        "check": run(["check", str(work), "--json", str(work / "check.json"), "--quiet", *extra]),
+    }
+
+
+def row(label: str, steps: dict[str, tuple[float, float, int]], articles: int) -> str:
+    total = sum(seconds for seconds, _, _ in steps.values())
+    rss = max(mib for _, mib, _ in steps.values())
+    cells = "  ".join(f"{name} {seconds:6.1f}s" for name, (seconds, _, _) in steps.items())
+    return f"{label:<28} {cells}  total {total:6.1f}s  {articles / total:6.1f} art/s  peak RSS {rss:5.0f} MiB"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000, help="size of the corpus (default 1000)")
+    parser.add_argument("--keep", metavar="DIR", help="build the corpus and work folders in DIR and keep them")
+    parser.add_argument("--no-dask", action="store_true", help="leave out the LocalCluster row")
+    args = parser.parse_args()
+    base = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="ushtil-scale-"))
+    try:
+        corpus = base / "corpus"
+        make_corpus(corpus, args.articles)
+        print(f"{args.articles} articles in {corpus}")
+        rows = []
+        results = {}
+        for jobs in (1, 2):
+            work = base / f"work-jobs{jobs}"
+            steps = workflow(corpus, work, ["--jobs", str(jobs)])
+            results[jobs] = steps
+            rows.append(row(f"--jobs {jobs}", steps, args.articles))
+        extra = corpus / f"article{args.articles:05d}.md"
+        extra.write_text(seed_article(args.articles), encoding="utf-8")
+        rows.append(row("incremental (+1 article)", workflow(corpus, base / "work-jobs2", ["--jobs", "2"], fresh=()),
+                        1))
+        extra.unlink()
+        if not args.no_dask:
+            rows.append(dask_row(corpus, base / "work-dask", args.articles))
+        print("\n".join(rows))
+        speedup = sum(s for s, _, _ in results[1].values()) / sum(s for s, _, _ in results[2].values())
+        print(f"--jobs 2 speed-up over --jobs 1: {speedup:.2f}x")
+        same = all(
+            (base / "work-jobs1" / path.name).read_bytes() == path.read_bytes()
+            for path in sorted((base / "work-jobs2").glob("*.alignment.jsonl"))
+            if path.name != f"article{args.articles:05d}.alignment.jsonl"
+        )
+        print(f"alignments of --jobs 1 and --jobs 2 identical: {same}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(base, ignore_errors=True)
+
+
+def dask_row(corpus: Path, work: Path, articles: int) -> str:
+    from distributed import LocalCluster
+
+    with contextlib.ExitStack() as stack:
+        cluster = stack.enter_context(
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+        )
+        steps = workflow(corpus, work, ["--scheduler", cluster.scheduler_address])
+    return row("Dask LocalCluster, 2 workers", steps, articles)
+
+
+if __name__ == "__main__":
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    started = time.perf_counter()
+    main()
+    print(f"bench finished in {time.perf_counter() - started:.0f} s")

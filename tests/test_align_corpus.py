@@ -1,0 +1,62 @@
+"""A corpus aligns the same on one core, on a pool, and from the cache; a new text realigns only the
+texts whose learned-lexicon entries it changed, and the result equals a fresh run."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SHARED
+from ushtil.aligner.corpus import align_corpus
+from ushtil.cache import ResultCache
+from ushtil.engine import Engine
+
+DEV = SHARED / "bench" / "ntrex-dev"
+#: the eight shortest dev cases: enough beads for a lexicon once MIN_BEADS is lowered
+CASES = ["bbc.381780", "cnn.304478", "rt.com.91337", "reuters.218911", "scotsman.133783", "telegraph.405408",
+         "euronews-en.153800", "reuters.218909"]
+
+
+@pytest.fixture(scope="module")
+def sources():
+    if not DEV.is_dir():
+        pytest.skip("../shared/bench/ntrex-dev is not here")
+    return [(name, {lang: (DEV / f"{name}.{lang}.txt").read_text(encoding="utf-8").splitlines()
+                    for lang in ("en", "kk", "ru")}) for name in CASES]
+
+
+@pytest.fixture(autouse=True)
+def small_lexicon_threshold(monkeypatch):
+    monkeypatch.setattr("ushtil.aligner.lexicon.MIN_BEADS", 30)
+
+
+def beads(result):
+    return [[bead.to_dict() for bead in alignment.beads] for alignment in result.alignments]
+
+
+def test_pool_and_cache_give_what_one_process_gives(sources, tmp_path):
+    serial = align_corpus(sources)
+    assert serial.notes[0].startswith("learned lexicon:")
+    pooled = align_corpus(sources, engine=Engine(jobs=2))
+    assert beads(pooled) == beads(serial)
+    cache = ResultCache(tmp_path / "cache")
+    align_corpus(sources[:-1], cache=cache)
+    assert cache.stats["hit"] == 0
+    cache.stats.clear()
+    grown = align_corpus(sources, cache=cache)
+    assert beads(grown) == beads(serial)
+    assert cache.stats["hit"] >= len(sources) - 1  # every first pass but the new text's
+    realigned = int(grown.notes[1].split()[2])
+    assert grown.notes[1].startswith("second pass:") and 1 <= realigned <= len(sources)
+    cache.stats.clear()
+    again = align_corpus(sources, cache=cache)
+    assert beads(again) == beads(serial)
+    assert again.notes[1].startswith("second pass: 0 text(s) realigned")
+    assert cache.stats == {"hit": 2 * len(sources)}
+
+
+def test_a_text_that_cannot_be_aligned_is_one_error_and_the_others_finish(sources):
+    broken = ("broken", {"en": ["One."], "xx": ["Бір."]})
+    result = align_corpus([sources[0], broken, sources[1]], engine=Engine(jobs=2))
+    assert result.alignments[1] is None
+    assert result.errors == ["broken: unknown language(s) xx; use en, kk, ru"]
+    assert [a.name for a in result.alignments if a] == [sources[0][0], sources[1][0]]

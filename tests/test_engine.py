@@ -1,0 +1,92 @@
+"""The engine runs per-article work anywhere with the same results; the cache never serves a stale
+or damaged result."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import SEED_ARTICLE
+from ushtil.cache import ResultCache, cache_key
+from ushtil.engine import Engine, engine_for, run_each
+from ushtil.errors import UshtilError
+from ushtil.read import read_article
+
+
+def _articles(tmp_path, count=4):
+    paths = []
+    for n in range(count):
+        path = tmp_path / f"a{n}.txt"
+        shutil.copy(SEED_ARTICLE, path)
+        paths.append(path)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    paths.insert(2, empty)
+    return paths
+
+
+def _records(outcomes):
+    return [outcome.value.to_dict() if outcome.ok else outcome.error for outcome in outcomes]
+
+
+def test_pool_gives_the_same_outcomes_in_the_same_order_and_a_bad_item_does_not_stop_the_rest(tmp_path):
+    paths = _articles(tmp_path)
+    done = []
+    serial = run_each(read_article, paths)
+    pooled = run_each(read_article, paths, engine=Engine(jobs=2), on_done=done.append)
+    assert _records(pooled) == _records(serial)
+    assert [outcome.ok for outcome in pooled] == [True, True, False, True, True]
+    assert "the file is empty" in pooled[2].error
+    assert pooled[0].value.part("en").title.startswith("Kazakhstan as a Center of Gravity")
+    assert sorted(done) == [1, 2, 3, 4, 5]
+
+
+def test_shared_object_reaches_every_worker(tmp_path):
+    texts = ["Бұл бірінші сөйлем. Бұл екінші сөйлем.", "Бір. Екі сөйлем бар."]
+    outcomes = run_each(_split_with, texts, engine=Engine(jobs=2), shared="kk")
+    assert [o.value for o in outcomes] == [["Бұл бірінші сөйлем.", "Бұл екінші сөйлем."], ["Бір.", "Екі сөйлем бар."]]
+
+
+def _split_with(text, lang):
+    from ushtil.split import split_sentences
+
+    return split_sentences(text, lang)
+
+
+def test_jobs_must_be_positive():
+    with pytest.raises(UshtilError, match="--jobs 0"):
+        engine_for(0)
+    assert engine_for(None).jobs >= 1
+
+
+def test_unreachable_scheduler_is_one_line(monkeypatch):
+    pytest.importorskip("distributed")
+    monkeypatch.setattr("ushtil.engine.CONNECT_TIMEOUT_S", 1)
+    with pytest.raises(UshtilError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"):
+        engine_for(scheduler="tcp://127.0.0.1:9")
+
+
+def test_cache_returns_what_was_stored_and_drops_a_damaged_entry(tmp_path):
+    cache = ResultCache(tmp_path / "cache")
+    key = cache_key("read", {"nlp": "builtin"}, SEED_ARTICLE.read_bytes())
+    assert cache.get(key) is None
+    cache.put(key, {"id": "004", "sentences": ["Бір.", "Екі."]})
+    assert cache.get(key) == {"id": "004", "sentences": ["Бір.", "Екі."]}
+    (entry,) = (tmp_path / "cache").rglob("*.json")
+    entry.write_bytes(entry.read_bytes().replace("Екі".encode(), "Үш".encode()))
+    assert cache.get(key) is None
+    assert not entry.exists()
+    assert cache.stats == {"miss": 1, "stored": 1, "hit": 1, "corrupt": 1}
+    assert key != cache_key("read", {"nlp": "stanza"}, SEED_ARTICLE.read_bytes())
+
+
+def test_dask_cluster_gives_the_same_outcomes(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    paths = _articles(tmp_path, count=3)
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, engine_for(scheduler=cluster.scheduler_address) as engine:
+        on_cluster = run_each(read_article, paths, engine=engine)
+        split = run_each(_split_with, ["Бір. Екі сөйлем бар.", "Үш."], engine=engine, shared="kk")
+    assert _records(on_cluster) == _records(run_each(read_article, paths))
+    assert [o.value for o in split] == [["Бір.", "Екі сөйлем бар."], ["Үш."]]
