@@ -219,7 +219,7 @@ def test_review_then_check_and_glossary_use_the_reviewed_beads(tmp_path, monkeyp
     # bead numbers are the review workbook's: a workbook of the reviewed alignment numbers them alike
     write_review_workbook([reviewed], tmp_path / "again.xlsx")
     sheet = load_workbook(tmp_path / "again.xlsx")["Alignment"]
-    rows = {row[1]: row[2] or "" for row in sheet.iter_rows(min_row=2, values_only=True)}
+    rows = {row[1]: row[3] or "" for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert {b["number"]: b["text"]["en"] for b in checked["beads"]} == rows
     # the rejected pairing: its Kazakh sentence is a paragraph with no counterpart, at its reviewed bead
     extra = next(f for f in report["findings"] if f["check"] == "extra-paragraph" and f["lang"] == "kk")

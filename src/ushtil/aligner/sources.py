@@ -22,7 +22,7 @@ from ..errors import UshtilError
 from ..model import LANGS, AlignedArticle, Article
 from ..read.inputs import Input, Inputs, article_of_triple, collect_inputs, read_documents
 from .corpus import align_corpus
-from .edit import paragraph_starts_of
+from .edit import label_beads, paragraph_starts_of
 from .io import read_aligned
 from .pipeline import AlignOptions
 
@@ -155,6 +155,7 @@ def _align(documents: list[tuple[Input, Article | dict]], term_pairs, glossary: 
         if isinstance(document, Article):
             article = document
             alignment.paragraph_starts = paragraph_starts_of(alignment, article)
+            label_beads(alignment, article)
         else:
             article = article_of_triple(item.name, item.source, document)
             alignment.paragraph_starts = _triple_paragraph_starts(document)

@@ -30,7 +30,8 @@ class Unit:
 
     article: str
     text: dict[str, str]
-    #: "title", "keywords", "abstract" or "" (plain aligned text)
+    #: "title", "keywords", "abstract", "label" (the paired labels of structured-abstract paragraphs,
+    #: Methods = Әдістері = Методы) or "" (plain aligned text)
     section: str = ""
     #: for keyword units: "position" (equal lists) or "similarity"
     paired_by: str = ""
@@ -78,10 +79,14 @@ def aligned_sources(sources: Iterable[Source], *, term_pairs: Sequence[tuple[str
 
 
 def units_of_alignment(alignment: Alignment, article_id: str = "") -> list[Unit]:
-    """One unit per bead with text in two languages or more; keyword beads split into keywords."""
+    """One unit per bead with text in two languages or more; keyword beads split into keywords; the
+    paragraph labels a bead opens with in two languages or more, one "label" unit."""
     article_id = article_id or alignment.name
     units = []
     for bead in alignment.beads:
+        if sum(1 for lang in LANGS if bead.labels.get(lang)) >= 2:
+            units.append(Unit(article=article_id, text={lang: bead.labels.get(lang, "") for lang in LANGS},
+                              section="label", flags=list(bead.flags)))
         if sum(1 for lang in LANGS if bead.text.get(lang, "").strip()) < 2:
             continue
         if bead.section == "keywords" and alignment.sentences:
