@@ -88,3 +88,24 @@ def units_of_alignment_of(bead: Bead) -> list:
 
     alignment = Alignment(name="one", sentences={"en": ["A."], "kk": ["Б."], "ru": []}, beads=[bead])
     return [unit for unit in units_of_alignment(alignment) if unit.section == "label"]
+
+
+def test_a_label_stays_with_its_paragraphs_first_sentence_through_split_and_merge(tmp_path):
+    from ushtil.aligner import edit
+
+    assert main(["align", str(THESIS), "-o", str(tmp_path), "--quiet"]) == 0
+    alignment = read_aligned(tmp_path / "01_thesis_markdown.alignment.jsonl").alignment
+    drafts = edit.drafts_of(alignment)
+    methods = next(i for i, bead in enumerate(alignment.beads) if bead.labels.get("en") == "Methods")
+    # the Methods bead and the next one (its second sentence) merged: one bead, the label kept
+    merged = edit.merge(drafts[methods], drafts[methods + 1])
+    joined = edit.alignment_of([*drafts[:methods], merged, *drafts[methods + 2:]], alignment)
+    assert joined.beads[methods].labels == TRIPLES[3]
+    # and split again, the English cut in two: the label goes with the first part only
+    english = merged.texts("en")
+    parts = edit.split(merged, {"en": [english[:1], english[1:]]})
+    again = edit.alignment_of(drafts[:methods] + parts + drafts[methods + 2:], alignment)
+    assert again.beads[methods].labels == TRIPLES[3]
+    assert again.beads[methods + 1].labels == {}
+    assert [b.labels for b in again.beads if b.labels] == TRIPLES
+    assert edit.article_of(again).part("ru").labels == LABELS["ru"]
