@@ -49,6 +49,7 @@ def test_labels_go_from_the_thesis_through_align_review_and_glossary(tmp_path):
     assert shown[3]["Label"] == "Methods\nӘдістері\nМетоды"
     assert shown[3]["English"] == methods["text"]["en"]
     assert len(shown) == 6
+    assert sheet.column_dimensions["C"].width >= len("Практическая значимость")  # a label fits on its line
 
     # the reviewer fixes the Methods bead's English text: the labels survive the import
     workbook = load_workbook(tmp_path / "review.xlsx")

@@ -97,6 +97,7 @@ class TestReviewWorkbook(ExporterContract):
             assert row[8].value == (" ".join(bead.flags) or None)
             assert row[3].alignment.wrap_text
         assert sheet.column_dimensions["D"].width >= 40
+        assert sheet.column_dimensions["C"].width <= 10  # Label: no structured abstract, a narrow column
 
     def test_summary_counts_each_article_and_totals(self, seed_alignment, tmp_path):
         other = alignment_of("other", [("One.", "Бір.", "Один."), ("Two.", "", "Два.")])

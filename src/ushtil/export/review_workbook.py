@@ -50,7 +50,7 @@ ALIGNMENT_COLUMNS: tuple[str, ...] = (
 )
 #: columns the import needs (Label only shows the paragraph labels; the import takes them from the beads)
 REVIEW_COLUMNS: tuple[str, ...] = tuple(title for title in ALIGNMENT_COLUMNS if title != "Label")
-_WIDTHS = {"Article": 18, "Bead #": 7, "Label": 16, "English": 48, "Kazakh": 48, "Russian": 48, "Type": 8,
+_WIDTHS = {"Article": 18, "Bead #": 7, "Label": 8, "English": 48, "Kazakh": 48, "Russian": 48, "Type": 8,
            "Score": 7, "Flags": 14, "Decision": 10, "Comment": 28}
 #: article names become file names on import: no folders, no hidden files, no control codes
 PLAIN_NAME = re.compile(r"(?!\.)[^/\\\x00-\x1f:*?\"<>|]{1,200}")
@@ -262,6 +262,9 @@ def _write_alignment_sheet(sheet, alignments: list[Alignment], styles: _Styles) 
 
     widths = dict(_WIDTHS)
     widths["Article"] = min(max([len(alignment.name) for alignment in alignments] + [10]) + 2, 40)
+    # as wide as the longest label (up to 28), narrow when no article has a structured abstract
+    labels = [len(label) for alignment in alignments for bead in alignment.beads for label in bead.labels.values()]
+    widths["Label"] = min(max(labels, default=5) + 3, 28)
     for column, title in enumerate(ALIGNMENT_COLUMNS, 1):
         sheet.column_dimensions[_column_letter(column)].width = widths[title]
     sheet.freeze_panes = "C2"
