@@ -11,7 +11,8 @@ from ushtil.cli import main
 from ushtil.cli.common import NOTE_LIMIT
 
 
-def test_notes_of_many_articles_are_capped_and_counted(tmp_path, capsys):
+def test_notes_of_many_articles_are_capped_and_counted(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no default glossary/glossary.tsv: the alignments record "glossary none"
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     count = NOTE_LIMIT + 3
@@ -32,6 +33,16 @@ def test_notes_of_many_articles_are_capped_and_counted(tmp_path, capsys):
     written = json.loads(first)["alignment"]["article"]["notes"]
     assert [f"  note: article00: {note}" for note in written] == seed_notes
 
+    # read back by a run with other settings: one short line, each difference once, five names
+    from ushtil.aligner import align_inputs
+
+    corpus = align_inputs([tmp_path / "out"], term_pairs=[("Central Asia", "Орталық Азия", "Центральная Азия")],
+                          glossary="terms.tsv")
+    assert len(corpus.aligned) == count
+    assert corpus.notes == [
+        f"{count} alignment(s) made with other settings than this run's, used as they are: glossary none (this run: "
+        "terms.tsv), terms 0 (this run: 1): article00, article01, article02, article03, article04 and 18 more"
+    ]
 
 def test_a_few_articles_print_every_note(tmp_path, capsys):
     shutil.copy(SEED_ARTICLE, tmp_path / "one.txt")

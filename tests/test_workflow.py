@@ -132,7 +132,7 @@ def test_alignment_records_what_made_it_and_a_stage_says_when_it_differs(aligned
     main(["check", str(aligned_folder / f"{SEED.stem}.alignment.jsonl"), "--glossary", str(terms)])
     notes = [line for line in capsys.readouterr().err.splitlines() if "other settings" in line]
     assert notes == [f"ushtil check: note: 1 alignment(s) made with other settings than this run's, used as they "
-                     f"are: {SEED.stem}: glossary none (this run: terms.tsv), terms 0 (this run: 1)"]
+                     f"are: glossary none (this run: terms.tsv), terms 0 (this run: 1): {SEED.stem}"]
 
 
 def test_term_pairs_reach_the_aligner_as_plain_data():

@@ -28,6 +28,8 @@ from .pipeline import AlignOptions
 
 #: The settings an alignment records and a later stage compares with its own.
 COMPARED_SETTINGS: tuple[str, ...] = ("aligner", "splitter", "glossary", "terms")
+#: How many names a note on alignments made with other settings lists per difference.
+NAMES_SHOWN = 5
 
 
 @dataclass
@@ -183,15 +185,20 @@ def _signature(aligner: str, settings: dict[str, str]) -> str:
 
 
 def _note_other_settings(corpus: AlignedCorpus, wanted: dict[str, str]) -> None:
-    """One note line for alignment files made with other settings than this run would use."""
-    differing = []
+    """One note line for alignment files made with other settings than this run would use: each
+    difference once, with the first names that have it (a thousand files stay one short line)."""
+    differing: dict[str, list[str]] = {}
     for aligned in corpus.aligned:
         made = aligned.alignment.settings
         if made.get("splitter") == "presegmented":
             made = {**made, "splitter": wanted["splitter"]}  # the user's own sentences: no splitter to compare
         found = settings_differences(made, wanted)
         if found:
-            differing.append(f"{aligned.name}: {', '.join(found)}")
+            differing.setdefault(", ".join(found), []).append(aligned.name)
     if differing:
-        corpus.notes.append(f"{len(differing)} alignment(s) made with other settings than this run's, used as "
-                            f"they are: {'; '.join(differing)}")
+        count = sum(len(names) for names in differing.values())
+        groups = [f"{difference}: {', '.join(names[:NAMES_SHOWN])}"
+                  + (f" and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else "")
+                  for difference, names in differing.items()]
+        corpus.notes.append(f"{count} alignment(s) made with other settings than this run's, used as "
+                            f"they are: {'; '.join(groups)}")
