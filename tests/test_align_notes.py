@@ -50,3 +50,14 @@ def test_a_few_articles_print_every_note(tmp_path, capsys):
     notes = [line for line in capsys.readouterr().err.splitlines() if line.startswith("  note: ")]
     assert any(line.startswith("  note: one: truncated:kk") for line in notes)
     assert not any(" more note(s) on " in line for line in notes)
+
+
+def test_capped_notes_counts_notes_and_articles():
+    from ushtil.cli.common import capped_notes
+
+    groups = [[f"a{n}: one", f"a{n}: two"] for n in range(4)] + [[]]
+    assert capped_notes(groups, "see the files", limit=2) == [
+        "a0: one", "a0: two", "a1: one", "a1: two", "… and 4 more note(s) on 2 more article(s); see the files"]
+    assert capped_notes([["x"], ["y"], ["z"]], "elsewhere", limit=2, per_article=False) == [
+        "x", "y", "… and 1 more note(s); elsewhere"]
+    assert capped_notes(groups[:2], "unused", limit=2) == ["a0: one", "a0: two", "a1: one", "a1: two"]

@@ -161,7 +161,8 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
 
 
 def _print_notes(notes: list[str]) -> None:
-    for note in capped_notes([[note] for note in notes], "'ushtil check' reports each article's notes"):
+    for note in capped_notes([[note] for note in notes], "'ushtil check' reports each article's notes",
+                             per_article=False):
         print(f"ushtil glossary: note: {note}", file=sys.stderr)
 
 
