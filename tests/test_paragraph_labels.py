@@ -110,3 +110,23 @@ def test_a_label_stays_with_its_paragraphs_first_sentence_through_split_and_merg
     assert again.beads[methods + 1].labels == {}
     assert [b.labels for b in again.beads if b.labels] == TRIPLES
     assert edit.article_of(again).part("ru").labels == LABELS["ru"]
+
+
+def test_the_label_column_is_shown_not_read(tmp_path):
+    """What a reviewer types into Label changes nothing; a workbook without the column (an older
+    ushtil's) imports as before."""
+    assert main(["align", str(THESIS), "-o", str(tmp_path / "out"), "--xlsx", str(tmp_path / "review.xlsx"),
+                 "--quiet"]) == 0
+    workbook = load_workbook(tmp_path / "review.xlsx")
+    sheet = workbook["Alignment"]
+    assert sheet.cell(1, 3).value == "Label"
+    labelled = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 3).value)
+    sheet.cell(labelled, 3, "Typed by hand")
+    workbook.save(tmp_path / "typed.xlsx")
+    sheet.delete_cols(3)
+    workbook.save(tmp_path / "older.xlsx")
+    for name in ("typed", "older"):
+        out = tmp_path / name
+        assert main(["review", "import", str(tmp_path / f"{name}.xlsx"), "-o", str(out), "--quiet"]) == 0
+        aligned = read_aligned(out / "01_thesis_markdown.alignment.jsonl")
+        assert [bead.labels for bead in aligned.alignment.beads if bead.labels] == TRIPLES
