@@ -54,7 +54,7 @@ def test_title_starting_with_equals_is_kept_as_text(tmp_path, monkeypatch, capsy
     assert main(["extract", "eq.txt", "--json", "eq.jsonl"]) == 0
     assert json.loads(Path("eq.jsonl").read_text(encoding="utf-8"))["en"]["title"] == f"={TITLE}"
     assert main(["align", "eq.txt", "-o", "out", "--xlsx", "out/review.xlsx"]) == 0
-    cell = load_workbook("out/review.xlsx")["Alignment"]["C2"]
+    cell = load_workbook("out/review.xlsx")["Alignment"]["D2"]
     assert (cell.value, cell.data_type) == (f"={TITLE}", "s")
     assert main(["review", "import", "out/review.xlsx", "-o", "reviewed"]) == 0
     first = json.loads(Path("reviewed/eq.alignment.jsonl").read_text(encoding="utf-8").splitlines()[0])

@@ -82,21 +82,22 @@ class TestReviewWorkbook(ExporterContract):
         assert sheet.freeze_panes == "C2"
         n = len(seed_alignment.beads)
         assert sheet.max_row == n + 1
-        assert sheet.auto_filter.ref == f"A1:J{n + 1}"
+        assert sheet.auto_filter.ref == f"A1:K{n + 1}"
         (validation,) = sheet.data_validations.dataValidation
         assert validation.formula1 == '"' + ",".join(DECISIONS) + '"'
-        assert str(validation.sqref) == f"I2:I{n + 1}"
+        assert str(validation.sqref) == f"J2:J{n + 1}"
         ranges = {str(rule_range.sqref) for rule_range in sheet.conditional_formatting}
-        assert {f"G2:G{n + 1}", f"C2:E{n + 1}"} <= ranges
+        assert {f"H2:H{n + 1}", f"D2:F{n + 1}"} <= ranges
         for number, bead in enumerate(seed_alignment.beads, 1):
             row = sheet[number + 1]
             assert row[1].value == number
-            assert [row[i].value or "" for i in (2, 3, 4)] == [bead.text[lang] for lang in LANGS]
-            assert row[5].value == bead.kind
-            assert row[6].value == pytest.approx(bead.score) and row[6].number_format == "0.00"
-            assert row[7].value == (" ".join(bead.flags) or None)
-            assert row[2].alignment.wrap_text
-        assert sheet.column_dimensions["C"].width >= 40
+            assert [row[i].value or "" for i in (3, 4, 5)] == [bead.text[lang] for lang in LANGS]
+            assert row[6].value == bead.kind
+            assert row[7].value == pytest.approx(bead.score) and row[7].number_format == "0.00"
+            assert row[8].value == (" ".join(bead.flags) or None)
+            assert row[3].alignment.wrap_text
+        assert sheet.column_dimensions["D"].width >= 40
+        assert sheet.column_dimensions["C"].width <= 10  # Label: no structured abstract, a narrow column
 
     def test_summary_counts_each_article_and_totals(self, seed_alignment, tmp_path):
         other = alignment_of("other", [("One.", "Бір.", "Один."), ("Two.", "", "Два.")])
@@ -136,8 +137,8 @@ class TestReviewWorkbook(ExporterContract):
         write_review_workbook([alignment], path)
         sheet = load_workbook(path)["Alignment"]
         rows = list(sheet.iter_rows(min_row=2, values_only=True))
-        assert [row[5] for row in rows] == ["1-1-1", "1-1-1", "cont. 2/4", "cont. 3/4", "cont. 4/4"]
-        assert "continues in 3 row(s) below" in rows[1][7]
+        assert [row[6] for row in rows] == ["1-1-1", "1-1-1", "cont. 2/4", "cont. 3/4", "cont. 4/4"]
+        assert "continues in 3 row(s) below" in rows[1][8]
         for row in rows:
             for value in row:
                 assert not isinstance(value, str) or len(value.encode("utf-16-le")) // 2 <= CELL_LIMIT
@@ -273,13 +274,13 @@ class TestReviewWorkbook(ExporterContract):
         sheet = workbook["Alignment"]
         values = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
         values.reverse()  # the reviewer sorted the sheet
-        values[0][8] = " reject "
-        values[1][8] = "maybe"
-        values[1][2] = "Two, edited."  # edited without saying Fix
+        values[0][9] = " reject "
+        values[1][9] = "maybe"
+        values[1][3] = "Two, edited."  # edited without saying Fix
         for r, row in enumerate(values, 2):
             for c, value in enumerate(row, 1):
                 sheet.cell(r, c, value)
-        sheet.append(["sorted", 99, "Added by hand.", "", "", "", None, "", "OK", ""])
+        sheet.append(["sorted", 99, "", "Added by hand.", "", "", "", None, "", "OK", ""])
         workbook.save(path)
         result = read_review_workbook(path)
         beads = result.alignments[0].beads

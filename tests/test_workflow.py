@@ -55,8 +55,8 @@ def aligned_folder(tmp_path_factory):
 def test_an_alignment_stands_for_its_article(aligned_folder):
     found = collect_inputs([aligned_folder])
     assert [(item.name, item.kind) for item in found.items] == [(SEED.stem, "alignment")]
-    assert found.notes == [f"{SEED.stem}: read from its alignment {SEED.stem}.alignment.jsonl, which stands for "
-                           f"{SEED.name} (a document is read once)"]
+    assert found.notes == ["1 document(s) read from their alignment, which stands for the article of the same "
+                           f"name (a document is read once): {SEED.stem}.alignment.jsonl for {SEED.name}"]
     assert not found.errors
 
 
@@ -95,7 +95,7 @@ def test_glossary_of_an_aligned_folder_equals_the_glossary_of_the_article(aligne
     rows = (tmp_path / "aligned.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(rows) - 1 <= 16  # issue 10 point 4: 29 entries when the folder was read as two corpora
     assert rows == (tmp_path / "alone.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert "which stands for 004_9d99ed68fdecf78d.txt" in err
+    assert f"{SEED.stem}.alignment.jsonl for {SEED.name}" in err
 
 
 # ------------------------------------------------------------------------------ one alignment, once
@@ -132,7 +132,7 @@ def test_alignment_records_what_made_it_and_a_stage_says_when_it_differs(aligned
     main(["check", str(aligned_folder / f"{SEED.stem}.alignment.jsonl"), "--glossary", str(terms)])
     notes = [line for line in capsys.readouterr().err.splitlines() if "other settings" in line]
     assert notes == [f"ushtil check: note: 1 alignment(s) made with other settings than this run's, used as they "
-                     f"are: {SEED.stem}: glossary none (this run: terms.tsv), terms 0 (this run: 1)"]
+                     f"are: glossary none (this run: terms.tsv), terms 0 (this run: 1): {SEED.stem}"]
 
 
 def test_term_pairs_reach_the_aligner_as_plain_data():
@@ -219,7 +219,7 @@ def test_review_then_check_and_glossary_use_the_reviewed_beads(tmp_path, monkeyp
     # bead numbers are the review workbook's: a workbook of the reviewed alignment numbers them alike
     write_review_workbook([reviewed], tmp_path / "again.xlsx")
     sheet = load_workbook(tmp_path / "again.xlsx")["Alignment"]
-    rows = {row[1]: row[2] or "" for row in sheet.iter_rows(min_row=2, values_only=True)}
+    rows = {row[1]: row[3] or "" for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert {b["number"]: b["text"]["en"] for b in checked["beads"]} == rows
     # the rejected pairing: its Kazakh sentence is a paragraph with no counterpart, at its reviewed bead
     extra = next(f for f in report["findings"] if f["check"] == "extra-paragraph" and f["lang"] == "kk")

@@ -141,6 +141,9 @@ class Bead:
     flags: list[str] = field(default_factory=list)
     #: which part of the article the bead belongs to: "title", "abstract", "keywords", or "" for plain text
     section: str = ""
+    #: per language, the label of the structured-abstract paragraph that opens in this bead
+    #: ("Methods", "Әдістері", "Методы"); languages with none are left out
+    labels: dict[str, str] = field(default_factory=dict)
 
     @property
     def kind(self) -> str:
@@ -154,6 +157,9 @@ class Bead:
         record["flags"] = list(self.flags)
         if self.section:
             record["section"] = self.section
+        labels = {lang: self.labels[lang] for lang in LANGS if self.labels.get(lang)}
+        if labels:
+            record["labels"] = labels
         return record
 
     @classmethod
@@ -164,7 +170,15 @@ class Bead:
             score=float(data.get("score", 1.0)),
             flags=[str(flag) for flag in data.get("flags", [])],
             section=str(data.get("section", "")),
+            labels=_labels_of(data.get("labels")),
         )
+
+
+def _labels_of(value) -> dict[str, str]:
+    """A bead record's ``labels`` (optional; anything but a mapping of languages to text is ignored)."""
+    if not isinstance(value, dict):
+        return {}
+    return {lang: str(value[lang]) for lang in LANGS if value.get(lang)}
 
 
 @dataclass

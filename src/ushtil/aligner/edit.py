@@ -23,6 +23,8 @@ class Sentence:
     text: str
     #: the sentence opens an abstract paragraph
     opens_paragraph: bool = False
+    #: the label of the structured-abstract paragraph it opens ("Methods"), "" for none
+    label: str = ""
 
 
 @dataclass
@@ -48,6 +50,9 @@ def drafts_of(alignment: Alignment) -> list[Draft]:
             pool = alignment.sentences.get(lang, [])
             sides[lang] = [Sentence(pool[i] if 0 <= i < len(pool) else bead.text.get(lang, ""), i in starts[lang])
                            for i in bead.sentences.get(lang, [])]
+            if bead.labels.get(lang) and sides[lang]:
+                opening = next((sentence for sentence in sides[lang] if sentence.opens_paragraph), sides[lang][0])
+                opening.label = bead.labels[lang]
         drafts.append(Draft(sides, bead.score, list(bead.flags), bead.section))
     return drafts
 
@@ -68,8 +73,10 @@ def alignment_of(drafts: list[Draft], like: Alignment) -> Alignment:
                     starts[lang].append(index)
                 sentences[lang].append(sentence.text)
         text = {lang: " ".join(draft.texts(lang)) for lang in LANGS}
+        labels = {lang: label for lang in LANGS
+                  if (label := next((s.label for s in draft.sides.get(lang, []) if s.label), ""))}
         beads.append(Bead(sentences=indices, text=text, score=draft.score, flags=_shape_flags(draft),
-                          section=draft.section))
+                          section=draft.section, labels=labels))
     known = {lang: found for lang, found in starts.items() if lang in like.paragraph_starts}
     result = replace(like, sentences=sentences, beads=beads, paragraph_starts=known)
     validate(result)
@@ -107,7 +114,8 @@ def replace_side(draft: Draft, lang: str, texts: list[str]) -> list[Draft]:
         return [replace(draft, sides={**draft.sides, lang: []}), _alone(draft, lang, old)]
     # text typed into an empty side opens a paragraph where the other languages open one
     opens = old[0].opens_paragraph if old else any(side[0].opens_paragraph for side in draft.sides.values() if side)
-    new = [Sentence(text, opens and i == 0) for i, text in enumerate(texts)]
+    label = next((sentence.label for sentence in old if sentence.label), "")
+    new = [Sentence(text, opens and i == 0, label if i == 0 else "") for i, text in enumerate(texts)]
     return [replace(draft, sides={**draft.sides, lang: new})]
 
 
@@ -142,6 +150,7 @@ def split(draft: Draft, parts: dict[str, list[list[str]]]) -> list[Draft]:
         first = next((piece.sides[lang][0] for piece in pieces if piece.sides[lang]), None)
         if old and old[0].opens_paragraph and first is not None:
             first.opens_paragraph = True
+            first.label = old[0].label
     return [piece for piece in pieces if any(piece.sides.values())]
 
 
@@ -166,9 +175,11 @@ def article_of(alignment: Alignment, front: Article | None = None) -> Article:
     parts = {}
     for lang in LANGS:
         paragraphs: list[list[str]] = []
+        opened: list[str] = []
         for sentence in taken[lang].get("abstract", []):
             if not paragraphs or sentence.opens_paragraph:
                 paragraphs.append([])
+                opened.append(sentence.label)
             paragraphs[-1].append(sentence.text)
         old = front.part(lang)
         texts = {tuple(sentences): text for sentences, text in zip(old.sentences, old.paragraphs, strict=False)}
@@ -179,11 +190,39 @@ def article_of(alignment: Alignment, front: Article | None = None) -> Article:
             keywords=[sentence.text for sentence in taken[lang].get("keywords", [])],
             sentences=paragraphs,
             paragraphs=[texts.get(tuple(p), " ".join(p)) for p in paragraphs],
-            labels=[labels.get(tuple(p), "") for p in paragraphs] if old.labels else [],
+            labels=_paragraph_labels(paragraphs, opened, labels),
         )
         if not part.is_empty:
             parts[lang] = part
     return replace(front, id=front.id or alignment.name, parts=parts)
+
+
+def _paragraph_labels(paragraphs: list[list[str]], opened: list[str], known: dict[tuple, str]) -> list[str]:
+    """Each paragraph's label: the one its opening sentence carries, else the front matter's for the
+    same sentences; [] when no paragraph has one."""
+    labels = [label or known.get(tuple(paragraph), "") for paragraph, label in zip(paragraphs, opened, strict=True)]
+    return labels if any(labels) else []
+
+
+def label_beads(alignment: Alignment, article: Article) -> None:
+    """Give each abstract bead the labels of the structured-abstract paragraphs that open in it
+    (:attr:`~ushtil.model.Bead.labels`), so the alignment shows them and the glossary can pair them."""
+    abstract = {lang: sorted(i for bead in alignment.beads if bead.section == "abstract"
+                             for i in bead.sentences.get(lang, [])) for lang in LANGS}
+    opening: dict[str, dict[int, str]] = {lang: {} for lang in LANGS}
+    for lang in LANGS:
+        part = article.part(lang)
+        position = 0
+        for paragraph, label in zip(part.sentences, part.labels, strict=False):
+            if paragraph and label and position < len(abstract[lang]):
+                opening[lang][abstract[lang][position]] = label
+            position += len(paragraph)
+    for bead in alignment.beads:
+        if bead.section != "abstract":
+            continue
+        bead.labels = {lang: label for lang in LANGS
+                       if (label := next((opening[lang][i] for i in bead.sentences.get(lang, [])
+                                          if i in opening[lang]), ""))}
 
 
 def paragraph_starts_of(alignment: Alignment, article: Article) -> dict[str, list[int]]:

@@ -22,12 +22,14 @@ from ..errors import UshtilError
 from ..model import LANGS, AlignedArticle, Article
 from ..read.inputs import Input, Inputs, article_of_triple, collect_inputs, read_documents
 from .corpus import align_corpus
-from .edit import paragraph_starts_of
+from .edit import label_beads, paragraph_starts_of
 from .io import read_aligned
 from .pipeline import AlignOptions
 
 #: The settings an alignment records and a later stage compares with its own.
 COMPARED_SETTINGS: tuple[str, ...] = ("aligner", "splitter", "glossary", "terms")
+#: How many names a note on alignments made with other settings lists per difference.
+NAMES_SHOWN = 5
 
 
 @dataclass
@@ -61,7 +63,7 @@ def align_settings(*, nlp: str = "builtin", presegmented: bool = False, glossary
 def settings_differences(made: dict[str, str], wanted: dict[str, str]) -> list[str]:
     """How an alignment's settings differ from the ones this run would align with."""
     if not made:
-        return ["settings not recorded"]
+        return ["settings not recorded (an older ushtil or another tool wrote it)"]
     return [f"{key} {made.get(key, '?')} (this run: {wanted[key]})"
             for key in COMPARED_SETTINGS if made.get(key) != wanted.get(key)]
 
@@ -155,6 +157,7 @@ def _align(documents: list[tuple[Input, Article | dict]], term_pairs, glossary: 
         if isinstance(document, Article):
             article = document
             alignment.paragraph_starts = paragraph_starts_of(alignment, article)
+            label_beads(alignment, article)
         else:
             article = article_of_triple(item.name, item.source, document)
             alignment.paragraph_starts = _triple_paragraph_starts(document)
@@ -182,15 +185,20 @@ def _signature(aligner: str, settings: dict[str, str]) -> str:
 
 
 def _note_other_settings(corpus: AlignedCorpus, wanted: dict[str, str]) -> None:
-    """One note line for alignment files made with other settings than this run would use."""
-    differing = []
+    """One note line for alignment files made with other settings than this run would use: each
+    difference once, with the first names that have it (a thousand files stay one short line)."""
+    differing: dict[str, list[str]] = {}
     for aligned in corpus.aligned:
         made = aligned.alignment.settings
         if made.get("splitter") == "presegmented":
             made = {**made, "splitter": wanted["splitter"]}  # the user's own sentences: no splitter to compare
         found = settings_differences(made, wanted)
         if found:
-            differing.append(f"{aligned.name}: {', '.join(found)}")
+            differing.setdefault(", ".join(found), []).append(aligned.name)
     if differing:
-        corpus.notes.append(f"{len(differing)} alignment(s) made with other settings than this run's, used as "
-                            f"they are: {'; '.join(differing)}")
+        count = sum(len(names) for names in differing.values())
+        groups = [f"{difference}: {', '.join(names[:NAMES_SHOWN])}"
+                  + (f" and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else "")
+                  for difference, names in differing.items()]
+        corpus.notes.append(f"{count} alignment(s) made with other settings than this run's, used as "
+                            f"they are: {'; '.join(groups)}")

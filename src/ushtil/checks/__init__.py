@@ -31,7 +31,7 @@ from .language import LanguageCheck
 from .lengths import LengthCheck, LengthStats, default_length_stats
 from .names import NameCheck
 from .numbers import NumberCheck
-from .report import CheckedArticle, CheckReport
+from .report import CheckReport
 from .scores import ReferenceScores, score_against_reference
 from .structure import StructureCheck
 from .termrules import TermRule, combined_rules
@@ -137,7 +137,7 @@ def check(
     families = select_checks(only, skip)
     stats = length_stats or default_length_stats()
     findings: list[Finding] = []
-    checked: list[CheckedArticle] = []
+    checked: list[AlignedArticle] = []
     failed: list[str] = []
     cache = cache or ResultCache(None)
     settings = [[family.name for family in families], repr(terms), repr(stats)]
@@ -158,7 +158,7 @@ def check(
     for item, article_findings in zip(aligned, found, strict=True):
         if article_findings is not None:
             findings.extend(article_findings)
-            checked.append(CheckedArticle(item.article, item.alignment))
+            checked.append(item)
     scores = ReferenceScores()
     if references:
         triples = [
@@ -191,7 +191,6 @@ __all__ = [
     "ArticleContext",
     "Check",
     "CheckReport",
-    "CheckedArticle",
     "Finding",
     "LengthStats",
     "Severity",

@@ -5,23 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from ..model import Alignment, Article
+from ..model import AlignedArticle
 from .base import Finding, Severity
 from .scores import METRICS, ReferenceScores
 
 
 @dataclass
-class CheckedArticle:
-    """One checked article with the alignment its findings' bead numbers refer to."""
-
-    article: Article
-    alignment: Alignment
-
-
-@dataclass
 class CheckReport:
     findings: list[Finding]
-    articles: list[CheckedArticle]
+    #: the checked articles with the alignments their findings' bead numbers refer to
+    articles: list[AlignedArticle]
     scores: ReferenceScores = field(default_factory=ReferenceScores)
     #: tool version, check families and term rules used (written into every export)
     signature: str = ""

@@ -17,6 +17,7 @@ from .common import (
     add_glossary_option,
     add_nlp_option,
     add_quiet_option,
+    capped_notes,
     engine_of,
     glossary_path,
     glossary_terms,
@@ -92,9 +93,10 @@ def run(args: argparse.Namespace) -> int:
             from ..export.tmx import write_tmx
 
             write_tmx(alignments, written.stage(args.tmx), signature=signature)
-    for item in aligned:
-        for note in item.article.notes:
-            print(f"  note: {item.name}: {note}", file=sys.stderr)
+    article_notes = [[f"{item.name}: {note}" for note in item.article.notes] for item in aligned]
+    for note in capped_notes(article_notes, f"all are in the alignment files in {output}/ (and "
+                                            "'ushtil check' reports them)"):
+        print(f"  note: {note}", file=sys.stderr)
     for note in corpus.notes:
         print(f"  note: {note}", file=sys.stderr)
     report_errors(corpus.errors, "align")

@@ -165,6 +165,23 @@ def read_inputs(args: argparse.Namespace) -> tuple[list[Article], list[str]]:
     return articles, [*inputs.errors, *(outcome.error for outcome in outcomes if not outcome.ok)]
 
 
+#: At most this many articles' notes (or note lines) are printed; the rest are counted in one line.
+NOTE_LIMIT = 20
+
+
+def capped_notes(groups: list[list[str]], where: str, limit: int = NOTE_LIMIT, per_article: bool = True) -> list[str]:
+    """The note lines of the first ``limit`` groups (one group per article, or with ``per_article``
+    False one note each), then one line counting the rest and saying ``where`` they all are: a
+    1,000-article run does not flood the terminal."""
+    groups = [group for group in groups if group]
+    shown = [line for group in groups[:limit] for line in group]
+    rest = sum(len(group) for group in groups[limit:])
+    if rest:
+        more = f" on {len(groups) - limit} more article(s)" if per_article else ""
+        shown.append(f"… and {rest} more note(s){more}; {where}")
+    return shown
+
+
 def report_errors(errors: list[str], command: str) -> None:
     for error in errors:
         print(f"ushtil {command}: error: {error}", file=sys.stderr)

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..engine import engine_for
 from ..errors import UshtilError
 from ..outputs import OutputTransaction, guard_outputs, requested
-from .common import add_engine_options, add_nlp_option, add_quiet_option, error_reporter, progress
+from .common import add_engine_options, add_nlp_option, add_quiet_option, capped_notes, error_reporter, progress
 
 
 def confidence(text: str) -> float:
@@ -117,6 +117,10 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
     read = [path for item in collect_inputs(inputs).items for path in item.files.values()]
     guard_outputs(read + ([curated] if curated and not store else []), exports,
                   updated=_store_output(store))
+    from ..glossary.store import load_glossary
+
+    # the store first: a malformed one is its one line before a long build, not after
+    existing = load_glossary(curated) if curated and curated.exists() else None
     pairs, terms_file = _aligner_terms(store)
     errors: list[str] = []
     notes: list[str] = []
@@ -124,18 +128,23 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
     try:
         with engine_for(jobs, scheduler) as engine:
             glossary = build_glossary(
-                inputs, existing=curated if curated and curated.exists() else None, nlp=nlp,
+                inputs, existing=existing, nlp=nlp,
                 term_pairs=pairs, glossary=terms_file, notes=notes, engine=engine,
                 threshold=TERMS_THRESHOLD if min_confidence is None else min_confidence,
                 progress=lambda items, label: progress(items, len(items), label, quiet=quiet, unit="text"),
                 on_error=error_reporter(errors, "glossary"),
             )
     except UshtilError:
+        _print_notes(notes)
         if len(errors) >= len(inputs):  # every input has had its line already
             return 2
         raise
-    for note in notes:
-        print(f"ushtil glossary: note: {note}", file=sys.stderr)
+    _print_notes(notes)
+    if not glossary.entries and not glossary.candidates:
+        kept = [str(item.path) for item in [*exports, _store_output(store)] if item and Path(item.path).exists()]
+        print("ushtil glossary: error: the build found no entries" + (" (see the notes above)" if notes else "")
+              + "; nothing written" + (f", {', '.join(kept)} kept unchanged" if kept else ""), file=sys.stderr)
+        return 1
     with OutputTransaction(read) as written:
         done = _write_exports(glossary, exports, written, candidates)
         if store:
@@ -149,6 +158,12 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
     if errors:
         print(f"{len(errors)} input(s) could not be read (see the error lines above)", file=sys.stderr)
     return 1 if errors else 0
+
+
+def _print_notes(notes: list[str]) -> None:
+    for note in capped_notes([[note] for note in notes], "'ushtil check' reports each article's notes",
+                             per_article=False):
+        print(f"ushtil glossary: note: {note}", file=sys.stderr)
 
 
 def _aligner_terms(store: str | None) -> tuple[list[tuple[str, str, str]], str]:

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from ..errors import InputError
 from ..model import LANGS, Alignment, Article, Bead
 from .review_workbook import (
-    ALIGNMENT_COLUMNS,
     CONTINUATION,
     DECISIONS,
     FORMAT_NAME,
@@ -23,6 +22,7 @@ from .review_workbook import (
     LANG_NAMES,
     METADATA_SHEET,
     PLAIN_NAME,
+    REVIEW_COLUMNS,
 )
 
 
@@ -189,7 +189,7 @@ def _read_alignment_sheet(sheet, name: str) -> tuple[dict[tuple[str, int], Sheet
     rows: dict[tuple[str, int], SheetRow] = {}
     continued: list[tuple[int, tuple[str, int], int, dict[str, str]]] = []
     notes: list[str] = []
-    for number, row in _header_rows(sheet, ALIGNMENT_COLUMNS, name):
+    for number, row in _header_rows(sheet, REVIEW_COLUMNS, name):
         article = _cell_str(row["Article"])
         bead = _whole_number(row["Bead #"])
         if bead is None:

@@ -46,9 +46,11 @@ CELL_LIMIT = 32_767
 
 LANG_NAMES = {"en": "English", "kk": "Kazakh", "ru": "Russian"}
 ALIGNMENT_COLUMNS: tuple[str, ...] = (
-    "Article", "Bead #", "English", "Kazakh", "Russian", "Type", "Score", "Flags", "Decision", "Comment",
+    "Article", "Bead #", "Label", "English", "Kazakh", "Russian", "Type", "Score", "Flags", "Decision", "Comment",
 )
-_WIDTHS = {"Article": 18, "Bead #": 7, "English": 48, "Kazakh": 48, "Russian": 48, "Type": 8,
+#: columns the import needs (Label only shows the paragraph labels; the import takes them from the beads)
+REVIEW_COLUMNS: tuple[str, ...] = tuple(title for title in ALIGNMENT_COLUMNS if title != "Label")
+_WIDTHS = {"Article": 18, "Bead #": 7, "Label": 8, "English": 48, "Kazakh": 48, "Russian": 48, "Type": 8,
            "Score": 7, "Flags": 14, "Decision": 10, "Comment": 28}
 #: article names become file names on import: no folders, no hidden files, no control codes
 PLAIN_NAME = re.compile(r"(?!\.)[^/\\\x00-\x1f:*?\"<>|]{1,200}")
@@ -214,6 +216,8 @@ def _write_summary(sheet, alignments: list[Alignment], signature: str, styles: _
     sheet.row_dimensions[1].height = 2 * LINE_HEIGHT + 3
     notes = [
         "Review on the Alignment sheet: one row per bead (the sentences of each language that translate each other).",
+        "Label: the label of a structured-abstract paragraph that opens in the bead (Methods / Әдістері / "
+        "Методы), one line per language; it is not part of the text.",
         "Decision: OK = correct; Fix = you corrected the text in the row; Split = the bead holds several "
         "(put each one's sentences on its own line in the cells); Merge = join the bead with the next one; "
         "Reject = the sentences do not translate each other (each becomes a bead of its own).",
@@ -258,6 +262,9 @@ def _write_alignment_sheet(sheet, alignments: list[Alignment], styles: _Styles) 
 
     widths = dict(_WIDTHS)
     widths["Article"] = min(max([len(alignment.name) for alignment in alignments] + [10]) + 2, 40)
+    # as wide as the longest label (up to 28), narrow when no article has a structured abstract
+    labels = [len(label) for alignment in alignments for bead in alignment.beads for label in bead.labels.values()]
+    widths["Label"] = min(max(labels, default=5) + 3, 28)
     for column, title in enumerate(ALIGNMENT_COLUMNS, 1):
         sheet.column_dimensions[_column_letter(column)].width = widths[title]
     sheet.freeze_panes = "C2"
@@ -278,7 +285,10 @@ def _write_alignment_sheet(sheet, alignments: list[Alignment], styles: _Styles) 
                 sheet.row_dimensions[last].height = row_height(texts, widths)
                 sheet.append(row)
     last = max(last, 2)
-    sheet.auto_filter.ref = f"A1:J{last}"
+    column = {title: _column_letter(number) for number, title in enumerate(ALIGNMENT_COLUMNS, 1)}
+    first_text, last_text, score, decision = column["English"], column["Russian"], column["Score"], column["Decision"]
+    everything = f"A2:{column[ALIGNMENT_COLUMNS[-1]]}{last}"
+    sheet.auto_filter.ref = f"A1:{column[ALIGNMENT_COLUMNS[-1]]}{last}"
 
     decisions = DataValidation(
         type="list", formula1='"' + ",".join(DECISIONS) + '"', allow_blank=True,
@@ -287,17 +297,19 @@ def _write_alignment_sheet(sheet, alignments: list[Alignment], styles: _Styles) 
         prompt="OK; Fix (you corrected the text); Split (one line per bead); Merge (with the next); "
         "Reject (not a translation)",
     )
-    decisions.add(f"I2:I{last}")
+    decisions.add(f"{decision}2:{decision}{last}")
     sheet.data_validations.append(decisions)
 
     def fill(color: str) -> PatternFill:
         return PatternFill("solid", fgColor=color, bgColor=color)
 
     rules = sheet.conditional_formatting
-    rules.add(f"G2:G{last}", FormulaRule(formula=[f"AND(ISNUMBER(G2),G2<{LOW_SCORE})"], fill=fill("F8CBAD")))
-    rules.add(f"C2:E{last}", FormulaRule(formula=["AND(ISNUMBER($G2),LEN(TRIM(C2))=0)"], fill=fill("FFE699")))
-    rules.add(f"A2:J{last}", FormulaRule(formula=['$I2="Reject"'], font=Font(strike=True, color="808080")))
-    rules.add(f"A2:J{last}", FormulaRule(formula=['$I2="Fix"'], fill=fill("DDEBF7")))
+    rules.add(f"{score}2:{score}{last}",
+              FormulaRule(formula=[f"AND(ISNUMBER({score}2),{score}2<{LOW_SCORE})"], fill=fill("F8CBAD")))
+    rules.add(f"{first_text}2:{last_text}{last}",
+              FormulaRule(formula=[f"AND(ISNUMBER(${score}2),LEN(TRIM({first_text}2))=0)"], fill=fill("FFE699")))
+    rules.add(everything, FormulaRule(formula=[f'${decision}2="Reject"'], font=Font(strike=True, color="808080")))
+    rules.add(everything, FormulaRule(formula=[f'${decision}2="Fix"'], fill=fill("DDEBF7")))
 
 
 def _parts(bead: Bead) -> int:
@@ -313,10 +325,12 @@ def _bead_rows(sheet, article: str, number: int, bead: Bead, styles: _Styles) ->
     flags = " ".join(bead.flags)
     if n_parts > 1:
         flags = (flags + " " if flags else "") + f"(long text: continues in {n_parts - 1} row(s) below)"
-    texts = {LANG_NAMES[lang]: pieces[lang][0] for lang in LANGS} | {"Flags": flags}
+    label = bead_label(bead)
+    texts = {LANG_NAMES[lang]: pieces[lang][0] for lang in LANGS} | {"Flags": flags, "Label": label}
     yield texts, [
         styles.text(sheet, article, "top"),
         styles.number(sheet, number),
+        styles.text(sheet, label, "wrap"),
         *(styles.text(sheet, pieces[lang][0], "wrap") for lang in LANGS),
         styles.text(sheet, bead.kind, "top"),
         styles.number(sheet, float(bead.score), "score"),
@@ -329,9 +343,16 @@ def _bead_rows(sheet, article: str, number: int, bead: Bead, styles: _Styles) ->
         yield texts, [
             styles.text(sheet, article, "continued"),
             styles.number(sheet, number, "continued"),
+            styles.empty(sheet, "top"),
             *(styles.text(sheet, texts[LANG_NAMES[lang]], "wrap") for lang in LANGS),
             styles.text(sheet, f"cont. {part + 1}/{n_parts}", "continued"),
         ]
+
+
+def bead_label(bead: Bead) -> str:
+    """The Label cell: the bead's paragraph labels, one line per language (a label written the same
+    in several languages once)."""
+    return "\n".join(dict.fromkeys(bead.labels[lang] for lang in LANGS if bead.labels.get(lang)))
 
 
 def _write_metadata_sheet(sheet, alignments: list[Alignment], fronts: dict[str, Article], signature: str,

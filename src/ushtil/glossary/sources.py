@@ -10,6 +10,7 @@ by similarity otherwise).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -20,6 +21,8 @@ from ..errors import UshtilError
 from ..model import LANGS, AlignedArticle, Alignment, Article
 from ..translit import name_similarity
 
+#: the reader's note on a part whose abstract was replaced by a text in another language
+_REPLACED_PART = re.compile(r"wrong-language:(\w+): the \1 abstract is in ")
 #: A keyword pair found by similarity (unequal lists) must score at least this much.
 MIN_KEYWORD_PAIR_SCORE = 0.55
 
@@ -30,7 +33,8 @@ class Unit:
 
     article: str
     text: dict[str, str]
-    #: "title", "keywords", "abstract" or "" (plain aligned text)
+    #: "title", "keywords", "abstract", "label" (the paired labels of structured-abstract paragraphs,
+    #: Methods = Әдістері = Методы) or "" (plain aligned text)
     section: str = ""
     #: for keyword units: "position" (equal lists) or "similarity"
     paired_by: str = ""
@@ -42,7 +46,8 @@ Source = AlignedArticle | Alignment | Article | str | os.PathLike
 
 @dataclass
 class AlignedSources:
-    """The sources as aligned articles, and notes on how they were read (what stands for what)."""
+    """The sources as aligned articles, and notes on how they were read (what stands for what) and on
+    what of them the glossary cannot pair (a part in the wrong language, a single language)."""
 
     aligned: list[AlignedArticle]
     notes: list[str] = field(default_factory=list)
@@ -74,14 +79,45 @@ def aligned_sources(sources: Iterable[Source], *, term_pairs: Sequence[tuple[str
             found.aligned.append(source)
         elif isinstance(source, Alignment):
             found.aligned.append(AlignedArticle(article_of(source), source))
+    found.notes.extend(note for item in found.aligned for note in pairing_notes(item))
+    if len(found.aligned) == 1 and len(languages_of(found.aligned[0].alignment)) > 1:
+        found.notes.append(f"one article ({found.aligned[0].name}): terms are found and scored on its text alone; "
+                           "the journal's other articles give a fuller, surer glossary")
     return found
 
 
+def pairing_notes(item: AlignedArticle) -> list[str]:
+    """What of one aligned article the glossary cannot pair, one line each: a part whose text is in
+    another language (the reader's ``wrong-language`` notes), or text in fewer than two languages."""
+    notes = []
+    for note in item.article.notes:
+        replaced = _REPLACED_PART.match(note)
+        if replaced:
+            lang = replaced.group(1)
+            others = "-".join(other for other in LANGS if other != lang)
+            notes.append(f"{item.name}: {note.split(':', 2)[2].strip()}: the glossary pairs its abstract "
+                         f"{others} only (the {lang} title and keywords are used)")
+    present = languages_of(item.alignment)
+    if len(present) < 2:
+        only = f"only {present[0]} text" if present else "no text"
+        notes.append(f"{item.name}: {only}, nothing to pair (a glossary needs two languages or more)")
+    return notes
+
+
+def languages_of(alignment: Alignment) -> list[str]:
+    """The languages the alignment has any text in."""
+    return [lang for lang in LANGS if any(bead.text.get(lang, "").strip() for bead in alignment.beads)]
+
+
 def units_of_alignment(alignment: Alignment, article_id: str = "") -> list[Unit]:
-    """One unit per bead with text in two languages or more; keyword beads split into keywords."""
+    """One unit per bead with text in two languages or more; keyword beads split into keywords; the
+    paragraph labels a bead opens with in two languages or more, one "label" unit."""
     article_id = article_id or alignment.name
     units = []
     for bead in alignment.beads:
+        if sum(1 for lang in LANGS if bead.labels.get(lang)) >= 2:
+            units.append(Unit(article=article_id, text={lang: bead.labels.get(lang, "") for lang in LANGS},
+                              section="label", flags=list(bead.flags)))
         if sum(1 for lang in LANGS if bead.text.get(lang, "").strip()) < 2:
             continue
         if bead.section == "keywords" and alignment.sentences:

@@ -161,17 +161,20 @@ def _read_once(found: Inputs) -> None:
         if item.kind == "alignment":
             aligned.setdefault(item.name, item)
     kept: dict[str, Input] = {}
+    standing: list[str] = []
     for item in found.items:
         alignment = aligned.get(item.name)
         if alignment is not None and item.kind != "alignment":
-            found.notes.append(f"{item.name}: read from its alignment {alignment.path.name}, which stands for "
-                               f"{', '.join(path.name for path in item.files.values())} (a document is read once)")
+            standing.append(f"{alignment.path.name} for {', '.join(path.name for path in item.files.values())}")
         elif item.name in kept:
             found.errors.append(f"{item.source}: a second document named {item.name!r} (the first: "
                                 f"{kept[item.name].source}); rename one, their alignments would be one file")
         else:
             kept[item.name] = item
     found.items = list(kept.values())
+    if standing:
+        found.notes.append(f"{len(standing)} document(s) read from their alignment, which stands for the "
+                           f"article of the same name (a document is read once): {'; '.join(standing)}")
 
 
 def _kinds_named(kinds: tuple[str, ...]) -> str:
