@@ -12,12 +12,14 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 
 from ..errors import InputError
 from ..langs import LANGUAGE_PAIRS, length_ratio
 from ..model import LANGS, Alignment, Article, Bead
+from ..tokens import words
 from .dp import Band, Cell, Move, fill, traceback
 from .features import FEATURES, PairContext
 from .profile import SentenceProfile, profile_sentence, stem
@@ -117,9 +119,9 @@ def _length_mean(sections: list[Section], a: str, b: str) -> float:
     return math.log(chars_b / chars_a)
 
 
+@lru_cache(maxsize=65536)
 def _term_stems(term: str) -> tuple[str, ...]:
-    from ..tokens import words
-
+    """The stems of a glossary term (cached: every text of a corpus is aligned with the same terms)."""
     return tuple(stem(word) for word in words(term))
 
 
