@@ -63,8 +63,9 @@ def make_corpus(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def run(command: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MiB of the largest process, and the exit code of one ushtil command."""
+def run(command: list[str]) -> tuple[float, float, int, str]:
+    """Wall seconds, peak RSS in MiB of the largest process, the exit code and what one ushtil
+    command printed on stderr."""
     probe = (
         "import resource, subprocess, sys, time;"
         "t = time.perf_counter(); code = subprocess.call(sys.argv[1:]);"
@@ -77,10 +78,11 @@ def run(command: list[str]) -> tuple[float, float, int]:
     seconds, rss_kib, code = done.stdout.split()[-3:]
     if int(code) not in (0, 1):
         print(done.stderr[-2000:], file=sys.stderr)
-    return float(seconds), int(rss_kib) / 1024, int(code)
+    return float(seconds), int(rss_kib) / 1024, int(code), done.stderr
 
 
 def workflow(corpus: Path, work: Path, extra: list[str], fresh: tuple[str, ...] = ("--fresh",)) -> dict:
+    """align, glossary and check of ``corpus`` into ``work``: (seconds, MiB, exit code, stderr) per step."""
     return {
         "align": run(["align", str(corpus), "-o", str(work), "--quiet", *extra, *fresh]),
         "glossary": run(["glossary", str(work), "-o", str(work / "glossary.xlsx"), "--no-store", "--quiet", *extra]),
@@ -88,10 +90,10 @@ def workflow(corpus: Path, work: Path, extra: list[str], fresh: tuple[str, ...] 
     }
 
 
-def row(label: str, steps: dict[str, tuple[float, float, int]], articles: int) -> str:
-    total = sum(seconds for seconds, _, _ in steps.values())
-    rss = max(mib for _, mib, _ in steps.values())
-    cells = "  ".join(f"{name} {seconds:6.1f}s" for name, (seconds, _, _) in steps.items())
+def row(label: str, steps: dict[str, tuple[float, float, int, str]], articles: int) -> str:
+    total = sum(step[0] for step in steps.values())
+    rss = max(step[1] for step in steps.values())
+    cells = "  ".join(f"{name} {step[0]:6.1f}s" for name, step in steps.items())
     return f"{label:<28} {cells}  total {total:6.1f}s  {articles / total:6.1f} art/s  peak RSS {rss:5.0f} MiB"
 
 
@@ -113,22 +115,24 @@ def main() -> None:
             steps = workflow(corpus, work, ["--jobs", str(jobs)])
             results[jobs] = steps
             rows.append(row(f"--jobs {jobs}", steps, args.articles))
+        same = all(
+            (base / "work-jobs1" / path.name).read_bytes() == path.read_bytes()
+            for path in sorted((base / "work-jobs2").glob("*.alignment.jsonl"))
+        )
         extra = corpus / f"article{args.articles:05d}.md"
         extra.write_text(seed_article(args.articles), encoding="utf-8")
-        rows.append(row("incremental (+1 article)", workflow(corpus, base / "work-jobs2", ["--jobs", "2"], fresh=()),
-                        1))
+        steps = workflow(corpus, base / "work-jobs2", ["--jobs", "2"], fresh=())
+        rows.append(row("incremental (+1 article)", steps, args.articles + 1))
+        redone = [line.strip() for line in steps["align"][3].splitlines()
+                  if "second pass:" in line or "reused" in line or "learned lexicon" in line]
         extra.unlink()
         if not args.no_dask:
             rows.append(dask_row(corpus, base / "work-dask", args.articles))
         print("\n".join(rows))
-        speedup = sum(s for s, _, _ in results[1].values()) / sum(s for s, _, _ in results[2].values())
+        speedup = sum(step[0] for step in results[1].values()) / sum(step[0] for step in results[2].values())
         print(f"--jobs 2 speed-up over --jobs 1: {speedup:.2f}x")
-        same = all(
-            (base / "work-jobs1" / path.name).read_bytes() == path.read_bytes()
-            for path in sorted((base / "work-jobs2").glob("*.alignment.jsonl"))
-            if path.name != f"article{args.articles:05d}.alignment.jsonl"
-        )
         print(f"alignments of --jobs 1 and --jobs 2 identical: {same}")
+        print("incremental align said: " + " | ".join(redone))
     finally:
         if not args.keep:
             shutil.rmtree(base, ignore_errors=True)

@@ -11,8 +11,10 @@ dictionary form. The figures are recomputed from that file on every run: a drawn
 verdict (new, or its headwords changed) is reported as unjudged, never counted. The ``sample`` column
 says when an entry was judged: ``fit`` for entries judged while the confidence checks were being set,
 ``fresh`` and ``fresh99`` for fresh draws (seeds 2026 and 99) judged between changes, ``final`` for
-the draw with seed 7 (the default ``--fresh-seed``) judged after the last change of the glossary code
-— the honest figure.
+the draw with seed 7 (the default ``--fresh-seed``) judged after the last change of the previous
+round; in the round on multi-word terms, ``terms`` for every term entry built (Terms and
+Candidates) and ``fresh2027`` for the entries of the seed-2027 draw not judged before
+(``--fresh-seed 2027``), judged after the last change of the glossary code — the honest figure.
 
     python bench/glossary_ntrex.py [--aligned DIR] [--sample 60] [--seed 13] [--fresh-seed 7]
                                    [--show-unjudged] [--articles 1000]

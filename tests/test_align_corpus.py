@@ -50,8 +50,23 @@ def test_pool_and_cache_give_what_one_process_gives(sources, tmp_path):
     cache.stats.clear()
     again = align_corpus(sources, cache=cache)
     assert beads(again) == beads(serial)
+    assert again.notes[0].startswith("learned lexicon kept from an earlier run:")
     assert again.notes[1].startswith("second pass: 0 text(s) realigned")
-    assert cache.stats == {"hit": 2 * len(sources)}
+    assert cache.stats == {"hit": 2 * len(sources) + 1}
+
+
+def test_a_small_addition_keeps_the_learned_lexicon_and_aligns_only_the_new_text(sources, tmp_path, monkeypatch):
+    monkeypatch.setattr("ushtil.aligner.corpus.RELEARN_SHARE", 0.2)
+    cache = ResultCache(tmp_path / "cache")
+    before = align_corpus(sources[:-1], cache=cache)
+    grown = align_corpus(sources, cache=cache)
+    assert grown.notes[0].startswith("learned lexicon kept from an earlier run:")
+    assert "1 added since" in grown.notes[0]
+    assert grown.notes[1].startswith("second pass: 1 text(s) realigned, 7 ")
+    assert beads(grown)[:-1] == beads(before)
+    changed = [("x", {"en": ["Changed."], "kk": ["Өзгерді."], "ru": ["Изменено."]}), *sources[1:]]
+    relearned = align_corpus(changed, cache=cache)
+    assert "learned again: 1 text(s) it was learned from changed or left" in relearned.notes[0]
 
 
 def test_a_text_that_cannot_be_aligned_is_one_error_and_the_others_finish(sources):

@@ -22,6 +22,7 @@ def test_the_corpus_has_twelve_distinct_layouts():
     files = sorted(path.name for path in LAYOUTS.iterdir() if path.suffix in (".txt", ".md", ".docx", ".pdf"))
     assert files == sorted(EXPECTED)
     assert len(files) >= 12
+    assert len({name.rsplit(".", 1)[0] for name in files}) == len(files)  # `ushtil extract` takes the folder
     assert {path.rsplit(".", 1)[1] for path in files} == {"txt", "md", "docx", "pdf"}
 
 
@@ -100,3 +101,13 @@ def test_bylines_in_capitals_and_with_marks(byline, names):
     from ushtil.read.sections import split_names
 
     assert split_names(byline) == names
+
+
+def test_keyword_list_under_its_own_label_line():
+    from ushtil.read import article_from_text
+
+    text = (
+        "# Abstract\n\nCentral Asia is a crossroads of Eurasia.\n\n**Keywords:**\n\nRussia; EU; China\n\n"
+        "# Introduction"
+    )
+    assert article_from_text(text, "list").part("en").keywords == ["Russia", "EU", "China"]

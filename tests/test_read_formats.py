@@ -16,7 +16,7 @@ from ushtil.read.hyphens import Hyphenation, join_lines
 LAYOUTS = ROOT / "tests" / "data" / "layouts"
 
 
-@pytest.mark.parametrize("name", ["seed.docx", "seed.pdf", "seed_two_columns.pdf"])
+@pytest.mark.parametrize("name", ["seed.docx", "seed_one_column.pdf", "seed_two_columns.pdf"])
 def test_seed_formats_give_the_txt_record(name, seed_article):
     article = ushtil.read_article(LAYOUTS / name)
     for lang in ("en", "kk", "ru"):
@@ -127,3 +127,42 @@ def test_wrapped_line_that_looks_like_a_name_does_not_cut_the_abstract():
         "Today it is the arena of competition and rivalry between the great powers of Central Asia."
     ]
     assert part.keywords == ["Russia", "EU"]
+
+
+def test_docx_abstract_in_a_text_box(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_heading("Kazakhstan as a Center of Gravity in Central Asia", level=1)
+    anchor = document.add_paragraph()
+    box = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape><v:textbox><w:txbxContent>'
+        "<w:p><w:r><w:t>Abstract. Central Asia has become an arena of competition between the great powers.</w:t>"
+        "</w:r></w:p><w:p><w:r><w:t>Keywords: Central Asia, Russia, China</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    )
+    anchor._p.append(parse_xml(box))
+    path = tmp_path / "box.docx"
+    document.save(path)
+    english = ushtil.read_article(path).part("en")
+    assert english.paragraphs == ["Central Asia has become an arena of competition between the great powers."]
+    assert english.keywords == ["Central Asia", "Russia", "China"]
+    assert english.title == "Kazakhstan as a Center of Gravity in Central Asia"
+
+
+def test_footnotes_go_last_but_small_print_that_goes_on_stays():
+    from ushtil.read.pdf_layout import Line, _footnotes_last
+
+    def line(page, y, size, text):
+        return Line(page, 0, 90, y, size, False, text)
+
+    footnote = [line(0, 700, 11, "Body text of the first page ends here."), line(0, 80, 8, "¹ University, Astana")]
+    next_page = [line(1, 700, 11, "The next paragraph starts the second page.")]
+    assert [x.text for x in _footnotes_last(footnote + next_page, 11)] == [
+        "Body text of the first page ends here.", "The next paragraph starts the second page.", "¹ University, Astana",
+    ]
+    abstract = [line(0, 700, 11, "The discussion ends here."), line(0, 120, 9, "Аңдатпа. Абстракт кіші")]
+    rest = [line(1, 700, 9, "әріппен жалғасады."), line(1, 600, 11, "Body again.")]
+    assert [x.text for x in _footnotes_last(abstract + rest, 11)] == [x.text for x in abstract + rest]

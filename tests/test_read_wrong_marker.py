@@ -39,6 +39,9 @@ def test_russian_text_under_kazakh_marker_is_kept_and_kk_is_blamed(seed_article)
         ("kk", "the kk abstract is in Russian")
     ]
     assert not [finding for finding in report.findings if finding.lang == "ru" and finding.severity.name == "ERROR"]
+    # said once: no empty-abstract or truncated-part for kk beside it
+    not_info = [(finding.check, finding.lang) for finding in report.findings if finding.severity.name != "INFO"]
+    assert not_info == [("wrong-language-abstract", "kk")]
 
 
 def test_only_russian_text_under_kazakh_marker_goes_to_ru():
@@ -71,3 +74,20 @@ def test_swapped_slots_are_put_right(seed_article):
     assert article.part("ru").paragraphs == seed_article.part("ru").paragraphs
     assert not article.extras
     assert {note.split(":")[1] for note in article.notes if note.startswith("wrong-language:")} == {"kk", "ru"}
+
+
+def test_whole_kazakh_part_replaced_by_the_russian_one_is_kept_whole(seed_article):
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    start = text.index("#### Д.М. Туртугулова, Б. Сейлхан, Ж.Б.Әкімова")
+    end = text.index("#### Д.М. Туртугулова, Б. Сейлхан, Ж.Б. Акимова")
+    russian = text[end:text.index("#### Information about authors")]
+    planted = text[:start] + russian.replace("**Аннотация.**", "**Аңдатпа.**").replace(
+        "**Ключевые слова:**", "**Түйін сөздер:**") + text[end:]
+    article = article_from_text(planted, "planted")
+    assert article.missing == ["kk"]
+    assert article.part("ru") == seed_article.part("ru")
+    extra = article.extras[0]
+    assert (extra.lang, extra.title, extra.paragraphs, extra.keywords) == (
+        "ru", seed_article.part("ru").title, seed_article.part("ru").paragraphs, seed_article.part("ru").keywords
+    )
+    assert "wrong-language:kk: the kk abstract is in Russian (under the marker 'Аңдатпа')" in article.notes

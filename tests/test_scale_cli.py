@@ -64,7 +64,7 @@ def test_jobs_2_writes_what_jobs_1_writes(corpus, tmp_path, capsys):
 
 def test_rerun_with_one_new_article_reuses_the_rest_and_equals_a_fresh_run(corpus, tmp_path, capsys):
     work = tmp_path / "work"
-    assert main(["align", str(corpus), "-o", str(work), "-q"]) == 0
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--fresh"]) == 0  # --fresh still stores
     capsys.readouterr()
     shutil.copy(SEED_ARTICLE, corpus / "seed-again.txt")
     assert main(["align", str(corpus), "-o", str(work), "-q"]) == 0

@@ -51,13 +51,16 @@ def cache_key(stage: str, settings: Any, content: Any) -> str:
 
 
 class ResultCache:
-    """JSON results by key under ``folder`` (no folder: a cache that keeps nothing).
+    """JSON results by key under ``folder`` (no folder: a cache that keeps nothing; ``reuse=False``:
+    one that only stores).
 
     ``stats`` counts hits, misses, stores and corrupt entries, for the run's summary.
     """
 
-    def __init__(self, folder: str | Path | None):
+    def __init__(self, folder: str | Path | None, reuse: bool = True):
         self.folder = Path(folder) if folder else None
+        #: False: every result is computed anew (and stored for the next run)
+        self.reuse = reuse
         self.stats: Counter = Counter()
 
     def _path(self, key: str) -> Path:
@@ -66,7 +69,7 @@ class ResultCache:
 
     def get(self, key: str) -> Any | None:
         """The value stored under ``key``; None when absent or corrupt (a corrupt entry is removed)."""
-        if self.folder is None:
+        if self.folder is None or not self.reuse:
             return None
         path = self._path(key)
         try:

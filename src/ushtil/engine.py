@@ -52,6 +52,11 @@ class Engine:
             self.client.close()
             self.client = None
 
+    def for_files(self) -> Engine:
+        """The engine for work that opens the user's files: a cluster's workers may not see them,
+        so with a cluster that work runs on this machine's cores (its results travel with the tasks)."""
+        return Engine(jobs=default_jobs()) if self.scheduler else self
+
     def describe(self) -> str:
         if self.scheduler:
             return f"Dask cluster at {self.scheduler}"

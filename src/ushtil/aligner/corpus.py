@@ -4,7 +4,8 @@ Both passes run per text on an :class:`~ushtil.engine.Engine` (this process, all
 cluster) and give the same alignments wherever they run. With a :class:`~ushtil.cache.ResultCache`
 each text's passes are kept between runs: the first pass under the text and the settings, the
 second also under the part of the learned lexicon the text can use (the entries for its own
-words), so adding an article to a corpus realigns only the texts whose lexicon entries changed.
+words). The lexicon itself is kept too, and used again while the corpus has only grown a little
+(:data:`RELEARN_SHARE`), so a re-run after adding an article aligns that article and nothing else.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from .pipeline import PAIRS, AlignOptions, _term_triples, align
 from .profile import stems
 
 Source = Article | Mapping[str, Sequence]
+#: A learned lexicon is kept for a re-run while the texts added since are at most this share of the
+#: texts it was learned from (see :func:`_corpus_lexicon`).
+RELEARN_SHARE = 0.05
 
 
 @dataclass
@@ -53,20 +57,57 @@ def align_corpus(
         options = replace(options, profiles={})
     cache = cache or ResultCache(None)
     result = CorpusResult(alignments=[None] * len(sources))
-    first = _pass("aligning", sources, range(len(sources)), options, engine, cache, progress, result)
+    first, keys = _pass("aligning", sources, range(len(sources)), options, engine, cache, progress, result)
     done = [n for n, found in enumerate(first) if found is not None]
     result.alignments = [found.alignment if found else None for found in first]
-    lexicon = {} if options.lexicon else learn_lexicon([first[n].alignment for n in done], PAIRS)
+    if options.lexicon:
+        return result
+    lexicon = _corpus_lexicon([first[n].alignment for n in done], {keys[n] for n in done}, options, cache, result)
     if not lexicon:
         return result
-    entries = sum(len(words) for words in lexicon.values())
-    result.notes.append(f"learned lexicon: {entries} entries from the first pass of {len(done)} text(s)")
     second = replace(options, lexicon=lexicon)
     parts = {n: _lexicon_part(first[n].stems, lexicon) for n in done}
-    realigned = _pass("realigning", sources, done, second, engine, cache, progress, result, parts)
+    realigned, _ = _pass("realigning", sources, done, second, engine, cache, progress, result, parts)
     for n in done:
         result.alignments[n] = realigned[n].alignment if realigned[n] else None
     return result
+
+
+def _corpus_lexicon(alignments: list[Alignment], texts: set[str], options: AlignOptions, cache: ResultCache,
+                    result: CorpusResult) -> dict[str, dict[str, set[str]]]:
+    """The lexicon learned from the first pass of ``texts`` (their first-pass cache keys), or the one
+    an earlier run learned while no text it was learned from changed and the texts added since are at
+    most :data:`RELEARN_SHARE` of them (one more article barely moves the counts, and realigning a whole
+    archive for it would make every re-run as slow as the first)."""
+    slot = cache_key("align: learned lexicon", [repr(options.settings), sorted(options.terms)], "corpus")
+    stored = cache.get(slot)
+    reason = ""
+    if stored is not None:
+        learned_from = set(stored["texts"])
+        added = texts - learned_from
+        if learned_from <= texts and len(added) <= RELEARN_SHARE * len(learned_from):
+            lexicon = {direction: {word: set(found) for word, found in entries.items()}
+                       for direction, entries in stored["lexicon"].items()}
+            result.notes.append(
+                f"learned lexicon kept from an earlier run: {_size(lexicon)} entries from {len(learned_from)} "
+                f"text(s); {len(added)} added since (learned again once they pass {RELEARN_SHARE:.0%}, or with --fresh)"
+            )
+            return lexicon
+        changed = len(learned_from - texts)
+        reason = (f" (learned again: {changed} text(s) it was learned from changed or left)" if changed else
+                  f" (learned again: {len(added)} text(s) added since, over {RELEARN_SHARE:.0%})")
+    lexicon = learn_lexicon(alignments, PAIRS)
+    if lexicon:
+        cache.put(slot, {"texts": sorted(texts), "lexicon": {direction: {word: sorted(found) for word, found in
+                                                                          entries.items()}
+                                                             for direction, entries in lexicon.items()}})
+        result.notes.append(f"learned lexicon: {_size(lexicon)} entries from the first pass of {len(alignments)} "
+                            f"text(s){reason}")
+    return lexicon
+
+
+def _size(lexicon: dict[str, dict[str, set[str]]]) -> int:
+    return sum(len(entries) for entries in lexicon.values())
 
 
 @dataclass
@@ -78,8 +119,10 @@ class _Pass:
 
 
 def _pass(label: str, sources, chosen: Iterable[int], options: AlignOptions, engine, cache: ResultCache,
-          progress, result: CorpusResult, lexicon_parts: dict[int, str] | None = None) -> list[_Pass | None]:
-    """One pass over the chosen sources: cached results where the cache has them, the rest on the engine."""
+          progress, result: CorpusResult, lexicon_parts: dict[int, str] | None = None,
+          ) -> tuple[list[_Pass | None], dict[int, str]]:
+    """One pass over the chosen sources: cached results where the cache has them, the rest on the
+    engine; and the cache key of each chosen source's result."""
     settings = [repr(options.settings), sorted(options.terms)]
     passes: list[_Pass | None] = [None] * len(sources)
     keys, todo = {}, []
@@ -105,7 +148,7 @@ def _pass(label: str, sources, chosen: Iterable[int], options: AlignOptions, eng
     if lexicon_parts is not None:
         result.notes.append(f"second pass: {len(todo)} text(s) realigned, {len(keys) - len(todo)} whose lexicon "
                             "entries did not change taken from the cache")
-    return passes
+    return passes, keys
 
 
 def _align_one(named_source: tuple[str, Source], options: AlignOptions) -> _Pass:

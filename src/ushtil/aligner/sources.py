@@ -17,7 +17,7 @@ from importlib import resources
 
 from .. import __version__
 from ..cache import ResultCache
-from ..engine import Engine, Progress, ticker
+from ..engine import Engine, Progress, run_each, ticker
 from ..errors import UshtilError
 from ..model import LANGS, AlignedArticle, Article
 from ..read.inputs import Input, Inputs, article_of_triple, collect_inputs, read_documents
@@ -87,19 +87,21 @@ def align_inputs(
     corpus = AlignedCorpus(errors=list(inputs.errors), notes=list(inputs.notes))
     documents = [item for item in inputs.items if item.kind != "alignment"]
     read = dict(zip(map(id, documents), read_documents(
-        documents, nlp, engine=engine, cache=cache, on_done=ticker(progress, len(documents), "reading")
+        documents, nlp, engine=engine and engine.for_files(), cache=cache,
+        on_done=ticker(progress, len(documents), "reading")
     ), strict=True))
+    alignments = [item for item in inputs.items if item.kind == "alignment"]
+    opened = run_each(read_aligned, [item.path for item in alignments], engine=engine and engine.for_files())
+    read.update(zip(map(id, alignments), opened, strict=True))
     slots: list[AlignedArticle | tuple[Input, Article | dict]] = []
     for item in inputs.items:
-        try:
-            if item.kind == "alignment":
-                slots.append(read_aligned(item.path))
-            elif read[id(item)].ok:
-                slots.append((item, read[id(item)].value))
-            else:
-                corpus.errors.append(read[id(item)].error)
-        except UshtilError as exc:
-            corpus.errors.append(str(exc))
+        outcome = read[id(item)]
+        if not outcome.ok:
+            corpus.errors.append(outcome.error)
+        elif item.kind == "alignment":
+            slots.append(outcome.value)
+        else:
+            slots.append((item, outcome.value))
     made = _align([slot for slot in slots if isinstance(slot, tuple)], term_pairs, glossary, nlp, progress,
                   engine, cache, corpus)
     corpus.aligned = [slot if isinstance(slot, AlignedArticle) else made[id(slot[1])] for slot in slots]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..aligner import align_articles, align_inputs
+from ..engine import Engine, run_each, ticker
 from ..errors import UshtilError
 from ..glossary import Glossary, load_glossary
 from ..glossary.terms import term_pairs
@@ -104,6 +105,7 @@ def check(
     length_stats: LengthStats | None = None,
     nlp: str = "builtin",
     progress: Callable[[Iterable[AlignedArticle]], Iterable[AlignedArticle]] | None = None,
+    engine: Engine | None = None,
 ) -> CheckReport:
     """Check one article or several; see the README's ``ushtil check`` section for every finding id.
 
@@ -113,7 +115,8 @@ def check(
     override) the built-in term rules, and its term pairs guide the aligner. ``reference`` is the
     reference translation: an article (or path) for one checked article, or a sequence parallel to
     the articles (None where an article has no reference). ``only``/``skip`` name check families
-    (keys of :data:`CHECKS`); ``progress`` wraps the articles' iteration (a progress bar).
+    (keys of :data:`CHECKS`); ``progress`` wraps the articles' iteration (a progress bar); the
+    articles are checked on ``engine`` (this process by default), with the same findings anywhere.
     """
     items = _as_list(article_or_articles)
     if not items:
@@ -131,12 +134,16 @@ def check(
     stats = length_stats or default_length_stats()
     findings: list[Finding] = []
     checked: list[CheckedArticle] = []
-    for item in progress(aligned) if progress else aligned:
-        article, alignment = item.article, item.alignment
-        context = ArticleContext(article=article, alignment=alignment, terms=terms, length_stats=stats)
-        found = [finding for family in families for finding in family.run(context)]
-        findings.extend(sorted(found, key=lambda f: (f.severity.rank, f.bead or 0, f.lang, f.check)))
-        checked.append(CheckedArticle(article, alignment))
+    failed: list[str] = []
+    shown = (lambda items, label: progress(items)) if progress else None
+    outcomes = run_each(_check_article, aligned, engine=engine, shared=(families, terms, stats),
+                        on_done=ticker(shown, len(aligned), "checking"))
+    for item, outcome in zip(aligned, outcomes, strict=True):
+        if not outcome.ok:
+            failed.append(f"{item.name}: {outcome.error}")
+            continue
+        findings.extend(outcome.value)
+        checked.append(CheckedArticle(item.article, item.alignment))
     scores = ReferenceScores()
     if references:
         triples = [
@@ -147,7 +154,15 @@ def check(
     sources = Counter(rule.source for rule in terms)
     signature = f"ushtil {__version__} | check {'+'.join(f.name for f in families)} | term rules: " + \
         ", ".join(f"{count} {source}" for source, count in sources.items())
-    return CheckReport(findings=findings, articles=checked, scores=scores, signature=signature)
+    return CheckReport(findings=findings, articles=checked, scores=scores, signature=signature, failed=failed)
+
+
+def _check_article(item: AlignedArticle, shared: tuple[list[Check], list[TermRule], LengthStats]) -> list[Finding]:
+    """The findings of every family on one aligned article, most severe first."""
+    families, terms, stats = shared
+    context = ArticleContext(article=item.article, alignment=item.alignment, terms=terms, length_stats=stats)
+    found = [finding for family in families for finding in family.run(context)]
+    return sorted(found, key=lambda f: (f.severity.rank, f.bead or 0, f.lang, f.check))
 
 
 __all__ = [

@@ -25,6 +25,8 @@ class CheckReport:
     scores: ReferenceScores = field(default_factory=ReferenceScores)
     #: tool version, check families and term rules used (written into every export)
     signature: str = ""
+    #: one line per article the checks could not finish (the others are in ``findings``)
+    failed: list[str] = field(default_factory=list)
 
     def count(self, severity: Severity) -> int:
         return sum(finding.severity == severity for finding in self.findings)

@@ -47,6 +47,10 @@ class StructureCheck(Check):
         for note in ctx.article.notes:
             tag, _, detail = note.partition(": ")
             lang = tag.split(":", 1)[-1]
+            # "0 paragraphs" of a part whose text is in another language: wrong-language-abstract says it
+            wrong_language = any(other.startswith(f"wrong-language:{lang}:") for other in ctx.article.notes)
+            if wrong_language and detail.startswith("0 paragraphs"):
+                explained.add(lang)
             if tag.startswith("truncated:") and " paragraphs " in detail and lang not in explained:
                 explained.add(lang)
                 yield self._truncated(ctx, lang, detail, "abstract")

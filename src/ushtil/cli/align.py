@@ -51,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_engine_options(parser)
     parser.add_argument("--fresh", action="store_true",
                         help=f"recompute every text instead of taking those unchanged since an earlier run "
-                        f"from OUTDIR/{CACHE_FOLDER}")
+                        f"from OUTDIR/{CACHE_FOLDER} (the new results are stored there for the next run)")
     add_quiet_option(parser)
     parser.set_defaults(run=run)
 
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
                          requested("--tmx", args.tmx, "tmx")])
     pairs, glossary = glossary_terms(args)
     shown = None if args.quiet else (lambda items, label: progress(items, len(items), label, unit="text"))
-    cache = ResultCache(None if args.fresh else Path(args.output) / CACHE_FOLDER)
+    cache = ResultCache(Path(args.output) / CACHE_FOLDER, reuse=not args.fresh)
     started = time.perf_counter()
     with engine_of(args) as engine:
         corpus = align_inputs(inputs, term_pairs=pairs, glossary=glossary, nlp=args.nlp, progress=shown,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from ..errors import InputError, UshtilError
@@ -72,30 +73,35 @@ def run(args: argparse.Namespace) -> int:
     collected = collect_article_inputs(args, kinds=("article", "abstracts", "triple", "alignment"))
     pairs, glossary = glossary_terms(args)
     shown = None if args.quiet else (lambda items, label: progress(items, len(items), label, unit="text"))
+    started = time.perf_counter()
     with engine_of(args) as engine:
         corpus = align_inputs(collected, term_pairs=pairs, glossary=glossary, nlp=args.nlp, progress=shown,
                               engine=engine)
-    errors = corpus.errors
-    for note in corpus.notes:
-        print(f"ushtil check: note: {note}", file=sys.stderr)
-    if not corpus.aligned:
-        report_errors(errors, "check")
-        return 2
-    articles = [item.article for item in corpus.aligned]
-    references = resolve_references(
-        articles, args.reference, {lang: getattr(args, f"ref_{lang}") for lang in LANGS}, args.nlp
-    )
-    report = check(
-        corpus.aligned, glossary=glossary_path(args), reference=references, only=args.only, skip=args.skip,
-        nlp=args.nlp,
-        progress=lambda items: progress(items, len(articles), "checking", quiet=args.quiet, unit="article"),
-    )
+        errors = corpus.errors
+        for note in corpus.notes:
+            print(f"ushtil check: note: {note}", file=sys.stderr)
+        if not corpus.aligned:
+            report_errors(errors, "check")
+            return 2
+        articles = [item.article for item in corpus.aligned]
+        references = resolve_references(
+            articles, args.reference, {lang: getattr(args, f"ref_{lang}") for lang in LANGS}, args.nlp
+        )
+        report = check(
+            corpus.aligned, glossary=glossary_path(args), reference=references, only=args.only, skip=args.skip,
+            nlp=args.nlp, engine=engine,
+            progress=lambda items: progress(items, len(articles), "checking", quiet=args.quiet, unit="article"),
+        )
+    errors += report.failed
+    seconds = time.perf_counter() - started
     with OutputTransaction(inputs) as written:
         if args.output:
             write_check_workbook(report, written.stage(args.output))
         if args.json:
             write_check_json(report, written.stage(args.json))
     print(report.summary(limit=args.limit))
+    print(f"{len(report.articles)} article(s) in {seconds:.1f} s ({len(report.articles) / max(seconds, 1e-9):.1f}/s) "
+          f"on {engine.describe()}", file=sys.stderr)
     for written in (args.output, args.json):
         if written:
             print(f"report written to {written}")

@@ -93,11 +93,14 @@ def _jobs(text: str) -> int:
     return jobs
 
 
-def add_engine_options(parser: argparse.ArgumentParser) -> None:
+def add_engine_options(parser: argparse.ArgumentParser, cluster: bool = True) -> None:
     """``--jobs`` and ``--scheduler``: where the per-article work runs (the results are the same)."""
     parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                         help="worker processes for the per-article work (default: every core; 1: this "
                         "process only); the output is the same whatever N")
+    if not cluster:  # work that only opens the user's files runs where they are
+        parser.set_defaults(scheduler=None)
+        return
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="run the per-article work on a Dask cluster instead (e.g. tcp://HOST:8786; needs "
                         "'pip install ushtil[dask]', the same ushtil on every worker and the input files "
@@ -156,7 +159,7 @@ def read_inputs(args: argparse.Namespace) -> tuple[list[Article], list[str]]:
     inputs = collect_article_inputs(args, kinds=("article", "abstracts"))
     shown = None if args.quiet else (lambda items, label: progress(items, len(items), label, unit="file"))
     with engine_of(args) as engine:
-        outcomes = read_documents(inputs.items, args.nlp, engine=engine,
+        outcomes = read_documents(inputs.items, args.nlp, engine=engine.for_files(),
                                   on_done=ticker(shown, len(inputs.items), "reading"))
     articles = [outcome.value for outcome in outcomes if outcome.ok]
     return articles, [*inputs.errors, *(outcome.error for outcome in outcomes if not outcome.ok)]

@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_article_inputs(parser)
     parser.add_argument("--json", metavar="OUT", help="write the JSON Lines to OUT instead of stdout")
     add_nlp_option(parser)
-    add_engine_options(parser)
+    add_engine_options(parser, cluster=False)
     add_quiet_option(parser)
     parser.set_defaults(run=run)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from ..engine import engine_for
@@ -119,6 +120,7 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
     pairs, terms_file = _aligner_terms(store)
     errors: list[str] = []
     notes: list[str] = []
+    started = time.perf_counter()
     try:
         with engine_for(jobs, scheduler) as engine:
             glossary = build_glossary(
@@ -140,6 +142,7 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
             written.write_text(store, store_text(glossary))
             done.append(f"store {store}")
     print(glossary.summary(), file=sys.stderr)
+    print(f"built in {time.perf_counter() - started:.1f} s on {engine.describe()}", file=sys.stderr)
     if curated and curated.exists():
         print(f"started from the curated store {curated}", file=sys.stderr)
     print("written: " + ", ".join(done), file=sys.stderr)

@@ -16,6 +16,7 @@ from .ids import assign_ids
 from .index import LanguageIndex, Lemmatize, build_indexes
 from .matching import Rendering, render
 from .model import Evidence, Glossary, GlossaryEntry
+from .phrases import WordAssociation
 from .sources import Source, Unit, aligned_sources, units_of_alignment
 
 #: Finds below this confidence are not proposed at all (they would only be noise to review).
@@ -100,15 +101,19 @@ def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence:
     ``threshold`` as candidates."""
     indexes = build_indexes(units, lemmatize)
     english = indexes["en"]
-    entries = []
+    words = {lang: WordAssociation(english, indexes[lang]) for lang in ("kk", "ru")}
+    rendered = []
     for candidate in find_candidates(units, english):
         english_form = _english_form(candidate, english)
         renderings = {
-            lang: render(candidate, english, indexes[lang], units, english_form) for lang in ("kk", "ru")
+            lang: render(candidate, english, indexes[lang], units, english_form, words[lang]) for lang in ("kk", "ru")
         }
-        if not any(renderings.values()):
-            continue
-        entry = _entry(candidate, english_form, renderings, units)
+        if any(renderings.values()):
+            rendered.append((candidate, english_form, renderings))
+    unclear = _unclear_boundaries(rendered)
+    entries = []
+    for candidate, english_form, renderings in rendered:
+        entry = _entry(candidate, english_form, renderings, units, candidate.key in unclear)
         if entry.confidence >= min_confidence:
             entries.append(entry)
     entries = _merge_spellings(entries)
@@ -141,8 +146,36 @@ def _written(side, key: tuple[str, ...]) -> str:
     return ""
 
 
+def _unclear_boundaries(rendered: list[tuple[Candidate, str, dict[str, Rendering | None]]]) -> set[tuple[str, ...]]:
+    """Running-text terms whose extent the corpus does not show: a term found in exactly the beads of
+    a longer one holding it (disaster mitigation, mitigation agency, disaster mitigation agency).
+    Where the longer one's renderings hold the shorter one's in both languages (deep tropical
+    moisture = қатты тропикалық ылғал, тропическая влажность ⊇ тропикалық ылғал, тропическая
+    влажность), the shorter is the term and only the longer is unclear; otherwise both are."""
+    terms = {candidate.key: (tuple(candidate.units), renderings) for candidate, _, renderings in rendered
+             if candidate.kind == "term" and not candidate.demonym and not candidate.keyword_units}
+    unclear = set()
+    for key, (found, renderings) in terms.items():
+        for size in range(2, len(key)):
+            for start in range(len(key) - size + 1):
+                part = key[start:start + size]
+                if part not in terms or terms[part][0] != found:
+                    continue
+                unclear.add(key)
+                if not all(_holds_words(renderings[lang], terms[part][1][lang]) for lang in ("kk", "ru")):
+                    unclear.add(part)
+    return unclear
+
+
+def _holds_words(longer: Rendering | None, shorter: Rendering | None) -> bool:
+    """Whether the longer term's rendering holds the shorter one's words in a row."""
+    if longer is None or shorter is None:
+        return False
+    return f" {shorter.headword.casefold()} " in f" {longer.headword.casefold()} "
+
+
 def _entry(candidate: Candidate, english_form: str, renderings: dict[str, Rendering | None],
-           units: list[Unit]) -> GlossaryEntry:
+           units: list[Unit], unclear: bool = False) -> GlossaryEntry:
     found = {lang: rendering for lang, rendering in renderings.items() if rendering}
     if candidate.kind == "name" and len(found) == 2:
         _reconcile(found["kk"], found["ru"])
@@ -156,7 +189,8 @@ def _entry(candidate: Candidate, english_form: str, renderings: dict[str, Render
         both=min((len(rendering.units) for rendering in found.values()), default=0),
         known=all(rendering.source == "known" for rendering in found.values()),
         from_keywords=any(rendering.source == "keywords" for rendering in found.values()),
-        demonym=candidate.demonym))
+        demonym=candidate.demonym, unclear=unclear,
+        support=min((rendering.support for rendering in found.values()), default=0.0)))
     variants = {"en": {english_form: len(candidate.units)}}
     variants.update({lang: dict(rendering.variants) for lang, rendering in found.items()})
     articles = sorted({units[u].article for u in candidate.units})

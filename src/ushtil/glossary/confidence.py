@@ -13,7 +13,9 @@ So the entry's confidence is capped by checks a terminologist would make:
 - a **translated name** (Game of Thrones = Тақтар таласы) has no spelling to check it by, so it
   needs repeated co-occurrence;
 - an **acronym** is rendered by acronyms (ЕО, ЕС) or the same letters;
-- a **term** found in running text needs repeated co-occurrence and dictionary-form headwords.
+- a **term** found in running text needs its renderings in two beads or more, words that translate
+  its words (:mod:`.phrases`), and known boundaries (not found in exactly the beads of a longer
+  term, unless the renderings show which of the two is the term).
 
 The caps were set on a judged sample of NTREX dev entries (``bench/glossary_verdicts.tsv``); the
 share right per confidence bin is printed by ``bench/glossary_ntrex.py``.
@@ -45,6 +47,11 @@ CAP_ACRONYM_SHAPE = 0.5
 CAP_RUNNING_TERM = 0.6
 #: Co-occurring beads that let a translated name or a running-text term keep its confidence.
 REPEATED = 3
+#: The word support a running-text term's renderings need: found in REPEATED beads or more, and in
+#: two beads only (where every rare word has a high Dice, so more is asked).
+TERM_SUPPORT = (0.5, 0.6)
+#: The confidence of a running-text term that passed the checks.
+CHECKED_TERM = 0.85
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,12 @@ class EntryEvidence:
     #: the renderings came from paired keyword lists
     from_keywords: bool = False
     demonym: bool = False
+    #: a running-text term: how well the words of its weaker rendering translate the term's words
+    #: (:meth:`.phrases.WordAssociation.support`, every word's best Dice, the least of them)
+    support: float = 0.0
+    #: a running-text term found in exactly the beads of a longer or shorter term, where the
+    #: renderings do not show which is the term (disaster mitigation, mitigation agency)
+    unclear: bool = False
 
 
 def entry_confidence(evidence: EntryEvidence) -> float:
@@ -96,7 +109,19 @@ def entry_confidence(evidence: EntryEvidence) -> float:
         return value if evidence.both >= REPEATED else min(value, CAP_UNCHECKED_NAME)
     if evidence.from_keywords:
         return value
-    return value if evidence.both >= REPEATED else min(value, CAP_RUNNING_TERM)
+    return _running_term(value, evidence)
+
+
+def _running_term(value: float, evidence: EntryEvidence) -> float:
+    """A term found in running text is right when its renderings recur with it, in beads of their
+    own, and their words translate its words: so checked, it is a term (CHECKED_TERM); otherwise it
+    stays a candidate."""
+    if evidence.unclear or evidence.demonym or evidence.both < 2:
+        return min(value, CAP_RUNNING_TERM)
+    needed = TERM_SUPPORT[0] if evidence.both >= REPEATED else TERM_SUPPORT[1]
+    if evidence.support < needed:
+        return min(value, CAP_RUNNING_TERM)
+    return max(value, CHECKED_TERM)
 
 
 def transliterated(english: str, other: str) -> bool:

@@ -34,7 +34,8 @@ def headword(index: LanguageIndex, gram: str, english_name: str = "") -> str:
     ranked = [form for form, _ in written.most_common()]
     if len(keys) == 1 and is_acronym(keys[0]):
         return ranked[0] + "." if "." in ranked[0] and not ranked[0].endswith(".") else ranked[0]
-    compound = {head + ending for ending in term_patterns(index.lang).compound_head_endings} if len(keys) > 1 else set()
+    compound = {stem + ending for stem in _voiced(head, index.lang)
+                for ending in term_patterns(index.lang).compound_head_endings} if len(keys) > 1 else set()
     lemma_form = lemmatize_phrase(ranked[0], index.lang)
     exact = [form for form in ranked if _last(form) == head or _last(form) in compound]
     if english_name:
@@ -58,6 +59,18 @@ def headword(index: LanguageIndex, gram: str, english_name: str = "") -> str:
         if written_heads:
             return _prefer_name_case(min(written_heads, key=len), written)
     return _prefer_name_case(lemma_form, written)
+
+
+#: Kazakh stem-final consonants voiced before a vowel ending (жетіспеушілік → жетіспеушілігі).
+_KK_VOICED = {"к": "г", "қ": "ғ", "п": "б"}
+
+
+def _voiced(head: str, lang: str) -> tuple[str, ...]:
+    """The head as it stands before a possessive ending: itself, and (Kazakh) with its last
+    consonant voiced."""
+    if lang == "kk" and head[-1:] in _KK_VOICED:
+        return head, head[:-1] + _KK_VOICED[head[-1]]
+    return (head,)
 
 
 def _without_case_ending(form: str, head: str) -> str:

@@ -34,8 +34,14 @@ Lemmatize = Callable[[list[str], str], list[str]]
 ROMAN = re.compile(r"^[IVXLCDMХІМСДЛ]+$")
 
 
+@lru_cache(maxsize=65536)
 def is_acronym(token: str) -> bool:
     return bool(ACRONYM.match(token)) and not ROMAN.match(token)
+
+
+@lru_cache(maxsize=65536)
+def _has_letter(key: str) -> bool:
+    return any(ch.isalpha() for ch in key)
 
 
 def split_acronym(token: str) -> str:
@@ -154,7 +160,7 @@ def analyse_side(surface: list[str], breaks: set[int], starts: set[int], keys_of
     keys = [keys_of[token] for token in surface]
     patterns = term_patterns(lang)
     stop, longest = patterns.stop_words, patterns.max_words
-    usable = [any(ch.isalpha() for ch in key) for key in keys]
+    usable = [_has_letter(key) for key in keys]
     grams = set()
     for i, key in enumerate(keys):
         if not usable[i]:

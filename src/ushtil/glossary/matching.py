@@ -20,6 +20,7 @@ from .candidates import Candidate
 from .headwords import headword
 from .index import LanguageIndex, Side, is_acronym
 from .known import known_name
+from .phrases import WordAssociation, relative_position
 from .sources import Unit
 
 #: How many alternative renderings (variants) one language may list besides the headword.
@@ -44,6 +45,8 @@ class Rendering:
     units: list[int] = field(default_factory=list)
     #: where the rendering came from: "corpus" (co-occurrence), "keywords" (paired lists), "known" (CLDR)
     source: str = "corpus"
+    #: a running-text term's rendering: how well its words translate the term's (0..1)
+    support: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -68,26 +71,30 @@ class Features:
 
 
 def render(candidate: Candidate, english: LanguageIndex, target: LanguageIndex, units: list[Unit],
-           english_form: str) -> Rendering | None:
+           english_form: str, words: WordAssociation | None = None) -> Rendering | None:
     """The rendering of ``candidate`` in ``target.lang``, or None when nothing co-occurs with it; a
-    known name's (CLDR) rendering when the text uses it."""
-    found = _corpus_rendering(candidate, english, target, units, english_form)
+    known name's (CLDR) rendering when the text uses it. ``words``: the word association of English
+    and ``target.lang``, which a running-text term's rendering is chosen by."""
+    found = _corpus_rendering(candidate, english, target, units, english_form, words)
     known = known_name(english_form) if candidate.kind in ("name", "acronym") else None
     return _known_rendering(known.forms[target.lang], candidate, target, units, found) if known else found
 
 
 def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: LanguageIndex, units: list[Unit],
-                      english_form: str) -> Rendering | None:
+                      english_form: str, words: WordAssociation | None = None) -> Rendering | None:
     """The rendering the co-occurrence statistics point to."""
     shared = [u for u in candidate.units if target.sides[u] is not None]
     if not shared:
         return None
     from_keywords = _keyword_rendering(candidate, target, units)
+    phrase = words is not None and candidate.kind == "term" and not candidate.demonym and not from_keywords
     if from_keywords:
         gram, form, by_position = from_keywords
         best = runner_up = 0.0
     else:
-        cooccurring = Counter(gram for u in shared for gram in target.sides[u].grams)
+        cooccurring = Counter()
+        for u in shared:
+            cooccurring.update(target.sides[u].grams)
         scores = {
             gram: _score(candidate, english_form, gram, both, len(shared), target)
             for gram, both in cooccurring.items()
@@ -97,6 +104,10 @@ def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: Lang
         if not scores:
             return None
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))  # ties: same order every run
+        if phrase:
+            ranked = _rank_phrases(ranked, candidate, english, target, shared, words)
+            if not ranked:
+                return None
         gram, best = ranked[0]
         runner_up = next((score for other, score in ranked[1:] if not _overlaps(other, gram)), 0.0)
         by_position = 0.0
@@ -114,9 +125,38 @@ def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: Lang
         both=both,
     )
     rendering = Rendering(lang=target.lang, gram=gram, headword=form, confidence=features.confidence(),
-                          units=holding, source="keywords" if from_keywords else "corpus")
+                          units=holding, source="keywords" if from_keywords else "corpus",
+                          support=words.support(candidate.key, gram, weakest=True) if phrase else 0.0)
     _add_variants(rendering, candidate, english, shared, target)
     return rendering
+
+
+#: Renderings of a running-text term weighed by their words and position (the best by Dice first).
+PHRASE_SHORTLIST = 40
+#: Noun-phrase renderings kept and weighed by position (the best by Dice and support), and the beads
+#: their position is measured in (the first ones).
+POSITION_SHORTLIST = 4
+POSITION_BEADS = 5
+#: Weights of word support and (Russian) position added to a phrase rendering's Dice score.
+SUPPORT_WEIGHT = 0.6
+POSITION_WEIGHT = 0.3
+
+
+def _rank_phrases(ranked: list[tuple[str, float]], candidate: Candidate, english: LanguageIndex,
+                  target: LanguageIndex, shared: list[int], words: WordAssociation) -> list[tuple[str, float]]:
+    """A term's renderings re-ranked: noun phrases only, by Dice plus how well their words translate
+    the term's words, plus (Russian) how near the best of them stand to where the term stands."""
+    supported = sorted(((gram, score + SUPPORT_WEIGHT * words.support(candidate.key, gram))
+                        for gram, score in ranked[:PHRASE_SHORTLIST]), key=lambda item: (-item[1], item[0]))
+    rescored = [item for item in supported if words.noun_phrase(item[0])][:POSITION_SHORTLIST]
+    if target.lang != "ru":
+        return rescored
+    for number, (gram, score) in enumerate(rescored):
+        places = [relative_position(english.sides[u], candidate.key, target.sides[u], gram)
+                  for u in shared[:POSITION_BEADS] if gram in target.sides[u].grams]
+        places = [place for place in places if place is not None]
+        rescored[number] = gram, score + POSITION_WEIGHT * (sum(places) / len(places) if places else 0.0)
+    return sorted(rescored, key=lambda item: (-item[1], item[0]))
 
 
 #: Confidence of a known name's rendering found in most (or only some) of the term's beads.
@@ -311,8 +351,8 @@ def occurrences(side: Side, gram: str) -> int:
     if gram not in side.grams and gram.count(" ") < 2:
         return 0
     keys, wanted = side.keys, gram.split(" ")
-    n = len(wanted)
-    return sum(1 for i in range(len(keys) - n + 1) if keys[i:i + n] == wanted)
+    n, first = len(wanted), wanted[0]
+    return sum(1 for i, key in enumerate(keys) if key == first and keys[i:i + n] == wanted)
 
 
 def _add_variants(rendering: Rendering, candidate: Candidate, english: LanguageIndex, shared: list[int],

@@ -80,6 +80,10 @@ class KazakhLemmatizer(Lemmatizer):
         super().clear_cache()
         self._split_cache.clear()
 
+    def is_verb(self, lemma: str) -> bool:
+        """Whether the treebank lexicon knows ``lemma`` as a verb (бекіт, көрсет)."""
+        return lemma.lower() in self._verbs
+
     def analyse(self, word: str) -> Analysis:
         lower = word.lower()
         if not any(char.isalpha() for char in word):

@@ -178,7 +178,9 @@ def _place(article: Article, block: _Block, backend: str, strays: list[Abstract]
             if marker else f"wrong-language:{block.claimed}: {block.where} holds {text_lang}, not {block.claimed}"
         )
     elif meant == text_lang and not block.claims(text_lang):
-        meant = block.claimed  # the claimed language's abstract was replaced by a second text in text_lang
+        # the claimed language's part was replaced whole by a second text in text_lang: kept whole
+        wrong = f"wrong-language:{block.claimed}: the {block.claimed} abstract is in {_name(text_lang)}"
+        article.notes.append(_where(wrong, block))
     if meant != text_lang:
         article.notes.append(_where(f"wrong-language:{meant}: the {meant} abstract is in {_name(text_lang)}", block))
         front = Abstract(lang=meant, title=text.title, authors=text.authors, keywords=text.keywords, marker=marker)

@@ -31,6 +31,19 @@ def _load_docx(path: Path) -> str:
     return "\n\n".join(blocks)
 
 
+_WORD_NAMESPACES = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+}
+
+
+def _text_box_paragraphs(element) -> list:
+    """Paragraphs of the text boxes anchored in a body paragraph (not their VML fallback copies)."""
+    from lxml import etree
+
+    return etree.XPath(".//w:txbxContent[not(ancestor::mc:Fallback)]/w:p", namespaces=_WORD_NAMESPACES)(element)
+
+
 def _docx_blocks(document) -> list[str]:
     """Paragraphs and table cells in document order; heading styles as '# ', superscripts dropped."""
     from docx.table import Table
@@ -41,6 +54,8 @@ def _docx_blocks(document) -> list[str]:
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
             blocks.append(_docx_paragraph(Paragraph(element, document)))
+            # a text box anchored in the paragraph (a template's abstract frame); its fallback copy skipped
+            blocks.extend(_docx_paragraph(Paragraph(inner, document)) for inner in _text_box_paragraphs(element))
         elif tag == "tbl":
             seen = set()
             rows = []

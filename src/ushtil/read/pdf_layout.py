@@ -179,15 +179,24 @@ def _drop_margins(lines: list[Line], pages: list[PageRuns]) -> list[Line]:
 
 def _footnotes_last(lines: list[Line], body: float) -> list[Line]:
     """Small print below the last body line of a page column (footnotes: affiliations, grants)
-    goes to the end, so that a paragraph running over the page break is joined again."""
+    goes to the end, so that a paragraph running over the page break is joined again and no
+    footnote lands between two paragraphs of an abstract. Small print that goes on at the top of
+    the next column or page stays: it is text set smaller (an abstract), not a footnote."""
     last_body: dict[tuple[int, int], int] = {}
     for number, line in enumerate(lines):
         if abs(line.size - body) < 0.5:
             last_body[(line.page, line.column)] = number
+    small = [line.size < 0.92 * body for line in lines]
     kept, footnotes = [], []
     for number, line in enumerate(lines):
-        below = number > last_body.get((line.page, line.column), len(lines))
-        (footnotes if below and line.size < 0.92 * body else kept).append(line)
+        last = last_body.get((line.page, line.column))
+        if last is None or number <= last or not small[number]:
+            kept.append(line)
+            continue
+        following = next((other for other in range(number + 1, len(lines))
+                          if (lines[other].page, lines[other].column) != (line.page, line.column)), None)
+        goes_on = following is not None and small[following] and abs(lines[following].size - line.size) < 0.5
+        (kept if goes_on else footnotes).append(line)
     return kept + footnotes
 
 

@@ -237,8 +237,10 @@ def find_regions(paragraphs: list[Paragraph]) -> list[Region]:
                 continue
             if following is not None:
                 if following.kind == "keywords":
-                    region.keywords = split_keywords(following.rest)
-                    end += 1
+                    rest, end = following.rest, end + 1
+                    if not rest and end < len(paragraphs) and markers[end] is None and not paragraphs[end].heading:
+                        rest, end = paragraphs[end].text, end + 1  # "Keywords:" alone, the list below it
+                    region.keywords = split_keywords(rest)
                 break
             if paragraph.heading or split_names(paragraph.text):
                 break

@@ -434,7 +434,7 @@ def main() -> None:
         thesis_docx(columns=2).save(two)
         to_pdf(two, HERE / "08_structured_two_columns.pdf")
     seed_docx().save(HERE / "seed.docx")
-    to_pdf(HERE / "seed.docx", HERE / "seed.pdf")
+    to_pdf(HERE / "seed.docx", HERE / "seed_one_column.pdf")
     with tempfile.TemporaryDirectory() as tmp:
         two = Path(tmp) / "seed_two_columns.docx"
         seed_docx(columns=2, hyphenated=_recurring_long_words()).save(two)

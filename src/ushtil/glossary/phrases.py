@@ -1,0 +1,134 @@
+"""What tells a multi-word term's rendering from other words of the same beads.
+
+A term found in running text occurs in few beads (two or three in a news corpus), and every n-gram
+found only in those beads has the same Dice with it. Three things tell the rendering apart:
+
+- **its words translate the term's words**: each English word is associated (Dice over all beads,
+  where single words occur far more often than the phrase) with a word of the rendering and each
+  word of the rendering with an English word (death ~ өлім ~ смертный, penalty ~ жаза ~ казнь);
+- **it is a noun phrase**: a Russian rendering holds a noun and no verb, adverb or preposition at its
+  edges, no preposition; a Kazakh one does not end in a verb;
+- **Russian keeps the English order of constituents**: the rendering stands where the term stands in
+  the sentence (relative position).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .index import LanguageIndex
+from .patterns import term_patterns
+
+#: Russian parts of speech a term's rendering never holds (pymorphy3's tags).
+_RU_NOT_IN_TERM = frozenset({"VERB", "INFN", "GRND", "ADVB", "PRED", "CONJ", "PRCL", "INTJ", "NPRO", "COMP",
+                             "PREP"})
+#: Russian parts of speech a term's rendering may end in: a noun, or a participle in the genitive
+#: used as one (число погибших).
+_RU_NOUNS = frozenset({"NOUN"})
+
+
+class WordAssociation:
+    """Dice of single words (lemma keys) of English and one other language over the units."""
+
+    def __init__(self, english: LanguageIndex, target: LanguageIndex):
+        self.english, self.target = english, target
+        self._sets: dict[tuple[str, str], frozenset[int]] = {}
+        self._dice: dict[tuple[str, str], float] = {}
+        self._phrases: dict[str, bool] = {}
+        self._best: dict[tuple[tuple[str, ...], str], tuple[list[float], list[float]] | None] = {}
+        self._stop = term_patterns(target.lang).stop_words
+        self._english_stop = term_patterns("en").stop_words
+
+    def _units(self, index: LanguageIndex, word: str) -> frozenset[int]:
+        found = self._sets.get((index.lang, word))
+        if found is None:
+            found = self._sets[index.lang, word] = frozenset(index.postings.get(word, ()))
+        return found
+
+    def dice(self, english_word: str, word: str) -> float:
+        value = self._dice.get((english_word, word))
+        if value is None:
+            a, b = self._units(self.english, english_word), self._units(self.target, word)
+            value = self._dice[english_word, word] = 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+        return value
+
+    def noun_phrase(self, gram: str) -> bool:
+        """:func:`noun_phrase` of a gram of the target language, remembered."""
+        known = self._phrases.get(gram)
+        if known is None:
+            known = self._phrases[gram] = noun_phrase(gram, self.target)
+        return known
+
+    def support(self, key: tuple[str, ...], gram: str, weakest: bool = False) -> float:
+        """How well the words of ``gram`` and of the English ``key`` translate each other (0..1): the
+        mean over both sides of each content word's best Dice with a word of the other side (with
+        ``weakest``, the least of them: every word must be translated)."""
+        best = self._best.get((key, gram))
+        if best is None:
+            best = self._best[key, gram] = self._best_dice(key, gram)
+        if not best:
+            return 0.0
+        english, other = best
+        if weakest:
+            return min(min(english), min(other))
+        return (sum(english) / len(english) + sum(other) / len(other)) / 2
+
+    def _best_dice(self, key: tuple[str, ...], gram: str) -> tuple[list[float], list[float]] | None:
+        """Each content word's best Dice with a word of the other side: English words, then the others."""
+        english = [word for word in key if word not in self._english_stop]
+        other = [word for word in gram.split(" ") if word not in self._stop]
+        if not english or not other:
+            return None
+        table = [[self.dice(e, t) for t in other] for e in english]
+        return [max(row) for row in table], [max(column) for column in zip(*table, strict=True)]
+
+
+def noun_phrase(gram: str, target: LanguageIndex) -> bool:
+    """Whether the rendering looks like a term of ``target.lang`` (a noun phrase)."""
+    written = target.surfaces.get(gram)
+    form = written.most_common(1)[0][0] if written else gram
+    if target.lang == "ru":
+        return _russian_noun_phrase(tuple(form.casefold().split(" ")))
+    if target.lang == "kk":
+        return not _kazakh_verb(gram.split(" ")[-1])
+    return True
+
+
+def _russian_noun_phrase(words: tuple[str, ...]) -> bool:
+    tags = [_russian_tag(word) for word in words]
+    if any(tag.POS in _RU_NOT_IN_TERM for tag in tags):
+        return False  # агентство по устранению: a preposition leaves the phrase unfinished
+    last = tags[-1]
+    return last.POS in _RU_NOUNS or (len(words) > 1 and last.POS == "PRTF" and last.case == "gent")
+
+
+@cache
+def _russian_tag(word: str):
+    """pymorphy3's most probable tag of a Russian word."""
+    from ..lemma import builtin_lemmatizer
+
+    return builtin_lemmatizer("ru").morph.parse(word)[0].tag
+
+
+@cache
+def _kazakh_verb(lemma: str) -> bool:
+    from ..lemma import builtin_lemmatizer
+
+    return builtin_lemmatizer("kk").is_verb(lemma)
+
+
+def relative_position(english_side, key: tuple[str, ...], side, gram: str) -> float | None:
+    """1 when the rendering stands where the term stands (relative to the sentence), less the farther
+    apart they are; None when either is not found."""
+    start = _find(english_side.keys, list(key))
+    other = _find(side.keys, gram.split(" "))
+    if start is None or other is None:
+        return None
+    here = start / max(len(english_side.keys), 1)
+    there = other / max(len(side.keys), 1)
+    return max(0.0, 1 - 2 * abs(here - there))
+
+
+def _find(keys: list[str], wanted: list[str]) -> int | None:
+    n = len(wanted)
+    return next((i for i in range(len(keys) - n + 1) if keys[i:i + n] == wanted), None)
