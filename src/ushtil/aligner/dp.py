@@ -118,17 +118,20 @@ class Table:
 BeadScores = Callable[[np.ndarray, tuple[int, int, int]], np.ndarray]
 
 
-def fill(band: Band, scores: BeadScores, on_progress: Callable[[float], None] | None = None) -> Table:
+def fill(
+    band: Band, scores: BeadScores, on_progress: Callable[[float], None] | None = None, longest: int = 3
+) -> Table:
     """Fill the table over ``band``; ``scores(starts, counts)`` scores the beads of one move from
-    many start cells (an array of shape (n, 3)); ``on_progress(share)`` reports the share done."""
+    many start cells (an array of shape (n, 3)); ``on_progress(share)`` reports the share done;
+    beads take at most ``longest`` sentences per language."""
     cells = band.cells()
-    before = np.empty((len(cells), len(MOVES)), dtype=np.int32)
-    for m, move in enumerate(MOVES):
+    moves = [
+        move for move in MOVES
+        if max(move.value) <= longest and all(size or not n for size, n in zip(band.sizes, move.value, strict=True))
+    ]
+    before = np.empty((len(cells), len(moves)), dtype=np.int32)
+    for m, move in enumerate(moves):
         before[:, m] = band.index(cells - np.array(move.value))
-    allowed = (before >= 0).any(axis=0)  # not: a move the band never allows (a language without sentences)
-    moves = [move for move, kept in zip(MOVES, allowed, strict=True) if kept]
-    if not allowed.all():
-        before = before[:, allowed]
     gain = np.full(before.shape, -np.inf, dtype=np.float32)  # float32: half the memory of a long text's table
     for m, move in enumerate(moves):
         valid = np.flatnonzero(before[:, m] >= 0)

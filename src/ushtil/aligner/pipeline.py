@@ -12,14 +12,16 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 
 from ..errors import InputError
 from ..langs import LANGUAGE_PAIRS, length_ratio
 from ..model import LANGS, Alignment, Article, Bead
+from ..tokens import words
 from .dp import Band, Cell, Move, fill, traceback
-from .features import PairContext
+from .features import FEATURES, PairContext
 from .profile import SentenceProfile, profile_sentence, stem
 from .scoring import BeadScorer, PairModel, Settings, default_settings
 
@@ -30,9 +32,10 @@ FULL_CUBE_CELLS = 2_000
 #: Half-width (in sentences) of the band around the guide paths.
 BAND_WIDTH = 3
 #: Half-width of the guides' own band: this share of the text, but at least GUIDE_WIDTH and at most
-#: GUIDE_MAX_WIDTH sentences. The band starts on the diagonal and is moved onto the guide's path
-#: until the path no longer runs along its edge (at most GUIDE_ROUNDS times), so a missing passage
-#: longer than the band is still followed, while time and memory stay linear in the length.
+#: GUIDE_MAX_WIDTH sentences, plus the difference in length of the two texts (a passage missing
+#: from one of them). The band starts on the diagonal and is moved onto the guide's path until the
+#: path no longer runs along its edge (at most GUIDE_ROUNDS times), so a missing passage is
+#: followed, while time and memory stay linear in the length.
 GUIDE_WIDTH = 6
 GUIDE_SHARE = 0.1
 GUIDE_MAX_WIDTH = 15
@@ -116,9 +119,9 @@ def _length_mean(sections: list[Section], a: str, b: str) -> float:
     return math.log(chars_b / chars_a)
 
 
+@lru_cache(maxsize=65536)
 def _term_stems(term: str) -> tuple[str, ...]:
-    from ..tokens import words
-
+    """The stems of a glossary term (cached: every text of a corpus is aligned with the same terms)."""
     return tuple(stem(word) for word in words(term))
 
 
@@ -188,31 +191,44 @@ def _visits(path: list[tuple[Cell, Move]], rows: int) -> tuple[np.ndarray, np.nd
     return low, high
 
 
+#: The evidence of a guide's first, wide round: cheap to compute over a band as wide as a missing page
+#: (no names, character n-grams or lexicon).
+FIRST_ROUND_FEATURES = frozenset({"length", "numbers_shared", "numbers_unmatched", "cognates", "punctuation_unmatched"})
+
+
 def _guide(scorer: BeadScorer, other: int) -> tuple[np.ndarray, np.ndarray]:
     """Where each English position lies in language ``other`` (1 or 2): the positions a banded
-    pairwise pass visits (lowest, highest per row). The pass takes one sentence per language at a
-    time (a merge becomes a 1-1 and a 1-0 step, close enough for a guide, and no pair of two or
-    three sentences is scored across the wide band) and shares the section's evidence, so the
-    sentence pairs it compares are not compared again by the three-way pass."""
+    pairwise pass visits (lowest, highest per row).
+
+    The first round searches a band as wide as the texts' difference in length (a passage missing
+    from one of them) with cheap evidence (lengths, numbers); the next rounds use all the evidence
+    in a narrower band moved onto the path found, until the path no longer runs along its edge.
+    The pass takes one sentence per language at a time (a merge becomes a 1-1 and a 1-0 step,
+    close enough for a guide) and shares the section's evidence, so the sentence pairs it compares
+    are not compared again by the three-way pass."""
     p = next(p for p, pair in enumerate(scorer.pairs) if (pair.a, pair.b) == (LANGS[0], LANGS[other]))
     profiles = {lang: scorer.profiles[lang] if index in (0, other) else [] for index, lang in enumerate(LANGS)}
     starts = {lang: s for lang, s in scorer.paragraph_starts.items() if lang in (LANGS[0], LANGS[other])}
-    guide = BeadScorer(LANGS, profiles, [scorer.pairs[p]], scorer.priors, starts, [scorer.evidence[p]], longest=1)
-    sizes = guide.sizes
-    n, m = sizes[0], sizes[other]
+    model = scorer.pairs[p]
+    cheap = replace(model, weights=tuple(w if name in FIRST_ROUND_FEATURES else 0.0
+                                         for w, name in zip(model.weights, FEATURES, strict=True)))
+    n, m = len(profiles[LANGS[0]]), len(profiles[LANGS[other]])
     width = min(GUIDE_MAX_WIDTH, max(GUIDE_WIDTH, int(GUIDE_SHARE * max(n, m))))
-    diagonal = np.zeros((n + 1, 2), dtype=np.int64)
-    diagonal[:, other - 1] = np.arange(n + 1) * m // max(n, 1)
-    low, high = diagonal, diagonal + (diagonal > 0)
-    for _ in range(GUIDE_ROUNDS):
-        band = Band.around(sizes, low, high, width)
+    low = np.zeros((n + 1, 2), dtype=np.int64)
+    low[:, other - 1] = np.arange(n + 1) * m // max(n, 1)
+    high = low + (low > 0)
+    for round_ in range(GUIDE_ROUNDS):
+        first = round_ == 0 and abs(n - m) > width
+        guide = BeadScorer(LANGS, profiles, [cheap if first else model], scorer.priors, starts,
+                           [scorer.evidence[p]], longest=1)
+        band = Band.around(guide.sizes, low, high, width + (abs(n - m) if first else 0))
         guide.prepare(band)
-        path = traceback(fill(band, guide.scores), sizes)
+        path = traceback(fill(band, guide.scores, longest=1), guide.sizes)
         low, high = _visits(path, n + 1)
         edge_low, edge_high = band.rows[:, 2 * other - 2], band.rows[:, 2 * other - 1]
         along_edge = (low[:, other - 1] <= edge_low) & (edge_low > 0)
         along_edge |= (high[:, other - 1] >= edge_high) & (edge_high < m)
-        if not along_edge.any():
+        if not first and not along_edge.any():
             break
     return low[:, other - 1], high[:, other - 1]
 
