@@ -58,7 +58,7 @@ def align_ushtil(cases: Path, names: list[str], out: Path, raw: bool, options=No
         (name, read_triple(Triple(name, {lang: folder / f"{name}.{lang}.txt" for lang in LANGS}), not raw))
         for name in names
     ]
-    alignments = align_corpus(sources, options=options)
+    alignments = align_corpus(sources, options=options).alignments
     seconds = time.perf_counter() - start
     out.mkdir(parents=True, exist_ok=True)
     for alignment in alignments:
@@ -176,7 +176,7 @@ from ushtil.read.triples import Triple, read_triple
 folder, name, out = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 start = time.perf_counter()
 source = read_triple(Triple(name, {lang: folder / f"{name}.{lang}.txt" for lang in ("en", "kk", "ru")}), True)
-alignment, = align_corpus([(name, source)])
+alignment, = align_corpus([(name, source)]).alignments
 seconds = time.perf_counter() - start
 write_alignment(alignment, out / f"{name}.alignment.jsonl")
 print(json.dumps({"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))

@@ -123,7 +123,8 @@ def logistic_regression(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: in
 def evaluate(cases, settings: Settings) -> list[tuple[list[dict], list[Bead]]]:
     """Align all cases as one corpus, as the bench does (a lexicon is learned from all of them,
     without looking at gold): (gold beads, predicted beads) per case."""
-    alignments = align_corpus([(case.name, dict(case.lines)) for case in cases], options=AlignOptions(settings))
+    sources = [(case.name, dict(case.lines)) for case in cases]
+    alignments = align_corpus(sources, options=AlignOptions(settings)).alignments
     return [(case.gold, alignment.beads) for case, alignment in zip(cases, alignments, strict=True)]
 
 

@@ -7,13 +7,15 @@ n-grams, punctuation, glossary terms and a lexicon learned from the corpus itsel
 as a reviewer decides.
 """
 
+from .corpus import CorpusResult, align_corpus
 from .io import read_aligned, read_alignment, write_aligned, write_alignment
-from .pipeline import AlignOptions, align, align_corpus
+from .pipeline import AlignOptions, align
 from .sources import AlignedCorpus, align_articles, align_inputs
 
 __all__ = [
     "AlignOptions",
     "AlignedCorpus",
+    "CorpusResult",
     "align",
     "align_articles",
     "align_corpus",

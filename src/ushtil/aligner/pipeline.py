@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -80,7 +80,7 @@ class AlignOptions:
     #: show a progress bar (stderr) while aligning sections of more than LONG_SECTION sentences
     progress: bool = False
     #: sentence profiles by (language, text) and evidence counts by section, kept between the
-    #: passes of :func:`align_corpus`
+    #: passes of :func:`~.corpus.align_corpus`
     profiles: dict[tuple, SentenceProfile | dict] | None = field(default=None, repr=False, compare=False)
 
 
@@ -357,33 +357,3 @@ def _term_triples(term_pairs: Iterable) -> list[tuple[str, str, str]]:
         if sum(bool(t) for t in triple) >= 2:
             triples.append(triple)
     return triples
-
-
-def align_corpus(
-    sources: Sequence[tuple[str, Article | Mapping[str, Sequence]]],
-    *,
-    term_pairs: Iterable | None = None,
-    options: AlignOptions | None = None,
-    progress: Callable[[Iterable, str], Iterable] | None = None,
-) -> list[Alignment]:
-    """Align many texts; when they are enough, learn a lexicon from the first pass and realign.
-
-    ``sources`` are (name, article or sentence lists) pairs; ``progress(items, label)`` may wrap
-    the loops (a progress bar).
-    """
-    from .lexicon import learn_lexicon
-
-    options = options or AlignOptions()
-    if term_pairs is not None:
-        options = replace(options, terms=_term_triples(term_pairs))
-    if options.profiles is None:
-        options = replace(options, profiles={})
-    wrap = progress or (lambda items, label: items)
-    first = [align(source, name=name, options=options) for name, source in wrap(sources, "aligning")]
-    if options.lexicon:
-        return first
-    lexicon = learn_lexicon(first, PAIRS)
-    if not lexicon:
-        return first
-    second = replace(options, lexicon=lexicon)
-    return [align(source, name=name, options=second) for name, source in wrap(sources, "realigning")]

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from .. import __version__
+from ..aligner.scoring import default_settings
 from ..errors import UshtilError
 from ..files import atomic_path
 from ..model import LANGS, AlignedArticle, Alignment, Article, Bead
@@ -39,8 +40,6 @@ FORMAT_NAME = "ushtil-review-workbook"
 FORMAT_VERSION = 1
 
 DECISIONS: tuple[str, ...] = ("OK", "Fix", "Split", "Merge", "Reject")
-#: Beads scoring below this are highlighted.
-LOW_SCORE = 0.5
 #: Excel's limit on the characters (UTF-16 code units) of one cell.
 CELL_LIMIT = 32_767
 
@@ -221,7 +220,8 @@ def _write_summary(sheet, alignments: list[Alignment], signature: str, styles: _
         "Decision: OK = correct; Fix = you corrected the text in the row; Split = the bead holds several "
         "(put each one's sentences on its own line in the cells); Merge = join the bead with the next one; "
         "Reject = the sentences do not translate each other (each becomes a bead of its own).",
-        f"Highlighted: scores below {LOW_SCORE:.2f} and languages with no sentence in a bead.",
+        f"Highlighted: scores below {default_settings().low_score:.2f} (flagged low_score by the aligner) and "
+        "languages with no sentence in a bead.",
         "Read the decisions back with: ushtil review import THIS.xlsx -o OUTDIR",
         f"Made with: {signature}",
     ]
@@ -305,7 +305,8 @@ def _write_alignment_sheet(sheet, alignments: list[Alignment], styles: _Styles) 
 
     rules = sheet.conditional_formatting
     rules.add(f"{score}2:{score}{last}",
-              FormulaRule(formula=[f"AND(ISNUMBER({score}2),{score}2<{LOW_SCORE})"], fill=fill("F8CBAD")))
+              FormulaRule(formula=[f"AND(ISNUMBER({score}2),{score}2<{default_settings().low_score})"],
+                          fill=fill("F8CBAD")))
     rules.add(f"{first_text}2:{last_text}{last}",
               FormulaRule(formula=[f"AND(ISNUMBER(${score}2),LEN(TRIM({first_text}2))=0)"], fill=fill("FFE699")))
     rules.add(everything, FormulaRule(formula=[f'${decision}2="Reject"'], font=Font(strike=True, color="808080")))
