@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from ntrex_cases import PAIRS, case_names, fold_of, quick_scores, read_case
+from ushtil.aligner.corpus import align_corpus
 from ushtil.aligner.dp import fill, traceback
 from ushtil.aligner.features import FEATURES, PairEvidence
 from ushtil.aligner.lexicon import learn_lexicon
@@ -38,7 +39,6 @@ from ushtil.aligner.pipeline import (
     AlignOptions,
     Section,
     align,
-    align_corpus,
     band_for,
     pair_models,
     section_scorer,
