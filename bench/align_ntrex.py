@@ -82,11 +82,13 @@ def cross_validated(cases: Path, names: list[str], out: Path) -> None:
 
 
 def align_hunalign(cases: Path, out: Path) -> tuple[float, int]:
-    """hunalign en-kk and en-ru, merged with English as the pivot; (seconds inside hunalign, sentences)."""
+    """hunalign en-kk and en-ru, merged with English as the pivot; (seconds inside hunalign, sentences).
+    It runs in ``out`` because hunalign leaves a ``translate.txt`` in its working folder."""
+    out.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
-        [sys.executable, str(SHARED_BENCH / "run_hunalign.py"), str(cases), str(out / "pairwise"),
+        [sys.executable, str(SHARED_BENCH / "run_hunalign.py"), str(cases.resolve()), str((out / "pairwise").resolve()),
          "--pairs", "en-kk,en-ru"],
-        capture_output=True, text=True, check=True,
+        capture_output=True, text=True, check=True, cwd=out,
     )
     last = dict(item.split("=") for item in done.stdout.strip().splitlines()[-1].split())
     _merge(out / "pairwise", cases, out / "merged")
