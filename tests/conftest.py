@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
+
+from ushtil.model import LANGS, Alignment, Bead
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEED_ARTICLE = ROOT / "corpus" / "004_9d99ed68fdecf78d.txt"
+NTREX = SHARED / "bench" / "ntrex-dev"
 
 
 @pytest.fixture(scope="session")
@@ -23,3 +28,37 @@ def seed_alignment(seed_article):
     import ushtil
 
     return ushtil.align(seed_article)
+
+
+def gold_alignment(case: str) -> Alignment:
+    """One NTREX dev document as its gold beads."""
+    lines = {lang: (NTREX / f"{case}.{lang}.txt").read_text(encoding="utf-8").splitlines() for lang in LANGS}
+    beads = []
+    for record in map(json.loads, (NTREX / f"{case}.gold.jsonl").read_text(encoding="utf-8").splitlines()):
+        text = {lang: " ".join(lines[lang][i] for i in record[lang]) for lang in LANGS}
+        beads.append(Bead(sentences={lang: list(record[lang]) for lang in LANGS}, text=text))
+    return Alignment(name=case, sentences=lines, beads=beads)
+
+
+@pytest.fixture(scope="session")
+def ntrex_glossary():
+    """The glossary of every NTREX dev document's gold beads (built once for the glossary tests)."""
+    from ushtil.glossary import build_glossary
+
+    if not NTREX.is_dir():
+        pytest.skip("NTREX dev cases not present")
+    cases = sorted(path.name.removesuffix(".gold.jsonl") for path in NTREX.glob("*.gold.jsonl"))
+    return build_glossary([gold_alignment(case) for case in cases])
+
+
+def edit_rows(path: Path, edits: dict[int, dict[str, str]]) -> None:
+    """Change Alignment cells the way a reviewer does in Excel: ``{bead #: {column title: value}}``."""
+    workbook = load_workbook(path)
+    sheet = workbook["Alignment"]
+    columns = {cell.value: cell.column for cell in sheet[1]}
+    for row in sheet.iter_rows(min_row=2):
+        number = row[columns["Bead #"] - 1].value
+        if number in edits and not str(row[columns["Type"] - 1].value).startswith("cont."):
+            for title, value in edits[number].items():
+                row[columns[title] - 1].value = value
+    workbook.save(path)

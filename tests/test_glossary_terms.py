@@ -10,18 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from test_glossary_trust import NTREX, gold_alignment
 from ushtil.glossary import build_glossary
 from ushtil.glossary.headwords import headword
 from ushtil.glossary.phrases import noun_phrase
-
-
-@pytest.fixture(scope="module")
-def ntrex_glossary():
-    if not NTREX.is_dir():
-        pytest.skip("NTREX dev cases not present")
-    cases = sorted(path.name.removesuffix(".gold.jsonl") for path in NTREX.glob("*.gold.jsonl"))
-    return build_glossary([gold_alignment(case) for case in cases])
 
 
 def by_english(glossary, english):

@@ -9,11 +9,10 @@ confident ones, and the rest are candidates apart (Candidates sheet; CSV/TBX onl
 from __future__ import annotations
 
 import csv
-import json
 
 import pytest
 
-from conftest import SEED_ARTICLE, SHARED
+from conftest import NTREX, SEED_ARTICLE, gold_alignment
 from ushtil.cli import main
 from ushtil.glossary import build_glossary
 from ushtil.glossary.build import TERMS_THRESHOLD
@@ -22,30 +21,10 @@ from ushtil.glossary.headwords import reconcile_names
 from ushtil.glossary.known import is_demonym, known_name
 from ushtil.model import LANGS, Alignment, Bead
 
-NTREX = SHARED / "bench" / "ntrex-dev"
-
 
 @pytest.fixture(scope="module")
 def seed_glossary():
     return build_glossary([SEED_ARTICLE])
-
-
-def gold_alignment(case: str) -> Alignment:
-    """One NTREX dev document as its gold beads."""
-    lines = {lang: (NTREX / f"{case}.{lang}.txt").read_text(encoding="utf-8").splitlines() for lang in LANGS}
-    beads = []
-    for record in map(json.loads, (NTREX / f"{case}.gold.jsonl").read_text(encoding="utf-8").splitlines()):
-        text = {lang: " ".join(lines[lang][i] for i in record[lang]) for lang in LANGS}
-        beads.append(Bead(sentences={lang: list(record[lang]) for lang in LANGS}, text=text))
-    return Alignment(name=case, sentences=lines, beads=beads)
-
-
-@pytest.fixture(scope="module")
-def ntrex_glossary():
-    if not NTREX.is_dir():
-        pytest.skip("NTREX dev cases not present")
-    cases = sorted(path.name.removesuffix(".gold.jsonl") for path in NTREX.glob("*.gold.jsonl"))
-    return build_glossary([gold_alignment(case) for case in cases])
 
 
 def headwords(entry) -> tuple[str, str, str]:

@@ -12,6 +12,7 @@ import pytest
 from lxml import etree
 from openpyxl import Workbook, load_workbook
 
+from conftest import edit_rows
 from export_contract import ExporterContract, alignment_of
 from ushtil.aligner import read_alignment, write_alignment
 from ushtil.cli import main
@@ -28,19 +29,6 @@ from ushtil.export.tmx import XML_LANG
 from ushtil.model import LANGS, Alignment, Bead
 
 SHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-
-
-def edit_rows(path: Path, edits: dict[int, dict[str, str]]) -> None:
-    """Change Alignment cells the way a reviewer does in Excel: ``{bead #: {column title: value}}``."""
-    workbook = load_workbook(path)
-    sheet = workbook["Alignment"]
-    columns = {cell.value: cell.column for cell in sheet[1]}
-    for row in sheet.iter_rows(min_row=2):
-        number = row[columns["Bead #"] - 1].value
-        if number in edits and not str(row[columns["Type"] - 1].value).startswith("cont."):
-            for title, value in edits[number].items():
-                row[columns[title] - 1].value = value
-    workbook.save(path)
 
 
 def sheet_xml(path: Path, sheet: str) -> etree._Element:

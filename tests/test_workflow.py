@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 
 import ushtil
 import ushtil.aligner.sources
+from conftest import edit_rows
 from ushtil.aligner import read_aligned
 from ushtil.cache import CACHE_FOLDER
 from ushtil.cli import main
@@ -144,17 +145,6 @@ def test_term_pairs_reach_the_aligner_as_plain_data():
 
 
 # --------------------------------------------------------------------------- the whole workflow
-
-
-def edit_rows(path: Path, edits: dict[int, dict[str, str]]) -> None:
-    workbook = load_workbook(path)
-    sheet = workbook["Alignment"]
-    columns = {cell.value: cell.column for cell in sheet[1]}
-    for row in sheet.iter_rows(min_row=2):
-        number = row[columns["Bead #"] - 1].value
-        for title, value in edits.get(number, {}).items():
-            row[columns[title] - 1].value = value
-    workbook.save(path)
 
 
 def halves(text: str) -> str:
