@@ -49,14 +49,8 @@ def seed_docx(columns: int = 1, hyphenated: set[str] = frozenset(), mixed: bool 
     """
     document = docx.Document()
     if columns > 1 and not mixed:
-        section = document.sections[0]
-        cols = section._sectPr.find(qn("w:cols"))
-        if cols is None:
-            cols = OxmlElement("w:cols")
-            section._sectPr.append(cols)
-        cols.set(qn("w:num"), str(columns))
-        cols.set(qn("w:space"), "567")
-        section.start_type = WD_SECTION.CONTINUOUS
+        _columns(document, columns)
+        document.sections[0].start_type = WD_SECTION.CONTINUOUS
     _page_number_footer(document)
     header = document.sections[0].header.paragraphs[0]
     header.text = "Л.Н. Гумилев атындағы ЕҰУ ХАБАРШЫСЫ. Саяси ғылымдар. Аймақтану. Шығыстану. Түркітану сериясы"
