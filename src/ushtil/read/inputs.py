@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..cache import ResultCache, cache_key, content_hash
 from ..engine import Engine, Outcome, run_each
+from ..files import MAX_INPUT_BYTES
 from ..model import LANGS, Abstract, Article
 from .formats import SUFFIXES
 from .triples import Triple, find_triples, is_triple_file, read_triple
@@ -217,11 +218,8 @@ def read_documents(
     outcomes: list[Outcome | None] = [None] * len(items)
     keys, todo = {}, []
     for n, item in enumerate(items):
-        try:
-            content = {lang: content_hash(path.read_bytes()) for lang, path in item.files.items()}
-        except OSError:
-            content = None  # read_document gives the one-line error
-        keys[n] = cache_key("read", backend, [item.kind, item.source, item.presegmented, content])
+        content = _file_hashes(item) if cache.folder else None
+        keys[n] = cache_key("read", backend, [item.kind, item.source, item.presegmented, content]) if content else ""
         found = cache.get(keys[n]) if content else None
         if found is None:
             todo.append(n)
@@ -230,10 +228,21 @@ def read_documents(
     done = run_each(read_document, [items[n] for n in todo], engine=engine, shared=backend, on_done=on_done)
     for n, outcome in zip(todo, done, strict=True):
         outcomes[n] = outcome
-        if outcome.ok:
+        if outcome.ok and keys[n]:
             value = outcome.value
             cache.put(keys[n], {"article": value.to_dict()} if isinstance(value, Article) else {"triple": value})
     return outcomes
+
+
+def _file_hashes(item: Input) -> dict[str, str] | None:
+    """A hash of each file of ``item``; None for a file that cannot be read or is too large (reading
+    it then gives its one-line error, and nothing is cached)."""
+    try:
+        if any(path.stat().st_size > MAX_INPUT_BYTES for path in item.files.values()):
+            return None
+        return {lang: content_hash(path.read_bytes()) for lang, path in item.files.items()}
+    except OSError:
+        return None
 
 
 def article_of_triple(name: str, source: str, paragraphs: Mapping[str, list[list[str]]]) -> Article:
