@@ -45,6 +45,10 @@ class WordAssociation:
             found = self._sets[index.lang, word] = frozenset(index.postings.get(word, ()))
         return found
 
+    def together(self, english_word: str, word: str) -> int:
+        """Units holding both words."""
+        return len(self._units(self.english, english_word) & self._units(self.target, word))
+
     def dice(self, english_word: str, word: str) -> float:
         value = self._dice.get((english_word, word))
         if value is None:
