@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..langid import identify
+from ..langid import identify, supported_names
 from ..langs import get_language
 from ..model import LANGS, Abstract, Article
 from .formats import load_text
@@ -65,6 +65,9 @@ def _regions_of(text: str, name: str, notes: list[str]) -> list[Region]:
         raise InputError(f"{name}: no text to read (only numbers or page headers)")
     regions = find_regions(paragraphs)
     if not regions:
+        if identify(" ".join(paragraph.text for paragraph in paragraphs)).other:
+            raise InputError(f"{name}: the text is not {supported_names()}, the languages ushtil reads "
+                             "(and no abstract marker says otherwise)")
         regions = body_region(paragraphs)
         notes.append("no abstract marker (Abstract, Аңдатпа, Аннотация…): the whole text is read as the abstract")
     return regions

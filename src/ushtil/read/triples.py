@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..files import read_text
-from ..langid import identify, language_names
+from ..langid import identify, language_names, supported_names
 from ..model import LANGS
 from .layout import paragraph_blocks
 
@@ -83,6 +83,8 @@ def read_triple(triple: Triple) -> dict[str, list[str]]:
 def check_language(text: str, lang: str, path: Path) -> None:
     """Refuse a file that is confidently written in another language than its name says."""
     guess = identify(text[:20000])
+    if guess.other:
+        raise InputError(f"{path}: the text is not {supported_names()}, the languages ushtil reads")
     if not guess.is_compatible(lang):
         names = language_names()
         found = names.get(guess.lang, "a text in another script") if guess.lang else "a text in another script"
