@@ -71,11 +71,11 @@ def _split_abstract(part: Abstract, backend: str) -> Abstract:
 
 def split_triple(paragraphs: Mapping[str, list[str]], backend: str = "builtin",
                  presegmented: bool = False) -> dict[str, list[list[str]]]:
-    """A text triple's paragraphs per language as paragraphs of sentences; ``presegmented`` text
-    has one sentence per line (:func:`split_lines`)."""
-    return {lang: [split_lines(paragraph) if presegmented else split_sentences(paragraph, lang, backend)
-                   for paragraph in texts]
-            for lang, texts in paragraphs.items()}
+    """A text triple's paragraphs per language as paragraphs of sentences (each language one
+    document: :func:`split_paragraphs`); ``presegmented`` text has one sentence per line."""
+    if presegmented:
+        return {lang: [split_lines(paragraph) for paragraph in texts] for lang, texts in paragraphs.items()}
+    return {lang: split_paragraphs(texts, lang, backend) for lang, texts in paragraphs.items()}
 
 
 def split_document(document: Article | Mapping[str, list[str]], backend: str = "builtin",
