@@ -79,7 +79,7 @@ def test_read_documents_splits_on_the_pool_as_here_and_without_a_splitter_only_r
     pooled = read_documents(items, split=split_document, engine=Engine(jobs=2))
     assert [o.value.to_dict() for o in pooled] == [o.value.to_dict() for o in here]
     assert here[0].value.part("en").sentences[0][0] == FIRST_EN
-    only_read = read_documents(items)
+    only_read = read_documents(items, split=None)
     assert only_read[0].value.part("en").sentences == []
 
 

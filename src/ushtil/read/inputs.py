@@ -212,14 +212,14 @@ def read_documents(
     items: list[Input],
     backend: str = "builtin",
     *,
-    split: Splitter | None = None,
+    split: Splitter | None,
     engine: Engine | None = None,
     cache: ResultCache | None = None,
     on_done: Callable[[int], None] | None = None,
 ) -> list[Outcome]:
     """:func:`read_document` for many items, on the ``engine``, each document then split by ``split``
     (:func:`ushtil.split.split_document`, handed in: the reader does not import a later stage) with
-    the splitter ``backend``; without ``split`` the documents are returned as read. With a
+    the splitter ``backend``; with ``split=None`` the documents are returned as read (paragraphs). With a
     ``cache``, a file read before with the same content, splitter and version is not read again."""
     cache = cache or ResultCache(None)
     outcomes: list[Outcome | None] = [None] * len(items)
