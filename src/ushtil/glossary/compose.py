@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
-from ..translit import name_similarity
+from ..translit import latin_key, name_similarity
 from .index import LanguageIndex
 from .patterns import term_patterns
 from .phrases import WordAssociation
@@ -47,6 +47,7 @@ class PhraseComposer:
         self.words = words
         self.english, self.target = words.english, words.target
         self._stop = term_patterns(self.target.lang).stop_words
+        self._english_stop = term_patterns("en").stop_words
         self._support: dict[tuple[str, str], float] = {}
 
     def rendering(self, key: tuple[str, ...], units: list[int]) -> tuple[str, list[int], float] | None:
@@ -68,31 +69,56 @@ class PhraseComposer:
         return value
 
     def _in_bead(self, key: tuple[str, ...], unit: int) -> tuple[str, float] | None:
+        """The rendering of a two-word ``key`` in one bead and its weakest word support: of the
+        words translating each English word, the two standing side by side as a phrase built as the
+        English one is (the best supported such pair)."""
         side, english = self.target.sides[unit], self.english.sides[unit]
         if side is None or all(i in english.possessives for i in _places(english.keys, key)):
             return None  # not in this bead's text, or only as "province's economy"
-        places, supports = [], []
-        for english_word in key:
-            best, place = max(((self.support(english_word, word), i) for i, word in enumerate(side.keys)
-                               if word not in self._stop), default=(0.0, -1))
-            places.append(place if best >= MIN_DICE else None)
-            supports.append(best)
-        missing = [number for number, place in enumerate(places) if place is None]
-        if not missing:
-            gram = self._phrase(side, places)
-            return (gram, min(supports)) if gram else None
-        if len(missing) > 1 or len(key) != 2 or self.english.frequency(key[missing[0]]) > 1:
+        options = [self._translations(english_word, side, english) for english_word in key]
+        found = []
+        for first, first_support in options[0].items():
+            for second in (first - 1, first + 1):
+                if second in options[1]:
+                    gram = self._phrase(side, [first, second])
+                    if gram:
+                        found.append((min(first_support, options[1][second]), gram))
+        if found:
+            support, gram = max(found)
+            return gram, support
+        missing = [number for number, found in enumerate(options) if not found]
+        if len(missing) != 1 or self.english.frequency(key[missing[0]]) > 1:
             return None
         # a word found once in the corpus: the one word found once beside its neighbour's rendering
-        anchor = places[1 - missing[0]]
-        found = set()
-        for place in (anchor - 1, anchor + 1):
-            if 0 <= place < len(side.keys) and side.keys[place] not in self._stop and (
-                    self.target.frequency(side.keys[place]) == 1):
-                places[missing[0]] = place
-                found.add(self._phrase(side, places))
-        found.discard(None)
-        return (found.pop(), RARE_PAIR) if len(found) == 1 else None
+        rare = set()
+        for anchor in options[1 - missing[0]]:
+            for place in (anchor - 1, anchor + 1):
+                if 0 <= place < len(side.keys) and side.keys[place] not in self._stop and (
+                        self.target.frequency(side.keys[place]) == 1):
+                    places = [place, anchor] if missing[0] == 0 else [anchor, place]
+                    rare.add(self._phrase(side, places))
+        rare.discard(None)
+        return (rare.pop(), RARE_PAIR) if len(rare) == 1 else None
+
+    def _translations(self, english_word: str, side, english) -> dict[int, float]:
+        """Where the bead shows ``english_word``'s translation, and how surely: the words best
+        supported as its translation (at least MIN_DICE); a word it co-occurs with must co-occur
+        less with every other word of the English sentence (смертная is death's, not federal's)."""
+        supports = {i: self.support(english_word, word) for i, word in enumerate(side.keys) if word not in self._stop}
+        best = max(supports.values(), default=0.0)
+        if best < MIN_DICE:
+            return {}
+        others = {word for word in english.keys if word != english_word and word not in self._english_stop
+                  and name_similarity(word, english_word) < LOANWORD_SPELLING}  # not medical for medicine
+        return {i: support for i, support in supports.items() if support == best
+                and (support > self._cooccurrence(english_word, side.keys[i])  # a loanword: spelling decides
+                     or all(self._cooccurrence(other, side.keys[i]) <= support for other in others))}
+
+    def _cooccurrence(self, english_word: str, word: str) -> float:
+        """The Dice of two words that co-occur in MIN_COOCCURRENCE beads or more (else 0)."""
+        if self.words.together(english_word, word) < MIN_COOCCURRENCE:
+            return 0.0
+        return self.words.dice(english_word, word)
 
     def _phrase(self, side, places: list[int]) -> str | None:
         """The gram at ``places`` (the renderings of the English words in order) if it is a noun
@@ -227,8 +253,11 @@ def _kazakh_head(word: str, key: str, plural: bool) -> tuple[str, bool]:
 
 
 def _support(words: WordAssociation, english_word: str, word: str) -> float:
+    """How surely ``word`` translates ``english_word``: their Dice when they co-occur in
+    MIN_COOCCURRENCE beads or more, or their spelling's likeness when they are one loanword."""
     dice = words.dice(english_word, word) if words.together(english_word, word) >= MIN_COOCCURRENCE else 0.0
-    if len(english_word) >= LOANWORD_LETTERS and len(word) >= LOANWORD_LETTERS:
+    if (len(english_word) >= LOANWORD_LETTERS and len(word) >= LOANWORD_LETTERS
+            and latin_key(english_word)[:1] == latin_key(word)[:1]):  # a loanword keeps its first sound
         spelled = name_similarity(english_word, word)
         if spelled >= LOANWORD_SPELLING:
             return max(dice, spelled)

@@ -47,7 +47,8 @@ class WordAssociation:
 
     def together(self, english_word: str, word: str) -> int:
         """Units holding both words."""
-        return len(self._units(self.english, english_word) & self._units(self.target, word))
+        return round(self.dice(english_word, word) * (len(self._units(self.english, english_word))
+                                                       + len(self._units(self.target, word))) / 2)
 
     def dice(self, english_word: str, word: str) -> float:
         value = self._dice.get((english_word, word))
