@@ -139,7 +139,7 @@ class PairTable:
     one to three sentences (computed at once, looked up by the programme)."""
 
     def __init__(self, model: PairModel, evidence: PairEvidence, starts: np.ndarray, longest: int = 3):
-        sizes = (len(evidence.a.profiles), len(evidence.b.profiles))
+        sizes = (len(evidence.a), len(evidence.b))
         self._width, self._longest = sizes[1] + 2, longest
         self.keys = np.unique((starts[:, 0] + 1) * self._width + starts[:, 1] + 1)
         s, t = np.divmod(self.keys, self._width)
