@@ -287,26 +287,24 @@ def _entries(sets: list, ids: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]
 
 class _Parts:
     """One side's sets, a row per sentence, as (row, element, count) entries sorted by row and
-    element, stacked for d = 0 … MOST - 1: row ``d * n + i`` holds what sentence i has that the d
-    sentences before it have not (everything, for counts that add up over sentences: ``lookback``
-    off). A side of several sentences is thus cut into disjoint parts, one per sentence."""
+    element, each with its *gap*: the sentences since its element last occurred (at most
+    :data:`MOST`; always MOST for counts that add up over sentences: ``lookback`` off). What
+    sentence i has that the d sentences before it have not (its part of a side of several
+    sentences) are its entries with a gap over d."""
 
     def __init__(self, rows, cols, vals, n: int, width: int, lookback: bool = True):
         order = np.lexsort((cols, rows))
-        rows, cols, vals = rows[order], cols[order], vals[order]
-        gap = np.full(len(rows), n + MOST)  # rows since the element last occurred
+        self.rows, self.cols, self.vals = rows[order], cols[order], vals[order]
+        self.gap = np.full(len(rows), MOST)
         if lookback and len(rows):
-            by_element = np.lexsort((rows, cols))
-            again = np.flatnonzero(np.diff(cols[by_element]) == 0)
-            gap[by_element[again + 1]] = np.diff(rows[by_element])[again]
-        kept = [np.flatnonzero(gap > d) for d in range(MOST)]
-        self.rows = np.concatenate([d * n + rows[k] for d, k in enumerate(kept)])
-        self.cols = np.concatenate([cols[k] for k in kept])
-        self.vals = np.concatenate([vals[k] for k in kept])
-        #: the size of each part (and 0 past the last sentence)
+            by_element = np.lexsort((self.rows, self.cols))
+            again = np.flatnonzero(np.diff(self.cols[by_element]) == 0)
+            self.gap[by_element[again + 1]] = np.minimum(np.diff(self.rows[by_element])[again], MOST)
+        #: the size of each sentence's part after d earlier sentences (row d; 0 past the last sentence)
         self.sizes = np.zeros((MOST, n + 1))
-        self.sizes[:, :n] = np.bincount(self.rows, minlength=MOST * n).reshape(MOST, n)
-        self.starts = np.concatenate([[0], np.cumsum(self.sizes[:, :n].ravel(), dtype=np.int64)])
+        for d in range(MOST):
+            self.sizes[d, :n] = np.bincount(self.rows[self.gap > d], minlength=n)
+        self.starts = np.searchsorted(self.rows, np.arange(n + 1))
         self.keys = self.rows * width + self.cols  # sorted
         self.width = width
 
@@ -319,17 +317,22 @@ def _parts(*sides: list, ids: dict | None = None, lookback: bool = True) -> tupl
 
 
 def _overlap(x: _Parts, y: _Parts, s: np.ndarray, t: np.ndarray) -> np.ndarray:
-    """What row s of ``x`` and row t of ``y`` share (the sum of the smaller counts), for each (s, t):
-    every entry of the x rows is looked up among the sorted y entries."""
+    """What sentence s of ``x`` and sentence t of ``y`` share (the sum of the smaller counts), for
+    each (s, t), as a :data:`MOST` × MOST table: entry (u, v) counts what they share of their parts
+    after u and v earlier sentences. Every entry of the x sentences is looked up among the sorted y
+    entries."""
     lengths = x.starts[s + 1] - x.starts[s]
     if not len(y.keys) or not lengths.any():
-        return np.zeros(len(s))
+        return np.zeros((len(s), MOST, MOST))
     query = np.repeat(np.arange(len(s)), lengths)
     at = np.arange(len(query)) + np.repeat(x.starts[s] - np.cumsum(lengths) + lengths, lengths)
     probe = t[query] * y.width + x.cols[at]
     found = np.minimum(np.searchsorted(y.keys, probe), len(y.keys) - 1)
-    hit = y.keys[found] == probe
-    return np.bincount(query[hit], np.minimum(x.vals[at[hit]], y.vals[found[hit]]), minlength=len(s))
+    hit = np.flatnonzero(y.keys[found] == probe)
+    at, found = at[hit], found[hit]
+    slot = (query[hit] * MOST + x.gap[at] - 1) * MOST + y.gap[found] - 1  # an entry counts for u < gap
+    shared = np.bincount(slot, np.minimum(x.vals[at], y.vals[found]), minlength=len(s) * MOST * MOST)
+    return shared.reshape(len(s), MOST, MOST)[:, ::-1, ::-1].cumsum(axis=1).cumsum(axis=2)[:, ::-1, ::-1]
 
 
 def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
@@ -438,10 +441,12 @@ class PairEvidence:
         start, u, v = np.unravel_index(np.arange(np.prod(shape)), shape)  # sentence s + u with t + v
         x, y = s[start] + u, t[start] + v
         inside = np.flatnonzero((x < sizes[0]) & (y < sizes[1]))
-        rows_a, rows_b = u[inside] * sizes[0] + x[inside], v[inside] * sizes[1] + y[inside]
+        pairs, which = np.unique(x[inside] * (sizes[1] + 1) + y[inside], return_inverse=True)
+        x, y = np.divmod(pairs, sizes[1] + 1)
         for name in names:
+            shared = sum(_overlap(parts_a, parts_b, x, y) for parts_a, parts_b in self._shared[name])
             grid = np.zeros(len(start))
-            grid[inside] = sum(_overlap(parts_a, parts_b, rows_a, rows_b) for parts_a, parts_b in self._shared[name])
+            grid[inside] = shared[which, u[inside], v[inside]]
             sums[name] = grid.reshape(shape).cumsum(axis=1).cumsum(axis=2)[inverse, la - 1, lb - 1]
         return sums
 
