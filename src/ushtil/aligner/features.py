@@ -290,48 +290,74 @@ class _Parts:
     element, each with its *gap*: the sentences since its element last occurred (at most
     :data:`MOST`; always MOST for counts that add up over sentences: ``lookback`` off). What
     sentence i has that the d sentences before it have not (its part of a side of several
-    sentences) are its entries with a gap over d."""
+    sentences) are its entries with a gap over d. The entries are also indexed by element."""
 
-    def __init__(self, rows, cols, vals, n: int, width: int, lookback: bool = True):
+    def __init__(self, rows, cols, vals, n: int, lookback: bool = True):
         order = np.lexsort((cols, rows))
         self.rows, self.cols, self.vals = rows[order], cols[order], vals[order]
         self.gap = np.full(len(rows), MOST)
+        #: the entries by element, then row: their positions, and element * stride + row
+        self.by_element = np.lexsort((self.rows, self.cols))
+        self.stride = n + 1
+        self.element_keys = self.cols[self.by_element] * self.stride + self.rows[self.by_element]
         if lookback and len(rows):
-            by_element = np.lexsort((self.rows, self.cols))
-            again = np.flatnonzero(np.diff(self.cols[by_element]) == 0)
-            self.gap[by_element[again + 1]] = np.minimum(np.diff(self.rows[by_element])[again], MOST)
+            again = np.flatnonzero(np.diff(self.cols[self.by_element]) == 0)
+            gaps = np.diff(self.rows[self.by_element])[again]
+            self.gap[self.by_element[again + 1]] = np.minimum(gaps, MOST)
         #: the size of each sentence's part after d earlier sentences (row d; 0 past the last sentence)
         self.sizes = np.zeros((MOST, n + 1))
         for d in range(MOST):
             self.sizes[d, :n] = np.bincount(self.rows[self.gap > d], minlength=n)
         self.starts = np.searchsorted(self.rows, np.arange(n + 1))
-        self.keys = self.rows * width + self.cols  # sorted
-        self.width = width
 
 
 def _parts(*sides: list, ids: dict | None = None, lookback: bool = True) -> tuple[_Parts, ...]:
     """The :class:`_Parts` of each side's sets, over one numbering of their elements."""
     ids = {} if ids is None else ids
-    entries = [_entries(sets, ids) for sets in sides]
-    return tuple(_Parts(*entry, len(sets), len(ids), lookback) for entry, sets in zip(entries, sides, strict=True))
+    return tuple(_Parts(*_entries(sets, ids), len(sets), lookback) for sets in sides)
+
+
+def unique(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct keys, sorted, and the position of each key among them (``np.unique`` with
+    ``return_inverse``, by sorting: numpy 2's hashing version is many times slower on these keys)."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    new = np.empty(len(keys), dtype=bool)
+    new[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    inverse = np.empty(len(keys), dtype=np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    return ordered[new], inverse
+
+
+def _spread(starts: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The ranges ``starts[i] … starts[i] + lengths[i]`` laid end to end: (i, position) per item."""
+    owner = np.repeat(np.arange(len(starts)), lengths)
+    return owner, np.arange(len(owner)) + np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
 
 
 def _overlap(x: _Parts, y: _Parts, s: np.ndarray, t: np.ndarray) -> np.ndarray:
     """What sentence s of ``x`` and sentence t of ``y`` share (the sum of the smaller counts), for
-    each (s, t), as a :data:`MOST` × MOST table: entry (u, v) counts what they share of their parts
-    after u and v earlier sentences. Every entry of the x sentences is looked up among the sorted y
-    entries."""
-    lengths = x.starts[s + 1] - x.starts[s]
-    if not len(y.keys) or not lengths.any():
-        return np.zeros((len(s), MOST, MOST))
-    query = np.repeat(np.arange(len(s)), lengths)
-    at = np.arange(len(query)) + np.repeat(x.starts[s] - np.cumsum(lengths) + lengths, lengths)
-    probe = t[query] * y.width + x.cols[at]
-    found = np.minimum(np.searchsorted(y.keys, probe), len(y.keys) - 1)
-    hit = np.flatnonzero(y.keys[found] == probe)
-    at, found = at[hit], found[hit]
-    slot = (query[hit] * MOST + x.gap[at] - 1) * MOST + y.gap[found] - 1  # an entry counts for u < gap
-    shared = np.bincount(slot, np.minimum(x.vals[at], y.vals[found]), minlength=len(s) * MOST * MOST)
+    each (s, t) (distinct, sorted by s then t), as a :data:`MOST` × MOST table: entry (u, v) counts
+    what they share of their parts after u and v earlier sentences. Each element of a sentence s is
+    looked up once among the y sentences from the lowest to the highest t asked for with s."""
+    shared = np.zeros(len(s) * MOST * MOST)
+    if len(s) and len(y.rows):
+        first = np.flatnonzero(np.diff(s, prepend=-1))
+        rows = s[first]
+        low, high = t[first], t[np.append(first[1:], len(s)) - 1]
+        row, at = _spread(x.starts[rows], x.starts[rows + 1] - x.starts[rows])
+        keys = x.cols[at] * y.stride
+        begin = np.searchsorted(y.element_keys, keys + low[row])
+        entry, found = _spread(begin, np.searchsorted(y.element_keys, keys + high[row], side="right") - begin)
+        at, found = at[entry], y.by_element[found]
+        wanted = s.astype(np.int64) * y.stride + t
+        pair = rows[row[entry]] * y.stride + y.rows[found]
+        query = np.minimum(np.searchsorted(wanted, pair), len(s) - 1)
+        asked = np.flatnonzero(wanted[query] == pair)
+        at, found, query = at[asked], found[asked], query[asked]
+        slot = (query * MOST + x.gap[at] - 1) * MOST + y.gap[found] - 1  # an entry counts for u < gap
+        shared = np.bincount(slot, np.minimum(x.vals[at], y.vals[found]), minlength=len(shared))
     return shared.reshape(len(s), MOST, MOST)[:, ::-1, ::-1].cumsum(axis=1).cumsum(axis=2)[:, ::-1, ::-1]
 
 
@@ -355,8 +381,7 @@ def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
     rows, cols, vals = _entries([profile.keys for profile in profiles], {key: i for i, key in enumerate(keys)})
     has = sparse.csr_matrix((vals, (rows, cols)), shape=(len(profiles), len(keys)))
     found = (has @ sparse.vstack(sounds_like, format="csr").T).tocoo() if names else sparse.coo_matrix((0, 0))
-    return _Parts(found.row.astype(np.int64), found.col.astype(np.int64), np.ones(found.nnz), len(profiles),
-                  len(names))
+    return _Parts(found.row.astype(np.int64), found.col.astype(np.int64), np.ones(found.nnz), len(profiles))
 
 
 #: Counts over the words of a side that add up over its sentences (punctuation: a row per class).
@@ -435,13 +460,13 @@ class PairEvidence:
         if not names or not len(sa):
             return sums
         sizes = (len(self.a), len(self.b))
-        starts, inverse = np.unique(sa * (sizes[1] + 1) + sb, return_inverse=True)
+        starts, inverse = unique(sa * (sizes[1] + 1) + sb)
         s, t = np.divmod(starts, sizes[1] + 1)
         shape = (len(starts), int(la.max()), int(lb.max()))
         start, u, v = np.unravel_index(np.arange(np.prod(shape)), shape)  # sentence s + u with t + v
         x, y = s[start] + u, t[start] + v
         inside = np.flatnonzero((x < sizes[0]) & (y < sizes[1]))
-        pairs, which = np.unique(x[inside] * (sizes[1] + 1) + y[inside], return_inverse=True)
+        pairs, which = unique(x[inside] * (sizes[1] + 1) + y[inside])
         x, y = np.divmod(pairs, sizes[1] + 1)
         for name in names:
             shared = sum(_overlap(parts_a, parts_b, x, y) for parts_a, parts_b in self._shared[name])
