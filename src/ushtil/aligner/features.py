@@ -14,6 +14,7 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import ClassVar
 
 import numpy as np
@@ -39,8 +40,9 @@ class PairContext:
     #: expected log(length_b / length_a) and its spread
     length_mean: float = 0.0
     length_spread: float = 0.25
-    #: known term pairs (glossary): the stems of side a, the stems of side b
-    terms: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    #: known term pairs (glossary): the terms of side a and those of side b (each a tuple of
+    #: stems), in the same order
+    terms: tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]] = ((), ())
     #: learned translations: stem of side a → stems of side b, and back
     lexicon: dict[str, set[str]] = field(default_factory=dict)
     reverse_lexicon: dict[str, set[str]] = field(default_factory=dict)
@@ -245,23 +247,36 @@ class LexiconMisses(Feature):
         return np.clip(missed / 2, 0.0, 2 * COUNT_CAP)
 
 
-def _term_hits(profiles: list[SentenceProfile], terms: list[tuple[str, ...]]) -> list[frozenset[int]]:
-    """Indices of the terms whose every stem occurs in each sentence (an index by first stem keeps
-    this linear in the text and the glossary)."""
+@lru_cache(maxsize=16)
+def _by_first_stem(terms: tuple[tuple[str, ...], ...]) -> dict[str, list[int]]:
+    """The indices of the terms by their first stem (made once per glossary)."""
     by_first: dict[str, list[int]] = {}
     for index, term in enumerate(terms):
         if term:
             by_first.setdefault(term[0], []).append(index)
-    hits = []
-    for profile in profiles:
-        found = {
+    return by_first
+
+
+def _term_hits(profiles: list[SentenceProfile], terms: tuple[tuple[str, ...], ...], memo: dict) -> list[frozenset[int]]:
+    """Indices of the terms whose every stem occurs in each sentence (an index by first stem keeps
+    this linear in the text and the glossary; kept in ``memo`` for the other passes)."""
+    key = ("terms", profiles[0].lang if profiles else "", terms)
+    if key not in memo:
+        memo[key] = _find_terms(profiles, terms)
+    return memo[key]
+
+
+def _find_terms(profiles: list[SentenceProfile], terms: tuple[tuple[str, ...], ...]) -> list[frozenset[int]]:
+    by_first = _by_first_stem(terms)
+    return [
+        frozenset(
             index
             for word in profile.stems
             for index in by_first.get(word, ())
             if all(part in profile.stems for part in terms[index])
-        }
-        hits.append(frozenset(found))
-    return hits
+        )
+        for profile in profiles
+    ]
 
 
 def _inverse(lexicon: dict[str, set[str]]) -> dict[str, set[str]]:
@@ -406,9 +421,9 @@ class PairEvidence:
     def __init__(
         self, a: list[SentenceProfile], b: list[SentenceProfile], context: PairContext, memo: dict | None = None
     ):
-        """``memo`` keeps what does not depend on the context (numbers, names, n-grams and cognates)
-        for another pass over the same sentences (a second pass with a learned lexicon); one memo
-        per text section."""
+        """``memo`` keeps what does not depend on the learned lexicon (numbers, names, n-grams,
+        cognates, glossary terms found) for another pass over the same sentences (a second pass
+        with a learned lexicon); one memo per text section."""
         self.context = context
         self.a, self.b = a, b
         memo = memo if memo is not None else {}
@@ -416,8 +431,7 @@ class PairEvidence:
         free = memo.get(pair)
         if free is None:
             free = memo[pair] = _context_free(a, b)
-        terms_a = _term_hits(a, [term for term, _ in context.terms])
-        terms_b = _term_hits(b, [term for _, term in context.terms])
+        terms_a, terms_b = (_term_hits(side, terms, memo) for side, terms in zip((a, b), context.terms, strict=True))
         known_a = [frozenset(s for s in p.stems if s in context.lexicon) for p in a]
         known_b = [frozenset(s for s in p.stems if s in context.reverse_lexicon) for p in b]
         known = _parts(known_a, _covered(b, _inverse(context.lexicon)))

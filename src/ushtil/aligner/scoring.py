@@ -17,7 +17,7 @@ from importlib import resources
 import numpy as np
 
 from .dp import Band
-from .features import FEATURES, PairContext, PairEvidence, unique
+from .features import FEATURES, PairContext, PairEvidence
 from .profile import SentenceProfile
 
 
@@ -143,12 +143,11 @@ class PairTable:
         sizes = (len(evidence.a), len(evidence.b))
         self._longest = longest
         starts = starts[(starts[:, 0] >= 0) & (starts[:, 1] >= 0)]
-        s, t = np.divmod(unique(starts[:, 0] * (sizes[1] + 2) + starts[:, 1])[0], sizes[1] + 2)
-        first = np.flatnonzero(np.diff(s, prepend=-1))
-        last = np.append(first[1:], len(s)) - 1
-        self._low, self._width = np.zeros(sizes[0] + 1, dtype=np.int64), np.zeros(sizes[0] + 1, dtype=np.int64)
-        self._low[s[first]] = t[first]
-        self._width[s[first]] = t[last] - t[first] + 1
+        self._low = np.full(sizes[0] + 1, sizes[1] + 1)
+        np.minimum.at(self._low, starts[:, 0], starts[:, 1])
+        high = np.full(sizes[0] + 1, -1)
+        np.maximum.at(high, starts[:, 0], starts[:, 1])
+        self._width = np.maximum(high - self._low + 1, 0)
         self._first = np.concatenate([[0], np.cumsum(self._width)])
         s = np.repeat(np.arange(sizes[0] + 1), self._width)
         t = self._low[s] + np.arange(len(s)) - self._first[s]
@@ -217,7 +216,9 @@ class BeadScorer:
         from the ``extra`` start cells (and the neighbours that :meth:`_contained` reads)."""
         cells = band.cells() if extra is None else np.concatenate([band.cells(), extra])
         for p, (ia, ib) in enumerate(self._slots):
-            starts = np.concatenate([cells[:, [ia, ib]], cells[:, [ia, ib]] - 1])
+            starts = cells[:, [ia, ib]]
+            if self.longest > 1:  # _contained reads the side pairs one sentence before
+                starts = np.concatenate([starts, starts - 1])
             self._tables[p] = PairTable(self.pairs[p], self.evidence[p], starts, self.longest)
 
     def scores(self, starts: np.ndarray, counts: tuple[int, int, int]) -> np.ndarray:
