@@ -19,6 +19,7 @@ import numpy as np
 from ..errors import InputError
 from ..langs import LANGUAGE_PAIRS, length_ratio
 from ..model import LANGS, Alignment, Article, Bead
+from ..split import is_split
 from ..tokens import words
 from .dp import Band, Cell, Move, fill, traceback
 from .features import FEATURES, PairContext
@@ -87,6 +88,8 @@ class AlignOptions:
 def sections_of(source: Article | Mapping[str, Sequence]) -> list[Section]:
     """The sections of an article, or the one section of parallel sentence lists."""
     if isinstance(source, Article):
+        if not is_split(source):
+            raise InputError(f"{source.id}: the abstracts are not split into sentences (ushtil.split.split_article)")
         parts = {lang: source.part(lang) for lang in LANGS}
         sections = [
             Section("title", {lang: [[part.title]] if part.title else [] for lang, part in parts.items()}),
