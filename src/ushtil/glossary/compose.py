@@ -12,10 +12,10 @@ side by side as a noun phrase built as the English one is:
   the English modifier after it in the genitive (лишение сна).
 
 A rendering is taken only when every bead of the term that shows one shows the same one. Its
-headword keeps the English number (civil rights = азаматтық құқықтар = гражданские права; trade
-war = сауда соғысы = торговая война), the Russian adjective agreeing, the Kazakh modifier in the
-nominative and the head without case endings (провинциясының экономикасының → провинция
-экономикасы).
+headwords are plural when all three texts write the term so (civil rights = азаматтық құқықтар =
+гражданские права), else singular (trade war = сауда соғысы = торговая война), the Russian
+adjective agreeing, the Kazakh modifier in the nominative and the head without case endings
+(провинциясының экономикасының → провинция экономикасы).
 """
 
 from __future__ import annotations
