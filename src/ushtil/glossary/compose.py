@@ -151,6 +151,8 @@ class PhraseComposer:
                 i in side.breaks for i in range(start + 1, end + 1)):
             return None
         gram = " ".join(side.keys[start:end + 1])
+        if gram not in self.target.surfaces:
+            return None  # not an n-gram of the index (a number in it)
         written = tuple(side.surface[start:end + 1])
         if any(word[:1].isupper() for word in written[1:]):
             return None  # система Комитета: a name's word, not a term's
