@@ -453,7 +453,7 @@ class PairEvidence:
         if name in self._sets:
             parts = self._sets[name][which]
             total = np.zeros(len(start))
-            for u in range(int(count.max(initial=0))):
+            for u in range(min(int(count.max(initial=0)), MOST)):  # a longer side: its first MOST sentences
                 total += np.where(u < count, parts.sizes[u, np.where(u < count, start + u, -1)], 0)
             return total
         prefix = self._prefix.get((which, name))
@@ -476,6 +476,7 @@ class PairEvidence:
         sizes = (len(self.a), len(self.b))
         starts, inverse = unique(sa * (sizes[1] + 1) + sb)
         s, t = np.divmod(starts, sizes[1] + 1)
+        la, lb = np.minimum(la, MOST), np.minimum(lb, MOST)  # a longer side: its first MOST sentences
         shape = (len(starts), int(la.max()), int(lb.max()))
         start, u, v = np.unravel_index(np.arange(np.prod(shape)), shape)  # sentence s + u with t + v
         x, y = s[start] + u, t[start] + v
