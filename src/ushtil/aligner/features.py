@@ -248,12 +248,12 @@ class LexiconMisses(Feature):
 
 
 @lru_cache(maxsize=16)
-def _by_first_stem(terms: tuple[tuple[str, ...], ...]) -> dict[str, list[int]]:
-    """The indices of the terms by their first stem (made once per glossary)."""
-    by_first: dict[str, list[int]] = {}
+def _by_first_stem(terms: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[int, frozenset[str]]]]:
+    """The terms (index, stems) by their first stem (made once per glossary)."""
+    by_first: dict[str, list[tuple[int, frozenset[str]]]] = {}
     for index, term in enumerate(terms):
         if term:
-            by_first.setdefault(term[0], []).append(index)
+            by_first.setdefault(term[0], []).append((index, frozenset(term)))
     return by_first
 
 
@@ -262,21 +262,13 @@ def _term_hits(profiles: list[SentenceProfile], terms: tuple[tuple[str, ...], ..
     this linear in the text and the glossary; kept in ``memo`` for the other passes)."""
     key = ("terms", profiles[0].lang if profiles else "", terms)
     if key not in memo:
-        memo[key] = _find_terms(profiles, terms)
+        by_first = _by_first_stem(terms)
+        memo[key] = [
+            frozenset(index for word in profile.stems for index, stems in by_first.get(word, ())
+                      if stems <= profile.stems)
+            for profile in profiles
+        ]
     return memo[key]
-
-
-def _find_terms(profiles: list[SentenceProfile], terms: tuple[tuple[str, ...], ...]) -> list[frozenset[int]]:
-    by_first = _by_first_stem(terms)
-    return [
-        frozenset(
-            index
-            for word in profile.stems
-            for index in by_first.get(word, ())
-            if all(part in profile.stems for part in terms[index])
-        )
-        for profile in profiles
-    ]
 
 
 def _inverse(lexicon: dict[str, set[str]]) -> dict[str, set[str]]:
