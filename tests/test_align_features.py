@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ushtil.aligner.features import FEATURES, PairContext, PairEvidence
+from ushtil.aligner.features import FEATURES, PairContext, PairEvidence, TermPairs
 from ushtil.aligner.profile import profile_sentence
 
 EN = ["Parliament met in Astana on 12 March 2024.", "Kassym-Jomart Tokayev spoke about the budget.",
@@ -16,7 +16,7 @@ RU = ["Парламент собрался в Астане 12 марта 2024 г
 
 
 def evidence() -> PairEvidence:
-    context = PairContext(terms=((("budge",),), (("бюдже",),)))
+    context = PairContext(terms=TermPairs((("budge",),), (("бюдже",),)))
     return PairEvidence([profile_sentence(s, "en") for s in EN], [profile_sentence(s, "ru") for s in RU], context)
 
 
