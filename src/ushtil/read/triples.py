@@ -16,7 +16,7 @@ from ..errors import InputError
 from ..files import read_text
 from ..langid import identify, language_names
 from ..model import LANGS
-from ..split import paragraph_blocks, split_sentences
+from ..split import paragraph_blocks, split_paragraphs
 
 #: ``NAME.LANG.txt``, and ``NAME.raw.LANG.txt``: the running text of the same document (NTREX layout)
 _TRIPLE_FILE = re.compile(r"^(?P<name>.+?)(?P<raw>\.raw)?\.(?P<lang>en|kk|ru)\.txt$")
@@ -93,4 +93,4 @@ def _paragraphs(text: str, lang: str, presegmented: bool, backend: str) -> list[
     blocks = paragraph_blocks(text)
     if presegmented:
         return [[line.strip() for line in block.split("\n") if line.strip()] for block in blocks]
-    return [split_sentences(block, lang, backend) for block in blocks]
+    return split_paragraphs(blocks, lang, backend)

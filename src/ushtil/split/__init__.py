@@ -32,7 +32,9 @@ def split_sentences(text: str, lang: str, backend: str = "builtin") -> list[str]
 
 
 def split_paragraphs(paragraphs: list[str], lang: str, backend: str = "builtin") -> list[list[str]]:
-    """Split each paragraph into sentences, keeping the paragraph structure."""
+    """Split each paragraph of one document into sentences, keeping the paragraph structure."""
+    if backend == "builtin":
+        return _rule_splitter(lang).split_paragraphs(list(paragraphs))
     return [split_sentences(paragraph, lang, backend) for paragraph in paragraphs]
 
 
