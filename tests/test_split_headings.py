@@ -3,7 +3,7 @@ punctuation) is a sentence of its own; names and later paragraphs are left alone
 
 import pytest
 
-from ushtil.split import split_paragraphs, split_sentences
+from ushtil.split import agree_headings, split_paragraphs, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,28 @@ def test_only_the_first_paragraph_of_a_document_may_open_with_a_heading():
         ["Storm floods coastal towns", "A storm flooded the towns on Friday."],
         [later],
     ]
+
+
+def test_a_heading_cut_in_one_language_is_cut_in_the_others():
+    """A name opening the first sentence hides the heading from the per-language rules; the other
+    languages' cut shows where it ends (about the same share of the first sentence)."""
+    documents = {
+        "en": split_paragraphs(["Storm floods three coastal towns A storm flooded three coastal towns "
+                                "on Friday, officials said. The towns were evacuated."], "en"),
+        "ru": split_paragraphs(["Шторм затопил три прибрежных города Ураган Ирма затопил три прибрежных "
+                                "города в пятницу, сообщили власти. Жителей эвакуировали."], "ru"),
+    }
+    assert documents["ru"][0][0].startswith("Шторм затопил три прибрежных города Ураган")  # not cut alone
+    agreed = agree_headings(documents)
+    assert agreed["en"] == documents["en"]
+    assert agreed["ru"] == [["Шторм затопил три прибрежных города",
+                             "Ураган Ирма затопил три прибрежных города в пятницу, сообщили власти.",
+                             "Жителей эвакуировали."]]
+
+
+def test_documents_without_a_heading_stay_as_they_are():
+    documents = {
+        "en": [["A storm flooded three towns on Friday.", "The towns were evacuated."]],
+        "ru": [["Ураган Ирма затопил три города в пятницу.", "Жителей эвакуировали."]],
+    }
+    assert agree_headings(documents) == documents

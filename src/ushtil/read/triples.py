@@ -16,7 +16,7 @@ from ..errors import InputError
 from ..files import read_text
 from ..langid import identify, language_names
 from ..model import LANGS
-from ..split import paragraph_blocks, split_paragraphs
+from ..split import agree_headings, paragraph_blocks, split_paragraphs
 
 #: ``NAME.LANG.txt``, and ``NAME.raw.LANG.txt``: the running text of the same document (NTREX layout)
 _TRIPLE_FILE = re.compile(r"^(?P<name>.+?)(?P<raw>\.raw)?\.(?P<lang>en|kk|ru)\.txt$")
@@ -77,7 +77,7 @@ def read_triple(triple: Triple, presegmented: bool, backend: str = "builtin") ->
         paragraphs[lang] = _paragraphs(text, lang, presegmented, backend)
         if not any(paragraphs[lang]):
             raise InputError(f"{path}: no sentences in the file")
-    return paragraphs
+    return paragraphs if presegmented else agree_headings(paragraphs)
 
 
 def check_language(text: str, lang: str, path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from .parallel import agree_headings
 from .rules import RuleSplitter, paragraph_blocks
 
 #: Backends by name; the first is the default.
@@ -38,4 +39,4 @@ def split_paragraphs(paragraphs: list[str], lang: str, backend: str = "builtin")
     return [split_sentences(paragraph, lang, backend) for paragraph in paragraphs]
 
 
-__all__ = ["BACKENDS", "RuleSplitter", "paragraph_blocks", "split_paragraphs", "split_sentences"]
+__all__ = ["BACKENDS", "RuleSplitter", "agree_headings", "paragraph_blocks", "split_paragraphs", "split_sentences"]

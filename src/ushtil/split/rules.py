@@ -120,6 +120,28 @@ class RuleSplitter:
                 return [" ".join(words[: i + 1]), " ".join(words[i + 1 :])]
         return [sentence]
 
+    def cut_heading_at(self, sentence: str, share: float, tolerance: float) -> list[str]:
+        """Cut a heading off ``sentence`` where it takes about ``share`` of the characters (within
+        ``tolerance`` of it, relative), before a word that can start a sentence: a capitalised word
+        opening a run of capitalised words (a name may open a sentence), not after a joining word
+        or a comma; the sentence whole when there is no such place."""
+        words = sentence.split(" ")
+        total = len(sentence.replace(" ", ""))
+        stop = self.language.stop_words
+        best, best_gap = None, tolerance * share
+        for i in range(1, len(words) - 2):
+            before, word = words[i], words[i + 1].lstrip(_OPENERS)
+            if not word[:1].isupper() or not (before[-1:].isalnum() or before[-1:] in _CLOSERS):
+                continue
+            if before.lower() in stop or (before.lstrip(_OPENERS)[:1].isupper() and word.lower() not in stop):
+                continue
+            gap = abs(sum(map(len, words[: i + 1])) / total - share)
+            if gap <= best_gap:
+                best, best_gap = i, gap
+        if best is None:
+            return [sentence]
+        return [" ".join(words[: best + 1]), " ".join(words[best + 1 :])]
+
     def _split_chunk(self, text: str) -> list[str]:
         sentences = []
         start = 0
