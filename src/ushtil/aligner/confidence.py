@@ -117,14 +117,16 @@ def margins(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> np.ndarra
                              end[2] - band.rows[::-1, 3], end[2] - band.rows[::-1, 2]], axis=1)
     reverse = Band(sizes, reverse_rows)
     backward = fill(reverse, lambda starts, counts: from_band_cells(counts)[band.index(end - starts - counts)])
-    total = forward.best[band.index(end[None])[0]]
+    # best scores by cell in Band.cells() order (the tables keep them in wavefront order)
+    to_start, from_end = forward.best[forward.rank[:-1]], backward.best[backward.rank[:-1]]
+    total = to_start[band.index(end[None])[0]]
     # every candidate bead (cell, move) near the path: the best total of a path through it, and the
     # sentences it covers in each language
     values, starts, moves = [], [], []
     for m, move in enumerate(forward.moves):
         after = reverse.index(end - cells - np.array(move.value))
         usable = np.flatnonzero(after >= 0)
-        values.append(forward.best[usable] + from_band_cells(move.value)[usable] + backward.best[after[usable]])
+        values.append(to_start[usable] + from_band_cells(move.value)[usable] + from_end[after[usable]])
         starts.append(usable)
         moves.append(np.full(len(usable), m))
     values, starts, moves = (np.concatenate(parts) for parts in (values, starts, moves))

@@ -123,7 +123,7 @@ def _pass(label: str, sources, chosen: Iterable[int], options: AlignOptions, eng
           ) -> tuple[list[_Pass | None], dict[int, str]]:
     """One pass over the chosen sources: cached results where the cache has them, the rest on the
     engine; and the cache key of each chosen source's result."""
-    settings = [repr(options.settings), sorted(options.terms)]
+    settings = content_hash(repr(options.settings), sorted(options.terms))  # once, not per text: a glossary is long
     passes: list[_Pass | None] = [None] * len(sources)
     keys, todo = {}, []
     for n in chosen:
