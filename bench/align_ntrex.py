@@ -37,6 +37,7 @@ from pathlib import Path
 from ntrex_cases import DEV_DIR, LANGS, case_names, fold_of, read_case
 from ushtil.aligner import AlignOptions, align_corpus, write_alignment
 from ushtil.read.triples import Triple, read_triple
+from ushtil.split import split_triple
 
 SHARED_BENCH = DEV_DIR.parent
 PAIRS = ("en-kk", "en-ru", "kk-ru")
@@ -55,7 +56,8 @@ def align_ushtil(cases: Path, names: list[str], out: Path, raw: bool, options=No
                 shutil.copy(cases / f"{name}.raw.{lang}.txt", folder / f"{name}.{lang}.txt")
     start = time.perf_counter()
     sources = [
-        (name, read_triple(Triple(name, {lang: folder / f"{name}.{lang}.txt" for lang in LANGS}), not raw))
+        (name, split_triple(read_triple(Triple(name, {lang: folder / f"{name}.{lang}.txt" for lang in LANGS})),
+                            presegmented=not raw))
         for name in names
     ]
     alignments = align_corpus(sources, options=options).alignments
@@ -175,9 +177,11 @@ import json, resource, sys, time
 from pathlib import Path
 from ushtil.aligner import align_corpus, write_alignment
 from ushtil.read.triples import Triple, read_triple
+from ushtil.split import split_triple
 folder, name, out = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 start = time.perf_counter()
-source = read_triple(Triple(name, {lang: folder / f"{name}.{lang}.txt" for lang in ("en", "kk", "ru")}), True)
+source = split_triple(read_triple(Triple(name, {lang: folder / f"{name}.{lang}.txt" for lang in ("en", "kk", "ru")})),
+                      presegmented=True)
 alignment, = align_corpus([(name, source)]).alignments
 seconds = time.perf_counter() - start
 write_alignment(alignment, out / f"{name}.alignment.jsonl")

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 def main(argv: list[str]) -> int:
     import ushtil
-    from ushtil.read import read_abstract_files
+    from ushtil import read_abstract_files
 
     folder = Path(argv[0]) if argv else ROOT.parent / "shared" / "bench" / "ntrex-dev"
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))

@@ -9,6 +9,7 @@ import pytest
 
 import ushtil
 from ushtil.read.triples import Triple, read_triple
+from ushtil.split import split_triple
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "bench" / "ntrex-dev"
 LANGS = ("en", "kk", "ru")
@@ -24,7 +25,7 @@ def gold(case: str) -> list[tuple[tuple[int, ...], ...]]:
 def aligned(case: str, presegmented: bool = True) -> ushtil.Alignment:
     suffix = "" if presegmented else "raw."
     triple = Triple(case, {lang: DEV / f"{case}.{suffix}{lang}.txt" for lang in LANGS})
-    return ushtil.align(read_triple(triple, presegmented), name=case)
+    return ushtil.align(split_triple(read_triple(triple), presegmented=presegmented), name=case)
 
 
 @pytest.mark.parametrize("case", ["bbc.381780", "cnbc.com.6769"])

@@ -8,6 +8,7 @@ import pytest
 import ushtil
 from conftest import SEED_ARTICLE, SHARED
 from ushtil.read import article_from_text, read_abstract_files
+from ushtil.split import split_article
 
 SEEDS = SHARED / "seeds"
 
@@ -87,7 +88,7 @@ def test_running_headers_never_enter_an_abstract():
         "affects the relations between them. Russia remains a key partner.\n\n"
         "Keywords: Russia, EU."
     )
-    part = article_from_text(text, "headers").part("en")
+    part = split_article(article_from_text(text, "headers")).part("en")
     assert part.paragraphs == [
         "Central Asia has become an arena of competition between the great powers, which affects the "
         "relations between them. Russia remains a key partner."
@@ -123,7 +124,7 @@ def test_three_separate_abstract_files(tmp_path, seed_article):
         path = tmp_path / f"abstract.{lang}.txt"
         path.write_text("\n\n".join(seed_article.part(lang).paragraphs), encoding="utf-8")
         paths[lang] = path
-    article = read_abstract_files(paths)
+    article = ushtil.read_abstract_files(paths)
     assert [len(article.part(lang).sentence_list) for lang in ("en", "kk", "ru")] == [11, 9, 11]
     assert article.notes == ["truncated:kk: 5 paragraphs in kk where the others have more (en 6, ru 6)"]
 

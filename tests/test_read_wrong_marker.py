@@ -5,6 +5,7 @@ from __future__ import annotations
 import ushtil
 from conftest import ROOT, SEED_ARTICLE
 from ushtil.read import article_from_text, read_abstract_files
+from ushtil.split import split_article
 
 
 def _seed_with_kazakh_abstract_replaced_by_russian(seed_article) -> str:
@@ -15,7 +16,7 @@ def _seed_with_kazakh_abstract_replaced_by_russian(seed_article) -> str:
 
 
 def test_russian_text_under_kazakh_marker_is_kept_and_kk_is_blamed(seed_article):
-    article = article_from_text(_seed_with_kazakh_abstract_replaced_by_russian(seed_article), "planted")
+    article = split_article(article_from_text(_seed_with_kazakh_abstract_replaced_by_russian(seed_article), "planted"))
     # the Kazakh title, authors and keywords stay Kazakh
     kazakh = article.part("kk")
     assert kazakh.title == seed_article.part("kk").title
@@ -83,7 +84,7 @@ def test_whole_kazakh_part_replaced_by_the_russian_one_is_kept_whole(seed_articl
     russian = text[end:text.index("#### Information about authors")]
     planted = text[:start] + russian.replace("**Аннотация.**", "**Аңдатпа.**").replace(
         "**Ключевые слова:**", "**Түйін сөздер:**") + text[end:]
-    article = article_from_text(planted, "planted")
+    article = split_article(article_from_text(planted, "planted"))
     assert article.missing == ["kk"]
     assert article.part("ru") == seed_article.part("ru")
     extra = article.extras[0]

@@ -4,13 +4,19 @@ trilingual glossary built from them.
 The public API is imported lazily, so ``import ushtil`` stays cheap and loads no model::
 
     import ushtil
-    article = ushtil.read_article("corpus/004_9d99ed68fdecf78d.txt")
+    article = ushtil.read_article("corpus/004_9d99ed68fdecf78d.txt")   # read, then split
     ushtil.split_sentences("Д.М. Туртугулова т.б. авторлар 2025 ж. жазды.", "kk")
 """
 
 from __future__ import annotations
 
 import importlib
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Article
 
 __version__ = "0.1.0"
 
@@ -23,10 +29,8 @@ _API: dict[str, str] = {
     "AlignedArticle": "ushtil.model",
     "LANGS": "ushtil.model",
     "UshtilError": "ushtil.errors",
-    "read_article": "ushtil.read",
-    "read_abstract_files": "ushtil.read",
-    "read_articles": "ushtil.read",
     "split_sentences": "ushtil.split",
+    "split_article": "ushtil.split",
     "identify_language": "ushtil.langid",
     "words": "ushtil.tokens",
     "lemmatize": "ushtil.lemma",
@@ -42,7 +46,33 @@ _API: dict[str, str] = {
     "check": "ushtil.checks",
 }
 
-__all__ = ["__version__", *_API]
+__all__ = ["__version__", "read_abstract_files", "read_article", "read_articles", *_API]
+
+
+def read_article(path: str | os.PathLike, backend: str = "builtin") -> Article:
+    """Read one article file and split its abstracts into sentences: :func:`ushtil.read.read_article`
+    then :func:`ushtil.split.split_article` (the two stages in one call, for a notebook)."""
+    from .read import read_article as read
+    from .split import split_article
+
+    return split_article(read(path), backend)
+
+
+def read_abstract_files(paths: dict[str, str | os.PathLike], backend: str = "builtin",
+                        article_id: str = "") -> Article:
+    """One file per language (``{"en": "a.txt", …}``), read and split into sentences."""
+    from .read import read_abstract_files as read
+    from .split import split_article
+
+    return split_article(read(paths, article_id=article_id), backend)
+
+
+def read_articles(inputs: Iterable[str | os.PathLike], backend: str = "builtin") -> list[Article]:
+    """Every article named or found in ``inputs`` (files and folders), read and split into sentences."""
+    from .read import read_articles as read
+    from .split import split_article
+
+    return [split_article(article, backend) for article in read(inputs)]
 
 
 def __getattr__(name: str):

@@ -2,7 +2,9 @@
 
 Kazakh and Russian share the Cyrillic script, so the decision rests on the nine letters only
 Kazakh has (ә ғ қ ң ө ұ ү һ і) and on each language's function words. Short texts without
-either clue (a keyword such as "Ресей") are reported as undecided rather than guessed.
+either clue (a keyword such as "Ресей") are reported as undecided rather than guessed. Latin
+script alone does not make a text English: a long one with almost none of English's function words
+(German, French…) is reported as a language ushtil does not read.
 """
 
 from __future__ import annotations
@@ -15,6 +17,10 @@ from .langs import LANGUAGE_CODES, get_language
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+#: Latin-script text of at least this many words whose share of English function words is below
+#: OTHER_FUNCTION_SHARE is in another language (English prose has about 40 %, German about 5 %)
+OTHER_MIN_WORDS = 30
+OTHER_FUNCTION_SHARE = 0.1
 
 
 @dataclass(frozen=True)
@@ -25,11 +31,15 @@ class LanguageGuess:
     confidence: float
     #: the script of the letters: "Latn", "Cyrl" or "" for text without letters
     script: str
+    #: confidently none of the supported languages (a German text: Latin letters, not English)
+    other: bool = False
 
     def is_compatible(self, lang: str) -> bool:
         """True unless the text is confidently identified as another language."""
         if not self.script:
             return True
+        if self.other:
+            return False
         if self.script != get_language(lang).script:
             return False
         return self.lang in ("", lang) or self.confidence < 0.75
@@ -42,6 +52,10 @@ def identify(text: str) -> LanguageGuess:
     if latin + cyrillic == 0:
         return LanguageGuess("", 0.0, "")
     if latin > cyrillic:
+        words = [word for word in _WORD.findall(text.lower()) if _LATIN.match(word)]
+        share = sum(word in get_language("en").stop_words for word in words) / max(len(words), 1)
+        if len(words) >= OTHER_MIN_WORDS and share < OTHER_FUNCTION_SHARE:
+            return LanguageGuess("", 1.0 - share, "Latn", other=True)
         return LanguageGuess("en", latin / (latin + cyrillic), "Latn")
     kk, ru = get_language("kk"), get_language("ru")
     words = [word for word in _WORD.findall(text.lower()) if _CYRILLIC.match(word)]
@@ -63,3 +77,9 @@ def identify(text: str) -> LanguageGuess:
 def language_names() -> dict[str, str]:
     """Code → English name of every supported language, for messages."""
     return {code: get_language(code).name for code in LANGUAGE_CODES}
+
+
+def supported_names() -> str:
+    """The supported languages for a message: "English, Kazakh or Russian"."""
+    *first, last = language_names().values()
+    return f"{', '.join(first)} or {last}" if first else last

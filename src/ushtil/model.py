@@ -18,8 +18,9 @@ LANGS: tuple[str, ...] = LANGUAGE_CODES
 class Abstract:
     """One language's front matter of an article: title, authors, abstract and keywords.
 
-    ``paragraphs`` is the abstract's text (exported as ``abstract`` in JSON); ``sentences`` holds
-    the same paragraphs split into sentences, one list per paragraph.
+    ``paragraphs`` is the abstract's text (exported as ``abstract`` in JSON), as the reader finds
+    it; ``sentences`` holds the same paragraphs split into sentences, one list per paragraph, filled
+    by the splitter (:func:`ushtil.split.split_article`; empty as the reader returns the article).
     """
 
     lang: str

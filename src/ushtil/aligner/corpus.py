@@ -81,7 +81,7 @@ class _Run:
     def __init__(self, sources, options: AlignOptions, engine, cache: ResultCache, progress) -> None:
         self.sources, self.options, self.engine, self.cache, self.progress = sources, options, engine, cache, progress
         self.result = CorpusResult(alignments=[None] * len(sources))
-        self.settings = [repr(options.settings), sorted(options.terms)]
+        self.settings = content_hash(repr(options.settings), sorted(options.terms))  # once: a glossary is long
         self.contents = [content_hash(name, _source_content(source)) for name, source in sources]
         self.keys = [cache_key("align: aligning", self.settings, content) for content in self.contents]
         self.stems: dict[int, dict[str, list[str]]] = {}

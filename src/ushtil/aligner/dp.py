@@ -102,16 +102,19 @@ class Band:
 
 @dataclass
 class Table:
-    """Best score and last move per cell of a band (cells in :meth:`Band.cells` order)."""
+    """Best score and last move per cell of a band, the cells in wavefront order (by ``i + j + k``,
+    so that each wavefront is one slice of the arrays)."""
 
     band: Band
     cells: np.ndarray
+    #: position in the table of each cell of :meth:`Band.cells` (and -1 for "outside the band")
+    rank: np.ndarray
     best: np.ndarray
     #: the moves the band allows, and for each cell the index into them of the last bead's move
     #: (-1 where no path reaches the cell)
     moves: list[Move]
     last: np.ndarray
-    #: predecessor cell of every cell and move (-1: outside the band)
+    #: predecessor of every cell for each move (moves × cells; -1: outside the band)
     before: np.ndarray
 
 
@@ -125,48 +128,47 @@ def fill(
     many start cells (an array of shape (n, 3)); ``on_progress(share)`` reports the share done;
     beads take at most ``longest`` sentences per language."""
     cells = band.cells()
+    wavefront = cells.sum(axis=1)
+    order = np.argsort(wavefront, kind="stable")
+    cells, wavefront = cells[order], wavefront[order]
+    rank = np.full(len(cells) + 1, -1, dtype=np.int64)
+    rank[order] = np.arange(len(cells))
     moves = [
         move for move in MOVES
         if max(move.value) <= longest and all(size or not n for size, n in zip(band.sizes, move.value, strict=True))
     ]
-    before = np.empty((len(cells), len(moves)), dtype=np.int32)
-    for m, move in enumerate(moves):
-        before[:, m] = band.index(cells - np.array(move.value))
+    before = np.empty((len(moves), len(cells)), dtype=np.int32)
     gain = np.full(before.shape, -np.inf, dtype=np.float32)  # float32: half the memory of a long text's table
     for m, move in enumerate(moves):
-        valid = np.flatnonzero(before[:, m] >= 0)
-        gain[valid, m] = scores(cells[valid] - np.array(move.value), move.value)
+        starts = cells - np.array(move.value)
+        before[m] = rank[band.index(starts)]
+        valid = np.flatnonzero(before[m] >= 0)
+        gain[m, valid] = scores(starts[valid], move.value)
     best = np.full(len(cells) + 1, -np.inf)  # the last entry stands for "outside the band"
     last = np.full(len(cells), -1, dtype=np.int64)
-    origin = band.index(np.zeros((1, 3), dtype=np.int64))[0]
-    best[origin] = 0.0
-    wavefront = cells.sum(axis=1)
-    order = np.argsort(wavefront, kind="stable")
-    bounds = np.searchsorted(wavefront[order], np.arange(wavefront.max() + 2))
+    best[rank[band.index(np.zeros((1, 3), dtype=np.int64))[0]]] = 0.0
+    bounds = np.searchsorted(wavefront, np.arange(wavefront[-1] + 2))
     for d in range(1, len(bounds) - 1):
-        group = order[bounds[d] : bounds[d + 1]]
-        if not len(group):
-            continue
-        total = best[before[group]] + gain[group]
-        choice = total.argmax(axis=1)
-        top = total[np.arange(len(group)), choice]
-        reached = top > -np.inf
+        group = slice(bounds[d], bounds[d + 1])
+        total = best[before[:, group]] + gain[:, group]
+        choice = total.argmax(axis=0)
+        top = total[choice, np.arange(len(choice))]
         best[group] = top
-        last[group] = np.where(reached, choice, -1)
+        last[group] = np.where(top > -np.inf, choice, -1)
         if on_progress is not None:
             on_progress(d / (len(bounds) - 2))
-    return Table(band, cells, best[:-1], moves, last, before)
+    return Table(band, cells, rank, best[:-1], moves, last, before)
 
 
 def traceback(table: Table, end: Cell) -> list[tuple[Cell, Move]]:
     """The beads of the best path to ``end``, in text order, as (start cell, move)."""
-    position = int(table.band.index(np.array([end]))[0])
+    position = int(table.rank[table.band.index(np.array([end]))[0]])
     if position < 0 or table.last[position] < 0:
         raise ValueError(f"the band does not reach the end cell {end}; widen it")
     path = []
     while table.cells[position].any():
         m = int(table.last[position])
-        position = int(table.before[position, m])
+        position = int(table.before[m, position])
         path.append((tuple(int(x) for x in table.cells[position]), table.moves[m]))
     path.reverse()
     return path

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 import numpy as np
+from scipy import sparse
 
 from .profile import PUNCTUATION_COUNT, SentenceProfile, bigrams
 
@@ -39,8 +40,9 @@ class PairContext:
     #: expected log(length_b / length_a) and its spread
     length_mean: float = 0.0
     length_spread: float = 0.25
-    #: known term pairs (glossary): the stems of side a, the stems of side b
-    terms: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    #: known term pairs (glossary): the terms of side a and those of side b (each a tuple of
+    #: stems), in the same order
+    terms: tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]] = ((), ())
     #: learned translations: stem of side a → stems of side b, and back
     lexicon: dict[str, set[str]] = field(default_factory=dict)
     reverse_lexicon: dict[str, set[str]] = field(default_factory=dict)
@@ -61,8 +63,9 @@ class Feature(ABC):
     """One kind of evidence that two sides translate each other."""
 
     name: ClassVar[str]
-    #: what the feature reads: side counts and shared counts (keys of :data:`SIDE_COUNTS` and
-    #: :data:`SHARED_COUNTS`)
+    #: what the feature reads: side counts (:data:`ADDED_COUNTS`, or the size of a side's union of
+    #: names, ngrams, cognates, terms or known lexicon stems) and shared counts (numbers, names,
+    #: ngrams, cognates, terms, lexicon: see :class:`PairEvidence`)
     sides: ClassVar[tuple[str, ...]] = ()
     shared: ClassVar[tuple[str, ...]] = ()
 
@@ -244,65 +247,36 @@ class LexiconMisses(Feature):
         return np.clip(missed / 2, 0.0, 2 * COUNT_CAP)
 
 
-@lru_cache(maxsize=65536)
-def _name_bigrams(name: str) -> tuple[frozenset[str], float]:
-    wanted = bigrams(name[:NAME_STEM])
-    return wanted, NAME_MATCH * len(wanted)
-
-
-def name_found(name: str, profile: SentenceProfile) -> bool:
-    """Whether a word of ``profile`` sounds like ``name``: has :data:`NAME_MATCH` of the letter
-    bigrams of its first :data:`NAME_STEM` letters (Kazakh and Russian add case endings; memoised
-    per sentence)."""
-    found = profile.name_memo.get(name)
-    if found is None:
-        if name in profile.keys:
-            found = True
-        else:
-            wanted, need = _name_bigrams(name)
-            found = len(wanted & profile.all_bigrams) >= need and any(
-                len(wanted & bigrams(key)) >= need for key in profile.keys
-            )
-        profile.name_memo[name] = found
-    return found
-
-
-def overlap(a: Counter, b: Counter) -> int:
-    """Size of the multiset intersection."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(min(count, b[item]) for item, count in a.items() if item in b)
-
-
-@dataclass(eq=False)
-class _Side:
-    """One language's sentences with what the pair's context makes of them."""
-
-    profiles: list[SentenceProfile]
-    #: glossary terms (indices into the pair's term list) found in each sentence
-    term_hits: list[frozenset[int]]
-    #: stems of each sentence that the lexicon knows, and the other side's stems it translates
-    known: list[frozenset[str]]
-    covers: list[frozenset[str]]
-
-
-def _term_hits(profiles: list[SentenceProfile], terms: list[tuple[str, ...]]) -> list[frozenset[int]]:
-    """Indices of the terms whose every stem occurs in each sentence (an index by first stem keeps
-    this linear in the text and the glossary)."""
+@lru_cache(maxsize=16)
+def _by_first_stem(terms: tuple[tuple[str, ...], ...]) -> dict[str, list[int]]:
+    """The indices of the terms by their first stem (made once per glossary)."""
     by_first: dict[str, list[int]] = {}
     for index, term in enumerate(terms):
         if term:
             by_first.setdefault(term[0], []).append(index)
-    hits = []
-    for profile in profiles:
-        found = {
+    return by_first
+
+
+def _term_hits(profiles: list[SentenceProfile], terms: tuple[tuple[str, ...], ...], memo: dict) -> list[frozenset[int]]:
+    """Indices of the terms whose every stem occurs in each sentence (an index by first stem keeps
+    this linear in the text and the glossary; kept in ``memo`` for the other passes)."""
+    key = ("terms", profiles[0].lang if profiles else "", terms)
+    if key not in memo:
+        memo[key] = _find_terms(profiles, terms)
+    return memo[key]
+
+
+def _find_terms(profiles: list[SentenceProfile], terms: tuple[tuple[str, ...], ...]) -> list[frozenset[int]]:
+    by_first = _by_first_stem(terms)
+    return [
+        frozenset(
             index
             for word in profile.stems
             for index in by_first.get(word, ())
             if all(part in profile.stems for part in terms[index])
-        }
-        hits.append(frozenset(found))
-    return hits
+        )
+        for profile in profiles
+    ]
 
 
 def _inverse(lexicon: dict[str, set[str]]) -> dict[str, set[str]]:
@@ -317,200 +291,215 @@ def _covered(profiles: list[SentenceProfile], inverse: dict[str, set[str]]) -> l
     return [frozenset(x for y in profile.stems for x in inverse.get(y, ())) for profile in profiles]
 
 
+def _entries(sets: list, ids: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The sets (or Counters: with their counts) as (row, element, count) entries, the elements
+    numbered by ``ids`` (extended with those it lacks)."""
+    cols = np.fromiter((ids.setdefault(x, len(ids)) for one in sets for x in one), dtype=np.int64)
+    rows = np.repeat(np.arange(len(sets)), [len(one) for one in sets])
+    counted = [count for one in sets if isinstance(one, Counter) for count in one.values()]
+    return rows, cols, np.array(counted, dtype=float) if counted else np.ones(len(cols))
+
+
+class _Parts:
+    """One side's sets, a row per sentence, as (row, element, count) entries sorted by row and
+    element, each with its *gap*: the sentences since its element last occurred (at most
+    :data:`MOST`; always MOST for counts that add up over sentences: ``lookback`` off). What
+    sentence i has that the d sentences before it have not (its part of a side of several
+    sentences) are its entries with a gap over d. The entries are also indexed by element."""
+
+    def __init__(self, rows, cols, vals, n: int, lookback: bool = True):
+        order = np.lexsort((cols, rows))
+        self.rows, self.cols, self.vals = rows[order], cols[order], vals[order]
+        self.gap = np.full(len(rows), MOST)
+        #: the entries by element, then row: their positions, and element * stride + row
+        self.by_element = np.lexsort((self.rows, self.cols))
+        self.stride = n + 1
+        self.element_keys = self.cols[self.by_element] * self.stride + self.rows[self.by_element]
+        if lookback and len(rows):
+            again = np.flatnonzero(np.diff(self.cols[self.by_element]) == 0)
+            gaps = np.diff(self.rows[self.by_element])[again]
+            self.gap[self.by_element[again + 1]] = np.minimum(gaps, MOST)
+        #: the size of each sentence's part after d earlier sentences (row d; 0 past the last sentence)
+        self.sizes = np.zeros((MOST, n + 1))
+        for d in range(MOST):
+            self.sizes[d, :n] = np.bincount(self.rows[self.gap > d], minlength=n)
+        self.starts = np.searchsorted(self.rows, np.arange(n + 1))
+
+
+def _parts(*sides: list, ids: dict | None = None, lookback: bool = True) -> tuple[_Parts, ...]:
+    """The :class:`_Parts` of each side's sets, over one numbering of their elements."""
+    ids = {} if ids is None else ids
+    return tuple(_Parts(*_entries(sets, ids), len(sets), lookback) for sets in sides)
+
+
+def unique(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct keys, sorted, and the position of each key among them (``np.unique`` with
+    ``return_inverse``, by sorting: numpy 2's hashing version is many times slower on these keys)."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    new = np.empty(len(keys), dtype=bool)
+    new[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    inverse = np.empty(len(keys), dtype=np.int64)
+    inverse[order] = np.cumsum(new) - 1
+    return ordered[new], inverse
+
+
+def _spread(starts: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The ranges ``starts[i] … starts[i] + lengths[i]`` laid end to end: (i, position) per item."""
+    owner = np.repeat(np.arange(len(starts)), lengths)
+    return owner, np.arange(len(owner)) + np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+
+
+def _overlap(x: _Parts, y: _Parts, s: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """What sentence s of ``x`` and sentence t of ``y`` share (the sum of the smaller counts), for
+    each (s, t) (distinct, sorted by s then t), as a :data:`MOST` × MOST table: entry (u, v) counts
+    what they share of their parts after u and v earlier sentences. Each element of a sentence s is
+    looked up once among the y sentences from the lowest to the highest t asked for with s."""
+    shared = np.zeros(len(s) * MOST * MOST)
+    if len(s) and len(y.rows):
+        first = np.flatnonzero(np.diff(s, prepend=-1))
+        rows = s[first]
+        low, high = t[first], t[np.append(first[1:], len(s)) - 1]
+        row, at = _spread(x.starts[rows], x.starts[rows + 1] - x.starts[rows])
+        keys = x.cols[at] * y.stride
+        begin = np.searchsorted(y.element_keys, keys + low[row])
+        entry, found = _spread(begin, np.searchsorted(y.element_keys, keys + high[row], side="right") - begin)
+        at, found = at[entry], y.by_element[found]
+        wanted = s.astype(np.int64) * y.stride + t
+        pair = rows[row[entry]] * y.stride + y.rows[found]
+        query = np.minimum(np.searchsorted(wanted, pair), len(s) - 1)
+        asked = np.flatnonzero(wanted[query] == pair)
+        at, found, query = at[asked], found[asked], query[asked]
+        slot = (query * MOST + x.gap[at] - 1) * MOST + y.gap[found] - 1  # an entry counts for u < gap
+        shared = np.bincount(slot, np.minimum(x.vals[at], y.vals[found]), minlength=len(shared))
+    return shared.reshape(len(s), MOST, MOST)[:, ::-1, ::-1].cumsum(axis=1).cumsum(axis=2)[:, ::-1, ::-1]
+
+
+def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
+    """Sentence × name: whether a word of the sentence sounds like the name, i.e. has
+    :data:`NAME_MATCH` of the letter bigrams of the name's first :data:`NAME_STEM` letters (Kazakh
+    and Russian add case endings). Counted for all names and words at once, as sparse products."""
+    keys = sorted({key for profile in profiles for key in profile.keys})
+    letters: dict[str, int] = {}
+    wanted, spelled = (_entries([bigrams(x) for x in items], letters)
+                       for items in ([name[:NAME_STEM] for name in names], keys))
+    wanted = sparse.csr_matrix((wanted[2], wanted[:2]), shape=(len(names), len(letters)))
+    spelled = sparse.csr_matrix((spelled[2], spelled[:2]), shape=(len(keys), len(letters))).T.tocsr()
+    need = NAME_MATCH * np.asarray(wanted.sum(axis=1)).ravel()
+    sounds_like = []  # name × key, a few hundred names at a time: the bigram counts of all pairs are many
+    for first in range(0, len(names), NAME_BLOCK):
+        shared = (wanted[first : first + NAME_BLOCK] @ spelled).tocoo()
+        keep = shared.data >= need[first + shared.row]
+        sounds_like.append(sparse.csr_matrix((shared.data[keep], (shared.row[keep], shared.col[keep])),
+                                             shape=shared.shape))
+    rows, cols, vals = _entries([profile.keys for profile in profiles], {key: i for i, key in enumerate(keys)})
+    has = sparse.csr_matrix((vals, (rows, cols)), shape=(len(profiles), len(keys)))
+    found = (has @ sparse.vstack(sounds_like, format="csr").T).tocoo() if names else sparse.coo_matrix((0, 0))
+    return _Parts(found.row.astype(np.int64), found.col.astype(np.int64), np.ones(found.nnz), len(profiles))
+
+
 #: Counts over the words of a side that add up over its sentences (punctuation: a row per class).
 ADDED_COUNTS = ("chars", "numbers", "punctuation")
-#: Sets of a side (names, ngrams, cognates, glossary terms, words the lexicon knows, the other
-#: side's words its words translate): a side of several sentences has their union, and two sides
-#: share the intersection of their unions.
-SETS = ("names", "ngrams", "cognates", "terms", "known", "covers")
-#: Shared counts: the sets (or pairs of sets) intersected; numbers (by value) add up over the
-#: sentence pairs of a candidate; names are found when a word of the other side sounds like them.
-SHARED_COUNTS: dict[str, tuple[tuple[str, str], ...] | None] = {
-    "numbers": None,
-    "names": (("names", "names"),),
-    "ngrams": (("ngrams", "ngrams"),),
-    "cognates": (("cognates", "cognates"),),
-    "terms": (("terms", "terms"),),
-    "lexicon": (("known", "covers"), ("covers", "known")),
-}
-#: Shared counts that do not depend on the pair's context (glossary, lexicon).
-CONTEXT_FREE = ("numbers", "names", "ngrams", "cognates")
+#: Names looked up at once in :func:`_found` (bounds the memory of the bigram counts).
+NAME_BLOCK = 256
 #: A side of at most this many sentences.
 MOST = 3
-
-
-class _NewSets:
-    """``new[d][i]``: what set i has that the d sets before it have not (made when first asked)."""
-
-    def __init__(self, sets: list[frozenset]):
-        self._parts = {0: sets}
-
-    def __getitem__(self, d: int) -> list[frozenset]:
-        part = self._parts.get(d)
-        if part is None:
-            sets = self._parts[0]
-            part = self._parts[d] = [sets[i].difference(*sets[max(0, i - d) : i]) for i in range(len(sets))]
-        return part
 
 
 class PairEvidence:
     """The evidence between the sentences of two languages, for any candidate pairs of sides.
 
-    A side of several sentences shares with the other side the intersection of the unions of its
-    sentences' sets. The union is cut into disjoint parts, one per sentence: what the sentence has
-    that the side's earlier sentences have not (its "new" set, for each number of earlier sentences
-    in the side). The intersection of two unions is then the sum of the intersections of their
-    parts, one per sentence pair: each is computed once, and candidates add them up."""
+    Every set of a sentence (names, n-grams, cognates, glossary terms, lexicon stems) is a row of a
+    sparse sentence × element matrix; what two sentences share is computed for many sentence pairs
+    at once, row by row. A side of several sentences shares with the other side the intersection
+    of the unions of its sentences' sets. The union is cut into disjoint parts, one per sentence:
+    what the sentence has that the side's earlier sentences have not (:class:`_Parts`). The
+    intersection of two unions is then the sum of the intersections of their parts, one per
+    sentence pair."""
 
     def __init__(
         self, a: list[SentenceProfile], b: list[SentenceProfile], context: PairContext, memo: dict | None = None
     ):
-        """``memo`` keeps what does not depend on the context (counts of numbers, names, n-grams and
-        cognates, the parts of those sets) for the other pairs and another pass over the same
-        sentences (a second pass with a learned lexicon); one memo per text section."""
+        """``memo`` keeps what does not depend on the learned lexicon (numbers, names, n-grams,
+        cognates, glossary terms found) for another pass over the same sentences (a second pass
+        with a learned lexicon); one memo per text section."""
         self.context = context
-        terms_a = [term for term, _ in context.terms]
-        terms_b = [term for _, term in context.terms]
-        self.a = _Side(
-            a, _term_hits(a, terms_a),
-            [frozenset(s for s in p.stems if s in context.lexicon) for p in a],
-            _covered(a, _inverse(context.reverse_lexicon)),
-        )
-        self.b = _Side(
-            b, _term_hits(b, terms_b),
-            [frozenset(s for s in p.stems if s in context.reverse_lexicon) for p in b],
-            _covered(b, _inverse(context.lexicon)),
-        )
-        self._prefix: dict[tuple, np.ndarray] = {}
-        self._new: dict[tuple[str, str], _NewSets] = {}
-        #: shared counts found so far: name → (sentence pair, earlier sentences on each side) → value
-        empty = (np.zeros(0, dtype=np.int64), np.zeros(0))
-        self._found = {name: empty for name in SHARED_COUNTS if name not in CONTEXT_FREE}
-        self._memo = memo if memo is not None else {}
+        self.a, self.b = a, b
+        memo = memo if memo is not None else {}
         pair = (a[0].lang if a else "a", b[0].lang if b else "b")
-        self._counts = self._memo.setdefault(pair, {name: empty for name in CONTEXT_FREE})
+        free = memo.get(pair)
+        if free is None:
+            free = memo[pair] = _context_free(a, b)
+        terms_a, terms_b = (_term_hits(side, terms, memo) for side, terms in zip((a, b), context.terms, strict=True))
+        known_a = [frozenset(s for s in p.stems if s in context.lexicon) for p in a]
+        known_b = [frozenset(s for s in p.stems if s in context.reverse_lexicon) for p in b]
+        known = _parts(known_a, _covered(b, _inverse(context.lexicon)))
+        covers = _parts(_covered(a, _inverse(context.reverse_lexicon)), known_b)
+        #: shared count → pairs of matrices whose rows' overlaps add up to it
+        self._shared = {
+            **free,
+            "terms": [_parts(terms_a, terms_b)],
+            "lexicon": [known, covers],
+        }
+        #: set → the matrices of its two sides
+        self._sets = {name: self._shared[name][0] for name in ("ngrams", "cognates", "terms")}
+        self._sets["names"] = (free["names"][0][0], free["names"][1][1])
+        self._sets["known"] = (known[0], covers[1])
+        self._prefix: dict[tuple, np.ndarray] = {}
 
-    def _sets(self, which: str, name: str) -> list[frozenset]:
-        side = getattr(self, which)
-        if name == "terms":
-            return side.term_hits
-        if name in ("known", "covers"):
-            return getattr(side, name)
-        return [getattr(profile, name) for profile in side.profiles]
-
-    def _new_sets(self, which: str, name: str) -> _NewSets:
-        """``new[d][i]``: what sentence i's set has that the d sentences before it have not; each
-        ``new[d]`` made when first asked (a guide pass asks only for d = 0), and kept in the memo
-        for the sets that do not depend on the context (both pairs of a language and both passes
-        use them)."""
-        side = getattr(self, which)
-        key = (side.profiles[0].lang if side.profiles else which, name)
-        store = self._memo.setdefault("sets", {}) if name in CONTEXT_FREE else self._new
-        found = store.get(key)
-        if found is None:
-            found = store[key] = _NewSets(self._sets(which, name))
-        return found
-
-    def _side_sums(self, which: str, name: str, start: np.ndarray, count: np.ndarray) -> np.ndarray:
+    def _side_sums(self, which: int, name: str, start: np.ndarray, count: np.ndarray) -> np.ndarray:
         """A count per candidate side ``start … start + count``: added up, or the size of a union."""
-        if name in SETS:
-            new = self._new_sets(which, name)
+        if name in self._sets:
+            parts = self._sets[name][which]
             total = np.zeros(len(start))
-            for u in range(MOST):
-                if not (u < count).any():
-                    continue
-                sizes = self._prefix.get((which, name, u))
-                if sizes is None:
-                    sizes = self._prefix[(which, name, u)] = np.array([len(x) for x in new[u]] + [0])
-                total += np.where(u < count, sizes[np.where(u < count, start + u, -1)], 0)
+            for u in range(int(count.max(initial=0))):
+                total += np.where(u < count, parts.sizes[u, np.where(u < count, start + u, -1)], 0)
             return total
         prefix = self._prefix.get((which, name))
         if prefix is None:
-            side = getattr(self, which)
-            values = np.array([_added(name, profile) for profile in side.profiles], dtype=float)
+            profiles = (self.a, self.b)[which]
+            values = np.array([_added(name, profile) for profile in profiles], dtype=float)
             if name == "punctuation":
-                values = values.reshape(len(side.profiles), PUNCTUATION_COUNT)
+                values = values.reshape(len(profiles), PUNCTUATION_COUNT)
             zero = np.zeros((1, *values.shape[1:]))
             prefix = self._prefix[(which, name)] = np.concatenate([zero, np.cumsum(values, axis=0)])
         return prefix[start + count] - prefix[start]
 
     def _shared_sums(self, names: list[str], sa, la, sb, lb) -> dict[str, np.ndarray]:
         """Shared counts of each candidate: the sum over its sentence pairs (at most 3 × 3) of what
-        they share (for sets: the parts of the two unions, see the class docstring)."""
+        their parts share. Each start (sa, sb) gets a grid of the parts of its sentence pairs, whose
+        sums over the first la × lb entries serve every candidate from that start."""
         sums = {name: np.zeros(len(sa)) for name in names}
         if not names or not len(sa):
             return sums
-        width = len(self.b.profiles) + 1
-        for u in range(MOST):
-            for v in range(MOST):
-                rows = np.flatnonzero((u < la) & (v < lb))
-                if not len(rows):
-                    continue
-                pairs = ((sa[rows] + u) * width + sb[rows] + v) * MOST * MOST
-                for name in names:
-                    lookback = (0, 0) if name == "numbers" else (u, v)
-                    keys = pairs + lookback[0] * MOST + lookback[1]
-                    unique, inverse = np.unique(keys, return_inverse=True)
-                    values = self._shared_values(name, unique, width)
-                    sums[name][rows] += values[inverse]
+        sizes = (len(self.a), len(self.b))
+        starts, inverse = unique(sa * (sizes[1] + 1) + sb)
+        s, t = np.divmod(starts, sizes[1] + 1)
+        shape = (len(starts), int(la.max()), int(lb.max()))
+        start, u, v = np.unravel_index(np.arange(np.prod(shape)), shape)  # sentence s + u with t + v
+        x, y = s[start] + u, t[start] + v
+        inside = np.flatnonzero((x < sizes[0]) & (y < sizes[1]))
+        pairs, which = unique(x[inside] * (sizes[1] + 1) + y[inside])
+        x, y = np.divmod(pairs, sizes[1] + 1)
+        for name in names:
+            shared = sum(_overlap(parts_a, parts_b, x, y) for parts_a, parts_b in self._shared[name])
+            grid = np.zeros(len(start))
+            grid[inside] = shared[which, u[inside], v[inside]]
+            sums[name] = grid.reshape(shape).cumsum(axis=1).cumsum(axis=2)[inverse, la - 1, lb - 1]
         return sums
-
-    def _shared_values(self, name: str, keys: np.ndarray, width: int) -> np.ndarray:
-        """The shared count ``name`` of each (sorted, distinct) key. The counts of whole sentence
-        pairs are kept (a guide's next round, the three-way pass and a second pass ask again); the
-        parts after earlier sentences of a side are computed when asked (they are many)."""
-        store = self._counts if name in CONTEXT_FREE else self._found
-        known_keys, known_values = store[name]
-        at = np.minimum(np.searchsorted(known_keys, keys), max(len(known_keys) - 1, 0))
-        seen = known_keys[at] == keys if len(known_keys) else np.zeros(len(keys), dtype=bool)
-        values = np.where(seen, known_values[at] if len(known_keys) else 0.0, 0.0)
-        missing = np.flatnonzero(~seen)
-        if len(missing):
-            count = self._counter(name)
-            pair, lookback = np.divmod(keys[missing], MOST * MOST)
-            s, t = np.divmod(pair, width)
-            u, v = np.divmod(lookback, MOST)
-            arguments = zip(s.tolist(), t.tolist(), u.tolist(), v.tolist(), strict=True)
-            values[missing] = [count(*args) for args in arguments]
-            whole = missing[lookback == 0]
-            if len(whole):
-                merged = np.concatenate([known_keys, keys[whole]])
-                order = np.argsort(merged, kind="stable")
-                store[name] = (merged[order], np.concatenate([known_values, values[whole]])[order])
-        return values
-
-    def _counter(self, name: str):
-        """The function (s, t, u, v) → what sentence s of side a and sentence t of side b share, for
-        one of :data:`SHARED_COUNTS` (for sets: their parts new after u and v earlier sentences)."""
-        x, y = self.a.profiles, self.b.profiles
-        if name == "numbers":
-            return lambda s, t, u, v: overlap(x[s].numbers, y[t].numbers) if x[s].numbers and y[t].numbers else 0
-        if name == "names":
-            new_a, new_b = self._new_sets("a", "names"), self._new_sets("b", "names")
-
-            def found_new(name, profiles, t, v):  # found in sentence t, not in the v before it
-                earlier = range(t - v, t)
-                return name_found(name, profiles[t]) and not any(name_found(name, profiles[k]) for k in earlier)
-
-            return lambda s, t, u, v: (sum(found_new(n, y, t, v) for n in new_a[u][s]) if new_a[u][s] else 0) + (
-                sum(found_new(n, x, s, u) for n in new_b[v][t]) if new_b[v][t] else 0
-            )
-        parts = [(self._new_sets("a", set_a), self._new_sets("b", set_b)) for set_a, set_b in SHARED_COUNTS[name]]
-        return lambda s, t, u, v: sum(
-            len(new_a[u][s] & new_b[v][t]) for new_a, new_b in parts if new_a[u][s] and new_b[v][t]
-        )
 
     def features(self, sa, la, sb, lb, names: Iterable[str] | None = None) -> np.ndarray:
         """The feature matrix (candidates × :data:`FEATURES`) of the sides ``a[sa : sa + la]`` against
-        ``b[sb : sb + lb]`` (integer arrays, one entry per candidate); features outside ``names``
-        (default: all) are left 0."""
+        ``b[sb : sb + lb]`` (integer arrays, one entry per candidate, la and lb at least 1);
+        features outside ``names`` (default: all) are left 0."""
         sa, la, sb, lb = (np.asarray(x, dtype=np.int64) for x in (sa, la, sb, lb))
         wanted = [FEATURES[name] for name in (FEATURES if names is None else names)]
         sides = sorted({name for feature in wanted for name in feature.sides})
         shared = sorted({name for feature in wanted for name in feature.shared})
         sums = Sums(
-            a={name: self._side_sums("a", name, sa, la) for name in sides},
-            b={name: self._side_sums("b", name, sb, lb) for name in sides},
+            a={name: self._side_sums(0, name, sa, la) for name in sides},
+            b={name: self._side_sums(1, name, sb, lb) for name in sides},
             shared=self._shared_sums(shared, sa, la, sb, lb),
             context=self.context,
         )
@@ -519,6 +508,22 @@ class PairEvidence:
         for feature in wanted:
             matrix[:, order.index(feature.name)] = feature.values(sums)
         return matrix
+
+
+def _context_free(a: list[SentenceProfile], b: list[SentenceProfile]) -> dict[str, list[tuple[_Parts, _Parts]]]:
+    """The shared counts that do not depend on the pair's context (glossary, lexicon): numbers (by
+    value, added up over sentence pairs), n-grams, cognates, and names (a's names found in b's
+    sentences, and b's in a's)."""
+    names_a = sorted({name for profile in a for name in profile.names})
+    names_b = sorted({name for profile in b for name in profile.names})
+    (has_a,) = _parts([profile.names for profile in a], ids={name: i for i, name in enumerate(names_a)})
+    (has_b,) = _parts([profile.names for profile in b], ids={name: i for i, name in enumerate(names_b)})
+    return {
+        "numbers": [_parts([profile.numbers for profile in a], [profile.numbers for profile in b], lookback=False)],
+        "names": [(has_a, _found(names_a, b)), (_found(names_b, a), has_b)],
+        "ngrams": [_parts([profile.ngrams for profile in a], [profile.ngrams for profile in b])],
+        "cognates": [_parts([profile.cognates for profile in a], [profile.cognates for profile in b])],
+    }
 
 
 def _added(name: str, profile: SentenceProfile):

@@ -19,6 +19,7 @@ import numpy as np
 from ..errors import InputError
 from ..langs import LANGUAGE_PAIRS, length_ratio
 from ..model import LANGS, Alignment, Article, Bead
+from ..split import is_split
 from ..tokens import words
 from .dp import Band, Cell, Move, fill, traceback
 from .features import FEATURES, PairContext
@@ -87,6 +88,8 @@ class AlignOptions:
 def sections_of(source: Article | Mapping[str, Sequence]) -> list[Section]:
     """The sections of an article, or the one section of parallel sentence lists."""
     if isinstance(source, Article):
+        if not is_split(source):
+            raise InputError(f"{source.id}: the abstracts are not split into sentences (ushtil.split.split_article)")
         parts = {lang: source.part(lang) for lang in LANGS}
         sections = [
             Section("title", {lang: [[part.title]] if part.title else [] for lang, part in parts.items()}),
@@ -125,6 +128,14 @@ def _term_stems(term: str) -> tuple[str, ...]:
     return tuple(stem(word) for word in words(term))
 
 
+@lru_cache(maxsize=16)
+def _pair_terms(terms: tuple[tuple[str, str, str], ...], a: int, b: int) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """The stems of the glossary terms known in languages ``a`` and ``b`` (indices into a triple):
+    the terms of side a, the terms of side b (made once per corpus, not once per text)."""
+    pairs = [(_term_stems(triple[a]), _term_stems(triple[b])) for triple in terms if triple[a] and triple[b]]
+    return tuple(term for term, _ in pairs), tuple(term for _, term in pairs)
+
+
 def pair_models(sections: list[Section], options: AlignOptions) -> list[PairModel]:
     """The pair models, calibrated on the text being aligned."""
     models = []
@@ -134,15 +145,10 @@ def pair_models(sections: list[Section], options: AlignOptions) -> list[PairMode
         lexicon = options.lexicon.get(name, {})
         table = options.settings.pair_weights if lexicon else options.settings.first_pass_weights
         bias, weights = table[name]
-        terms = [
-            (_term_stems(triple[index[a]]), _term_stems(triple[index[b]]))
-            for triple in options.terms
-            if triple[index[a]] and triple[index[b]]
-        ]
         context = PairContext(
             length_mean=_length_mean(sections, a, b),
             length_spread=length_ratio(b, a)[1],
-            terms=terms,
+            terms=_pair_terms(tuple(options.terms), index[a], index[b]),
             lexicon=lexicon,
             reverse_lexicon=options.lexicon.get(f"{b}-{a}", {}),
         )

@@ -40,7 +40,7 @@ class SentenceProfile:
     numbers: Counter = field(default_factory=Counter)
     #: sound keys of capitalised words after the first, and of acronyms
     names: frozenset[str] = frozenset()
-    #: sound keys of the words (no numbers), to look names up in (see :func:`~.features.name_found`)
+    #: sound keys of the words (no numbers), to look names up in (see :func:`~.features._found`)
     keys: frozenset[str] = frozenset()
     #: character trigrams of the sound keys (a set: repeats say little)
     ngrams: frozenset[str] = frozenset()
@@ -50,17 +50,6 @@ class SentenceProfile:
     cognates: frozenset[str] = frozenset()
     #: lower-cased word prefixes, the units of a learned lexicon and of glossary terms
     stems: frozenset[str] = frozenset()
-    #: memo of name look-ups in this sentence (see :func:`~.features.name_found`)
-    name_memo: dict[str, bool] = field(default_factory=dict)
-    _all_bigrams: frozenset[str] | None = None
-
-    @property
-    def all_bigrams(self) -> frozenset[str]:
-        """The letter bigrams of all its words' sound keys: a name with fewer of its bigrams here is
-        in no word (made when a name is first looked up here)."""
-        if self._all_bigrams is None:
-            self._all_bigrams = frozenset().union(*map(bigrams, self.keys))
-        return self._all_bigrams
 
 
 def stem(word: str) -> str:

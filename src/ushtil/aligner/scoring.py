@@ -136,35 +136,41 @@ CHUNK = 50_000
 
 class PairTable:
     """A pair model's log-odds for every side pair starting at the given (a, b) positions, each of
-    one to three sentences (computed at once, looked up by the programme)."""
+    one to three sentences (computed at once, looked up by the programme). The starts are held per
+    position s in a: every t from the lowest to the highest wanted, so a look-up is two gathers."""
 
     def __init__(self, model: PairModel, evidence: PairEvidence, starts: np.ndarray, longest: int = 3):
-        sizes = (len(evidence.a.profiles), len(evidence.b.profiles))
-        self._width, self._longest = sizes[1] + 2, longest
-        self.keys = np.unique((starts[:, 0] + 1) * self._width + starts[:, 1] + 1)
-        s, t = np.divmod(self.keys, self._width)
-        s, t = s - 1, t - 1
-        self.values = np.full((len(self.keys), longest * longest), -np.inf, dtype=np.float32)
+        sizes = (len(evidence.a), len(evidence.b))
+        self._longest = longest
+        starts = starts[(starts[:, 0] >= 0) & (starts[:, 1] >= 0)]
+        self._low = np.full(sizes[0] + 1, sizes[1] + 1)
+        np.minimum.at(self._low, starts[:, 0], starts[:, 1])
+        high = np.full(sizes[0] + 1, -1)
+        np.maximum.at(high, starts[:, 0], starts[:, 1])
+        self._width = np.maximum(high - self._low + 1, 0)
+        self._first = np.concatenate([[0], np.cumsum(self._width)])
+        s = np.repeat(np.arange(sizes[0] + 1), self._width)
+        t = self._low[s] + np.arange(len(s)) - self._first[s]
+        self.values = np.full((len(s), longest * longest), -np.inf, dtype=np.float32)
         rows, la, lb = (np.concatenate(parts) for parts in zip(*(
             (valid, np.full(len(valid), x), np.full(len(valid), y))
             for x in range(1, longest + 1)
             for y in range(1, longest + 1)
-            for valid in [np.flatnonzero((s >= 0) & (t >= 0) & (s + x <= sizes[0]) & (t + y <= sizes[1]))]
+            for valid in [np.flatnonzero((s + x <= sizes[0]) & (t + y <= sizes[1]))]
         ), strict=True))
         order = np.argsort(rows, kind="stable")  # neighbouring candidates share sentence pairs
         for chunk in np.array_split(order, max(1, len(order) // CHUNK)):  # bounded memory
             odds = model.log_odds(evidence, s[rows[chunk]], la[chunk], t[rows[chunk]], lb[chunk])
             self.values[rows[chunk], (la[chunk] - 1) * longest + lb[chunk] - 1] = odds
 
-    def _column(self, la: int, lb: int) -> int:
-        return (la - 1) * self._longest + lb - 1
-
     def lookup(self, sa: np.ndarray, sb: np.ndarray, la: int, lb: int) -> np.ndarray:
         """Log-odds of the side pairs (sa, la), (sb, lb); -inf for pairs the table does not hold."""
-        wanted = (sa + 1) * self._width + sb + 1
-        at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
-        found = self.keys[at] == wanted
-        return np.where(found, self.values[at, self._column(la, lb)], -np.inf).astype(float)
+        inside = (sa >= 0) & (sa < len(self._low))
+        s = np.where(inside, sa, 0)
+        t = sb - self._low[s]
+        inside &= (t >= 0) & (t < self._width[s])
+        values = self.values[np.where(inside, self._first[s] + t, 0), (la - 1) * self._longest + lb - 1]
+        return np.where(inside, values, -np.inf).astype(float) if len(self.values) else np.full(len(sa), -np.inf)
 
 
 @dataclass
@@ -210,8 +216,9 @@ class BeadScorer:
         from the ``extra`` start cells (and the neighbours that :meth:`_contained` reads)."""
         cells = band.cells() if extra is None else np.concatenate([band.cells(), extra])
         for p, (ia, ib) in enumerate(self._slots):
-            starts = np.unique(cells[:, [ia, ib]], axis=0)
-            starts = np.concatenate([starts, starts - 1])
+            starts = cells[:, [ia, ib]]
+            if self.longest > 1:  # _contained reads the side pairs one sentence before
+                starts = np.concatenate([starts, starts - 1])
             self._tables[p] = PairTable(self.pairs[p], self.evidence[p], starts, self.longest)
 
     def scores(self, starts: np.ndarray, counts: tuple[int, int, int]) -> np.ndarray:

@@ -1,10 +1,11 @@
 """From the user's inputs to aligned articles: the one way every command aligns.
 
 ``ushtil align``, ``check`` and ``glossary`` all call :func:`align_inputs` (or, with articles in
-hand, :func:`align_articles`): documents are read, aligned together by :func:`align_corpus` (so the
-lexicon is learned over the whole corpus) with the glossary's term pairs and the ``nlp`` backend,
-and alignment files are used as they stand, never aligned again. So the same input gives the same
-beads, and the same bead numbers, in the review workbook, the check report and the glossary.
+hand, :func:`align_articles`): documents are read and split into sentences (with the ``nlp``
+backend), aligned together by :func:`align_corpus` (so the lexicon is learned over the whole
+corpus) with the glossary's term pairs, and alignment files are used as they stand, never aligned
+again. So the same input gives the same beads, and the same bead numbers, in the review workbook,
+the check report and the glossary.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ..engine import Engine, Progress, run_each, ticker
 from ..errors import UshtilError
 from ..model import LANGS, AlignedArticle, Article
 from ..read.inputs import Input, Inputs, article_of_triple, collect_inputs, read_documents
+from ..split import is_split, split_article, split_document
 from .corpus import align_corpus
 from .edit import label_beads, paragraph_starts_of
 from .io import read_aligned
@@ -89,7 +91,7 @@ def align_inputs(
     corpus = AlignedCorpus(errors=list(inputs.errors), notes=list(inputs.notes))
     documents = [item for item in inputs.items if item.kind != "alignment"]
     read = dict(zip(map(id, documents), read_documents(
-        documents, nlp, engine=engine and engine.for_files(), cache=cache,
+        documents, nlp, split=split_document, engine=engine and engine.for_files(), cache=cache,
         on_done=ticker(progress, len(documents), "reading")
     ), strict=True))
     alignments = [item for item in inputs.items if item.kind == "alignment"]
@@ -122,7 +124,9 @@ def align_articles(
     progress: Progress | None = None,
     engine: Engine | None = None,
 ) -> list[AlignedArticle]:
-    """Align articles already read, exactly as :func:`align_inputs` aligns the files they come from."""
+    """Align articles already read, exactly as :func:`align_inputs` aligns the files they come from
+    (an article not yet split into sentences is split with ``nlp`` first)."""
+    articles = [article if is_split(article) else split_article(article, nlp) for article in articles]
     documents = [(Input(article.id, "article", {}), article) for article in articles]
     corpus = AlignedCorpus()
     made = _align(documents, term_pairs, glossary, nlp, progress, engine, None, corpus)

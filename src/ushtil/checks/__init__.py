@@ -53,8 +53,9 @@ def _as_article(item: Article | str | os.PathLike) -> Article:
     if isinstance(item, Article):
         return item
     from ..read import read_article
+    from ..split import split_article
 
-    return read_article(Path(item))
+    return split_article(read_article(Path(item)))
 
 
 def _as_list(items) -> list:

@@ -50,7 +50,7 @@ class LanguageCheck(Check):
                     guess = identify(sentence)
                     if guess.is_compatible(lang):
                         continue
-                    actual = names.get(guess.lang, guess.script or "another language")
+                    actual = names.get(guess.lang, (not guess.other and guess.script) or "another language")
                     yield self.finding(
                         ctx, "wrong-language", Severity.ERROR,
                         f"a sentence of the {names[lang]} side is in {actual}",

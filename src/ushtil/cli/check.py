@@ -118,6 +118,7 @@ def resolve_references(
     """One reference article (or None) per checked article, from ``--reference`` or ``--ref-LANG``."""
     from ..read import read_abstract_files, read_article
     from ..read.formats import SUFFIXES
+    from ..split import split_article
 
     separate = {lang: path for lang, path in separate.items() if path}
     if separate and reference:
@@ -125,7 +126,7 @@ def resolve_references(
     if separate:
         if len(articles) != 1:
             raise UshtilError("--ref-en/--ref-kk/--ref-ru score one article; use --reference FOLDER for several")
-        return [read_abstract_files(separate, backend=backend)]
+        return [split_article(read_abstract_files(separate), backend)]
     if not reference:
         return None
     path = Path(reference)
@@ -136,10 +137,10 @@ def resolve_references(
             matches = [path / f"{stem}{suffix}" for suffix in SUFFIXES if (path / f"{stem}{suffix}").is_file()]
             if not matches:
                 print(f"ushtil check: note: no reference for {stem} in {path}", file=sys.stderr)
-            found.append(read_article(matches[0], backend=backend) if matches else None)
+            found.append(split_article(read_article(matches[0]), backend) if matches else None)
         return found
     if not path.exists():
         raise InputError(f"{path}: no such reference file or folder")
     if len(articles) != 1:
         raise UshtilError("--reference FILE scores one article; give a folder of references for several")
-    return [read_article(path, backend=backend)]
+    return [split_article(read_article(path), backend)]

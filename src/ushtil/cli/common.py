@@ -14,7 +14,7 @@ from ..model import LANGS, Article
 from ..outputs import input_files
 from ..read.formats import SUFFIXES
 from ..read.inputs import ALIGNMENT_SUFFIX, Inputs, collect_inputs, read_documents
-from ..split import BACKENDS
+from ..split import BACKENDS, split_document
 
 #: The curated working glossary (see glossary/README.md), used by default when present.
 DEFAULT_GLOSSARY = Path("glossary") / "glossary.tsv"
@@ -160,7 +160,7 @@ def read_inputs(args: argparse.Namespace) -> tuple[list[Article], list[str]]:
     inputs = collect_article_inputs(args, kinds=("article", "abstracts"))
     shown = None if args.quiet else (lambda items, label: progress(items, len(items), label, unit="file"))
     with engine_of(args) as engine:
-        outcomes = read_documents(inputs.items, args.nlp, engine=engine.for_files(),
+        outcomes = read_documents(inputs.items, args.nlp, split=split_document, engine=engine.for_files(),
                                   on_done=ticker(shown, len(inputs.items), "reading"))
     articles = [outcome.value for outcome in outcomes if outcome.ok]
     return articles, [*inputs.errors, *(outcome.error for outcome in outcomes if not outcome.ok)]

@@ -2,8 +2,9 @@
 
 :func:`read_article` handles one file holding all three abstracts (the journal layout: English
 first, Kazakh and Russian after the references); :func:`read_abstract_files` takes one file per
-language. Both return an :class:`~ushtil.model.Article` with each abstract split into sentences,
-and notes for what is missing or suspicious.
+language. Both return an :class:`~ushtil.model.Article` with each abstract as paragraphs (and
+their labels), and notes for what is missing or suspicious; the splitter, the next stage
+(:func:`ushtil.split.split_article`), cuts the paragraphs into sentences.
 """
 
 from __future__ import annotations
@@ -14,26 +15,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..langid import identify
+from ..langid import identify, supported_names
 from ..langs import get_language
 from ..model import LANGS, Abstract, Article
-from ..split import split_paragraphs
 from .formats import load_text
 from .layout import clean_markup, paragraphs_of
 from .sections import Region, body_region, find_marker, find_regions, split_names, title_versions
 
 
-def read_article(path: str | Path, backend: str = "builtin") -> Article:
+def read_article(path: str | Path) -> Article:
     """Read one article file (.txt, .md, .docx, .pdf) holding up to three abstracts."""
     path = Path(path)
-    return article_from_text(load_text(path), article_id=path.stem, source=str(path), backend=backend)
+    return article_from_text(load_text(path), article_id=path.stem, source=str(path))
 
 
-def article_from_text(text: str, article_id: str, source: str = "", backend: str = "builtin") -> Article:
+def article_from_text(text: str, article_id: str, source: str = "") -> Article:
     """Find the abstracts in an article's text; see :func:`read_article`."""
     article = Article(id=article_id, source=source)
     regions = _regions_of(text, source or article_id, article.notes)
-    place_regions(article, regions, backend)
+    place_regions(article, regions)
     for lang in article.missing:
         article.notes.append(f"missing:{lang}: no {lang} abstract in the article")
     article.notes.extend(shortfall_notes(article))
@@ -65,6 +65,9 @@ def _regions_of(text: str, name: str, notes: list[str]) -> list[Region]:
         raise InputError(f"{name}: no text to read (only numbers or page headers)")
     regions = find_regions(paragraphs)
     if not regions:
+        if identify(" ".join(paragraph.text for paragraph in paragraphs)).other:
+            raise InputError(f"{name}: the text is not {supported_names()}, the languages ushtil reads "
+                             "(and no abstract marker says otherwise)")
         regions = body_region(paragraphs)
         notes.append("no abstract marker (Abstract, Аңдатпа, Аннотация…): the whole text is read as the abstract")
     return regions
@@ -104,7 +107,7 @@ class _Block:
         return self.claims(lang) and self.front_lang in ("", lang)
 
 
-def place_regions(article: Article, regions: list[Region], backend: str, claims: list[str] | None = None,
+def place_regions(article: Article, regions: list[Region], claims: list[str] | None = None,
                   wheres: list[str] | None = None) -> None:
     """Give every region the slot of the language it is written in; never drop text.
 
@@ -123,7 +126,7 @@ def place_regions(article: Article, regions: list[Region], backend: str, claims:
         blocks.append(_Block(region, claimed, text_lang or region.lang, front_lang, where))
     strays: list[Abstract] = []
     for block in sorted(blocks, key=lambda block: not block.coherent):
-        _place(article, block, backend, strays)
+        _place(article, block, strays)
     for stray in strays:
         # a title in another language than its part's ("# Kazakhstan as …" over the Kazakh abstract)
         # is the title of the part in its own language when that part has none
@@ -138,7 +141,7 @@ def place_regions(article: Article, regions: list[Region], backend: str, claims:
             article.notes.append(f"duplicate:{stray.lang}: a {which} title over another part is kept in extras")
 
 
-def _place(article: Article, block: _Block, backend: str, strays: list[Abstract]) -> None:
+def _place(article: Article, block: _Block, strays: list[Abstract]) -> None:
     region = block.region
     if not (region.paragraphs or region.title or region.keywords):
         return  # a marker with nothing under it (a table's header row "Аңдатпа | Аннотация")
@@ -155,7 +158,6 @@ def _place(article: Article, block: _Block, backend: str, strays: list[Abstract]
         authors=region.authors,
         paragraphs=region.paragraphs,
         keywords=region.keywords,
-        sentences=split_paragraphs(region.paragraphs, text_lang, backend),
         marker=marker,
         detected_lang=block.text_lang,
         labels=list(region.labels),
@@ -202,7 +204,7 @@ def _fill(article: Article, part: Abstract, block: _Block) -> None:
         return
     clash = any(getattr(current, name) and getattr(part, name) for name in ("title", "paragraphs", "keywords"))
     if not clash:
-        for name in ("title", "authors", "paragraphs", "keywords", "sentences", "marker", "detected_lang", "labels"):
+        for name in ("title", "authors", "paragraphs", "keywords", "marker", "detected_lang", "labels"):
             if getattr(part, name) and not getattr(current, name):
                 setattr(current, name, getattr(part, name))
         return
@@ -221,7 +223,7 @@ def _name(lang: str) -> str:
     return get_language(lang).name
 
 
-def read_abstract_files(paths: dict[str, str | Path], backend: str = "builtin", article_id: str = "") -> Article:
+def read_abstract_files(paths: dict[str, str | Path], article_id: str = "") -> Article:
     """An article from one file per language, e.g. ``{"en": "a.txt", "kk": "b.txt", "ru": "c.txt"}``.
 
     The slot a file is given in is a claim like a marker: a file in another language goes to the
@@ -238,21 +240,21 @@ def read_abstract_files(paths: dict[str, str | Path], backend: str = "builtin", 
         regions += found
         claims += [lang] * len(found)
         wheres += [f"the --{lang} file {path}"] * len(found)
-    place_regions(article, regions, backend, claims, wheres)
+    place_regions(article, regions, claims, wheres)
     for lang in article.missing:
         article.notes.append(f"missing:{lang}: no {lang} abstract given")
     article.notes.extend(shortfall_notes(article))
     return article
 
 
-def read_articles(inputs: Iterable[str | Path], backend: str = "builtin") -> list[Article]:
+def read_articles(inputs: Iterable[str | Path]) -> list[Article]:
     """Read every article named or found in ``inputs`` (files and folders; see :mod:`.inputs`)."""
     from .inputs import collect_inputs
 
     found = collect_inputs(inputs, kinds=("article",))
     if found.errors:
         raise InputError(found.errors[0])
-    return [read_article(item.path, backend) for item in found.items]
+    return [read_article(item.path) for item in found.items]
 
 
 __all__ = ["article_from_text", "read_abstract_files", "read_article", "read_articles"]

@@ -190,48 +190,63 @@ def _nothing_here(kinds: tuple[str, ...]) -> str:
     return ", ".join(names[kind] for kind in kinds if names[kind])
 
 
-def read_document(item: Input, backend: str = "builtin") -> Article | dict[str, list[list[str]]]:
-    """The text of an article, abstracts or triple input: an article, or a triple's paragraphs of
-    sentences per language. Alignments are read by the aligner (``ushtil.aligner.read_aligned``)."""
+def read_document(item: Input) -> Article | dict[str, list[str]]:
+    """The text of an article, abstracts or triple input: an article (abstracts as paragraphs), or a
+    triple's paragraphs per language. Alignments are read by the aligner (``ushtil.aligner.read_aligned``)."""
     from . import read_abstract_files, read_article
 
     if item.kind == "article":
-        return read_article(item.path, backend=backend)
+        return read_article(item.path)
     if item.kind == "abstracts":
-        return read_abstract_files(item.files, backend=backend, article_id=item.name)
+        return read_abstract_files(item.files, article_id=item.name)
     if item.kind == "triple":
-        return read_triple(Triple(item.name, dict(item.files)), item.presegmented, backend=backend)
+        return read_triple(Triple(item.name, dict(item.files)))
     raise ValueError(f"{item.source}: an {item.kind} is not read here")
+
+
+#: How :func:`read_documents` has a document split: ``split(document, backend, presegmented)``
+Splitter = Callable[[Article | dict[str, list[str]], str, bool], Article | dict[str, list[list[str]]]]
 
 
 def read_documents(
     items: list[Input],
     backend: str = "builtin",
     *,
+    split: Splitter | None,
     engine: Engine | None = None,
     cache: ResultCache | None = None,
     on_done: Callable[[int], None] | None = None,
 ) -> list[Outcome]:
-    """:func:`read_document` for many items, on the ``engine``; with a ``cache``, a file read before
-    with the same content, backend and version is not read again."""
+    """:func:`read_document` for many items, on the ``engine``, each document then split by ``split``
+    (:func:`ushtil.split.split_document`, handed in: the reader does not import a later stage) with
+    the splitter ``backend``; with ``split=None`` the documents are returned as read (paragraphs). With a
+    ``cache``, a file read before with the same content, splitter and version is not read again."""
     cache = cache or ResultCache(None)
     outcomes: list[Outcome | None] = [None] * len(items)
+    splitter = f"{split.__module__}.{split.__qualname__} {backend}" if split else "not split"
     keys, todo = {}, []
     for n, item in enumerate(items):
         content = _file_hashes(item) if cache.folder else None
-        keys[n] = cache_key("read", backend, [item.kind, item.source, item.presegmented, content]) if content else ""
+        keys[n] = cache_key("read", splitter, [item.kind, item.source, item.presegmented, content]) if content else ""
         found = cache.get(keys[n]) if content else None
         if found is None:
             todo.append(n)
         else:
             outcomes[n] = Outcome(value=Article.from_dict(found["article"]) if "article" in found else found["triple"])
-    done = run_each(read_document, [items[n] for n in todo], engine=engine, shared=backend, on_done=on_done)
+    done = run_each(_read_and_split, [items[n] for n in todo], engine=engine, shared=(backend, split), on_done=on_done)
     for n, outcome in zip(todo, done, strict=True):
         outcomes[n] = outcome
         if outcome.ok and keys[n]:
             value = outcome.value
             cache.put(keys[n], {"article": value.to_dict()} if isinstance(value, Article) else {"triple": value})
     return outcomes
+
+
+def _read_and_split(item: Input, shared: tuple[str, Splitter | None]) -> Article | dict[str, list]:
+    """One input read and split: the job :func:`read_documents` runs on each worker."""
+    backend, split = shared
+    document = read_document(item)
+    return split(document, backend, item.presegmented) if split else document
 
 
 def _file_hashes(item: Input) -> dict[str, str] | None:

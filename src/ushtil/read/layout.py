@@ -27,6 +27,7 @@ _ISSUE_NUMBER = re.compile(r"(?:№|N[º°o]|[º°])\s*\d+(?:\s*\(\d+\))?\s*/\s*
 _ISSN = re.compile(r"\be?ISSN\b", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$")
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”)]\s*$")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
 @dataclass
@@ -35,6 +36,11 @@ class Paragraph:
 
     text: str
     heading: bool = False
+
+
+def paragraph_blocks(text: str) -> list[str]:
+    """The paragraphs of running text: blocks separated by blank lines, empty ones dropped."""
+    return [block for block in _PARAGRAPH_BREAK.split(text) if block.strip()]
 
 
 def clean_markup(line: str) -> str:

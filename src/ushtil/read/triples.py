@@ -1,8 +1,8 @@
 """Parallel text files: ``NAME.en.txt``, ``NAME.kk.txt``, ``NAME.ru.txt`` triples.
 
-A triple is read either pre-segmented (one sentence per line, lines kept as they are; blank lines
-separate paragraphs) or as running text (paragraphs separated by blank lines, split into sentences
-by the built-in splitter). Every file is checked: readable, not empty, written in its language.
+A triple is read into paragraphs (blocks separated by blank lines) per language; the splitter
+(:func:`ushtil.split.split_triple`) then cuts them into sentences, or, for a pre-segmented triple,
+takes each line as a sentence. Every file is checked: readable, not empty, written in its language.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..files import read_text
-from ..langid import identify, language_names
+from ..langid import identify, language_names, supported_names
 from ..model import LANGS
-from ..split import paragraph_blocks, split_sentences
+from .layout import paragraph_blocks
 
 #: ``NAME.LANG.txt``, and ``NAME.raw.LANG.txt``: the running text of the same document (NTREX layout)
 _TRIPLE_FILE = re.compile(r"^(?P<name>.+?)(?P<raw>\.raw)?\.(?P<lang>en|kk|ru)\.txt$")
@@ -61,8 +61,8 @@ def find_triples(paths: Iterable[Path], presegmented: bool = False) -> list[Trip
     return [chosen[key] for key in sorted(chosen)]
 
 
-def read_triple(triple: Triple, presegmented: bool, backend: str = "builtin") -> dict[str, list[list[str]]]:
-    """Paragraphs of sentences per language; :class:`InputError` for an unusable triple."""
+def read_triple(triple: Triple) -> dict[str, list[str]]:
+    """The paragraphs of each language; :class:`InputError` for an unusable triple."""
     if triple.missing:
         given = ", ".join(path.name for path in triple.files.values())
         raise InputError(
@@ -74,8 +74,8 @@ def read_triple(triple: Triple, presegmented: bool, backend: str = "builtin") ->
         path = triple.files[lang]
         text = read_text(path)
         check_language(text, lang, path)
-        paragraphs[lang] = _paragraphs(text, lang, presegmented, backend)
-        if not any(paragraphs[lang]):
+        paragraphs[lang] = paragraph_blocks(text)
+        if not paragraphs[lang]:
             raise InputError(f"{path}: no sentences in the file")
     return paragraphs
 
@@ -83,14 +83,10 @@ def read_triple(triple: Triple, presegmented: bool, backend: str = "builtin") ->
 def check_language(text: str, lang: str, path: Path) -> None:
     """Refuse a file that is confidently written in another language than its name says."""
     guess = identify(text[:20000])
+    if guess.other:
+        raise InputError(f"{path}: the text is not {supported_names()}, the languages ushtil reads")
     if not guess.is_compatible(lang):
         names = language_names()
         found = names.get(guess.lang, "a text in another script") if guess.lang else "a text in another script"
         raise InputError(f"{path}: the text is {found}, not {names[lang]}")
 
-
-def _paragraphs(text: str, lang: str, presegmented: bool, backend: str) -> list[list[str]]:
-    blocks = paragraph_blocks(text)
-    if presegmented:
-        return [[line.strip() for line in block.split("\n") if line.strip()] for block in blocks]
-    return [split_sentences(block, lang, backend) for block in blocks]

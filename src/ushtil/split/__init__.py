@@ -1,15 +1,21 @@
 """Sentence splitting for en/kk/ru: the built-in rules by default, stanza when asked for.
 
-``split_sentences(text, lang)`` is the one entry point; ``backend="stanza"`` uses stanza's
-tokenizer (optional extra ``ushtil[stanza]``) and fails with a one-line message when stanza or
-its models are missing.
+The stage after reading: the reader gives each abstract (and each language of a text triple) as
+paragraphs, the splitter cuts them into sentences. ``split_sentences(text, lang)`` splits one
+text; :func:`split_article` and :func:`split_document` split what the reader returns (the latter
+is what :func:`ushtil.read.inputs.read_documents` takes as its ``split``). ``backend="stanza"``
+uses stanza's tokenizer (optional extra ``ushtil[stanza]``) and fails with a one-line message when
+stanza or its models are missing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from functools import cache
 
-from .rules import RuleSplitter, paragraph_blocks
+from ..model import Abstract, Article
+from .rules import RuleSplitter
 
 #: Backends by name; the first is the default.
 BACKENDS: tuple[str, ...] = ("builtin", "stanza")
@@ -31,9 +37,65 @@ def split_sentences(text: str, lang: str, backend: str = "builtin") -> list[str]
     raise ValueError(f"unknown sentence splitter backend {backend!r}; choose one of {BACKENDS}")
 
 
+def split_lines(text: str) -> list[str]:
+    """The sentences of pre-segmented text: its non-blank lines, kept as they are (stripped)."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
 def split_paragraphs(paragraphs: list[str], lang: str, backend: str = "builtin") -> list[list[str]]:
     """Split each paragraph into sentences, keeping the paragraph structure."""
     return [split_sentences(paragraph, lang, backend) for paragraph in paragraphs]
 
 
-__all__ = ["BACKENDS", "RuleSplitter", "paragraph_blocks", "split_paragraphs", "split_sentences"]
+def split_article(article: Article, backend: str = "builtin") -> Article:
+    """The article with the paragraphs of every abstract (and of every extra text in a known
+    language) split into sentences: a new article, the reader's is left as it is."""
+    return replace(
+        article,
+        parts={lang: _split_abstract(part, backend) for lang, part in article.parts.items()},
+        notes=list(article.notes),
+        extras=[_split_abstract(extra, backend) for extra in article.extras],
+    )
+
+
+def is_split(article: Article) -> bool:
+    """Whether every abstract of ``article`` that has paragraphs has its sentences."""
+    return all(part.sentences or not part.paragraphs for part in article.parts.values())
+
+
+def _split_abstract(part: Abstract, backend: str) -> Abstract:
+    if not part.lang:
+        return part  # a text in no language ushtil knows: no splitter for it
+    return replace(part, sentences=split_paragraphs(part.paragraphs, part.lang, backend))
+
+
+def split_triple(paragraphs: Mapping[str, list[str]], backend: str = "builtin",
+                 presegmented: bool = False) -> dict[str, list[list[str]]]:
+    """A text triple's paragraphs per language as paragraphs of sentences (each language one
+    document: :func:`split_paragraphs`); ``presegmented`` text has one sentence per line."""
+    if presegmented:
+        return {lang: [split_lines(paragraph) for paragraph in texts] for lang, texts in paragraphs.items()}
+    return {lang: split_paragraphs(texts, lang, backend) for lang, texts in paragraphs.items()}
+
+
+def split_document(document: Article | Mapping[str, list[str]], backend: str = "builtin",
+                   presegmented: bool = False) -> Article | dict[str, list[list[str]]]:
+    """What the reader made of one input, split: an article (:func:`split_article`), or a text
+    triple's paragraphs (:func:`split_triple`). A module-level function, so that
+    :func:`~ushtil.read.inputs.read_documents` can send it to other processes with each input."""
+    if isinstance(document, Article):
+        return split_article(document, backend)
+    return split_triple(document, backend, presegmented)
+
+
+__all__ = [
+    "BACKENDS",
+    "RuleSplitter",
+    "is_split",
+    "split_article",
+    "split_document",
+    "split_lines",
+    "split_paragraphs",
+    "split_sentences",
+    "split_triple",
+]

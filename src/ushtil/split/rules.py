@@ -19,6 +19,7 @@ import re
 from itertools import pairwise
 
 from ..langs import Language, get_language
+from ..read.layout import paragraph_blocks
 
 # Terminal punctuation, then closing quotes, brackets or markdown emphasis, then a space or the end.
 _CANDIDATE = re.compile(r"[.!?…]+[\"'»”’)\]*_]*(?=\s|$)")
@@ -37,7 +38,6 @@ _LIST_ITEM = re.compile(r"\n[ \t]*(?:[-–—•·▪*]|\d{1,2}[.)]|[a-zа-я][)
 _SPACE = re.compile(r"\s+")
 _INITIALS = re.compile(r"^(?:[^\W\d_][^\W\d_]?\.){0,3}[^\W\d_][^\W\d_]?$")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 #: A line ending in one of these goes on into the next line (or ends a sentence by itself).
 _FINAL_OR_JOINING = ".!?…:;,-–—(\"'«“„"
 
@@ -204,11 +204,6 @@ class RuleSplitter:
 
     def _is_sentence_starter(self, next_word: str) -> bool:
         return next_word.strip(_OPENERS + _CLOSERS + ".,;:!?").lower() in self.language.stop_words
-
-
-def paragraph_blocks(text: str) -> list[str]:
-    """The paragraphs of running text: blocks separated by blank lines, empty ones dropped."""
-    return [block for block in _PARAGRAPH_BREAK.split(text) if block.strip()]
 
 
 def _split_list_items(paragraph: str) -> list[str]:

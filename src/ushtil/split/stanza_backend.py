@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..read.layout import paragraph_blocks
 from ..stanza_models import stanza_pipeline
-from .rules import paragraph_blocks
 
 _SPACE = re.compile(r"\s+")
 
