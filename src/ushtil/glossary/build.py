@@ -20,6 +20,7 @@ from .model import Evidence, Glossary, GlossaryEntry
 from .patterns import term_patterns
 from .phrases import WordAssociation
 from .sources import Source, Unit, aligned_sources, units_of_alignment
+from .words import single_word_terms
 
 #: Finds below this confidence are not proposed at all (they would only be noise to review).
 MIN_CONFIDENCE = 0.05
@@ -129,6 +130,14 @@ def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence:
         entry = _entry(candidate, english_form, renderings, units, candidate.key in unclear)
         if entry.confidence >= min_confidence:
             entries.append(entry)
+    built = {entry.en.casefold() for entry in entries}
+    for term in single_word_terms(english, words):
+        if term.english.casefold() not in built and term.confidence >= min_confidence:
+            renderings = {lang: Rendering(lang=lang, gram=r.gram, headword=r.headword, units=r.units, source="word",
+                                          variants={r.headword: len(r.units)}, confidence=term.confidence,
+                                          support=r.dice) for lang, r in term.renderings.items()}
+            entries.append(_entry(Candidate(key=(term.key,), kind="term", units=term.units), term.english,
+                                  renderings, units))
     entries = _merge_spellings(entries)
     entries.sort(key=lambda entry: (-entry.confidence, -entry.frequency, entry.en.casefold()))
     assign_ids(entries)
@@ -232,6 +241,7 @@ def _entry(candidate: Candidate, english_form: str, renderings: dict[str, Render
         from_keywords=any(rendering.source == "keywords" for rendering in found.values()),
         composed=bool(found) and all(rendering.source == "composed" for rendering in found.values()),
         demonym=candidate.demonym, unclear=unclear,
+        single_word=bool(found) and all(rendering.source == "word" for rendering in found.values()),
         support=min((rendering.support for rendering in found.values()), default=0.0)))
     variants = {"en": {english_form: len(candidate.units)}}
     variants.update({lang: dict(rendering.variants) for lang, rendering in found.items()})

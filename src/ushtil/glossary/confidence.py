@@ -59,6 +59,11 @@ CHECKED_TERM = 0.85
 #: (judged on NTREX dev: 4 of 7 right).
 COMPOSED_TERM = 0.85
 COMPOSED_RARE = 0.7
+#: The confidence of a single-word term (:mod:`.words`) rendered alike in TERM_BEADS beads or more
+#: with a strong Dice; with less evidence a candidate; with a Kazakh form the lemmatiser is unsure of,
+#: as an inflected headword.
+SINGLE_WORD_TERM = 0.85
+SINGLE_WORD_WEAK = 0.7
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,8 @@ class EntryEvidence:
     #: a running-text term found in exactly the beads of a longer or shorter term, where the
     #: renderings do not show which is the term (disaster mitigation, mitigation agency)
     unclear: bool = False
+    #: a single-word term (:mod:`.words`): its association is its confidence, set there
+    single_word: bool = False
 
 
 def entry_confidence(evidence: EntryEvidence) -> float:
@@ -116,9 +123,16 @@ def entry_confidence(evidence: EntryEvidence) -> float:
         if not all(_content_words(form) == _content_words(evidence.en) for form in (evidence.kk, evidence.ru)):
             return min(value, CAP_UNCHECKED_NAME)  # Geiger Counter = Гейгер: a word left out
         return value if evidence.both >= REPEATED else min(value, CAP_UNCHECKED_NAME)
-    if evidence.from_keywords:
+    if evidence.from_keywords or evidence.single_word:
         return value
     return _running_term(value, evidence)
+
+
+def single_word_confidence(strong: bool, sure: bool) -> float:
+    """A single-word term's confidence: strong evidence and a sure dictionary form make an entry."""
+    if not sure:
+        return CAP_INFLECTED
+    return SINGLE_WORD_TERM if strong else SINGLE_WORD_WEAK
 
 
 def _running_term(value: float, evidence: EntryEvidence) -> float:

@@ -44,7 +44,7 @@ class Rendering:
     confidence: float = 0.0
     units: list[int] = field(default_factory=list)
     #: where the rendering came from: "corpus" (co-occurrence), "keywords" (paired lists), "known" (CLDR),
-    #: "composed" (word by word, :mod:`.compose`)
+    #: "composed" (word by word, :mod:`.compose`), "word" (a single-word term, :mod:`.words`)
     source: str = "corpus"
     #: a running-text term's rendering: how well its words translate the term's (0..1)
     support: float = 0.0

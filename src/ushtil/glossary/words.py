@@ -1,0 +1,270 @@
+"""Single-word terms: domain nouns translated the same way in every bead (earthquake = жер сілкінісі =
+землетрясение, sanctions = санкциялар = санкции).
+
+A word is a term, not general vocabulary, when it is rare in English at large (and its Russian
+rendering in Russian at large): its Zipf frequency in
+``wordfreq``'s English list (log10 of uses per billion words) is below GENERAL_ZIPF (said, people,
+year, police and government are above; election, climate, earthquake and tsunami below), it is not
+in ``general_words`` and does not end like an adjective, adverb or verb. Its rendering must be shown
+by the corpus: in every bead holding the English word that has the other language, one and the same
+word (a Kazakh word with the word always before it: жер сілкінісі) — that word's Dice with the English
+word above any other English word's, and above any other word's of the other language.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from .compose import _KK_POSSESSIVE, LOANWORD_SPELLING, composed_headword, written_plural
+from .confidence import single_word_confidence
+from .headwords import headword
+from .index import LanguageIndex
+from .patterns import term_patterns
+from .phrases import WordAssociation
+
+#: English words at least this frequent in general use (wordfreq's Zipf scale) are general words.
+GENERAL_ZIPF = 5.1
+#: Beads holding the word and its rendering: a candidate from MIN_BEADS, an entry from TERM_BEADS.
+MIN_BEADS = 2
+TERM_BEADS = 3
+#: The Dice of word and rendering an entry needs (a candidate needs MIN_DICE).
+TERM_DICE = 0.5
+MIN_DICE = 0.4
+#: From this many beads, one bead may show no rendering (a candidate then, not an entry).
+SPARE_FROM = 4
+#: Another English word of the beads this much more associated with the rendering takes it.
+RIVAL_MARGIN = 0.25
+#: From this many beads of a term, a Kazakh word with the same word before it in all of them is a unit
+#: with it (жер сілкінісі); in fewer, only where the corpus never shows the word without it.
+UNIT_BEADS = 3
+#: A Kazakh stem and the endings the lemmatiser may leave on it (саммит, саммитте).
+STEM_LETTERS = 4
+ENDING_LETTERS = 4
+#: Words shorter than this are no single-word terms (abbreviations are acronyms).
+MIN_LETTERS = 4
+#: A word in more beads than this is general vocabulary in the corpus itself.
+MAX_BEADS = 400
+
+
+@dataclass
+class WordRendering:
+    """A single-word term's rendering in one language."""
+
+    gram: str
+    headword: str
+    units: list[int]
+    dice: float
+
+
+@dataclass
+class WordTerm:
+    """A single English noun with its renderings and its confidence."""
+
+    key: str
+    english: str
+    units: list[int]
+    renderings: dict[str, WordRendering]
+    confidence: float
+
+
+@cache
+def general_zipf(word: str, lang: str = "en") -> float:
+    """The word's Zipf frequency in the language at large (0 for a word wordfreq does not know)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang)
+
+
+def term_word(key: str, english: LanguageIndex) -> bool:
+    """Whether an English lemma key may be a single-word term: a lower-case alphabetic word as the
+    texts write it, no stop word or general word, rare in English at large."""
+    patterns = term_patterns("en")
+    if len(key) < MIN_LETTERS or not key.isalpha() or key in patterns.stop_words or key in patterns.general_words:
+        return False
+    written = english.surfaces.get(key)
+    if not written:
+        return False
+    form = written.most_common(1)[0][0]
+    lower = sum(count for text, count in written.items() if text.islower())
+    if not form.islower() or 2 * lower < sum(written.values()):
+        return False  # a name's word, or a word written mostly with a capital
+    if not patterns.can_end_term(form) or not patterns.can_end_term(key):
+        return False
+    return general_zipf(key) < GENERAL_ZIPF
+
+
+def single_word_terms(english: LanguageIndex, words: dict[str, WordAssociation]) -> list[WordTerm]:
+    """Every single-word term with a consistent rendering in Kazakh and Russian."""
+    found = []
+    stems = {lang: _Stems(words[lang].target) for lang in ("ru", "kk")}
+    for key, units in english.postings.items():
+        if " " in key or not MIN_BEADS <= len(units) <= MAX_BEADS or not term_word(key, english):
+            continue
+        if _inside_longer_term(key, units, english):
+            continue
+        grams = {lang: _rendering(key, units, words[lang], stems[lang]) for lang in ("ru", "kk")}
+        if None in grams.values():
+            continue
+        targets = {lang: words[lang].target for lang in grams}
+        plural = written_plural(english, key, targets, {lang: found[0] for lang, found in grams.items()})
+        renderings, sure, forms = {}, all(found[3] for found in grams.values()), []
+        for lang, (gram, holding, dice, _) in grams.items():
+            form, certain = composed_headword(targets[lang], gram, plural)
+            if lang == "kk" and " " not in gram:
+                form, bare = _without_possessive(form, gram, targets[lang], renderings["ru"].headword)
+                certain = certain and bare
+            forms.append((lang, certain))
+            renderings[lang] = WordRendering(gram=gram, headword=_lower_first(form), units=holding, dice=dice)
+        written = english.surfaces[key].most_common(1)[0][0] if plural else headword(english, key)
+        strong = sure and all(len(r.units) >= TERM_BEADS and r.dice >= TERM_DICE for r in renderings.values())
+        found.append(WordTerm(key=key, english=written, units=list(units), renderings=renderings,
+                              confidence=single_word_confidence(strong, all(found[1] for found in forms))))
+    return found
+
+
+class _Stems:
+    """Where each word of one language occurs, a Kazakh word with the forms the lemmatiser left an
+    ending on counted as one (саммит: саммит, саммитте; референдум: референдумда)."""
+
+    def __init__(self, target: LanguageIndex):
+        self.target = target
+        self.family: dict[str, list[str]] = {}
+        self._units: dict[str, frozenset[int]] = {}
+        if target.lang == "kk":
+            vocabulary = {key for key in target.postings if " " not in key and key.isalpha()}
+            for key in vocabulary:
+                for cut in range(max(STEM_LETTERS, len(key) - ENDING_LETTERS), len(key)):
+                    if key[:cut] in vocabulary:
+                        self.family.setdefault(key[:cut], []).append(key)
+
+    def units(self, word: str) -> frozenset[int]:
+        found = self._units.get(word)
+        if found is None:
+            found = frozenset(self.target.postings.get(word, ()))
+            for longer in self.family.get(word, ()):
+                found |= frozenset(self.target.postings[longer])
+            self._units[word] = found
+        return found
+
+    def words_of(self, unit: int) -> set[str]:
+        """The words of a bead's side, and the stems their forms belong to."""
+        keys = set(self.target.sides[unit].keys)
+        if self.family:
+            keys |= {key[:cut] for key in keys for cut in range(max(STEM_LETTERS, len(key) - ENDING_LETTERS), len(key))
+                     if key[:cut] in self.family}
+        return keys
+
+
+def _dice(first: frozenset[int], second: frozenset[int]) -> float:
+    return 2 * len(first & second) / (len(first) + len(second)) if first and second else 0.0
+
+
+def _rendering(key: str, units: list[int], words: WordAssociation,
+               stems: _Stems) -> tuple[str, list[int], float, bool] | None:
+    """The one word (or Kazakh two-word unit) rendering ``key`` in the beads that have the language
+    (all of them, or all but one of four or more), its beads, Dice and whether every bead shows it;
+    None when another word is as likely."""
+    target, english = words.target, words.english
+    stop = term_patterns(target.lang).stop_words
+    holding = [u for u in units if target.sides[u] is not None]
+    if len(holding) < MIN_BEADS:
+        return None
+    counts = Counter(word for u in holding for word in stems.words_of(u)
+                     if word not in stop and word.isalpha() and len(word) > 2)
+    needed = len(holding) - (1 if len(holding) >= SPARE_FROM else 0)
+    english_units = frozenset(units)
+    ranked = sorted(((_dice(english_units, stems.units(word)), word) for word, count in counts.items()
+                     if count >= needed), reverse=True)
+    if not ranked:
+        return None
+    dice, word = ranked[0]
+    gram = _kazakh_unit(word, holding, target) if target.lang == "kk" else word
+    if dice < MIN_DICE or any(other_dice >= dice for other_dice, other in ranked[1:] if other not in gram.split(" ")):
+        return None  # weak, or two words equally likely
+    if gram not in target.surfaces or not words.noun_phrase(gram):
+        return None
+    if _always_beside(gram.split(" ")[-1], holding, target, after=True) or (
+            target.lang == "ru" and _always_beside(gram, holding, target, after=False)):
+        return None  # part of a longer rendering (среда обитания, мекендеу ортасы)
+    if target.lang == "ru" and (not target.surfaces[gram].most_common(1)[0][0][:1].islower()
+                                or general_zipf(gram, "ru") >= GENERAL_ZIPF):
+        return None  # a name's word, or a general Russian word (число for toll)
+    # no other English word of the beads is as likely to be what the rendering translates: one in
+    # every bead with it (ambiguous), or one far more associated with it
+    others = Counter(other for u in holding for other in set(english.sides[u].keys)
+                     if other != key and other.isalpha() and len(other) > 2)
+    rendered = stems.units(word)
+    for other, count in others.items():
+        if count >= MIN_BEADS:
+            other_dice = _dice(frozenset(english.postings[other]), rendered)
+            if other_dice >= dice + RIVAL_MARGIN or (count == len(holding) and other_dice >= dice):
+                return None
+    covered = [u for u in holding if word in stems.words_of(u)]
+    return gram, covered, dice, len(covered) == len(holding)
+
+
+def _inside_longer_term(key: str, units: list[int], english: LanguageIndex) -> bool:
+    """Whether the word always stands beside the same content word (penalty in death penalty, toll in
+    death toll): the term is the longer one."""
+    stop = term_patterns("en").stop_words
+    common = None
+    for u in units:
+        keys = english.sides[u].keys
+        beside = {keys[j] for i, word in enumerate(keys) if word == key
+                  for j in (i - 1, i + 1) if 0 <= j < len(keys) and keys[j] not in stop}
+        common = beside if common is None else common & beside
+        if not common:
+            return False
+    return bool(common)
+
+
+def _always_beside(word: str, holding: list[int], target: LanguageIndex, after: bool) -> bool:
+    """Whether ``word`` has the same content word right after it (``after``) or before it in every
+    bead of ``holding``."""
+    stop = term_patterns(target.lang).stop_words
+    step = 1 if after else -1
+    common = None
+    for u in holding:
+        keys = target.sides[u].keys
+        beside = {keys[i + step] for i, key in enumerate(keys) if key == word
+                  and 0 <= i + step < len(keys) and keys[i + step] not in stop}
+        common = beside if common is None else common & beside
+        if not common:
+            return False
+    return bool(common)
+
+
+def _kazakh_unit(word: str, holding: list[int], target: LanguageIndex) -> str:
+    """``word``, or the two-word unit it forms with the word always before it (жер сілкінісі): in the
+    whole corpus, or in every bead of the term when there are UNIT_BEADS or more."""
+    beads = target.postings[word] if len(holding) < UNIT_BEADS else holding
+    before = {side.keys[i - 1] if i else "" for side in (target.sides[u] for u in beads)
+              for i, key in enumerate(side.keys) if key == word}
+    if len(before) != 1 or "" in before:
+        return word
+    gram = f"{before.pop()} {word}"
+    return gram if set(target.postings.get(gram, ())) >= set(holding) else word
+
+
+def _without_possessive(form: str, key: str, target: LanguageIndex, russian: str) -> tuple[str, bool]:
+    """A single Kazakh noun without the possessive it takes in running text (провинциясы →
+    провинция, әріптесі → әріптес), and whether that form is sure: the lexicon knows it, the corpus
+    writes it bare, or it is a loanword spelled as the Russian one. Otherwise the ending may be the
+    stem's (сілкінісі: сілкініс + і, not сілкіні + сі)."""
+    from ..lemma import builtin_lemmatizer
+    from ..translit import name_similarity
+
+    rest = form.casefold()[len(key):]
+    if not form.casefold().startswith(key) or rest not in _KK_POSSESSIVE:
+        return form, True
+    sure = (bool(builtin_lemmatizer("kk").parts_of_speech(key)) or key in {w.casefold() for w in target.surfaces[key]}
+            or name_similarity(key, russian) >= LOANWORD_SPELLING)
+    return key, sure
+
+
+def _lower_first(form: str) -> str:
+    """A term's headword in lower case (the capital came from a sentence start)."""
+    first = form.split(" ")[0]
+    return form[:1].lower() + form[1:] if first[:1].isupper() and first[1:].islower() else form
