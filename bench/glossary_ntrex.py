@@ -16,7 +16,8 @@ round; in the round on multi-word terms, ``terms`` for every term entry built (T
 Candidates) and ``fresh2027`` for the entries of the seed-2027 draw not judged before
 (``--fresh-seed 2027``), judged after the last change of the glossary code — the honest figure;
 in the round on composed terms and CLDR headwords, ``compose`` for every term entry composed word by
-word (Terms and Candidates) and every name entry whose headwords became CLDR's.
+word (Terms and Candidates) and every name entry whose headwords became CLDR's; in the round on
+single-word terms, ``words`` for every single-word term entry built (Terms and Candidates).
 
     python bench/glossary_ntrex.py [--aligned DIR] [--sample 60] [--seed 13] [--fresh-seed 7]
                                    [--show-unjudged] [--articles 1000]

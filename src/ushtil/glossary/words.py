@@ -74,7 +74,7 @@ def general_zipf(word: str, lang: str = "en") -> float:
     """The word's Zipf frequency in the language at large (0 for a word wordfreq does not know)."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, lang)
+    return zipf_frequency(word, lang, wordlist="small")
 
 
 def term_word(key: str, english: LanguageIndex) -> bool:
@@ -90,9 +90,18 @@ def term_word(key: str, english: LanguageIndex) -> bool:
     lower = sum(count for text, count in written.items() if text.islower())
     if not form.islower() or 2 * lower < sum(written.values()):
         return False  # a name's word, or a word written mostly with a capital
-    if not patterns.can_end_term(form) or not patterns.can_end_term(key):
+    if not patterns.can_end_term(form) or not patterns.can_end_term(key) or not _english_noun(key):
         return False
     return general_zipf(key) < GENERAL_ZIPF
+
+
+@cache
+def _english_noun(word: str) -> bool:
+    """A word English dictionaries have as a noun and not as an adjective (heavy, guilty are not)."""
+    from lemminflect import getAllLemmas
+
+    parts = getAllLemmas(word)
+    return "NOUN" in parts and "ADJ" not in parts
 
 
 def single_word_terms(english: LanguageIndex, words: dict[str, WordAssociation]) -> list[WordTerm]:
@@ -104,7 +113,11 @@ def single_word_terms(english: LanguageIndex, words: dict[str, WordAssociation])
             continue
         if _inside_longer_term(key, units, english):
             continue
-        grams = {lang: _rendering(key, units, words[lang], stems[lang]) for lang in ("ru", "kk")}
+        grams = {}
+        for lang in ("ru", "kk"):
+            grams[lang] = _rendering(key, units, words[lang], stems[lang])
+            if grams[lang] is None:
+                break
         if None in grams.values():
             continue
         targets = {lang: words[lang].target for lang in grams}
@@ -119,6 +132,9 @@ def single_word_terms(english: LanguageIndex, words: dict[str, WordAssociation])
             renderings[lang] = WordRendering(gram=gram, headword=_lower_first(form), units=holding, dice=dice)
         written = english.surfaces[key].most_common(1)[0][0] if plural else headword(english, key)
         strong = sure and all(len(r.units) >= TERM_BEADS and r.dice >= TERM_DICE for r in renderings.values())
+        loanword = _loanword(key, renderings["kk"].headword, renderings["ru"].headword)
+        if loanword and all(len(r.units) >= MIN_BEADS and r.dice >= TERM_DICE for r in renderings.values()):
+            strong = True  # spelled alike in all three: the spelling backs the beads up (цунами)
         found.append(WordTerm(key=key, english=written, units=list(units), renderings=renderings,
                               confidence=single_word_confidence(strong, all(found[1] for found in forms))))
     return found
@@ -132,6 +148,7 @@ class _Stems:
         self.target = target
         self.family: dict[str, list[str]] = {}
         self._units: dict[str, frozenset[int]] = {}
+        self._words: dict[int, frozenset[str]] = {}
         if target.lang == "kk":
             vocabulary = {key for key in target.postings if " " not in key and key.isalpha()}
             for key in vocabulary:
@@ -148,13 +165,25 @@ class _Stems:
             self._units[word] = found
         return found
 
-    def words_of(self, unit: int) -> set[str]:
+    def words_of(self, unit: int) -> frozenset[str]:
         """The words of a bead's side, and the stems their forms belong to."""
-        keys = set(self.target.sides[unit].keys)
-        if self.family:
-            keys |= {key[:cut] for key in keys for cut in range(max(STEM_LETTERS, len(key) - ENDING_LETTERS), len(key))
-                     if key[:cut] in self.family}
-        return keys
+        found = self._words.get(unit)
+        if found is None:
+            keys = set(self.target.sides[unit].keys)
+            if self.family:
+                keys |= {key[:cut] for key in keys for cut in range(max(STEM_LETTERS, len(key) - ENDING_LETTERS),
+                                                                     len(key)) if key[:cut] in self.family}
+            found = self._words[unit] = frozenset(keys)
+        return found
+
+
+@cache
+def _kazakh_modifier(key: str) -> bool:
+    """A Kazakh word the lexicon has as an adjective or adverb and not as a noun (жаппай)."""
+    from ..lemma import builtin_lemmatizer
+
+    parts = builtin_lemmatizer("kk").parts_of_speech(key)
+    return bool(parts) and "NOUN" not in parts
 
 
 def _dice(first: frozenset[int], second: frozenset[int]) -> float:
@@ -171,9 +200,11 @@ def _rendering(key: str, units: list[int], words: WordAssociation,
     holding = [u for u in units if target.sides[u] is not None]
     if len(holding) < MIN_BEADS:
         return None
-    counts = Counter(word for u in holding for word in stems.words_of(u)
-                     if word not in stop and word.isalpha() and len(word) > 2)
     needed = len(holding) - (1 if len(holding) >= SPARE_FROM else 0)
+    # a word in all beads but one at most is in the first or the second
+    possible = {word for word in stems.words_of(holding[0]) | stems.words_of(holding[1])
+                if word not in stop and word.isalpha() and len(word) > 2}
+    counts = Counter(word for u in holding for word in possible & stems.words_of(u))
     english_units = frozenset(units)
     ranked = sorted(((_dice(english_units, stems.units(word)), word) for word, count in counts.items()
                      if count >= needed), reverse=True)
@@ -183,7 +214,8 @@ def _rendering(key: str, units: list[int], words: WordAssociation,
     gram = _kazakh_unit(word, holding, target) if target.lang == "kk" else word
     if dice < MIN_DICE or any(other_dice >= dice for other_dice, other in ranked[1:] if other not in gram.split(" ")):
         return None  # weak, or two words equally likely
-    if gram not in target.surfaces or not words.noun_phrase(gram):
+    if gram not in target.surfaces or not words.noun_phrase(gram) or (
+            target.lang == "kk" and _kazakh_modifier(gram.split(" ")[-1])):
         return None
     if _always_beside(gram.split(" ")[-1], holding, target, after=True) or (
             target.lang == "ru" and _always_beside(gram, holding, target, after=False)):
@@ -203,6 +235,13 @@ def _rendering(key: str, units: list[int], words: WordAssociation,
                 return None
     covered = [u for u in holding if word in stems.words_of(u)]
     return gram, covered, dice, len(covered) == len(holding)
+
+
+def _loanword(english: str, kk: str, ru: str) -> bool:
+    """One loanword in all three languages: Kazakh and Russian write it alike, spelled as the English."""
+    from ..translit import name_similarity
+
+    return kk.casefold() == ru.casefold() and name_similarity(english, ru) >= LOANWORD_SPELLING
 
 
 def _inside_longer_term(key: str, units: list[int], english: LanguageIndex) -> bool:
