@@ -14,7 +14,9 @@ says when an entry was judged: ``fit`` for entries judged while the confidence c
 the draw with seed 7 (the default ``--fresh-seed``) judged after the last change of the previous
 round; in the round on multi-word terms, ``terms`` for every term entry built (Terms and
 Candidates) and ``fresh2027`` for the entries of the seed-2027 draw not judged before
-(``--fresh-seed 2027``), judged after the last change of the glossary code — the honest figure.
+(``--fresh-seed 2027``), judged after the last change of the glossary code — the honest figure;
+in the round on composed terms and CLDR headwords, ``compose`` for every term entry composed word by
+word (Terms and Candidates) and every name entry whose headwords became CLDR's.
 
     python bench/glossary_ntrex.py [--aligned DIR] [--sample 60] [--seed 13] [--fresh-seed 7]
                                    [--show-unjudged] [--articles 1000]

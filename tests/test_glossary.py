@@ -145,9 +145,10 @@ def test_acronyms(token, acronym):
 def test_case_endings_come_off_acronyms_and_punctuation_breaks_runs():
     assert split_acronym("АҚШ-тың") == "АҚШ"
     assert split_acronym("қарама-қайшылық") == "қарама-қайшылық"
-    surface, breaks, _ = tokenize("Facebook, Google and Kazakhstan's EU-ның")
+    surface, breaks, _, possessives = tokenize("Facebook, Google and Kazakhstan's EU-ның")
     assert surface == ["Facebook", "Google", "and", "Kazakhstan", "EU"]
     assert breaks == {1}
+    assert possessives == {3}  # Kazakhstan's
 
 
 @pytest.mark.parametrize(("en", "other", "alike"), [

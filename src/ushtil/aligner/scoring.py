@@ -8,14 +8,15 @@ The pair log-odds of every candidate side pair in a band are computed at once (:
 
 from __future__ import annotations
 
-import math
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 import numpy as np
 
+from .confidence import CONFIDENCE_FEATURES
 from .dp import Band
 from .features import FEATURES, PairContext, PairEvidence
 from .profile import SentenceProfile
@@ -41,17 +42,24 @@ class Priors:
 
 @dataclass(frozen=True)
 class Calibration:
-    """Turns a bead's mean pair log-odds into the probability that the bead is right: beads that
-    leave a language out or merge sentences are wrong more often than 1-1-1 beads of equal
-    log-odds (fitted on NTREX beads by bench/fit_align_weights.py, like the weights)."""
+    """Turns a bead's evidence (:data:`~.confidence.CONFIDENCE_FEATURES`: its pair log-odds, the best
+    rival pairing across its edges, its type and its neighbours') into the probability that the
+    bead is right: ``logistic(bias + evidence · weights)``, fitted on NTREX beads by
+    bench/fit_align_weights.py like the pair weights. Features without a weight count 0."""
 
     bias: float = 0.0
-    log_odds: float = 1.0
-    missing: float = 0.0
-    merged: float = 0.0
+    #: feature name → weight (the default: the logistic of the mean pair log-odds)
+    weights: Mapping[str, float] = field(default_factory=lambda: {"log_odds": 1.0}, hash=False)
 
-    def probability(self, mean_log_odds: float, missing: bool, merged: bool) -> float:
-        return probability(self.bias + self.log_odds * mean_log_odds + self.missing * missing + self.merged * merged)
+    def __post_init__(self):
+        unknown = set(self.weights) - set(CONFIDENCE_FEATURES)
+        if unknown:
+            raise ValueError(f"unknown calibration feature(s) {', '.join(sorted(unknown))}")
+
+    def probabilities(self, evidence: np.ndarray) -> np.ndarray:
+        """The probability that each bead is right, from its row of evidence."""
+        weights = np.array([self.weights.get(name, 0.0) for name in CONFIDENCE_FEATURES])
+        return 1.0 / (1.0 + np.exp(-(self.bias + evidence @ weights)))
 
 
 @dataclass(frozen=True)
@@ -88,7 +96,9 @@ def settings_from_dict(data: dict) -> Settings:
         priors=Priors(**{key: float(value) for key, value in data["priors"].items()}),
         pair_weights=_weights(data["pairs"]),
         first_pass_weights=_weights(data.get("first_pass", data["pairs"])),
-        calibration=Calibration(**{key: float(value) for key, value in calibration.items()}),
+        calibration=Calibration(
+            float(calibration.pop("bias", 0.0)), {key: float(value) for key, value in calibration.items()}
+        ),
         low_score=low_score,
     )
 
@@ -121,12 +131,6 @@ def type_prior_counts(counts: tuple[int, ...]) -> dict[str, int]:
         "size": longest - 1,
         "split": min(present) - 1,
     }
-
-
-def probability(log_odds: float) -> float:
-    if log_odds < -30:
-        return 0.0
-    return 1.0 / (1.0 + math.exp(-log_odds))
 
 
 #: Candidates whose features are computed at once (the feature matrix of a long text is made in

@@ -10,12 +10,14 @@ from .. import __version__
 from ..engine import Engine
 from ..errors import UshtilError
 from .candidates import Candidate, find_candidates
+from .compose import PhraseComposer, composed_headword, starts_with_adjective, written_plural
 from .confidence import EntryEvidence, entry_confidence
 from .headwords import headword, reconcile_names
 from .ids import assign_ids
 from .index import LanguageIndex, Lemmatize, build_indexes
 from .matching import Rendering, render
 from .model import Evidence, Glossary, GlossaryEntry
+from .patterns import term_patterns
 from .phrases import WordAssociation
 from .sources import Source, Unit, aligned_sources, units_of_alignment
 
@@ -102,12 +104,23 @@ def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence:
     indexes = build_indexes(units, lemmatize)
     english = indexes["en"]
     words = {lang: WordAssociation(english, indexes[lang]) for lang in ("kk", "ru")}
+    composers = {lang: PhraseComposer(words[lang]) for lang in ("kk", "ru")}
+    few_units = term_patterns("en").min_term_units
     rendered = []
     for candidate in find_candidates(units, english):
         english_form = _english_form(candidate, english)
-        renderings = {
-            lang: render(candidate, english, indexes[lang], units, english_form, words[lang]) for lang in ("kk", "ru")
-        }
+        composed = _composed(candidate, composers, english)
+        renderings = composed[0] if composed else None
+        recurring = len(candidate.units) >= few_units
+        if renderings is None and _running_term(candidate) and not recurring:
+            continue  # too rare to be rendered by co-occurrence
+        if renderings is not None and recurring and not all(r.confidence for r in renderings.values()):
+            renderings = None  # an unsure composed form: co-occurrence may show the term's form
+        if renderings is not None and composed[1]:
+            english_form = english.surfaces[" ".join(candidate.key)].most_common(1)[0][0]
+        if renderings is None:
+            renderings = {lang: render(candidate, english, indexes[lang], units, english_form, words[lang])
+                          for lang in ("kk", "ru")}
         if any(renderings.values()):
             rendered.append((candidate, english_form, renderings))
     unclear = _unclear_boundaries(rendered)
@@ -121,6 +134,34 @@ def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence:
     assign_ids(entries)
     return Glossary(entries=[entry for entry in entries if entry.confidence >= threshold],
                     candidates=[entry for entry in entries if entry.confidence < threshold], threshold=threshold)
+
+
+def _running_term(candidate: Candidate) -> bool:
+    """A term found in running text (not a name, a demonym or a keyword)."""
+    return candidate.kind == "term" and not candidate.demonym and not candidate.keyword_units
+
+
+def _composed(candidate: Candidate, composers: dict[str, PhraseComposer],
+              english: LanguageIndex) -> tuple[dict[str, Rendering], bool] | None:
+    """A running-text two-word term's renderings composed word by word (:mod:`.compose`), when
+    both languages show one, and whether the term is plural in all three languages."""
+    if not _running_term(candidate) or len(candidate.key) != 2:
+        return None
+    found = {lang: composers[lang].rendering(candidate.key, candidate.units) for lang in ("ru", "kk")}
+    if None in found.values():
+        return None
+    grams = {lang: found[lang][0] for lang in found}
+    plural = written_plural(english, " ".join(candidate.key), {lang: composers[lang].target for lang in found}, grams)
+    renderings, adjective = {}, False
+    for lang in ("ru", "kk"):
+        gram, holding, support = found[lang]
+        form, sure = composed_headword(composers[lang].target, gram, plural, adjective)
+        adjective = lang == "ru" and starts_with_adjective(form)
+        # its confidence: the weakest word's support, none when the dictionary form is unsure
+        renderings[lang] = Rendering(lang=lang, gram=gram, headword=form, variants={form: len(holding)},
+                                     confidence=support if sure else 0.0, units=holding, source="composed",
+                                     support=support)
+    return renderings, plural
 
 
 def _english_form(candidate: Candidate, english: LanguageIndex) -> str:
@@ -189,6 +230,7 @@ def _entry(candidate: Candidate, english_form: str, renderings: dict[str, Render
         both=min((len(rendering.units) for rendering in found.values()), default=0),
         known=all(rendering.source == "known" for rendering in found.values()),
         from_keywords=any(rendering.source == "keywords" for rendering in found.values()),
+        composed=bool(found) and all(rendering.source == "composed" for rendering in found.values()),
         demonym=candidate.demonym, unclear=unclear,
         support=min((rendering.support for rendering in found.values()), default=0.0)))
     variants = {"en": {english_form: len(candidate.units)}}

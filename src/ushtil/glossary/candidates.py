@@ -71,7 +71,8 @@ def find_candidates(units: list[Unit], english: LanguageIndex) -> list[Candidate
                 add(run, "name")
             name_units.setdefault(run, set()).add(number)
     for gram, unit_numbers in english.postings.items():
-        if " " in gram and len(unit_numbers) >= patterns.min_term_units and _is_term(gram, english, patterns):
+        if (" " in gram and (len(unit_numbers) >= patterns.min_term_units or gram.count(" ") == 1)
+                and _is_term(gram, english, patterns)):
             add(tuple(gram.split(" ")), "term")
     for candidate in found.values():
         if candidate.kind == "name" or candidate.demonym:
@@ -233,11 +234,13 @@ def _name_word(token: str, patterns: TermPatterns, lower_words: set[str], acrony
 
 def _is_term(gram: str, english: LanguageIndex, patterns: TermPatterns) -> bool:
     """A lower-case noun phrase of content words as written ("geopolitical interests", "trade war"),
-    not a verb phrase ("estimated population", "comments come")."""
+    not a verb phrase ("estimated population", "comments come"), none of them a general word
+    ("six meters", "young boy")."""
     written = english.surfaces.get(gram)
     if not written:
         return False
     tokens = written.most_common(1)[0][0].split(" ")
-    if any(not token.islower() or not token.isalpha() or token in patterns.stop_words for token in tokens):
+    if any(not token.islower() or not token.isalpha() or token in patterns.stop_words
+           or token in patterns.general_words for token in tokens):
         return False
     return patterns.can_start_term(tokens[0]) and patterns.can_end_term(tokens[-1])

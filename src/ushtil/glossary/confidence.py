@@ -15,7 +15,8 @@ So the entry's confidence is capped by checks a terminologist would make:
 - an **acronym** is rendered by acronyms (ЕО, ЕС) or the same letters;
 - a **term** found in running text needs its renderings in two beads or more, words that translate
   its words (:mod:`.phrases`), and known boundaries (not found in exactly the beads of a longer
-  term, unless the renderings show which of the two is the term).
+  term, unless the renderings show which of the two is the term); or renderings composed word by
+  word, every word's translation shown by the corpus (:mod:`.compose`).
 
 The caps were set on a judged sample of NTREX dev entries (``bench/glossary_verdicts.tsv``); the
 share right per confidence bin is printed by ``bench/glossary_ntrex.py``.
@@ -26,6 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..translit import name_similarity
+from .compose import MIN_DICE
 from .headwords import name_endings
 from .index import is_acronym
 from .known import DIRECTIONS, known_name
@@ -52,6 +54,11 @@ REPEATED = 3
 TERM_SUPPORT = (0.5, 0.6)
 #: The confidence of a running-text term that passed the checks.
 CHECKED_TERM = 0.85
+#: The confidence of a running-text term whose renderings were composed word by word, every word's
+#: translation shown by the corpus; with a word found once paired by its place alone, a candidate
+#: (judged on NTREX dev: 4 of 7 right).
+COMPOSED_TERM = 0.85
+COMPOSED_RARE = 0.7
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,8 @@ class EntryEvidence:
     #: a running-text term: how well the words of its weaker rendering translate the term's words
     #: (:meth:`.phrases.WordAssociation.support`, every word's best Dice, the least of them)
     support: float = 0.0
+    #: a running-text term whose renderings were composed word by word (:mod:`.compose`)
+    composed: bool = False
     #: a running-text term found in exactly the beads of a longer or shorter term, where the
     #: renderings do not show which is the term (disaster mitigation, mitigation agency)
     unclear: bool = False
@@ -116,6 +125,10 @@ def _running_term(value: float, evidence: EntryEvidence) -> float:
     """A term found in running text is right when its renderings recur with it, in beads of their
     own, and their words translate its words: so checked, it is a term (CHECKED_TERM); otherwise it
     stays a candidate."""
+    if evidence.composed and not evidence.unclear:
+        if not evidence.association:
+            return CAP_INFLECTED  # a dictionary form the composer is unsure of
+        return COMPOSED_TERM if evidence.support >= MIN_DICE else COMPOSED_RARE
     if evidence.unclear or evidence.demonym or evidence.both < 2:
         return min(value, CAP_RUNNING_TERM)
     needed = TERM_SUPPORT[0] if evidence.both >= REPEATED else TERM_SUPPORT[1]

@@ -67,6 +67,9 @@ class Side:
     #: positions of words that start a sentence (the first word, and words after . ! ? or a colon),
     #: where a capital says nothing about a name
     starts: set[int] = field(default_factory=lambda: {0})
+    #: positions of words written with a possessive ending (province's): a phrase of two nouns
+    #: joined so ("province's economy") is no compound term
+    possessives: set[int] = field(default_factory=set)
 
     @property
     def folded(self) -> str:
@@ -123,19 +126,22 @@ def _contains(keys: list[str], key: tuple[str, ...]) -> bool:
 _SENTENCE_GAP = re.compile(r"[.!?:;…«“\"(\-–—]")
 
 
-def tokenize(text: str) -> tuple[list[str], set[int], set[int]]:
+def tokenize(text: str) -> tuple[list[str], set[int], set[int], set[int]]:
     """Words of one side (acronym endings and English possessives cut off), the positions of words
-    that follow punctuation, and the positions of words that start a sentence."""
-    surface, breaks, starts, end = [], set(), {0}, 0
+    that follow punctuation, of words that start a sentence and of words written with a possessive."""
+    surface, breaks, starts, possessives, end = [], set(), {0}, set(), 0
     for match in WORD.finditer(text):
         gap = text[end:match.start()]
         if surface and gap.strip():
             breaks.add(len(surface))
             if _SENTENCE_GAP.search(gap):
                 starts.add(len(surface))
-        surface.append(_clean_token(match.group()))
+        token = _clean_token(match.group())
+        if token != match.group() and _POSSESSIVE.search(match.group().strip(".,")):
+            possessives.add(len(surface))
+        surface.append(token)
         end = match.end()
-    return surface, breaks, starts
+    return surface, breaks, starts, possessives
 
 
 @lru_cache(maxsize=65536)
@@ -154,8 +160,8 @@ def word_keys(vocabulary: set[str], lang: str, lemmatize: Lemmatize) -> dict[str
     return keys
 
 
-def analyse_side(surface: list[str], breaks: set[int], starts: set[int], keys_of: dict[str, str], lang: str,
-                 surfaces: dict[str, Counter]) -> Side:
+def analyse_side(surface: list[str], breaks: set[int], starts: set[int], possessives: set[int],
+                 keys_of: dict[str, str], lang: str, surfaces: dict[str, Counter]) -> Side:
     """Keys and n-grams of one side; counts how each gram was written into ``surfaces``."""
     keys = [keys_of[token] for token in surface]
     patterns = term_patterns(lang)
@@ -177,7 +183,7 @@ def analyse_side(surface: list[str], breaks: set[int], starts: set[int], keys_of
                 gram = " ".join(keys[i:j + 1])
                 grams.add(gram)
                 surfaces[gram][" ".join(surface[i:j + 1])] += 1
-    return Side(surface=surface, keys=keys, grams=grams, breaks=breaks, starts=starts)
+    return Side(surface=surface, keys=keys, grams=grams, breaks=breaks, starts=starts, possessives=possessives)
 
 
 _LATIN = re.compile(r"[A-Za-z]")

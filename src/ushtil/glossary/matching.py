@@ -43,7 +43,8 @@ class Rendering:
     variants: dict[str, int] = field(default_factory=dict)
     confidence: float = 0.0
     units: list[int] = field(default_factory=list)
-    #: where the rendering came from: "corpus" (co-occurrence), "keywords" (paired lists), "known" (CLDR)
+    #: where the rendering came from: "corpus" (co-occurrence), "keywords" (paired lists), "known" (CLDR),
+    #: "composed" (word by word, :mod:`.compose`)
     source: str = "corpus"
     #: a running-text term's rendering: how well its words translate the term's (0..1)
     support: float = 0.0
@@ -174,7 +175,8 @@ _RU_ADJECTIVE_TAILS = ("ая", "яя", "ий", "ый", "ой", "ое", "ее", "
 
 def _known_rendering(forms: tuple[str, ...], candidate: Candidate, target: LanguageIndex, units: list[Unit],
                      found: Rendering | None) -> Rendering | None:
-    """The known form the text uses most in the term's beads as the headword, with the corpus's other
+    """The known name's standard form as the headword when the text uses one of its known forms in the
+    term's beads (for an acronym, the form it uses most), with the text's forms and the corpus's other
     renderings that look like it (Орта Азия beside Орталық Азия) kept as variants. A known form is
     also looked for in the beads next to the term's (same article): a sentence the aligner put one
     bead off still shows how the text writes a known name."""
@@ -192,13 +194,17 @@ def _known_rendering(forms: tuple[str, ...], candidate: Candidate, target: Langu
         return found
     covered = set(holding) | (set(found.units) if found is not None and _alike(found.headword, best) else set())
     confidence = KNOWN_CONFIDENCE[0] if 2 * len(covered) >= len(shared) else KNOWN_CONFIDENCE[1]
-    variants = {form: sum(counts[form].values()) for form in forms if uses[form]}
+    # the standard (CLDR) name heads the entry, the text's own forms follow it as variants (Северная
+    # Корея under КНДР); an acronym keeps the acronym the text uses (U.S. = АҚШ = США)
+    standard = best if candidate.kind == "acronym" else forms[0]
+    variants = {standard: sum(counts[standard].values())}
+    variants.update({form: sum(counts[form].values()) for form in forms if uses[form]})
     if found is not None:
         for form, count in found.variants.items():
             if form not in variants and _alike(form, best):
                 variants[form] = count
-    gram = found.gram if found is not None and found.headword == best else best.casefold()
-    return Rendering(lang=target.lang, gram=gram, headword=best, variants=variants,
+    gram = found.gram if found is not None and found.headword == standard else standard.casefold()
+    return Rendering(lang=target.lang, gram=gram, headword=standard, variants=variants,
                      confidence=max(confidence, found.confidence if found and found.headword == best else 0.0),
                      units=holding, source="known")
 

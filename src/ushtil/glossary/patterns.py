@@ -29,6 +29,7 @@ class TermPatterns:
     capitalised_common: frozenset[str] = frozenset()
     compound_head_endings: tuple[str, ...] = ()
     name_endings: tuple[str, ...] = ()
+    general_words: frozenset[str] = frozenset()
 
     def can_end_term(self, word: str) -> bool:
         """A noun phrase ends in a noun: not in an adjective, adverb or verb ending."""
@@ -61,4 +62,5 @@ def term_patterns(lang: str) -> TermPatterns:
         capitalised_common=frozenset(data.get("capitalised_common", [])),
         compound_head_endings=tuple(data.get("compound_head_endings", [])),
         name_endings=tuple(data.get("name_endings", [])),
+        general_words=frozenset(data.get("general_words", [])),
     )

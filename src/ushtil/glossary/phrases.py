@@ -45,6 +45,11 @@ class WordAssociation:
             found = self._sets[index.lang, word] = frozenset(index.postings.get(word, ()))
         return found
 
+    def together(self, english_word: str, word: str) -> int:
+        """Units holding both words."""
+        return round(self.dice(english_word, word) * (len(self._units(self.english, english_word))
+                                                       + len(self._units(self.target, word))) / 2)
+
     def dice(self, english_word: str, word: str) -> float:
         value = self._dice.get((english_word, word))
         if value is None:

@@ -68,11 +68,13 @@ class KazakhLemmatizer(Lemmatizer):
         self._forms: dict[str, str] = {}
         self._lemmas: dict[str, str] = {}
         self._verbs: set[str] = set()
+        self._parts: dict[str, set[str]] = {}
         for form, lemma, upos in lexicon:
             self._forms.setdefault(form.lower(), lemma)
             self._lemmas.setdefault(lemma.lower(), lemma)
             if upos in {"VERB", "AUX"}:
                 self._verbs.add(lemma.lower())
+            self._parts.setdefault(lemma.lower(), set()).add(upos)
         self._split_cache: dict[str, frozenset[_Split]] = {}
         self._tails = _TailStatistics(self._forms.items(), self._alternation)
 
@@ -83,6 +85,10 @@ class KazakhLemmatizer(Lemmatizer):
     def is_verb(self, lemma: str) -> bool:
         """Whether the treebank lexicon knows ``lemma`` as a verb (бекіт, көрсет)."""
         return lemma.lower() in self._verbs
+
+    def parts_of_speech(self, lemma: str) -> frozenset[str]:
+        """The parts of speech the treebank lexicon knows ``lemma`` as (саяси: ADJ; сауда: NOUN)."""
+        return frozenset(self._parts.get(lemma.lower(), ()))
 
     def analyse(self, word: str) -> Analysis:
         lower = word.lower()

@@ -14,25 +14,27 @@ from ..tokens import WORD
 _AGREEING = frozenset({"ADJF", "PRTF", "NUMR"})
 
 
-def lemmatize_phrase(phrase: str, lang: str) -> str:
-    """The dictionary form of a multi-word term (or of one word), capitals kept."""
+def lemmatize_phrase(phrase: str, lang: str, plural: bool = False) -> str:
+    """The dictionary form of a multi-word term (or of one word), capitals kept; with ``plural``, a
+    Russian term stays plural (гражданских прав → гражданские права: civil rights)."""
     from . import builtin_lemmatizer
 
     words = phrase.split()
     if not words:
         return ""
     if lang == "ru":
-        return " ".join(_russian_phrase(words, builtin_lemmatizer("ru")))
+        return " ".join(_russian_phrase(words, builtin_lemmatizer("ru"), plural))
     if lang == "en" and all(word[:1].isupper() for word in words) and len(words) > 1:
         return phrase.strip()  # a name: United States, Shanghai Cooperation Organization
     head = builtin_lemmatizer(lang).lemma(words[-1])
     return " ".join([*words[:-1], head])
 
 
-def _russian_phrase(words: list[str], lemmatizer) -> list[str]:
+def _russian_phrase(words: list[str], lemmatizer, plural: bool = False) -> list[str]:
     """Adjectives before the first noun agree with it in the nominative; the noun takes its lemma.
 
-    The noun goes to the singular, but for plural-only nouns and plural names (Соединённые Штаты).
+    The noun goes to the singular, but for plural-only nouns, plural names (Соединённые Штаты) and
+    terms asked for in the plural.
     """
     morph = lemmatizer.morph
     parses = [morph.parse(word) if WORD.fullmatch(word) else [] for word in words]
@@ -40,7 +42,7 @@ def _russian_phrase(words: list[str], lemmatizer) -> list[str]:
     if head is None:
         return [*words[:-1], lemmatizer.lemma(words[-1])]
     noun = _noun(parses[head], parses[head - 1] if head else [])
-    plural = "Pltm" in noun.tag or ("plur" in noun.tag and words[head][:1].isupper())
+    plural = plural or "Pltm" in noun.tag or ("plur" in noun.tag and words[head][:1].isupper())
     number = "plur" if plural else "sing"
     nominative = noun.inflect({"nomn", number}) if number == "plur" else None
     result = list(words)
