@@ -58,6 +58,9 @@ STEP = 0.05
 PULL = 0.01
 MARGIN = 1.0
 EPOCHS = 6
+#: L2 penalty of the calibration's logistic regression: a fit set holds only a few dozen wrong beads,
+#: and a weaker penalty gave folds far apart calibrations (and so different learned lexicons).
+CALIBRATION_L2 = 1.0
 PRIOR_NAMES = tuple(Priors.__dataclass_fields__)
 PAIR_NAMES = tuple(f"{a}-{b}" for a, b in PAIRS)
 WEIGHTS = Path(__file__).resolve().parents[1] / "src" / "ushtil" / "aligner" / "data" / "weights.toml"
@@ -156,7 +159,7 @@ def calibration_rows(cases, settings: Settings, all_cases) -> tuple[np.ndarray, 
 
 def fit_calibration(rows: np.ndarray, labels: np.ndarray) -> Calibration:
     """Logistic regression of "the bead is exactly a gold bead" on its confidence evidence."""
-    beta = logistic_regression(rows, labels, l2=0.1)
+    beta = logistic_regression(rows, labels, l2=CALIBRATION_L2)
     return Calibration(float(beta[0]), {name: float(w) for name, w in zip(CONFIDENCE_FEATURES, beta[1:], strict=True)})
 
 
