@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import resource
 import shutil
 import subprocess
@@ -63,26 +64,28 @@ def make_corpus(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def run(command: list[str]) -> tuple[float, float, int, str]:
-    """Wall seconds, peak RSS in MiB of the largest process, the exit code and what one ushtil
-    command printed on stderr."""
+def run(command: list[str]) -> tuple[float, float, int, str, float]:
+    """Wall seconds, peak RSS in MiB of the largest process, the exit code, what one ushtil command
+    printed on stderr, and the CPU seconds of the command and its workers (on a shared machine the
+    wall time depends on the others' load, the CPU time much less)."""
     probe = (
         "import resource, subprocess, sys, time;"
         "t = time.perf_counter(); code = subprocess.call(sys.argv[1:]);"
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)"
+        "use = resource.getrusage(resource.RUSAGE_CHILDREN);"
+        "print(time.perf_counter() - t, use.ru_maxrss, code, use.ru_utime + use.ru_stime)"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe, sys.executable, "-m", "ushtil", *command],
         capture_output=True, text=True, cwd=ROOT,
     )
-    seconds, rss_kib, code = done.stdout.split()[-3:]
+    seconds, rss_kib, code, cpu = done.stdout.split()[-4:]
     if int(code) not in (0, 1):
         print(done.stderr[-2000:], file=sys.stderr)
-    return float(seconds), int(rss_kib) / 1024, int(code), done.stderr
+    return float(seconds), int(rss_kib) / 1024, int(code), done.stderr, float(cpu)
 
 
 def workflow(corpus: Path, work: Path, extra: list[str], fresh: tuple[str, ...] = ("--fresh",)) -> dict:
-    """align, glossary and check of ``corpus`` into ``work``: (seconds, MiB, exit code, stderr) per step."""
+    """align, glossary and check of ``corpus`` into ``work``: what :func:`run` measures, per step."""
     return {
         "align": run(["align", str(corpus), "-o", str(work), "--quiet", *extra, *fresh]),
         "glossary": run(["glossary", str(work), "-o", str(work / "glossary.xlsx"), "--no-store", "--quiet", *extra]),
@@ -93,8 +96,13 @@ def workflow(corpus: Path, work: Path, extra: list[str], fresh: tuple[str, ...] 
 def row(label: str, steps: dict[str, tuple[float, float, int, str]], articles: int) -> str:
     total = sum(step[0] for step in steps.values())
     rss = max(step[1] for step in steps.values())
+    cpu = sum(step[4] for step in steps.values())
     cells = "  ".join(f"{name} {step[0]:6.1f}s" for name, step in steps.items())
-    return f"{label:<28} {cells}  total {total:6.1f}s  {articles / total:6.1f} art/s  peak RSS {rss:5.0f} MiB"
+    line = (f"{label:<28} {cells}  total {total:6.1f}s  {articles / total:6.1f} art/s  peak RSS {rss:5.0f} MiB  "
+            f"CPU {cpu:6.1f}s ({'  '.join(f'{name} {step[4]:.1f}' for name, step in steps.items())}); "
+            f"load {os.getloadavg()[0]:.1f}")
+    print(line, flush=True)  # as each row is done: a long run shows its progress
+    return line
 
 
 def main() -> None:
@@ -124,15 +132,16 @@ def main() -> None:
         steps = workflow(corpus, base / "work-jobs2", ["--jobs", "2"], fresh=())
         rows.append(row("incremental (+1 article)", steps, args.articles + 1))
         redone = [line.strip() for line in steps["align"][3].splitlines()
-                  if "second pass:" in line or "reused" in line or "learned lexicon" in line]
+                  if "second pass:" in line or "reused" in line or "learned lexicon" in line or "unchanged" in line]
+        redone += [line.strip() for line in steps["check"][3].splitlines() if "taken from" in line]
         extra.unlink()
         if not args.no_dask:
             rows.append(dask_row(corpus, base / "work-dask", args.articles))
-        print("\n".join(rows))
+        print("\n" + "\n".join(rows))
         speedup = sum(step[0] for step in results[1].values()) / sum(step[0] for step in results[2].values())
         print(f"--jobs 2 speed-up over --jobs 1: {speedup:.2f}x")
         print(f"alignments of --jobs 1 and --jobs 2 identical: {same}")
-        print("incremental align said: " + " | ".join(redone))
+        print("incremental align and check said: " + " | ".join(redone))
     finally:
         if not args.keep:
             shutil.rmtree(base, ignore_errors=True)

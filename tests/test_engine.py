@@ -3,12 +3,14 @@ or damaged result."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import sqlite3
 
 import pytest
 
 from conftest import SEED_ARTICLE
-from ushtil.cache import ResultCache, cache_key
+from ushtil.cache import STORE_FILE, ResultCache, cache_key
 from ushtil.engine import Engine, engine_for, run_each
 from ushtil.errors import UshtilError
 from ushtil.read import read_article
@@ -73,12 +75,32 @@ def test_cache_returns_what_was_stored_and_drops_a_damaged_entry(tmp_path):
     assert cache.get(key) is None
     cache.put(key, {"id": "004", "sentences": ["Бір.", "Екі."]})
     assert cache.get(key) == {"id": "004", "sentences": ["Бір.", "Екі."]}
-    (entry,) = (tmp_path / "cache").rglob("*.json")
-    entry.write_bytes(entry.read_bytes().replace("Екі".encode(), "Үш".encode()))
+    cache.flush()
+    damage_cache(tmp_path / "cache", "Екі", "Үш")
     assert cache.get(key) is None
-    assert not entry.exists()
-    assert cache.stats == {"miss": 1, "stored": 1, "hit": 1, "corrupt": 1}
+    assert cache.get(key) is None  # removed, not kept
+    assert cache.stats == {"miss": 2, "stored": 1, "hit": 1, "corrupt": 1}
     assert key != cache_key("read", {"nlp": "stanza"}, SEED_ARTICLE.read_bytes())
+
+
+def damage_cache(folder, old: str, new: str) -> int:
+    """Change ``old`` to ``new`` in every stored payload (their checksums left as they were); how many
+    entries held it."""
+    with contextlib.closing(sqlite3.connect(folder / STORE_FILE)) as db, db:
+        return db.execute("UPDATE results SET payload = CAST(replace(CAST(payload AS TEXT), ?, ?) AS BLOB) "
+                          "WHERE instr(CAST(payload AS TEXT), ?)", (old, new, old)).rowcount
+
+
+def test_a_store_sqlite_cannot_read_is_set_aside_and_started_again(tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / STORE_FILE).write_bytes(b"not a database, " * 100)
+    cache = ResultCache(folder)
+    assert cache.get("k") is None
+    cache.put("k", [1, 2])
+    cache.flush()
+    assert ResultCache(folder).get("k") == [1, 2]
+    assert (folder / f"{STORE_FILE}.damaged").exists()
 
 
 def test_dask_cluster_gives_the_same_outcomes(tmp_path):

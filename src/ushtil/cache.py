@@ -2,9 +2,11 @@
 
 A result is stored under a key that hashes everything it was made from: the ushtil version, the
 stage, its settings and the content of its input (:func:`cache_key`). A changed article or changed
-settings give another key, so stale results are never found, only left behind. Each entry carries a
-checksum of its payload; an entry that does not match (a crash mid-write, a disk error, a hand edit)
-is removed and recomputed, never used.
+settings give another key, so stale results are never found, only left behind. The results of a
+work folder live in one SQLite file (a thousand articles' results load in a fraction of a second,
+where a file per result took seconds to open); each entry carries a checksum of its payload, and an
+entry that does not match (a disk error, a hand edit) is removed and recomputed, never used. A store
+SQLite cannot read at all is set aside and started again.
 """
 
 from __future__ import annotations
@@ -13,16 +15,24 @@ import contextlib
 import functools
 import hashlib
 import json
+import sqlite3
+import time
+import weakref
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .errors import OutputError
-from .files import atomic_write
 
 #: The folder name of the cache inside a work folder.
 CACHE_FOLDER = ".ushtil-cache"
+#: The store's file in that folder.
+STORE_FILE = "results.sqlite"
+#: Stored results are committed at least this often (entries, seconds).
+COMMIT_EVERY = 500
+COMMIT_SECONDS = 5.0
+#: Seconds to wait for another run that is writing the same store.
+LOCK_TIMEOUT_S = 30
 
 
 def content_hash(*parts: Any) -> str:
@@ -51,10 +61,12 @@ def cache_key(stage: str, settings: Any, content: Any) -> str:
 
 
 class ResultCache:
-    """JSON results by key under ``folder`` (no folder: a cache that keeps nothing; ``reuse=False``:
+    """JSON results by key in ``folder`` (no folder: a cache that keeps nothing; ``reuse=False``:
     one that only stores).
 
-    ``stats`` counts hits, misses, stores and corrupt entries, for the run's summary.
+    ``stats`` counts hits, misses, stores and corrupt entries, for the run's summary. Stored results
+    are committed every few seconds and by :meth:`flush` (and when the cache is let go), so a run
+    stopped by Ctrl-C keeps what it finished.
     """
 
     def __init__(self, folder: str | Path | None, reuse: bool = True):
@@ -62,30 +74,39 @@ class ResultCache:
         #: False: every result is computed anew (and stored for the next run)
         self.reuse = reuse
         self.stats: Counter = Counter()
+        self._db: sqlite3.Connection | None = None
+        self._unusable = False
+        self._pending = 0
+        self._committed = time.monotonic()
 
-    def _path(self, key: str) -> Path:
-        assert self.folder is not None
-        return self.folder / key[:2] / f"{key}.json"
+    @property
+    def path(self) -> Path | None:
+        """The store's file."""
+        return self.folder / STORE_FILE if self.folder else None
 
     def get(self, key: str) -> Any | None:
         """The value stored under ``key``; None when absent or corrupt (a corrupt entry is removed)."""
         if self.folder is None or not self.reuse:
             return None
-        path = self._path(key)
         try:
-            raw = path.read_bytes()
-        except OSError:
+            db = self._connection(create=False)
+            row = db.execute("SELECT checksum, payload FROM results WHERE key = ?", (key,)).fetchone() if db else None
+        except sqlite3.DatabaseError as exc:
+            self._damaged(exc)
+            row = None
+        if row is None:
             self.stats["miss"] += 1
             return None
-        checksum, _, payload = raw.partition(b"\n")
+        checksum, payload = row
         try:
-            if hashlib.sha256(payload).hexdigest().encode() != checksum:
+            if hashlib.sha256(payload).hexdigest() != checksum:
                 raise ValueError("checksum mismatch")
             value = json.loads(payload)
-        except ValueError:
+        except (ValueError, TypeError):
             self.stats["corrupt"] += 1
-            with contextlib.suppress(OSError):
-                path.unlink()
+            with contextlib.suppress(sqlite3.DatabaseError):
+                db.execute("DELETE FROM results WHERE key = ?", (key,))
+                self._pending += 1
             return None
         self.stats["hit"] += 1
         return value
@@ -96,8 +117,71 @@ class ResultCache:
             return
         payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
         try:
-            with atomic_write(self._path(key), "wb") as handle:
-                handle.write(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
-        except (OSError, OutputError):
+            db = self._connection()
+            if db is None:
+                return
+            db.execute("INSERT OR REPLACE INTO results (key, checksum, payload) VALUES (?, ?, ?)",
+                       (key, hashlib.sha256(payload).hexdigest(), payload))
+        except sqlite3.DatabaseError as exc:
+            self._damaged(exc)
             return
         self.stats["stored"] += 1
+        self._pending += 1
+        if self._pending >= COMMIT_EVERY or time.monotonic() - self._committed > COMMIT_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit what was stored since the last commit."""
+        if self._db is not None and self._pending:
+            with contextlib.suppress(sqlite3.DatabaseError):
+                self._db.commit()
+        self._pending = 0
+        self._committed = time.monotonic()
+
+    def _connection(self, create: bool = True) -> sqlite3.Connection | None:
+        """The open store (opened on first use; made on the first store, so a run that stores
+        nothing leaves no folder behind); None when it cannot be."""
+        if self._db is None and not self._unusable:
+            assert self.folder is not None
+            if not create and not (self.folder / STORE_FILE).is_file():
+                return None
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.folder / STORE_FILE, timeout=LOCK_TIMEOUT_S)
+                db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, checksum TEXT NOT NULL, "
+                           "payload BLOB NOT NULL)")
+                db.commit()
+            except (OSError, sqlite3.DatabaseError) as exc:
+                self._unusable = True
+                if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+                    self._set_aside()
+                return None
+            self._db = db
+            weakref.finalize(self, _commit_and_close, db)
+        return self._db
+
+    def _damaged(self, exc: sqlite3.DatabaseError) -> None:
+        """A store SQLite cannot read is set aside (a new one is made on the next use); a locked
+        one is left alone for this run."""
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.DatabaseError):
+                self._db.close()
+            self._db = None
+        if isinstance(exc, sqlite3.OperationalError):  # locked by another run, or the disk is full
+            self._unusable = True
+            return
+        self.stats["corrupt"] += 1
+        self._set_aside()
+
+    def _set_aside(self) -> None:
+        """Move the damaged store out of the way, so that the next use makes a new one."""
+        assert self.folder is not None
+        with contextlib.suppress(OSError):
+            (self.folder / STORE_FILE).replace(self.folder / f"{STORE_FILE}.damaged")
+            self._unusable = False
+
+
+def _commit_and_close(db: sqlite3.Connection) -> None:
+    with contextlib.suppress(sqlite3.Error):
+        db.commit()
+        db.close()

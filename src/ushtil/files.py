@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -62,12 +63,15 @@ def _decode_legacy(data: bytes, name: str) -> str:
     raise InputError(f"{name}: not valid UTF-8 text (nor UTF-16 or cp1251)")
 
 
+#: Control characters that plain text does not hold (all below 32 but tab, line feed, form feed, return).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _control_ratio(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 0.0
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return controls / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)
 
 
 def read_text(path: str | os.PathLike, max_bytes: int = MAX_INPUT_BYTES) -> str:

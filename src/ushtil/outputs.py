@@ -136,6 +136,8 @@ class OutputTransaction:
     def __init__(self, inputs: Iterable[Path] = ()) -> None:
         self._inputs = {identity(path): path for path in inputs}
         self._staged: dict[Identity, tuple[Path, Path]] = {}
+        #: targets that already hold what this run would write (:meth:`write_if_changed`)
+        self._kept: set[Identity] = set()
         self._folders: list[Path] = []
 
     def __enter__(self) -> OutputTransaction:
@@ -153,7 +155,7 @@ class OutputTransaction:
         key = identity(target)
         if key in self._inputs:
             raise UshtilError(f"{target}: is the input {self._inputs[key]}; refusing to overwrite it")
-        if key in self._staged:
+        if key in self._staged or key in self._kept:
             raise UshtilError(f"{target}: two outputs of this run would be written to this file")
         missing = [folder for folder in (target.parent, *target.parent.parents) if not folder.exists()]
         fd, name = temporary_beside(target, target.suffix)
@@ -165,6 +167,21 @@ class OutputTransaction:
     def write_text(self, target: str | os.PathLike, text: str) -> None:
         with self.stage(target).open("w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+
+    def write_if_changed(self, target: str | os.PathLike, text: str) -> bool:
+        """Stage ``text`` for ``target`` unless the file there already holds exactly that text (a
+        re-run over a large work folder then rewrites only what changed); whether it was staged."""
+        data = text.encode("utf-8")
+        path = Path(target)
+        key = identity(path)
+        if key not in self._inputs and key not in self._staged and key not in self._kept:
+            with contextlib.suppress(OSError):
+                if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+                    self._kept.add(key)
+                    return False
+        with self.stage(path).open("wb") as handle:
+            handle.write(data)
+        return True
 
     def discard(self) -> None:
         """Remove every staged file; the targets stay as they were."""

@@ -55,31 +55,108 @@ def align_corpus(
         options = replace(options, terms=_term_triples(term_pairs))
     if options.profiles is None:  # sentence profiles kept between the passes of this process
         options = replace(options, profiles={})
-    cache = cache or ResultCache(None)
-    result = CorpusResult(alignments=[None] * len(sources))
-    first, keys = _pass("aligning", sources, range(len(sources)), options, engine, cache, progress, result)
-    done = [n for n, found in enumerate(first) if found is not None]
-    result.alignments = [found.alignment if found else None for found in first]
+    run = _Run(sources, options, engine, cache or ResultCache(None), progress)
     if options.lexicon:
-        return result
-    lexicon = _corpus_lexicon([first[n].alignment for n in done], {keys[n] for n in done}, options, cache, result)
+        run.first_pass(range(len(sources)), stems_only=False)
+        run.result.alignments = [run.first.get(n) for n in range(len(sources))]
+        return run.result
+    run.first_pass(range(len(sources)), stems_only=True)
+    done = [n for n in range(len(sources)) if n in run.stems]
+    lexicon = _corpus_lexicon(run, done)
     if not lexicon:
-        return result
+        run.first_pass(done, stems_only=False)
+        run.result.alignments = [run.first.get(n) for n in range(len(sources))]
+        return run.result
     second = replace(options, lexicon=lexicon)
-    parts = {n: _lexicon_part(first[n].stems, lexicon) for n in done}
-    realigned, _ = _pass("realigning", sources, done, second, engine, cache, progress, result, parts)
-    for n in done:
-        result.alignments[n] = realigned[n].alignment if realigned[n] else None
-    return result
+    parts = {n: _lexicon_part(run.stems[n], lexicon) for n in done}
+    run.result.alignments = run.second_pass(done, second, parts)
+    return run.result
 
 
-def _corpus_lexicon(alignments: list[Alignment], texts: set[str], options: AlignOptions, cache: ResultCache,
-                    result: CorpusResult) -> dict[str, dict[str, set[str]]]:
-    """The lexicon learned from the first pass of ``texts`` (their first-pass cache keys), or the one
-    an earlier run learned while no text it was learned from changed and the texts added since are at
-    most :data:`RELEARN_SHARE` of them (one more article barely moves the counts, and realigning a whole
+class _Run:
+    """The passes of one :func:`align_corpus` call: what each text's first pass gave (its lexicon
+    stems always, its alignment when needed: a re-run whose lexicon is kept reads no first-pass
+    alignment from the cache) and the cache keys, which hash each text's content once."""
+
+    def __init__(self, sources, options: AlignOptions, engine, cache: ResultCache, progress) -> None:
+        self.sources, self.options, self.engine, self.cache, self.progress = sources, options, engine, cache, progress
+        self.result = CorpusResult(alignments=[None] * len(sources))
+        self.settings = content_hash(repr(options.settings), sorted(options.terms))  # once: a glossary is long
+        self.contents = [content_hash(name, _source_content(source)) for name, source in sources]
+        self.keys = [cache_key("align: aligning", self.settings, content) for content in self.contents]
+        self.stems: dict[int, dict[str, list[str]]] = {}
+        self.first: dict[int, Alignment] = {}
+        self._failed: set[int] = set()
+
+    def first_pass(self, chosen: Iterable[int], stems_only: bool) -> None:
+        """The first pass of the chosen texts, from the cache where it holds them (only their stems
+        with ``stems_only``), the rest computed and stored."""
+        todo = []
+        for n in chosen:
+            if n in self._failed or n in self.first or (stems_only and n in self.stems):
+                continue
+            stems = self.stems.get(n) or self.cache.get(_stems_key(self.keys[n]))
+            found = None if stems_only or stems is None else self.cache.get(self.keys[n])
+            if stems is None or (found is None and not stems_only):
+                todo.append(n)
+                continue
+            self.stems[n] = stems
+            if found is not None:
+                self.first[n] = alignment_from_dict(found)
+        outcomes = self._run(_align_one, todo, self.options, "aligning")
+        for n, outcome in zip(todo, outcomes, strict=True):
+            if outcome.ok:
+                self.first[n], self.stems[n] = outcome.value.alignment, outcome.value.stems
+                self.cache.put(self.keys[n], alignment_to_dict(outcome.value.alignment))
+                self.cache.put(_stems_key(self.keys[n]), outcome.value.stems)
+            else:
+                self._failed.add(n)
+                self.result.errors.append(f"{self.sources[n][0]}: {outcome.error}")
+
+    def second_pass(self, done: list[int], options: AlignOptions, parts: dict[int, str]) -> list[Alignment | None]:
+        """The realigned texts (None where a text failed), taken from the cache where the text and
+        the lexicon entries it can use are as before."""
+        alignments: list[Alignment | None] = [None] * len(self.sources)
+        keys, todo = {}, []
+        for n in done:
+            keys[n] = cache_key("align: realigning", self.settings, [self.contents[n], parts[n]])
+            found = self.cache.get(keys[n])
+            if found is None:
+                todo.append(n)
+            else:
+                alignments[n] = alignment_from_dict(found)
+        outcomes = self._run(_realign_one, todo, options, "realigning")
+        for n, outcome in zip(todo, outcomes, strict=True):
+            if outcome.ok:
+                alignments[n] = outcome.value
+                self.cache.put(keys[n], alignment_to_dict(outcome.value))
+            else:
+                self.result.errors.append(f"{self.sources[n][0]}: {outcome.error}")
+        self.result.notes.append(f"second pass: {len(todo)} text(s) realigned, {len(done) - len(todo)} whose "
+                                 "lexicon entries did not change taken from the cache")
+        return alignments
+
+    def _run(self, work, todo: list[int], options: AlignOptions, label: str) -> list:
+        tick = ticker(self.progress, len(todo), label)
+        outcomes = run_each(work, [self.sources[n] for n in todo], engine=self.engine, shared=options, on_done=tick)
+        self.cache.flush()
+        return outcomes
+
+
+def _stems_key(first_key: str) -> str:
+    """Where a text's lexicon stems are kept, apart from its first-pass alignment (a re-run that keeps
+    the lexicon needs only these)."""
+    return content_hash("stems", first_key)
+
+
+def _corpus_lexicon(run: _Run, done: list[int]) -> dict[str, dict[str, set[str]]]:
+    """The lexicon learned from the first pass of the ``done`` texts, or the one an earlier run
+    learned while no text it was learned from changed and the texts added since are at most
+    :data:`RELEARN_SHARE` of them (one more article barely moves the counts, and realigning a whole
     archive for it would make every re-run as slow as the first)."""
-    slot = cache_key("align: learned lexicon", [repr(options.settings), sorted(options.terms)], "corpus")
+    texts = {run.keys[n] for n in done}
+    result, cache = run.result, run.cache
+    slot = cache_key("align: learned lexicon", run.settings, "corpus")
     stored = cache.get(slot)
     reason = ""
     if stored is not None:
@@ -96,12 +173,14 @@ def _corpus_lexicon(alignments: list[Alignment], texts: set[str], options: Align
         changed = len(learned_from - texts)
         reason = (f" (learned again: {changed} text(s) it was learned from changed or left)" if changed else
                   f" (learned again: {len(added)} text(s) added since, over {RELEARN_SHARE:.0%})")
-    lexicon = learn_lexicon(alignments, PAIRS)
+    run.first_pass(done, stems_only=False)
+    done = [n for n in done if n in run.first]
+    lexicon = learn_lexicon([run.first[n] for n in done], PAIRS)
     if lexicon:
         cache.put(slot, {"texts": sorted(texts), "lexicon": {direction: {word: sorted(found) for word, found in
                                                                           entries.items()}
                                                              for direction, entries in lexicon.items()}})
-        result.notes.append(f"learned lexicon: {_size(lexicon)} entries from the first pass of {len(alignments)} "
+        result.notes.append(f"learned lexicon: {_size(lexicon)} entries from the first pass of {len(done)} "
                             f"text(s){reason}")
     return lexicon
 
@@ -112,43 +191,10 @@ def _size(lexicon: dict[str, dict[str, set[str]]]) -> int:
 
 @dataclass
 class _Pass:
-    """One text's result of one pass, and (first pass) the lexicon stems of its sentences per language."""
+    """One text's first pass: its alignment and the lexicon stems of its sentences per language."""
 
     alignment: Alignment
     stems: dict[str, list[str]] = field(default_factory=dict)
-
-
-def _pass(label: str, sources, chosen: Iterable[int], options: AlignOptions, engine, cache: ResultCache,
-          progress, result: CorpusResult, lexicon_parts: dict[int, str] | None = None,
-          ) -> tuple[list[_Pass | None], dict[int, str]]:
-    """One pass over the chosen sources: cached results where the cache has them, the rest on the
-    engine; and the cache key of each chosen source's result."""
-    settings = content_hash(repr(options.settings), sorted(options.terms))  # once, not per text: a glossary is long
-    passes: list[_Pass | None] = [None] * len(sources)
-    keys, todo = {}, []
-    for n in chosen:
-        name, source = sources[n]
-        part = lexicon_parts[n] if lexicon_parts else ""
-        keys[n] = cache_key(f"align: {label}", settings, [name, _source_content(source), part])
-        found = cache.get(keys[n])
-        if found is None:
-            todo.append(n)
-        else:
-            passes[n] = _Pass(alignment_from_dict(found["alignment"]), found["stems"])
-    work = _realign_one if lexicon_parts else _align_one
-    tick = ticker(progress, len(todo), label)
-    outcomes = run_each(work, [sources[n] for n in todo], engine=engine, shared=options, on_done=tick)
-    for n, outcome in zip(todo, outcomes, strict=True):
-        if outcome.ok:
-            passes[n] = outcome.value
-            cache.put(keys[n], {"alignment": alignment_to_dict(outcome.value.alignment),
-                                "stems": outcome.value.stems})
-        else:
-            result.errors.append(f"{sources[n][0]}: {outcome.error}")
-    if lexicon_parts is not None:
-        result.notes.append(f"second pass: {len(todo)} text(s) realigned, {len(keys) - len(todo)} whose lexicon "
-                            "entries did not change taken from the cache")
-    return passes, keys
 
 
 def _align_one(named_source: tuple[str, Source], options: AlignOptions) -> _Pass:
@@ -158,9 +204,9 @@ def _align_one(named_source: tuple[str, Source], options: AlignOptions) -> _Pass
     return _Pass(alignment, vocabulary)
 
 
-def _realign_one(named_source: tuple[str, Source], options: AlignOptions) -> _Pass:
+def _realign_one(named_source: tuple[str, Source], options: AlignOptions) -> Alignment:
     name, source = named_source
-    return _Pass(align(source, name=name, options=options))
+    return align(source, name=name, options=options)
 
 
 def _source_content(source: Source) -> object:
@@ -181,13 +227,21 @@ def _lexicon_part(stems: dict[str, list[str]], lexicon: dict[str, dict[str, set[
     return content_hash(seen)
 
 
+_ALIGNMENT_FIELDS = tuple(item.name for item in dataclasses.fields(Alignment))
+_BEAD_FIELDS = tuple(item.name for item in dataclasses.fields(Bead))
+
+
 def alignment_to_dict(alignment: Alignment) -> dict:
-    """Every field as it is (scores unrounded), so a cached alignment equals a fresh one."""
-    return dataclasses.asdict(alignment)
+    """Every field as it is (scores unrounded), so a cached alignment equals a fresh one. The values
+    are the alignment's own (not copies, unlike ``dataclasses.asdict``, which takes ten times longer):
+    for JSON and hashes, not to be changed."""
+    record = {name: getattr(alignment, name) for name in _ALIGNMENT_FIELDS}
+    record["beads"] = [{name: getattr(bead, name) for name in _BEAD_FIELDS} for bead in alignment.beads]
+    return record
 
 
 def alignment_from_dict(data: dict) -> Alignment:
     return Alignment(**{**data, "beads": [Bead(**bead) for bead in data["beads"]]})
 
 
-__all__ = ["CorpusResult", "align_corpus"]
+__all__ = ["CorpusResult", "align_corpus", "alignment_from_dict", "alignment_to_dict"]

@@ -19,21 +19,28 @@ from ..model import LANGS, AlignedArticle, Alignment, Article, Bead
 from ..read.inputs import ALIGNMENT_SUFFIX as SUFFIX
 from .edit import article_of
 
-__all__ = ["SUFFIX", "read_aligned", "read_alignment", "write_aligned", "write_alignment"]
+__all__ = ["SUFFIX", "alignment_text", "read_aligned", "read_alignment", "write_aligned", "write_alignment"]
 
 
 def write_alignment(alignment: Alignment, path: str | Path, article: Article | None = None) -> None:
     """Write ``alignment`` (and the front matter of ``article``, the article it aligns) to ``path``
     atomically (JSON Lines)."""
     with atomic_write(path) as handle:
-        for number, bead in enumerate(alignment.beads):
-            record = bead.to_dict()
-            record["sentence_text"] = {
-                lang: [alignment.sentences[lang][i] for i in bead.sentences.get(lang, [])] for lang in LANGS
-            }
-            if number == 0:
-                record["alignment"] = _header(alignment, article)
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        handle.write(alignment_text(alignment, article))
+
+
+def alignment_text(alignment: Alignment, article: Article | None = None) -> str:
+    """The file :func:`write_alignment` writes, as text."""
+    lines = []
+    for number, bead in enumerate(alignment.beads):
+        record = bead.to_dict()
+        record["sentence_text"] = {
+            lang: [alignment.sentences[lang][i] for i in bead.sentences.get(lang, [])] for lang in LANGS
+        }
+        if number == 0:
+            record["alignment"] = _header(alignment, article)
+        lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+    return "".join(lines)
 
 
 def write_aligned(aligned: AlignedArticle, path: str | Path) -> None:

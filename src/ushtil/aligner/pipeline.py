@@ -23,7 +23,7 @@ from ..split import is_split
 from ..tokens import words
 from .confidence import bead_evidence
 from .dp import Band, Cell, Move, fill, traceback
-from .features import FEATURES, PairContext
+from .features import FEATURES, PairContext, TermPairs
 from .profile import SentenceProfile, profile_sentence, stem
 from .scoring import BeadScorer, PairModel, Settings, default_settings
 
@@ -130,11 +130,11 @@ def _term_stems(term: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=16)
-def _pair_terms(terms: tuple[tuple[str, str, str], ...], a: int, b: int) -> tuple[tuple[tuple[str, ...], ...], ...]:
-    """The stems of the glossary terms known in languages ``a`` and ``b`` (indices into a triple):
-    the terms of side a, the terms of side b (made once per corpus, not once per text)."""
+def _pair_terms(terms: tuple[tuple[str, str, str], ...], a: int, b: int) -> TermPairs:
+    """The glossary terms known in languages ``a`` and ``b`` (indices into a triple), as stems
+    (made once per corpus, not once per text)."""
     pairs = [(_term_stems(triple[a]), _term_stems(triple[b])) for triple in terms if triple[a] and triple[b]]
-    return tuple(term for term, _ in pairs), tuple(term for _, term in pairs)
+    return TermPairs(tuple(term for term, _ in pairs), tuple(term for _, term in pairs))
 
 
 def pair_models(sections: list[Section], options: AlignOptions) -> list[PairModel]:

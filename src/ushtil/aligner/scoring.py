@@ -155,7 +155,8 @@ class PairTable:
         self._first = np.concatenate([[0], np.cumsum(self._width)])
         s = np.repeat(np.arange(sizes[0] + 1), self._width)
         t = self._low[s] + np.arange(len(s)) - self._first[s]
-        self.values = np.full((len(s), longest * longest), -np.inf, dtype=np.float32)
+        #: per side-length pair (la - 1) * longest + lb - 1, the log-odds of each start
+        self.values = np.full((longest * longest, len(s)), -np.inf, dtype=np.float32)
         rows, la, lb = (np.concatenate(parts) for parts in zip(*(
             (valid, np.full(len(valid), x), np.full(len(valid), y))
             for x in range(1, longest + 1)
@@ -165,7 +166,7 @@ class PairTable:
         order = np.argsort(rows, kind="stable")  # neighbouring candidates share sentence pairs
         for chunk in np.array_split(order, max(1, len(order) // CHUNK)):  # bounded memory
             odds = model.log_odds(evidence, s[rows[chunk]], la[chunk], t[rows[chunk]], lb[chunk])
-            self.values[rows[chunk], (la[chunk] - 1) * longest + lb[chunk] - 1] = odds
+            self.values[(la[chunk] - 1) * longest + lb[chunk] - 1, rows[chunk]] = odds
 
     def lookup(self, sa: np.ndarray, sb: np.ndarray, la: int, lb: int) -> np.ndarray:
         """Log-odds of the side pairs (sa, la), (sb, lb); -inf for pairs the table does not hold."""
@@ -173,8 +174,10 @@ class PairTable:
         s = np.where(inside, sa, 0)
         t = sb - self._low[s]
         inside &= (t >= 0) & (t < self._width[s])
-        values = self.values[np.where(inside, self._first[s] + t, 0), (la - 1) * self._longest + lb - 1]
-        return np.where(inside, values, -np.inf).astype(float) if len(self.values) else np.full(len(sa), -np.inf)
+        if not self.values.shape[1]:
+            return np.full(len(sa), -np.inf)
+        values = self.values[(la - 1) * self._longest + lb - 1][np.where(inside, self._first[s] + t, 0)]
+        return np.where(inside, values, -np.inf)
 
 
 @dataclass

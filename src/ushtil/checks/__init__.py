@@ -13,11 +13,11 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict
 from pathlib import Path
 
 from .. import __version__
 from ..aligner import align_articles, align_inputs
+from ..aligner.corpus import alignment_to_dict
 from ..cache import ResultCache, cache_key
 from ..engine import Engine, run_each, ticker
 from ..errors import UshtilError
@@ -142,8 +142,8 @@ def check(
     failed: list[str] = []
     cache = cache or ResultCache(None)
     settings = [[family.name for family in families], repr(terms), repr(stats)]
-    keys = [cache_key("check", settings, [item.article.to_dict(), asdict(item.alignment)]) if cache.folder else ""
-            for item in aligned]
+    keys = [cache_key("check", settings, [item.article.to_dict(), alignment_to_dict(item.alignment)])
+            if cache.folder else "" for item in aligned]
     found: list[list[Finding] | None] = [_findings(cache.get(key)) if key else None for key in keys]
     todo = [n for n, known in enumerate(found) if known is None]
     shown = (lambda items, label: progress(items)) if progress else None

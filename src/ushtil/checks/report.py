@@ -36,8 +36,11 @@ class CheckReport:
     def summary(self, limit: int = 40) -> str:
         """Readable lines for a terminal: counts, then the errors and warnings, then the scores."""
         lines = []
+        by_article: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            by_article.setdefault(finding.article, []).append(finding)
         for checked in self.articles:
-            own = [f for f in self.findings if f.article == checked.article.id]
+            own = by_article.get(checked.article.id, [])
             counts = Counter(f.severity for f in own)
             lines.append(
                 f"{checked.article.id}: {counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "

@@ -58,8 +58,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..aligner import write_aligned
-    from ..aligner.io import SUFFIX
+    from ..aligner.io import SUFFIX, alignment_text
     from ..aligner.sources import align_inputs
     from ..read.inputs import collect_inputs
 
@@ -83,8 +82,9 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     signature = alignments[0].signature if alignments else ""
     with OutputTransaction(read) as written:
-        for item in aligned:
-            write_aligned(item, written.stage(output / f"{item.name}{SUFFIX}"))
+        rewritten = sum(written.write_if_changed(output / f"{item.name}{SUFFIX}", alignment_text(item.alignment,
+                                                                                                 item.article))
+                        for item in aligned)
         if aligned and args.xlsx:
             from ..export.review_workbook import write_review_workbook
 
@@ -103,6 +103,8 @@ def run(args: argparse.Namespace) -> int:
     if not alignments:
         return 2
     print(summary(alignments, output), file=sys.stderr)
+    if rewritten < len(aligned):
+        print(f"  {rewritten} alignment file(s) written, {len(aligned) - rewritten} unchanged", file=sys.stderr)
     print(f"  {len(alignments)} text(s) in {seconds:.1f} s ({len(alignments) / max(seconds, 1e-9):.1f}/s) on "
           f"{engine.describe()}" + (f"; cache {cache.folder}: {cache.stats['hit']} result(s) reused, "
                                              f"{cache.stats['stored']} computed" if cache.folder else ""),

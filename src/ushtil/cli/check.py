@@ -7,11 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-from ..cache import CACHE_FOLDER, ResultCache
 from ..errors import InputError, UshtilError
 from ..model import LANGS, Article
 from ..outputs import OutputTransaction, guard_outputs, requested
-from ..read.inputs import ALIGNMENT_SUFFIX
 from .common import (
     add_article_inputs,
     add_engine_options,
@@ -25,6 +23,7 @@ from .common import (
     glossary_terms,
     progress,
     report_errors,
+    work_folder_cache,
 )
 
 
@@ -89,9 +88,10 @@ def run(args: argparse.Namespace) -> int:
         references = resolve_references(
             articles, args.reference, {lang: getattr(args, f"ref_{lang}") for lang in LANGS}, args.nlp
         )
+        cache = work_folder_cache(args.inputs)
         report = check(
             corpus.aligned, glossary=glossary_path(args), reference=references, only=args.only, skip=args.skip,
-            nlp=args.nlp, engine=engine, cache=_work_folder_cache(args.inputs),
+            nlp=args.nlp, engine=engine, cache=cache,
             progress=lambda items: progress(items, len(articles), "checking", quiet=args.quiet, unit="article"),
         )
     errors += report.failed
@@ -103,21 +103,13 @@ def run(args: argparse.Namespace) -> int:
             write_check_json(report, written.stage(args.json))
     print(report.summary(limit=args.limit))
     print(f"{len(report.articles)} article(s) in {seconds:.1f} s ({len(report.articles) / max(seconds, 1e-9):.1f}/s) "
-          f"on {engine.describe()}", file=sys.stderr)
+          f"on {engine.describe()}" + (f"; findings of {cache.stats['hit']} unchanged article(s) taken from "
+                                        f"{cache.folder}" if cache and cache.stats["hit"] else ""), file=sys.stderr)
     for written in (args.output, args.json):
         if written:
             print(f"report written to {written}")
     report_errors(errors, "check")
     return 1 if errors else report.exit_code  # some articles checked: 1, as for errors found
-
-
-def _work_folder_cache(inputs: list[str]) -> ResultCache | None:
-    """The cache of the work folder ``align`` wrote, when that folder is what is checked: a re-run
-    checks only the articles whose beads changed (a review import, a new article)."""
-    folder = Path(inputs[0]) if len(inputs) == 1 else None
-    if folder is None or not folder.is_dir() or not any(folder.glob(f"*{ALIGNMENT_SUFFIX}")):
-        return None
-    return ResultCache(folder / CACHE_FOLDER)
 
 
 def resolve_references(

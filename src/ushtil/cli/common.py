@@ -7,12 +7,13 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from ..cache import CACHE_FOLDER, ResultCache
 from ..engine import Engine, engine_for, ticker
 from ..errors import UshtilError
 from ..model import LANGS, Article
 from ..outputs import input_files
 from ..read.formats import SUFFIXES
-from ..read.inputs import Inputs, collect_inputs, read_documents
+from ..read.inputs import ALIGNMENT_SUFFIX, Inputs, collect_inputs, read_documents
 from ..split import BACKENDS, split_document
 
 #: The curated working glossary (see glossary/README.md), used by default when present.
@@ -208,3 +209,13 @@ def article_summary(article: Article) -> str:
                 f"{lang}: {len(part.paragraphs)} ¶, {len(part.sentence_list)} sent., {len(part.keywords)} kw"
             )
     return f"{Path(article.source).name or article.id}  " + " | ".join(cells)
+
+
+def work_folder_cache(inputs: list[str]) -> ResultCache | None:
+    """The cache of the work folder ``align`` wrote, when that folder is what is read: a re-run of
+    ``check`` checks (and of ``glossary`` analyses) only the articles whose beads changed (a review
+    import, a new article)."""
+    folder = Path(inputs[0]) if len(inputs) == 1 else None
+    if folder is None or not folder.is_dir() or not any(folder.glob(f"*{ALIGNMENT_SUFFIX}")):
+        return None
+    return ResultCache(folder / CACHE_FOLDER)

@@ -96,12 +96,16 @@ def readable_table(sheet, widths: dict[str, float], header_rows: int = 1) -> Non
     for letter, width in widths.items():
         sheet.column_dimensions[letter].width = width
     default = sheet.sheet_format.defaultColWidth or 8.43
+    wrapped: dict[str | None, Alignment] = {}  # one style object per horizontal alignment, made once
     for row in sheet.iter_rows():
         texts, row_widths = {}, {}
         for cell in row:
             if cell.value is None:
                 continue
-            cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal=cell.alignment.horizontal)
+            horizontal = cell.alignment.horizontal
+            if horizontal not in wrapped:
+                wrapped[horizontal] = Alignment(wrap_text=True, vertical="top", horizontal=horizontal)
+            cell.alignment = wrapped[horizontal]
             texts[cell.column_letter] = str(cell.value)
             row_widths[cell.column_letter] = sheet.column_dimensions[cell.column_letter].width or default
         if texts:

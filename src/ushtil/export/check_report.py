@@ -27,10 +27,36 @@ FINDING_COLUMNS = ("severity", "check", "family", "article", "bead", "section", 
 
 
 def write_check_json(report: CheckReport, path: str | os.PathLike) -> None:
-    """Write the report's :meth:`~ushtil.checks.report.CheckReport.to_dict` form, atomically."""
+    """Write the report's :meth:`~ushtil.checks.report.CheckReport.to_dict` form, atomically: one
+    line per finding, score and article (the encoder in C writes each; a large archive's report in a
+    second or two)."""
+    record = report.to_dict()
     with atomic_write(path) as handle:
-        json.dump(report.to_dict(), handle, ensure_ascii=False, indent=1)
-        handle.write("\n")
+        handle.write("{\n")
+        for number, (key, value) in enumerate(record.items()):
+            if number:
+                handle.write(",\n")
+            handle.write(f" {json.dumps(key)}: ")
+            if isinstance(value, list):
+                handle.write(_lines(value, " "))
+            elif key == "scores":
+                handle.write("{\n" + ",\n".join(
+                    f"  {json.dumps(name)}: " + (_lines(part, "  ") if isinstance(part, list) else _compact(part))
+                    for name, part in value.items()) + "\n }")
+            else:
+                handle.write(_compact(value))
+        handle.write("\n}\n")
+
+
+def _compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+def _lines(items: list, indent: str) -> str:
+    """A JSON list with one item per line."""
+    if not items:
+        return "[]"
+    return "[\n" + ",\n".join(f"{indent} {_compact(item)}" for item in items) + f"\n{indent}]"
 
 
 def write_check_workbook(report: CheckReport, path: str | os.PathLike) -> None:
