@@ -58,6 +58,9 @@ STEP = 0.05
 PULL = 0.01
 MARGIN = 1.0
 EPOCHS = 6
+#: L2 penalty of the calibration's logistic regression: a fit set holds only a few dozen wrong beads,
+#: and a weaker penalty gave folds far apart calibrations (and so different learned lexicons).
+CALIBRATION_L2 = 1.0
 PRIOR_NAMES = tuple(Priors.__dataclass_fields__)
 PAIR_NAMES = tuple(f"{a}-{b}" for a, b in PAIRS)
 WEIGHTS = Path(__file__).resolve().parents[1] / "src" / "ushtil" / "aligner" / "data" / "weights.toml"
@@ -92,7 +95,7 @@ def training_rows(cases, pair: tuple[str, str], options: AlignOptions):
         gold = set()
         for bead in case.gold:
             sa, sb = spans_of(bead, a), spans_of(bead, b)
-            if sa and sb:
+            if sa and sb and max(sa[1] - sa[0], sb[1] - sb[0]) <= 3:  # the programme's beads take 3 at most
                 gold.add((sa, sb))
         negatives = set()
         for sa, sb in gold:
@@ -156,7 +159,7 @@ def calibration_rows(cases, settings: Settings, all_cases) -> tuple[np.ndarray, 
 
 def fit_calibration(rows: np.ndarray, labels: np.ndarray) -> Calibration:
     """Logistic regression of "the bead is exactly a gold bead" on its confidence evidence."""
-    beta = logistic_regression(rows, labels, l2=0.1)
+    beta = logistic_regression(rows, labels, l2=CALIBRATION_L2)
     return Calibration(float(beta[0]), {name: float(w) for name, w in zip(CONFIDENCE_FEATURES, beta[1:], strict=True)})
 
 
@@ -243,6 +246,8 @@ def path_features(scorer, beads, table: int, size: int) -> np.ndarray:
     """Sum of the beads' features, laid out as :func:`parameters` (``table`` 0: first pass)."""
     total = np.zeros(size)
     for start, counts in beads:
+        if max(counts) > scorer.longest:
+            continue  # a gold chain of merges longer than a bead may be: the programme cannot take it
         pairs, charged = scorer.bead_features(start, counts)
         for name, values in pairs.items():
             at = (table * len(PAIR_NAMES) + PAIR_NAMES.index(name)) * BLOCK

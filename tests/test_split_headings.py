@@ -84,3 +84,9 @@ def test_documents_without_a_heading_stay_as_they_are():
         "ru": [["Ураган Ирма затопил три города в пятницу.", "Жителей эвакуировали."]],
     }
     assert agree_headings(documents) == documents
+
+
+def test_a_closing_mark_that_opens_a_quote_starts_a_sentence():
+    """Kazakh texts open quotes with ” too: '… болады. ”Ұлыбритания …' is two sentences."""
+    assert split_sentences("Бұл жобаны атауға болады. ”Ұлыбритания үкіметі бұған қосылды”, - деді ол.", "kk") == [
+        "Бұл жобаны атауға болады.", "”Ұлыбритания үкіметі бұған қосылды”, - деді ол."]

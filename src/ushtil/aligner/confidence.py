@@ -108,7 +108,7 @@ def margins(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> np.ndarra
         """The scores of the beads of this move from every cell of the band (computed once)."""
         if counts not in computed:
             inside = np.flatnonzero((cells + counts <= end).all(axis=1))
-            computed[counts] = np.full(len(cells), -np.inf)
+            computed[counts] = np.full(len(cells), -np.inf, dtype=np.float32)
             computed[counts][inside] = scorer.scores(cells[inside], counts)
         return computed[counts]
 
@@ -120,29 +120,24 @@ def margins(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> np.ndarra
     # best scores by cell in Band.cells() order (the tables keep them in wavefront order)
     to_start, from_end = forward.best[forward.rank[:-1]], backward.best[backward.rank[:-1]]
     total = to_start[band.index(end[None])[0]]
-    # every candidate bead (cell, move) near the path: the best total of a path through it, and the
-    # sentences it covers in each language
-    values, starts, moves = [], [], []
-    for m, move in enumerate(forward.moves):
+    # per language and sentence, the best total of a path through a candidate bead (cell, move) near
+    # the path that covers the sentence; the path's own beads are left out (a path bead covering a
+    # sentence is the bead itself, whose total is the best total)
+    on_path = {(int(cell), move) for cell, (_, move) in zip(band.index(np.array([s for s, _ in path])), path,
+                                                              strict=True)}
+    best = [np.full(size + 1, -np.inf) for size in sizes]
+    for move in forward.moves:
         after = reverse.index(end - cells - np.array(move.value))
         usable = np.flatnonzero(after >= 0)
-        values.append(to_start[usable] + from_band_cells(move.value)[usable] + from_end[after[usable]])
-        starts.append(usable)
-        moves.append(np.full(len(usable), m))
-    values, starts, moves = (np.concatenate(parts) for parts in (values, starts, moves))
-    counts = np.array([move.value for move in forward.moves])[moves]
-    on_path = band.index(np.array([start for start, _ in path])) * len(forward.moves) + [
-        forward.moves.index(move) for _, move in path]
-    # a path bead covering a sentence is the bead itself (its total is the best total): left out
-    outside = ~np.isin(starts * len(forward.moves) + moves, on_path)
+        through = to_start[usable] + from_band_cells(move.value)[usable] + from_end[after[usable]]
+        own = [cell for cell, chosen in on_path if chosen is move]
+        keep = ~np.isin(usable, own)
+        usable, through = usable[keep], through[keep]
+        for lang, count in enumerate(move.value):
+            for offset in range(count):
+                np.maximum.at(best[lang], cells[usable, lang] + offset, through)
     best_other = np.full(len(path), -np.inf)
-    for lang in range(3):
-        # per sentence of this language: the best candidate covering it that is not a bead of the path
-        best = np.full(sizes[lang] + 1, -np.inf)
-        for offset in range(3):
-            covering = outside & (counts[:, lang] > offset)
-            np.maximum.at(best, cells[starts[covering], lang] + offset, values[covering])
-        for t, (start, move) in enumerate(path):
-            if move.value[lang] and best_other[t] == -np.inf:
-                best_other[t] = best[start[lang]]
+    for t, (start, move) in enumerate(path):
+        lang = next(n for n, count in enumerate(move.value) if count)
+        best_other[t] = best[lang][start[lang]]
     return np.where(best_other > -np.inf, total - best_other, CLIP)

@@ -26,6 +26,8 @@ from ..read.layout import paragraph_blocks
 _CANDIDATE = re.compile(r"[.!?…]+[\"'»”’)\]*_]*(?=\s|$)")
 _OPENERS = "\"'«“„‘([*_`"
 _CLOSERS = "\"'»”’)]*_"
+#: Quotation marks that close a quote but that some texts also open one with (Kazakh "”Бұл …").
+_CLOSING_QUOTES = "”»’"
 # A web or e-mail address: in informal text it often ends a sentence without a period.
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+>?(?=\s)")
 # A clock time ("09:36 AM"), the end of an e-mail header line in informal text.
@@ -194,7 +196,7 @@ class RuleSplitter:
         if next_word in _DASHES:
             # "- Мен …" opens a line of dialogue; "?» — деді" goes on with who said it.
             return len(next_words) < 2 or not next_words[1][:1].islower()
-        first = next_word.lstrip(_OPENERS)[:1]
+        first = next_word.lstrip(_OPENERS + _CLOSING_QUOTES)[:1]  # ”Сөз: a closing mark opening a quote
         punctuation = match.group().rstrip(_CLOSERS)
         starts_sentence = first.isupper() or first.isdigit() or next_word[0] in "–—" or (
             not first and next_word[0] in _OPENERS
