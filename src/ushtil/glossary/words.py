@@ -32,6 +32,9 @@ TERM_BEADS = 3
 #: The Dice of word and rendering an entry needs (a candidate needs MIN_DICE).
 TERM_DICE = 0.5
 MIN_DICE = 0.4
+#: A word in two beads only is an entry when the English word is no verb too and its renderings have
+#: this Dice (found nearly nowhere else).
+PAIR_DICE = 0.8
 #: From this many beads, one bead may show no rendering (a candidate then, not an entry).
 SPARE_FROM = 4
 #: Another English word of the beads this much more associated with the rendering takes it.
@@ -135,6 +138,9 @@ def single_word_terms(english: LanguageIndex, words: dict[str, WordAssociation])
         loanword = _loanword(key, renderings["kk"].headword, renderings["ru"].headword)
         if loanword and all(len(r.units) >= MIN_BEADS and r.dice >= TERM_DICE for r in renderings.values()):
             strong = True  # spelled alike in all three: the spelling backs the beads up (цунами)
+        if sure and _only_noun(key) and all(len(r.units) >= MIN_BEADS and r.dice >= PAIR_DICE
+                                            for r in renderings.values()):
+            strong = True  # in two beads, and the renderings nowhere else (grandson = немере = внук)
         found.append(WordTerm(key=key, english=written, units=list(units), renderings=renderings,
                               confidence=single_word_confidence(strong, all(found[1] for found in forms))))
     return found
@@ -237,6 +243,14 @@ def _rendering(key: str, units: list[int], words: WordAssociation,
     return gram, covered, dice, len(covered) == len(holding)
 
 
+@cache
+def _only_noun(word: str) -> bool:
+    """A word English dictionaries have as a noun only (not bear, which bears a name)."""
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word)) == {"NOUN"}
+
+
 def _loanword(english: str, kk: str, ru: str) -> bool:
     """One loanword in all three languages: Kazakh and Russian write it alike, spelled as the English."""
     from ..translit import name_similarity
@@ -290,16 +304,15 @@ def _kazakh_unit(word: str, holding: list[int], target: LanguageIndex) -> str:
 def _without_possessive(form: str, key: str, target: LanguageIndex, russian: str) -> tuple[str, bool]:
     """A single Kazakh noun without the possessive it takes in running text (провинциясы →
     провинция, әріптесі → әріптес), and whether that form is sure: the lexicon knows it, the corpus
-    writes it bare, or it is a loanword spelled as the Russian one. Otherwise the ending may be the
+    writes it bare, or it is the Russian word (провинция). Otherwise the ending may be the
     stem's (сілкінісі: сілкініс + і, not сілкіні + сі)."""
     from ..lemma import builtin_lemmatizer
-    from ..translit import name_similarity
 
     rest = form.casefold()[len(key):]
     if not form.casefold().startswith(key) or rest not in _KK_POSSESSIVE:
         return form, True
     sure = (bool(builtin_lemmatizer("kk").parts_of_speech(key)) or key in {w.casefold() for w in target.surfaces[key]}
-            or name_similarity(key, russian) >= LOANWORD_SPELLING)
+            or key == russian.casefold())
     return key, sure
 
 
