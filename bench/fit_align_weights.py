@@ -1,6 +1,6 @@
 """Fit the aligner's pair weights, bead priors and score calibration on NTREX dev cases.
 
-usage: python bench/fit_align_weights.py [--all] [--write] [--epochs N] [--folds]
+usage: python bench/fit_align_weights.py [--all] [--write] [--epochs N] [--folds] [--calibration]
 
 Two stages. First a logistic regression per language pair: positives are the gold beads projected
 on the pair, negatives the near misses the dynamic programme must reject (a side shifted, extended
@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from ntrex_cases import PAIRS, case_names, fold_of, quick_scores, read_case
+from ushtil.aligner.confidence import CONFIDENCE_FEATURES, bead_evidence
 from ushtil.aligner.corpus import align_corpus
 from ushtil.aligner.dp import fill, traceback
 from ushtil.aligner.features import FEATURES, PairEvidence
@@ -39,6 +40,7 @@ from ushtil.aligner.pipeline import (
     AlignOptions,
     Section,
     align,
+    align_section,
     band_for,
     pair_models,
     section_scorer,
@@ -56,6 +58,9 @@ STEP = 0.05
 PULL = 0.01
 MARGIN = 1.0
 EPOCHS = 6
+#: L2 penalty of the calibration's logistic regression: a fit set holds only a few dozen wrong beads,
+#: and a weaker penalty gave folds far apart calibrations (and so different learned lexicons).
+CALIBRATION_L2 = 1.0
 PRIOR_NAMES = tuple(Priors.__dataclass_fields__)
 PAIR_NAMES = tuple(f"{a}-{b}" for a, b in PAIRS)
 WEIGHTS = Path(__file__).resolve().parents[1] / "src" / "ushtil" / "aligner" / "data" / "weights.toml"
@@ -90,7 +95,7 @@ def training_rows(cases, pair: tuple[str, str], options: AlignOptions):
         gold = set()
         for bead in case.gold:
             sa, sb = spans_of(bead, a), spans_of(bead, b)
-            if sa and sb:
+            if sa and sb and max(sa[1] - sa[0], sb[1] - sb[0]) <= 3:  # the programme's beads take 3 at most
                 gold.add((sa, sb))
         negatives = set()
         for sa, sb in gold:
@@ -132,21 +137,30 @@ def scores(results: list[tuple[list[dict], list[Bead]]]) -> dict:
     return quick_scores([(gold, [bead.sentences for bead in beads]) for gold, beads in results])
 
 
-def fit_calibration(results: list[tuple[list[dict], list[Bead]]]) -> Calibration:
-    """Logistic regression of "the bead is exactly a gold bead" on its mean pair log-odds and type,
-    from beads scored without calibration (their score is then the logistic of the mean log-odds)."""
+def calibration_rows(cases, settings: Settings, all_cases) -> tuple[np.ndarray, np.ndarray]:
+    """The confidence evidence of every bead the aligner makes on ``cases`` (second pass, with the
+    lexicon learned from a first pass over ``all_cases``, as ``align_corpus`` does), and whether
+    each bead is exactly a gold bead. Beads that link no pair (scored 0) are left out."""
+    lexicon = learn_lexicon([align(dict(case.lines), options=AlignOptions(settings)) for case in all_cases], PAIRS)
+    options = AlignOptions(settings, lexicon=lexicon)
     rows, labels = [], []
-    for gold, beads in results:
-        right = {tuple(tuple(bead[lang]) for lang in LANGS) for bead in gold}
-        for bead in beads:
-            if not bead.score:
-                continue  # a sentence no other language has: nothing to calibrate
-            p = min(max(bead.score, 1e-12), 1 - 1e-12)
-            sides = [bead.sentences[lang] for lang in LANGS]
-            rows.append([math.log(p / (1 - p)), not all(sides), max(map(len, sides)) > 1])
-            labels.append(tuple(map(tuple, sides)) in right)
-    beta = logistic_regression(np.array(rows, dtype=float), np.array(labels, dtype=float), l2=0.1)
-    return Calibration(*(float(v) for v in beta))
+    for case in cases:
+        section = Section("", {lang: [case.lines[lang]] for lang in LANGS})
+        result = align_section(section, pair_models([section], options), options)
+        right = {tuple(tuple(bead[lang]) for lang in LANGS) for bead in case.gold}
+        for (start, move), row in zip(result.path, bead_evidence(result.scorer, result.path), strict=True):
+            counts = move.value
+            if sum(n > 0 for n in counts) < 2:
+                continue
+            rows.append(row)
+            labels.append(tuple(tuple(range(s, s + n)) for s, n in zip(start, counts, strict=True)) in right)
+    return np.array(rows), np.array(labels, dtype=float)
+
+
+def fit_calibration(rows: np.ndarray, labels: np.ndarray) -> Calibration:
+    """Logistic regression of "the bead is exactly a gold bead" on its confidence evidence."""
+    beta = logistic_regression(rows, labels, l2=CALIBRATION_L2)
+    return Calibration(float(beta[0]), {name: float(w) for name, w in zip(CONFIDENCE_FEATURES, beta[1:], strict=True)})
 
 
 def summary(scores: dict) -> str:
@@ -232,6 +246,8 @@ def path_features(scorer, beads, table: int, size: int) -> np.ndarray:
     """Sum of the beads' features, laid out as :func:`parameters` (``table`` 0: first pass)."""
     total = np.zeros(size)
     for start, counts in beads:
+        if max(counts) > scorer.longest:
+            continue  # a gold chain of merges longer than a bead may be: the programme cannot take it
         pairs, charged = scorer.bead_features(start, counts)
         for name, values in pairs.items():
             at = (table * len(PAIR_NAMES) + PAIR_NAMES.index(name)) * BLOCK
@@ -272,11 +288,9 @@ def fit(cases, all_cases, epochs: int) -> Settings:
     second = fit_weights(cases, AlignOptions(settings, lexicon=lexicon), base.pair_weights)
     settings = replace(settings, pair_weights=second)
     settings = structured_fit(cases, settings, lexicon, epochs) if epochs else settings
-    # the score calibration, fitted on the same cases; it also decides which beads the lexicon
-    # learns from (a score threshold), so the scores printed afterwards come from a new alignment
-    fitted = {case.name for case in cases}
-    results = [r for c, r in zip(all_cases, evaluate(all_cases, settings), strict=True) if c.name in fitted]
-    return replace(settings, calibration=fit_calibration(results))
+    # the score calibration, fitted on the same cases (it also decides which beads the lexicon learns
+    # from, a score threshold)
+    return replace(settings, calibration=fit_calibration(*calibration_rows(cases, settings, all_cases)))
 
 
 def main(argv=None) -> int:
@@ -293,8 +307,19 @@ def main(argv=None) -> int:
         "--all", action="store_true",
         help="fit on every case, none watched (the shipped weights; --folds estimates how they do on unseen cases)",
     )
+    parser.add_argument(
+        "--calibration", action="store_true",
+        help="refit only the score calibration of the shipped weights, on every case (with --write: store it)",
+    )
     args = parser.parse_args(argv)
     cases = [read_case(n) for n in case_names()]
+    if args.calibration:
+        shipped = replace(default_settings(), calibration=Calibration())
+        text = render(replace(shipped, calibration=fit_calibration(*calibration_rows(cases, shipped, cases))))
+        print(text)
+        if args.write:
+            WEIGHTS.write_text(text, encoding="utf-8")
+        return 0
     if args.folds:
         held_out = []
         for fold in range(3):
@@ -344,9 +369,11 @@ def render(settings: Settings) -> str:
         f"contained = {settings.priors.contained:.4f}",
         "",
         "[calibration]",
-        "# a bead's score = logistic(bias + log_odds * its mean pair log-odds + missing * (a language left",
-        "# out) + merged * (a side of more than one sentence)): the share of such beads that are right",
-        *(f"{name} = {getattr(settings.calibration, name):.4f}" for name in Calibration.__dataclass_fields__),
+        "# a bead's score = logistic(bias + weights · its evidence (ushtil/aligner/confidence.py: mean and",
+        "# weakest pair log-odds, margin over the best path without it, gain of a merged side dropping an",
+        "# edge sentence, missing, merged, a neighbour missing or merged)): the share of such beads right",
+        f"bias = {settings.calibration.bias:.4f}",
+        *(f"{name} = {settings.calibration.weights.get(name, 0.0):.4f}" for name in CONFIDENCE_FEATURES),
         "",
         "# beads scoring below this are flagged low_score (from the calibration table of the bench)",
         f"low_score = {settings.low_score:.2f}",

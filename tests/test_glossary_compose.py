@@ -102,3 +102,10 @@ def test_country_names_are_headed_by_cldr_with_the_texts_form_a_variant(ntrex_gl
 def test_acronyms_keep_the_acronym_the_text_uses(ntrex_glossary):
     entry = by_english(ntrex_glossary, "U.S.")
     assert (entry.kk, entry.ru) == ("АҚШ", "США")
+
+
+def test_an_unseen_standard_name_is_no_second_rendering(ntrex_glossary):
+    """The texts write Северная Корея only: КНДР heads the entry, which is not inconsistent."""
+    entry = by_english(ntrex_glossary, "North Korea")
+    assert entry.ru == "КНДР" and entry.alternatives("ru") == ["Северная Корея"]
+    assert not entry.inconsistent

@@ -61,6 +61,9 @@ class Band:
         widths = np.stack([self.rows[:, 1] - self.rows[:, 0] + 1, self.rows[:, 3] - self.rows[:, 2] + 1], axis=1)
         object.__setattr__(self, "_widths", widths)
         object.__setattr__(self, "_first", np.concatenate([[0], np.cumsum(widths.prod(axis=1))]))
+        # the row bounds as contiguous arrays, for index()
+        object.__setattr__(self, "_bounds", tuple(np.ascontiguousarray(column) for column in self.rows.T))
+        object.__setattr__(self, "_k_widths", np.ascontiguousarray(widths[:, 1]))
 
     @classmethod
     def full(cls, sizes: Cell) -> Band:
@@ -94,10 +97,10 @@ class Band:
         i, j, k = cells[:, 0], cells[:, 1], cells[:, 2]
         inside = (i >= 0) & (i < len(self.rows))
         i = np.where(inside, i, 0)
-        low_j, high_j, low_k, high_k = self.rows[i].T
-        inside &= (j >= low_j) & (j <= high_j) & (k >= low_k) & (k <= high_k)
-        position = self._first[i] + (j - low_j) * self._widths[i, 1] + (k - low_k)
-        return np.where(inside, position, -1)
+        low_j, high_j, low_k, high_k = self._bounds
+        low_j, low_k = low_j[i], low_k[i]
+        inside &= (j >= low_j) & (j <= high_j[i]) & (k >= low_k) & (k <= high_k[i])
+        return np.where(inside, self._first[i] + (j - low_j) * self._k_widths[i] + (k - low_k), -1)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property
 from typing import ClassVar
 
 import numpy as np
@@ -34,15 +34,35 @@ NAME_STEM = 7
 
 
 @dataclass(eq=False)
+class TermPairs:
+    """Known term pairs (glossary) of a language pair: each side's terms as tuples of stems, in the
+    same order; made once per glossary (compared by identity, so looking it up costs nothing)."""
+
+    a: tuple[tuple[str, ...], ...] = ()
+    b: tuple[tuple[str, ...], ...] = ()
+
+    @cached_property
+    def by_first_stem(self) -> tuple[dict[str, list[tuple[int, frozenset[str]]]], ...]:
+        """Per side, the terms (index, stems) by their first stem."""
+        indexes = []
+        for terms in (self.a, self.b):
+            by_first: dict[str, list[tuple[int, frozenset[str]]]] = {}
+            for index, term in enumerate(terms):
+                if term:
+                    by_first.setdefault(term[0], []).append((index, frozenset(term)))
+            indexes.append(by_first)
+        return tuple(indexes)
+
+
+@dataclass(eq=False)
 class PairContext:
     """What the features know about a language pair beyond the two texts."""
 
     #: expected log(length_b / length_a) and its spread
     length_mean: float = 0.0
     length_spread: float = 0.25
-    #: known term pairs (glossary): the terms of side a and those of side b (each a tuple of
-    #: stems), in the same order
-    terms: tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]] = ((), ())
+    #: known term pairs (glossary)
+    terms: TermPairs = field(default_factory=TermPairs)
     #: learned translations: stem of side a → stems of side b, and back
     lexicon: dict[str, set[str]] = field(default_factory=dict)
     reverse_lexicon: dict[str, set[str]] = field(default_factory=dict)
@@ -247,36 +267,19 @@ class LexiconMisses(Feature):
         return np.clip(missed / 2, 0.0, 2 * COUNT_CAP)
 
 
-@lru_cache(maxsize=16)
-def _by_first_stem(terms: tuple[tuple[str, ...], ...]) -> dict[str, list[int]]:
-    """The indices of the terms by their first stem (made once per glossary)."""
-    by_first: dict[str, list[int]] = {}
-    for index, term in enumerate(terms):
-        if term:
-            by_first.setdefault(term[0], []).append(index)
-    return by_first
-
-
-def _term_hits(profiles: list[SentenceProfile], terms: tuple[tuple[str, ...], ...], memo: dict) -> list[frozenset[int]]:
-    """Indices of the terms whose every stem occurs in each sentence (an index by first stem keeps
-    this linear in the text and the glossary; kept in ``memo`` for the other passes)."""
-    key = ("terms", profiles[0].lang if profiles else "", terms)
+def _term_hits(profiles: list[SentenceProfile], terms: TermPairs, side: int, memo: dict) -> list[frozenset[int]]:
+    """Indices of the terms of ``side`` (0: a, 1: b) whose every stem occurs in each sentence (an
+    index by first stem keeps this linear in the text and the glossary; kept in ``memo`` for the
+    other passes)."""
+    key = ("terms", profiles[0].lang if profiles else "", terms, side)
     if key not in memo:
-        memo[key] = _find_terms(profiles, terms)
+        by_first = terms.by_first_stem[side]
+        memo[key] = [
+            frozenset(index for word in profile.stems for index, stems in by_first.get(word, ())
+                      if stems <= profile.stems)
+            for profile in profiles
+        ]
     return memo[key]
-
-
-def _find_terms(profiles: list[SentenceProfile], terms: tuple[tuple[str, ...], ...]) -> list[frozenset[int]]:
-    by_first = _by_first_stem(terms)
-    return [
-        frozenset(
-            index
-            for word in profile.stems
-            for index in by_first.get(word, ())
-            if all(part in profile.stems for part in terms[index])
-        )
-        for profile in profiles
-    ]
 
 
 def _inverse(lexicon: dict[str, set[str]]) -> dict[str, set[str]]:
@@ -353,7 +356,8 @@ def _spread(starts: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.nda
 
 def _overlap(x: _Parts, y: _Parts, s: np.ndarray, t: np.ndarray) -> np.ndarray:
     """What sentence s of ``x`` and sentence t of ``y`` share (the sum of the smaller counts), for
-    each (s, t) (distinct, sorted by s then t), as a :data:`MOST` × MOST table: entry (u, v) counts
+    each (s, t) (distinct, sorted by s then t), as a :data:`MOST` × MOST table (of arrays over the
+    pairs, shape (MOST, MOST, pairs)): entry (u, v) counts
     what they share of their parts after u and v earlier sentences. Each element of a sentence s is
     looked up once among the y sentences from the lowest to the highest t asked for with s."""
     shared = np.zeros(len(s) * MOST * MOST)
@@ -371,9 +375,13 @@ def _overlap(x: _Parts, y: _Parts, s: np.ndarray, t: np.ndarray) -> np.ndarray:
         query = np.minimum(np.searchsorted(wanted, pair), len(s) - 1)
         asked = np.flatnonzero(wanted[query] == pair)
         at, found, query = at[asked], found[asked], query[asked]
-        slot = (query * MOST + x.gap[at] - 1) * MOST + y.gap[found] - 1  # an entry counts for u < gap
+        slot = ((x.gap[at] - 1) * MOST + y.gap[found] - 1) * len(s) + query  # an entry counts for u < gap
         shared = np.bincount(slot, np.minimum(x.vals[at], y.vals[found]), minlength=len(shared))
-    return shared.reshape(len(s), MOST, MOST)[:, ::-1, ::-1].cumsum(axis=1).cumsum(axis=2)[:, ::-1, ::-1]
+    table = shared.reshape(MOST, MOST, len(s))
+    for d in range(MOST - 2, -1, -1):  # entry (u, v): the entries with gaps over u and v
+        table[d] += table[d + 1]
+        table[:, d] += table[:, d + 1]
+    return table
 
 
 def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
@@ -430,8 +438,8 @@ class PairEvidence:
         pair = (a[0].lang if a else "a", b[0].lang if b else "b")
         free = memo.get(pair)
         if free is None:
-            free = memo[pair] = _context_free(a, b)
-        terms_a, terms_b = (_term_hits(side, terms, memo) for side, terms in zip((a, b), context.terms, strict=True))
+            free = memo[pair] = _context_free(a, b, memo)
+        terms_a, terms_b = _term_hits(a, context.terms, 0, memo), _term_hits(b, context.terms, 1, memo)
         known_a = [frozenset(s for s in p.stems if s in context.lexicon) for p in a]
         known_b = [frozenset(s for s in p.stems if s in context.reverse_lexicon) for p in b]
         known = _parts(known_a, _covered(b, _inverse(context.lexicon)))
@@ -453,7 +461,7 @@ class PairEvidence:
         if name in self._sets:
             parts = self._sets[name][which]
             total = np.zeros(len(start))
-            for u in range(int(count.max(initial=0))):
+            for u in range(min(int(count.max(initial=0)), MOST)):  # a longer side: its first MOST sentences
                 total += np.where(u < count, parts.sizes[u, np.where(u < count, start + u, -1)], 0)
             return total
         prefix = self._prefix.get((which, name))
@@ -476,8 +484,9 @@ class PairEvidence:
         sizes = (len(self.a), len(self.b))
         starts, inverse = unique(sa * (sizes[1] + 1) + sb)
         s, t = np.divmod(starts, sizes[1] + 1)
-        shape = (len(starts), int(la.max()), int(lb.max()))
-        start, u, v = np.unravel_index(np.arange(np.prod(shape)), shape)  # sentence s + u with t + v
+        la, lb = np.minimum(la, MOST), np.minimum(lb, MOST)  # a longer side: its first MOST sentences
+        shape = (int(la.max()), int(lb.max()), len(starts))
+        u, v, start = np.unravel_index(np.arange(np.prod(shape)), shape)  # sentence s + u with t + v
         x, y = s[start] + u, t[start] + v
         inside = np.flatnonzero((x < sizes[0]) & (y < sizes[1]))
         pairs, which = unique(x[inside] * (sizes[1] + 1) + y[inside])
@@ -485,8 +494,8 @@ class PairEvidence:
         for name in names:
             shared = sum(_overlap(parts_a, parts_b, x, y) for parts_a, parts_b in self._shared[name])
             grid = np.zeros(len(start))
-            grid[inside] = shared[which, u[inside], v[inside]]
-            sums[name] = grid.reshape(shape).cumsum(axis=1).cumsum(axis=2)[inverse, la - 1, lb - 1]
+            grid[inside] = shared[u[inside], v[inside], which]
+            sums[name] = grid.reshape(shape).cumsum(axis=0).cumsum(axis=1)[la - 1, lb - 1, inverse]
         return sums
 
     def features(self, sa, la, sb, lb, names: Iterable[str] | None = None) -> np.ndarray:
@@ -510,20 +519,32 @@ class PairEvidence:
         return matrix
 
 
-def _context_free(a: list[SentenceProfile], b: list[SentenceProfile]) -> dict[str, list[tuple[_Parts, _Parts]]]:
+def _context_free(a: list[SentenceProfile], b: list[SentenceProfile], memo: dict) -> dict[str, list[tuple]]:
     """The shared counts that do not depend on the pair's context (glossary, lexicon): numbers (by
     value, added up over sentence pairs), n-grams, cognates, and names (a's names found in b's
-    sentences, and b's in a's)."""
-    names_a = sorted({name for profile in a for name in profile.names})
-    names_b = sorted({name for profile in b for name in profile.names})
-    (has_a,) = _parts([profile.names for profile in a], ids={name: i for i, name in enumerate(names_a)})
-    (has_b,) = _parts([profile.names for profile in b], ids={name: i for i, name in enumerate(names_b)})
+    sentences, and b's in a's). Each language's sets are numbered once per section (``memo``),
+    for both pairs it is in."""
+
+    def sets(profiles: list[SentenceProfile], kind: str) -> _Parts:
+        key = (profiles[0].lang if profiles else "", kind)
+        if key not in memo:
+            ids = memo.setdefault(("ids", kind), {})
+            if kind == "names":  # numbered per language: the names a sentence of another language has
+                ids = {name: i for i, name in enumerate(_names(profiles))}
+            found = _entries([getattr(profile, kind) for profile in profiles], ids)
+            memo[key] = _Parts(*found, len(profiles), lookback=kind != "numbers")
+        return memo[key]
+
     return {
-        "numbers": [_parts([profile.numbers for profile in a], [profile.numbers for profile in b], lookback=False)],
-        "names": [(has_a, _found(names_a, b)), (_found(names_b, a), has_b)],
-        "ngrams": [_parts([profile.ngrams for profile in a], [profile.ngrams for profile in b])],
-        "cognates": [_parts([profile.cognates for profile in a], [profile.cognates for profile in b])],
+        "numbers": [(sets(a, "numbers"), sets(b, "numbers"))],
+        "names": [(sets(a, "names"), _found(_names(a), b)), (_found(_names(b), a), sets(b, "names"))],
+        "ngrams": [(sets(a, "ngrams"), sets(b, "ngrams"))],
+        "cognates": [(sets(a, "cognates"), sets(b, "cognates"))],
     }
+
+
+def _names(profiles: list[SentenceProfile]) -> list[str]:
+    return sorted({name for profile in profiles for name in profile.names})
 
 
 def _added(name: str, profile: SentenceProfile):

@@ -21,8 +21,9 @@ from ..langs import LANGUAGE_PAIRS, length_ratio
 from ..model import LANGS, Alignment, Article, Bead
 from ..split import is_split
 from ..tokens import words
+from .confidence import bead_evidence
 from .dp import Band, Cell, Move, fill, traceback
-from .features import FEATURES, PairContext
+from .features import FEATURES, PairContext, TermPairs
 from .profile import SentenceProfile, profile_sentence, stem
 from .scoring import BeadScorer, PairModel, Settings, default_settings
 
@@ -129,11 +130,11 @@ def _term_stems(term: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=16)
-def _pair_terms(terms: tuple[tuple[str, str, str], ...], a: int, b: int) -> tuple[tuple[tuple[str, ...], ...], ...]:
-    """The stems of the glossary terms known in languages ``a`` and ``b`` (indices into a triple):
-    the terms of side a, the terms of side b (made once per corpus, not once per text)."""
+def _pair_terms(terms: tuple[tuple[str, str, str], ...], a: int, b: int) -> TermPairs:
+    """The glossary terms known in languages ``a`` and ``b`` (indices into a triple), as stems
+    (made once per corpus, not once per text)."""
     pairs = [(_term_stems(triple[a]), _term_stems(triple[b])) for triple in terms if triple[a] and triple[b]]
-    return tuple(term for term, _ in pairs), tuple(term for _, term in pairs)
+    return TermPairs(tuple(term for term, _ in pairs), tuple(term for _, term in pairs))
 
 
 def pair_models(sections: list[Section], options: AlignOptions) -> list[PairModel]:
@@ -278,21 +279,18 @@ def align_section(section: Section, models: list[PairModel], options: AlignOptio
     return SectionResult(section, traceback(table, sizes), scorer)
 
 
-def _bead(result: SectionResult, start: Cell, move: Move, offsets: dict[str, int], settings: Settings) -> Bead:
+def _bead(result: SectionResult, start: Cell, move: Move, offsets: dict[str, int], settings: Settings,
+          score: float) -> Bead:
+    """A bead of the path; ``score`` is its calibrated confidence (0 where it links no pair)."""
     scorer = result.scorer
     counts = move.value
     indices = {lang: list(range(s, s + n)) for lang, s, n in zip(LANGS, start, counts, strict=True)}
     text = {lang: " ".join(result.sentences[lang][i] for i in indices[lang]) for lang in LANGS}
-    spans = {lang: (s, s + n) for lang, s, n in zip(LANGS, start, counts, strict=True)}
-    linked = [
-        scorer.pair_log_odds(p, spans[pair.a], spans[pair.b])
-        for p, pair in enumerate(scorer.pairs)
-        if counts[LANGS.index(pair.a)] and counts[LANGS.index(pair.b)]
-    ]
+    if not any(counts[LANGS.index(pair.a)] and counts[LANGS.index(pair.b)] for pair in scorer.pairs):
+        score = 0.0
     flags = [f"missing:{lang}" for lang, n in zip(LANGS, counts, strict=True) if not n]
     longest = max(counts)
     flags += [f"merged:{lang}" for lang, n in zip(LANGS, counts, strict=True) if 0 < n < longest]
-    score = settings.calibration.probability(sum(linked) / len(linked), 0 in counts, longest > 1) if linked else 0.0
     numbers = [
         sum((scorer.profiles[lang][i].numbers for i in indices[lang]), Counter())
         for lang, n in zip(LANGS, counts, strict=True) if n
@@ -337,8 +335,9 @@ def _assemble(results: list[SectionResult], name: str, options: AlignOptions) ->
     beads = []
     for result in results:
         offsets = {lang: len(sentences[lang]) for lang in LANGS}
-        for start, move in result.path:
-            beads.append(_bead(result, start, move, offsets, options.settings))
+        scores = options.settings.calibration.probabilities(bead_evidence(result.scorer, result.path))
+        for (start, move), score in zip(result.path, scores, strict=True):
+            beads.append(_bead(result, start, move, offsets, options.settings, float(score)))
         for lang in LANGS:
             sentences[lang].extend(result.sentences[lang])
     return Alignment(name=name, sentences=sentences, beads=beads, signature=signature(options))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from sys import intern
 
 from ..langs.numbers import number_keys
@@ -56,6 +57,7 @@ def stem(word: str) -> str:
     return word.lower()[:STEM_LENGTH]
 
 
+@lru_cache(maxsize=1 << 17)
 def bigrams(key: str) -> frozenset[str]:
     padded = f" {key}"
     return frozenset(padded[i : i + 2] for i in range(len(padded) - 1))

@@ -8,14 +8,15 @@ The pair log-odds of every candidate side pair in a band are computed at once (:
 
 from __future__ import annotations
 
-import math
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 import numpy as np
 
+from .confidence import CONFIDENCE_FEATURES
 from .dp import Band
 from .features import FEATURES, PairContext, PairEvidence
 from .profile import SentenceProfile
@@ -41,17 +42,24 @@ class Priors:
 
 @dataclass(frozen=True)
 class Calibration:
-    """Turns a bead's mean pair log-odds into the probability that the bead is right: beads that
-    leave a language out or merge sentences are wrong more often than 1-1-1 beads of equal
-    log-odds (fitted on NTREX beads by bench/fit_align_weights.py, like the weights)."""
+    """Turns a bead's evidence (:data:`~.confidence.CONFIDENCE_FEATURES`: its pair log-odds, the best
+    rival pairing across its edges, its type and its neighbours') into the probability that the
+    bead is right: ``logistic(bias + evidence · weights)``, fitted on NTREX beads by
+    bench/fit_align_weights.py like the pair weights. Features without a weight count 0."""
 
     bias: float = 0.0
-    log_odds: float = 1.0
-    missing: float = 0.0
-    merged: float = 0.0
+    #: feature name → weight (the default: the logistic of the mean pair log-odds)
+    weights: Mapping[str, float] = field(default_factory=lambda: {"log_odds": 1.0}, hash=False)
 
-    def probability(self, mean_log_odds: float, missing: bool, merged: bool) -> float:
-        return probability(self.bias + self.log_odds * mean_log_odds + self.missing * missing + self.merged * merged)
+    def __post_init__(self):
+        unknown = set(self.weights) - set(CONFIDENCE_FEATURES)
+        if unknown:
+            raise ValueError(f"unknown calibration feature(s) {', '.join(sorted(unknown))}")
+
+    def probabilities(self, evidence: np.ndarray) -> np.ndarray:
+        """The probability that each bead is right, from its row of evidence."""
+        weights = np.array([self.weights.get(name, 0.0) for name in CONFIDENCE_FEATURES])
+        return 1.0 / (1.0 + np.exp(-(self.bias + evidence @ weights)))
 
 
 @dataclass(frozen=True)
@@ -88,7 +96,9 @@ def settings_from_dict(data: dict) -> Settings:
         priors=Priors(**{key: float(value) for key, value in data["priors"].items()}),
         pair_weights=_weights(data["pairs"]),
         first_pass_weights=_weights(data.get("first_pass", data["pairs"])),
-        calibration=Calibration(**{key: float(value) for key, value in calibration.items()}),
+        calibration=Calibration(
+            float(calibration.pop("bias", 0.0)), {key: float(value) for key, value in calibration.items()}
+        ),
         low_score=low_score,
     )
 
@@ -123,12 +133,6 @@ def type_prior_counts(counts: tuple[int, ...]) -> dict[str, int]:
     }
 
 
-def probability(log_odds: float) -> float:
-    if log_odds < -30:
-        return 0.0
-    return 1.0 / (1.0 + math.exp(-log_odds))
-
-
 #: Candidates whose features are computed at once (the feature matrix of a long text is made in
 #: pieces of this many rows, so memory stays bounded).
 CHUNK = 50_000
@@ -151,7 +155,8 @@ class PairTable:
         self._first = np.concatenate([[0], np.cumsum(self._width)])
         s = np.repeat(np.arange(sizes[0] + 1), self._width)
         t = self._low[s] + np.arange(len(s)) - self._first[s]
-        self.values = np.full((len(s), longest * longest), -np.inf, dtype=np.float32)
+        #: per side-length pair (la - 1) * longest + lb - 1, the log-odds of each start
+        self.values = np.full((longest * longest, len(s)), -np.inf, dtype=np.float32)
         rows, la, lb = (np.concatenate(parts) for parts in zip(*(
             (valid, np.full(len(valid), x), np.full(len(valid), y))
             for x in range(1, longest + 1)
@@ -161,7 +166,7 @@ class PairTable:
         order = np.argsort(rows, kind="stable")  # neighbouring candidates share sentence pairs
         for chunk in np.array_split(order, max(1, len(order) // CHUNK)):  # bounded memory
             odds = model.log_odds(evidence, s[rows[chunk]], la[chunk], t[rows[chunk]], lb[chunk])
-            self.values[rows[chunk], (la[chunk] - 1) * longest + lb[chunk] - 1] = odds
+            self.values[(la[chunk] - 1) * longest + lb[chunk] - 1, rows[chunk]] = odds
 
     def lookup(self, sa: np.ndarray, sb: np.ndarray, la: int, lb: int) -> np.ndarray:
         """Log-odds of the side pairs (sa, la), (sb, lb); -inf for pairs the table does not hold."""
@@ -169,8 +174,10 @@ class PairTable:
         s = np.where(inside, sa, 0)
         t = sb - self._low[s]
         inside &= (t >= 0) & (t < self._width[s])
-        values = self.values[np.where(inside, self._first[s] + t, 0), (la - 1) * self._longest + lb - 1]
-        return np.where(inside, values, -np.inf).astype(float) if len(self.values) else np.full(len(sa), -np.inf)
+        if not self.values.shape[1]:
+            return np.full(len(sa), -np.inf)
+        values = self.values[(la - 1) * self._longest + lb - 1][np.where(inside, self._first[s] + t, 0)]
+        return np.where(inside, values, -np.inf)
 
 
 @dataclass

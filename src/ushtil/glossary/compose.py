@@ -12,10 +12,10 @@ side by side as a noun phrase built as the English one is:
   the English modifier after it in the genitive (лишение сна).
 
 A rendering is taken only when every bead of the term that shows one shows the same one. Its
-headword keeps the English number (civil rights = азаматтық құқықтар = гражданские права; trade
-war = сауда соғысы = торговая война), the Russian adjective agreeing, the Kazakh modifier in the
-nominative and the head without case endings (провинциясының экономикасының → провинция
-экономикасы).
+headwords are plural when all three texts write the term so (civil rights = азаматтық құқықтар =
+гражданские права), else singular (trade war = сауда соғысы = торговая война), the Russian
+adjective agreeing, the Kazakh modifier in the nominative and the head without case endings
+(провинциясының экономикасының → провинция экономикасы).
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ LOANWORD_LETTERS = 4
 #: The support of a word found once in the corpus paired with the one word found once beside its
 #: neighbour's rendering (nothing else in the corpus speaks for or against the pair).
 RARE_PAIR = 0.3
+#: Beads of a term a rendering is composed in (a term in more beads is counted by co-occurrence too).
+MAX_BEADS = 4
 
 
 class PhraseComposer:
@@ -49,11 +51,12 @@ class PhraseComposer:
         self._stop = term_patterns(self.target.lang).stop_words
         self._english_stop = term_patterns("en").stop_words
         self._support: dict[tuple[str, str], float] = {}
+        self._dice: dict[tuple[str, str], float] = {}
 
     def rendering(self, key: tuple[str, ...], units: list[int]) -> tuple[str, list[int], float] | None:
-        """The gram rendering ``key`` in its beads, the beads showing it and its weakest word
-        support; None when no bead shows one or two beads show different ones."""
-        found = {u: self._in_bead(key, u) for u in units}
+        """The gram rendering ``key`` in its (first MAX_BEADS) beads, the beads showing it and its
+        weakest word support; None when no bead shows one or two beads show different ones."""
+        found = {u: self._in_bead(key, u) for u in units[:MAX_BEADS]}
         grams = Counter(gram for gram, _ in filter(None, found.values()))
         if len(grams) != 1:
             return None
@@ -62,10 +65,18 @@ class PhraseComposer:
         return gram, holding, min(value[1] for value in found.values() if value)
 
     def support(self, english_word: str, word: str) -> float:
-        """How surely ``word`` translates ``english_word`` (0 when the corpus does not show it)."""
+        """How surely ``word`` translates ``english_word`` (0 when the corpus does not show it): their
+        Dice when they co-occur in MIN_COOCCURRENCE beads or more, or their spelling's likeness when
+        they are one loanword."""
         value = self._support.get((english_word, word))
         if value is None:
-            value = self._support[english_word, word] = _support(self.words, english_word, word)
+            value = self._cooccurrence(english_word, word)
+            if (len(english_word) >= LOANWORD_LETTERS and len(word) >= LOANWORD_LETTERS
+                    and latin_key(english_word)[:1] == latin_key(word)[:1]):  # a loanword keeps its first sound
+                spelled = name_similarity(english_word, word)
+                if spelled >= LOANWORD_SPELLING:
+                    value = max(value, spelled)
+            self._support[english_word, word] = value
         return value
 
     def _in_bead(self, key: tuple[str, ...], unit: int) -> tuple[str, float] | None:
@@ -75,7 +86,14 @@ class PhraseComposer:
         side, english = self.target.sides[unit], self.english.sides[unit]
         if side is None or all(i in english.possessives for i in _places(english.keys, key)):
             return None  # not in this bead's text, or only as "province's economy"
-        options = [self._translations(english_word, side, english) for english_word in key]
+        options = [self._best(english_word, side) for english_word in key]
+        rare_word = [number for number, best in enumerate(options)
+                     if not best and self.english.frequency(key[number]) == 1]
+        if not (any(i + step in options[1] for i in options[0] for step in (-1, 1))
+                or (len(rare_word) == 1 and options[1 - rare_word[0]])):
+            return None  # no pair of words side by side: nothing to check further
+        options = [self._unrivalled(english_word, best, side, english) for english_word, best in zip(key, options,
+                                                                                                         strict=True)]
         found = []
         for first, first_support in options[0].items():
             for second in (first - 1, first + 1):
@@ -100,25 +118,30 @@ class PhraseComposer:
         rare.discard(None)
         return (rare.pop(), RARE_PAIR) if len(rare) == 1 else None
 
-    def _translations(self, english_word: str, side, english) -> dict[int, float]:
+    def _best(self, english_word: str, side) -> dict[int, float]:
         """Where the bead shows ``english_word``'s translation, and how surely: the words best
-        supported as its translation (at least MIN_DICE); a word it co-occurs with must co-occur
-        less with every other word of the English sentence (смертная is death's, not federal's)."""
+        supported as its translation (at least MIN_DICE)."""
         supports = {i: self.support(english_word, word) for i, word in enumerate(side.keys) if word not in self._stop}
         best = max(supports.values(), default=0.0)
-        if best < MIN_DICE:
-            return {}
+        return {i: support for i, support in supports.items() if support == best >= MIN_DICE}
+
+    def _unrivalled(self, english_word: str, best: dict[int, float], side, english) -> dict[int, float]:
+        """Of ``best``, the words no other word of the English sentence co-occurs with more
+        (смертная is death's, not federal's); a loanword's spelling decides for itself."""
         others = {word for word in english.keys if word != english_word and word not in self._english_stop
+                  and self.english.frequency(word) >= MIN_COOCCURRENCE
                   and name_similarity(word, english_word) < LOANWORD_SPELLING}  # not medical for medicine
-        return {i: support for i, support in supports.items() if support == best
-                and (support > self._cooccurrence(english_word, side.keys[i])  # a loanword: spelling decides
-                     or all(self._cooccurrence(other, side.keys[i]) <= support for other in others))}
+        return {i: support for i, support in best.items()
+                if support > self._cooccurrence(english_word, side.keys[i])
+                or all(self._cooccurrence(other, side.keys[i]) <= support for other in others)}
 
     def _cooccurrence(self, english_word: str, word: str) -> float:
         """The Dice of two words that co-occur in MIN_COOCCURRENCE beads or more (else 0)."""
-        if self.words.together(english_word, word) < MIN_COOCCURRENCE:
-            return 0.0
-        return self.words.dice(english_word, word)
+        value = self._dice.get((english_word, word))
+        if value is None:
+            together = self.words.together(english_word, word) >= MIN_COOCCURRENCE
+            value = self._dice[english_word, word] = self.words.dice(english_word, word) if together else 0.0
+        return value
 
     def _phrase(self, side, places: list[int]) -> str | None:
         """The gram at ``places`` (the renderings of the English words in order) if it is a noun
@@ -128,6 +151,8 @@ class PhraseComposer:
                 i in side.breaks for i in range(start + 1, end + 1)):
             return None
         gram = " ".join(side.keys[start:end + 1])
+        if gram not in self.target.surfaces:
+            return None  # not an n-gram of the index (a number in it)
         written = tuple(side.surface[start:end + 1])
         if any(word[:1].isupper() for word in written[1:]):
             return None  # система Комитета: a name's word, not a term's
@@ -250,18 +275,6 @@ def _kazakh_head(word: str, key: str, plural: bool) -> tuple[str, bool]:
         word = word[:-3]
     rest = word.casefold()[len(key):]
     return word, plural or not rest.startswith(_KK_PLURAL)
-
-
-def _support(words: WordAssociation, english_word: str, word: str) -> float:
-    """How surely ``word`` translates ``english_word``: their Dice when they co-occur in
-    MIN_COOCCURRENCE beads or more, or their spelling's likeness when they are one loanword."""
-    dice = words.dice(english_word, word) if words.together(english_word, word) >= MIN_COOCCURRENCE else 0.0
-    if (len(english_word) >= LOANWORD_LETTERS and len(word) >= LOANWORD_LETTERS
-            and latin_key(english_word)[:1] == latin_key(word)[:1]):  # a loanword keeps its first sound
-        spelled = name_similarity(english_word, word)
-        if spelled >= LOANWORD_SPELLING:
-            return max(dice, spelled)
-    return dice
 
 
 def _built_alike(written: tuple[str, ...], head: int, target: LanguageIndex) -> bool:

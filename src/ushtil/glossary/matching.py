@@ -197,8 +197,7 @@ def _known_rendering(forms: tuple[str, ...], candidate: Candidate, target: Langu
     # the standard (CLDR) name heads the entry, the text's own forms follow it as variants (Северная
     # Корея under КНДР); an acronym keeps the acronym the text uses (U.S. = АҚШ = США)
     standard = best if candidate.kind == "acronym" else forms[0]
-    variants = {standard: sum(counts[standard].values())}
-    variants.update({form: sum(counts[form].values()) for form in forms if uses[form]})
+    variants = {form: sum(counts[form].values()) for form in forms if uses[form]}  # as seen: КНДР unseen
     if found is not None:
         for form, count in found.variants.items():
             if form not in variants and _alike(form, best):

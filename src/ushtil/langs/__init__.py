@@ -44,6 +44,9 @@ class Language:
     informal: bool = False
     #: Closing words of a letter ("Thanks, Martin"): in informal text a line of its own.
     closing_words: frozenset[str] = frozenset()
+    #: Endings of the finite verb that closes a sentence, in a language that puts it last (Kazakh):
+    #: such a word before a capitalised one ends a heading run into the text's first sentence.
+    predicate_endings: tuple[str, ...] = ()
     #: Labels of the parts of a structured abstract ("Relevance", "Methods", "Results").
     abstract_labels: tuple[str, ...] = ()
     #: Inline labels of a byline ("Authors:") and of a title ("Topic:").
@@ -89,6 +92,7 @@ class Language:
             stop_words=frozenset(data.get("words", {}).get("stop", [])),
             informal=data.get("sentences", {}).get("informal", False),
             closing_words=frozenset(data.get("sentences", {}).get("closings", [])),
+            predicate_endings=tuple(data.get("sentences", {}).get("predicate_endings", [])),
             abstract_labels=tuple(data.get("front_matter", {}).get("abstract_labels", [])),
             author_labels=tuple(data.get("front_matter", {}).get("author_labels", [])),
             title_labels=tuple(data.get("front_matter", {}).get("title_labels", [])),

@@ -15,6 +15,7 @@ from dataclasses import replace
 from functools import cache
 
 from ..model import Abstract, Article
+from .parallel import agree_headings
 from .rules import RuleSplitter
 
 #: Backends by name; the first is the default.
@@ -43,7 +44,9 @@ def split_lines(text: str) -> list[str]:
 
 
 def split_paragraphs(paragraphs: list[str], lang: str, backend: str = "builtin") -> list[list[str]]:
-    """Split each paragraph into sentences, keeping the paragraph structure."""
+    """Split each paragraph of one document into sentences, keeping the paragraph structure."""
+    if backend == "builtin":
+        return _rule_splitter(lang).split_paragraphs(list(paragraphs))
     return [split_sentences(paragraph, lang, backend) for paragraph in paragraphs]
 
 
@@ -72,10 +75,11 @@ def _split_abstract(part: Abstract, backend: str) -> Abstract:
 def split_triple(paragraphs: Mapping[str, list[str]], backend: str = "builtin",
                  presegmented: bool = False) -> dict[str, list[list[str]]]:
     """A text triple's paragraphs per language as paragraphs of sentences (each language one
-    document: :func:`split_paragraphs`); ``presegmented`` text has one sentence per line."""
+    document: :func:`split_paragraphs`, then a heading cut off the first sentence in one language
+    is cut off in the others: :func:`agree_headings`); ``presegmented`` text has one sentence per line."""
     if presegmented:
         return {lang: [split_lines(paragraph) for paragraph in texts] for lang, texts in paragraphs.items()}
-    return {lang: split_paragraphs(texts, lang, backend) for lang, texts in paragraphs.items()}
+    return agree_headings({lang: split_paragraphs(texts, lang, backend) for lang, texts in paragraphs.items()})
 
 
 def split_document(document: Article | Mapping[str, list[str]], backend: str = "builtin",
@@ -91,6 +95,7 @@ def split_document(document: Article | Mapping[str, list[str]], backend: str = "
 __all__ = [
     "BACKENDS",
     "RuleSplitter",
+    "agree_headings",
     "is_split",
     "split_article",
     "split_document",

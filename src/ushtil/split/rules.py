@@ -16,6 +16,7 @@ Initials (D.M., Zh.B., Д.) are treated as ambiguous abbreviations, so names sta
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 
 from ..langs import Language, get_language
@@ -25,6 +26,8 @@ from ..read.layout import paragraph_blocks
 _CANDIDATE = re.compile(r"[.!?…]+[\"'»”’)\]*_]*(?=\s|$)")
 _OPENERS = "\"'«“„‘([*_`"
 _CLOSERS = "\"'»”’)]*_"
+#: Quotation marks that close a quote but that some texts also open one with (Kazakh "”Бұл …").
+_CLOSING_QUOTES = "”»’"
 # A web or e-mail address: in informal text it often ends a sentence without a period.
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+>?(?=\s)")
 # A clock time ("09:36 AM"), the end of an e-mail header line in informal text.
@@ -53,11 +56,24 @@ class RuleSplitter:
 
     def split(self, text: str) -> list[str]:
         """Split running text (one or more paragraphs) into sentences, whitespace normalised."""
+        return self._split(text, WordEvidence(text), opens_text=True)
+
+    def split_paragraphs(self, paragraphs: list[str]) -> list[list[str]]:
+        """Split each paragraph of one document; the first may open with a heading run into its
+        first sentence (:meth:`_inline_heading`, judged with the words of the whole document)."""
+        evidence = WordEvidence("\n\n".join(paragraphs))
+        return [self._split(paragraph, evidence, opens_text=n == 0) for n, paragraph in enumerate(paragraphs)]
+
+    def _split(self, text: str, evidence: WordEvidence, opens_text: bool) -> list[str]:
         sentences: list[str] = []
         for paragraph in paragraph_blocks(text):
             for block in self._heading_apart(paragraph):
                 for chunk in _split_list_items(block):
-                    sentences.extend(self._split_chunk(chunk))
+                    found = self._split_chunk(chunk)
+                    if opens_text and found:
+                        found[:1] = self._inline_heading(found[0], evidence)
+                        opens_text = False
+                    sentences.extend(found)
         return sentences
 
     def _heading_apart(self, paragraph: str) -> list[str]:
@@ -72,6 +88,61 @@ class RuleSplitter:
         if not heading[:1].isupper() or not rest.lstrip()[:1].isupper() or last_word in self.language.stop_words:
             return [paragraph]
         return [heading, rest]
+
+    def _inline_heading(self, sentence: str, words_seen: WordEvidence) -> list[str]:
+        """A text's first sentence that opens with a heading run into it on the same line (a headline,
+        a title without final punctuation) is cut before the first word that starts a sentence there:
+        a capitalised function word followed by a lower-case word or a number; a capitalised word after a
+        sentence-final verb (Kazakh); or, after a lower-case word or an acronym, a capitalised word that the document
+        writes in lower case elsewhere (a common word, not a name) and that no capitalised word
+        follows ("Senator Dianne" is a name). Never after a joining word ("of", "the"). Both parts
+        need two words, and the rest must end like a sentence."""
+        words = sentence.split(" ")
+        if len(words) < 5 or sentence[-1:].rstrip(_CLOSERS) not in ("", *".!?…"):
+            return [sentence]
+        stop, endings = self.language.stop_words, self.language.predicate_endings
+        for i in range(1, len(words) - 3):
+            before, word, after = words[i], words[i + 1], words[i + 2]
+            bare = word.rstrip(_CLOSERS + ".,;:!?")
+            if not (bare[:1].isupper() and (bare[1:].islower() or (bare.isalpha() and len(bare) == 1))):
+                continue
+            if not (before[-1:].isalnum() or before[-1:] in _CLOSERS):
+                continue
+            if endings and before.islower() and before.endswith(endings):
+                starts = True
+            elif before.lower() in stop:
+                starts = False
+            elif bare.lower() in stop:
+                starts = after[:1].islower() or after[:1].isdigit()
+            else:
+                running = before.islower() or (before.isupper() and len(before) > 1)  # a plain word, an acronym
+                title_case = after[:1].isupper() and not after.isupper()
+                starts = running and not title_case and words_seen.common(bare)
+            if starts:
+                return [" ".join(words[: i + 1]), " ".join(words[i + 1 :])]
+        return [sentence]
+
+    def cut_heading_at(self, sentence: str, share: float, tolerance: float) -> list[str]:
+        """Cut a heading off ``sentence`` where it takes about ``share`` of the characters (within
+        ``tolerance`` of it, relative), before a word that can start a sentence: a capitalised word
+        opening a run of capitalised words (a name may open a sentence), not after a joining word
+        or a comma; the sentence whole when there is no such place."""
+        words = sentence.split(" ")
+        total = len(sentence.replace(" ", ""))
+        stop = self.language.stop_words
+        best, best_gap = None, tolerance * share
+        for i in range(1, len(words) - 2):
+            before, word = words[i], words[i + 1].lstrip(_OPENERS)
+            if not word[:1].isupper() or not (before[-1:].isalnum() or before[-1:] in _CLOSERS):
+                continue
+            if before.lower() in stop or (before.lstrip(_OPENERS)[:1].isupper() and word.lower() not in stop):
+                continue
+            gap = abs(sum(map(len, words[: i + 1])) / total - share)
+            if gap <= best_gap:
+                best, best_gap = i, gap
+        if best is None:
+            return [sentence]
+        return [" ".join(words[: best + 1]), " ".join(words[best + 1 :])]
 
     def _split_chunk(self, text: str) -> list[str]:
         sentences = []
@@ -125,7 +196,7 @@ class RuleSplitter:
         if next_word in _DASHES:
             # "- Мен …" opens a line of dialogue; "?» — деді" goes on with who said it.
             return len(next_words) < 2 or not next_words[1][:1].islower()
-        first = next_word.lstrip(_OPENERS)[:1]
+        first = next_word.lstrip(_OPENERS + _CLOSING_QUOTES)[:1]  # ”Сөз: a closing mark opening a quote
         punctuation = match.group().rstrip(_CLOSERS)
         starts_sentence = first.isupper() or first.isdigit() or next_word[0] in "–—" or (
             not first and next_word[0] in _OPENERS
@@ -204,6 +275,47 @@ class RuleSplitter:
 
     def _is_sentence_starter(self, next_word: str) -> bool:
         return next_word.strip(_OPENERS + _CLOSERS + ".,;:!?").lower() in self.language.stop_words
+
+
+#: A word's stem, to compare inflected forms ("Федеральная" starts a sentence where the text writes
+#: "федеральной" elsewhere): its first letters, all but two and between these many.
+STEM_LETTERS = (4, 6)
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _stem(word: str) -> str:
+    shortest, longest = STEM_LETTERS
+    return word[: max(shortest, min(longest, len(word) - 2))]
+
+
+def _stems(word: str) -> set[str]:
+    """Every stem :func:`_stem` may cut from a form of this word (the forms differ in length)."""
+    return {word[:n] for n in range(STEM_LETTERS[0], STEM_LETTERS[1] + 1)} | {word}
+
+
+class WordEvidence:
+    """How a document writes its words: a capitalised word is a common word at a sentence start when
+    the document writes it (or another form of its stem) in lower case, unless that stem is also
+    capitalised inside sentences elsewhere (a name: "в России" beside "российский")."""
+
+    def __init__(self, text: str):
+        self.lower: set[str] = set()
+        self.names: Counter[str] = Counter()
+        previous = ""
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if word.islower():
+                self.lower.add(word)
+                self.lower.update(_stems(word))
+            elif previous.islower() and text[match.start() - 1 : match.start()] == " ":
+                self.names.update(_stems(word.lower()))
+            previous = word if text[match.end() : match.end() + 1] in (" ", "") else ""
+
+    def common(self, word: str) -> bool:
+        """Whether ``word`` (capitalised) is a common word: written in lower case elsewhere, or its
+        stem is, and the stem is capitalised inside a sentence at most once (here)."""
+        lower = word.lower()
+        return lower in self.lower or (_stem(lower) in self.lower and self.names[_stem(lower)] <= 1)
 
 
 def _split_list_items(paragraph: str) -> list[str]:
