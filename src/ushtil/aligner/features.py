@@ -356,7 +356,8 @@ def _spread(starts: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.nda
 
 def _overlap(x: _Parts, y: _Parts, s: np.ndarray, t: np.ndarray) -> np.ndarray:
     """What sentence s of ``x`` and sentence t of ``y`` share (the sum of the smaller counts), for
-    each (s, t) (distinct, sorted by s then t), as a :data:`MOST` × MOST table: entry (u, v) counts
+    each (s, t) (distinct, sorted by s then t), as a :data:`MOST` × MOST table (of arrays over the
+    pairs, shape (MOST, MOST, pairs)): entry (u, v) counts
     what they share of their parts after u and v earlier sentences. Each element of a sentence s is
     looked up once among the y sentences from the lowest to the highest t asked for with s."""
     shared = np.zeros(len(s) * MOST * MOST)
@@ -374,9 +375,13 @@ def _overlap(x: _Parts, y: _Parts, s: np.ndarray, t: np.ndarray) -> np.ndarray:
         query = np.minimum(np.searchsorted(wanted, pair), len(s) - 1)
         asked = np.flatnonzero(wanted[query] == pair)
         at, found, query = at[asked], found[asked], query[asked]
-        slot = (query * MOST + x.gap[at] - 1) * MOST + y.gap[found] - 1  # an entry counts for u < gap
+        slot = ((x.gap[at] - 1) * MOST + y.gap[found] - 1) * len(s) + query  # an entry counts for u < gap
         shared = np.bincount(slot, np.minimum(x.vals[at], y.vals[found]), minlength=len(shared))
-    return shared.reshape(len(s), MOST, MOST)[:, ::-1, ::-1].cumsum(axis=1).cumsum(axis=2)[:, ::-1, ::-1]
+    table = shared.reshape(MOST, MOST, len(s))
+    for d in range(MOST - 2, -1, -1):  # entry (u, v): the entries with gaps over u and v
+        table[d] += table[d + 1]
+        table[:, d] += table[:, d + 1]
+    return table
 
 
 def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
@@ -480,8 +485,8 @@ class PairEvidence:
         starts, inverse = unique(sa * (sizes[1] + 1) + sb)
         s, t = np.divmod(starts, sizes[1] + 1)
         la, lb = np.minimum(la, MOST), np.minimum(lb, MOST)  # a longer side: its first MOST sentences
-        shape = (len(starts), int(la.max()), int(lb.max()))
-        start, u, v = np.unravel_index(np.arange(np.prod(shape)), shape)  # sentence s + u with t + v
+        shape = (int(la.max()), int(lb.max()), len(starts))
+        u, v, start = np.unravel_index(np.arange(np.prod(shape)), shape)  # sentence s + u with t + v
         x, y = s[start] + u, t[start] + v
         inside = np.flatnonzero((x < sizes[0]) & (y < sizes[1]))
         pairs, which = unique(x[inside] * (sizes[1] + 1) + y[inside])
@@ -489,8 +494,8 @@ class PairEvidence:
         for name in names:
             shared = sum(_overlap(parts_a, parts_b, x, y) for parts_a, parts_b in self._shared[name])
             grid = np.zeros(len(start))
-            grid[inside] = shared[which, u[inside], v[inside]]
-            sums[name] = grid.reshape(shape).cumsum(axis=1).cumsum(axis=2)[inverse, la - 1, lb - 1]
+            grid[inside] = shared[u[inside], v[inside], which]
+            sums[name] = grid.reshape(shape).cumsum(axis=0).cumsum(axis=1)[la - 1, lb - 1, inverse]
         return sums
 
     def features(self, sa, la, sb, lb, names: Iterable[str] | None = None) -> np.ndarray:
