@@ -25,6 +25,9 @@ Source = Article | Mapping[str, Sequence]
 #: A learned lexicon is kept for a re-run while the texts added since are at most this share of the
 #: texts it was learned from (see :func:`_corpus_lexicon`).
 RELEARN_SHARE = 0.05
+#: The lexicon part of a second pass's cache key when nothing was learned (the pass then aligns
+#: under the first pass's weights, now with bead scores).
+NO_LEXICON = "no lexicon learned"
 
 
 @dataclass
@@ -55,21 +58,18 @@ def align_corpus(
         options = replace(options, terms=_term_triples(term_pairs))
     if options.profiles is None:  # sentence profiles kept between the passes of this process
         options = replace(options, profiles={})
-    run = _Run(sources, options, engine, cache or ResultCache(None), progress)
     if options.lexicon:
+        run = _Run(sources, options, engine, cache or ResultCache(None), progress)
         run.first_pass(range(len(sources)), stems_only=False)
         run.result.alignments = [run.first.get(n) for n in range(len(sources))]
         return run.result
+    # the first pass only feeds the lexicon: its beads need no scores
+    run = _Run(sources, replace(options, scored=False), engine, cache or ResultCache(None), progress)
     run.first_pass(range(len(sources)), stems_only=True)
     done = [n for n in range(len(sources)) if n in run.stems]
     lexicon = _corpus_lexicon(run, done)
-    if not lexicon:
-        run.first_pass(done, stems_only=False)
-        run.result.alignments = [run.first.get(n) for n in range(len(sources))]
-        return run.result
-    second = replace(options, lexicon=lexicon)
-    parts = {n: _lexicon_part(run.stems[n], lexicon) for n in done}
-    run.result.alignments = run.second_pass(done, second, parts)
+    parts = {n: _lexicon_part(run.stems[n], lexicon) if lexicon else NO_LEXICON for n in done}
+    run.result.alignments = run.second_pass(done, replace(options, lexicon=lexicon), parts)
     return run.result
 
 
@@ -81,7 +81,8 @@ class _Run:
     def __init__(self, sources, options: AlignOptions, engine, cache: ResultCache, progress) -> None:
         self.sources, self.options, self.engine, self.cache, self.progress = sources, options, engine, cache, progress
         self.result = CorpusResult(alignments=[None] * len(sources))
-        self.settings = content_hash(repr(options.settings), sorted(options.terms))  # once: a glossary is long
+        # once: a glossary is long
+        self.settings = content_hash(repr(options.settings), sorted(options.terms), options.scored)
         self.contents = [content_hash(name, _source_content(source)) for name, source in sources]
         self.keys = [cache_key("align: aligning", self.settings, content) for content in self.contents]
         self.stems: dict[int, dict[str, list[str]]] = {}
@@ -132,8 +133,9 @@ class _Run:
                 self.cache.put(keys[n], alignment_to_dict(outcome.value))
             else:
                 self.result.errors.append(f"{self.sources[n][0]}: {outcome.error}")
-        self.result.notes.append(f"second pass: {len(todo)} text(s) realigned, {len(done) - len(todo)} whose "
-                                 "lexicon entries did not change taken from the cache")
+        if options.lexicon:
+            self.result.notes.append(f"second pass: {len(todo)} text(s) realigned, {len(done) - len(todo)} whose "
+                                     "lexicon entries did not change taken from the cache")
         return alignments
 
     def _run(self, work, todo: list[int], options: AlignOptions, label: str) -> list:

@@ -84,6 +84,9 @@ class AlignOptions:
     #: sentence profiles by (language, text) and evidence counts by section, kept between the
     #: passes of :func:`~.corpus.align_corpus`
     profiles: dict[tuple, SentenceProfile | dict] | None = field(default=None, repr=False, compare=False)
+    #: give beads their calibrated scores; a first pass whose beads only feed the learned lexicon
+    #: goes without (the margins behind a score cost as much as a third of a pass)
+    scored: bool = True
 
 
 def sections_of(source: Article | Mapping[str, Sequence]) -> list[Section]:
@@ -335,7 +338,8 @@ def _assemble(results: list[SectionResult], name: str, options: AlignOptions) ->
     beads = []
     for result in results:
         offsets = {lang: len(sentences[lang]) for lang in LANGS}
-        scores = options.settings.calibration.probabilities(bead_evidence(result.scorer, result.path))
+        scores = (options.settings.calibration.probabilities(bead_evidence(result.scorer, result.path))
+                  if options.scored else np.zeros(len(result.path)))
         for (start, move), score in zip(result.path, scores, strict=True):
             beads.append(_bead(result, start, move, offsets, options.settings, float(score)))
         for lang in LANGS:
