@@ -95,7 +95,7 @@ def training_rows(cases, pair: tuple[str, str], options: AlignOptions):
         gold = set()
         for bead in case.gold:
             sa, sb = spans_of(bead, a), spans_of(bead, b)
-            if sa and sb and max(sa[1] - sa[0], sb[1] - sb[0]) <= 3:  # the programme's beads take 3 at most
+            if sa and sb:
                 gold.add((sa, sb))
         negatives = set()
         for sa, sb in gold:
@@ -246,8 +246,6 @@ def path_features(scorer, beads, table: int, size: int) -> np.ndarray:
     """Sum of the beads' features, laid out as :func:`parameters` (``table`` 0: first pass)."""
     total = np.zeros(size)
     for start, counts in beads:
-        if max(counts) > scorer.longest:
-            continue  # a gold chain of merges longer than a bead may be: the programme cannot take it
         pairs, charged = scorer.bead_features(start, counts)
         for name, values in pairs.items():
             at = (table * len(PAIR_NAMES) + PAIR_NAMES.index(name)) * BLOCK
