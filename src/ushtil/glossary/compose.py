@@ -210,7 +210,7 @@ def composed_headword(target: LanguageIndex, gram: str, plural: bool, adjective:
     *modifier_keys, head_key = gram.split(" ")
     words = [_kazakh_nominative(word, key) for word, key in zip(modifiers, modifier_keys, strict=True)]
     bare, sure = _kazakh_head(head, head_key, plural)
-    possessive = next((bare[: -len(ending)] for ending in _KK_POSSESSIVE
+    possessive = next((bare[: -len(ending)] for ending in term_patterns("kk").compound_head_endings
                        if bare.endswith(ending) and bare[: -len(ending)].casefold() in _kazakh_stems(head_key)), "")
     if adjective and possessive:
         parts = _kazakh_parts(modifier_keys[-1], words[-1])
@@ -222,11 +222,11 @@ def composed_headword(target: LanguageIndex, gram: str, plural: bool, adjective:
 
 
 #: Kazakh genitive endings (a modifier of an izafet compound drops it in the dictionary form), plural
-#: endings, adjective suffixes (тропикалық, ядролық) and the possessive of the third person.
+#: endings and adjective suffixes (тропикалық, ядролық); the possessive of the third person is the
+#: language data's ``compound_head_endings``.
 _KK_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
 _KK_PLURAL = ("лар", "лер", "дар", "дер", "тар", "тер")
 _KK_ADJECTIVE = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі")
-_KK_POSSESSIVE = ("сы", "сі", "ы", "і")
 
 
 def _kazakh_parts(key: str, word: str) -> frozenset[str]:

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from .compose import _KK_POSSESSIVE, LOANWORD_SPELLING, composed_headword, written_plural
+from .compose import LOANWORD_SPELLING, composed_headword, written_plural
 from .confidence import single_word_confidence
 from .headwords import headword
 from .index import LanguageIndex
@@ -309,7 +309,7 @@ def _without_possessive(form: str, key: str, target: LanguageIndex, russian: str
     from ..lemma import builtin_lemmatizer
 
     rest = form.casefold()[len(key):]
-    if not form.casefold().startswith(key) or rest not in _KK_POSSESSIVE:
+    if not form.casefold().startswith(key) or rest not in term_patterns("kk").compound_head_endings:
         return form, True
     sure = (bool(builtin_lemmatizer("kk").parts_of_speech(key)) or key in {w.casefold() for w in target.surfaces[key]}
             or key == russian.casefold())
