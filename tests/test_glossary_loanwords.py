@@ -91,3 +91,9 @@ def test_seed_article_single_word_terms(en, kk, ru):
 def test_verb_phrases_are_no_term_candidates(ntrex_glossary, phrase):
     # the head of a term is a noun, and its first word no verb only (real NTREX phrases)
     assert by_english(ntrex_glossary, phrase) is None
+
+
+def test_words_in_capitals_for_emphasis_are_no_acronyms(ntrex_glossary):
+    # "THANK YOU FOR STANDING UP TO THE MOB." in the bead that also names the group TPUSA
+    assert by_english(ntrex_glossary, "MOB") is None and by_english(ntrex_glossary, "STANDING") is None
+    assert by_english(ntrex_glossary, "TPUSA") in ntrex_glossary.entries
