@@ -97,3 +97,12 @@ def test_words_in_capitals_for_emphasis_are_no_acronyms(ntrex_glossary):
     # "THANK YOU FOR STANDING UP TO THE MOB." in the bead that also names the group TPUSA
     assert by_english(ntrex_glossary, "MOB") is None and by_english(ntrex_glossary, "STANDING") is None
     assert by_english(ntrex_glossary, "TPUSA") in ntrex_glossary.entries
+
+
+def test_a_latin_copy_spelled_otherwise_than_the_english_name_is_a_candidate(ntrex_glossary):
+    # both translations write "Global Citizens" where the English entry is "Global Citizen"
+    entry = by_english(ntrex_glossary, "Global Citizen")
+    assert entry is not None and entry.kk == entry.ru == "Global Citizens"
+    assert entry in ntrex_glossary.candidates
+    # a copy spelled as the English stays an entry
+    assert by_english(ntrex_glossary, "TPUSA") in ntrex_glossary.entries

@@ -109,6 +109,10 @@ def entry_confidence(evidence: EntryEvidence) -> float:
     if evidence.kind == "name":
         if known_name(evidence.en) is not None:
             return min(value, CAP_UNCHECKED_NAME)  # a known name rendered by none of its known forms
+        if evidence.kk == evidence.ru != evidence.en and evidence.kk.isascii():
+            # both translations copy a Latin name: the copy is the English name as written, so one
+            # spelled otherwise (Global Citizens for Global Citizen) is another English form's
+            return min(value, CAP_UNCHECKED_NAME)
         if (any(inflected(evidence.en, form, lang) for lang, form in (("kk", evidence.kk), ("ru", evidence.ru)))
                 or russian_oblique(evidence.ru, evidence.kk)):
             return min(value, CAP_INFLECTED)
