@@ -63,6 +63,8 @@ def test_russian_loanword_is_a_noun_spelled_like_the_english(english, russian, e
     ("violence", "зорлық-зомбылық", "насилие"),
     # in five beads of six: the sixth bead's other wording does not make it unsure
     ("sleep", "ұйқы", "сон"),
+    # a Kazakh two-word unit in eight beads of nine, the ninth writing жер сілкініс
+    ("quake", "жер сілкінісі", "землетрясение"),
     # once capitalised (Global Poverty Project): the surer reading as a term replaces the name
     ("poverty", "кедейшілік", "бедность"),
 ])
