@@ -57,3 +57,12 @@ def test_kazakh_demonym_rendering_is_an_adjective_or_a_people():
     assert _adjective_of_people("немецкий", "ru")
     assert not _adjective_of_people("индонезия", "kk")
     assert not _adjective_of_people("германия", "ru")
+
+
+def test_kazakh_voicing_is_the_lemmatiser_alternation_turned_round():
+    from ushtil.glossary.headwords import _voiced
+    from ushtil.lemma.kk import kazakh_voicing
+
+    assert kazakh_voicing() == {"қ": "ғ", "к": "г", "п": "б"}
+    assert _voiced("жетіспеушілік", "kk") == ("жетіспеушілік", "жетіспеушіліг")
+    assert _voiced("провинция", "kk") == ("провинция",)
