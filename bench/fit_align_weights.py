@@ -239,12 +239,11 @@ def decode(case, settings: Settings, lexicon: dict, length_means: dict[str, floa
     gold = gold_path(case)
     band = band_for(scorer, scorer.sizes)
     scorer.prepare(band, extra=np.array([start for start, _ in gold]))
-    gold_starts: dict[tuple, set] = {}
-    for start, counts in gold:
-        gold_starts.setdefault(counts, set()).add(start)
+    gold_beads = {(start, counts) for start, counts in gold}
 
     def scores(starts, counts):
-        is_gold = np.array([tuple(start) in gold_starts.get(counts, ()) for start in starts.tolist()], dtype=bool)
+        is_gold = np.array([(tuple(start), tuple(count)) in gold_beads
+                            for start, count in zip(starts.tolist(), counts.tolist(), strict=True)], dtype=bool)
         return scorer.scores(starts, counts) + np.where(is_gold, 0.0, margin)
 
     path = traceback(fill(band, scores), scorer.sizes)
