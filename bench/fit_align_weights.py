@@ -42,6 +42,7 @@ from ushtil.aligner.pipeline import (
     align,
     align_section,
     band_for,
+    linked_length_means,
     pair_models,
     section_scorer,
 )
@@ -80,13 +81,21 @@ def near_misses(span: tuple[int, int], size: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in candidates if 0 <= x < y <= size and y - x <= 3]
 
 
-def training_rows(cases, pair: tuple[str, str], options: AlignOptions):
-    """Feature rows and labels: gold pair beads and their near misses."""
+def first_pass(cases, settings: Settings) -> tuple[dict, dict[str, dict[str, float]]]:
+    """What ``align_corpus``'s second pass starts from, without gold: the lexicon learned from a first
+    pass over ``cases`` and each case's length ratios measured on that pass, by case name."""
+    alignments = {case.name: align(dict(case.lines), options=AlignOptions(settings)) for case in cases}
+    lexicon = learn_lexicon(list(alignments.values()), PAIRS)
+    return lexicon, {name: linked_length_means(alignment) for name, alignment in alignments.items()}
+
+
+def training_rows(cases, pair: tuple[str, str], options: AlignOptions, length_means: dict):
+    """Feature rows and labels: gold pair beads and their near misses (``length_means`` by case name:
+    the second pass's measured ratios; empty for the first pass, which expects the records')."""
     a, b = pair
     rows, labels = [], []
     for case in cases:
-        section = Section("", {lang: [case.lines[lang]] for lang in case.lines})
-        model = next(m for m in pair_models([section], options) if (m.a, m.b) == pair)
+        model = next(m for m in pair_models(options, length_means.get(case.name)) if (m.a, m.b) == pair)
         evidence = PairEvidence(
             [profile_sentence(line, a) for line in case.lines[a]],
             [profile_sentence(line, b) for line in case.lines[b]],
@@ -141,12 +150,12 @@ def calibration_rows(cases, settings: Settings, all_cases) -> tuple[np.ndarray, 
     """The confidence evidence of every bead the aligner makes on ``cases`` (second pass, with the
     lexicon learned from a first pass over ``all_cases``, as ``align_corpus`` does), and whether
     each bead is exactly a gold bead. Beads that link no pair (scored 0) are left out."""
-    lexicon = learn_lexicon([align(dict(case.lines), options=AlignOptions(settings)) for case in all_cases], PAIRS)
+    lexicon, length_means = first_pass(all_cases, settings)
     options = AlignOptions(settings, lexicon=lexicon)
     rows, labels = [], []
     for case in cases:
         section = Section("", {lang: [case.lines[lang]] for lang in LANGS})
-        result = align_section(section, pair_models([section], options), options)
+        result = align_section(section, pair_models(options, length_means[case.name]), options)
         right = {tuple(tuple(bead[lang]) for lang in LANGS) for bead in case.gold}
         for (start, move), row in zip(result.path, bead_evidence(result.scorer, result.path), strict=True):
             counts = move.value
@@ -169,12 +178,12 @@ def summary(scores: dict) -> str:
     )
 
 
-def fit_weights(cases, options: AlignOptions, start: dict) -> dict:
+def fit_weights(cases, options: AlignOptions, start: dict, length_means: dict) -> dict:
     """Logistic regression per pair; features constant over these cases keep their weight in ``start``."""
     weights = {}
     for pair in PAIRS:
         name = f"{pair[0]}-{pair[1]}"
-        x, y = training_rows(cases, pair, options)
+        x, y = training_rows(cases, pair, options, length_means)
         constant = np.all(x == x[0], axis=0)  # no evidence in these cases (no glossary terms)
         beta = np.zeros(x.shape[1] + 1)
         beta[np.r_[True, ~constant]] = logistic_regression(x[:, ~constant], y)
@@ -222,20 +231,19 @@ def gold_path(case) -> list[tuple[tuple[int, int, int], tuple[int, int, int]]]:
     return path
 
 
-def decode(case, settings: Settings, lexicon: dict, margin: float):
+def decode(case, settings: Settings, lexicon: dict, length_means: dict[str, float] | None, margin: float):
     """The best path when every non-gold bead gets ``margin`` extra (cost-augmented decoding)."""
     section = Section("", {lang: [case.lines[lang]] for lang in LANGS})
     options = AlignOptions(settings, lexicon=lexicon)
-    scorer = section_scorer(section, pair_models([section], options), options)
+    scorer = section_scorer(section, pair_models(options, length_means), options)
     gold = gold_path(case)
     band = band_for(scorer, scorer.sizes)
     scorer.prepare(band, extra=np.array([start for start, _ in gold]))
-    gold_starts: dict[tuple, set] = {}
-    for start, counts in gold:
-        gold_starts.setdefault(counts, set()).add(start)
+    gold_beads = {(start, counts) for start, counts in gold}
 
     def scores(starts, counts):
-        is_gold = np.array([tuple(start) in gold_starts.get(counts, ()) for start in starts.tolist()], dtype=bool)
+        is_gold = np.array([(tuple(start), tuple(count)) in gold_beads
+                            for start, count in zip(starts.tolist(), counts.tolist(), strict=True)], dtype=bool)
         return scorer.scores(starts, counts) + np.where(is_gold, 0.0, margin)
 
     path = traceback(fill(band, scores), scorer.sizes)
@@ -255,7 +263,7 @@ def path_features(scorer, beads, table: int, size: int) -> np.ndarray:
     return total
 
 
-def structured_fit(cases, settings: Settings, lexicon: dict, epochs: int) -> Settings:
+def structured_fit(cases, settings: Settings, lexicon: dict, length_means: dict, epochs: int) -> Settings:
     """Averaged subgradient steps on the margin loss of whole paths, with and without the lexicon."""
     start = parameters(settings)
     theta, total = start.copy(), np.zeros_like(start)
@@ -263,8 +271,8 @@ def structured_fit(cases, settings: Settings, lexicon: dict, epochs: int) -> Set
         wrong = 0
         for case in cases:
             gold = gold_path(case)
-            for table, words in enumerate(({}, lexicon)):
-                scorer, path = decode(case, with_parameters(settings, theta), words, MARGIN)
+            for table, (words, means) in enumerate((({}, None), (lexicon, length_means[case.name]))):
+                scorer, path = decode(case, with_parameters(settings, theta), words, means, MARGIN)
                 missed, extra = set(gold) - set(path), set(path) - set(gold)
                 wrong += len(extra)
                 theta += STEP * (
@@ -280,12 +288,12 @@ def structured_fit(cases, settings: Settings, lexicon: dict, epochs: int) -> Set
 def fit(cases, all_cases, epochs: int) -> Settings:
     """The whole fit on ``cases``; the lexicon comes from a first pass over ``all_cases`` (no gold)."""
     base = replace(default_settings(), priors=START_PRIORS, calibration=Calibration())
-    first = fit_weights(cases, AlignOptions(settings=base), base.first_pass_weights)
+    first = fit_weights(cases, AlignOptions(settings=base), base.first_pass_weights, {})
     settings = replace(base, first_pass_weights=first, pair_weights=first)
-    lexicon = learn_lexicon([align(dict(case.lines), options=AlignOptions(settings)) for case in all_cases], PAIRS)
-    second = fit_weights(cases, AlignOptions(settings, lexicon=lexicon), base.pair_weights)
+    lexicon, length_means = first_pass(all_cases, settings)
+    second = fit_weights(cases, AlignOptions(settings, lexicon=lexicon), base.pair_weights, length_means)
     settings = replace(settings, pair_weights=second)
-    settings = structured_fit(cases, settings, lexicon, epochs) if epochs else settings
+    settings = structured_fit(cases, settings, lexicon, length_means, epochs) if epochs else settings
     # the score calibration, fitted on the same cases (it also decides which beads the lexicon learns
     # from, a score threshold)
     return replace(settings, calibration=fit_calibration(*calibration_rows(cases, settings, all_cases)))

@@ -17,7 +17,9 @@ Candidates) and ``fresh2027`` for the entries of the seed-2027 draw not judged b
 (``--fresh-seed 2027``), judged after the last change of the glossary code — the honest figure;
 in the round on composed terms and CLDR headwords, ``compose`` for every term entry composed word by
 word (Terms and Candidates) and every name entry whose headwords became CLDR's; in the round on
-single-word terms, ``words`` for every single-word term entry built (Terms and Candidates).
+single-word terms, ``words`` for every single-word term entry built (Terms and Candidates); in the
+round on term recall (loanwords shared by the three languages, renderings in every bead),
+``recall`` for every term entry built that had no verdict (Terms and Candidates).
 
     python bench/glossary_ntrex.py [--aligned DIR] [--sample 60] [--seed 13] [--fresh-seed 7]
                                    [--show-unjudged] [--articles 1000]

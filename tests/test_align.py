@@ -115,7 +115,7 @@ def test_band_limits_the_table():
     diagonal = np.stack([np.arange(31), np.arange(31)], axis=1)
     band = Band.around(sizes, diagonal, diagonal, 2)
     assert band.size < 31 * 25
-    table = fill(band, lambda starts, counts: np.full(len(starts), 1.0 if counts == (1, 1, 1) else 0.0))
+    table = fill(band, lambda starts, counts: (counts == 1).all(axis=1).astype(float))
     path = traceback(table, sizes)
     assert [move for _, move in path] == [Move.M1_1_1] * 30
 
@@ -136,7 +136,7 @@ def test_bead_features_add_up_to_the_bead_score(seed_article):
 
     options = AlignOptions()
     section = next(s for s in sections_of(seed_article) if s.name == "abstract")
-    scorer = section_scorer(section, pair_models([section], options), options)
+    scorer = section_scorer(section, pair_models(options), options)
     scorer.prepare(Band.full(scorer.sizes))
     weights = {f"{pair.a}-{pair.b}": (pair.bias, pair.weights) for pair in scorer.pairs}
     beads = [((0, 0, 0), (1, 1, 1)), ((5, 5, 5), (1, 0, 1)), ((2, 2, 2), (2, 1, 2)), ((1, 1, 1), (1, 1, 0))]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .dp import Band, fill
+from .dp import BLOCK, COUNT_KEY, Band, fill, moves_within
 
 #: The evidence of one bead, in the order of :func:`bead_evidence`'s columns.
 CONFIDENCE_FEATURES: tuple[str, ...] = (
@@ -102,42 +102,50 @@ def margins(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> np.ndarra
     band = Band.around(sizes, low, high, MARGIN_WIDTH)
     cells = band.cells()
     end = np.array(sizes)
-    computed: dict[tuple[int, ...], np.ndarray] = {}
+    moves = moves_within(sizes)
+    counts = np.array([move.value for move in moves], dtype=np.int64)
+    # the score of the bead of each move from each cell of the band (-inf: past the end), computed once
+    gains = np.full((len(moves), len(cells)), -np.inf, dtype=np.float32)
+    for block in _blocks(len(moves), len(cells)):
+        m, c = np.nonzero((cells[None] + counts[block, None] <= end).all(axis=2))
+        gains[block][m, c] = scorer.scores(cells[c], counts[block][m])
+    move_of = np.full(64, -1)
+    move_of[counts @ COUNT_KEY] = np.arange(len(moves))
 
-    def from_band_cells(counts: tuple[int, ...]) -> np.ndarray:
-        """The scores of the beads of this move from every cell of the band (computed once)."""
-        if counts not in computed:
-            inside = np.flatnonzero((cells + counts <= end).all(axis=1))
-            computed[counts] = np.full(len(cells), -np.inf, dtype=np.float32)
-            computed[counts][inside] = scorer.scores(cells[inside], counts)
-        return computed[counts]
+    def gain(starts: np.ndarray, bead_counts: np.ndarray) -> np.ndarray:
+        return gains[move_of[bead_counts @ COUNT_KEY], band.index(starts)]
 
-    forward = fill(band, lambda starts, counts: from_band_cells(counts)[band.index(starts)])
+    forward = fill(band, gain)
     reverse_rows = np.stack([end[1] - band.rows[::-1, 1], end[1] - band.rows[::-1, 0],
                              end[2] - band.rows[::-1, 3], end[2] - band.rows[::-1, 2]], axis=1)
     reverse = Band(sizes, reverse_rows)
-    backward = fill(reverse, lambda starts, counts: from_band_cells(counts)[band.index(end - starts - counts)])
+    backward = fill(reverse, lambda starts, bead_counts: gain(end - starts - bead_counts, bead_counts))
     # best scores by cell in Band.cells() order (the tables keep them in wavefront order)
     to_start, from_end = forward.best[forward.rank[:-1]], backward.best[backward.rank[:-1]]
     total = to_start[band.index(end[None])[0]]
     # per language and sentence, the best total of a path through a candidate bead (cell, move) near
     # the path that covers the sentence; the path's own beads are left out (a path bead covering a
     # sentence is the bead itself, whose total is the best total)
-    on_path = {(int(cell), move) for cell, (_, move) in zip(band.index(np.array([s for s, _ in path])), path,
-                                                              strict=True)}
+    own = np.zeros(gains.shape, dtype=bool)
+    own[[moves.index(move) for _, move in path], band.index(np.array([s for s, _ in path]))] = True
     best = [np.full(size + 1, -np.inf) for size in sizes]
-    for move in forward.moves:
-        after = reverse.index(end - cells - np.array(move.value))
-        usable = np.flatnonzero(after >= 0)
-        through = to_start[usable] + from_band_cells(move.value)[usable] + from_end[after[usable]]
-        own = [cell for cell, chosen in on_path if chosen is move]
-        keep = ~np.isin(usable, own)
-        usable, through = usable[keep], through[keep]
-        for lang, count in enumerate(move.value):
-            for offset in range(count):
-                np.maximum.at(best[lang], cells[usable, lang] + offset, through)
+    for block in _blocks(len(moves), len(cells)):
+        after = reverse.index((end - cells[None] - counts[block, None]).reshape(-1, 3)).reshape(-1, len(cells))
+        m, c = np.nonzero((after >= 0) & ~own[block])
+        through = to_start[c] + gains[block][m, c] + from_end[after[m, c]]
+        taken = counts[block][m]
+        for lang in range(len(sizes)):
+            for offset in range(int(taken[:, lang].max(initial=0))):
+                covers = taken[:, lang] > offset
+                np.maximum.at(best[lang], cells[c[covers], lang] + offset, through[covers])
     best_other = np.full(len(path), -np.inf)
     for t, (start, move) in enumerate(path):
         lang = next(n for n, count in enumerate(move.value) if count)
         best_other[t] = best[lang][start[lang]]
     return np.where(best_other > -np.inf, total - best_other, CLIP)
+
+
+def _blocks(moves: int, cells: int) -> list[slice]:
+    """The moves a few at a time (a long text's candidate arrays stay bounded; see :data:`~.dp.BLOCK`)."""
+    step = max(1, BLOCK // max(cells, 1))
+    return [slice(first, first + step) for first in range(0, moves, step)]

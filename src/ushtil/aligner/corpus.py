@@ -1,5 +1,9 @@
 """Aligning a corpus: a first pass per text, a lexicon learned over all of them, a second pass.
 
+The first pass also measures each text's length ratios on the beads it links
+(:func:`~.pipeline.linked_length_means`); the second pass expects those instead of the language
+records' (a missing passage does not bias them, as it would a ratio of the whole texts).
+
 Both passes run per text on an :class:`~ushtil.engine.Engine` (this process, all cores, or a Dask
 cluster) and give the same alignments wherever they run. With a :class:`~ushtil.cache.ResultCache`
 each text's passes are kept between runs: the first pass under the text and the settings, the
@@ -18,7 +22,7 @@ from ..engine import Engine, Progress, run_each, ticker
 from ..model import LANGS, Alignment, Article
 from .io import alignment_from_dict, alignment_to_dict
 from .lexicon import learn_lexicon
-from .pipeline import PAIRS, AlignOptions, _term_triples, align
+from .pipeline import PAIRS, AlignOptions, _term_triples, align, linked_length_means
 from .profile import stems
 
 Source = Article | Mapping[str, Sequence]
@@ -75,8 +79,8 @@ def align_corpus(
 
 class _Run:
     """The passes of one :func:`align_corpus` call: what each text's first pass gave (its lexicon
-    stems always, its alignment when needed: a re-run whose lexicon is kept reads no first-pass
-    alignment from the cache) and the cache keys, which hash each text's content once."""
+    stems and length ratios always, its alignment when needed: a re-run whose lexicon is kept reads
+    no first-pass alignment from the cache) and the cache keys, which hash each text's content once."""
 
     def __init__(self, sources, options: AlignOptions, engine, cache: ResultCache, progress) -> None:
         self.sources, self.options, self.engine, self.cache, self.progress = sources, options, engine, cache, progress
@@ -86,6 +90,7 @@ class _Run:
         self.contents = [content_hash(name, _source_content(source)) for name, source in sources]
         self.keys = [cache_key("align: aligning", self.settings, content) for content in self.contents]
         self.stems: dict[int, dict[str, list[str]]] = {}
+        self.length_means: dict[int, dict[str, float]] = {}
         self.first: dict[int, Alignment] = {}
         self._failed: set[int] = set()
 
@@ -96,20 +101,22 @@ class _Run:
         for n in chosen:
             if n in self._failed or n in self.first or (stems_only and n in self.stems):
                 continue
-            stems = self.stems.get(n) or self.cache.get(_stems_key(self.keys[n]))
-            found = None if stems_only or stems is None else self.cache.get(self.keys[n])
-            if stems is None or (found is None and not stems_only):
+            facts = self.cache.get(_facts_key(self.keys[n])) if n not in self.stems else {}
+            found = None if stems_only or facts is None else self.cache.get(self.keys[n])
+            if facts is None or (found is None and not stems_only):
                 todo.append(n)
                 continue
-            self.stems[n] = stems
+            if facts:
+                self.stems[n], self.length_means[n] = facts["stems"], facts["length_means"]
             if found is not None:
                 self.first[n] = alignment_from_dict(found)
-        outcomes = self._run(_align_one, todo, self.options, "aligning")
+        outcomes = self._run(_align_one, [self.sources[n] for n in todo], self.options, "aligning")
         for n, outcome in zip(todo, outcomes, strict=True):
             if outcome.ok:
-                self.first[n], self.stems[n] = outcome.value.alignment, outcome.value.stems
-                self.cache.put(self.keys[n], alignment_to_dict(outcome.value.alignment))
-                self.cache.put(_stems_key(self.keys[n]), outcome.value.stems)
+                first = outcome.value
+                self.first[n], self.stems[n], self.length_means[n] = first.alignment, first.stems, first.length_means
+                self.cache.put(self.keys[n], alignment_to_dict(first.alignment))
+                self.cache.put(_facts_key(self.keys[n]), {"stems": first.stems, "length_means": first.length_means})
             else:
                 self._failed.add(n)
                 self.result.errors.append(f"{self.sources[n][0]}: {outcome.error}")
@@ -126,7 +133,8 @@ class _Run:
                 todo.append(n)
             else:
                 alignments[n] = alignment_from_dict(found)
-        outcomes = self._run(_realign_one, todo, options, "realigning")
+        outcomes = self._run(_realign_one, [(*self.sources[n], self.length_means[n]) for n in todo], options,
+                             "realigning")
         for n, outcome in zip(todo, outcomes, strict=True):
             if outcome.ok:
                 alignments[n] = outcome.value
@@ -138,17 +146,17 @@ class _Run:
                                      "lexicon entries did not change taken from the cache")
         return alignments
 
-    def _run(self, work, todo: list[int], options: AlignOptions, label: str) -> list:
-        tick = ticker(self.progress, len(todo), label)
-        outcomes = run_each(work, [self.sources[n] for n in todo], engine=self.engine, shared=options, on_done=tick)
+    def _run(self, work, items: list, options: AlignOptions, label: str) -> list:
+        tick = ticker(self.progress, len(items), label)
+        outcomes = run_each(work, items, engine=self.engine, shared=options, on_done=tick)
         self.cache.flush()
         return outcomes
 
 
-def _stems_key(first_key: str) -> str:
-    """Where a text's lexicon stems are kept, apart from its first-pass alignment (a re-run that keeps
-    the lexicon needs only these)."""
-    return content_hash("stems", first_key)
+def _facts_key(first_key: str) -> str:
+    """Where a text's lexicon stems and length ratios are kept, apart from its first-pass alignment
+    (a re-run that keeps the lexicon needs only these)."""
+    return content_hash("stems and length ratios", first_key)
 
 
 def _corpus_lexicon(run: _Run, done: list[int]) -> dict[str, dict[str, set[str]]]:
@@ -193,22 +201,24 @@ def _size(lexicon: dict[str, dict[str, set[str]]]) -> int:
 
 @dataclass
 class _Pass:
-    """One text's first pass: its alignment and the lexicon stems of its sentences per language."""
+    """One text's first pass: its alignment, the lexicon stems of its sentences per language and its
+    length ratios measured on the beads the pass links."""
 
     alignment: Alignment
     stems: dict[str, list[str]] = field(default_factory=dict)
+    length_means: dict[str, float] = field(default_factory=dict)
 
 
 def _align_one(named_source: tuple[str, Source], options: AlignOptions) -> _Pass:
     name, source = named_source
     alignment = align(source, name=name, options=options)
     vocabulary = {lang: sorted(set().union(*map(stems, alignment.sentences[lang]))) for lang in LANGS}
-    return _Pass(alignment, vocabulary)
+    return _Pass(alignment, vocabulary, linked_length_means(alignment))
 
 
-def _realign_one(named_source: tuple[str, Source], options: AlignOptions) -> Alignment:
-    name, source = named_source
-    return align(source, name=name, options=options)
+def _realign_one(measured_source: tuple[str, Source, dict[str, float]], options: AlignOptions) -> Alignment:
+    name, source, length_means = measured_source
+    return align(source, name=name, options=options, length_means=length_means)
 
 
 def _source_content(source: Source) -> object:

@@ -5,8 +5,8 @@ are aligned"; the table holds, per cell, the best total bead score of any alignm
 prefixes and the :class:`Move` (the last bead's sentence counts) that reached it. The alignment of
 the whole texts is the path from ``(0, 0, 0)`` to ``(n_en, n_kk, n_ru)``.
 
-Three small functions: the bead scores, which the caller passes in (scores of one move from many
-start cells at once, :meth:`~.scoring.BeadScorer.scores`), :func:`fill` (the table, restricted to a
+Three small functions: the bead scores, which the caller passes in (scores of many beads at once,
+:meth:`~.scoring.BeadScorer.scores`), :func:`fill` (the table, restricted to a
 :class:`Band` so memory stays linear in the text length) and :func:`traceback` (the path). Every
 move takes at least one sentence, so the cells with the same ``i + j + k`` (a *wavefront*) depend
 only on earlier wavefronts and are filled together.
@@ -43,6 +43,8 @@ Move = Enum(
 )
 Move.__doc__ = "A bead type: how many en, kk and ru sentences the bead takes (``Move.M2_1_1.value``)."
 MOVES: tuple[Move, ...] = tuple(Move)
+#: A bead's counts (n_en, n_kk, n_ru), each 0 … 3, as one number below 64: ``counts @ COUNT_KEY``.
+COUNT_KEY = np.array([16, 4, 1])
 
 Cell = tuple[int, int, int]
 
@@ -121,32 +123,43 @@ class Table:
     before: np.ndarray
 
 
-BeadScores = Callable[[np.ndarray, tuple[int, int, int]], np.ndarray]
+BeadScores = Callable[[np.ndarray, np.ndarray], np.ndarray]
+#: Candidate beads scored at once by :func:`fill` (a long text's moves are taken a few at a time, so
+#: the candidate arrays stay bounded; a short one's all at once, so few numpy calls are made).
+BLOCK = 1 << 19
+
+
+def moves_within(sizes: Cell, longest: int = 3) -> list[Move]:
+    """The moves that fit in texts of these sizes, taking at most ``longest`` sentences per language."""
+    return [move for move in MOVES
+            if all(n <= min(size, longest) for size, n in zip(sizes, move.value, strict=True))]
 
 
 def fill(
     band: Band, scores: BeadScores, on_progress: Callable[[float], None] | None = None, longest: int = 3
 ) -> Table:
-    """Fill the table over ``band``; ``scores(starts, counts)`` scores the beads of one move from
-    many start cells (an array of shape (n, 3)); ``on_progress(share)`` reports the share done;
-    beads take at most ``longest`` sentences per language."""
+    """Fill the table over ``band``; ``scores(starts, counts)`` scores many beads at once (arrays of
+    shape (n, 3): the start cells, and the sentences each bead takes per language);
+    ``on_progress(share)`` reports the share done; beads take at most ``longest`` sentences per
+    language."""
     cells = band.cells()
     wavefront = cells.sum(axis=1)
     order = np.argsort(wavefront, kind="stable")
     cells, wavefront = cells[order], wavefront[order]
     rank = np.full(len(cells) + 1, -1, dtype=np.int64)
     rank[order] = np.arange(len(cells))
-    moves = [
-        move for move in MOVES
-        if max(move.value) <= longest and all(size or not n for size, n in zip(band.sizes, move.value, strict=True))
-    ]
+    moves = moves_within(band.sizes, longest)
+    counts = np.array([move.value for move in moves], dtype=np.int64).reshape(-1, 3)
     before = np.empty((len(moves), len(cells)), dtype=np.int32)
     gain = np.full(before.shape, -np.inf, dtype=np.float32)  # float32: half the memory of a long text's table
-    for m, move in enumerate(moves):
-        starts = cells - np.array(move.value)
-        before[m] = rank[band.index(starts)]
-        valid = np.flatnonzero(before[m] >= 0)
-        gain[m, valid] = scores(starts[valid], move.value)
+    step = max(1, BLOCK // max(len(cells), 1))
+    for first in range(0, len(moves), step):
+        block = counts[first : first + step]
+        starts = (cells[None] - block[:, None]).reshape(-1, 3)
+        found = rank[band.index(starts)]
+        before[first : first + step] = found.reshape(len(block), -1)
+        valid = np.flatnonzero(found >= 0)
+        gain[first : first + step].reshape(-1)[valid] = scores(starts[valid], block[valid // len(cells)])
     best = np.full(len(cells) + 1, -np.inf)  # the last entry stands for "outside the band"
     last = np.full(len(cells), -1, dtype=np.int64)
     best[rank[band.index(np.zeros((1, 3), dtype=np.int64))[0]]] = 0.0

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from typing import ClassVar
 
 import numpy as np
@@ -297,7 +298,10 @@ def _covered(profiles: list[SentenceProfile], inverse: dict[str, set[str]]) -> l
 def _entries(sets: list, ids: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The sets (or Counters: with their counts) as (row, element, count) entries, the elements
     numbered by ``ids`` (extended with those it lacks)."""
-    cols = np.fromiter((ids.setdefault(x, len(ids)) for one in sets for x in one), dtype=np.int64)
+    elements = list(chain.from_iterable(sets))
+    fresh = [x for x in dict.fromkeys(elements) if x not in ids]  # numbered in order of appearance
+    ids.update(zip(fresh, range(len(ids), len(ids) + len(fresh)), strict=True))
+    cols = np.fromiter(map(ids.__getitem__, elements), dtype=np.int64, count=len(elements))
     rows = np.repeat(np.arange(len(sets)), [len(one) for one in sets])
     counted = [count for one in sets if isinstance(one, Counter) for count in one.values()]
     return rows, cols, np.array(counted, dtype=float) if counted else np.ones(len(cols))
@@ -387,30 +391,47 @@ def _overlap(x: _Parts, y: _Parts, s: np.ndarray, t: np.ndarray) -> np.ndarray:
 def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
     """Sentence × name: whether a word of the sentence sounds like the name, i.e. has
     :data:`NAME_MATCH` of the letter bigrams of the name's first :data:`NAME_STEM` letters (Kazakh
-    and Russian add case endings). Counted for all names and words at once, as sparse products."""
+    and Russian add case endings). Counted for all names and words at once, as matrix products:
+    dense for a short text (a sparse matrix costs more to make than a small product), sparse for a
+    long one."""
     keys = sorted({key for profile in profiles for key in profile.keys})
     letters: dict[str, int] = {}
-    wanted, spelled = (_entries([bigrams(x) for x in items], letters)
-                       for items in ([name[:NAME_STEM] for name in names], keys))
+    wanted = _entries([bigrams(name[:NAME_STEM]) for name in names], letters)
+    spelled = _entries([bigrams(key) & letters.keys() for key in keys], letters)  # the names' bigrams only
+    has = _entries([profile.keys for profile in profiles], {key: i for i, key in enumerate(keys)})
+    need = NAME_MATCH * np.bincount(wanted[0], wanted[2], minlength=len(names))
+    if len(keys) * (len(names) + len(letters) + len(profiles)) <= DENSE_CELLS:
+        shared = _dense(wanted, len(names), len(letters)) @ _dense(spelled, len(keys), len(letters)).T
+        rows, cols = np.nonzero(_dense(has, len(profiles), len(keys)) @ (shared >= need[:, None]).T.astype(np.int32))
+        return _Parts(rows.astype(np.int64), cols.astype(np.int64), np.ones(len(rows)), len(profiles))
     wanted = sparse.csr_matrix((wanted[2], wanted[:2]), shape=(len(names), len(letters)))
     spelled = sparse.csr_matrix((spelled[2], spelled[:2]), shape=(len(keys), len(letters))).T.tocsr()
-    need = NAME_MATCH * np.asarray(wanted.sum(axis=1)).ravel()
     sounds_like = []  # name × key, a few hundred names at a time: the bigram counts of all pairs are many
     for first in range(0, len(names), NAME_BLOCK):
         shared = (wanted[first : first + NAME_BLOCK] @ spelled).tocoo()
         keep = shared.data >= need[first + shared.row]
         sounds_like.append(sparse.csr_matrix((shared.data[keep], (shared.row[keep], shared.col[keep])),
                                              shape=shared.shape))
-    rows, cols, vals = _entries([profile.keys for profile in profiles], {key: i for i, key in enumerate(keys)})
-    has = sparse.csr_matrix((vals, (rows, cols)), shape=(len(profiles), len(keys)))
+    has = sparse.csr_matrix((has[2], has[:2]), shape=(len(profiles), len(keys)))
     found = (has @ sparse.vstack(sounds_like, format="csr").T).tocoo() if names else sparse.coo_matrix((0, 0))
     return _Parts(found.row.astype(np.int64), found.col.astype(np.int64), np.ones(found.nnz), len(profiles))
+
+
+def _dense(entries: tuple[np.ndarray, np.ndarray, np.ndarray], rows: int, cols: int) -> np.ndarray:
+    """(row, column, count) entries as a dense matrix of integers (their products run in numpy's own
+    loop, on one core: a multi-threaded BLAS call costs more than such a small product)."""
+    matrix = np.zeros((rows, cols), dtype=np.int32)
+    matrix[entries[0], entries[1]] = entries[2]
+    return matrix
 
 
 #: Counts over the words of a side that add up over its sentences (punctuation: a row per class).
 ADDED_COUNTS = ("chars", "numbers", "punctuation")
 #: Names looked up at once in :func:`_found` (bounds the memory of the bigram counts).
 NAME_BLOCK = 256
+#: :func:`_found` multiplies dense matrices while keys × (names + letter bigrams + sentences) stays
+#: below this (at most a few MB).
+DENSE_CELLS = 1 << 20
 #: A side of at most this many sentences.
 MOST = 3
 

@@ -1,8 +1,13 @@
 """``align``: from an article or parallel sentence lists to an :class:`~ushtil.model.Alignment`.
 
-The stages: gather the sections to align (title, abstract paragraphs, keywords), calibrate the
-pair models on the text itself (length ratio per pair, glossary terms, a learned lexicon), run the
-banded three-way programme per section, then score and flag every bead for the reviewer.
+The stages: gather the sections to align (title, abstract paragraphs, keywords), set up the pair
+models (length ratio per pair, glossary terms, a learned lexicon), run the banded three-way
+programme per section, then score and flag every bead for the reviewer.
+
+The length ratio a pair model expects is the language records' unless an earlier alignment of the
+same text measured it (:func:`linked_length_means`, as :func:`~.corpus.align_corpus`'s second pass
+does): measured on the whole texts, a passage missing from one language would pull the ratio
+towards "that language is shorter", and the programme would then pair sentences of unequal content.
 """
 
 from __future__ import annotations
@@ -44,8 +49,8 @@ GUIDE_MAX_WIDTH = 15
 GUIDE_ROUNDS = 12
 #: Sections with more sentences than this are "long": a progress bar when options.progress is set.
 LONG_SECTION = 1000
-#: Characters per language needed before the length ratio is measured on the text itself (below,
-#: the language records' ratio is used).
+#: Characters per language in linked beads needed before the length ratio is measured on an
+#: alignment (below, the language records' ratio is used).
 MIN_CALIBRATION_CHARS = 300
 
 Paragraphs = list[list[str]]
@@ -118,12 +123,22 @@ def sections_of(source: Article | Mapping[str, Sequence]) -> list[Section]:
     return [Section("", paragraphs)]
 
 
-def _length_mean(sections: list[Section], a: str, b: str) -> float:
-    chars_a = sum(len(s.replace(" ", "")) for section in sections for s in section.sentences(a))
-    chars_b = sum(len(s.replace(" ", "")) for section in sections for s in section.sentences(b))
-    if min(chars_a, chars_b) < MIN_CALIBRATION_CHARS:
-        return length_ratio(b, a)[0]
-    return math.log(chars_b / chars_a)
+def linked_length_means(alignment: Alignment) -> dict[str, float]:
+    """Per pair ("en-kk", …), the log ratio of characters (b over a) in the beads that link both
+    languages: the text's own ratio, which a passage missing from one language does not bias.
+    Pairs with too little linked text are left out (the language records' ratio holds)."""
+    means = {}
+    for a, b in PAIRS:
+        linked = [bead for bead in alignment.beads if bead.sentences[a] and bead.sentences[b]]
+        chars_a = sum(_chars(alignment.sentences[a][i]) for bead in linked for i in bead.sentences[a])
+        chars_b = sum(_chars(alignment.sentences[b][i]) for bead in linked for i in bead.sentences[b])
+        if min(chars_a, chars_b) >= MIN_CALIBRATION_CHARS:
+            means[f"{a}-{b}"] = math.log(chars_b / chars_a)
+    return means
+
+
+def _chars(sentence: str) -> int:
+    return len(sentence.replace(" ", ""))
 
 
 @lru_cache(maxsize=65536)
@@ -140,8 +155,10 @@ def _pair_terms(terms: tuple[tuple[str, str, str], ...], a: int, b: int) -> Term
     return TermPairs(tuple(term for term, _ in pairs), tuple(term for _, term in pairs))
 
 
-def pair_models(sections: list[Section], options: AlignOptions) -> list[PairModel]:
-    """The pair models, calibrated on the text being aligned."""
+def pair_models(options: AlignOptions, length_means: Mapping[str, float] | None = None) -> list[PairModel]:
+    """The pair models; ``length_means`` per pair are the text's length ratios measured on an earlier
+    alignment of it (:func:`linked_length_means`), where known."""
+    length_means = length_means or {}
     models = []
     index = {lang: position for position, lang in enumerate(LANGS)}
     for a, b in PAIRS:
@@ -150,7 +167,7 @@ def pair_models(sections: list[Section], options: AlignOptions) -> list[PairMode
         table = options.settings.pair_weights if lexicon else options.settings.first_pass_weights
         bias, weights = table[name]
         context = PairContext(
-            length_mean=_length_mean(sections, a, b),
+            length_mean=length_means.get(name, length_ratio(b, a)[0]),
             length_spread=length_ratio(b, a)[1],
             terms=_pair_terms(tuple(options.terms), index[a], index[b]),
             lexicon=lexicon,
@@ -317,18 +334,21 @@ def align(
     term_pairs: Iterable | None = None,
     name: str = "",
     options: AlignOptions | None = None,
+    length_means: Mapping[str, float] | None = None,
 ) -> Alignment:
     """Align an article (title, abstract paragraphs, keywords) or parallel sentence lists.
 
     ``source`` is an :class:`~ushtil.model.Article` or a dict ``{"en": [...], "kk": [...], "ru": [...]}``
     of sentences (or of paragraphs, lists of sentences). ``term_pairs`` are known glossary terms:
     (en, kk, ru) triples, mappings by language, or objects with ``en``/``kk``/``ru`` attributes.
+    ``length_means`` are the text's length ratios from an earlier alignment of it
+    (:func:`linked_length_means`); without them the language records' ratios are expected.
     """
     options = options or AlignOptions()
     if term_pairs is not None:
         options = replace(options, terms=_term_triples(term_pairs))
     sections = sections_of(source)
-    models = pair_models(sections, options)
+    models = pair_models(options, length_means)
     results = [align_section(section, models, options) for section in sections]
     return _assemble(results, name or (source.id if isinstance(source, Article) else ""), options)
 

@@ -8,16 +8,17 @@ The pair log-odds of every candidate side pair in a band are computed at once (:
 
 from __future__ import annotations
 
+import itertools
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
 
 from .confidence import CONFIDENCE_FEATURES
-from .dp import Band
+from .dp import COUNT_KEY, Band
 from .features import FEATURES, PairContext, PairEvidence
 from .profile import SentenceProfile
 
@@ -133,6 +134,25 @@ def type_prior_counts(counts: tuple[int, ...]) -> dict[str, int]:
     }
 
 
+def type_prior(priors: Priors, counts: tuple[int, ...]) -> float:
+    """Log-prior of a bead type (``counts`` in the languages the text has): merges and missing
+    sentences are rarer than 1-1-1."""
+    return -sum(getattr(priors, name) * n for name, n in type_prior_counts(counts).items())
+
+
+@lru_cache(maxsize=64)
+def _type_priors(priors: Priors, present: tuple[bool, ...], longest: int) -> np.ndarray:
+    """The log-prior of every bead type by its key (counts @ COUNT_KEY; -inf: no bead) in a text that
+    has the ``present`` languages (made once per settings, not once per section)."""
+    table = np.full(64, -np.inf)
+    for counts in itertools.product(range(longest + 1), repeat=3):
+        active = tuple(n for n, here in zip(counts, present, strict=True) if here)
+        if any(active):
+            table[np.array(counts) @ COUNT_KEY] = type_prior(priors, active)
+    table.flags.writeable = False
+    return table
+
+
 #: Candidates whose features are computed at once (the feature matrix of a long text is made in
 #: pieces of this many rows, so memory stays bounded).
 CHUNK = 50_000
@@ -168,15 +188,16 @@ class PairTable:
             odds = model.log_odds(evidence, s[rows[chunk]], la[chunk], t[rows[chunk]], lb[chunk])
             self.values[(la[chunk] - 1) * longest + lb[chunk] - 1, rows[chunk]] = odds
 
-    def lookup(self, sa: np.ndarray, sb: np.ndarray, la: int, lb: int) -> np.ndarray:
-        """Log-odds of the side pairs (sa, la), (sb, lb); -inf for pairs the table does not hold."""
+    def lookup(self, sa: np.ndarray, sb: np.ndarray, la, lb) -> np.ndarray:
+        """Log-odds of the side pairs (sa, la), (sb, lb) (lengths: numbers, or arrays like the starts);
+        -inf for pairs the table does not hold."""
         inside = (sa >= 0) & (sa < len(self._low))
         s = np.where(inside, sa, 0)
         t = sb - self._low[s]
         inside &= (t >= 0) & (t < self._width[s])
         if not self.values.shape[1]:
             return np.full(len(sa), -np.inf)
-        values = self.values[(la - 1) * self._longest + lb - 1][np.where(inside, self._first[s] + t, 0)]
+        values = self.values[(la - 1) * self._longest + lb - 1, np.where(inside, self._first[s] + t, 0)]
         return np.where(inside, values, -np.inf)
 
 
@@ -208,6 +229,7 @@ class BeadScorer:
                 for pair in self.pairs
             ]
         self._tables: list[PairTable | None] = [None] * len(self.pairs)
+        self._type_priors = _type_priors(self.priors, tuple(size > 0 for size in self.sizes), self.longest)
         #: per language with paragraphs: does sentence s open one; starts before position s
         self._opens, self._starts_before = {}, {}
         for index, lang in enumerate(self.langs):
@@ -228,20 +250,25 @@ class BeadScorer:
                 starts = np.concatenate([starts, starts - 1])
             self._tables[p] = PairTable(self.pairs[p], self.evidence[p], starts, self.longest)
 
-    def scores(self, starts: np.ndarray, counts: tuple[int, int, int]) -> np.ndarray:
-        """Scores of the beads taking ``counts[l]`` sentences of language l from ``starts[:, l]`` on."""
-        if max(counts) > self.longest:
-            return np.full(len(starts), -np.inf)
-        total = np.full(len(starts), self.type_prior(counts))
+    def scores(self, starts: np.ndarray, counts) -> np.ndarray:
+        """Scores of the beads taking ``counts[n, l]`` sentences of language l from ``starts[n, l]`` on
+        (``counts``: a row per bead, or one row for all)."""
+        counts = np.broadcast_to(np.asarray(counts, dtype=np.int64), starts.shape)
+        fits = counts.max(axis=1, initial=0) <= self.longest
+        total = self._type_priors[np.where(fits, counts @ COUNT_KEY, 0)]
         if self._opens:
             total -= self.priors.paragraph * self._paragraph_conflicts(starts, counts)
         for p, (ia, ib) in enumerate(self._slots):
-            na, nb = counts[ia], counts[ib]
-            if na and nb:
-                total += self._tables[p].lookup(starts[:, ia], starts[:, ib], na, nb)
-            elif self.priors.contained and na + nb == 1 and self.longest > 1:
-                present, absent = (ia, ib) if na else (ib, ia)
-                total -= self.priors.contained * np.maximum(0.0, self._contained(p, present, absent, starts))
+            na, nb = counts[:, ia], counts[:, ib]
+            linked = np.flatnonzero(fits & (na > 0) & (nb > 0))
+            if len(linked):
+                total[linked] += self._tables[p].lookup(starts[linked, ia], starts[linked, ib], na[linked], nb[linked])
+            if self.priors.contained and self.longest > 1:
+                for present, absent, alone in ((ia, ib, (na == 1) & (nb == 0)), (ib, ia, (na == 0) & (nb == 1))):
+                    lone = np.flatnonzero(fits & alone)
+                    if len(lone):
+                        contained = self._contained(p, present, absent, starts[lone])
+                        total[lone] -= self.priors.contained * np.maximum(0.0, contained)
         return total
 
     def pair_log_odds(self, p: int, span_a: tuple[int, int], span_b: tuple[int, int]) -> float:
@@ -279,24 +306,18 @@ class BeadScorer:
         whole text is not "missing" from each bead)."""
         return tuple(n for n, size in zip(counts, self.sizes, strict=True) if size)
 
-    def type_prior(self, counts: tuple[int, ...]) -> float:
-        """Log-prior of a bead type: merges and missing sentences are rarer than 1-1-1."""
-        return -sum(getattr(self.priors, name) * n for name, n in type_prior_counts(self._active(counts)).items())
-
-    def _paragraph_conflicts(self, starts: np.ndarray, counts: tuple[int, ...]) -> np.ndarray:
+    def _paragraph_conflicts(self, starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
         """Languages disagreeing on whether the bead opens a paragraph, plus breaks inside the bead."""
         opening = np.zeros(len(starts))
         closing = np.zeros(len(starts))
         conflicts = np.zeros(len(starts))
         for index, opens in self._opens.items():
-            n = counts[index]
-            if not n:
-                continue
-            s = starts[:, index]
-            opening += opens[s]
-            closing += ~opens[s]
+            n, s = counts[:, index], starts[:, index]
+            taken = n > 0
+            opening += opens[s] & taken
+            closing += ~opens[s] & taken
             before = self._starts_before[index]
-            conflicts += before[s + n] - before[s + 1]
+            conflicts += np.where(taken, before[s + n] - before[s + 1], 0)
         return conflicts + np.minimum(opening, closing)
 
     def bead_features(
@@ -308,7 +329,8 @@ class BeadScorer:
         pairs = {}
         cell = np.array([start])
         charged = {name: -float(n) for name, n in type_prior_counts(self._active(counts)).items()}
-        charged["paragraph"] = -float(self._paragraph_conflicts(cell, counts)[0]) if self._opens else 0.0
+        conflicts = self._paragraph_conflicts(cell, np.array([counts])) if self._opens else [0.0]
+        charged["paragraph"] = -float(conflicts[0])
         charged["contained"] = 0.0
         for p, (ia, ib) in enumerate(self._slots):
             na, nb = counts[ia], counts[ib]

@@ -139,9 +139,12 @@ def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence:
         entry = _entry(candidate, english_form, renderings, units, candidate.key in unclear)
         if entry.confidence >= min_confidence:
             entries.append(entry)
-    built = {entry.en.casefold() for entry in entries}
+    built = {entry.en.casefold(): entry for entry in entries}
     for term in single_word_terms(english, words):
-        if term.english.casefold() not in built and term.confidence >= min_confidence:
+        same = built.get(term.english.casefold())
+        if term.confidence >= min_confidence and (same is None or same.confidence < term.confidence):
+            if same is not None:
+                entries.remove(same)  # a surer reading of the word (poverty, not the name Poverty)
             renderings = {lang: Rendering(lang=lang, gram=r.gram, headword=r.headword, units=r.units, source="word",
                                           variants={r.headword: len(r.units)}, confidence=term.confidence,
                                           support=r.dice) for lang, r in term.renderings.items()}

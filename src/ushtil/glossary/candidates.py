@@ -243,4 +243,16 @@ def _is_term(gram: str, english: LanguageIndex, patterns: TermPatterns) -> bool:
     if any(not token.islower() or not token.isalpha() or token in patterns.stop_words
            or token in patterns.general_words for token in tokens):
         return False
-    return patterns.can_start_term(tokens[0]) and patterns.can_end_term(tokens[-1])
+    if not (patterns.can_start_term(tokens[0]) and patterns.can_end_term(tokens[-1])):
+        return False
+    # the head a noun (not "comments come", "humour feel"), the first word no verb only ("help identify")
+    return "NOUN" in _parts_of_speech(tokens[-1]) and bool({"NOUN", "ADJ"} & _parts_of_speech(tokens[0]))
+
+
+@cache
+def _parts_of_speech(word: str) -> frozenset[str]:
+    """What English dictionaries have the word as (lemminflect); a word they lack may be anything."""
+    from lemminflect import getAllLemmas
+
+    parts = frozenset(getAllLemmas(word))
+    return parts or frozenset({"NOUN", "ADJ"})

@@ -179,7 +179,7 @@ def written_plural(english: LanguageIndex, gram: str, targets: dict[str, Languag
         return False
     for lang, target in targets.items():
         form = target.surfaces[grams[lang]].most_common(1)[0][0].casefold().split(" ")
-        if lang == "kk" and not form[-1][len(grams[lang].split(" ")[-1]):].startswith(_KK_PLURAL):
+        if lang == "kk" and not form[-1][len(grams[lang].split(" ")[-1]):].startswith(_kazakh_endings("plural")):
             return False
         if lang == "ru" and not _russian_plural(form):
             return False
@@ -221,23 +221,28 @@ def composed_headword(target: LanguageIndex, gram: str, plural: bool, adjective:
     return " ".join([*words, bare]), sure
 
 
-#: Kazakh genitive endings (a modifier of an izafet compound drops it in the dictionary form), plural
-#: endings and adjective suffixes (тропикалық, ядролық); the possessive of the third person is the
-#: language data's ``compound_head_endings``.
-_KK_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
-_KK_PLURAL = ("лар", "лер", "дар", "дер", "тар", "тер")
-_KK_ADJECTIVE = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі")
+@cache
+def _kazakh_endings(name: str) -> tuple[str, ...]:
+    """Kazakh endings from the lemmatiser's data: "genitive" (a modifier of an izafet compound drops
+    it in the dictionary form), "plural", and "adjective" — the suffixes that make an adjective
+    (тропикалық, ядролық) and the attributive ones (аймақтағы); the possessive of the third person
+    is the term data's ``compound_head_endings``."""
+    from ..lemma.kk import kazakh_endings
+
+    if name == "adjective":
+        return kazakh_endings("adjective") + kazakh_endings("attributive")
+    return kazakh_endings(name)
 
 
 def _kazakh_parts(key: str, word: str) -> frozenset[str]:
     """What a Kazakh modifier is: an adjective by its suffix (тропикалық), else as the lexicon knows it."""
     from ..lemma import builtin_lemmatizer
 
-    if word.casefold().endswith(_KK_ADJECTIVE) and not key.endswith(_KK_ADJECTIVE):
+    if word.casefold().endswith(_kazakh_endings("adjective")) and not key.endswith(_kazakh_endings("adjective")):
         return frozenset({"ADJ"})
     lexicon = builtin_lemmatizer("kk")
     known = lexicon.parts_of_speech(word.casefold()) or lexicon.parts_of_speech(key)
-    return known or (frozenset({"ADJ"}) if word.casefold().endswith(_KK_ADJECTIVE) else frozenset())
+    return known or (frozenset({"ADJ"}) if word.casefold().endswith(_kazakh_endings("adjective")) else frozenset())
 
 
 def _kazakh_stems(key: str) -> tuple[str, ...]:
@@ -250,7 +255,7 @@ def _kazakh_nominative(word: str, key: str) -> str:
     """A modifier in the genitive (провинциясының, агенттігінің) as its lemma; other words as written
     (өлім stays: its lemma key may be cut too far)."""
     folded = word.casefold()
-    if folded.endswith(_KK_GENITIVE) and any(folded.startswith(stem) for stem in _kazakh_stems(key)):
+    if folded.endswith(_kazakh_endings("genitive")) and any(folded.startswith(stem) for stem in _kazakh_stems(key)):
         return word[:1] + key[1:] if word[:1].isupper() else key
     return word
 
@@ -271,10 +276,10 @@ def _kazakh_head(word: str, key: str, plural: bool) -> tuple[str, bool]:
             if word.endswith(ending) and len(bare) >= len(key) and bare.casefold().startswith(stems):
                 word, changed = bare, True
                 break
-    if not plural and word.casefold().endswith(_KK_PLURAL) and word[:-3].casefold() in stems:
+    if not plural and word.casefold().endswith(_kazakh_endings("plural")) and word[:-3].casefold() in stems:
         word = word[:-3]
     rest = word.casefold()[len(key):]
-    return word, plural or not rest.startswith(_KK_PLURAL)
+    return word, plural or not rest.startswith(_kazakh_endings("plural"))
 
 
 def _built_alike(written: tuple[str, ...], head: int, target: LanguageIndex) -> bool:

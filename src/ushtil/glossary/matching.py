@@ -20,6 +20,7 @@ from .candidates import Candidate
 from .headwords import headword
 from .index import LanguageIndex, Side, is_acronym
 from .known import known_name
+from .patterns import term_patterns
 from .phrases import WordAssociation, relative_position
 from .sources import Unit
 
@@ -166,11 +167,6 @@ KNOWN_CONFIDENCE = (0.99, 0.95)
 KNOWN_NEARBY_CONFIDENCE = 0.9
 #: At most this confidence for a known name's rendering that is none of its known forms (Spain = Шап).
 UNKNOWN_FORM_CONFIDENCE = 0.3
-#: Kazakh endings that make an adjective of a name (Ресейлік): not the name itself.
-_KK_ADJECTIVE_TAILS = ("лық", "лік", "дық", "дік", "тық", "тік")
-#: Russian adjective endings (российский, Индонезийская): a noun's form never ends so.
-_RU_ADJECTIVE_TAILS = ("ая", "яя", "ий", "ый", "ой", "ое", "ее", "ие", "ые", "ого", "его", "ому", "ему", "ым",
-                       "им", "ую", "юю", "ых", "их", "ыми", "ими", "ской", "ского")
 
 
 def _known_rendering(forms: tuple[str, ...], candidate: Candidate, target: LanguageIndex, units: list[Unit],
@@ -254,11 +250,13 @@ def _word_form(word: str, token: str, lang: str) -> bool:
         return True
     if lang == "kk":
         tail = written[len(folded):]
-        return written.startswith(folded) and len(tail) <= 7 and not tail.startswith(_KK_ADJECTIVE_TAILS)
+        # Ресейлік: an adjective made of the name, not the name itself
+        return written.startswith(folded) and len(tail) <= 7 and not tail.startswith(_adjective_suffixes(lang))
     stem = _stem(word, lang)
-    adjective = folded.endswith(_RU_ADJECTIVE_TAILS)
+    adjective_endings = term_patterns(lang).adjective_forms  # российский, Индонезийская: no noun's form
+    adjective = folded.endswith(adjective_endings)
     return (written.startswith(stem) and len(written) <= len(folded) + 3
-            and (adjective or not written.endswith(_RU_ADJECTIVE_TAILS)))
+            and (adjective or not written.endswith(adjective_endings)))
 
 
 def _keyword_rendering(candidate: Candidate, target: LanguageIndex,
@@ -292,18 +290,21 @@ def _holds(target: LanguageIndex, unit: int, gram: str) -> bool:
     return any(side.keys[i:i + n] == key for i in range(len(side.keys) - n + 1))
 
 
-#: How Kazakh and Russian write an adjective or a people of a country (индонезиялық, неміс; немецкий,
-#: австриец): a demonym is rendered by these, never by the country's name.
-_DEMONYM_ENDINGS = {"kk": ("лық", "лік", "дық", "дік", "тық", "тік"),
-                    "ru": ("ский", "цкий", "ийский", "ный", "ец", "ка", "анин", "янин")}
-_KK_PEOPLES = frozenset({"неміс", "орыс", "ағылшын", "француз", "түрік", "грек", "араб", "корей", "жапон", "қазақ",
-                         "өзбек", "қырғыз", "тәжік", "түрікмен", "шотланд", "уэльс", "британ", "қытай", "поляк",
-                         "испан", "итальян", "парсы", "үнді", "еврей", "монғол", "швед", "голланд", "дат"})
-
-
 def _adjective_of_people(gram: str, lang: str) -> bool:
+    """How Kazakh and Russian write an adjective or a people of a country (индонезиялық, неміс;
+    немецкий, австриец): a demonym is rendered by these, never by the country's name."""
+    patterns = term_patterns(lang)
     last = gram.split(" ")[-1]
-    return last.endswith(_DEMONYM_ENDINGS.get(lang, ())) or (lang == "kk" and last in _KK_PEOPLES)
+    return last.endswith(_adjective_suffixes(lang) + patterns.demonym_endings) or last in patterns.peoples
+
+
+def _adjective_suffixes(lang: str) -> tuple[str, ...]:
+    """The suffixes that make an adjective of a noun (Ресейлік), from the Kazakh lemmatiser's data."""
+    if lang != "kk":
+        return ()
+    from ..lemma.kk import kazakh_endings
+
+    return kazakh_endings("adjective")
 
 
 def _fits(kind: str, gram: str, target: LanguageIndex) -> bool:

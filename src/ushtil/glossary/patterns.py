@@ -30,6 +30,9 @@ class TermPatterns:
     compound_head_endings: tuple[str, ...] = ()
     name_endings: tuple[str, ...] = ()
     general_words: frozenset[str] = frozenset()
+    demonym_endings: tuple[str, ...] = ()
+    peoples: frozenset[str] = frozenset()
+    adjective_forms: tuple[str, ...] = ()
 
     def can_end_term(self, word: str) -> bool:
         """A noun phrase ends in a noun: not in an adjective, adverb or verb ending."""
@@ -63,4 +66,7 @@ def term_patterns(lang: str) -> TermPatterns:
         compound_head_endings=tuple(data.get("compound_head_endings", [])),
         name_endings=tuple(data.get("name_endings", [])),
         general_words=frozenset(data.get("general_words", [])),
+        demonym_endings=tuple(data.get("demonym_endings", [])),
+        peoples=frozenset(data.get("peoples", [])),
+        adjective_forms=tuple(data.get("adjective_forms", [])),
     )

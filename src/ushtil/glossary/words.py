@@ -17,8 +17,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from .compose import LOANWORD_SPELLING, composed_headword, written_plural
-from .confidence import single_word_confidence
+from ..translit import name_similarity
+from .compose import LOANWORD_LETTERS, LOANWORD_SPELLING, composed_headword, written_plural
+from .confidence import SINGLE_WORD_TERM, single_word_confidence
 from .headwords import headword
 from .index import LanguageIndex
 from .patterns import term_patterns
@@ -37,6 +38,10 @@ MIN_DICE = 0.4
 PAIR_DICE = 0.8
 #: From this many beads, one bead may show no rendering (a candidate then, not an entry).
 SPARE_FROM = 4
+#: A rendering shown in this many beads is sure even where one more bead words it otherwise.
+SURE_BEADS = 5
+#: A word in every bead is preferred to a word in all but one with a Dice at most this much higher.
+COVERAGE_MARGIN = 0.1
 #: Another English word of the beads this much more associated with the rendering takes it.
 RIVAL_MARGIN = 0.25
 #: From this many beads of a term, a Kazakh word with the same word before it in all of them is a unit
@@ -125,12 +130,14 @@ def single_word_terms(english: LanguageIndex, words: dict[str, WordAssociation])
             continue
         targets = {lang: words[lang].target for lang in grams}
         plural = written_plural(english, key, targets, {lang: found[0] for lang, found in grams.items()})
-        renderings, sure, forms = {}, all(found[3] for found in grams.values()), []
+        renderings, forms = {}, []
+        sure = all(found[3] or len(found[1]) >= SURE_BEADS for found in grams.values())
         for lang, (gram, holding, dice, _) in grams.items():
             form, certain = composed_headword(targets[lang], gram, plural)
             if lang == "kk" and " " not in gram:
                 form, bare = _without_possessive(form, gram, targets[lang], renderings["ru"].headword)
-                certain = certain and bare
+                # a loanword Kazakh writes as Russian does (температура) is sure as it stands
+                certain = (certain and bare) or form.casefold() == renderings["ru"].headword.casefold()
             forms.append((lang, certain))
             renderings[lang] = WordRendering(gram=gram, headword=_lower_first(form), units=holding, dice=dice)
         written = english.surfaces[key].most_common(1)[0][0] if plural else headword(english, key)
@@ -143,7 +150,94 @@ def single_word_terms(english: LanguageIndex, words: dict[str, WordAssociation])
             strong = True  # in two beads, and the renderings nowhere else (grandson = немере = внук)
         found.append(WordTerm(key=key, english=written, units=list(units), renderings=renderings,
                               confidence=single_word_confidence(strong, all(found[1] for found in forms))))
+    # a loanword shared by the three languages is surer than a weak reading by co-occurrence (campus =
+    # кампус = кампус, not the stem кампу the lemmatiser left)
+    loanwords = loanword_terms(english, words, {term.key for term in found if term.confidence >= SINGLE_WORD_TERM})
+    replaced = {term.key for term in loanwords}
+    return [term for term in found if term.key not in replaced] + loanwords
+
+
+def loanword_terms(english: LanguageIndex, words: dict[str, WordAssociation], done: set[str]) -> list[WordTerm]:
+    """Single-word terms that are one loanword in all three languages (conference = конференция =
+    конференция, reform = реформа = реформа), found in as few as one bead: the spelling, shared by
+    three texts, shows what co-occurrence cannot show in so few. The Russian word is a noun whose
+    dictionary form is spelled like the English word; the Kazakh word is that dictionary form,
+    with at most Kazakh noun endings after it (тарифтер, алюминийге), never an adjective or verb
+    suffix (технологиялық, эвакуацияла). Every bead of the word that shows such a rendering shows
+    the same one; keys in ``done`` have a rendering already."""
+    found = []
+    kazakh, russian = words["kk"].target, words["ru"].target
+    for key, units in english.postings.items():
+        if " " in key or key in done or len(units) > MAX_BEADS or not term_word(key, english):
+            continue
+        russian_words, kazakh_keys, holding = Counter(), Counter(), []
+        for u in units:
+            ru_side, kk_side = russian.sides[u], kazakh.sides[u]
+            if ru_side is None or kk_side is None:
+                continue
+            others = {other for other in english.sides[u].keys if other != key}
+            for word in {word for word in ru_side.keys if _russian_loanword(key, word)}:
+                if any(name_similarity(other, word) > name_similarity(key, word) for other in others):
+                    continue  # иммигрант is immigrant's, not immigration's
+                if not russian.surfaces[word].most_common(1)[0][0].islower():
+                    continue  # a name's word (Супермен)
+                forms = {kk_key for kk_key, form in zip(kk_side.keys, kk_side.surface, strict=True)
+                         if _kazakh_form_of(form.casefold(), word)}
+                if forms:
+                    russian_words[word] += 1
+                    kazakh_keys.update(forms)
+                    holding.append(u)
+        if len(russian_words) != 1:
+            continue  # none, or two loanwords for one word
+        word = next(iter(russian_words))
+        grams = {"ru": word, "kk": kazakh_keys.most_common(1)[0][0]}
+        term_renderings = {lang: WordRendering(gram=grams[lang], headword=word, units=holding,
+                                               dice=name_similarity(key, word)) for lang in ("ru", "kk")}
+        found.append(WordTerm(key=key, english=headword(english, key), units=list(units),
+                              renderings=term_renderings, confidence=single_word_confidence(True, True)))
     return found
+
+
+#: A loanword term's Russian word is spelled at least this much like the English word (Dice of the
+#: sound keys' bigrams) and is at least LOANWORD_LETTERS long.
+LOANWORD_TERM_SPELLING = 0.6
+
+
+@cache
+def _russian_loanword(english_word: str, word: str) -> bool:
+    """A Russian lemma that is a noun spelled like ``english_word`` (конференция for conference)."""
+    from ..lemma import builtin_lemmatizer
+    from ..translit import latin_key
+
+    if len(word) < LOANWORD_LETTERS or not word.isalpha() or word.isascii():
+        return False
+    if latin_key(word)[:1] != latin_key(english_word)[:1]:
+        return False  # a loanword keeps its first sound
+    if name_similarity(english_word, word) < LOANWORD_TERM_SPELLING:
+        return False
+    parses = builtin_lemmatizer("ru").morph.parse(word)
+    return bool(parses) and parses[0].tag.POS == "NOUN" and parses[0].normal_form.replace("ё", "е") == word
+
+
+@cache
+def _kazakh_form_of(form: str, word: str) -> bool:
+    """A Kazakh word that is ``word`` with nothing after it but noun endings (plural, possessive,
+    case): тарифтер, референдумда, стереотипін."""
+    if not form.startswith(word):
+        return False
+    return _noun_endings_only(form[len(word):])
+
+
+@cache
+def _noun_endings_only(rest: str) -> bool:
+    """Whether ``rest`` is a chain of Kazakh noun endings (or nothing)."""
+    from ..lemma.kk import kazakh_endings
+
+    if not rest:
+        return True
+    endings = (*kazakh_endings("plural"), *kazakh_endings("possessive"), *kazakh_endings("genitive"),
+               *kazakh_endings("case"))
+    return any(rest.endswith(ending) and _noun_endings_only(rest[: -len(ending)]) for ending in endings)
 
 
 class _Stems:
@@ -209,13 +303,18 @@ def _rendering(key: str, units: list[int], words: WordAssociation,
     needed = len(holding) - (1 if len(holding) >= SPARE_FROM else 0)
     # a word in all beads but one at most is in the first or the second
     possible = {word for word in stems.words_of(holding[0]) | stems.words_of(holding[1])
-                if word not in stop and word.isalpha() and len(word) > 2}
+                if word not in stop and word.replace("-", "").isalpha() and len(word) > 2}  # зорлық-зомбылық
     counts = Counter(word for u in holding for word in possible & stems.words_of(u))
     english_units = frozenset(units)
     ranked = sorted(((_dice(english_units, stems.units(word)), word) for word, count in counts.items()
                      if count >= needed), reverse=True)
     if not ranked:
         return None
+    # a word in every bead before one in all but one, unless that one is clearly more associated
+    # (temperature = температура in all four beads, not перепад in three)
+    everywhere = [(dice, word) for dice, word in ranked if counts[word] == len(holding)]
+    if everywhere and everywhere[0] != ranked[0] and everywhere[0][0] >= ranked[0][0] - COVERAGE_MARGIN:
+        ranked = everywhere
     dice, word = ranked[0]
     gram = _kazakh_unit(word, holding, target) if target.lang == "kk" else word
     if dice < MIN_DICE or any(other_dice >= dice for other_dice, other in ranked[1:] if other not in gram.split(" ")):
@@ -253,8 +352,6 @@ def _only_noun(word: str) -> bool:
 
 def _loanword(english: str, kk: str, ru: str) -> bool:
     """One loanword in all three languages: Kazakh and Russian write it alike, spelled as the English."""
-    from ..translit import name_similarity
-
     return kk.casefold() == ru.casefold() and name_similarity(english, ru) >= LOANWORD_SPELLING
 
 

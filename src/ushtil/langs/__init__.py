@@ -39,6 +39,8 @@ class Language:
     ambiguous_abbreviations: frozenset[str]
     initial_digraphs: frozenset[str]
     stop_words: frozenset[str]
+    #: Words joining the last two names of a byline ("and", "және", "и").
+    name_joiners: tuple[str, ...] = ()
     #: Whether its texts may be informal (web, e-mail): sentences that start in lower case
     #: ("i was there.") or end at a web address without a period.
     informal: bool = False
@@ -90,6 +92,7 @@ class Language:
             ambiguous_abbreviations=frozenset(map(_squeeze, abbreviations.get("ambiguous", []))),
             initial_digraphs=frozenset(abbreviations.get("initial_digraphs", [])),
             stop_words=frozenset(data.get("words", {}).get("stop", [])),
+            name_joiners=tuple(data.get("words", {}).get("name_joiners", [])),
             informal=data.get("sentences", {}).get("informal", False),
             closing_words=frozenset(data.get("sentences", {}).get("closings", [])),
             predicate_endings=tuple(data.get("sentences", {}).get("predicate_endings", [])),

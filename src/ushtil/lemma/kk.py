@@ -14,6 +14,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 
 from .base import Analysis, Lemmatizer, read_table
@@ -53,8 +54,7 @@ class KazakhLemmatizer(Lemmatizer):
     def __init__(self, lexicon: Iterable[tuple[str, str, str]] | None = None) -> None:
         """``lexicon``: (form, lemma, UPOS) rows; the shipped ``data/kk_lexicon.tsv`` when not given."""
         super().__init__()
-        endings_file = resources.files(__package__).joinpath("data", "kk_endings.toml")
-        data = tomllib.loads(endings_file.read_text("utf-8"))
+        data = _endings_data()
         self._min_stem: int = data["min_stem"]
         self._max_endings: int = data["max_endings"]
         self._verb_evidence: float = data["verb_evidence"]
@@ -219,6 +219,24 @@ class _TailStatistics:
             return (self._strips[key] + 0.1) / (self._ends[key.rstrip(">")] + 1)
         prior = (self._tail_strips[tail] + 0.1) / (self._ends[tail.rstrip(">")] + 1)
         return (self._strips[key] + 2 * prior) / (self._ends[key.rstrip(">")] + 2)
+
+
+@cache
+def kazakh_endings(name: str) -> tuple[str, ...]:
+    """Every written variant (back and front vowel) of the ending group ``name`` of
+    ``data/kk_endings.toml`` ("plural", "genitive", "attributive", ...) or of its derivational suffix
+    list of that name ("adjective"), longest first: the one record of Kazakh endings."""
+    data = _endings_data()
+    variants = next((group["variants"] for group in data["group"] if group["name"] == name), None)
+    if variants is None:
+        variants = data["derivation"][name]
+    texts = dict.fromkeys(text for variant in variants for text in variant[:2])
+    return tuple(sorted(texts, key=len, reverse=True))
+
+
+@cache
+def _endings_data() -> dict:
+    return tomllib.loads(resources.files(__package__).joinpath("data", "kk_endings.toml").read_text("utf-8"))
 
 
 def _load_endings(groups: list[dict], classes: dict[str, str]) -> tuple[Ending, ...]:

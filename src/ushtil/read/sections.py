@@ -34,7 +34,6 @@ _NAME = re.compile(
     rf"|(?:{_SURNAME}|{_CAPITAL_SURNAME})\s+(?:{_INITIAL}\s?){{1,3}}"
     rf"|{_SURNAME}\s+{_SURNAME}(?:\s+{_SURNAME})?)$"
 )
-_NAME_SEPARATOR = re.compile(r"\s*(?:[,;]|\band\b|\bжәне\b|\bи\b)\s*")
 _NAME_NOISE = re.compile(r"[*\d†‡§¹²³⁴⁵⁶⁷⁸⁹⁰()]+")
 _INITIALS_GLUED = re.compile(rf"((?:{_INITIAL}){{1,3}})(?=[{_UPPER}][{_LOWER}])")
 _METADATA = re.compile(r"^(?:IRSTI|UDC|МРНТИ|УДК|ӘОЖ|ХҒТАР|GRNTI|DOI|JEL)\b|https?://|@", re.IGNORECASE)
@@ -148,10 +147,17 @@ def find_marker(text: str) -> Marker | None:
     return None
 
 
+@cache
+def _name_separator() -> re.Pattern[str]:
+    """What separates the names of a byline: a comma, a semicolon, or a language's joining word."""
+    joiners = [re.escape(word) for code in LANGUAGE_CODES for word in get_language(code).name_joiners]
+    return re.compile(rf"\s*(?:[,;]|\b(?:{'|'.join(joiners)})\b)\s*")
+
+
 def split_names(text: str) -> list[str]:
     """Author names of a byline, or [] when the paragraph is not a byline."""
     text = _NAME_NOISE.sub(" ", text)
-    pieces = [piece.strip() for piece in _NAME_SEPARATOR.split(text) if piece.strip(" .")]
+    pieces = [piece.strip() for piece in _name_separator().split(text) if piece.strip(" .")]
     if not pieces or len(pieces) > 30:
         return []
     names = []

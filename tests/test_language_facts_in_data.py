@@ -1,0 +1,59 @@
+"""Issue 13: the language facts the glossary and the byline reader use come from the per-language data
+(Kazakh endings from the lemmatiser's ``kk_endings.toml``, demonym and adjective endings from
+``terms.toml``, the word joining two author names from ``langs/data/*.toml``), written once."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ushtil.lemma.kk import kazakh_endings
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "ushtil"
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("genitive", {"ның", "нің", "дың", "дің", "тың", "тің"}),
+    ("plural", {"лар", "лер", "дар", "дер", "тар", "тер"}),
+    ("adjective", {"лық", "лік", "дық", "дік", "тық", "тік"}),
+])
+def test_kazakh_endings_come_from_the_lemmatiser_data(name, expected):
+    endings = kazakh_endings(name)
+    assert set(endings) == expected and len(endings) == len(expected)
+
+
+def test_the_lemmatiser_still_strips_the_genitive_it_lists_apart():
+    from ushtil.lemma import lemma
+
+    assert lemma("Ресейдің", "kk") == "Ресей"
+    assert lemma("провинциясының", "kk").startswith("провинция")
+
+
+@pytest.mark.parametrize("module", ["glossary/compose.py", "glossary/matching.py", "read/sections.py"])
+def test_no_ending_or_joining_word_is_written_in_code(module):
+    text = (SRC / module).read_text(encoding="utf-8")
+    assert not re.search(r'"(ның|лар|лық|ский|ая|неміс)", ', text)
+    assert "bжәне" not in text
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("Д.М. Туртугулова және Б. Сейлхан", ["Д.М. Туртугулова", "Б. Сейлхан"]),
+    ("Туртугулова Д.М. и Сейлхан Б.", ["Туртугулова Д.М.", "Сейлхан Б."]),
+    ("Dina Turtugulova and Balausa Seilkhan.", ["Dina Turtugulova", "Balausa Seilkhan"]),
+])
+def test_bylines_are_split_at_each_languages_joining_word(byline, names):
+    from ushtil.read.sections import split_names
+
+    assert split_names(byline) == names
+
+
+def test_kazakh_demonym_rendering_is_an_adjective_or_a_people():
+    from ushtil.glossary.matching import _adjective_of_people
+
+    assert _adjective_of_people("индонезиялық", "kk")
+    assert _adjective_of_people("неміс", "kk")
+    assert _adjective_of_people("немецкий", "ru")
+    assert not _adjective_of_people("индонезия", "kk")
+    assert not _adjective_of_people("германия", "ru")
