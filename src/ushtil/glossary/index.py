@@ -170,26 +170,37 @@ def word_keys(vocabulary: set[str], lang: str, lemmatize: Lemmatize) -> dict[str
 
 def analyse_side(surface: list[str], keys: list[str], breaks: set[int], starts: set[int], possessives: set[int],
                  lang: str, surfaces: dict[str, Counter]) -> Side:
-    """The n-grams of one side (its words and their keys); counts how each gram was written into ``surfaces``."""
+    """The n-grams of one side (its words and their keys); counts how each gram was written into ``surfaces``.
+
+    A gram runs over usable words (with a letter) and no break, neither starting nor ending on a
+    function word. (The inner loop is the index's hot spot: flags are computed once per word, and a
+    count is added with ``get``, which a new gram's Counter answers without a Python-level call.)"""
     patterns = term_patterns(lang)
     stop, longest = patterns.stop_words, patterns.max_words
+    size = len(keys)
     usable = [_has_letter(key) for key in keys]
+    # a gram may end at j: a usable word after no break; it is counted when j is no function word
+    joins = [usable[j] and j not in breaks for j in range(size)]
+    stops = [key in stop for key in keys]
     grams = set()
+    add = grams.add
     for i, key in enumerate(keys):
         if not usable[i]:
             continue
-        grams.add(key)
-        surfaces[key][surface[i]] += 1
-        if key in stop:
+        add(key)
+        written = surfaces[key]
+        written[surface[i]] = written.get(surface[i], 0) + 1
+        if stops[i]:
             continue
-        for n in range(2, longest + 1):
-            j = i + n - 1
-            if j >= len(keys) or not usable[j] or j in breaks:
+        for j in range(i + 1, min(i + longest, size)):
+            if not joins[j]:
                 break
-            if keys[j] not in stop:
+            if not stops[j]:
                 gram = " ".join(keys[i:j + 1])
-                grams.add(gram)
-                surfaces[gram][" ".join(surface[i:j + 1])] += 1
+                add(gram)
+                written = surfaces[gram]
+                form = " ".join(surface[i:j + 1])
+                written[form] = written.get(form, 0) + 1
     return Side(surface=surface, keys=keys, grams=grams, breaks=breaks, starts=starts, possessives=possessives)
 
 
