@@ -37,7 +37,7 @@ def no_aligning(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("an alignment was computed")
 
-    monkeypatch.setattr(ushtil.aligner.sources, "align_corpus", refuse)
+    monkeypatch.setattr("ushtil.aligner.corpus.align_corpus", refuse)
     monkeypatch.setattr(ushtil.aligner.pipeline, "align", refuse)
 
 
@@ -199,7 +199,7 @@ def test_review_then_check_and_glossary_use_the_reviewed_beads(tmp_path, monkeyp
     assert reviewed.alignment.settings["reviewed"] == "review.xlsx"
 
     # check and glossary on the reviewed folder: no alignment is computed, the reviewed beads are used
-    monkeypatch.setattr(ushtil.aligner.sources, "align_corpus",
+    monkeypatch.setattr("ushtil.aligner.corpus.align_corpus",
                         lambda *a, **k: pytest.fail("check or glossary aligned again"))
     code = main(["check", str(work), "--json", str(tmp_path / "check.json"), "--no-glossary"])
     assert code == 1

@@ -5,12 +5,27 @@ scoring beads with offline evidence: length, numbers, names after transliteratio
 n-grams, punctuation, glossary terms and a lexicon learned from the corpus itself.
 ``align_inputs`` is how every command aligns (:mod:`.sources`); :mod:`.edit` edits an alignment
 as a reviewer decides.
+
+The names are imported on first use, so reading alignment files (``check`` and ``glossary`` of a work
+folder) does not load the aligner's numerical code.
 """
 
-from .corpus import CorpusResult, align_corpus
-from .io import read_aligned, read_alignment, write_aligned, write_alignment
-from .pipeline import AlignOptions, align
-from .sources import AlignedCorpus, align_articles, align_inputs
+import importlib
+
+#: Public name → the module of this package that defines it.
+_API: dict[str, str] = {
+    "CorpusResult": "corpus",
+    "align_corpus": "corpus",
+    "read_aligned": "io",
+    "read_alignment": "io",
+    "write_aligned": "io",
+    "write_alignment": "io",
+    "AlignOptions": "pipeline",
+    "align": "pipeline",
+    "AlignedCorpus": "sources",
+    "align_articles": "sources",
+    "align_inputs": "sources",
+}
 
 __all__ = [
     "AlignOptions",
@@ -25,3 +40,11 @@ __all__ = [
     "write_aligned",
     "write_alignment",
 ]
+
+
+def __getattr__(name: str):
+    if name not in _API:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_API[name]}"), name)
+    globals()[name] = value
+    return value

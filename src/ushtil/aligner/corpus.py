@@ -14,13 +14,13 @@ words). The lexicon itself is kept too, and used again while the corpus has only
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..cache import ResultCache, cache_key, content_hash
 from ..engine import Engine, Progress, run_each, ticker
-from ..model import LANGS, Alignment, Article, Bead
+from ..model import LANGS, Alignment, Article
+from .io import alignment_from_dict, alignment_to_dict
 from .lexicon import learn_lexicon
 from .pipeline import PAIRS, AlignOptions, _term_triples, align, linked_length_means
 from .profile import stems
@@ -237,23 +237,6 @@ def _lexicon_part(stems: dict[str, list[str]], lexicon: dict[str, dict[str, set[
         known = sorted(vocabulary[a] & entries.keys())
         seen[direction] = [(word, sorted(entries[word] & vocabulary[b])) for word in known]
     return content_hash(seen)
-
-
-_ALIGNMENT_FIELDS = tuple(item.name for item in dataclasses.fields(Alignment))
-_BEAD_FIELDS = tuple(item.name for item in dataclasses.fields(Bead))
-
-
-def alignment_to_dict(alignment: Alignment) -> dict:
-    """Every field as it is (scores unrounded), so a cached alignment equals a fresh one. The values
-    are the alignment's own (not copies, unlike ``dataclasses.asdict``, which takes ten times longer):
-    for JSON and hashes, not to be changed."""
-    record = {name: getattr(alignment, name) for name in _ALIGNMENT_FIELDS}
-    record["beads"] = [{name: getattr(bead, name) for name in _BEAD_FIELDS} for bead in alignment.beads]
-    return record
-
-
-def alignment_from_dict(data: dict) -> Alignment:
-    return Alignment(**{**data, "beads": [Bead(**bead) for bead in data["beads"]]})
 
 
 __all__ = ["CorpusResult", "align_corpus", "alignment_from_dict", "alignment_to_dict"]

@@ -10,6 +10,7 @@ front matter (authors, markers, notes), so that a later stage can use the file a
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -19,7 +20,8 @@ from ..model import LANGS, AlignedArticle, Alignment, Article, Bead
 from ..read.inputs import ALIGNMENT_SUFFIX as SUFFIX
 from .edit import article_of
 
-__all__ = ["SUFFIX", "alignment_text", "read_aligned", "read_alignment", "write_aligned", "write_alignment"]
+__all__ = ["SUFFIX", "alignment_from_dict", "alignment_text", "alignment_to_dict", "read_aligned", "read_alignment",
+           "write_aligned", "write_alignment"]
 
 
 def write_alignment(alignment: Alignment, path: str | Path, article: Article | None = None) -> None:
@@ -106,3 +108,20 @@ def _read(path: Path) -> tuple[Alignment, Article | None]:
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise InputError(f"{path}:1: the alignment header is damaged ({type(exc).__name__}: {exc})") from exc
     return alignment, front
+
+
+_ALIGNMENT_FIELDS = tuple(item.name for item in dataclasses.fields(Alignment))
+_BEAD_FIELDS = tuple(item.name for item in dataclasses.fields(Bead))
+
+
+def alignment_to_dict(alignment: Alignment) -> dict:
+    """Every field as it is (scores unrounded), so a cached alignment equals a fresh one. The values
+    are the alignment's own (not copies, unlike ``dataclasses.asdict``, which takes ten times longer):
+    for JSON and hashes, not to be changed."""
+    record = {name: getattr(alignment, name) for name in _ALIGNMENT_FIELDS}
+    record["beads"] = [{name: getattr(bead, name) for name in _BEAD_FIELDS} for bead in alignment.beads]
+    return record
+
+
+def alignment_from_dict(data: dict) -> Alignment:
+    return Alignment(**{**data, "beads": [Bead(**bead) for bead in data["beads"]]})

@@ -23,10 +23,8 @@ from ..errors import UshtilError
 from ..model import LANGS, AlignedArticle, Article
 from ..read.inputs import Input, Inputs, article_of_triple, collect_inputs, read_documents
 from ..split import is_split, split_article, split_document
-from .corpus import align_corpus
 from .edit import label_beads, paragraph_starts_of
 from .io import read_aligned
-from .pipeline import AlignOptions
 
 #: The settings an alignment records and a later stage compares with its own.
 COMPARED_SETTINGS: tuple[str, ...] = ("aligner", "splitter", "glossary", "terms")
@@ -141,6 +139,10 @@ def _align(documents: list[tuple[Input, Article | dict]], term_pairs, glossary: 
     """The aligned article of each document, by the ``id`` of its text; failures go to ``corpus.errors``."""
     if not documents:
         return {}
+    # here, not at the top: a run that only reads alignment files never loads the aligner's numerics
+    from .corpus import align_corpus
+    from .pipeline import AlignOptions
+
     result = align_corpus(
         [(item.name, document) for item, document in documents],
         term_pairs=list(term_pairs),

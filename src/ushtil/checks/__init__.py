@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..aligner import align_articles, align_inputs
-from ..aligner.corpus import alignment_to_dict
+from ..aligner.io import alignment_to_dict
 from ..cache import ResultCache, cache_key
 from ..engine import Engine, run_each, ticker
 from ..errors import UshtilError

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar
 
@@ -55,9 +55,14 @@ class Finding:
     family: str = ""
 
     def to_dict(self) -> dict:
-        record = asdict(self)
+        """Every field by name (a flat record: no copy is needed, and ``asdict``'s took most of the
+        time a thousand articles' report needs)."""
+        record = {name: getattr(self, name) for name in _FINDING_FIELDS}
         record["severity"] = self.severity.value
         return record
+
+
+_FINDING_FIELDS = tuple(item.name for item in fields(Finding))
 
 
 @dataclass

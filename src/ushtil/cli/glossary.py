@@ -15,7 +15,15 @@ from pathlib import Path
 from ..engine import engine_for
 from ..errors import UshtilError
 from ..outputs import OutputTransaction, guard_outputs, requested
-from .common import add_engine_options, add_nlp_option, add_quiet_option, capped_notes, error_reporter, progress
+from .common import (
+    add_engine_options,
+    add_nlp_option,
+    add_quiet_option,
+    capped_notes,
+    error_reporter,
+    progress,
+    work_folder_cache,
+)
 
 
 def confidence(text: str) -> float:
@@ -129,7 +137,7 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
         with engine_for(jobs, scheduler) as engine:
             glossary = build_glossary(
                 inputs, existing=existing, nlp=nlp,
-                term_pairs=pairs, glossary=terms_file, notes=notes, engine=engine,
+                term_pairs=pairs, glossary=terms_file, notes=notes, engine=engine, cache=work_folder_cache(inputs),
                 threshold=TERMS_THRESHOLD if min_confidence is None else min_confidence,
                 progress=lambda items, label: progress(items, len(items), label, quiet=quiet, unit="text"),
                 on_error=error_reporter(errors, "glossary"),

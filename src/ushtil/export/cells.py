@@ -92,22 +92,34 @@ def readable_table(sheet, widths: dict[str, float], header_rows: int = 1) -> Non
     every cell wrapped at the top, each row (the header too) as tall as its longest wrapped text,
     landscape pages fitted to the width with the header rows repeated, the header frozen."""
     from openpyxl.styles import Alignment
+    from openpyxl.styles.cell_style import StyleArray
 
     for letter, width in widths.items():
         sheet.column_dimensions[letter].width = width
     default = sheet.sheet_format.defaultColWidth or 8.43
-    wrapped: dict[str | None, Alignment] = {}  # one style object per horizontal alignment, made once
+    # Each cell's alignment is set by its index in the workbook's list of alignments: openpyxl's
+    # ``cell.alignment = …`` hashes the style object for every cell, a third of a large sheet's time.
+    alignments = sheet.parent._alignments
+    wrapped: dict[int, int] = {}  # a cell's alignment → its wrapped copy (horizontal kept), made once
+    column_widths: dict[str, float] = {}
     for row in sheet.iter_rows():
         texts, row_widths = {}, {}
         for cell in row:
             if cell.value is None:
                 continue
-            horizontal = cell.alignment.horizontal
-            if horizontal not in wrapped:
-                wrapped[horizontal] = Alignment(wrap_text=True, vertical="top", horizontal=horizontal)
-            cell.alignment = wrapped[horizontal]
-            texts[cell.column_letter] = str(cell.value)
-            row_widths[cell.column_letter] = sheet.column_dimensions[cell.column_letter].width or default
+            style = cell._style
+            if not style:
+                style = cell._style = StyleArray()
+            if style.alignmentId not in wrapped:
+                horizontal = alignments[style.alignmentId].horizontal
+                wrapped[style.alignmentId] = alignments.add(
+                    Alignment(wrap_text=True, vertical="top", horizontal=horizontal))
+            style.alignmentId = wrapped[style.alignmentId]
+            letter = cell.column_letter
+            texts[letter] = str(cell.value)
+            if letter not in column_widths:
+                column_widths[letter] = sheet.column_dimensions[letter].width or default
+            row_widths[letter] = column_widths[letter]
         if texts:
             sheet.row_dimensions[row[0].row].height = row_height(texts, row_widths)
     if header_rows:

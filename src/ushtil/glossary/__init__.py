@@ -3,13 +3,27 @@
 sources → beads (:mod:`.sources`) → lemma n-gram index (:mod:`.index`) → English candidates
 (:mod:`.candidates`) → renderings in kk and ru with variants and confidence (:mod:`.matching`) →
 entries (:mod:`.build`), merged into the curated store ``glossary/glossary.tsv`` (:mod:`.store`).
+
+The names are imported on first use: ``check`` needs the data classes and the store, not the build.
 """
 
 from __future__ import annotations
 
-from .build import build_glossary
-from .model import KINDS, STATUSES, Evidence, Glossary, GlossaryEntry
-from .store import DEFAULT_STORE, load_glossary, merge_glossary, save_glossary
+import importlib
+
+#: Public name → the module of this package that defines it.
+_API: dict[str, str] = {
+    "build_glossary": "build",
+    "KINDS": "model",
+    "STATUSES": "model",
+    "Evidence": "model",
+    "Glossary": "model",
+    "GlossaryEntry": "model",
+    "DEFAULT_STORE": "store",
+    "load_glossary": "store",
+    "merge_glossary": "store",
+    "save_glossary": "store",
+}
 
 __all__ = [
     "DEFAULT_STORE",
@@ -23,3 +37,11 @@ __all__ = [
     "merge_glossary",
     "save_glossary",
 ]
+
+
+def __getattr__(name: str):
+    if name not in _API:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_API[name]}"), name)
+    globals()[name] = value
+    return value

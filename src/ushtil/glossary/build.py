@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from .. import __version__
+from ..cache import ResultCache
 from ..engine import Engine
 from ..errors import UshtilError
 from .candidates import Candidate, find_candidates
@@ -14,7 +15,7 @@ from .compose import PhraseComposer, composed_headword, starts_with_adjective, w
 from .confidence import EntryEvidence, entry_confidence
 from .headwords import headword, reconcile_names
 from .ids import assign_ids
-from .index import LanguageIndex, Lemmatize, build_indexes
+from .index import LanguageIndex, Lemmatize, Tokens, build_indexes, corpus_tokens
 from .matching import Rendering, render
 from .model import Evidence, Glossary, GlossaryEntry
 from .patterns import term_patterns
@@ -54,6 +55,7 @@ def build_glossary(
     notes: list[str] | None = None,
     on_error: Callable[[str], None] | None = None,
     engine: Engine | None = None,
+    cache: ResultCache | None = None,
 ) -> Glossary:
     """Glossary entries from ``sources``: aligned articles, alignments, articles, or paths of article
     files, folders and ``*.alignment.jsonl``. Alignments are used as they stand; the rest is aligned
@@ -67,9 +69,10 @@ def build_glossary(
     glossary's ``candidates``.
 
     With ``on_error``, a source that cannot be read is reported to it (one line) and the others are
-    still used; without it the first bad source raises.
+    still used; without it the first bad source raises. With a ``cache`` (a work folder's), each
+    article's tokens are kept there and made again only for articles whose text changed; ``notes``
+    then says so.
     """
-    lemmatize = lemmatize or library_lemmatizer(nlp)
     errors: list[str] | None = [] if on_error is not None else None
     found = aligned_sources(sources, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress,
                             errors=errors, engine=engine)
@@ -79,11 +82,17 @@ def build_glossary(
         notes.extend(found.notes)
     if not found.aligned:
         raise UshtilError("nothing to build a glossary from: no articles or alignments given")
-    units: list[Unit] = [unit for item in found.aligned for unit in units_of_alignment(item.alignment, item.article.id)]
+    articles = [units_of_alignment(item.alignment, item.article.id) for item in found.aligned]
+    units: list[Unit] = [unit for article_units in articles for unit in article_units]
     if not units:
         raise UshtilError("no parallel text found: the sources have no title, keywords or aligned beads "
                           "in two or more languages")
-    built = glossary_from_units(units, lemmatize, min_confidence, threshold)
+    tokens, made = corpus_tokens(articles, lemmatize, nlp=nlp, cache=cache, engine=engine)
+    if cache is not None and cache.folder and notes is not None:
+        notes.insert(0, f"tokens and lemmas of {made} article(s) made, {len(articles) - made} taken from "
+                     f"{cache.folder}; the index, candidates and renderings are counted over all "
+                     f"{len(articles)} again (a new article changes the corpus-wide counts)")
+    built = glossary_from_units(units, lemmatize or library_lemmatizer(nlp), min_confidence, threshold, tokens)
     built.signature = (f"ushtil {__version__} glossary; nlp={nlp}; sources={len(found.aligned)}; "
                        f"units={len(units)}; threshold={threshold:g}")
     if existing is None:
@@ -99,10 +108,10 @@ def build_glossary(
 
 
 def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence: float = MIN_CONFIDENCE,
-                        threshold: float = 0.0) -> Glossary:
+                        threshold: float = 0.0, tokens: dict[str, list[Tokens]] | None = None) -> Glossary:
     """Entries for every English candidate with a rendering in Kazakh or Russian; those below
-    ``threshold`` as candidates."""
-    indexes = build_indexes(units, lemmatize)
+    ``threshold`` as candidates (``tokens``: the units' tokens, :func:`.index.corpus_tokens`)."""
+    indexes = build_indexes(units, lemmatize, tokens)
     english = indexes["en"]
     words = {lang: WordAssociation(english, indexes[lang]) for lang in ("kk", "ru")}
     composers = {lang: PhraseComposer(words[lang]) for lang in ("kk", "ru")}

@@ -247,8 +247,10 @@ def _kazakh_parts(key: str, word: str) -> frozenset[str]:
 
 def _kazakh_stems(key: str) -> tuple[str, ...]:
     """A lemma as it stands before an ending (агенттік → агенттік, агенттіг)."""
-    voiced = {"к": "г", "қ": "ғ", "п": "б"}
-    return (key, key[:-1] + voiced[key[-1]]) if key[-1:] in voiced else (key,)
+    from ..lemma.kk import kazakh_voicing
+
+    voicing = kazakh_voicing()
+    return (key, key[:-1] + voicing[key[-1]]) if key[-1:] in voicing else (key,)
 
 
 def _kazakh_nominative(word: str, key: str) -> str:
@@ -267,7 +269,7 @@ def _kazakh_head(word: str, key: str, plural: bool) -> tuple[str, bool]:
     stems = _kazakh_stems(key)
     endings = sorted(term_patterns("kk").name_endings, key=len, reverse=True)
     if word.casefold() == key:
-        return word, not word.casefold().endswith((*endings, "ын", "ін"))
+        return word, not any(_may_end_in(word, ending) for ending in (*endings, "ын", "ін"))
     changed = True
     while changed:
         changed = False
@@ -280,6 +282,17 @@ def _kazakh_head(word: str, key: str, plural: bool) -> tuple[str, bool]:
         word = word[:-3]
     rest = word.casefold()[len(key):]
     return word, plural or not rest.startswith(_kazakh_endings("plural"))
+
+
+def _may_end_in(word: str, ending: str) -> bool:
+    """Whether a Kazakh word written bare may still carry ``ending`` (by the lemmatiser's rules of
+    which sounds an ending follows; an ending they do not list, whenever the word ends so)."""
+    from ..lemma import builtin_lemmatizer
+
+    if not word.casefold().endswith(ending):
+        return False
+    possible = builtin_lemmatizer("kk").may_end_in(word, ending)
+    return True if possible is None else possible
 
 
 def _built_alike(written: tuple[str, ...], head: int, target: LanguageIndex) -> bool:

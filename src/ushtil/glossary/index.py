@@ -4,6 +4,10 @@ Every side of a unit is tokenised (:func:`ushtil.words`), lemmatised (:mod:`usht
 Ресейді, Ресейдің and Ресей meet) and cut into n-grams of lemmas that neither start nor end with a
 function word. Acronyms keep their capitals and lose case endings (АҚШ-тың → АҚШ, U.S. → US), so
 they never meet an ordinary word (US ≠ us).
+
+Tokens and keys are made per article (:func:`article_tokens`: each article's own vocabulary
+lemmatised), so a work folder's cache can keep them: a re-run after one new article tokenises and
+lemmatises that article only, and the corpus-wide index is then put together from the kept tokens.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..cache import ResultCache, cache_key, content_hash
+from ..engine import Engine, run_each
 from ..model import LANGS
 from ..tokens import WORD
 from .patterns import term_patterns
@@ -151,8 +157,10 @@ def _clean_token(token: str) -> str:
 
 def word_keys(vocabulary: set[str], lang: str, lemmatize: Lemmatize) -> dict[str, str]:
     """The matching key of every distinct word: acronyms by their letters, other words by lower-case
-    lemma. Lemmatising the vocabulary once (not every sentence) keeps large builds fast."""
-    words = sorted(word for word in vocabulary if not is_acronym(word))
+    lemma. Lemmatising the vocabulary once (not every sentence) keeps large builds fast. Lower-case
+    words go first, so no capital opens a batch, where the lemmatiser would take it for a sentence
+    start: a word's key is the same whatever else the vocabulary holds."""
+    words = sorted((word for word in vocabulary if not is_acronym(word)), key=lambda word: (word[:1].isupper(), word))
     keys = {word: word.replace(".", "") for word in vocabulary if is_acronym(word)}
     for start in range(0, len(words), _LEMMA_BATCH):
         batch = words[start:start + _LEMMA_BATCH]
@@ -160,29 +168,39 @@ def word_keys(vocabulary: set[str], lang: str, lemmatize: Lemmatize) -> dict[str
     return keys
 
 
-def analyse_side(surface: list[str], breaks: set[int], starts: set[int], possessives: set[int],
-                 keys_of: dict[str, str], lang: str, surfaces: dict[str, Counter]) -> Side:
-    """Keys and n-grams of one side; counts how each gram was written into ``surfaces``."""
-    keys = [keys_of[token] for token in surface]
+def analyse_side(surface: list[str], keys: list[str], breaks: set[int], starts: set[int], possessives: set[int],
+                 lang: str, surfaces: dict[str, Counter]) -> Side:
+    """The n-grams of one side (its words and their keys); counts how each gram was written into ``surfaces``.
+
+    A gram runs over usable words (with a letter) and no break, neither starting nor ending on a
+    function word. (The inner loop is the index's hot spot: flags are computed once per word, and a
+    count is added with ``get``, which a new gram's Counter answers without a Python-level call.)"""
     patterns = term_patterns(lang)
     stop, longest = patterns.stop_words, patterns.max_words
+    size = len(keys)
     usable = [_has_letter(key) for key in keys]
+    # a gram may end at j: a usable word after no break; it is counted when j is no function word
+    joins = [usable[j] and j not in breaks for j in range(size)]
+    stops = [key in stop for key in keys]
     grams = set()
+    add = grams.add
     for i, key in enumerate(keys):
         if not usable[i]:
             continue
-        grams.add(key)
-        surfaces[key][surface[i]] += 1
-        if key in stop:
+        add(key)
+        written = surfaces[key]
+        written[surface[i]] = written.get(surface[i], 0) + 1
+        if stops[i]:
             continue
-        for n in range(2, longest + 1):
-            j = i + n - 1
-            if j >= len(keys) or not usable[j] or j in breaks:
+        for j in range(i + 1, min(i + longest, size)):
+            if not joins[j]:
                 break
-            if keys[j] not in stop:
+            if not stops[j]:
                 gram = " ".join(keys[i:j + 1])
-                grams.add(gram)
-                surfaces[gram][" ".join(surface[i:j + 1])] += 1
+                add(gram)
+                written = surfaces[gram]
+                form = " ".join(surface[i:j + 1])
+                written[form] = written.get(form, 0) + 1
     return Side(surface=surface, keys=keys, grams=grams, breaks=breaks, starts=starts, possessives=possessives)
 
 
@@ -203,18 +221,75 @@ def _translated(text: str, lang: str) -> bool:
     return len(_LATIN.findall(sample)) <= 0.5 * len(_LETTER.findall(sample))
 
 
-def build_index(units: list[Unit], lang: str, lemmatize: Lemmatize) -> LanguageIndex:
-    """The :class:`LanguageIndex` of ``lang`` over all units."""
-    tokenized = [tokenize(unit.text[lang]) if _translated(unit.text.get(lang, ""), lang) else None for unit in units]
-    keys_of = word_keys({word for found in tokenized if found for word in found[0]}, lang, lemmatize)
+#: One side's tokens as :func:`article_tokens` gives them (JSON-able, for the cache): its words, their
+#: keys, and the positions of breaks, sentence starts and possessives; None for no usable text.
+Tokens = list | None
+
+
+def article_tokens(units: list[Unit], lemmatize: Lemmatize) -> dict[str, list[Tokens]]:
+    """Per language, the :data:`Tokens` of every unit of one article, keyed by its own vocabulary."""
+    found = {}
+    for lang in LANGS:
+        tokenized = [tokenize(unit.text[lang]) if _translated(unit.text.get(lang, ""), lang) else None
+                     for unit in units]
+        keys_of = word_keys({word for side in tokenized if side for word in side[0]}, lang, lemmatize)
+        found[lang] = [None if side is None else
+                       [side[0], [keys_of[word] for word in side[0]], *(sorted(positions) for positions in side[1:])]
+                       for side in tokenized]
+    return found
+
+
+def corpus_tokens(articles: list[list[Unit]], lemmatize: Lemmatize | None = None, *, nlp: str = "builtin",
+                  cache: ResultCache | None = None,
+                  engine: Engine | None = None) -> tuple[dict[str, list[Tokens]], int]:
+    """The :data:`Tokens` of every unit, per language, made article by article (``articles``: each
+    article's units), and how many articles were tokenised now. Without ``lemmatize`` the library's
+    lemmatiser for ``nlp`` is used, and then each article's tokens are taken from ``cache`` when its
+    text is as before (and stored there otherwise) and made on ``engine``."""
+    cache = cache if lemmatize is None and cache is not None else ResultCache(None)
+    keys = ([cache_key("glossary: tokens", nlp, content_hash([unit.text for unit in units])) for units in articles]
+            if cache.folder else [""] * len(articles))
+    found: list[dict | None] = [cache.get(key) if key else None for key in keys]
+    todo = [n for n, tokens in enumerate(found) if tokens is None]
+    if lemmatize is None:
+        outcomes = run_each(_library_tokens, [articles[n] for n in todo], engine=engine, shared=nlp)
+        made = []
+        for outcome in outcomes:
+            if not outcome.ok:  # tokenising is plain code: a failure is a bug, never a bad input
+                raise RuntimeError(outcome.error)
+            made.append(outcome.value)
+    else:
+        made = [article_tokens(articles[n], lemmatize) for n in todo]
+    for n, tokens in zip(todo, made, strict=True):
+        found[n] = tokens
+        if keys[n]:
+            cache.put(keys[n], tokens)
+    cache.flush()
+    return {lang: [side for tokens in found for side in tokens[lang]] for lang in LANGS}, len(todo)
+
+
+def _library_tokens(units: list[Unit], nlp: str) -> dict[str, list[Tokens]]:
+    """:func:`article_tokens` with the library's lemmatiser (a module-level function: it runs in workers)."""
+    from .. import lemma
+
+    return article_tokens(units, lambda words, lang: lemma.lemmatize(words, lang, backend=nlp))
+
+
+def build_index(units: list[Unit], lang: str, lemmatize: Lemmatize | None = None,
+                tokens: list[Tokens] | None = None) -> LanguageIndex:
+    """The :class:`LanguageIndex` of ``lang`` over all units, from their ``tokens`` (one per unit, as
+    :func:`article_tokens` makes them) or else tokenised and lemmatised here as one article."""
+    if tokens is None:
+        tokens = article_tokens(units, lemmatize)[lang]
     sides: list[Side | None] = []
     postings: dict[str, list[int]] = defaultdict(list)
     surfaces: dict[str, Counter] = defaultdict(Counter)
-    for number, found in enumerate(tokenized):
+    for number, found in enumerate(tokens):
         if found is None:
             sides.append(None)
             continue
-        side = analyse_side(*found, keys_of, lang, surfaces)
+        surface, keys, breaks, starts, possessives = found
+        side = analyse_side(surface, keys, set(breaks), set(starts), set(possessives), lang, surfaces)
         sides.append(side)
         for gram in side.grams:
             postings[gram].append(number)
@@ -222,5 +297,8 @@ def build_index(units: list[Unit], lang: str, lemmatize: Lemmatize) -> LanguageI
                          total=sum(1 for side in sides if side is not None))
 
 
-def build_indexes(units: list[Unit], lemmatize: Lemmatize) -> dict[str, LanguageIndex]:
-    return {lang: build_index(units, lang, lemmatize) for lang in LANGS}
+def build_indexes(units: list[Unit], lemmatize: Lemmatize | None = None,
+                  tokens: dict[str, list[Tokens]] | None = None) -> dict[str, LanguageIndex]:
+    """The index of every language; ``tokens``: per language, the :data:`Tokens` of every unit."""
+    tokens = tokens or article_tokens(units, lemmatize)
+    return {lang: build_index(units, lang, tokens=tokens[lang]) for lang in LANGS}

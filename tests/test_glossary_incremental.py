@@ -1,0 +1,54 @@
+"""A glossary re-run over a work folder tokenises only the articles that are new, and writes what a
+fresh build writes (CSV, TBX and the workbook's sheets), on one core or two."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+from conftest import SEED_ARTICLE
+from test_scale_cli import corpus  # noqa: F401 (the fixture)
+from ushtil.cache import CACHE_FOLDER
+from ushtil.cli import main
+
+OUTPUTS = ("glossary.csv", "glossary.tbx", "glossary.xlsx")
+
+
+def glossary(work: Path, out: Path, *options: str) -> dict[str, bytes]:
+    """The glossary of ``work`` written into ``out``: each file's content (a workbook by its parts,
+    less the creation time)."""
+    out.mkdir(exist_ok=True)
+    assert main(["glossary", str(work), "-o", str(out / "glossary.xlsx"), "--csv", str(out / "glossary.csv"),
+                 "--tbx", str(out / "glossary.tbx"), "--no-store", "-q", *options]) == 0
+    written = {name: (out / name).read_bytes() for name in OUTPUTS if name != "glossary.xlsx"}
+    with zipfile.ZipFile(out / "glossary.xlsx") as book:
+        written.update({part: book.read(part) for part in book.namelist() if part != "docProps/core.xml"})
+    return written
+
+
+def test_rerun_after_one_new_article_tokenises_it_alone_and_equals_a_fresh_build(corpus, tmp_path, capsys):  # noqa: F811
+    work = tmp_path / "work"
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    first = glossary(work, tmp_path / "first", "--jobs", "1")
+    assert "tokens and lemmas of 6 article(s) made, 0 taken from" in capsys.readouterr().err
+    again = glossary(work, tmp_path / "again", "--jobs", "2")
+    assert "tokens and lemmas of 0 article(s) made, 6 taken from" in capsys.readouterr().err
+    assert again == first
+
+    text = SEED_ARTICLE.read_text(encoding="utf-8").replace("Kazakhstan", "Qazaqstan")
+    (corpus / "seed-again.txt").write_text(text, encoding="utf-8")
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    capsys.readouterr()
+    incremental = glossary(work, tmp_path / "incremental", "--jobs", "2")
+    assert "tokens and lemmas of 1 article(s) made, 6 taken from" in capsys.readouterr().err
+    assert incremental["glossary.csv"] != first["glossary.csv"]  # the new article counts
+
+    fresh_work = tmp_path / "fresh-work"
+    shutil.copytree(work, fresh_work)
+    shutil.rmtree(fresh_work / CACHE_FOLDER)
+    fresh = glossary(fresh_work, tmp_path / "fresh", "--jobs", "1")
+    assert "tokens and lemmas of 7 article(s) made, 0 taken from" in capsys.readouterr().err
+    assert sorted(fresh) == sorted(incremental)
+    for name in fresh:
+        assert fresh[name] == incremental[name], name
