@@ -242,8 +242,9 @@ def decode(case, settings: Settings, lexicon: dict, length_means: dict[str, floa
     gold_beads = {(start, counts) for start, counts in gold}
 
     def scores(starts, counts):
+        per_bead = np.broadcast_to(counts, starts.shape)  # one row of counts: the same move for all
         is_gold = np.array([(tuple(start), tuple(count)) in gold_beads
-                            for start, count in zip(starts.tolist(), counts.tolist(), strict=True)], dtype=bool)
+                            for start, count in zip(starts.tolist(), per_bead.tolist(), strict=True)], dtype=bool)
         return scorer.scores(starts, counts) + np.where(is_gold, 0.0, margin)
 
     path = traceback(fill(band, scores), scorer.sizes)
