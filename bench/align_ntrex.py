@@ -153,16 +153,18 @@ def score(cases: Path, predictions: Path, raw: bool = False) -> dict:
     return json.loads(done.stdout)
 
 
-def concatenated(cases: Path, names: list[str], lines: int, out: Path, name: str) -> tuple[int, int]:
+def concatenated(cases: Path, names: list[str], lines: int, out: Path, name: str) -> tuple[int, int, list]:
     """Write one long pre-segmented triple and its gold into ``out``: the cases one after the other
     (repeated until English has ``lines`` lines; 0: each case once), then a run of :data:`GAP`
-    Kazakh sentences dropped after 40 % of the beads. (First and last English line of the gap.)"""
+    Kazakh sentences dropped after 40 % of the beads. (First and last English line of the gap, and
+    where each English line comes from: (case, line).)"""
     texts = {lang: [] for lang in LANGS}
-    beads = []
+    beads, origins = [], []
     for case in itertools.cycle(read_case(n, cases) for n in names):
         offsets = {lang: len(texts[lang]) for lang in LANGS}
         for lang in LANGS:
             texts[lang] += case.lines[lang]
+        origins += [(case.name, i) for i in range(len(case.lines["en"]))]
         beads += [{lang: [offsets[lang] + i for i in bead[lang]] for lang in LANGS} for bead in case.gold]
         if len(texts["en"]) >= lines and (lines or (len(beads) and case.name == names[-1])):
             break
@@ -184,7 +186,7 @@ def concatenated(cases: Path, names: list[str], lines: int, out: Path, name: str
         (out / f"{name}.{lang}.txt").write_text("\n".join(texts[lang]) + "\n", encoding="utf-8")
     (out / f"{name}.gold.jsonl").write_text("\n".join(json.dumps(b) for b in gold) + "\n", encoding="utf-8")
     gap_en = [i for bead in beads[first:last] for i in bead["en"]]
-    return min(gap_en), max(gap_en)
+    return min(gap_en), max(gap_en), origins
 
 
 _CHILD = """
@@ -204,8 +206,9 @@ print(json.dumps({"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSA
 """
 
 
-def long_row(folder: Path, name: str, gap: tuple[int, int], out: Path) -> tuple[dict, dict, str]:
-    """Align one long triple in a child process: (scores, time and memory, where the gap went)."""
+def long_row(folder: Path, name: str, gap: tuple[int, int], out: Path, origins: list) -> tuple[dict, dict, str]:
+    """Align one long triple in a child process: (scores, time and memory, where the gap went; the
+    spurious "missing" sentences also counted by the case line they come from, as the cases repeat)."""
     out.mkdir(parents=True, exist_ok=True)
     done = subprocess.run([sys.executable, "-c", _CHILD, str(folder), name, str(out)],
                           capture_output=True, text=True, check=True)
@@ -217,7 +220,8 @@ def long_row(folder: Path, name: str, gap: tuple[int, int], out: Path) -> tuple[
     # the cases' own Kazakh deletions are in the long text too: only the others are spurious
     spurious = set(missing) - {i for bead in gold if not bead["kk"] for i in bead["en"]}
     where = (f"gap en {gap[0]}-{gap[1]}: {inside} of {gap[1] - gap[0] + 1} missing:kk, {len(missing) - inside} "
-             f"outside, of which {len(spurious)} not missing in the gold")
+             f"outside, of which {len(spurious)} not missing in the gold "
+             f"({len({origins[i] for i in spurious})} distinct case lines)")
     return score(folder, out), measured, where
 
 
@@ -296,8 +300,8 @@ def main(argv=None) -> int:
     if not args.no_long:
         for label, lines in ((f"long gap ({GAP} kk dropped)", 0), (f"long text ({LONG_LINES} lines)", LONG_LINES)):
             folder = work / f"long{lines}"
-            gap = concatenated(args.cases, names, lines, folder, "long")
-            result, measured, where = long_row(folder, "long", gap, folder / "out")
+            *gap, origins = concatenated(args.cases, names, lines, folder, "long")
+            result, measured, where = long_row(folder, "long", gap, folder / "out", origins)
             size = len((folder / "long.en.txt").read_text(encoding="utf-8").splitlines())
             note = f"{size} en lines, {measured['seconds']:.1f} s, peak RSS {measured['rss_mb']:.0f} MB; {where}"
             rows.append((label, result, None, note))

@@ -63,6 +63,8 @@ def test_russian_loanword_is_a_noun_spelled_like_the_english(english, russian, e
     ("violence", "зорлық-зомбылық", "насилие"),
     # in five beads of six: the sixth bead's other wording does not make it unsure
     ("sleep", "ұйқы", "сон"),
+    # a Kazakh two-word unit in eight beads of nine, the ninth writing жер сілкініс
+    ("quake", "жер сілкінісі", "землетрясение"),
     # once capitalised (Global Poverty Project): the surer reading as a term replaces the name
     ("poverty", "кедейшілік", "бедность"),
 ])
@@ -91,3 +93,18 @@ def test_seed_article_single_word_terms(en, kk, ru):
 def test_verb_phrases_are_no_term_candidates(ntrex_glossary, phrase):
     # the head of a term is a noun, and its first word no verb only (real NTREX phrases)
     assert by_english(ntrex_glossary, phrase) is None
+
+
+def test_words_in_capitals_for_emphasis_are_no_acronyms(ntrex_glossary):
+    # "THANK YOU FOR STANDING UP TO THE MOB." in the bead that also names the group TPUSA
+    assert by_english(ntrex_glossary, "MOB") is None and by_english(ntrex_glossary, "STANDING") is None
+    assert by_english(ntrex_glossary, "TPUSA") in ntrex_glossary.entries
+
+
+def test_a_latin_copy_spelled_otherwise_than_the_english_name_is_a_candidate(ntrex_glossary):
+    # both translations write "Global Citizens" where the English entry is "Global Citizen"
+    entry = by_english(ntrex_glossary, "Global Citizen")
+    assert entry is not None and entry.kk == entry.ru == "Global Citizens"
+    assert entry in ntrex_glossary.candidates
+    # a copy spelled as the English stays an entry
+    assert by_english(ntrex_glossary, "TPUSA") in ntrex_glossary.entries

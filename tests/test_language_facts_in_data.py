@@ -57,3 +57,23 @@ def test_kazakh_demonym_rendering_is_an_adjective_or_a_people():
     assert _adjective_of_people("немецкий", "ru")
     assert not _adjective_of_people("индонезия", "kk")
     assert not _adjective_of_people("германия", "ru")
+
+
+def test_kazakh_voicing_is_the_lemmatiser_alternation_turned_round():
+    from ushtil.glossary.headwords import _voiced
+    from ushtil.lemma.kk import kazakh_voicing
+
+    assert kazakh_voicing() == {"қ": "ғ", "к": "г", "п": "б"}
+    assert _voiced("жетіспеушілік", "kk") == ("жетіспеушілік", "жетіспеушіліг")
+    assert _voiced("провинция", "kk") == ("провинция",)
+
+
+@pytest.mark.parametrize(("kazakh", "russian"), [
+    ("Еуразия", "Евразия"),  # еу / ев
+    ("Ердоган", "Эрдоган"),  # initial е / э
+    ("Сан-Диего", "Сан Диего"),  # hyphen as space
+])
+def test_kazakh_and_russian_spellings_of_a_name_fold_alike(kazakh, russian):
+    from ushtil.translit import russian_spelling
+
+    assert russian_spelling(kazakh) == russian_spelling(russian)

@@ -1,9 +1,13 @@
 """A heading run into the first sentence on the same line (a headline, a title without final
 punctuation) is a sentence of its own; names and later paragraphs are left alone."""
 
+from pathlib import Path
+
 import pytest
 
 from ushtil.split import agree_headings, split_paragraphs, split_sentences
+
+NTREX = Path(__file__).resolve().parents[2] / "shared" / "bench" / "ntrex-dev"
 
 
 @pytest.mark.parametrize(
@@ -90,3 +94,17 @@ def test_a_closing_mark_that_opens_a_quote_starts_a_sentence():
     """Kazakh texts open quotes with ” too: '… болады. ”Ұлыбритания …' is two sentences."""
     assert split_sentences("Бұл жобаны атауға болады. ”Ұлыбритания үкіметі бұған қосылды”, - деді ол.", "kk") == [
         "Бұл жобаны атауға болады.", "”Ұлыбритания үкіметі бұған қосылды”, - деді ол."]
+
+
+def test_a_label_before_a_headline_belongs_to_the_heading():
+    """NTREX cbsnews.248484 opens "Almanac: The inventor of the Geiger Counter And now a page …": the
+    informal colon rule cuts "Almanac:" off, and the headline after it is still a heading of its own
+    (the gold's first line); where no heading follows, the label stays cut off as before."""
+    if not NTREX.is_dir():
+        pytest.skip("../shared/bench/ntrex-dev is not there")
+    paragraphs = (NTREX / "cbsnews.248484.raw.en.txt").read_text(encoding="utf-8").split("\n\n")
+    lines = (NTREX / "cbsnews.248484.en.txt").read_text(encoding="utf-8").splitlines()
+    assert split_paragraphs(paragraphs, "en")[0][:2] == lines[:2]
+    assert lines[0] == "Almanac: The inventor of the Geiger Counter"
+    assert split_sentences("Update: The storm flooded three towns on Friday. The towns were evacuated.", "en") == [
+        "Update:", "The storm flooded three towns on Friday.", "The towns were evacuated."]

@@ -73,3 +73,27 @@ def name_similarity(a: str, b: str) -> float:
             pool.remove(gram)
             shared += 1
     return 2 * shared / (len(left) + len(right))
+
+
+@cache
+def _kazakh_as_russian() -> dict:
+    text = resources.files("ushtil.langs").joinpath("data", "translit.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)["kazakh_as_russian"]
+
+
+def russian_spelling(form: str) -> str:
+    """A Kazakh or Russian name's spelling with the regular differences of the two orthographies
+    folded (Еуразия and Евразия → евразия; Ердоган and Эрдоган → ердоган), lower case, hyphens as
+    spaces, so that the two spellings of one name compare equal."""
+    table = _kazakh_as_russian()
+    letters = str.maketrans({**table["letters"], "-": " "})
+    folded = form.casefold().translate(letters)
+    for old, new in table["rewrites"]:
+        folded = folded.replace(old, new)
+    words = []
+    for word in folded.split(" "):
+        for old, new in table["initial"]:
+            if word.startswith(old):
+                word = new + word[len(old):]
+        words.append(word)
+    return " ".join(words)

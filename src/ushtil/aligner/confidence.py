@@ -108,7 +108,7 @@ def margins(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> np.ndarra
     gains = np.full((len(moves), len(cells)), -np.inf, dtype=np.float32)
     for block in _blocks(len(moves), len(cells)):
         m, c = np.nonzero((cells[None] + counts[block, None] <= end).all(axis=2))
-        gains[block][m, c] = scorer.scores(cells[c], counts[block][m])
+        gains[block][m, c] = scorer.scores(cells[c], counts[block] if len(counts[block]) == 1 else counts[block][m])
     move_of = np.full(64, -1)
     move_of[counts @ COUNT_KEY] = np.arange(len(moves))
 

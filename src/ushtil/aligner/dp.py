@@ -18,6 +18,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from functools import cache
 
 import numpy as np
 
@@ -43,8 +44,10 @@ Move = Enum(
 )
 Move.__doc__ = "A bead type: how many en, kk and ru sentences the bead takes (``Move.M2_1_1.value``)."
 MOVES: tuple[Move, ...] = tuple(Move)
-#: A bead's counts (n_en, n_kk, n_ru), each 0 … 3, as one number below 64: ``counts @ COUNT_KEY``.
+#: A bead's counts (n_en, n_kk, n_ru), each 0 … 3, as one number below 64: ``counts @ COUNT_KEY``;
+#: KEYED_COUNTS[key] are the counts again.
 COUNT_KEY = np.array([16, 4, 1])
+KEYED_COUNTS = np.array(list(itertools.product(range(4), repeat=3)))
 
 Cell = tuple[int, int, int]
 
@@ -126,13 +129,17 @@ class Table:
 BeadScores = Callable[[np.ndarray, np.ndarray], np.ndarray]
 #: Candidate beads scored at once by :func:`fill` (a long text's moves are taken a few at a time, so
 #: the candidate arrays stay bounded; a short one's all at once, so few numpy calls are made).
-BLOCK = 1 << 19
+BLOCK = 1 << 15
 
 
 def moves_within(sizes: Cell, longest: int = 3) -> list[Move]:
     """The moves that fit in texts of these sizes, taking at most ``longest`` sentences per language."""
-    return [move for move in MOVES
-            if all(n <= min(size, longest) for size, n in zip(sizes, move.value, strict=True))]
+    return list(_moves_up_to(tuple(min(size, longest) for size in sizes)))
+
+
+@cache
+def _moves_up_to(most: Cell) -> tuple[Move, ...]:
+    return tuple(move for move in MOVES if all(n <= top for top, n in zip(most, move.value, strict=True)))
 
 
 def fill(
@@ -159,7 +166,8 @@ def fill(
         found = rank[band.index(starts)]
         before[first : first + step] = found.reshape(len(block), -1)
         valid = np.flatnonzero(found >= 0)
-        gain[first : first + step].reshape(-1)[valid] = scores(starts[valid], block[valid // len(cells)])
+        bead_counts = block if len(block) == 1 else block[valid // len(cells)]  # one row: one move for all
+        gain[first : first + step].reshape(-1)[valid] = scores(starts[valid], bead_counts)
     best = np.full(len(cells) + 1, -np.inf)  # the last entry stands for "outside the band"
     last = np.full(len(cells), -1, dtype=np.int64)
     best[rank[band.index(np.zeros((1, 3), dtype=np.int64))[0]]] = 0.0

@@ -283,11 +283,22 @@ def _term_hits(profiles: list[SentenceProfile], terms: TermPairs, side: int, mem
 
 
 def _inverse(lexicon: dict[str, set[str]]) -> dict[str, set[str]]:
-    inverse: dict[str, set[str]] = {}
-    for source, targets in lexicon.items():
-        for target in targets:
-            inverse.setdefault(target, set()).add(source)
-    return inverse
+    """Target stem → source stems, made once per lexicon: every section of a corpus's second pass
+    is aligned with the same learned lexicon (the lexicon is kept with its inverse, so it is the
+    same object while it is here; a lexicon is not changed once learned)."""
+    kept = _INVERSES.get(id(lexicon))
+    if kept is None or kept[0] is not lexicon:
+        inverse: dict[str, set[str]] = {}
+        for source, targets in lexicon.items():
+            for target in targets:
+                inverse.setdefault(target, set()).add(source)
+        if len(_INVERSES) >= 8:
+            _INVERSES.clear()
+        kept = _INVERSES[id(lexicon)] = (lexicon, inverse)
+    return kept[1]
+
+
+_INVERSES: dict[int, tuple[dict, dict]] = {}
 
 
 def _covered(profiles: list[SentenceProfile], inverse: dict[str, set[str]]) -> list[frozenset[str]]:

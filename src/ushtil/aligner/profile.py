@@ -6,6 +6,7 @@ is added up from its sentences' (see :mod:`.features`), so nothing is re-tokenis
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,6 +29,7 @@ COGNATE_MIN = 5
 COGNATE_PREFIX = 4
 #: The n of the character n-grams compared across scripts (on sound keys).
 NGRAM_ORDER = 3
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(eq=False)
@@ -70,35 +72,41 @@ def stems(text: str) -> frozenset[str]:
 
 def profile_sentence(text: str, lang: str) -> SentenceProfile:
     """Build the profile of one sentence ``text`` written in ``lang`` (its strings interned: a long
-    text repeats the same n-grams and stems in thousands of sentences)."""
+    text repeats the same n-grams and stems in thousands of sentences; what a word gives is worked
+    out once per word, :func:`_word_evidence`)."""
     tokens = words(text)
-    keys = [sound_key(token) for token in tokens]
+    evidence = [_word_evidence(token) for token in tokens]
     names = {
         key
-        for position, (token, key) in enumerate(zip(tokens, keys, strict=False))
+        for position, (token, (key, *_)) in enumerate(zip(tokens, evidence, strict=True))
         if len(key) >= 2 and not token[0].isdigit() and (token.isupper() or (position > 0 and token[0].isupper()))
     }
-    ngrams = set()
-    for key in keys:
-        if key.isdigit():
-            continue
-        padded = f" {key} "
-        ngrams.update(intern(padded[i : i + NGRAM_ORDER]) for i in range(len(padded) - NGRAM_ORDER + 1))
     punctuation = [0] * PUNCTUATION_COUNT
-    for ch in text:
-        slot = PUNCTUATION_CLASSES.get(ch)
-        if slot is not None:
-            punctuation[slot] += 1
+    for ch, slot in PUNCTUATION_CLASSES.items():
+        punctuation[slot] += text.count(ch)
     return SentenceProfile(
         lang=lang,
-        chars=sum(1 for ch in text if not ch.isspace()),
-        numbers=Counter(number_keys(text, lang)),
+        chars=sum(map(len, text.split())),  # the characters other than spaces
+        numbers=Counter(number_keys(text, lang) if _DIGIT.search(text) else ()),  # every number has a digit
         names=frozenset(map(intern, names)),
-        keys=frozenset(intern(key) for key in keys if key and not key.isdigit()),
-        ngrams=frozenset(ngrams),
+        keys=frozenset(key for key, *_ in evidence if key and not key.isdigit()),
+        ngrams=frozenset().union(*(ngrams for _, ngrams, _, _ in evidence)),
         punctuation=tuple(punctuation),
-        cognates=frozenset(
-            intern(key[:COGNATE_PREFIX]) for key in keys if len(key) >= COGNATE_MIN and not key[0].isdigit()
-        ),
-        stems=frozenset(intern(stem(token)) for token in tokens if len(token) > 1 and not token[0].isdigit()),
+        cognates=frozenset(cognate for _, _, cognate, _ in evidence if cognate),
+        stems=frozenset(word_stem for *_, word_stem in evidence if word_stem),
     )
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_evidence(token: str) -> tuple[str, frozenset[str], str, str]:
+    """What one word adds to a profile: its sound key, the n-grams of the key (none for a number),
+    the cognate prefix ("" for a short word or a number) and the stem ("" for a number or a single
+    character); interned, and cached, since words repeat across sentences."""
+    key = intern(sound_key(token))
+    ngrams: frozenset[str] = frozenset()
+    if not key.isdigit():
+        padded = f" {key} "
+        ngrams = frozenset(intern(padded[i : i + NGRAM_ORDER]) for i in range(len(padded) - NGRAM_ORDER + 1))
+    cognate = intern(key[:COGNATE_PREFIX]) if len(key) >= COGNATE_MIN and not key[0].isdigit() else ""
+    word_stem = intern(stem(token)) if len(token) > 1 and not token[0].isdigit() else ""
+    return key, ngrams, cognate, word_stem

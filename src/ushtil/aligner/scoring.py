@@ -18,7 +18,7 @@ from importlib import resources
 import numpy as np
 
 from .confidence import CONFIDENCE_FEATURES
-from .dp import COUNT_KEY, Band
+from .dp import COUNT_KEY, KEYED_COUNTS, Band
 from .features import FEATURES, PairContext, PairEvidence
 from .profile import SentenceProfile
 
@@ -189,15 +189,16 @@ class PairTable:
             self.values[(la[chunk] - 1) * longest + lb[chunk] - 1, rows[chunk]] = odds
 
     def lookup(self, sa: np.ndarray, sb: np.ndarray, la, lb) -> np.ndarray:
-        """Log-odds of the side pairs (sa, la), (sb, lb) (lengths: numbers, or arrays like the starts);
-        -inf for pairs the table does not hold."""
+        """Log-odds of the side pairs (sa, la), (sb, lb) (lengths: numbers, or arrays like the starts;
+        a length of 0 gives a meaningless value); -inf for pairs the table does not hold."""
         inside = (sa >= 0) & (sa < len(self._low))
         s = np.where(inside, sa, 0)
         t = sb - self._low[s]
         inside &= (t >= 0) & (t < self._width[s])
         if not self.values.shape[1]:
             return np.full(len(sa), -np.inf)
-        values = self.values[(la - 1) * self._longest + lb - 1, np.where(inside, self._first[s] + t, 0)]
+        row = (la - 1) * self._longest + lb - 1
+        values = self.values.reshape(-1)[row * self.values.shape[1] + np.where(inside, self._first[s] + t, 0)]
         return np.where(inside, values, -np.inf)
 
 
@@ -230,6 +231,12 @@ class BeadScorer:
             ]
         self._tables: list[PairTable | None] = [None] * len(self.pairs)
         self._type_priors = _type_priors(self.priors, tuple(size > 0 for size in self.sizes), self.longest)
+        # per bead type (key) and pair: does the bead link the pair; does it hold one sentence of the
+        # pair's first (1) or second (2) language and none of the other
+        self._links = [(KEYED_COUNTS[:, ia] > 0) & (KEYED_COUNTS[:, ib] > 0) for ia, ib in self._slots]
+        self._alone = [np.select([(KEYED_COUNTS[:, ia] == 1) & (KEYED_COUNTS[:, ib] == 0),
+                                  (KEYED_COUNTS[:, ia] == 0) & (KEYED_COUNTS[:, ib] == 1)], [1, 2])
+                       for ia, ib in self._slots]
         #: per language with paragraphs: does sentence s open one; starts before position s
         self._opens, self._starts_before = {}, {}
         for index, lang in enumerate(self.langs):
@@ -252,20 +259,24 @@ class BeadScorer:
 
     def scores(self, starts: np.ndarray, counts) -> np.ndarray:
         """Scores of the beads taking ``counts[n, l]`` sentences of language l from ``starts[n, l]`` on
-        (``counts``: a row per bead, or one row for all)."""
-        counts = np.broadcast_to(np.asarray(counts, dtype=np.int64), starts.shape)
-        fits = counts.max(axis=1, initial=0) <= self.longest
-        total = self._type_priors[np.where(fits, counts @ COUNT_KEY, 0)]
+        (``counts``: a row per bead, or one row for all: the many beads of one type in a long text
+        then cost no work per bead for their type)."""
+        counts = np.asarray(counts, dtype=np.int64).reshape(-1, 3)
+        if counts.max(initial=0) > self.longest:  # a bead longer than this scorer takes: -inf, as no bead
+            counts = np.where((counts <= self.longest).all(axis=1)[:, None], counts, 0)
+        key = counts @ COUNT_KEY
+        total = np.zeros(len(starts)) + self._type_priors[key]
         if self._opens:
             total -= self.priors.paragraph * self._paragraph_conflicts(starts, counts)
         for p, (ia, ib) in enumerate(self._slots):
-            na, nb = counts[:, ia], counts[:, ib]
-            linked = np.flatnonzero(fits & (na > 0) & (nb > 0))
-            if len(linked):
-                total[linked] += self._tables[p].lookup(starts[linked, ia], starts[linked, ib], na[linked], nb[linked])
+            links = self._links[p][key]
+            if links.any():  # looked up for every bead (most beads link most pairs), kept where one does
+                odds = self._tables[p].lookup(starts[:, ia], starts[:, ib], counts[:, ia], counts[:, ib])
+                total += odds if links.all() else np.where(links, odds, 0.0)
             if self.priors.contained and self.longest > 1:
-                for present, absent, alone in ((ia, ib, (na == 1) & (nb == 0)), (ib, ia, (na == 0) & (nb == 1))):
-                    lone = np.flatnonzero(fits & alone)
+                alone = np.broadcast_to(self._alone[p][key], len(starts))
+                for present, absent, side in ((ia, ib, 1), (ib, ia, 2)):
+                    lone = np.flatnonzero(alone == side)
                     if len(lone):
                         contained = self._contained(p, present, absent, starts[lone])
                         total[lone] -= self.priors.contained * np.maximum(0.0, contained)

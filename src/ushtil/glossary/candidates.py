@@ -61,8 +61,9 @@ def find_candidates(units: list[Unit], english: LanguageIndex) -> list[Candidate
             candidate.keyword_units.append(number)
             candidate.keyword_forms[unit.text["en"].strip()] += 1
             continue
-        for surface, key in zip(side.surface, side.keys, strict=True):
-            if _english_acronym(surface, patterns, lower_words):
+        shouted = _shouted(side.surface, patterns)
+        for place, (surface, key) in enumerate(zip(side.surface, side.keys, strict=True)):
+            if place not in shouted and _english_acronym(surface, patterns, lower_words):
                 add((key,), "acronym")
         for run, written in names.runs(number):
             if is_demonym_phrase(written):
@@ -190,6 +191,20 @@ def _english_acronym(token: str, patterns: TermPatterns, lower_words: set[str]) 
         return False
     folded = token.casefold()
     return "." in token or (folded not in patterns.stop_words and folded not in lower_words)
+
+
+def _shouted(surface: list[str], patterns: TermPatterns) -> set[int]:
+    """Places of words written in capitals for emphasis ("THANK YOU FOR STANDING UP TO THE MOB"):
+    runs of three or more words in capitals holding a stop word, which no acronym is."""
+    shouted, run = set(), []
+    for place, token in enumerate([*surface, ""]):
+        if token.isalpha() and token.isupper() and len(token) > 1:
+            run.append(place)
+            continue
+        if len(run) >= 3 and any(surface[i].casefold() in patterns.stop_words for i in run):
+            shouted.update(run)
+        run = []
+    return shouted
 
 
 def _name_runs(side, patterns: TermPatterns, lower_words: set[str]):

@@ -247,8 +247,10 @@ def _kazakh_parts(key: str, word: str) -> frozenset[str]:
 
 def _kazakh_stems(key: str) -> tuple[str, ...]:
     """A lemma as it stands before an ending (агенттік → агенттік, агенттіг)."""
-    voiced = {"к": "г", "қ": "ғ", "п": "б"}
-    return (key, key[:-1] + voiced[key[-1]]) if key[-1:] in voiced else (key,)
+    from ..lemma.kk import kazakh_voicing
+
+    voicing = kazakh_voicing()
+    return (key, key[:-1] + voicing[key[-1]]) if key[-1:] in voicing else (key,)
 
 
 def _kazakh_nominative(word: str, key: str) -> str:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..translit import name_similarity
+from ..translit import name_similarity, russian_spelling
 from .compose import MIN_DICE
 from .headwords import name_endings
 from .index import is_acronym
@@ -109,6 +109,10 @@ def entry_confidence(evidence: EntryEvidence) -> float:
     if evidence.kind == "name":
         if known_name(evidence.en) is not None:
             return min(value, CAP_UNCHECKED_NAME)  # a known name rendered by none of its known forms
+        if evidence.kk == evidence.ru != evidence.en and evidence.kk.isascii():
+            # both translations copy a Latin name: the copy is the English name as written, so one
+            # spelled otherwise (Global Citizens for Global Citizen) is another English form's
+            return min(value, CAP_UNCHECKED_NAME)
         if (any(inflected(evidence.en, form, lang) for lang, form in (("kk", evidence.kk), ("ru", evidence.ru)))
                 or russian_oblique(evidence.ru, evidence.kk)):
             return min(value, CAP_INFLECTED)
@@ -117,7 +121,7 @@ def entry_confidence(evidence: EntryEvidence) -> float:
         if transliterated(evidence.en, evidence.kk) and transliterated(evidence.en, evidence.ru):
             # two independent transliterations agreeing with the English: the same spelling backs the
             # entry up; two spellings (Ван / Ванн, Адони / Адонис) often mean one of them is off
-            if _spelling(evidence.kk) == _spelling(evidence.ru):
+            if russian_spelling(evidence.kk) == russian_spelling(evidence.ru):
                 return max(value, TRANSLITERATED)
             return min(value, CAP_TWO_SPELLINGS)
         if not all(_content_words(form) == _content_words(evidence.en) for form in (evidence.kk, evidence.ru)):
@@ -214,15 +218,3 @@ def _mixed_script(form: str) -> bool:
     """A word written in Latin and Cyrillic letters at once."""
     return any(any(ch.isascii() and ch.isalpha() for ch in word) and any(not ch.isascii() and ch.isalpha()
                for ch in word) for word in form.split(" "))
-
-
-#: Kazakh letters and spellings as Russian writes the same sounds in a foreign name (Еуразия /
-#: Евразия, Ердоган / Эрдоган): a regular difference of the two orthographies, not two spellings.
-_KK_AS_RU = str.maketrans({"ә": "а", "ө": "о", "ү": "у", "ұ": "у", "қ": "к", "ғ": "г", "ң": "н", "һ": "х",
-                           "і": "и", "ё": "е", "-": " "})
-
-
-def _spelling(form: str) -> str:
-    """A name's spelling for comparing Kazakh with Russian (lower case, hyphens as spaces)."""
-    words = form.casefold().translate(_KK_AS_RU).replace("еу", "ев").split(" ")
-    return " ".join("е" + word[1:] if word.startswith("э") else word for word in words)

@@ -61,16 +61,15 @@ def headword(index: LanguageIndex, gram: str, english_name: str = "") -> str:
     return _prefer_name_case(lemma_form, written)
 
 
-#: Kazakh stem-final consonants voiced before a vowel ending (жетіспеушілік → жетіспеушілігі).
-_KK_VOICED = {"к": "г", "қ": "ғ", "п": "б"}
-
-
 def _voiced(head: str, lang: str) -> tuple[str, ...]:
     """The head as it stands before a possessive ending: itself, and (Kazakh) with its last
-    consonant voiced."""
-    if lang == "kk" and head[-1:] in _KK_VOICED:
-        return head, head[:-1] + _KK_VOICED[head[-1]]
-    return (head,)
+    consonant voiced (жетіспеушілік → жетіспеушілігі)."""
+    if lang != "kk":
+        return (head,)
+    from ..lemma.kk import kazakh_voicing
+
+    voicing = kazakh_voicing()
+    return (head, head[:-1] + voicing[head[-1]]) if head[-1:] in voicing else (head,)
 
 
 def _without_case_ending(form: str, head: str) -> str:

@@ -395,7 +395,9 @@ def _kazakh_unit(word: str, holding: list[int], target: LanguageIndex) -> str:
     if len(before) != 1 or "" in before:
         return word
     gram = f"{before.pop()} {word}"
-    return gram if set(target.postings.get(gram, ())) >= set(holding) else word
+    missing = set(holding) - set(target.postings.get(gram, ()))
+    # in five beads or more, one bead may write the unit otherwise (жер сілкініс beside жер сілкінісі)
+    return gram if not missing or (len(holding) >= SURE_BEADS and len(missing) == 1) else word
 
 
 def _without_possessive(form: str, key: str, target: LanguageIndex, russian: str) -> tuple[str, bool]:

@@ -235,6 +235,13 @@ def kazakh_endings(name: str) -> tuple[str, ...]:
 
 
 @cache
+def kazakh_voicing() -> dict[str, str]:
+    """Stem-final consonants and their voiced form before a vowel-initial ending (к → г: игілік,
+    игілігі), from the ``[alternation]`` of ``data/kk_endings.toml``."""
+    return {plain: voiced for voiced, plain in _endings_data()["alternation"].items()}
+
+
+@cache
 def _endings_data() -> dict:
     return tomllib.loads(resources.files(__package__).joinpath("data", "kk_endings.toml").read_text("utf-8"))
 

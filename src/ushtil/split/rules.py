@@ -41,6 +41,8 @@ _LIST_ITEM = re.compile(r"\n[ \t]*(?:[-–—•·▪*]|\d{1,2}[.)]|[a-zа-я][)
 _SPACE = re.compile(r"\s+")
 _INITIALS = re.compile(r"^(?:[^\W\d_][^\W\d_]?\.){0,3}[^\W\d_][^\W\d_]?$")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+#: The most words of a label that opens a text before a colon ("Almanac:", "Breaking news:").
+LABEL_WORDS = 2
 #: A line ending in one of these goes on into the next line (or ends a sentence by itself).
 _FINAL_OR_JOINING = ".!?…:;,-–—(\"'«“„"
 
@@ -71,7 +73,7 @@ class RuleSplitter:
                 for chunk in _split_list_items(block):
                     found = self._split_chunk(chunk)
                     if opens_text and found:
-                        found[:1] = self._inline_heading(found[0], evidence)
+                        found[:2] = self._opening_heading(found[:2], evidence)
                         opens_text = False
                     sentences.extend(found)
         return sentences
@@ -88,6 +90,17 @@ class RuleSplitter:
         if not heading[:1].isupper() or not rest.lstrip()[:1].isupper() or last_word in self.language.stop_words:
             return [paragraph]
         return [heading, rest]
+
+    def _opening_heading(self, first: list[str], words_seen: WordEvidence) -> list[str]:
+        """A text's first one or two sentences with a heading run into the first cut off
+        (:meth:`_inline_heading`); a short label cut off before it at a colon ("Almanac:", "Watch:")
+        belongs to the heading ("Almanac: The inventor of the Geiger Counter And now …" is the
+        heading "Almanac: The inventor of the Geiger Counter" and a sentence), and stays cut off
+        where no heading is found."""
+        if len(first) == 2 and first[0].endswith(":") and len(first[0].split()) <= LABEL_WORDS:
+            found = self._inline_heading(f"{first[0]} {first[1]}", words_seen)
+            return found if len(found) == 2 else first
+        return [*self._inline_heading(first[0], words_seen), *first[1:]]
 
     def _inline_heading(self, sentence: str, words_seen: WordEvidence) -> list[str]:
         """A text's first sentence that opens with a heading run into it on the same line (a headline,
