@@ -77,3 +77,18 @@ def test_kazakh_and_russian_spellings_of_a_name_fold_alike(kazakh, russian):
     from ushtil.translit import russian_spelling
 
     assert russian_spelling(kazakh) == russian_spelling(russian)
+
+
+@pytest.mark.parametrize(("written", "sure"), [
+    ("тізе", True),  # е is a dative only after м, ң: тізе is no тіз + е (NTREX: knee = тізе = колено)
+    ("аймақта", False),  # та is the locative after a voiceless consonant: аймақ + та
+    ("провинцияда", False),  # да after a vowel
+])
+def test_a_bare_kazakh_head_is_unsure_only_where_an_ending_could_follow_its_stem(written, sure):
+    from collections import Counter
+
+    from ushtil.glossary.compose import composed_headword
+    from ushtil.glossary.index import LanguageIndex
+
+    index = LanguageIndex(lang="kk", sides=[], postings={}, surfaces={written: Counter({written: 2})})
+    assert composed_headword(index, written, False) == (written, sure)

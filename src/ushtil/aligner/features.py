@@ -487,16 +487,21 @@ class PairEvidence:
         self._sets = {name: self._shared[name][0] for name in ("ngrams", "cognates", "terms")}
         self._sets["names"] = (free["names"][0][0], free["names"][1][1])
         self._sets["known"] = (known[0], covers[1])
+        #: per (side, count name): prefix sums of an added count, or a union's size by length and start
         self._prefix: dict[tuple, np.ndarray] = {}
 
     def _side_sums(self, which: int, name: str, start: np.ndarray, count: np.ndarray) -> np.ndarray:
         """A count per candidate side ``start … start + count``: added up, or the size of a union."""
         if name in self._sets:
-            parts = self._sets[name][which]
-            total = np.zeros(len(start))
-            for u in range(min(int(count.max(initial=0)), MOST)):  # a longer side: its first MOST sentences
-                total += np.where(u < count, parts.sizes[u, np.where(u < count, start + u, -1)], 0)
-            return total
+            unions = self._prefix.get((which, name))
+            if unions is None:  # row c: the union's size for a side of c sentences from each start
+                sizes = self._sets[name][which].sizes
+                unions = np.zeros((MOST + 1, sizes.shape[1]))
+                for u in range(MOST):
+                    unions[u + 1] = unions[u] + sizes[u, np.minimum(np.arange(sizes.shape[1]) + u, sizes.shape[1] - 1)]
+                self._prefix[(which, name)] = unions
+            # a longer side: its first MOST sentences
+            return unions.reshape(-1)[np.minimum(count, MOST) * unions.shape[1] + start]
         prefix = self._prefix.get((which, name))
         if prefix is None:
             profiles = (self.a, self.b)[which]

@@ -269,7 +269,7 @@ def _kazakh_head(word: str, key: str, plural: bool) -> tuple[str, bool]:
     stems = _kazakh_stems(key)
     endings = sorted(term_patterns("kk").name_endings, key=len, reverse=True)
     if word.casefold() == key:
-        return word, not word.casefold().endswith((*endings, "ын", "ін"))
+        return word, not any(_may_end_in(word, ending) for ending in (*endings, "ын", "ін"))
     changed = True
     while changed:
         changed = False
@@ -282,6 +282,17 @@ def _kazakh_head(word: str, key: str, plural: bool) -> tuple[str, bool]:
         word = word[:-3]
     rest = word.casefold()[len(key):]
     return word, plural or not rest.startswith(_kazakh_endings("plural"))
+
+
+def _may_end_in(word: str, ending: str) -> bool:
+    """Whether a Kazakh word written bare may still carry ``ending`` (by the lemmatiser's rules of
+    which sounds an ending follows; an ending they do not list, whenever the word ends so)."""
+    from ..lemma import builtin_lemmatizer
+
+    if not word.casefold().endswith(ending):
+        return False
+    possible = builtin_lemmatizer("kk").may_end_in(word, ending)
+    return True if possible is None else possible
 
 
 def _built_alike(written: tuple[str, ...], head: int, target: LanguageIndex) -> bool:

@@ -90,6 +90,19 @@ class KazakhLemmatizer(Lemmatizer):
         """The parts of speech the treebank lexicon knows ``lemma`` as (саяси: ADJ; сауда: NOUN)."""
         return frozenset(self._parts.get(lemma.lower(), ()))
 
+    def may_end_in(self, word: str, ending: str) -> bool | None:
+        """Whether ``word`` may be a stem with the noun ending ``ending`` on it: the ending follows
+        the stem's last sound and vowel class (тізе cannot be тіз + е: е follows only м, ң); None for
+        an ending these data do not list."""
+        variants = [variant for variant in self._by_text.get(ending, ()) if variant.kind == "noun"]
+        if not variants:
+            return None
+        lower = word.casefold()
+        stem = lower[: -len(ending)]
+        if not lower.endswith(ending) or len(stem) < self._min_stem:
+            return False
+        return any(stem[-1] in variant.after and _harmonises(stem, variant) for variant in variants)
+
     def analyse(self, word: str) -> Analysis:
         lower = word.lower()
         if not any(char.isalpha() for char in word):
