@@ -133,6 +133,7 @@ def main() -> None:
         rows.append(row("incremental (+1 article)", steps, args.articles + 1))
         redone = [line.strip() for line in steps["align"][3].splitlines()
                   if "second pass:" in line or "reused" in line or "learned lexicon" in line or "unchanged" in line]
+        redone += [line.strip() for line in steps["glossary"][3].splitlines() if "tokens and lemmas" in line]
         redone += [line.strip() for line in steps["check"][3].splitlines() if "taken from" in line]
         extra.unlink()
         if not args.no_dask:
@@ -141,7 +142,7 @@ def main() -> None:
         speedup = sum(step[0] for step in results[1].values()) / sum(step[0] for step in results[2].values())
         print(f"--jobs 2 speed-up over --jobs 1: {speedup:.2f}x")
         print(f"alignments of --jobs 1 and --jobs 2 identical: {same}")
-        print("incremental align and check said: " + " | ".join(redone))
+        print("incremental align, glossary and check said: " + " | ".join(redone))
     finally:
         if not args.keep:
             shutil.rmtree(base, ignore_errors=True)

@@ -71,8 +71,8 @@ def align_corpus(
     run = _Run(sources, replace(options, scored=False), engine, cache or ResultCache(None), progress)
     run.first_pass(range(len(sources)), stems_only=True)
     done = [n for n in range(len(sources)) if n in run.stems]
-    lexicon = _corpus_lexicon(run, done)
-    parts = {n: _lexicon_part(run.stems[n], lexicon) if lexicon else NO_LEXICON for n in done}
+    lexicon, learned_from = _corpus_lexicon(run, done)
+    parts = _lexicon_parts(run, done, lexicon, learned_from)
     run.result.alignments = run.second_pass(done, replace(options, lexicon=lexicon), parts)
     return run.result
 
@@ -159,11 +159,34 @@ def _facts_key(first_key: str) -> str:
     return content_hash("stems and length ratios", first_key)
 
 
-def _corpus_lexicon(run: _Run, done: list[int]) -> dict[str, dict[str, set[str]]]:
+def _lexicon_parts(run: _Run, done: list[int], lexicon: dict[str, dict[str, set[str]]],
+                   learned_from: str) -> dict[int, str]:
+    """Each text's :func:`_lexicon_part`, kept in the cache beside the lexicon (``learned_from``: the
+    hash of the texts it was learned from, which with the settings and code makes the lexicon): a
+    re-run that keeps the lexicon looks the parts of its earlier texts up instead of hashing a
+    thousand texts' lexicon entries again."""
+    if not lexicon:
+        return {n: NO_LEXICON for n in done}
+    slot = cache_key("align: lexicon parts", run.settings, learned_from)
+    known = run.cache.get(slot) or {}
+    parts, added = {}, 0
+    for n in done:
+        part = known.get(run.keys[n])
+        if part is None:
+            part = known[run.keys[n]] = _lexicon_part(run.stems[n], lexicon)
+            added += 1
+        parts[n] = part
+    if added:
+        run.cache.put(slot, known)
+    return parts
+
+
+def _corpus_lexicon(run: _Run, done: list[int]) -> tuple[dict[str, dict[str, set[str]]], str]:
     """The lexicon learned from the first pass of the ``done`` texts, or the one an earlier run
     learned while no text it was learned from changed and the texts added since are at most
     :data:`RELEARN_SHARE` of them (one more article barely moves the counts, and realigning a whole
-    archive for it would make every re-run as slow as the first)."""
+    archive for it would make every re-run as slow as the first); and the hash of the texts it was
+    learned from."""
     texts = {run.keys[n] for n in done}
     result, cache = run.result, run.cache
     slot = cache_key("align: learned lexicon", run.settings, "corpus")
@@ -179,7 +202,7 @@ def _corpus_lexicon(run: _Run, done: list[int]) -> dict[str, dict[str, set[str]]
                 f"learned lexicon kept from an earlier run: {_size(lexicon)} entries from {len(learned_from)} "
                 f"text(s); {len(added)} added since (learned again once they pass {RELEARN_SHARE:.0%}, or with --fresh)"
             )
-            return lexicon
+            return lexicon, content_hash(sorted(learned_from))
         changed = len(learned_from - texts)
         reason = (f" (learned again: {changed} text(s) it was learned from changed or left)" if changed else
                   f" (learned again: {len(added)} text(s) added since, over {RELEARN_SHARE:.0%})")
@@ -192,7 +215,7 @@ def _corpus_lexicon(run: _Run, done: list[int]) -> dict[str, dict[str, set[str]]
                                                              for direction, entries in lexicon.items()}})
         result.notes.append(f"learned lexicon: {_size(lexicon)} entries from the first pass of {len(done)} "
                             f"text(s){reason}")
-    return lexicon
+    return lexicon, content_hash(sorted(texts))
 
 
 def _size(lexicon: dict[str, dict[str, set[str]]]) -> int:

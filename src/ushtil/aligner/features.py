@@ -19,7 +19,6 @@ from itertools import chain
 from typing import ClassVar
 
 import numpy as np
-from scipy import sparse
 
 from .profile import PUNCTUATION_COUNT, SentenceProfile, bigrams
 
@@ -415,6 +414,8 @@ def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
         shared = _dense(wanted, len(names), len(letters)) @ _dense(spelled, len(keys), len(letters)).T
         rows, cols = np.nonzero(_dense(has, len(profiles), len(keys)) @ (shared >= need[:, None]).T.astype(np.int32))
         return _Parts(rows.astype(np.int64), cols.astype(np.int64), np.ones(len(rows)), len(profiles))
+    from scipy import sparse  # here: a run over short texts never loads scipy (a third of a second)
+
     wanted = sparse.csr_matrix((wanted[2], wanted[:2]), shape=(len(names), len(letters)))
     spelled = sparse.csr_matrix((spelled[2], spelled[:2]), shape=(len(keys), len(letters))).T.tocsr()
     sounds_like = []  # name × key, a few hundred names at a time: the bigram counts of all pairs are many

@@ -87,7 +87,7 @@ def build_glossary(
     if not units:
         raise UshtilError("no parallel text found: the sources have no title, keywords or aligned beads "
                           "in two or more languages")
-    tokens, made = corpus_tokens(articles, lemmatize, nlp=nlp, cache=cache, engine=engine)
+    tokens, made = corpus_tokens(articles, lemmatize, nlp=nlp, cache=cache)
     if cache is not None and cache.folder and notes is not None:
         notes.insert(0, f"tokens and lemmas of {made} article(s) made, {len(articles) - made} taken from "
                      f"{cache.folder}; the index, candidates and renderings are counted over all "

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..cache import ResultCache, cache_key, content_hash
-from ..engine import Engine, run_each
 from ..model import LANGS
 from ..tokens import WORD
 from .patterns import term_patterns
@@ -157,14 +156,17 @@ def _clean_token(token: str) -> str:
 
 def word_keys(vocabulary: set[str], lang: str, lemmatize: Lemmatize) -> dict[str, str]:
     """The matching key of every distinct word: acronyms by their letters, other words by lower-case
-    lemma. Lemmatising the vocabulary once (not every sentence) keeps large builds fast. Lower-case
-    words go first, so no capital opens a batch, where the lemmatiser would take it for a sentence
-    start: a word's key is the same whatever else the vocabulary holds."""
+    lemma. Lemmatising the vocabulary once (not every sentence) keeps large builds fast. No word is
+    taken for a sentence start (lower-case words go first, and a capital that opens a batch is
+    lemmatised again inside one): a word's key is the same whatever else the vocabulary holds."""
     words = sorted((word for word in vocabulary if not is_acronym(word)), key=lambda word: (word[:1].isupper(), word))
     keys = {word: word.replace(".", "") for word in vocabulary if is_acronym(word)}
     for start in range(0, len(words), _LEMMA_BATCH):
         batch = words[start:start + _LEMMA_BATCH]
-        keys.update((word, lemma.casefold()) for word, lemma in zip(batch, lemmatize(batch, lang), strict=True))
+        lemmas = lemmatize(batch, lang)
+        if batch[0][:1].isupper():  # its lemma inside a sentence, as every other word's
+            lemmas[0] = lemmatize([batch[0], batch[0]], lang)[1]
+        keys.update((word, lemma.casefold()) for word, lemma in zip(batch, lemmas, strict=True))
     return keys
 
 
@@ -227,52 +229,51 @@ Tokens = list | None
 
 
 def article_tokens(units: list[Unit], lemmatize: Lemmatize) -> dict[str, list[Tokens]]:
-    """Per language, the :data:`Tokens` of every unit of one article, keyed by its own vocabulary."""
-    found = {}
+    """Per language, the :data:`Tokens` of every unit of one article."""
+    return articles_tokens([units], lemmatize)[0]
+
+
+def articles_tokens(articles: list[list[Unit]], lemmatize: Lemmatize) -> list[dict[str, list[Tokens]]]:
+    """:func:`article_tokens` of each article; their vocabularies are lemmatised together (once per
+    distinct word), which gives what each alone would give: a word's key does not depend on the
+    other words (:func:`word_keys`)."""
+    found: list[dict[str, list[Tokens]]] = [{} for _ in articles]
     for lang in LANGS:
-        tokenized = [tokenize(unit.text[lang]) if _translated(unit.text.get(lang, ""), lang) else None
-                     for unit in units]
-        keys_of = word_keys({word for side in tokenized if side for word in side[0]}, lang, lemmatize)
-        found[lang] = [None if side is None else
-                       [side[0], [keys_of[word] for word in side[0]], *(sorted(positions) for positions in side[1:])]
-                       for side in tokenized]
+        tokenized = [[tokenize(unit.text[lang]) if _translated(unit.text.get(lang, ""), lang) else None
+                      for unit in units] for units in articles]
+        keys_of = word_keys({word for sides in tokenized for side in sides if side for word in side[0]}, lang,
+                            lemmatize)
+        for tokens, sides in zip(found, tokenized, strict=True):
+            tokens[lang] = [None if side is None else
+                            [side[0], [keys_of[word] for word in side[0]], *(sorted(places) for places in side[1:])]
+                            for side in sides]
     return found
 
 
 def corpus_tokens(articles: list[list[Unit]], lemmatize: Lemmatize | None = None, *, nlp: str = "builtin",
-                  cache: ResultCache | None = None,
-                  engine: Engine | None = None) -> tuple[dict[str, list[Tokens]], int]:
+                  cache: ResultCache | None = None) -> tuple[dict[str, list[Tokens]], int]:
     """The :data:`Tokens` of every unit, per language, made article by article (``articles``: each
-    article's units), and how many articles were tokenised now. Without ``lemmatize`` the library's
-    lemmatiser for ``nlp`` is used, and then each article's tokens are taken from ``cache`` when its
-    text is as before (and stored there otherwise) and made on ``engine``."""
-    cache = cache if lemmatize is None and cache is not None else ResultCache(None)
+    article's units), and how many articles were tokenised now. Without ``lemmatize`` the built-in
+    lemmatiser is used (or the library's for ``nlp``), and with the built-in one each article's
+    tokens are taken from ``cache`` when its text is as before (and stored there otherwise); stanza
+    lemmatises a word by the words beside it in the batch, so its keys are made anew every time."""
+    if lemmatize is None:
+        from .. import lemma
+
+        lemmatize = lambda words, lang: lemma.lemmatize(words, lang, backend=nlp)  # noqa: E731
+        cache = cache if cache is not None and nlp == "builtin" else ResultCache(None)
+    else:
+        cache = ResultCache(None)
     keys = ([cache_key("glossary: tokens", nlp, content_hash([unit.text for unit in units])) for units in articles]
             if cache.folder else [""] * len(articles))
     found: list[dict | None] = [cache.get(key) if key else None for key in keys]
     todo = [n for n, tokens in enumerate(found) if tokens is None]
-    if lemmatize is None:
-        outcomes = run_each(_library_tokens, [articles[n] for n in todo], engine=engine, shared=nlp)
-        made = []
-        for outcome in outcomes:
-            if not outcome.ok:  # tokenising is plain code: a failure is a bug, never a bad input
-                raise RuntimeError(outcome.error)
-            made.append(outcome.value)
-    else:
-        made = [article_tokens(articles[n], lemmatize) for n in todo]
-    for n, tokens in zip(todo, made, strict=True):
+    for n, tokens in zip(todo, articles_tokens([articles[n] for n in todo], lemmatize), strict=True):
         found[n] = tokens
         if keys[n]:
             cache.put(keys[n], tokens)
     cache.flush()
     return {lang: [side for tokens in found for side in tokens[lang]] for lang in LANGS}, len(todo)
-
-
-def _library_tokens(units: list[Unit], nlp: str) -> dict[str, list[Tokens]]:
-    """:func:`article_tokens` with the library's lemmatiser (a module-level function: it runs in workers)."""
-    from .. import lemma
-
-    return article_tokens(units, lambda words, lang: lemma.lemmatize(words, lang, backend=nlp))
 
 
 def build_index(units: list[Unit], lang: str, lemmatize: Lemmatize | None = None,
