@@ -129,23 +129,21 @@ def _contains(keys: list[str], key: tuple[str, ...]) -> bool:
 #: What ends a sentence (or opens a quotation or list item) between two words: the next capital is
 #: positional.
 _SENTENCE_GAP = re.compile(r"[.!?:;…«“\"(\-–—]")
+#: :data:`ushtil.tokens.WORD` as a group: splitting on it keeps the words between the gaps.
+_WORDS_AND_GAPS = re.compile(f"({WORD.pattern})", WORD.flags)
 
 
 def tokenize(text: str) -> tuple[list[str], set[int], set[int], set[int]]:
     """Words of one side (acronym endings and English possessives cut off), the positions of words
     that follow punctuation, of words that start a sentence and of words written with a possessive."""
-    surface, breaks, starts, possessives, end = [], set(), {0}, set(), 0
-    for match in WORD.finditer(text):
-        gap = text[end:match.start()]
-        if surface and gap.strip():
-            breaks.add(len(surface))
-            if _SENTENCE_GAP.search(gap):
-                starts.add(len(surface))
-        token = _clean_token(match.group())
-        if token != match.group() and _POSSESSIVE.search(match.group().strip(".,")):
-            possessives.add(len(surface))
-        surface.append(token)
-        end = match.end()
+    parts = _WORDS_AND_GAPS.split(text)  # gap, word, gap, word, …, gap: one C-level scan, no loop per match
+    words, gaps = parts[1::2], parts[2:-1:2]  # gaps[k - 1] stands before word k
+    surface = list(map(_clean_token, words))
+    breaks = {k for k, gap in enumerate(gaps, 1) if gap != " " and gap.strip()}
+    starts = {0} | {k for k in breaks if _SENTENCE_GAP.search(gaps[k - 1])}
+    possessives = set() if surface == words else {
+        k for k, (word, token) in enumerate(zip(words, surface, strict=True))
+        if token != word and _POSSESSIVE.search(word.strip(".,"))}
     return surface, breaks, starts, possessives
 
 
@@ -220,6 +218,8 @@ def _translated(text: str, lang: str) -> bool:
     if lang == "en":
         return True
     sample = text[:_SCRIPT_SAMPLE]
+    if not _LATIN.search(sample):
+        return True  # the usual case, told without counting letters
     return len(_LATIN.findall(sample)) <= 0.5 * len(_LETTER.findall(sample))
 
 
