@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -300,9 +301,10 @@ def _evidence(candidate: Candidate, found: dict[str, Rendering], units: list[Uni
     holding = Counter()
     for rendering in found.values():
         holding.update(rendering.units)
-    ranked = sorted(candidate.units, key=lambda u: (units[u].section == "keywords", -holding[u], u))
+    ranked = heapq.nsmallest(MAX_EVIDENCE, candidate.units,
+                             key=lambda u: (units[u].section == "keywords", -holding.get(u, 0), u))
     return [Evidence(article=units[u].article, text=dict(units[u].text), section=units[u].section)
-            for u in ranked[:MAX_EVIDENCE]]
+            for u in ranked]
 
 
 def _merge_spellings(entries: list[GlossaryEntry]) -> list[GlossaryEntry]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..translit import name_similarity
 from .association import Counts
@@ -100,7 +101,7 @@ def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: Lang
         scores = {
             gram: _score(candidate, english_form, gram, both, len(shared), target)
             for gram, both in cooccurring.items()
-            if len(gram.split(" ")) <= len(candidate.key) + 1 and _fits(candidate.kind, gram, target)
+            if gram.count(" ") <= len(candidate.key) and _fits(candidate.kind, gram, target)
             and (not candidate.demonym or _adjective_of_people(gram, target.lang))
         }
         if not scores:
@@ -229,9 +230,10 @@ def _times_written(form: str, side: Side, lang: str) -> int:
     words = form.split(" ")
     if _stem(words[0], lang) not in side.folded:
         return 0
-    surface, n = side.surface, len(words)
-    return sum(all(_word_form(word, token, lang) for word, token in zip(words, surface[i:i + n], strict=True))
-               for i in range(len(surface) - n + 1))
+    surface, first, rest = side.surface, words[0], words[1:]
+    # the first word tells most places off before the others are looked at
+    return sum(1 for i in range(len(surface) - len(rest)) if _word_form(first, surface[i], lang)
+               and all(_word_form(word, surface[i + k], lang) for k, word in enumerate(rest, 1)))
 
 
 def _stem(word: str, lang: str) -> str:
@@ -242,7 +244,9 @@ def _stem(word: str, lang: str) -> str:
     return folded[:-2] if len(folded) > 5 else folded[:-1] if len(folded) > 3 else folded
 
 
+@lru_cache(maxsize=65536)
 def _word_form(word: str, token: str, lang: str) -> bool:
+    """Whether ``token`` is ``word`` of a known name, inflected (remembered: names recur in many beads)."""
     if is_acronym(word):
         return token == word
     folded, written = word.casefold().replace("ё", "е"), token.casefold().replace("ё", "е")
@@ -320,7 +324,7 @@ def _fits(kind: str, gram: str, target: LanguageIndex) -> bool:
 def _score(candidate: Candidate, english_form: str, gram: str, both: int, shared: int,
            target: LanguageIndex) -> float:
     dice = 2 * both / (shared + target.frequency(gram))
-    gap = abs(len(gram.split(" ")) - len(candidate.key))
+    gap = abs(gram.count(" ") + 1 - len(candidate.key))
     score = dice * (1.0, 0.7, 0.45)[min(gap, 2)]
     if candidate.kind in ("name", "acronym") or candidate.demonym:
         written = target.surfaces[gram].most_common(1)[0][0]
@@ -357,8 +361,13 @@ def occurrences(side: Side, gram: str) -> int:
     if gram not in side.grams and gram.count(" ") < 2:
         return 0
     keys, wanted = side.keys, gram.split(" ")
-    n, first = len(wanted), wanted[0]
-    return sum(1 for i, key in enumerate(keys) if key == first and keys[i:i + n] == wanted)
+    n, first, count, start = len(wanted), wanted[0], 0, 0
+    while True:  # only where its first word stands (list.index scans in C)
+        try:
+            start = keys.index(first, start) + 1
+        except ValueError:
+            return count
+        count += keys[start - 1:start - 1 + n] == wanted
 
 
 def _add_variants(rendering: Rendering, candidate: Candidate, english: LanguageIndex, shared: list[int],
@@ -371,6 +380,7 @@ def _add_variants(rendering: Rendering, candidate: Candidate, english: LanguageI
     found = {u: occurrences(target.sides[u], rendering.gram) for u in shared}
     wanted = {u: occurrences(english.sides[u], english_gram) for u in shared}
     rendering.variants = {rendering.headword: max(sum(found.values()), 1)}
+    shared_units = set(shared)
     for _ in range(MAX_VARIANTS):
         short = [u for u in shared if wanted[u] > found[u]]
         options = Counter()
@@ -385,7 +395,7 @@ def _add_variants(rendering: Rendering, candidate: Candidate, english: LanguageI
                 continue
             if words[-1] != head and name_similarity(words[-1], head) < VARIANT_SPELLING:
                 continue
-            holding = sum(1 for u in shared if gram in target.sides[u].grams)
+            holding = len(shared_units.intersection(target.postings[gram]))  # the shared beads holding it
             if holding / max(target.frequency(gram), 1) >= MIN_VARIANT_FIDELITY:
                 best = gram
                 break
