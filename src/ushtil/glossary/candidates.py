@@ -63,7 +63,7 @@ def find_candidates(units: list[Unit], english: LanguageIndex) -> list[Candidate
             continue
         shouted = _shouted(side.surface, patterns)
         for place, (surface, key) in enumerate(zip(side.surface, side.keys, strict=True)):
-            if place not in shouted and _english_acronym(surface, patterns, lower_words):
+            if place not in shouted and is_acronym(surface) and _english_acronym(surface, patterns, lower_words):
                 add((key,), "acronym")
         for run, written in names.runs(number):
             if is_demonym_phrase(written):
@@ -213,7 +213,8 @@ def _name_runs(side, patterns: TermPatterns, lower_words: set[str]):
     surface = side.surface
     i = 0
     while i < len(surface):
-        if not _name_word(surface[i], patterns, lower_words, acronym_ok=True):
+        # a name word (acronyms too) starts with a capital: most words are told off without a call
+        if not surface[i][:1].isupper() or not _name_word(surface[i], patterns, lower_words, acronym_ok=True):
             i += 1
             continue
         j = i + 1

@@ -175,8 +175,11 @@ def loanword_terms(english: LanguageIndex, words: dict[str, WordAssociation], do
             ru_side, kk_side = russian.sides[u], kazakh.sides[u]
             if ru_side is None or kk_side is None:
                 continue
-            others = {other for other in english.sides[u].keys if other != key}
-            for word in {word for word in ru_side.keys if _russian_loanword(key, word)}:
+            # the length first: most words are too short, told without a call
+            loanwords = {word for word in ru_side.keys
+                         if len(word) >= LOANWORD_LETTERS and _russian_loanword(key, word)}
+            others = {other for other in english.sides[u].keys if other != key} if loanwords else set()
+            for word in loanwords:
                 if any(name_similarity(other, word) > name_similarity(key, word) for other in others):
                     continue  # иммигрант is immigrant's, not immigration's
                 if not russian.surfaces[word].most_common(1)[0][0].islower():
