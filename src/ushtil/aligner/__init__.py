@@ -10,7 +10,7 @@ The names are imported on first use, so reading alignment files (``check`` and `
 folder) does not load the aligner's numerical code.
 """
 
-import importlib
+from ..lazy import lazy_names
 
 #: Public name → the module of this package that defines it.
 _API: dict[str, str] = {
@@ -41,10 +41,4 @@ __all__ = [
     "write_alignment",
 ]
 
-
-def __getattr__(name: str):
-    if name not in _API:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{_API[name]}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _API)

@@ -9,7 +9,7 @@ The names are imported on first use: ``check`` needs the data classes and the st
 
 from __future__ import annotations
 
-import importlib
+from ..lazy import lazy_names
 
 #: Public name → the module of this package that defines it.
 _API: dict[str, str] = {
@@ -38,10 +38,4 @@ __all__ = [
     "save_glossary",
 ]
 
-
-def __getattr__(name: str):
-    if name not in _API:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{_API[name]}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _API)
