@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .dp import BLOCK, COUNT_KEY, Band, fill, moves_within
+from .dp import COUNT_KEY, Band, fill, move_blocks, moves_within
 
 #: The evidence of one bead, in the order of :func:`bead_evidence`'s columns.
 CONFIDENCE_FEATURES: tuple[str, ...] = (
@@ -106,7 +106,7 @@ def margins(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> np.ndarra
     counts = np.array([move.value for move in moves], dtype=np.int64)
     # the score of the bead of each move from each cell of the band (-inf: past the end), computed once
     gains = np.full((len(moves), len(cells)), -np.inf, dtype=np.float32)
-    for block in _blocks(len(moves), len(cells)):
+    for block in move_blocks(len(moves), len(cells)):
         m, c = np.nonzero((cells[None] + counts[block, None] <= end).all(axis=2))
         gains[block][m, c] = scorer.scores(cells[c], counts[block] if len(counts[block]) == 1 else counts[block][m])
     move_of = np.full(64, -1)
@@ -129,7 +129,7 @@ def margins(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> np.ndarra
     own = np.zeros(gains.shape, dtype=bool)
     own[[moves.index(move) for _, move in path], band.index(np.array([s for s, _ in path]))] = True
     best = [np.full(size + 1, -np.inf) for size in sizes]
-    for block in _blocks(len(moves), len(cells)):
+    for block in move_blocks(len(moves), len(cells)):
         after = reverse.index((end - cells[None] - counts[block, None]).reshape(-1, 3)).reshape(-1, len(cells))
         m, c = np.nonzero((after >= 0) & ~own[block])
         through = to_start[c] + gains[block][m, c] + from_end[after[m, c]]
@@ -143,9 +143,3 @@ def margins(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> np.ndarra
         lang = next(n for n, count in enumerate(move.value) if count)
         best_other[t] = best[lang][start[lang]]
     return np.where(best_other > -np.inf, total - best_other, CLIP)
-
-
-def _blocks(moves: int, cells: int) -> list[slice]:
-    """The moves a few at a time (a long text's candidate arrays stay bounded; see :data:`~.dp.BLOCK`)."""
-    step = max(1, BLOCK // max(cells, 1))
-    return [slice(first, first + step) for first in range(0, moves, step)]

@@ -62,13 +62,14 @@ def align_corpus(
         options = replace(options, terms=_term_triples(term_pairs))
     if options.profiles is None:  # sentence profiles kept between the passes of this process
         options = replace(options, profiles={})
+    cache = cache or ResultCache(None)
     if options.lexicon:
-        run = _Run(sources, options, engine, cache or ResultCache(None), progress)
+        run = _Run(sources, options, engine, cache, progress)
         run.first_pass(range(len(sources)), stems_only=False)
         run.result.alignments = [run.first.get(n) for n in range(len(sources))]
         return run.result
     # the first pass only feeds the lexicon: its beads need no scores
-    run = _Run(sources, replace(options, scored=False), engine, cache or ResultCache(None), progress)
+    run = _Run(sources, replace(options, scored=False), engine, cache, progress)
     run.first_pass(range(len(sources)), stems_only=True)
     done = [n for n in range(len(sources)) if n in run.stems]
     lexicon, learned_from = _corpus_lexicon(run, done)
@@ -262,4 +263,4 @@ def _lexicon_part(stems: dict[str, list[str]], lexicon: dict[str, dict[str, set[
     return content_hash(seen)
 
 
-__all__ = ["CorpusResult", "align_corpus", "alignment_from_dict", "alignment_to_dict"]
+__all__ = ["CorpusResult", "align_corpus"]

@@ -142,6 +142,12 @@ def _moves_up_to(most: Cell) -> tuple[Move, ...]:
     return tuple(move for move in MOVES if all(n <= top for top, n in zip(most, move.value, strict=True)))
 
 
+def move_blocks(moves: int, cells: int) -> list[slice]:
+    """The moves a few at a time, so that a long text's candidate arrays stay bounded (:data:`BLOCK`)."""
+    step = max(1, BLOCK // max(cells, 1))
+    return [slice(first, first + step) for first in range(0, moves, step)]
+
+
 def fill(
     band: Band, scores: BeadScores, on_progress: Callable[[float], None] | None = None, longest: int = 3
 ) -> Table:
@@ -159,15 +165,14 @@ def fill(
     counts = np.array([move.value for move in moves], dtype=np.int64).reshape(-1, 3)
     before = np.empty((len(moves), len(cells)), dtype=np.int32)
     gain = np.full(before.shape, -np.inf, dtype=np.float32)  # float32: half the memory of a long text's table
-    step = max(1, BLOCK // max(len(cells), 1))
-    for first in range(0, len(moves), step):
-        block = counts[first : first + step]
+    for taken in move_blocks(len(moves), len(cells)):
+        block = counts[taken]
         starts = (cells[None] - block[:, None]).reshape(-1, 3)
         found = rank[band.index(starts)]
-        before[first : first + step] = found.reshape(len(block), -1)
+        before[taken] = found.reshape(len(block), -1)
         valid = np.flatnonzero(found >= 0)
         bead_counts = block if len(block) == 1 else block[valid // len(cells)]  # one row: one move for all
-        gain[first : first + step].reshape(-1)[valid] = scores(starts[valid], bead_counts)
+        gain[taken].reshape(-1)[valid] = scores(starts[valid], bead_counts)
     best = np.full(len(cells) + 1, -np.inf)  # the last entry stands for "outside the band"
     last = np.full(len(cells), -1, dtype=np.int64)
     best[rank[band.index(np.zeros((1, 3), dtype=np.int64))[0]]] = 0.0
