@@ -34,9 +34,14 @@ class SoundKeyTable:
 
 
 @cache
+def _translit_data() -> dict:
+    """``langs/data/translit.toml``, read once."""
+    return tomllib.loads(resources.files("ushtil.langs").joinpath("data", "translit.toml").read_text(encoding="utf-8"))
+
+
+@cache
 def sound_key_table() -> SoundKeyTable:
-    text = resources.files("ushtil.langs").joinpath("data", "translit.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
+    data = _translit_data()
     return SoundKeyTable(
         cyrillic=dict(data["cyrillic"]),
         rewrites=tuple((old, new) for old, new in data["latin"]["rewrites"]),
@@ -76,23 +81,24 @@ def name_similarity(a: str, b: str) -> float:
 
 
 @cache
-def _kazakh_as_russian() -> dict:
-    text = resources.files("ushtil.langs").joinpath("data", "translit.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)["kazakh_as_russian"]
+def _kazakh_as_russian() -> tuple[dict[int, str], list, list]:
+    """The ``[kazakh_as_russian]`` table: its letters as a translation table (hyphens as spaces), its
+    rewrites and its word-initial rewrites."""
+    table = _translit_data()["kazakh_as_russian"]
+    return str.maketrans({**table["letters"], "-": " "}), table["rewrites"], table["initial"]
 
 
 def russian_spelling(form: str) -> str:
     """A Kazakh or Russian name's spelling with the regular differences of the two orthographies
     folded (Еуразия and Евразия → евразия; Ердоган and Эрдоган → ердоган), lower case, hyphens as
     spaces, so that the two spellings of one name compare equal."""
-    table = _kazakh_as_russian()
-    letters = str.maketrans({**table["letters"], "-": " "})
+    letters, rewrites, initial = _kazakh_as_russian()
     folded = form.casefold().translate(letters)
-    for old, new in table["rewrites"]:
+    for old, new in rewrites:
         folded = folded.replace(old, new)
     words = []
     for word in folded.split(" "):
-        for old, new in table["initial"]:
+        for old, new in initial:
             if word.startswith(old):
                 word = new + word[len(old):]
         words.append(word)
