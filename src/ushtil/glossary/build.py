@@ -99,6 +99,8 @@ def build_glossary(
         _note(notes, f"the beads of all {len(articles)} article(s) and the settings are as at the last build: "
                      f"its glossary taken from {cache.folder}")
     else:
+        if engine is not None and engine.parallel and lemmatize is None:
+            _load_language_data(nlp)
         with _collector_paused():
             tokens, made = corpus_tokens(articles, lemmatize, nlp=nlp, cache=cache, engine=engine)
             built = glossary_from_units(units, lemmatize or library_lemmatizer(nlp), min_confidence, threshold,
@@ -127,6 +129,22 @@ def build_glossary(
 def _note(notes: list[str] | None, note: str) -> None:
     if notes is not None:
         notes.insert(0, note)
+
+
+def _load_language_data(nlp: str) -> None:
+    """Load the lemmatisers, word frequencies, known names and sound keys here, once, before the
+    workers are forked: they inherit them, where each would otherwise load its own copy (most of a
+    second of CPU each, twice per worker: for the tokens and for the renderings)."""
+    from .. import lemma
+    from ..translit import name_similarity
+    from .known import known_names
+    from .words import general_zipf
+
+    for lang, word in (("en", "words"), ("kk", "сөздер"), ("ru", "слова")):
+        lemma.lemmatize([word], lang, backend=nlp)
+    general_zipf("word")
+    known_names()
+    name_similarity("Astana", "Астана")
 
 
 def _build_key(articles: list[list[Unit]], nlp: str, min_confidence: float, threshold: float) -> str:
