@@ -18,7 +18,7 @@ from importlib import resources
 import numpy as np
 
 from .confidence import CONFIDENCE_FEATURES
-from .dp import COUNT_KEY, KEYED_COUNTS, Band, moves_within
+from .dp import COUNT_KEY, KEYED_COUNTS, Band, move_blocks, moves_within
 from .features import FEATURES, PairContext, PairEvidence
 from .profile import SentenceProfile
 
@@ -281,13 +281,33 @@ class BeadScorer:
         if counts.max(initial=0) > self.longest:  # a bead longer than this scorer takes: -inf, as no bead
             counts = np.where((counts <= self.longest).all(axis=1)[:, None], counts, 0)
         key = counts @ COUNT_KEY
-        if self._cube is None and np.prod(np.add(self.sizes, 1)) <= DENSE_CUBE:
-            self._cube = self._cube_scores()
-        if self._cube is not None:
+        if self._scored_cube() is not None:
             rows, table = self._cube
             flat = table.reshape(len(table), -1)
             return flat[rows[key], np.ravel_multi_index(starts.T, table.shape[1:])]
         return self._scores(starts, counts, key)
+
+    def starting(self, cells: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """The scores of the beads taking ``counts[m]`` sentences from each of ``cells`` (moves × cells,
+        float32; -inf for beads that end past the texts)."""
+        found = np.full((len(counts), len(cells)), -np.inf, dtype=np.float32)
+        for block in move_blocks(len(counts), len(cells)):
+            m, c = np.nonzero((cells[None] + counts[block, None] <= self.sizes).all(axis=2))
+            if self._scored_cube() is not None:  # each move's row of the cube, at the cells
+                rows, table = self._cube
+                scored = table.reshape(len(table), -1)[np.ix_(rows[counts[block] @ COUNT_KEY],
+                                                              np.ravel_multi_index(cells.T, table.shape[1:]))]
+                found[block][m, c] = scored[m, c]
+            else:
+                taken = counts[block] if len(counts[block]) == 1 else counts[block][m]
+                found[block][m, c] = self.scores(cells[c], taken)
+        return found
+
+    def _scored_cube(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """The scores of every bead from every cell, in a short section (made on first use)."""
+        if self._cube is None and np.prod(np.add(self.sizes, 1)) <= DENSE_CUBE:
+            self._cube = self._cube_scores()
+        return self._cube
 
     def _cube_scores(self) -> tuple[np.ndarray, np.ndarray]:
         """The score of every bead type that fits the section from every cell (rows[key]: the row of
