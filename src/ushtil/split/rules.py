@@ -22,8 +22,9 @@ from itertools import pairwise
 from ..langs import Language, get_language
 from ..read.layout import paragraph_blocks
 
-# Terminal punctuation, then closing quotes, brackets or markdown emphasis, then a space or the end.
-_CANDIDATE = re.compile(r"[.!?…]+[\"'»”’)\]*_]*(?=\s|$)")
+# Terminal punctuation, then closing quotes, brackets or markdown emphasis, then a space or the end
+# (after a period, ? or ! a “ closes a quote too: Kazakh texts write “Бұл жалпы не?“).
+_CANDIDATE = re.compile(r"[.!?…]+[\"'»”’“)\]*_]*(?=\s|$)")
 _OPENERS = "\"'«“„‘([*_`"
 _CLOSERS = "\"'»”’)]*_"
 #: Quotation marks that close a quote but that some texts also open one with (Kazakh "”Бұл …").
