@@ -325,20 +325,23 @@ class _Parts:
     sentences) are its entries with a gap over d. The entries are also indexed by element."""
 
     def __init__(self, rows, cols, vals, n: int, lookback: bool = True):
+        self.n, self.lookback, self.stride = n, lookback, n + 1
+        #: the size of each sentence's part after d earlier sentences (row d; 0 past the last sentence)
+        self.sizes = np.zeros((MOST, n + 1))
+        if not len(rows):  # no entries (no glossary terms, no lexicon yet): nothing to sort
+            self.rows = self.cols = self.gap = self.by_element = self.element_keys = np.zeros(0, dtype=np.int64)
+            self.vals, self.starts = np.zeros(0), np.zeros(n + 1, dtype=np.int64)
+            return
         order = np.lexsort((cols, rows))
         self.rows, self.cols, self.vals = rows[order], cols[order], vals[order]
-        self.n, self.lookback = n, lookback
         self.gap = np.full(len(rows), MOST)
         #: the entries by element, then row: their positions, and element * stride + row
         self.by_element = np.lexsort((self.rows, self.cols))
-        self.stride = n + 1
         self.element_keys = self.cols[self.by_element] * self.stride + self.rows[self.by_element]
-        if lookback and len(rows):
+        if lookback:
             again = np.flatnonzero(np.diff(self.cols[self.by_element]) == 0)
             gaps = np.diff(self.rows[self.by_element])[again]
             self.gap[self.by_element[again + 1]] = np.minimum(gaps, MOST)
-        #: the size of each sentence's part after d earlier sentences (row d; 0 past the last sentence)
-        self.sizes = np.zeros((MOST, n + 1))
         for d in range(MOST):
             self.sizes[d, :n] = np.bincount(self.rows[self.gap > d], minlength=n)
         self.starts = np.searchsorted(self.rows, np.arange(n + 1))
@@ -408,7 +411,7 @@ def _side_overlaps(x: _Parts, y: _Parts) -> np.ndarray:
     product (a sum of the smaller counts: of "at least c" products for each c), and a side pair's
     count is the sum of its sentence pairs' parts. Small products: one thread, no BLAS start-up."""
     n, m = x.n, y.n
-    common = np.intersect1d(x.cols, y.cols)
+    common = np.intersect1d(x.cols, y.cols) if len(x.cols) and len(y.cols) else ()
     if not len(common):
         return np.zeros((MOST, MOST, n + 1, m + 1))
     levels = []  # per side, per gap level u, the sentence × element matrix (MOST empty rows past the end)
@@ -531,7 +534,9 @@ class PairEvidence:
         self._sets["names"] = (free["names"][0][0], free["names"][1][1])
         self._sets["known"] = (known[0], covers[1])
         #: per (side, count name): prefix sums of an added count, or a union's size by length and start
-        self._prefix: dict[tuple, np.ndarray] = {}
+        #: (those of the sentences alone kept in ``memo`` for the other passes)
+        self._prefix: dict[tuple, np.ndarray] = memo.setdefault(("prefix", *pair), {})
+        self._prefix_here: dict[tuple, np.ndarray] = {}
         #: a short section's shared counts of every side pair (:func:`_side_overlaps`), by count name;
         #: those that do not depend on the context kept in ``memo`` for the other passes
         self._dense = memo.setdefault(("dense", *pair), {}) if (len(a) + 1) * (len(b) + 1) <= DENSE_PAIRS else None
@@ -540,13 +545,14 @@ class PairEvidence:
     def _side_sums(self, which: int, name: str, start: np.ndarray, count: np.ndarray) -> np.ndarray:
         """A count per candidate side ``start … start + count``: added up, or the size of a union."""
         if name in self._sets:
-            unions = self._prefix.get((which, name))
+            kept = self._prefix_here if name in ("terms", "known") else self._prefix
+            unions = kept.get((which, name))
             if unions is None:  # row c: the union's size for a side of c sentences from each start
                 sizes = self._sets[name][which].sizes
                 unions = np.zeros((MOST + 1, sizes.shape[1]))
                 for u in range(MOST):
                     unions[u + 1] = unions[u] + sizes[u, np.minimum(np.arange(sizes.shape[1]) + u, sizes.shape[1] - 1)]
-                self._prefix[(which, name)] = unions
+                kept[(which, name)] = unions
             # a longer side: its first MOST sentences
             return unions.reshape(-1)[np.minimum(count, MOST) * unions.shape[1] + start]
         prefix = self._prefix.get((which, name))

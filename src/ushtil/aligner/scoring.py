@@ -404,15 +404,15 @@ class BeadScorer:
     def _paragraph_conflicts(self, starts, counts: np.ndarray) -> np.ndarray:
         """Languages disagreeing on whether the bead opens a paragraph, plus breaks inside the bead
         (``starts``: the start positions per language, arrays that broadcast together)."""
-        shape = np.broadcast_shapes(*(np.shape(x) for x in starts), counts[:, 0].shape)
-        opening, closing, conflicts = np.zeros(shape), np.zeros(shape), np.zeros(shape)
+        opening = closing = conflicts = 0  # counts (the arrays grow to the shape of all the starts)
         for index, opens in self._opens.items():
             n, s = counts[:, index], starts[index]
             taken = n > 0
-            opening += opens[s] & taken
-            closing += ~opens[s] & taken
+            here = opens[s]
+            opening = opening + (here & taken)
+            closing = closing + (~here & taken)
             before = self._starts_before[index]
-            conflicts += np.where(taken, before[s + n] - before[s + 1], 0)
+            conflicts = conflicts + np.where(taken, before[s + n] - before[s + 1], 0)
         return conflicts + np.minimum(opening, closing)
 
     def bead_features(
