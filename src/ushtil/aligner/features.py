@@ -430,7 +430,8 @@ def _side_overlaps(x: _Parts, y: _Parts) -> np.ndarray:
     shared = {}
     for u, a in enumerate(levels[0]):
         for v, b in enumerate(levels[1]):
-            shared[u, v] = a @ b.T if top == 1 else sum((a >= c) * 1.0 @ ((b >= c) * 1.0).T for c in range(1, top + 1))
+            shared[u, v] = _product(a, b) if top == 1 else sum(_product((a >= c) * 1.0, (b >= c) * 1.0)
+                                                               for c in range(1, top + 1))
     table = np.empty((MOST, MOST, n + 1, m + 1))
     for u in range(MOST):  # sentence s + u of one side with t + v of the other
         for v in range(MOST):
@@ -451,8 +452,8 @@ def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
     has = _entries([profile.keys for profile in profiles], {key: i for i, key in enumerate(keys)})
     need = NAME_MATCH * np.bincount(wanted[0], wanted[2], minlength=len(names))
     if len(keys) * (len(names) + len(letters) + len(profiles)) <= DENSE_CELLS:
-        shared = _dense(wanted, len(names), len(letters)) @ _dense(spelled, len(keys), len(letters)).T
-        rows, cols = np.nonzero(_dense(has, len(profiles), len(keys)) @ (shared >= need[:, None]).T.astype(float))
+        shared = _product(_dense(wanted, len(names), len(letters)), _dense(spelled, len(keys), len(letters)))
+        rows, cols = np.nonzero(_product(_dense(has, len(profiles), len(keys)), (shared >= need[:, None]) * 1.0))
         return _Parts(rows.astype(np.int64), cols.astype(np.int64), np.ones(len(rows)), len(profiles))
     from scipy import sparse  # here: a run over short texts never loads scipy (a third of a second)
 
@@ -469,6 +470,15 @@ def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
     return _Parts(found.row.astype(np.int64), found.col.astype(np.int64), np.ones(found.nnz), len(profiles))
 
 
+def _product(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``a @ b.T``, a few rows of ``a`` at a time so that each product stays under :data:`ONE_THREAD`
+    (a larger one starts BLAS threads, whose waiting costs more CPU time than the product)."""
+    step = max(1, ONE_THREAD // max(1, a.shape[1] * len(b)))
+    if step >= len(a):
+        return a @ b.T
+    return np.concatenate([a[first : first + step] @ b.T for first in range(0, len(a), step)])
+
+
 def _dense(entries: tuple[np.ndarray, np.ndarray, np.ndarray], rows: int, cols: int) -> np.ndarray:
     """(row, column, count) entries as a dense matrix (of whole numbers: their products are exact; a
     product this small runs on one thread, ten times faster than numpy's own integer loop)."""
@@ -477,6 +487,8 @@ def _dense(entries: tuple[np.ndarray, np.ndarray, np.ndarray], rows: int, cols: 
     return matrix
 
 
+#: Products of at most this many multiplications run on one thread (OpenBLAS's threshold, halved).
+ONE_THREAD = 1 << 18
 #: Counts over the words of a side that add up over its sentences (punctuation: a row per class).
 ADDED_COUNTS = ("chars", "numbers", "punctuation")
 #: Names looked up at once in :func:`_found` (bounds the memory of the bigram counts).

@@ -153,8 +153,9 @@ def _type_priors(priors: Priors, present: tuple[bool, ...], longest: int) -> np.
     return table
 
 
-#: Sections of at most this many cells score every bead type from every cell at once
-#: (:meth:`BeadScorer._cube_scores`); longer ones the beads asked for.
+#: Sections of at most this many cells score every bead type from every cell at once, also those
+#: outside the band (:meth:`BeadScorer._cube_scores`: a few operations per bead, where a bead scored
+#: alone costs a look-up per pair); longer ones score the beads asked for.
 DENSE_CUBE = 20_000
 #: Candidates whose features are computed at once (the feature matrix of a long text is made in
 #: pieces of this many rows, so memory stays bounded).
