@@ -111,8 +111,11 @@ def margins(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> np.ndarra
                              end[2] - band.rows[::-1, 3], end[2] - band.rows[::-1, 2]], axis=1)
     reverse = Band(sizes, reverse_rows)
     # the same beads by their start in the reversed texts (the cell they end at, seen from the end)
-    at = band.shifted_index(end - reverse.cells(), counts)
-    backward = fill(reverse, np.where(at >= 0, np.take_along_axis(gains, np.maximum(at, 0), axis=1), -np.inf))
+    reversed_gains, reversed_cells = np.empty_like(gains), end - reverse.cells()
+    for block in move_blocks(len(moves), len(cells)):
+        at = band.shifted_index(reversed_cells, counts[block])
+        reversed_gains[block] = np.where(at >= 0, np.take_along_axis(gains[block], np.maximum(at, 0), axis=1), -np.inf)
+    backward = fill(reverse, reversed_gains)
     # best scores by cell in Band.cells() order (the tables keep them in wavefront order)
     to_start, from_end = forward.best[forward.rank[:-1]], backward.best[backward.rank[:-1]]
     total = to_start[band.index(end[None])[0]]

@@ -154,8 +154,8 @@ class Table:
     #: (-1 where no path reaches the cell)
     moves: list[Move]
     last: np.ndarray
-    #: predecessor of every cell for each move (moves × cells; -1: outside the band)
-    before: np.ndarray
+    #: the position of the cell the last bead starts from (-1 where no path reaches the cell)
+    previous: np.ndarray
 
 
 BeadScores = Callable[[np.ndarray, np.ndarray], np.ndarray]
@@ -196,9 +196,42 @@ def fill(
     rank[order] = np.arange(len(cells))
     moves = moves_within(band.sizes, longest)
     counts = np.array([move.value for move in moves], dtype=np.int64).reshape(-1, 3)
-    before = np.empty((len(moves), len(cells)), dtype=np.int32)
-    gain = np.full(before.shape, -np.inf, dtype=np.float32)  # float32: half the memory of a long text's table
-    for taken in move_blocks(len(moves), len(cells)):
+    best = np.full(len(cells) + 1, -np.inf)  # the last entry stands for "outside the band"
+    last = np.full(len(cells), -1, dtype=np.int8)
+    previous = np.full(len(cells), -1, dtype=np.int32)
+    best[rank[band.index(np.zeros((1, 3), dtype=np.int64))[0]]] = 0.0
+    bounds = np.searchsorted(wavefront, np.arange(wavefront[-1] + 2))
+    first = 1
+    while first < len(bounds) - 1:  # the candidates of a few wavefronts at a time: a long text's stay bounded
+        end = max(first + 1, int(np.searchsorted(bounds, bounds[first] + WAVE_CELLS // len(moves), "right")) - 1)
+        end = min(end, len(bounds) - 1)
+        before, gain = _candidates(band, cells[bounds[first] : bounds[end]], rank, counts, scores)
+        for d in range(first, end):
+            group = slice(bounds[d], bounds[d + 1])
+            here = slice(bounds[d] - bounds[first], bounds[d + 1] - bounds[first])
+            total = best[before[:, here]] + gain[:, here]
+            choice = total.argmax(axis=0)
+            top = total[choice, np.arange(len(choice))]
+            best[group] = top
+            last[group] = np.where(top > -np.inf, choice, -1)
+            previous[group] = before[choice, np.arange(here.start, here.stop)]
+            if on_progress is not None:
+                on_progress(d / (len(bounds) - 2))
+        first = end
+    return Table(band, cells, rank, best[:-1], moves, last, previous)
+
+
+#: Candidate beads (cells × moves) whose predecessors and scores :func:`fill` holds at once.
+WAVE_CELLS = 1 << 22
+
+
+def _candidates(band: Band, cells: np.ndarray, rank: np.ndarray, counts: np.ndarray,
+                scores: BeadScores | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For the beads of each move ending at each of ``cells``: the table position of the start cell
+    (-1 outside the band) and the bead's score (float32: half the memory of a long text's table)."""
+    before = np.empty((len(counts), len(cells)), dtype=np.int32)
+    gain = np.full(before.shape, -np.inf, dtype=np.float32)
+    for taken in move_blocks(len(counts), len(cells)):
         block = counts[taken]
         found = band.shifted_index(cells, block)
         before[taken] = rank[found]
@@ -209,20 +242,7 @@ def fill(
         bead_counts = block if len(block) == 1 else block[valid // len(cells)]  # one row: one move for all
         starts = cells[valid % len(cells)] - bead_counts
         gain[taken].reshape(-1)[valid] = scores(starts, bead_counts)
-    best = np.full(len(cells) + 1, -np.inf)  # the last entry stands for "outside the band"
-    last = np.full(len(cells), -1, dtype=np.int64)
-    best[rank[band.index(np.zeros((1, 3), dtype=np.int64))[0]]] = 0.0
-    bounds = np.searchsorted(wavefront, np.arange(wavefront[-1] + 2))
-    for d in range(1, len(bounds) - 1):
-        group = slice(bounds[d], bounds[d + 1])
-        total = best[before[:, group]] + gain[:, group]
-        choice = total.argmax(axis=0)
-        top = total[choice, np.arange(len(choice))]
-        best[group] = top
-        last[group] = np.where(top > -np.inf, choice, -1)
-        if on_progress is not None:
-            on_progress(d / (len(bounds) - 2))
-    return Table(band, cells, rank, best[:-1], moves, last, before)
+    return before, gain
 
 
 def traceback(table: Table, end: Cell) -> list[tuple[Cell, Move]]:
@@ -232,8 +252,8 @@ def traceback(table: Table, end: Cell) -> list[tuple[Cell, Move]]:
         raise ValueError(f"the band does not reach the end cell {end}; widen it")
     path = []
     while table.cells[position].any():
-        m = int(table.last[position])
-        position = int(table.before[m, position])
-        path.append((tuple(int(x) for x in table.cells[position]), table.moves[m]))
+        move = table.moves[int(table.last[position])]
+        position = int(table.previous[position])
+        path.append((tuple(int(x) for x in table.cells[position]), move))
     path.reverse()
     return path
