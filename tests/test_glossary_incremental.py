@@ -1,5 +1,6 @@
-"""A glossary re-run over a work folder tokenises only the articles that are new, and writes what a
-fresh build writes (CSV, TBX and the workbook's sheets), on one core or two."""
+"""A glossary re-run over a work folder tokenises only the articles that are new (and takes the whole
+build from the cache when no bead changed), and writes what a fresh build writes (CSV, TBX and the
+workbook's sheets), on one core or two; a damaged cache entry is made again, ``--fresh`` takes nothing."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from conftest import SEED_ARTICLE
+from test_engine import damage_cache
 from test_scale_cli import corpus  # noqa: F401 (the fixture)
 from ushtil.cache import CACHE_FOLDER
 from ushtil.cli import main
@@ -27,14 +29,21 @@ def glossary(work: Path, out: Path, *options: str) -> dict[str, bytes]:
     return written
 
 
-def test_rerun_after_one_new_article_tokenises_it_alone_and_equals_a_fresh_build(corpus, tmp_path, capsys):  # noqa: F811
+def test_rerun_after_a_new_or_changed_article_tokenises_it_alone_and_equals_a_fresh_build(corpus, tmp_path, capsys):  # noqa: F811
     work = tmp_path / "work"
     assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
     first = glossary(work, tmp_path / "first", "--jobs", "1")
     assert "tokens and lemmas of 6 article(s) made, 0 taken from" in capsys.readouterr().err
     again = glossary(work, tmp_path / "again", "--jobs", "2")
-    assert "tokens and lemmas of 0 article(s) made, 6 taken from" in capsys.readouterr().err
+    assert "the beads of all 6 article(s) and the settings are as at the last build" in capsys.readouterr().err
     assert again == first
+    assert damage_cache(work / CACHE_FOLDER, '"evidence"', '"evidencX"') == 1  # the kept build, damaged
+    repaired = glossary(work, tmp_path / "repaired", "--jobs", "2")
+    assert "tokens and lemmas of 0 article(s) made, 6 taken from" in capsys.readouterr().err
+    assert repaired == first
+    fresh_again = glossary(work, tmp_path / "fresh-again", "--jobs", "2", "--fresh")
+    assert "tokens and lemmas of 6 article(s) made, 0 taken from" in capsys.readouterr().err
+    assert fresh_again == first
 
     text = SEED_ARTICLE.read_text(encoding="utf-8").replace("Kazakhstan", "Qazaqstan")
     (corpus / "seed-again.txt").write_text(text, encoding="utf-8")
@@ -44,11 +53,25 @@ def test_rerun_after_one_new_article_tokenises_it_alone_and_equals_a_fresh_build
     assert "tokens and lemmas of 1 article(s) made, 6 taken from" in capsys.readouterr().err
     assert incremental["glossary.csv"] != first["glossary.csv"]  # the new article counts
 
-    fresh_work = tmp_path / "fresh-work"
+    assert_equals_a_fresh_build(work, tmp_path / "fresh-1", incremental, capsys)
+
+    # one article changed (its text, so its beads): it alone is tokenised again
+    (corpus / "seed-again.txt").write_text(text.replace("China", "Cathay"), encoding="utf-8")
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    capsys.readouterr()
+    changed = glossary(work, tmp_path / "changed", "--jobs", "2")
+    assert "tokens and lemmas of 1 article(s) made, 6 taken from" in capsys.readouterr().err
+    assert changed["glossary.csv"] != incremental["glossary.csv"]
+    assert_equals_a_fresh_build(work, tmp_path / "fresh-2", changed, capsys)
+
+
+def assert_equals_a_fresh_build(work: Path, folder: Path, written: dict[str, bytes], capsys) -> None:
+    """A build from a copy of ``work`` without its cache, on one process, writes ``written``."""
+    fresh_work = folder / "work"
     shutil.copytree(work, fresh_work)
     shutil.rmtree(fresh_work / CACHE_FOLDER)
-    fresh = glossary(fresh_work, tmp_path / "fresh", "--jobs", "1")
+    fresh = glossary(fresh_work, folder / "out", "--jobs", "1")
     assert "tokens and lemmas of 7 article(s) made, 0 taken from" in capsys.readouterr().err
-    assert sorted(fresh) == sorted(incremental)
+    assert sorted(fresh) == sorted(written)
     for name in fresh:
-        assert fresh[name] == incremental[name], name
+        assert fresh[name] == written[name], name

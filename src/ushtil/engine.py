@@ -57,6 +57,11 @@ class Engine:
         so with a cluster that work runs on this machine's cores (its results travel with the tasks)."""
         return Engine(jobs=default_jobs()) if self.scheduler else self
 
+    def local(self) -> Engine:
+        """The engine for work that reads what this process holds (a corpus-wide index, too big to
+        send): forked local workers share it; with a cluster that work runs on this machine's cores."""
+        return Engine(jobs=default_jobs()) if self.scheduler else self
+
     def describe(self) -> str:
         if self.scheduler:
             return f"Dask cluster at {self.scheduler}"

@@ -211,11 +211,11 @@ def article_summary(article: Article) -> str:
     return f"{Path(article.source).name or article.id}  " + " | ".join(cells)
 
 
-def work_folder_cache(inputs: list[str]) -> ResultCache | None:
+def work_folder_cache(inputs: list[str], fresh: bool = False) -> ResultCache | None:
     """The cache of the work folder ``align`` wrote, when that folder is what is read: a re-run of
     ``check`` checks (and of ``glossary`` analyses) only the articles whose beads changed (a review
-    import, a new article)."""
+    import, a new article). ``fresh``: nothing is taken from it (what is made is still stored)."""
     folder = Path(inputs[0]) if len(inputs) == 1 else None
     if folder is None or not folder.is_dir() or not any(folder.glob(f"*{ALIGNMENT_SUFFIX}")):
         return None
-    return ResultCache(folder / CACHE_FOLDER)
+    return ResultCache(folder / CACHE_FOLDER, reuse=not fresh)

@@ -71,6 +71,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "on judged NTREX entries)")
     parser.add_argument("--candidates", action="store_true",
                         help="also write the lower-confidence candidates into the CSV and TBX")
+    parser.add_argument("--fresh", action="store_true",
+                        help="take nothing from the work folder's cache (each article's tokens are made anew, "
+                        "and stored for the next run)")
     add_nlp_option(parser)
     add_engine_options(parser)
     add_quiet_option(parser)
@@ -88,7 +91,8 @@ def run(args: argparse.Namespace) -> int:
         raise UshtilError("give --store or --no-store, not both")
     return build(args.inputs, output=args.output, tbx=args.tbx, csv=args.csv, store=args.store,
                  use_store=not args.no_store, nlp=args.nlp, min_confidence=args.min_confidence,
-                 candidates=args.candidates, quiet=args.quiet, jobs=args.jobs, scheduler=args.scheduler)
+                 candidates=args.candidates, quiet=args.quiet, jobs=args.jobs, scheduler=args.scheduler,
+                 fresh=args.fresh)
 
 
 def _exports(output_path: str | None, tbx: str | None, csv: str | None) -> list:
@@ -112,7 +116,7 @@ def _write_exports(glossary, exports: list, written: OutputTransaction, candidat
 
 def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | None, store: str | None,
           nlp: str, min_confidence: float | None, use_store: bool = True, candidates: bool = False,
-          quiet: bool = False, jobs: int | None = None, scheduler: str | None = None) -> int:
+          quiet: bool = False, jobs: int | None = None, scheduler: str | None = None, fresh: bool = False) -> int:
     from ..glossary import DEFAULT_STORE, build_glossary
     from ..glossary.build import TERMS_THRESHOLD
     from ..glossary.store import store_text
@@ -137,7 +141,8 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
         with engine_for(jobs, scheduler) as engine:
             glossary = build_glossary(
                 inputs, existing=existing, nlp=nlp,
-                term_pairs=pairs, glossary=terms_file, notes=notes, engine=engine, cache=work_folder_cache(inputs),
+                term_pairs=pairs, glossary=terms_file, notes=notes, engine=engine,
+                cache=work_folder_cache(inputs, fresh),
                 threshold=TERMS_THRESHOLD if min_confidence is None else min_confidence,
                 progress=lambda items, label: progress(items, len(items), label, quiet=quiet, unit="text"),
                 on_error=error_reporter(errors, "glossary"),

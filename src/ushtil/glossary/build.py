@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import heapq
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from .. import __version__
-from ..cache import ResultCache
-from ..engine import Engine
+from ..cache import ResultCache, cache_key, content_hash
+from ..engine import Engine, run_each
 from ..errors import UshtilError
 from .candidates import Candidate, find_candidates
 from .compose import PhraseComposer, composed_headword, starts_with_adjective, written_plural
@@ -20,7 +22,7 @@ from .headwords import headword, reconcile_names
 from .ids import assign_ids
 from .index import LanguageIndex, Lemmatize, Tokens, build_indexes, corpus_tokens
 from .matching import Rendering, render
-from .model import Evidence, Glossary, GlossaryEntry
+from .model import Evidence, Glossary, GlossaryEntry, glossary_from_dict, glossary_to_dict
 from .patterns import term_patterns
 from .phrases import WordAssociation
 from .sources import Source, Unit, aligned_sources, units_of_alignment
@@ -90,13 +92,26 @@ def build_glossary(
     if not units:
         raise UshtilError("no parallel text found: the sources have no title, keywords or aligned beads "
                           "in two or more languages")
-    with _collector_paused():
-        tokens, made = corpus_tokens(articles, lemmatize, nlp=nlp, cache=cache)
-        built = glossary_from_units(units, lemmatize or library_lemmatizer(nlp), min_confidence, threshold, tokens)
-    if cache is not None and cache.folder and notes is not None:
-        notes.insert(0, f"tokens and lemmas of {made} article(s) made, {len(articles) - made} taken from "
-                     f"{cache.folder}; the index, candidates and renderings are counted over all "
-                     f"{len(articles)} again (a new article changes the corpus-wide counts)")
+    cache = cache if cache is not None and cache.folder and lemmatize is None and nlp == "builtin" else None
+    key = _build_key(articles, nlp, min_confidence, threshold) if cache is not None else ""
+    built = glossary_from_dict(cache.get(key)) if cache is not None else None
+    if built is not None:
+        _note(notes, f"the beads of all {len(articles)} article(s) and the settings are as at the last build: "
+                     f"its glossary taken from {cache.folder}")
+    else:
+        if engine is not None and engine.parallel and lemmatize is None:
+            _load_language_data(nlp)
+        with _collector_paused():
+            tokens, made = corpus_tokens(articles, lemmatize, nlp=nlp, cache=cache, engine=engine)
+            built = glossary_from_units(units, lemmatize or library_lemmatizer(nlp), min_confidence, threshold,
+                                        tokens, engine)
+        if cache is not None:
+            cache.put(key, glossary_to_dict(built))
+            cache.flush()
+            _note(notes, f"tokens and lemmas of {made} article(s) made, {len(articles) - made} taken from "
+                         f"{cache.folder}; the index, candidates and renderings are counted over all "
+                         f"{len(articles)} again (every candidate's renderings are ranked by corpus-wide "
+                         "counts, which a new or changed article changes)")
     built.signature = (f"ushtil {__version__} glossary; nlp={nlp}; sources={len(found.aligned)}; "
                        f"units={len(units)}; threshold={threshold:g}")
     if existing is None:
@@ -109,6 +124,39 @@ def build_glossary(
     merged.candidates = [entry for entry in built.candidates if entry.en.casefold() not in known]
     merged.threshold = threshold
     return merged
+
+
+def _note(notes: list[str] | None, note: str) -> None:
+    if notes is not None:
+        notes.insert(0, note)
+
+
+def _load_language_data(nlp: str) -> None:
+    """Load the lemmatisers, word frequencies, known names and sound keys here, once, before the
+    workers are forked: they inherit them, where each would otherwise load its own copy (most of a
+    second of CPU each, twice per worker: for the tokens and for the renderings)."""
+    from .. import lemma
+    from ..translit import name_similarity
+    from .known import known_names
+    from .words import general_zipf
+
+    for lang, word in (("en", "words"), ("kk", "сөздер"), ("ru", "слова")):
+        lemma.lemmatize([word], lang, backend=nlp)
+    general_zipf("word")
+    known_names()
+    name_similarity("Astana", "Астана")
+
+
+def _build_key(articles: list[list[Unit]], nlp: str, min_confidence: float, threshold: float) -> str:
+    """The cache key of a whole build: every unit as it stands (article, section, texts) in order,
+    the settings and this code; any other corpus is another key."""
+    return cache_key("glossary: build", {"nlp": nlp, "min_confidence": min_confidence, "threshold": threshold},
+                     [content_hash([[getattr(unit, name) for name in _UNIT_FIELDS] for unit in units])
+                      for units in articles])
+
+
+#: Every field of a unit (the build's key holds them all).
+_UNIT_FIELDS = tuple(field.name for field in dataclasses.fields(Unit))
 
 
 @contextmanager
@@ -126,31 +174,19 @@ def _collector_paused():
 
 
 def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence: float = MIN_CONFIDENCE,
-                        threshold: float = 0.0, tokens: dict[str, list[Tokens]] | None = None) -> Glossary:
+                        threshold: float = 0.0, tokens: dict[str, list[Tokens]] | None = None,
+                        engine: Engine | None = None) -> Glossary:
     """Entries for every English candidate with a rendering in Kazakh or Russian; those below
-    ``threshold`` as candidates (``tokens``: the units' tokens, :func:`.index.corpus_tokens`)."""
+    ``threshold`` as candidates (``tokens``: the units' tokens, :func:`.index.corpus_tokens`).
+    With a parallel ``engine`` the candidates are rendered on this machine's cores (see
+    :func:`_render_everything`)."""
     indexes = build_indexes(units, lemmatize, tokens)
     english = indexes["en"]
     words = {lang: WordAssociation(english, indexes[lang]) for lang in ("kk", "ru")}
-    composers = {lang: PhraseComposer(words[lang]) for lang in ("kk", "ru")}
-    few_units = term_patterns("en").min_term_units
-    rendered = []
-    for candidate in find_candidates(units, english):
-        english_form = _english_form(candidate, english)
-        composed = _composed(candidate, composers, english)
-        renderings = composed[0] if composed else None
-        recurring = len(candidate.units) >= few_units
-        if renderings is None and _running_term(candidate) and not recurring:
-            continue  # too rare to be rendered by co-occurrence
-        if renderings is not None and recurring and not all(r.confidence for r in renderings.values()):
-            renderings = None  # an unsure composed form: co-occurrence may show the term's form
-        if renderings is not None and composed[1]:
-            english_form = english.surfaces[" ".join(candidate.key)].most_common(1)[0][0]
-        if renderings is None:
-            renderings = {lang: render(candidate, english, indexes[lang], units, english_form, words[lang])
-                          for lang in ("kk", "ru")}
-        if any(renderings.values()):
-            rendered.append((candidate, english_form, renderings))
+    corpus = _Corpus(units=units, indexes=indexes, words=words,
+                     composers={lang: PhraseComposer(words[lang]) for lang in ("kk", "ru")},
+                     candidates=find_candidates(units, english))
+    rendered, single_words = _render_everything(corpus, engine)
     unclear = _unclear_boundaries(rendered)
     entries = []
     for candidate, english_form, renderings in rendered:
@@ -158,7 +194,7 @@ def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence:
         if entry.confidence >= min_confidence:
             entries.append(entry)
     built = {entry.en.casefold(): entry for entry in entries}
-    for term in single_word_terms(english, words):
+    for term in single_words:
         same = built.get(term.english.casefold())
         if term.confidence >= min_confidence and (same is None or same.confidence < term.confidence):
             if same is not None:
@@ -173,6 +209,81 @@ def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence:
     assign_ids(entries)
     return Glossary(entries=[entry for entry in entries if entry.confidence >= threshold],
                     candidates=[entry for entry in entries if entry.confidence < threshold], threshold=threshold)
+
+
+@dataclass
+class _Corpus:
+    """What rendering a candidate reads: the units, their indexes and word associations, the candidates."""
+
+    units: list[Unit]
+    indexes: dict[str, LanguageIndex]
+    words: dict[str, WordAssociation]
+    composers: dict[str, PhraseComposer]
+    candidates: list[Candidate]
+
+
+#: Rendered: a candidate, its English form and its renderings per language.
+Rendered = tuple[Candidate, str, dict[str, Rendering | None]]
+#: Parts of the candidates handed to each worker (more parts than workers, so they end together).
+PARTS_PER_WORKER = 4
+
+
+def _render_everything(corpus: _Corpus, engine: Engine | None) -> tuple[list[Rendered], list]:
+    """Every candidate's renderings (in the candidates' order) and the single-word terms.
+
+    Each candidate is rendered on its own from the corpus-wide indexes, so the candidates can be
+    rendered in parts on a pool of processes (forked: they share the indexes this process built,
+    which are never sent); the single-word terms are one more part. The results are the same as
+    rendered one after another: the renderers' caches only remember what they computed. A Dask
+    cluster would need the indexes sent to every worker, so with one this machine's cores render."""
+    if engine is None or not engine.parallel or len(corpus.candidates) < 2:
+        rendered = [(corpus.candidates[number], english_form, renderings)
+                    for number, (english_form, renderings) in _rendered(range(len(corpus.candidates)), corpus)]
+        return rendered, _single_words(corpus)
+    local = engine.local()
+    count = local.jobs * PARTS_PER_WORKER
+    parts: list[range | None] = [None, *(range(start, len(corpus.candidates), count) for start in range(count))]
+    outcomes = run_each(_render_part, parts, engine=local, shared=corpus)
+    for outcome in outcomes:
+        if not outcome.ok:
+            raise UshtilError(f"glossary: rendering the candidates: {outcome.error}")
+    numbered = sorted((number, found) for outcome in outcomes[1:] for number, found in outcome.value)
+    return ([(corpus.candidates[number], english_form, renderings) for number, (english_form, renderings) in numbered],
+            outcomes[0].value)
+
+
+def _render_part(part: range | None, corpus: _Corpus) -> list:
+    """One part's renderings, numbered by candidate (run in a worker); ``None``: the single-word terms."""
+    return _single_words(corpus) if part is None else _rendered(part, corpus)
+
+
+def _rendered(numbers: Iterable[int], corpus: _Corpus) -> list[tuple[int, tuple[str, dict[str, Rendering | None]]]]:
+    """The English form and renderings of the candidates numbered ``numbers`` that have a rendering."""
+    english = corpus.indexes["en"]
+    few_units = term_patterns("en").min_term_units
+    rendered = []
+    for number in numbers:
+        candidate = corpus.candidates[number]
+        english_form = _english_form(candidate, english)
+        composed = _composed(candidate, corpus.composers, english)
+        renderings = composed[0] if composed else None
+        recurring = len(candidate.units) >= few_units
+        if renderings is None and _running_term(candidate) and not recurring:
+            continue  # too rare to be rendered by co-occurrence
+        if renderings is not None and recurring and not all(r.confidence for r in renderings.values()):
+            renderings = None  # an unsure composed form: co-occurrence may show the term's form
+        if renderings is not None and composed[1]:
+            english_form = english.surfaces[" ".join(candidate.key)].most_common(1)[0][0]
+        if renderings is None:
+            renderings = {lang: render(candidate, english, corpus.indexes[lang], corpus.units, english_form,
+                                       corpus.words[lang]) for lang in ("kk", "ru")}
+        if any(renderings.values()):
+            rendered.append((number, (english_form, renderings)))
+    return rendered
+
+
+def _single_words(corpus: _Corpus) -> list:
+    return single_word_terms(corpus.indexes["en"], corpus.words)
 
 
 def _running_term(candidate: Candidate) -> bool:

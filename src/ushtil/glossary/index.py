@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..cache import ResultCache, cache_key, content_hash
+from ..engine import Engine, run_each
+from ..errors import UshtilError
 from ..model import LANGS
 from ..tokens import WORD
 from .patterns import term_patterns
@@ -251,29 +253,65 @@ def articles_tokens(articles: list[list[Unit]], lemmatize: Lemmatize) -> list[di
 
 
 def corpus_tokens(articles: list[list[Unit]], lemmatize: Lemmatize | None = None, *, nlp: str = "builtin",
-                  cache: ResultCache | None = None) -> tuple[dict[str, list[Tokens]], int]:
+                  cache: ResultCache | None = None,
+                  engine: Engine | None = None) -> tuple[dict[str, list[Tokens]], int]:
     """The :data:`Tokens` of every unit, per language, made article by article (``articles``: each
     article's units), and how many articles were tokenised now. Without ``lemmatize`` the built-in
     lemmatiser is used (or the library's for ``nlp``), and with the built-in one each article's
     tokens are taken from ``cache`` when its text is as before (and stored there otherwise); stanza
-    lemmatises a word by the words beside it in the batch, so its keys are made anew every time."""
-    if lemmatize is None:
-        from .. import lemma
+    lemmatises a word by the words beside it in the batch, so its keys are made anew every time.
 
-        lemmatize = lambda words, lang: lemma.lemmatize(words, lang, backend=nlp)  # noqa: E731
-        cache = cache if cache is not None and nlp == "builtin" else ResultCache(None)
-    else:
+    The articles to tokenise are handed to ``engine`` in batches (``--jobs N``, a Dask cluster); a
+    word's key does not depend on the batch it is lemmatised in (:func:`word_keys`), so the tokens
+    are the same wherever they are made (stanza's keys depend on the batch: made here, in one). A
+    ``lemmatize`` of the caller's runs in this process."""
+    library = lemmatize is None
+    if cache is None or not library or nlp != "builtin":
         cache = ResultCache(None)
     keys = ([cache_key("glossary: tokens", nlp, content_hash([unit.text for unit in units])) for units in articles]
             if cache.folder else [""] * len(articles))
     found: list[dict | None] = [cache.get(key) if key else None for key in keys]
     todo = [n for n, tokens in enumerate(found) if tokens is None]
-    for n, tokens in zip(todo, articles_tokens([articles[n] for n in todo], lemmatize), strict=True):
+    for n, tokens in zip(todo, _tokens_of(todo, articles, lemmatize, nlp, engine if library else None), strict=True):
         found[n] = tokens
         if keys[n]:
             cache.put(keys[n], tokens)
     cache.flush()
     return {lang: [side for tokens in found for side in tokens[lang]] for lang in LANGS}, len(todo)
+
+
+#: Articles per batch handed to a worker: enough that each batch lemmatises a vocabulary once.
+TOKEN_BATCH = 25
+
+
+def _tokens_of(todo: list[int], articles: list[list[Unit]], lemmatize: Lemmatize | None, nlp: str,
+               engine: Engine | None) -> list[dict[str, list[Tokens]]]:
+    """:func:`articles_tokens` of the articles numbered ``todo``: here, or in batches on ``engine``."""
+    if lemmatize is not None:
+        return articles_tokens([articles[n] for n in todo], lemmatize)
+    if engine is None or not engine.parallel or nlp != "builtin" or len(todo) < 2 * TOKEN_BATCH:
+        return articles_tokens([articles[n] for n in todo], _library_lemmatizer(nlp))
+    # a local pool: a few batches per worker, so they end together
+    size = TOKEN_BATCH if engine.scheduler else max(5, min(TOKEN_BATCH, -(-len(todo) // (4 * engine.jobs))))
+    batches = [[articles[n] for n in todo[start:start + size]] for start in range(0, len(todo), size)]
+    outcomes = run_each(_batch_tokens, batches, engine=engine, shared=nlp)
+    found = []
+    for outcome in outcomes:
+        if not outcome.ok:
+            raise UshtilError(f"glossary: tokens: {outcome.error}")
+        found.extend(outcome.value)
+    return found
+
+
+def _batch_tokens(batch: list[list[Unit]], nlp: str) -> list[dict[str, list[Tokens]]]:
+    """One batch's tokens with the library's lemmatiser (run in a worker)."""
+    return articles_tokens(batch, _library_lemmatizer(nlp))
+
+
+def _library_lemmatizer(nlp: str) -> Lemmatize:
+    from .. import lemma
+
+    return lambda words, lang: lemma.lemmatize(words, lang, backend=nlp)
 
 
 def build_index(units: list[Unit], lang: str, lemmatize: Lemmatize | None = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -127,3 +128,23 @@ class Glossary:
                          if len(entry.variants.get(lang, {})) > 1]
                 lines.append(f"  {entry.en}: " + "; ".join(cells))
         return "\n".join(lines)
+
+
+def glossary_to_dict(glossary: Glossary) -> dict:
+    """The glossary as JSON-able data (a work folder's cache keeps a build so)."""
+    return dataclasses.asdict(glossary)
+
+
+def glossary_from_dict(data: dict | None) -> Glossary | None:
+    """The glossary :func:`glossary_to_dict` gave (None for None or data of another shape)."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        def entries(rows: list[dict]) -> list[GlossaryEntry]:
+            return [GlossaryEntry(**{**row, "evidence": [Evidence(**item) for item in row["evidence"]]})
+                    for row in rows]
+
+        return Glossary(entries=entries(data["entries"]), signature=data["signature"],
+                        candidates=entries(data["candidates"]), threshold=data["threshold"])
+    except (KeyError, TypeError):
+        return None
