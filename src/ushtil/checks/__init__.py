@@ -191,12 +191,15 @@ def _run_checks(items: list[AlignedArticle], shared: tuple, engine: Engine | Non
     (``gc.freeze``): a forked worker's collector would otherwise walk (and so copy) every inherited
     article again and again, about a tenth of the pool's time."""
     if engine is not None and engine.parallel and not engine.scheduler and len(items) > 1:
-        gc.freeze()
+        frozen = gc.get_freeze_count() == 0  # a caller that froze its objects itself keeps them frozen
+        if frozen:
+            gc.freeze()
         try:
             return run_each(_check_numbered, range(len(items)), engine=engine, shared=(items, shared),
                             on_done=on_done)
         finally:
-            gc.unfreeze()
+            if frozen:
+                gc.unfreeze()
     return run_each(_check_article, items, engine=engine, shared=shared, on_done=on_done)
 
 
