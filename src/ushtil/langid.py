@@ -59,7 +59,8 @@ def identify(text: str) -> LanguageGuess:
         return LanguageGuess("en", latin / (latin + cyrillic), "Latn")
     kk, ru = get_language("kk"), get_language("ru")
     words = [word for word in _WORD.findall(text.lower()) if _CYRILLIC.match(word)]
-    with_kazakh_letter = sum(any(letter in word for letter in kk.distinct_letters) for word in words)
+    kazakh_letters = set(kk.distinct_letters)
+    with_kazakh_letter = sum(not kazakh_letters.isdisjoint(word) for word in words)
     without_kazakh_letter = sum(len(word) >= 3 for word in words) - with_kazakh_letter
     # A word with a Kazakh-only letter is strong evidence; Russian has no letters of its own, so
     # a word without one weighs little (about half of Kazakh words lack one, and a Russian text

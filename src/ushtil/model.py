@@ -209,6 +209,9 @@ class AlignedArticle:
 
     article: Article
     alignment: Alignment
+    #: a hash of the alignment file it was read from ("" when made in memory): what a later stage's
+    #: cache keys its results on, without serialising the article again
+    digest: str = field(default="", compare=False)
 
     @property
     def name(self) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .dp import COUNT_KEY, Band, fill, move_blocks, moves_within
+from .dp import Band, fill, move_blocks, moves_within
 
 #: The evidence of one bead, in the order of :func:`bead_evidence`'s columns.
 CONFIDENCE_FEATURES: tuple[str, ...] = (
@@ -105,21 +105,14 @@ def margins(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> np.ndarra
     moves = moves_within(sizes)
     counts = np.array([move.value for move in moves], dtype=np.int64)
     # the score of the bead of each move from each cell of the band (-inf: past the end), computed once
-    gains = np.full((len(moves), len(cells)), -np.inf, dtype=np.float32)
-    for block in move_blocks(len(moves), len(cells)):
-        m, c = np.nonzero((cells[None] + counts[block, None] <= end).all(axis=2))
-        gains[block][m, c] = scorer.scores(cells[c], counts[block] if len(counts[block]) == 1 else counts[block][m])
-    move_of = np.full(64, -1)
-    move_of[counts @ COUNT_KEY] = np.arange(len(moves))
-
-    def gain(starts: np.ndarray, bead_counts: np.ndarray) -> np.ndarray:
-        return gains[move_of[bead_counts @ COUNT_KEY], band.index(starts)]
-
-    forward = fill(band, gain)
+    gains = scorer.starting(cells, counts)
+    forward = fill(band, gains)
     reverse_rows = np.stack([end[1] - band.rows[::-1, 1], end[1] - band.rows[::-1, 0],
                              end[2] - band.rows[::-1, 3], end[2] - band.rows[::-1, 2]], axis=1)
     reverse = Band(sizes, reverse_rows)
-    backward = fill(reverse, lambda starts, bead_counts: gain(end - starts - bead_counts, bead_counts))
+    # the same beads by their start in the reversed texts (the cell they end at, seen from the end)
+    at = band.shifted_index(end - reverse.cells(), counts)
+    backward = fill(reverse, np.where(at >= 0, np.take_along_axis(gains, np.maximum(at, 0), axis=1), -np.inf))
     # best scores by cell in Band.cells() order (the tables keep them in wavefront order)
     to_start, from_end = forward.best[forward.rank[:-1]], backward.best[backward.rank[:-1]]
     total = to_start[band.index(end[None])[0]]
@@ -130,14 +123,14 @@ def margins(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> np.ndarra
     own[[moves.index(move) for _, move in path], band.index(np.array([s for s, _ in path]))] = True
     best = [np.full(size + 1, -np.inf) for size in sizes]
     for block in move_blocks(len(moves), len(cells)):
-        after = reverse.index((end - cells[None] - counts[block, None]).reshape(-1, 3)).reshape(-1, len(cells))
-        m, c = np.nonzero((after >= 0) & ~own[block])
-        through = to_start[c] + gains[block][m, c] + from_end[after[m, c]]
-        taken = counts[block][m]
-        for lang in range(len(sizes)):
-            for offset in range(int(taken[:, lang].max(initial=0))):
-                covers = taken[:, lang] > offset
-                np.maximum.at(best[lang], cells[c[covers], lang] + offset, through[covers])
+        after = reverse.shifted_index(end - cells, counts[block])
+        through = to_start + gains[block] + from_end[np.maximum(after, 0)]
+        through[(after < 0) | own[block]] = -np.inf
+        taken = counts[block]
+        for lang, size in enumerate(sizes):
+            for offset in range(int(taken[:, lang].max(initial=0))):  # the best bead covering each sentence
+                covering = through[taken[:, lang] > offset].max(axis=0)
+                np.maximum.at(best[lang], np.minimum(cells[:, lang] + offset, size), covering)
     best_other = np.full(len(path), -np.inf)
     for t, (start, move) in enumerate(path):
         lang = next(n for n, count in enumerate(move.value) if count)

@@ -108,6 +108,38 @@ class Band:
         return np.where(inside, self._first[i] + (j - low_j) * self._k_widths[i] + (k - low_k), -1)
 
 
+    def shifted_index(self, cells: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """``index(cells - counts[m])`` for every row m of ``counts``, shape (len(counts), len(cells)):
+        worked out per distinct shift of each coordinate (a row bound is looked up once per shift of
+        i, not once per move), then one sum per move."""
+        if len(cells) * len(counts) < SMALL_INDEX:  # few cells: fewer numpy calls the plain way
+            return self.index((cells[None] - counts[:, None]).reshape(-1, 3)).reshape(len(counts), len(cells))
+        i, j, k = (np.ascontiguousarray(column) for column in cells.T)
+        low_j, high_j, low_k, high_k = self._bounds
+        rows, by_j, by_k = {}, {}, {}
+        found = np.empty((len(counts), len(cells)), dtype=np.int64)
+        for m, (a, b, c) in enumerate(counts.tolist()):
+            if a not in rows:
+                inside = (i >= a) & (i - a < len(self.rows))
+                row = np.where(inside, i - a, 0)
+                rows[a] = inside, row, low_j[row], low_k[row]
+            inside, row, row_low_j, row_low_k = rows[a]
+            if (a, b) not in by_j:
+                shifted = j - b
+                by_j[a, b] = (inside & (shifted >= row_low_j) & (shifted <= high_j[row]),
+                              self._first[row] + (shifted - row_low_j) * self._k_widths[row] - row_low_k)
+            if (a, c) not in by_k:
+                by_k[a, c] = (k - c >= row_low_k) & (k - c <= high_k[row])
+            ok_j, base = by_j[a, b]
+            np.add(base, k - c, out=found[m])
+            found[m][~(ok_j & by_k[a, c])] = -1
+        return found
+
+
+#: Below this many cells × moves, :meth:`Band.shifted_index` takes the plain way.
+SMALL_INDEX = 1 << 14
+
+
 @dataclass
 class Table:
     """Best score and last move per cell of a band, the cells in wavefront order (by ``i + j + k``,
@@ -149,10 +181,11 @@ def move_blocks(moves: int, cells: int) -> list[slice]:
 
 
 def fill(
-    band: Band, scores: BeadScores, on_progress: Callable[[float], None] | None = None, longest: int = 3
+    band: Band, scores: BeadScores | np.ndarray, on_progress: Callable[[float], None] | None = None, longest: int = 3
 ) -> Table:
     """Fill the table over ``band``; ``scores(starts, counts)`` scores many beads at once (arrays of
-    shape (n, 3): the start cells, and the sentences each bead takes per language);
+    shape (n, 3): the start cells, and the sentences each bead takes per language), or ``scores``
+    holds them already (moves × cells: the bead of each move from each cell of :meth:`Band.cells`);
     ``on_progress(share)`` reports the share done; beads take at most ``longest`` sentences per
     language."""
     cells = band.cells()
@@ -167,12 +200,15 @@ def fill(
     gain = np.full(before.shape, -np.inf, dtype=np.float32)  # float32: half the memory of a long text's table
     for taken in move_blocks(len(moves), len(cells)):
         block = counts[taken]
-        starts = (cells[None] - block[:, None]).reshape(-1, 3)
-        found = rank[band.index(starts)]
-        before[taken] = found.reshape(len(block), -1)
-        valid = np.flatnonzero(found >= 0)
+        found = band.shifted_index(cells, block)
+        before[taken] = rank[found]
+        if not callable(scores):  # scored already, by move and start
+            gain[taken] = np.where(found >= 0, np.take_along_axis(scores[taken], np.maximum(found, 0), axis=1), -np.inf)
+            continue
+        valid = np.flatnonzero(found.reshape(-1) >= 0)
         bead_counts = block if len(block) == 1 else block[valid // len(cells)]  # one row: one move for all
-        gain[taken].reshape(-1)[valid] = scores(starts[valid], bead_counts)
+        starts = cells[valid % len(cells)] - bead_counts
+        gain[taken].reshape(-1)[valid] = scores(starts, bead_counts)
     best = np.full(len(cells) + 1, -np.inf)  # the last entry stands for "outside the band"
     last = np.full(len(cells), -1, dtype=np.int64)
     best[rank[band.index(np.zeros((1, 3), dtype=np.int64))[0]]] = 0.0

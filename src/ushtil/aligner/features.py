@@ -327,6 +327,7 @@ class _Parts:
     def __init__(self, rows, cols, vals, n: int, lookback: bool = True):
         order = np.lexsort((cols, rows))
         self.rows, self.cols, self.vals = rows[order], cols[order], vals[order]
+        self.n, self.lookback = n, lookback
         self.gap = np.full(len(rows), MOST)
         #: the entries by element, then row: their positions, and element * stride + row
         self.by_element = np.lexsort((self.rows, self.cols))
@@ -398,6 +399,42 @@ def _overlap(x: _Parts, y: _Parts, s: np.ndarray, t: np.ndarray) -> np.ndarray:
     return table
 
 
+def _side_overlaps(x: _Parts, y: _Parts) -> np.ndarray:
+    """What every side of ``x`` shares with every side of ``y`` (the sum over their sentence pairs of
+    :func:`_overlap`), as an array (MOST, MOST, x sentences + 1, y sentences + 1): entry (la - 1,
+    lb - 1, s, t) for the sides ``s … s + la`` and ``t … t + lb`` (cut at the last sentence). Made
+    from dense sentence × element matrices of the elements both have, one per gap level u (the
+    entries of each sentence's part after u earlier sentences): what the parts share is their
+    product (a sum of the smaller counts: of "at least c" products for each c), and a side pair's
+    count is the sum of its sentence pairs' parts. Small products: one thread, no BLAS start-up."""
+    n, m = x.n, y.n
+    common = np.intersect1d(x.cols, y.cols)
+    if not len(common):
+        return np.zeros((MOST, MOST, n + 1, m + 1))
+    levels = []  # per side, per gap level u, the sentence × element matrix (MOST empty rows past the end)
+    for parts, size in ((x, n), (y, m)):
+        keep = np.isin(parts.cols, common)
+        rows, vals, gap = parts.rows[keep], parts.vals[keep], parts.gap[keep]
+        cols = np.searchsorted(common, parts.cols[keep])
+        side = []
+        for u in range(MOST if parts.lookback else 1):
+            matrix = np.zeros((size + MOST, len(common)))
+            above = gap > u
+            matrix[rows[above], cols[above]] = vals[above]
+            side.append(matrix)
+        levels.append(side)
+    top = int(max(parts.vals.max() for parts in (x, y)))
+    shared = {}
+    for u, a in enumerate(levels[0]):
+        for v, b in enumerate(levels[1]):
+            shared[u, v] = a @ b.T if top == 1 else sum((a >= c) * 1.0 @ ((b >= c) * 1.0).T for c in range(1, top + 1))
+    table = np.empty((MOST, MOST, n + 1, m + 1))
+    for u in range(MOST):  # sentence s + u of one side with t + v of the other
+        for v in range(MOST):
+            table[u, v] = shared[min(u, len(levels[0]) - 1), min(v, len(levels[1]) - 1)][u : u + n + 1, v : v + m + 1]
+    return table.cumsum(axis=0).cumsum(axis=1)
+
+
 def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
     """Sentence × name: whether a word of the sentence sounds like the name, i.e. has
     :data:`NAME_MATCH` of the letter bigrams of the name's first :data:`NAME_STEM` letters (Kazakh
@@ -446,6 +483,12 @@ NAME_BLOCK = 256
 DENSE_CELLS = 1 << 20
 #: A side of at most this many sentences.
 MOST = 3
+#: Sections whose sentence pairs (with the positions past the end) number at most this get the shared
+#: counts of all their side pairs at once (:func:`_side_overlaps`); longer ones, those of the side
+#: pairs asked for (:func:`_overlap`). Both count the same.
+DENSE_PAIRS = 80 * 80
+#: The shared counts that do not depend on the pair's context (see :func:`_context_free`).
+CONTEXT_FREE = frozenset({"numbers", "names", "ngrams", "cognates"})
 
 
 class PairEvidence:
@@ -489,6 +532,10 @@ class PairEvidence:
         self._sets["known"] = (known[0], covers[1])
         #: per (side, count name): prefix sums of an added count, or a union's size by length and start
         self._prefix: dict[tuple, np.ndarray] = {}
+        #: a short section's shared counts of every side pair (:func:`_side_overlaps`), by count name;
+        #: those that do not depend on the context kept in ``memo`` for the other passes
+        self._dense = memo.setdefault(("dense", *pair), {}) if (len(a) + 1) * (len(b) + 1) <= DENSE_PAIRS else None
+        self._dense_here: dict[str, np.ndarray] = {}
 
     def _side_sums(self, which: int, name: str, start: np.ndarray, count: np.ndarray) -> np.ndarray:
         """A count per candidate side ``start … start + count``: added up, or the size of a union."""
@@ -519,6 +566,9 @@ class PairEvidence:
         sums = {name: np.zeros(len(sa)) for name in names}
         if not names or not len(sa):
             return sums
+        if self._dense is not None:
+            la, lb = np.minimum(la, MOST) - 1, np.minimum(lb, MOST) - 1
+            return {name: self._dense_table(name)[la, lb, sa, sb] for name in names}
         sizes = (len(self.a), len(self.b))
         starts, inverse = unique(sa * (sizes[1] + 1) + sb)
         s, t = np.divmod(starts, sizes[1] + 1)
@@ -535,6 +585,14 @@ class PairEvidence:
             grid[inside] = shared[u[inside], v[inside], which]
             sums[name] = grid.reshape(shape).cumsum(axis=0).cumsum(axis=1)[la - 1, lb - 1, inverse]
         return sums
+
+    def _dense_table(self, name: str) -> np.ndarray:
+        """The shared count ``name`` of every side pair (a short section's; see :data:`DENSE_PAIRS`)."""
+        kept = self._dense if name in CONTEXT_FREE else self._dense_here
+        table = kept.get(name)
+        if table is None:
+            table = kept[name] = sum(_side_overlaps(x, y) for x, y in self._shared[name])
+        return table
 
     def features(self, sa, la, sb, lb, names: Iterable[str] | None = None) -> np.ndarray:
         """The feature matrix (candidates × :data:`FEATURES`) of the sides ``a[sa : sa + la]`` against

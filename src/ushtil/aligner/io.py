@@ -14,6 +14,7 @@ import dataclasses
 import json
 from pathlib import Path
 
+from ..cache import content_hash
 from ..errors import InputError
 from ..files import atomic_write, read_text
 from ..model import LANGS, AlignedArticle, Alignment, Article, Bead
@@ -60,8 +61,9 @@ def _header(alignment: Alignment, article: Article | None) -> dict:
 
 def read_aligned(path: str | Path) -> AlignedArticle:
     """An alignment file and the article it stands for (its front matter, its beads' sentences)."""
-    alignment, front = _read(Path(path))
-    return AlignedArticle(article_of(alignment, front), alignment)
+    text = read_text(Path(path))
+    alignment, front = _parse(Path(path), text)
+    return AlignedArticle(article_of(alignment, front), alignment, digest=content_hash(text.encode("utf-8")))
 
 
 def read_alignment(path: str | Path) -> Alignment:
@@ -70,7 +72,10 @@ def read_alignment(path: str | Path) -> Alignment:
 
 
 def _read(path: Path) -> tuple[Alignment, Article | None]:
-    text = read_text(path)
+    return _parse(path, read_text(path))
+
+
+def _parse(path: Path, text: str) -> tuple[Alignment, Article | None]:
     beads: list[Bead] = []
     header: dict = {}
     found: dict[str, dict[int, str]] = {lang: {} for lang in LANGS}

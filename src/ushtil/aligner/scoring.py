@@ -18,7 +18,7 @@ from importlib import resources
 import numpy as np
 
 from .confidence import CONFIDENCE_FEATURES
-from .dp import COUNT_KEY, KEYED_COUNTS, Band
+from .dp import COUNT_KEY, KEYED_COUNTS, Band, move_blocks, moves_within
 from .features import FEATURES, PairContext, PairEvidence
 from .profile import SentenceProfile
 
@@ -153,6 +153,9 @@ def _type_priors(priors: Priors, present: tuple[bool, ...], longest: int) -> np.
     return table
 
 
+#: Sections of at most this many cells score every bead type from every cell at once
+#: (:meth:`BeadScorer._cube_scores`); longer ones the beads asked for.
+DENSE_CUBE = 20_000
 #: Candidates whose features are computed at once (the feature matrix of a long text is made in
 #: pieces of this many rows, so memory stays bounded).
 CHUNK = 50_000
@@ -165,7 +168,7 @@ class PairTable:
 
     def __init__(self, model: PairModel, evidence: PairEvidence, starts: np.ndarray, longest: int = 3):
         sizes = (len(evidence.a), len(evidence.b))
-        self._longest = longest
+        self._longest, self._size_b = longest, sizes[1]
         starts = starts[(starts[:, 0] >= 0) & (starts[:, 1] >= 0)]
         self._low = np.full(sizes[0] + 1, sizes[1] + 1)
         np.minimum.at(self._low, starts[:, 0], starts[:, 1])
@@ -187,6 +190,15 @@ class PairTable:
         for chunk in np.array_split(order, max(1, len(order) // CHUNK)):  # bounded memory
             odds = model.log_odds(evidence, s[rows[chunk]], la[chunk], t[rows[chunk]], lb[chunk])
             self.values[(la[chunk] - 1) * longest + lb[chunk] - 1, rows[chunk]] = odds
+
+    def dense(self) -> np.ndarray:
+        """The table as an array (side-length pair, a position, b position) over all positions of a
+        short section; -inf for the pairs it does not hold, as :meth:`lookup` gives."""
+        s = np.repeat(np.arange(len(self._low)), self._width)
+        t = self._low[s] + np.arange(len(s)) - self._first[s]
+        table = np.full((len(self.values), len(self._low), self._size_b + 1), -np.inf, dtype=np.float32)
+        table[:, s, t] = self.values
+        return table
 
     def lookup(self, sa: np.ndarray, sb: np.ndarray, la, lb) -> np.ndarray:
         """Log-odds of the side pairs (sa, la), (sb, lb) (lengths: numbers, or arrays like the starts;
@@ -230,6 +242,8 @@ class BeadScorer:
                 for pair in self.pairs
             ]
         self._tables: list[PairTable | None] = [None] * len(self.pairs)
+        #: a short section's scores of every bead type from every cell (made on first use after prepare)
+        self._cube: tuple[np.ndarray, np.ndarray] | None = None
         self._type_priors = _type_priors(self.priors, tuple(size > 0 for size in self.sizes), self.longest)
         # per bead type (key) and pair: does the bead link the pair; does it hold one sentence of the
         # pair's first (1) or second (2) language and none of the other
@@ -245,7 +259,8 @@ class BeadScorer:
                 opens = np.zeros(self.sizes[index] + 2, dtype=bool)
                 opens[sorted(starts)] = True
                 self._opens[index] = opens
-                self._starts_before[index] = np.concatenate([[0], np.cumsum(opens)])
+                before = np.cumsum(opens)  # and past the end (read, not used, by _cube_scores)
+                self._starts_before[index] = np.concatenate([[0], before, np.full(self.longest, before[-1])])
 
     def prepare(self, band: Band, extra: np.ndarray | None = None) -> None:
         """Compute the pair log-odds of every side pair the programme may visit in ``band`` and
@@ -256,18 +271,83 @@ class BeadScorer:
             if self.longest > 1:  # _contained reads the side pairs one sentence before
                 starts = np.concatenate([starts, starts - 1])
             self._tables[p] = PairTable(self.pairs[p], self.evidence[p], starts, self.longest)
+        self._cube = None
 
     def scores(self, starts: np.ndarray, counts) -> np.ndarray:
         """Scores of the beads taking ``counts[n, l]`` sentences of language l from ``starts[n, l]`` on
         (``counts``: a row per bead, or one row for all: the many beads of one type in a long text
-        then cost no work per bead for their type)."""
+        then cost no work per bead for their type). The beads must end within the texts."""
         counts = np.asarray(counts, dtype=np.int64).reshape(-1, 3)
         if counts.max(initial=0) > self.longest:  # a bead longer than this scorer takes: -inf, as no bead
             counts = np.where((counts <= self.longest).all(axis=1)[:, None], counts, 0)
         key = counts @ COUNT_KEY
+        if self._scored_cube() is not None:
+            rows, table = self._cube
+            flat = table.reshape(len(table), -1)
+            return flat[rows[key], np.ravel_multi_index(starts.T, table.shape[1:])]
+        return self._scores(starts, counts, key)
+
+    def starting(self, cells: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """The scores of the beads taking ``counts[m]`` sentences from each of ``cells`` (moves × cells,
+        float32; -inf for beads that end past the texts)."""
+        found = np.full((len(counts), len(cells)), -np.inf, dtype=np.float32)
+        for block in move_blocks(len(counts), len(cells)):
+            m, c = np.nonzero((cells[None] + counts[block, None] <= self.sizes).all(axis=2))
+            if self._scored_cube() is not None:  # each move's row of the cube, at the cells
+                rows, table = self._cube
+                scored = table.reshape(len(table), -1)[np.ix_(rows[counts[block] @ COUNT_KEY],
+                                                              np.ravel_multi_index(cells.T, table.shape[1:]))]
+                found[block][m, c] = scored[m, c]
+            else:
+                taken = counts[block] if len(counts[block]) == 1 else counts[block][m]
+                found[block][m, c] = self.scores(cells[c], taken)
+        return found
+
+    def _scored_cube(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """The scores of every bead from every cell, in a short section (made on first use)."""
+        if self._cube is None and np.prod(np.add(self.sizes, 1)) <= DENSE_CUBE:
+            self._cube = self._cube_scores()
+        return self._cube
+
+    def _cube_scores(self) -> tuple[np.ndarray, np.ndarray]:
+        """The score of every bead type that fits the section from every cell (rows[key]: the row of
+        the table of a bead type, the last row -inf), added up in the order :meth:`_scores` adds
+        them, each term an array over the bead types and one or two of the cell's coordinates (so a
+        term costs one operation per bead, not a look-up)."""
+        shape = tuple(size + 1 for size in self.sizes)
+        keys = np.array([move.value for move in moves_within(self.sizes, self.longest)], dtype=np.int64) @ COUNT_KEY
+        keys = keys[self._type_priors[keys] > -np.inf]
+        counts = KEYED_COUNTS[keys]
+        rows = np.full(64, len(keys))
+        rows[keys] = np.arange(len(keys))
+        table = np.full((len(keys) + 1, *shape), -np.inf)
+        total = table[:-1]
+        total[...] = self._type_priors[keys].reshape(-1, 1, 1, 1)
+        grids = [np.arange(size).reshape([-1 if axis == lang else 1 for axis in range(4)])
+                 for lang, size in enumerate(shape, start=1)]
+        if self._opens:
+            total -= self.priors.paragraph * self._paragraph_conflicts(grids, counts[:, :, None, None, None])
+        for p, (ia, ib) in enumerate(self._slots):
+            other = [axis + 1 for axis in range(3) if axis not in (ia, ib)]
+            dense = self._tables[p].dense()
+            links = self._links[p][keys]
+            if links.any():
+                pick = np.where(links, (counts[:, ia] - 1) * self.longest + counts[:, ib] - 1, len(dense))
+                total += np.expand_dims(np.concatenate([dense, np.zeros((1, *dense.shape[1:]))])[pick], other)
+            alone = self._alone[p][keys]
+            if alone.any() and self.priors.contained and self.longest > 1:
+                cells = [np.arange(size).reshape(-1, 1) if lang == ia else np.arange(size).reshape(1, -1)
+                         for lang, size in enumerate(shape)]
+                contained = np.stack([np.zeros(dense.shape[1:]), self._contained(p, ia, ib, cells, dense),
+                                      self._contained(p, ib, ia, cells, dense)])
+                total -= self.priors.contained * np.maximum(0.0, np.expand_dims(contained[alone], other))
+        return rows, table
+
+    def _scores(self, starts: np.ndarray, counts: np.ndarray, key: np.ndarray) -> np.ndarray:
+        """:meth:`scores` of the beads one by one (a long section's)."""
         total = np.zeros(len(starts)) + self._type_priors[key]
         if self._opens:
-            total -= self.priors.paragraph * self._paragraph_conflicts(starts, counts)
+            total -= self.priors.paragraph * self._paragraph_conflicts(starts.T, counts)
         for p, (ia, ib) in enumerate(self._slots):
             links = self._links[p][key]
             if links.any():  # looked up for every bead (most beads link most pairs), kept where one does
@@ -278,7 +358,7 @@ class BeadScorer:
                 for present, absent, side in ((ia, ib, 1), (ib, ia, 2)):
                     lone = np.flatnonzero(alone == side)
                     if len(lone):
-                        contained = self._contained(p, present, absent, starts[lone])
+                        contained = self._contained(p, present, absent, starts[lone].T)
                         total[lone] -= self.priors.contained * np.maximum(0.0, contained)
         return total
 
@@ -292,23 +372,27 @@ class BeadScorer:
                 return float(found)
         return float(self.pairs[p].log_odds(self.evidence[p], [sa], [ea - sa], [sb], [eb - sb])[0])
 
-    def _contained(self, p: int, present: int, absent: int, starts: np.ndarray) -> np.ndarray:
+    def _contained(self, p: int, present: int, absent: int, starts, dense: np.ndarray | None = None) -> np.ndarray:
         """Best log-odds that the bead's one sentence in one language of pair ``p``, joined with its
         next (previous) sentence in the same paragraph, translates the other language's sentence
         just after (before) the bead: a sentence merged into a neighbour looks missing, and pairs
-        strongly with the rest of the bead."""
-        s, j = starts[:, present], starts[:, absent]
+        strongly with the rest of the bead. ``starts``: the start positions per language (arrays
+        that broadcast together); ``dense``: the pair's table as :meth:`PairTable.dense` gives it."""
+        s, j = starts[present], starts[absent]
         opens = self._opens.get(present, np.zeros(self.sizes[present] + 2, dtype=bool))
         breaks_next, breaks_here = opens[s + 1], opens[s]
         ia, _ = self._slots[p]
         table = self._tables[p]
-        best = np.full(len(starts), -np.inf)
+        best = np.full(np.broadcast_shapes(np.shape(s), np.shape(j)), -np.inf)
         for shift, usable in (
             (0, (s + 1 < self.sizes[present]) & (j < self.sizes[absent]) & ~breaks_next),
             (1, (s > 0) & (j > 0) & ~breaks_here),
         ):
             x, y = s - shift, j - shift
-            odds = table.lookup(x, y, 2, 1) if present == ia else table.lookup(y, x, 1, 2)
+            if dense is None:
+                odds = table.lookup(x, y, 2, 1) if present == ia else table.lookup(y, x, 1, 2)
+            else:  # a position -1 (shift 1 from 0) reads the last one: never usable
+                odds = dense[self.longest][x, y] if present == ia else dense[1][y, x]
             best = np.maximum(best, np.where(usable, odds, -np.inf))
         return np.where(best > -np.inf, best, 0.0)
 
@@ -317,13 +401,13 @@ class BeadScorer:
         whole text is not "missing" from each bead)."""
         return tuple(n for n, size in zip(counts, self.sizes, strict=True) if size)
 
-    def _paragraph_conflicts(self, starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
-        """Languages disagreeing on whether the bead opens a paragraph, plus breaks inside the bead."""
-        opening = np.zeros(len(starts))
-        closing = np.zeros(len(starts))
-        conflicts = np.zeros(len(starts))
+    def _paragraph_conflicts(self, starts, counts: np.ndarray) -> np.ndarray:
+        """Languages disagreeing on whether the bead opens a paragraph, plus breaks inside the bead
+        (``starts``: the start positions per language, arrays that broadcast together)."""
+        shape = np.broadcast_shapes(*(np.shape(x) for x in starts), counts[:, 0].shape)
+        opening, closing, conflicts = np.zeros(shape), np.zeros(shape), np.zeros(shape)
         for index, opens in self._opens.items():
-            n, s = counts[:, index], starts[:, index]
+            n, s = counts[:, index], starts[index]
             taken = n > 0
             opening += opens[s] & taken
             closing += ~opens[s] & taken
@@ -340,7 +424,7 @@ class BeadScorer:
         pairs = {}
         cell = np.array([start])
         charged = {name: -float(n) for name, n in type_prior_counts(self._active(counts)).items()}
-        conflicts = self._paragraph_conflicts(cell, np.array([counts])) if self._opens else [0.0]
+        conflicts = self._paragraph_conflicts(cell.T, np.array([counts])) if self._opens else [0.0]
         charged["paragraph"] = -float(conflicts[0])
         charged["contained"] = 0.0
         for p, (ia, ib) in enumerate(self._slots):
@@ -350,5 +434,5 @@ class BeadScorer:
                 pairs[f"{pair.a}-{pair.b}"] = self.evidence[p].features([start[ia]], [na], [start[ib]], [nb])[0]
             elif na + nb == 1:
                 present, absent = (ia, ib) if na else (ib, ia)
-                charged["contained"] -= max(0.0, float(self._contained(p, present, absent, cell)[0]))
+                charged["contained"] -= max(0.0, float(self._contained(p, present, absent, cell.T)[0]))
         return pairs, charged

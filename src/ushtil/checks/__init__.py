@@ -19,7 +19,7 @@ from .. import __version__
 from ..aligner import align_articles, align_inputs
 from ..aligner.io import alignment_to_dict
 from ..cache import ResultCache, cache_key
-from ..engine import Engine, run_each, ticker
+from ..engine import Engine, Outcome, run_each, ticker
 from ..errors import UshtilError
 from ..glossary import Glossary, load_glossary
 from ..glossary.terms import term_pairs
@@ -142,13 +142,12 @@ def check(
     failed: list[str] = []
     cache = cache or ResultCache(None)
     settings = [[family.name for family in families], repr(terms), repr(stats)]
-    keys = [cache_key("check", settings, [item.article.to_dict(), alignment_to_dict(item.alignment)])
-            if cache.folder else "" for item in aligned]
+    keys = [_cache_key(item, settings) if cache.folder else "" for item in aligned]
     found: list[list[Finding] | None] = [_findings(cache.get(key)) if key else None for key in keys]
     todo = [n for n, known in enumerate(found) if known is None]
     shown = (lambda items, label: progress(items)) if progress else None
-    outcomes = run_each(_check_article, [aligned[n] for n in todo], engine=engine, shared=(families, terms, stats),
-                        on_done=ticker(shown, len(todo), "checking"))
+    outcomes = _run_checks([aligned[n] for n in todo], (families, terms, stats), engine,
+                           ticker(shown, len(todo), "checking"))
     for n, outcome in zip(todo, outcomes, strict=True):
         if outcome.ok:
             found[n] = outcome.value
@@ -171,6 +170,29 @@ def check(
     signature = f"ushtil {__version__} | check {'+'.join(f.name for f in families)} | term rules: " + \
         ", ".join(f"{count} {source}" for source, count in sources.items())
     return CheckReport(findings=findings, articles=checked, scores=scores, signature=signature, failed=failed)
+
+
+def _cache_key(item: AlignedArticle, settings: list) -> str:
+    """The key of an article's findings: the hash of the alignment file it was read from (which
+    holds the article's front matter too), else the article and alignment themselves."""
+    content = ["alignment file", item.digest] if item.digest else \
+        [item.article.to_dict(), alignment_to_dict(item.alignment)]
+    return cache_key("check", settings, content)
+
+
+def _run_checks(items: list[AlignedArticle], shared: tuple, engine: Engine | None,
+                on_done: Callable[[int], None] | None) -> list[Outcome[list[Finding]]]:
+    """The findings of each item on ``engine``. A pool on this machine is handed the articles once,
+    with what every task shares (its forked workers inherit them), and each task only a number: an
+    article is not copied to a worker for each task. A cluster's workers are sent their articles."""
+    if engine is not None and engine.parallel and not engine.scheduler and len(items) > 1:
+        return run_each(_check_numbered, range(len(items)), engine=engine, shared=(items, shared), on_done=on_done)
+    return run_each(_check_article, items, engine=engine, shared=shared, on_done=on_done)
+
+
+def _check_numbered(number: int, shared: tuple[list[AlignedArticle], tuple]) -> list[Finding]:
+    items, rest = shared
+    return _check_article(items[number], rest)
 
 
 def _findings(records: list[dict] | None) -> list[Finding] | None:

@@ -9,6 +9,7 @@ its English partner is used in the English text of the same beads (warning: prob
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..tokens import words
 from .base import ArticleContext, Check, Finding, Severity
@@ -27,20 +28,39 @@ def _common_prefix(a: str, b: str) -> int:
     return size
 
 
-def _word_occurs(word: str, vocabulary: set[str]) -> bool:
-    if len(word) < MIN_STEM_WORD:
-        return word in vocabulary
-    return any(
-        _common_prefix(word, other) >= max(MIN_STEM_WORD, min(len(word), len(other)) - 3) for other in vocabulary
-    )
+class _Vocabulary:
+    """The words of a text, case folded, and its longer words by their first :data:`MIN_STEM_WORD`
+    letters: a word shares a stem only with words that begin as it does."""
+
+    def __init__(self, text: str):
+        self.words = frozenset(word.casefold() for word in words(text))
+        self.by_start: dict[str, list[str]] = {}
+        for word in self.words:
+            if len(word) >= MIN_STEM_WORD:
+                self.by_start.setdefault(word[:MIN_STEM_WORD], []).append(word)
+
+    def has(self, word: str) -> bool:
+        """``word`` itself (short words) or a word sharing its stem (all but its last three letters)."""
+        if len(word) < MIN_STEM_WORD:
+            return word in self.words
+        return any(
+            _common_prefix(word, other) >= max(MIN_STEM_WORD, min(len(word), len(other)) - 3)
+            for other in self.by_start.get(word[:MIN_STEM_WORD], ())
+        )
+
+
+@lru_cache(maxsize=16)
+def _vocabulary(text: str) -> _Vocabulary:
+    """Kept for the next keyword: an article's keywords are all looked up in the same few texts."""
+    return _Vocabulary(text)
 
 
 def keyword_occurs(keyword: str, text: str) -> bool:
     """True when every content word of ``keyword`` occurs in ``text``, endings aside."""
-    vocabulary = {word.casefold() for word in words(text)}
+    vocabulary = _vocabulary(text)
     wanted = [word.casefold() for word in words(keyword)]
     content = [word for word in wanted if len(word) >= MIN_STEM_WORD] or wanted
-    return bool(content) and all(_word_occurs(word, vocabulary) for word in content)
+    return bool(content) and all(vocabulary.has(word) for word in content)
 
 
 class KeywordCheck(Check):

@@ -60,11 +60,13 @@ class LanguageCheck(Check):
 
     def _untranslated(self, ctx: ArticleContext, number: int, bead) -> Iterator[Finding]:
         sides = {lang: bead.text.get(lang, "") for lang in ctx.present if bead.text.get(lang, "").strip()}
+        normal = {lang: _normal(text) for lang, text in sides.items()}
+        split = {lang: text.split() for lang, text in normal.items()}
         order = list(sides)
         for i, lang in enumerate(order):
             for source in order[:i]:
-                own, other = _normal(sides[lang]), _normal(sides[source])
-                own_words, other_words = own.split(), other.split()
+                own, other = normal[lang], normal[source]
+                own_words, other_words = split[lang], split[source]
                 if own == other and len(own_words) >= MIN_UNTRANSLATED_WORDS:
                     yield self.finding(
                         ctx, "untranslated", Severity.ERROR,

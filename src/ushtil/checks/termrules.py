@@ -77,29 +77,78 @@ def _word_pattern(word: str, lang: str) -> str:
     return f"(?i:{stem})" + r"\w*"
 
 
+def _form_body(form: str, lang: str) -> str:
+    """What :func:`form_pattern` matches after its start (which no letter or digit precedes)."""
+    return r"[\s\u00a0]+".join(_word_pattern(word, lang) for word in form.split()) + r"(?!\w)"
+
+
 @cache
 def form_pattern(form: str, lang: str) -> re.Pattern:
     """A pattern finding ``form`` with the endings ``lang`` adds to its words."""
-    words = form.split()
-    body = r"[\s\u00a0]+".join(_word_pattern(word, lang) for word in words)
-    return re.compile(rf"(?<!\w){body}(?!\w)")
+    return re.compile(r"(?<!\w)" + _form_body(form, lang))
+
+
+class _FormSearch:
+    """Every (rule, kind, form, pattern) that :func:`find_terms` looks for in one language, in the
+    order it looks, with one pattern of each rule's forms and one of them all: a text one finds
+    nothing in holds none of its forms (where a form's pattern matches, the alternation matches
+    too), so most texts are passed over with one search, and most rules of the others with one each."""
+
+    def __init__(self, rules: tuple[TermRule, ...], lang: str, foreign: bool):
+        #: the rules themselves, so that their ids stay theirs while this search is kept
+        self.rules = rules
+        #: per rule: one pattern of its forms, and its forms (kind, form, pattern)
+        self.by_rule: list[tuple[TermRule, re.Pattern, list[tuple[str, str, re.Pattern]]]] = []
+        for rule in rules:
+            kinds = [("approved", rule.en if lang == "en" else rule.approved.get(lang, ()))]
+            if lang != "en":
+                kinds.append(("variant", rule.variants.get(lang, ())))
+                if foreign:
+                    kinds.append(("foreign", rule.foreign_forms(lang)))
+            forms = [(kind, form, form_pattern(form, lang)) for kind, forms in kinds for form in forms]
+            if forms:
+                self.by_rule.append((rule, _any_of([form for _, form, _ in forms], lang), forms))
+        self.any = _any_of([form for *_, forms in self.by_rule for _, form, _ in forms], lang)
+
+
+def _any_of(forms: list[str], lang: str) -> re.Pattern | None:
+    """One pattern matching where any of ``forms`` does (None for no forms). The start's look-behind
+    comes once, before the alternatives: tried at word starts only, the alternation is many times
+    faster than one search per form."""
+    bodies = dict.fromkeys(_form_body(form, lang) for form in forms)
+    return re.compile(r"(?<!\w)(?:" + "|".join(bodies) + ")") if bodies else None
+
+
+#: Searches made so far, by the ids of their rules, the language and ``foreign``.
+_SEARCHES: dict[tuple, _FormSearch] = {}
+#: More distinct rule lists than this in one process: the kept searches are dropped and made again.
+_SEARCHES_KEPT = 256
+
+
+def _form_search(rules: Iterable[TermRule], lang: str, foreign: bool) -> _FormSearch:
+    """The search for ``rules`` in ``lang``, made once per list of rules (a run checks every text
+    with the same rules; :class:`TermRule` holds dicts, so the list is known by its members' ids)."""
+    rules = tuple(rules)
+    key = (tuple(map(id, rules)), lang, foreign)
+    search = _SEARCHES.get(key)
+    if search is None:
+        if len(_SEARCHES) >= _SEARCHES_KEPT:
+            _SEARCHES.clear()
+        search = _SEARCHES[key] = _FormSearch(rules, lang, foreign)
+    return search
 
 
 def find_terms(text: str, lang: str, rules: Iterable[TermRule], foreign: bool = True) -> list[TermMatch]:
     """Every form of ``rules`` in ``text``, overlaps resolved in favour of the longer literal form."""
-    candidates: list[TermMatch] = []
-    for rule in rules:
-        kinds = [("approved", rule.en if lang == "en" else rule.approved.get(lang, ()))]
-        if lang != "en":
-            kinds.append(("variant", rule.variants.get(lang, ())))
-            if foreign:
-                kinds.append(("foreign", rule.foreign_forms(lang)))
-        for kind, forms in kinds:
-            for form in forms:
-                candidates.extend(
-                    TermMatch(rule, form, match.start(), match.end(), kind)
-                    for match in form_pattern(form, lang).finditer(text)
-                )
+    search = _form_search(rules, lang, foreign)
+    if search.any is None or not search.any.search(text):
+        return []
+    candidates = [
+        TermMatch(rule, form, match.start(), match.end(), kind)
+        for rule, any_form, forms in search.by_rule if any_form.search(text)
+        for kind, form, pattern in forms
+        for match in pattern.finditer(text)
+    ]
     candidates.sort(key=lambda m: (-len(m.form), m.kind != "approved", m.start))
     taken: list[TermMatch] = []
     for match in candidates:

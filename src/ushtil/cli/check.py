@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from ..cache import CACHE_FOLDER, ResultCache
 from ..errors import InputError, UshtilError
 from ..model import LANGS, Article
 from ..outputs import OutputTransaction, guard_outputs, requested
@@ -59,6 +60,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="show at most N errors and warnings per article in the terminal (default 40)")
     add_nlp_option(parser)
     add_engine_options(parser)
+    parser.add_argument("--fresh", action="store_true",
+                        help=f"check every article again instead of taking the findings of those unchanged since an "
+                        f"earlier check of the same work folder from its {CACHE_FOLDER} (the new findings are "
+                        "stored there for the next run)")
     add_quiet_option(parser)
     parser.set_defaults(run=run)
 
@@ -89,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
             articles, args.reference, {lang: getattr(args, f"ref_{lang}") for lang in LANGS}, args.nlp
         )
         cache = work_folder_cache(args.inputs)
+        if cache is not None:
+            cache.reuse = not args.fresh
         report = check(
             corpus.aligned, glossary=glossary_path(args), reference=references, only=args.only, skip=args.skip,
             nlp=args.nlp, engine=engine, cache=cache,
@@ -103,13 +110,21 @@ def run(args: argparse.Namespace) -> int:
             write_check_json(report, written.stage(args.json))
     print(report.summary(limit=args.limit))
     print(f"{len(report.articles)} article(s) in {seconds:.1f} s ({len(report.articles) / max(seconds, 1e-9):.1f}/s) "
-          f"on {engine.describe()}" + (f"; findings of {cache.stats['hit']} unchanged article(s) taken from "
-                                        f"{cache.folder}" if cache and cache.stats["hit"] else ""), file=sys.stderr)
+          f"on {engine.describe()}" + (f"; {cache_summary(cache, args.fresh)}" if cache else ""), file=sys.stderr)
     for written in (args.output, args.json):
         if written:
             print(f"report written to {written}")
     report_errors(errors, "check")
     return 1 if errors else report.exit_code  # some articles checked: 1, as for errors found
+
+
+def cache_summary(cache: ResultCache, fresh: bool) -> str:
+    """What the work folder's cache gave: findings reused, articles checked again and why."""
+    stats = cache.stats
+    reused = "none reused (--fresh)" if fresh else f"findings of {stats['hit']} unchanged article(s) reused"
+    damaged = f", {stats['corrupt']} damaged entr{'y' if stats['corrupt'] == 1 else 'ies'} recomputed" \
+        if stats["corrupt"] else ""
+    return f"cache {cache.folder}: {reused}, {stats['stored']} article(s) checked{damaged}"
 
 
 def resolve_references(

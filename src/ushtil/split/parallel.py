@@ -4,7 +4,7 @@ cut off in the others too.
 A headline or title run into the first sentence on the same line is found by the per-language
 rules only where the words give it away (:meth:`~.rules.RuleSplitter._inline_heading`); a name
 opening the sentence hides it. Translations of one document share the heading, and it takes about
-the same share of the first sentence's characters in each, so a language whose first sentence was
+the same share of the first paragraph's characters in each, so a language whose first sentence was
 not cut is cut where its share is closest to the others' (:meth:`~.rules.RuleSplitter.cut_heading_at`).
 """
 
@@ -25,8 +25,7 @@ def agree_headings(documents: dict[str, list[list[str]]]) -> dict[str, list[list
     for lang, paragraphs in documents.items():
         first = paragraphs[0] if paragraphs else []
         if len(first) > 1 and not _ends_sentence(first[0]):
-            heading, sentence = (len(text.replace(" ", "")) for text in first[:2])
-            shares[lang] = heading / (heading + sentence)
+            shares[lang] = _chars(first[0]) / _chars(*first)
     if not shares:
         return documents
     share = median(shares.values())
@@ -34,9 +33,16 @@ def agree_headings(documents: dict[str, list[list[str]]]) -> dict[str, list[list
     for lang, paragraphs in documents.items():
         if lang in shares or not paragraphs or not paragraphs[0] or not _ends_sentence(paragraphs[0][0]):
             continue
-        cut = RuleSplitter(lang).cut_heading_at(paragraphs[0][0], share, SHARE_TOLERANCE)
-        agreed[lang] = [[*cut, *paragraphs[0][1:]], *paragraphs[1:]]
+        first = paragraphs[0]
+        # the heading's share of the first paragraph, as a share of its first sentence (the languages
+        # may cut the rest of the paragraph into sentences differently)
+        cut = RuleSplitter(lang).cut_heading_at(first[0], share * _chars(*first) / _chars(first[0]), SHARE_TOLERANCE)
+        agreed[lang] = [[*cut, *first[1:]], *paragraphs[1:]]
     return agreed
+
+
+def _chars(*sentences: str) -> int:
+    return sum(len(text.replace(" ", "")) for text in sentences)
 
 
 def _ends_sentence(text: str) -> bool:

@@ -22,8 +22,9 @@ from itertools import pairwise
 from ..langs import Language, get_language
 from ..read.layout import paragraph_blocks
 
-# Terminal punctuation, then closing quotes, brackets or markdown emphasis, then a space or the end.
-_CANDIDATE = re.compile(r"[.!?…]+[\"'»”’)\]*_]*(?=\s|$)")
+# Terminal punctuation, then closing quotes, brackets or markdown emphasis, then a space or the end
+# (after a period, ? or ! a “ closes a quote too: Kazakh texts write “Бұл жалпы не?“).
+_CANDIDATE = re.compile(r"[.!?…]+[\"'»”’“)\]*_]*(?=\s|$)")
 _OPENERS = "\"'«“„‘([*_`"
 _CLOSERS = "\"'»”’)]*_"
 #: Quotation marks that close a quote but that some texts also open one with (Kazakh "”Бұл …").
@@ -43,6 +44,8 @@ _INITIALS = re.compile(r"^(?:[^\W\d_][^\W\d_]?\.){0,3}[^\W\d_][^\W\d_]?$")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 #: The most words of a label that opens a text before a colon ("Almanac:", "Breaking news:").
 LABEL_WORDS = 2
+#: The most words of a headline that the first sentence restates (:func:`_restates`).
+HEADLINE_WORDS = 15
 #: A line ending in one of these goes on into the next line (or ends a sentence by itself).
 _FINAL_OR_JOINING = ".!?…:;,-–—(\"'«“„"
 
@@ -106,10 +109,13 @@ class RuleSplitter:
         """A text's first sentence that opens with a heading run into it on the same line (a headline,
         a title without final punctuation) is cut before the first word that starts a sentence there:
         a capitalised function word followed by a lower-case word or a number; a capitalised word after a
-        sentence-final verb (Kazakh); or, after a lower-case word or an acronym, a capitalised word that the document
-        writes in lower case elsewhere (a common word, not a name) and that no capitalised word
-        follows ("Senator Dianne" is a name). Never after a joining word ("of", "the"). Both parts
-        need two words, and the rest must end like a sentence."""
+        sentence-final verb (Kazakh); two words that repeat two words of the heading, as a news text's
+        first sentence restates its headline's subject ("… toxic masculinity Kit Harington is known",
+        "… over Brexit fears The Health Secretary has written", :func:`_restates`); or, after a
+        lower-case word or an acronym, a capitalised word that the document writes in lower case
+        elsewhere (a common word, not a name) and that no capitalised word follows ("Senator Dianne"
+        is a name). Never after a joining word ("of", "the"). Both parts need two words, and the rest
+        must end like a sentence."""
         words = sentence.split(" ")
         if len(words) < 5 or sentence[-1:].rstrip(_CLOSERS) not in ("", *".!?…"):
             return [sentence]
@@ -123,14 +129,15 @@ class RuleSplitter:
                 continue
             if endings and before.islower() and before.endswith(endings):
                 starts = True
-            elif before.lower() in stop:
-                starts = False
+            elif before.lower() in stop:  # an acronym ("trust US North Korea's …") may end a headline
+                starts = not _is_stop(before, stop) and _restates(words[: i + 1], words[i + 1 :], stop)
             elif bare.lower() in stop:
-                starts = after[:1].islower() or after[:1].isdigit()
+                starts = after[:1].islower() or after[:1].isdigit() or _restates(words[: i + 1], words[i + 2 :], stop)
             else:
                 running = before.islower() or (before.isupper() and len(before) > 1)  # a plain word, an acronym
                 title_case = after[:1].isupper() and not after.isupper()
-                starts = running and not title_case and words_seen.common(bare)
+                starts = running and (
+                    (not title_case and words_seen.common(bare)) or _restates(words[: i + 1], words[i + 1 :], stop))
             if starts:
                 return [" ".join(words[: i + 1]), " ".join(words[i + 1 :])]
         return [sentence]
@@ -139,22 +146,26 @@ class RuleSplitter:
         """Cut a heading off ``sentence`` where it takes about ``share`` of the characters (within
         ``tolerance`` of it, relative), before a word that can start a sentence: a capitalised word
         opening a run of capitalised words (a name may open a sentence), not after a joining word
-        or a comma; the sentence whole when there is no such place."""
+        or a comma; a place where the sentence restates the heading (:func:`_restates`, after a name
+        too) first; the sentence whole when there is no such place."""
         words = sentence.split(" ")
         total = len(sentence.replace(" ", ""))
         stop = self.language.stop_words
-        best, best_gap = None, tolerance * share
+        found = []
         for i in range(1, len(words) - 2):
             before, word = words[i], words[i + 1].lstrip(_OPENERS)
             if not word[:1].isupper() or not (before[-1:].isalnum() or before[-1:] in _CLOSERS):
                 continue
-            if before.lower() in stop or (before.lstrip(_OPENERS)[:1].isupper() and word.lower() not in stop):
+            restated = _restates(words[: i + 1], words[i + 1 :], stop)
+            if _is_stop(before, stop) or (
+                    before.lstrip(_OPENERS)[:1].isupper() and word.lower() not in stop and not restated):
                 continue
             gap = abs(sum(map(len, words[: i + 1])) / total - share)
-            if gap <= best_gap:
-                best, best_gap = i, gap
-        if best is None:
+            if gap <= tolerance * share:
+                found.append((not restated, gap, i))
+        if not found:
             return [sentence]
+        *_, best = min(found)
         return [" ".join(words[: best + 1]), " ".join(words[best + 1 :])]
 
     def _split_chunk(self, text: str) -> list[str]:
@@ -329,6 +340,34 @@ class WordEvidence:
         stem is, and the stem is capitalised inside a sentence at most once (here)."""
         lower = word.lower()
         return lower in self.lower or (_stem(lower) in self.lower and self.names[_stem(lower)] <= 1)
+
+
+def _is_stop(word: str, stop: frozenset[str]) -> bool:
+    """Whether ``word`` is a function word (an acronym is not: "US" is not "us")."""
+    return word.lower() in stop and not (word.isupper() and len(word) > 1)
+
+
+def _restates(heading: list[str], rest: list[str], stop: frozenset[str]) -> bool:
+    """Whether ``rest`` opens with a capitalised word that says again the first word of ``heading``
+    (not a function word), or with a capitalised word and the word after it, which follow each
+    other in ``heading`` too (compared by :func:`_stem`, in any case), and is longer than it: a news
+    text's first sentence restating its headline's subject (not "Еуровидение 2010 ән конкурсы
+    Еуровидениенің 55-ші конкурсы болады.", a definition)."""
+    if len(heading) > HEADLINE_WORDS or len(rest) <= max(1, len(heading)) or not rest[0][:1].isupper():
+        return False  # a headline is short, and shorter than the sentence that restates it
+    bare = [word.strip(_OPENERS + _CLOSERS + ".,;:!?").lower() for word in (*heading, *rest[:2])]
+    *bare, first, second = bare
+    if _same_word(first, bare[0]) and heading[0].lower() not in stop:
+        return True
+    return any(_same_word(first, a) and _same_word(second, b) for a, b in pairwise(bare))
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Whether two lower-case words are forms of one word: the same first letters, all but the last
+    two of the shorter (at least four; "palin" and "palin's", "трамп" and "трамптың")."""
+    shorter = min(len(a), len(b))
+    letters = max(min(shorter, STEM_LETTERS[0]), shorter - 2)
+    return shorter > 0 and a[:letters] == b[:letters]
 
 
 def _split_list_items(paragraph: str) -> list[str]:
