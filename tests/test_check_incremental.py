@@ -134,11 +134,12 @@ def check_json(work, out, *options):
 
 def test_check_with_2_jobs_and_from_the_cache_reports_what_a_fresh_check_reports(work, tmp_path, capsys):
     fresh = check_json(work, tmp_path / "fresh.json", "--jobs", "1", "--fresh")
-    assert "none reused (--fresh), 5 article(s) checked" in capsys.readouterr().err
+    assert "--fresh: 5 article(s) checked, their findings stored in" in capsys.readouterr().err
     assert json.loads(fresh)["findings"]
     assert check_json(work, tmp_path / "two.json", "--jobs", "2", "--fresh") == fresh
     assert check_json(work, tmp_path / "cached.json", "--jobs", "2") == fresh
-    assert "findings of 5 unchanged article(s) reused, 0 article(s) checked" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "findings of 5 unchanged article(s) taken from" in err and ", 0 article(s) checked" in err
 
 
 def test_rerun_checks_only_the_changed_alignment_and_fresh_checks_all(work, tmp_path, capsys, monkeypatch):
@@ -157,7 +158,8 @@ def test_rerun_checks_only_the_changed_alignment_and_fresh_checks_all(work, tmp_
     path.write_text("".join(lines), encoding="utf-8")
     second = check_json(work, tmp_path / "second.json", "--jobs", "1")
     assert checked == ["seed"]
-    assert "findings of 4 unchanged article(s) reused, 1 article(s) checked" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "findings of 4 unchanged article(s) taken from" in err and ", 1 article(s) checked" in err
     checked.clear()
     assert check_json(work, tmp_path / "fresh.json", "--jobs", "1", "--fresh") == second
     assert len(checked) == 5
@@ -174,4 +176,4 @@ def test_a_damaged_findings_entry_is_recomputed_never_used(work, tmp_path, capsy
     err = capsys.readouterr().err
     assert "damaged entr" in err and "recomputed" in err
     assert check_json(work, tmp_path / "third.json", "--jobs", "1") == first
-    assert "findings of 5 unchanged article(s) reused" in capsys.readouterr().err
+    assert "findings of 5 unchanged article(s) taken from" in capsys.readouterr().err
