@@ -325,20 +325,23 @@ class _Parts:
     sentences) are its entries with a gap over d. The entries are also indexed by element."""
 
     def __init__(self, rows, cols, vals, n: int, lookback: bool = True):
+        self.n, self.lookback, self.stride = n, lookback, n + 1
+        #: the size of each sentence's part after d earlier sentences (row d; 0 past the last sentence)
+        self.sizes = np.zeros((MOST, n + 1))
+        if not len(rows):  # no entries (no glossary terms, no lexicon yet): nothing to sort
+            self.rows = self.cols = self.gap = self.by_element = self.element_keys = np.zeros(0, dtype=np.int64)
+            self.vals, self.starts = np.zeros(0), np.zeros(n + 1, dtype=np.int64)
+            return
         order = np.lexsort((cols, rows))
         self.rows, self.cols, self.vals = rows[order], cols[order], vals[order]
-        self.n, self.lookback = n, lookback
         self.gap = np.full(len(rows), MOST)
         #: the entries by element, then row: their positions, and element * stride + row
         self.by_element = np.lexsort((self.rows, self.cols))
-        self.stride = n + 1
         self.element_keys = self.cols[self.by_element] * self.stride + self.rows[self.by_element]
-        if lookback and len(rows):
+        if lookback:
             again = np.flatnonzero(np.diff(self.cols[self.by_element]) == 0)
             gaps = np.diff(self.rows[self.by_element])[again]
             self.gap[self.by_element[again + 1]] = np.minimum(gaps, MOST)
-        #: the size of each sentence's part after d earlier sentences (row d; 0 past the last sentence)
-        self.sizes = np.zeros((MOST, n + 1))
         for d in range(MOST):
             self.sizes[d, :n] = np.bincount(self.rows[self.gap > d], minlength=n)
         self.starts = np.searchsorted(self.rows, np.arange(n + 1))
@@ -408,7 +411,7 @@ def _side_overlaps(x: _Parts, y: _Parts) -> np.ndarray:
     product (a sum of the smaller counts: of "at least c" products for each c), and a side pair's
     count is the sum of its sentence pairs' parts. Small products: one thread, no BLAS start-up."""
     n, m = x.n, y.n
-    common = np.intersect1d(x.cols, y.cols)
+    common = np.intersect1d(x.cols, y.cols) if len(x.cols) and len(y.cols) else ()
     if not len(common):
         return np.zeros((MOST, MOST, n + 1, m + 1))
     levels = []  # per side, per gap level u, the sentence × element matrix (MOST empty rows past the end)
@@ -427,7 +430,8 @@ def _side_overlaps(x: _Parts, y: _Parts) -> np.ndarray:
     shared = {}
     for u, a in enumerate(levels[0]):
         for v, b in enumerate(levels[1]):
-            shared[u, v] = a @ b.T if top == 1 else sum((a >= c) * 1.0 @ ((b >= c) * 1.0).T for c in range(1, top + 1))
+            shared[u, v] = _product(a, b) if top == 1 else sum(_product((a >= c) * 1.0, (b >= c) * 1.0)
+                                                               for c in range(1, top + 1))
     table = np.empty((MOST, MOST, n + 1, m + 1))
     for u in range(MOST):  # sentence s + u of one side with t + v of the other
         for v in range(MOST):
@@ -448,8 +452,8 @@ def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
     has = _entries([profile.keys for profile in profiles], {key: i for i, key in enumerate(keys)})
     need = NAME_MATCH * np.bincount(wanted[0], wanted[2], minlength=len(names))
     if len(keys) * (len(names) + len(letters) + len(profiles)) <= DENSE_CELLS:
-        shared = _dense(wanted, len(names), len(letters)) @ _dense(spelled, len(keys), len(letters)).T
-        rows, cols = np.nonzero(_dense(has, len(profiles), len(keys)) @ (shared >= need[:, None]).T.astype(np.int32))
+        shared = _product(_dense(wanted, len(names), len(letters)), _dense(spelled, len(keys), len(letters)))
+        rows, cols = np.nonzero(_product(_dense(has, len(profiles), len(keys)), (shared >= need[:, None]) * 1.0))
         return _Parts(rows.astype(np.int64), cols.astype(np.int64), np.ones(len(rows)), len(profiles))
     from scipy import sparse  # here: a run over short texts never loads scipy (a third of a second)
 
@@ -466,14 +470,25 @@ def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
     return _Parts(found.row.astype(np.int64), found.col.astype(np.int64), np.ones(found.nnz), len(profiles))
 
 
+def _product(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``a @ b.T``, a few rows of ``a`` at a time so that each product stays under :data:`ONE_THREAD`
+    (a larger one starts BLAS threads, whose waiting costs more CPU time than the product)."""
+    step = max(1, ONE_THREAD // max(1, a.shape[1] * len(b)))
+    if step >= len(a):
+        return a @ b.T
+    return np.concatenate([a[first : first + step] @ b.T for first in range(0, len(a), step)])
+
+
 def _dense(entries: tuple[np.ndarray, np.ndarray, np.ndarray], rows: int, cols: int) -> np.ndarray:
-    """(row, column, count) entries as a dense matrix of integers (their products run in numpy's own
-    loop, on one core: a multi-threaded BLAS call costs more than such a small product)."""
-    matrix = np.zeros((rows, cols), dtype=np.int32)
+    """(row, column, count) entries as a dense matrix (of whole numbers: their products are exact; a
+    product this small runs on one thread, ten times faster than numpy's own integer loop)."""
+    matrix = np.zeros((rows, cols))
     matrix[entries[0], entries[1]] = entries[2]
     return matrix
 
 
+#: Products of at most this many multiplications run on one thread (OpenBLAS's threshold, halved).
+ONE_THREAD = 1 << 18
 #: Counts over the words of a side that add up over its sentences (punctuation: a row per class).
 ADDED_COUNTS = ("chars", "numbers", "punctuation")
 #: Names looked up at once in :func:`_found` (bounds the memory of the bigram counts).
@@ -486,7 +501,7 @@ MOST = 3
 #: Sections whose sentence pairs (with the positions past the end) number at most this get the shared
 #: counts of all their side pairs at once (:func:`_side_overlaps`); longer ones, those of the side
 #: pairs asked for (:func:`_overlap`). Both count the same.
-DENSE_PAIRS = 80 * 80
+DENSE_PAIRS = 40 * 40
 #: The shared counts that do not depend on the pair's context (see :func:`_context_free`).
 CONTEXT_FREE = frozenset({"numbers", "names", "ngrams", "cognates"})
 
@@ -531,7 +546,9 @@ class PairEvidence:
         self._sets["names"] = (free["names"][0][0], free["names"][1][1])
         self._sets["known"] = (known[0], covers[1])
         #: per (side, count name): prefix sums of an added count, or a union's size by length and start
-        self._prefix: dict[tuple, np.ndarray] = {}
+        #: (those of the sentences alone kept in ``memo`` for the other passes)
+        self._prefix: dict[tuple, np.ndarray] = memo.setdefault(("prefix", *pair), {})
+        self._prefix_here: dict[tuple, np.ndarray] = {}
         #: a short section's shared counts of every side pair (:func:`_side_overlaps`), by count name;
         #: those that do not depend on the context kept in ``memo`` for the other passes
         self._dense = memo.setdefault(("dense", *pair), {}) if (len(a) + 1) * (len(b) + 1) <= DENSE_PAIRS else None
@@ -540,13 +557,14 @@ class PairEvidence:
     def _side_sums(self, which: int, name: str, start: np.ndarray, count: np.ndarray) -> np.ndarray:
         """A count per candidate side ``start … start + count``: added up, or the size of a union."""
         if name in self._sets:
-            unions = self._prefix.get((which, name))
+            kept = self._prefix_here if name in ("terms", "known") else self._prefix
+            unions = kept.get((which, name))
             if unions is None:  # row c: the union's size for a side of c sentences from each start
                 sizes = self._sets[name][which].sizes
                 unions = np.zeros((MOST + 1, sizes.shape[1]))
                 for u in range(MOST):
                     unions[u + 1] = unions[u] + sizes[u, np.minimum(np.arange(sizes.shape[1]) + u, sizes.shape[1] - 1)]
-                self._prefix[(which, name)] = unions
+                kept[(which, name)] = unions
             # a longer side: its first MOST sentences
             return unions.reshape(-1)[np.minimum(count, MOST) * unions.shape[1] + start]
         prefix = self._prefix.get((which, name))

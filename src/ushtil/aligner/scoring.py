@@ -153,8 +153,9 @@ def _type_priors(priors: Priors, present: tuple[bool, ...], longest: int) -> np.
     return table
 
 
-#: Sections of at most this many cells score every bead type from every cell at once
-#: (:meth:`BeadScorer._cube_scores`); longer ones the beads asked for.
+#: Sections of at most this many cells score every bead type from every cell at once, also those
+#: outside the band (:meth:`BeadScorer._cube_scores`: a few operations per bead, where a bead scored
+#: alone costs a look-up per pair); longer ones score the beads asked for.
 DENSE_CUBE = 20_000
 #: Candidates whose features are computed at once (the feature matrix of a long text is made in
 #: pieces of this many rows, so memory stays bounded).
@@ -404,15 +405,15 @@ class BeadScorer:
     def _paragraph_conflicts(self, starts, counts: np.ndarray) -> np.ndarray:
         """Languages disagreeing on whether the bead opens a paragraph, plus breaks inside the bead
         (``starts``: the start positions per language, arrays that broadcast together)."""
-        shape = np.broadcast_shapes(*(np.shape(x) for x in starts), counts[:, 0].shape)
-        opening, closing, conflicts = np.zeros(shape), np.zeros(shape), np.zeros(shape)
+        opening = closing = conflicts = 0  # counts (the arrays grow to the shape of all the starts)
         for index, opens in self._opens.items():
             n, s = counts[:, index], starts[index]
             taken = n > 0
-            opening += opens[s] & taken
-            closing += ~opens[s] & taken
+            here = opens[s]
+            opening = opening + (here & taken)
+            closing = closing + (~here & taken)
             before = self._starts_before[index]
-            conflicts += np.where(taken, before[s + n] - before[s + 1], 0)
+            conflicts = conflicts + np.where(taken, before[s + n] - before[s + 1], 0)
         return conflicts + np.minimum(opening, closing)
 
     def bead_features(
