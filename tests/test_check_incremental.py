@@ -177,3 +177,22 @@ def test_a_damaged_findings_entry_is_recomputed_never_used(work, tmp_path, capsy
     assert "damaged entr" in err and "recomputed" in err
     assert check_json(work, tmp_path / "third.json", "--jobs", "1") == first
     assert "findings of 5 unchanged article(s) taken from" in capsys.readouterr().err
+
+
+def test_two_alignment_files_with_the_same_bytes_keep_their_own_names(work, tmp_path, capsys):
+    """A file without the article's front matter names the article by its file name: the same bytes
+    under two names are two articles, from the cache too."""
+    lines = (work / "seed.alignment.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    first = json.loads(lines[0])
+    del first["alignment"]["article"]
+    lines[0] = json.dumps(first, ensure_ascii=False) + "\n"
+    folder = tmp_path / "bare"
+    folder.mkdir()
+    for name in ("one", "two"):
+        (folder / f"{name}.alignment.jsonl").write_text("".join(lines), encoding="utf-8")
+    for run in ("fresh", "cached"):
+        report = json.loads(check_json(folder, tmp_path / f"{run}.json", "--jobs", "1"))
+        by_article = {name: [(f["check"], f["bead"], f["lang"]) for f in report["findings"] if f["article"] == name]
+                      for name in ("one", "two")}
+        assert by_article["one"] and by_article["one"] == by_article["two"], run
+    assert "findings of 2 unchanged article(s) taken from" in capsys.readouterr().err

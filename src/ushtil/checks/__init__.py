@@ -175,8 +175,9 @@ def check(
 
 def _cache_key(item: AlignedArticle, settings: list) -> str:
     """The key of an article's findings: the hash of the alignment file it was read from (which
-    holds the article's front matter too), else the article and alignment themselves."""
-    content = ["alignment file", item.digest] if item.digest else \
+    holds the article's front matter too) and the file's name (the article's id when the file has
+    no front matter), else the article and alignment themselves."""
+    content = ["alignment file", item.name, item.digest] if item.digest else \
         [item.article.to_dict(), alignment_to_dict(item.alignment)]
     return cache_key("check", settings, content)
 
