@@ -94,6 +94,25 @@ def workflow(corpus: Path, work: Path, extra: list[str], fresh: tuple[str, ...] 
     }
 
 
+def _spin(seconds: float) -> float:
+    started = time.process_time()
+    while time.process_time() - started < seconds:
+        pass
+    return seconds
+
+
+def free_cores(seconds: float = 1.0) -> float:
+    """How many cores this run really gets now: CPU seconds over wall seconds of two processes that
+    each spin ``seconds`` of CPU (2.0: both cores free; on a shared machine the --jobs 2 rows can
+    only be read with this beside them)."""
+    import concurrent.futures
+
+    started = time.perf_counter()
+    with concurrent.futures.ProcessPoolExecutor(2) as pool:
+        list(pool.map(_spin, [seconds, seconds]))
+    return 2 * seconds / (time.perf_counter() - started)
+
+
 def row(label: str, steps: dict[str, tuple[float, float, int, str]], articles: int) -> str:
     total = sum(step[0] for step in steps.values())
     rss = max(step[1] for step in steps.values())
@@ -116,7 +135,7 @@ def main() -> None:
     try:
         corpus = base / "corpus"
         make_corpus(corpus, args.articles)
-        print(f"{args.articles} articles in {corpus}")
+        print(f"{args.articles} articles in {corpus}; cores free now: {free_cores():.2f} of 2")
         rows = []
         results = {}
         for jobs in (1, 2):
@@ -146,6 +165,7 @@ def main() -> None:
         if not args.no_dask:
             rows.append(dask_row(corpus, base / "work-dask", args.articles))
         print("\n" + "\n".join(rows))
+        print(f"cores free at the end: {free_cores():.2f} of 2 (two processes spinning 1 s of CPU each)")
         speedup = sum(step[0] for step in results[1].values()) / sum(step[0] for step in results[2].values())
         print(f"--jobs 2 speed-up over --jobs 1: {speedup:.2f}x")
         print(f"alignments of --jobs 1 and --jobs 2 identical: {same}")

@@ -134,11 +134,12 @@ def check_json(work, out, *options):
 
 def test_check_with_2_jobs_and_from_the_cache_reports_what_a_fresh_check_reports(work, tmp_path, capsys):
     fresh = check_json(work, tmp_path / "fresh.json", "--jobs", "1", "--fresh")
-    assert "none reused (--fresh), 5 article(s) checked" in capsys.readouterr().err
+    assert "--fresh: 5 article(s) checked, their findings stored in" in capsys.readouterr().err
     assert json.loads(fresh)["findings"]
     assert check_json(work, tmp_path / "two.json", "--jobs", "2", "--fresh") == fresh
     assert check_json(work, tmp_path / "cached.json", "--jobs", "2") == fresh
-    assert "findings of 5 unchanged article(s) reused, 0 article(s) checked" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "findings of 5 unchanged article(s) taken from" in err and ", 0 article(s) checked" in err
 
 
 def test_rerun_checks_only_the_changed_alignment_and_fresh_checks_all(work, tmp_path, capsys, monkeypatch):
@@ -157,7 +158,8 @@ def test_rerun_checks_only_the_changed_alignment_and_fresh_checks_all(work, tmp_
     path.write_text("".join(lines), encoding="utf-8")
     second = check_json(work, tmp_path / "second.json", "--jobs", "1")
     assert checked == ["seed"]
-    assert "findings of 4 unchanged article(s) reused, 1 article(s) checked" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "findings of 4 unchanged article(s) taken from" in err and ", 1 article(s) checked" in err
     checked.clear()
     assert check_json(work, tmp_path / "fresh.json", "--jobs", "1", "--fresh") == second
     assert len(checked) == 5
@@ -174,4 +176,23 @@ def test_a_damaged_findings_entry_is_recomputed_never_used(work, tmp_path, capsy
     err = capsys.readouterr().err
     assert "damaged entr" in err and "recomputed" in err
     assert check_json(work, tmp_path / "third.json", "--jobs", "1") == first
-    assert "findings of 5 unchanged article(s) reused" in capsys.readouterr().err
+    assert "findings of 5 unchanged article(s) taken from" in capsys.readouterr().err
+
+
+def test_two_alignment_files_with_the_same_bytes_keep_their_own_names(work, tmp_path, capsys):
+    """A file without the article's front matter names the article by its file name: the same bytes
+    under two names are two articles, from the cache too."""
+    lines = (work / "seed.alignment.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    first = json.loads(lines[0])
+    del first["alignment"]["article"]
+    lines[0] = json.dumps(first, ensure_ascii=False) + "\n"
+    folder = tmp_path / "bare"
+    folder.mkdir()
+    for name in ("one", "two"):
+        (folder / f"{name}.alignment.jsonl").write_text("".join(lines), encoding="utf-8")
+    for run in ("fresh", "cached"):
+        report = json.loads(check_json(folder, tmp_path / f"{run}.json", "--jobs", "1"))
+        by_article = {name: [(f["check"], f["bead"], f["lang"]) for f in report["findings"] if f["article"] == name]
+                      for name in ("one", "two")}
+        assert by_article["one"] and by_article["one"] == by_article["two"], run
+    assert "findings of 2 unchanged article(s) taken from" in capsys.readouterr().err

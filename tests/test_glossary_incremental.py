@@ -1,6 +1,7 @@
 """A glossary re-run over a work folder tokenises only the articles that are new (and takes the whole
 build from the cache when no bead changed), and writes what a fresh build writes (CSV, TBX and the
-workbook's sheets), on one core or two; a damaged cache entry is made again, ``--fresh`` takes nothing."""
+workbook's sheets), on one core or two; a damaged cache entry is made again, ``--fresh`` takes nothing;
+a build taken from the cache is merged into the curated store as a fresh one is (no decision lost)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from conftest import SEED_ARTICLE
+from conftest import ROOT, SEED_ARTICLE
 from test_engine import damage_cache
 from test_scale_cli import corpus  # noqa: F401 (the fixture)
 from ushtil.cache import CACHE_FOLDER
 from ushtil.cli import main
+from ushtil.glossary import load_glossary
 
 OUTPUTS = ("glossary.csv", "glossary.tbx", "glossary.xlsx")
+STORE = ROOT / "glossary" / "glossary.tsv"
 
 
 def glossary(work: Path, out: Path, *options: str) -> dict[str, bytes]:
@@ -75,3 +78,23 @@ def assert_equals_a_fresh_build(work: Path, folder: Path, written: dict[str, byt
     assert sorted(fresh) == sorted(written)
     for name in fresh:
         assert fresh[name] == written[name], name
+
+
+def test_a_build_taken_from_the_cache_keeps_every_curated_decision(corpus, tmp_path, capsys):  # noqa: F811
+    work = tmp_path / "work"
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    store = tmp_path / "store.tsv"
+    shutil.copy(STORE, store)
+    decided = {entry.id: (entry.status, entry.en, entry.kk, entry.ru, entry.note)
+               for entry in load_glossary(STORE).entries if entry.status != "candidate"}
+    assert {status for status, *_ in decided.values()} == {"approved", "rejected"}
+    built = {}
+    for run, options in (("first", ()), ("cached", ()), ("fresh", ("--fresh",))):
+        assert main(["glossary", str(work), "--store", str(store), "--csv", str(tmp_path / f"{run}.csv"), "-q",
+                     "--jobs", "2", *options]) == 0
+        built[run] = (tmp_path / f"{run}.csv").read_bytes(), store.read_bytes()
+        assert ("as at the last build" in capsys.readouterr().err) == (run == "cached")
+        kept = {entry.id: (entry.status, entry.en, entry.kk, entry.ru, entry.note)
+                for entry in load_glossary(store).entries if entry.id in decided}
+        assert kept == decided, run
+    assert built["cached"] == built["first"] == built["fresh"]

@@ -1,5 +1,5 @@
-"""The glossary's per-article work on a pool of processes gives what one process gives: each
-article's tokens (made in batches on the workers) and the rendered candidates (in parts)."""
+"""The glossary's work on a pool of processes gives what one process gives: each article's tokens
+(their distinct words lemmatised in parts on the workers) and the rendered candidates (in parts)."""
 
 from __future__ import annotations
 
@@ -21,12 +21,15 @@ def test_tokens_and_renderings_made_on_two_processes_are_those_made_here(corpus,
     articles = articles_of(work)
     assert len(articles) == 6
     here, made_here = index.corpus_tokens(articles)
-    monkeypatch.setattr(index, "TOKEN_BATCH", 2)  # two batches of this small corpus, one per worker
-    batches = []
-    monkeypatch.setattr(index, "run_each", lambda func, items, **options: batches.append(len(items))
+    monkeypatch.setattr(index, "VOCABULARY_PART", 200)  # this small corpus's words in parts
+    parts = []
+    monkeypatch.setattr(index, "run_each", lambda func, items, **options: parts.extend(items)
                         or glossary_build.run_each(func, items, **options))
     pooled, made_pooled = index.corpus_tokens(articles, engine=Engine(jobs=2))
-    assert batches == [2] and made_here == made_pooled == 6
+    assert len(parts) >= 4 and {lang for lang, _ in parts} == {"en", "kk", "ru"}
+    words = [(lang, word) for lang, part in parts for word in part]
+    assert len(words) == len(set(words)) > 1000  # each distinct word of a language lemmatised once, in one part
+    assert made_here == made_pooled == 6
     assert pooled == here
 
     units = [unit for article in articles for unit in article]

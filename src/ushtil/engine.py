@@ -55,7 +55,7 @@ class Engine:
     def for_files(self) -> Engine:
         """The engine for work that opens the user's files: a cluster's workers may not see them,
         so with a cluster that work runs on this machine's cores (its results travel with the tasks)."""
-        return Engine(jobs=default_jobs()) if self.scheduler else self
+        return self.local()
 
     def local(self) -> Engine:
         """The engine for work that reads what this process holds (a corpus-wide index, too big to

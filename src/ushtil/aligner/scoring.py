@@ -403,18 +403,22 @@ class BeadScorer:
         return tuple(n for n, size in zip(counts, self.sizes, strict=True) if size)
 
     def _paragraph_conflicts(self, starts, counts: np.ndarray) -> np.ndarray:
-        """Languages disagreeing on whether the bead opens a paragraph, plus breaks inside the bead
+        """Languages disagreeing on whether the bead opens a paragraph, plus breaks inside the bead,
+        plus languages the bead leaves out that stand inside a paragraph where every language it
+        takes opens one: a paragraph missing from a language leaves that language at a paragraph
+        break, so a gap in the middle of its paragraph is a wrong path around two nearby gaps
         (``starts``: the start positions per language, arrays that broadcast together)."""
-        opening = closing = conflicts = 0  # counts (the arrays grow to the shape of all the starts)
+        opening = closing = conflicts = inside = 0  # counts (the arrays grow to the shape of all the starts)
         for index, opens in self._opens.items():
             n, s = counts[:, index], starts[index]
             taken = n > 0
             here = opens[s]
             opening = opening + (here & taken)
             closing = closing + (~here & taken)
+            inside = inside + (~here & ~taken & (s < self.sizes[index]))
             before = self._starts_before[index]
             conflicts = conflicts + np.where(taken, before[s + n] - before[s + 1], 0)
-        return conflicts + np.minimum(opening, closing)
+        return conflicts + np.minimum(opening, closing) + np.where((opening > 0) & (closing == 0), inside, 0)
 
     def bead_features(
         self, start: tuple[int, ...], counts: tuple[int, ...]

@@ -119,12 +119,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def cache_summary(cache: ResultCache, fresh: bool) -> str:
-    """What the work folder's cache gave: findings reused, articles checked again and why."""
+    """What the work folder's cache gave: findings reused, articles checked again, damaged entries."""
     stats = cache.stats
-    reused = "none reused (--fresh)" if fresh else f"findings of {stats['hit']} unchanged article(s) reused"
+    if fresh:
+        return f"--fresh: {stats['stored']} article(s) checked, their findings stored in {cache.folder}"
     damaged = f", {stats['corrupt']} damaged entr{'y' if stats['corrupt'] == 1 else 'ies'} recomputed" \
         if stats["corrupt"] else ""
-    return f"cache {cache.folder}: {reused}, {stats['stored']} article(s) checked{damaged}"
+    return (f"findings of {stats['hit']} unchanged article(s) taken from {cache.folder}, "
+            f"{stats['stored']} article(s) checked{damaged}")
 
 
 def resolve_references(

@@ -75,8 +75,10 @@ def build_glossary(
 
     With ``on_error``, a source that cannot be read is reported to it (one line) and the others are
     still used; without it the first bad source raises. With a ``cache`` (a work folder's), each
-    article's tokens are kept there and made again only for articles whose text changed; ``notes``
-    then says so.
+    article's tokens are kept there and made again only for articles whose text changed, and the
+    whole build is kept too, taken again when every unit and setting is as it was; ``notes`` then
+    says which was done and why. With a parallel ``engine`` the distinct words are lemmatised and
+    the candidates rendered on its workers (:func:`.index.articles_tokens`, :func:`_render_everything`).
     """
     errors: list[str] | None = [] if on_error is not None else None
     found = aligned_sources(sources, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress,

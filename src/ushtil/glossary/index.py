@@ -235,21 +235,65 @@ def article_tokens(units: list[Unit], lemmatize: Lemmatize) -> dict[str, list[To
     return articles_tokens([units], lemmatize)[0]
 
 
-def articles_tokens(articles: list[list[Unit]], lemmatize: Lemmatize) -> list[dict[str, list[Tokens]]]:
+def articles_tokens(articles: list[list[Unit]], lemmatize: Lemmatize | None = None, *, nlp: str = "builtin",
+                    engine: Engine | None = None) -> list[dict[str, list[Tokens]]]:
     """:func:`article_tokens` of each article; their vocabularies are lemmatised together (once per
     distinct word), which gives what each alone would give: a word's key does not depend on the
-    other words (:func:`word_keys`)."""
+    other words (:func:`word_keys`). Without ``lemmatize``, the library's lemmatiser for ``nlp``,
+    and with the built-in one the distinct words are lemmatised in parts on ``engine``'s workers."""
+    tokenized = {lang: [[tokenize(unit.text[lang]) if _translated(unit.text.get(lang, ""), lang) else None
+                         for unit in units] for units in articles] for lang in LANGS}
+    vocabularies = {lang: {word for sides in tokenized[lang] for side in sides if side for word in side[0]}
+                    for lang in LANGS}
+    keys = _vocabulary_keys(vocabularies, lemmatize, nlp, engine)
     found: list[dict[str, list[Tokens]]] = [{} for _ in articles]
     for lang in LANGS:
-        tokenized = [[tokenize(unit.text[lang]) if _translated(unit.text.get(lang, ""), lang) else None
-                      for unit in units] for units in articles]
-        keys_of = word_keys({word for sides in tokenized for side in sides if side for word in side[0]}, lang,
-                            lemmatize)
-        for tokens, sides in zip(found, tokenized, strict=True):
+        keys_of = keys[lang]
+        for tokens, sides in zip(found, tokenized[lang], strict=True):
             tokens[lang] = [None if side is None else
                             [side[0], [keys_of[word] for word in side[0]], *(sorted(places) for places in side[1:])]
                             for side in sides]
     return found
+
+
+#: Distinct words per part handed to a worker (fewer: lemmatised here).
+VOCABULARY_PART = 1000
+
+
+def _vocabulary_keys(vocabularies: dict[str, set[str]], lemmatize: Lemmatize | None, nlp: str,
+                     engine: Engine | None) -> dict[str, dict[str, str]]:
+    """:func:`word_keys` of each language's vocabulary: here, or in parts on ``engine`` (the built-in
+    lemmatiser only: stanza lemmatises a word by the words beside it in its batch). Each distinct
+    word is lemmatised once, in one part, so the workers share out the work without repeating it."""
+    size = sum(map(len, vocabularies.values()))
+    if (lemmatize is not None or nlp != "builtin" or engine is None or not engine.parallel
+            or size < 2 * VOCABULARY_PART):
+        lemmatize = lemmatize or _library_lemmatizer(nlp)
+        return {lang: word_keys(vocabulary, lang, lemmatize) for lang, vocabulary in vocabularies.items()}
+    count = max(2, min(size // VOCABULARY_PART, 4 * (engine.jobs if not engine.scheduler else 8)))
+    parts = []
+    for lang, vocabulary in vocabularies.items():
+        words = sorted(vocabulary)
+        share = max(1, round(count * len(words) / size))
+        parts.extend((lang, words[start::share]) for start in range(share) if words[start::share])
+    keys: dict[str, dict[str, str]] = {lang: {} for lang in vocabularies}
+    for (lang, _), outcome in zip(parts, run_each(_part_keys, parts, engine=engine, shared=nlp), strict=True):
+        if not outcome.ok:
+            raise UshtilError(f"glossary: lemmas: {outcome.error}")
+        keys[lang].update(outcome.value)
+    return keys
+
+
+def _part_keys(part: tuple[str, list[str]], nlp: str) -> dict[str, str]:
+    """The keys of one part of a language's vocabulary (run in a worker)."""
+    lang, words = part
+    return word_keys(set(words), lang, _library_lemmatizer(nlp))
+
+
+def _library_lemmatizer(nlp: str) -> Lemmatize:
+    from .. import lemma
+
+    return lambda words, lang: lemma.lemmatize(words, lang, backend=nlp)
 
 
 def corpus_tokens(articles: list[list[Unit]], lemmatize: Lemmatize | None = None, *, nlp: str = "builtin",
@@ -261,57 +305,21 @@ def corpus_tokens(articles: list[list[Unit]], lemmatize: Lemmatize | None = None
     tokens are taken from ``cache`` when its text is as before (and stored there otherwise); stanza
     lemmatises a word by the words beside it in the batch, so its keys are made anew every time.
 
-    The articles to tokenise are handed to ``engine`` in batches (``--jobs N``, a Dask cluster); a
-    word's key does not depend on the batch it is lemmatised in (:func:`word_keys`), so the tokens
-    are the same wherever they are made (stanza's keys depend on the batch: made here, in one). A
-    ``lemmatize`` of the caller's runs in this process."""
-    library = lemmatize is None
-    if cache is None or not library or nlp != "builtin":
+    The distinct words of the articles to tokenise are lemmatised in parts on ``engine`` (``--jobs
+    N``, a Dask cluster, :func:`articles_tokens`); a ``lemmatize`` of the caller's runs here."""
+    if cache is None or lemmatize is not None or nlp != "builtin":
         cache = ResultCache(None)
     keys = ([cache_key("glossary: tokens", nlp, content_hash([unit.text for unit in units])) for units in articles]
             if cache.folder else [""] * len(articles))
     found: list[dict | None] = [cache.get(key) if key else None for key in keys]
     todo = [n for n, tokens in enumerate(found) if tokens is None]
-    for n, tokens in zip(todo, _tokens_of(todo, articles, lemmatize, nlp, engine if library else None), strict=True):
+    made = articles_tokens([articles[n] for n in todo], lemmatize, nlp=nlp, engine=engine)
+    for n, tokens in zip(todo, made, strict=True):
         found[n] = tokens
         if keys[n]:
             cache.put(keys[n], tokens)
     cache.flush()
     return {lang: [side for tokens in found for side in tokens[lang]] for lang in LANGS}, len(todo)
-
-
-#: Articles per batch handed to a worker: enough that each batch lemmatises a vocabulary once.
-TOKEN_BATCH = 25
-
-
-def _tokens_of(todo: list[int], articles: list[list[Unit]], lemmatize: Lemmatize | None, nlp: str,
-               engine: Engine | None) -> list[dict[str, list[Tokens]]]:
-    """:func:`articles_tokens` of the articles numbered ``todo``: here, or in batches on ``engine``."""
-    if lemmatize is not None:
-        return articles_tokens([articles[n] for n in todo], lemmatize)
-    if engine is None or not engine.parallel or nlp != "builtin" or len(todo) < 2 * TOKEN_BATCH:
-        return articles_tokens([articles[n] for n in todo], _library_lemmatizer(nlp))
-    # a local pool: a few batches per worker, so they end together
-    size = TOKEN_BATCH if engine.scheduler else max(5, min(TOKEN_BATCH, -(-len(todo) // (4 * engine.jobs))))
-    batches = [[articles[n] for n in todo[start:start + size]] for start in range(0, len(todo), size)]
-    outcomes = run_each(_batch_tokens, batches, engine=engine, shared=nlp)
-    found = []
-    for outcome in outcomes:
-        if not outcome.ok:
-            raise UshtilError(f"glossary: tokens: {outcome.error}")
-        found.extend(outcome.value)
-    return found
-
-
-def _batch_tokens(batch: list[list[Unit]], nlp: str) -> list[dict[str, list[Tokens]]]:
-    """One batch's tokens with the library's lemmatiser (run in a worker)."""
-    return articles_tokens(batch, _library_lemmatizer(nlp))
-
-
-def _library_lemmatizer(nlp: str) -> Lemmatize:
-    from .. import lemma
-
-    return lambda words, lang: lemma.lemmatize(words, lang, backend=nlp)
 
 
 def build_index(units: list[Unit], lang: str, lemmatize: Lemmatize | None = None,
