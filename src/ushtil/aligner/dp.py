@@ -222,7 +222,7 @@ def fill(
 
 
 #: Candidate beads (cells × moves) whose predecessors and scores :func:`fill` holds at once.
-WAVE_CELLS = 1 << 22
+WAVE_CELLS = 1 << 20
 
 
 def _candidates(band: Band, cells: np.ndarray, rank: np.ndarray, counts: np.ndarray,
