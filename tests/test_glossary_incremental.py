@@ -6,13 +6,14 @@ a build taken from the cache is merged into the curated store as a fresh one is 
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import zipfile
 from pathlib import Path
 
 from conftest import ROOT, SEED_ARTICLE
 from test_engine import damage_cache
 from test_scale_cli import corpus  # noqa: F401 (the fixture)
-from ushtil.cache import CACHE_FOLDER
+from ushtil.cache import CACHE_FOLDER, STORE_FILE
 from ushtil.cli import main
 from ushtil.glossary import load_glossary
 
@@ -66,6 +67,10 @@ def test_rerun_after_a_new_or_changed_article_tokenises_it_alone_and_equals_a_fr
     assert "tokens and lemmas of 1 article(s) made, 6 taken from" in capsys.readouterr().err
     assert changed["glossary.csv"] != incremental["glossary.csv"]
     assert_equals_a_fresh_build(work, tmp_path / "fresh-2", changed, capsys)
+    # four corpus states were built: the cache keeps the last build only, not one per state
+    with sqlite3.connect(work / CACHE_FOLDER / STORE_FILE) as db:
+        payloads = [payload for (payload,) in db.execute("SELECT payload FROM results")]
+    assert sum(b'"candidates":[' in payload for payload in payloads) == 1
 
 
 def assert_equals_a_fresh_build(work: Path, folder: Path, written: dict[str, bytes], capsys) -> None:

@@ -96,7 +96,7 @@ def build_glossary(
                           "in two or more languages")
     cache = cache if cache is not None and cache.folder and lemmatize is None and nlp == "builtin" else None
     key = _build_key(articles, nlp, min_confidence, threshold) if cache is not None else ""
-    built = glossary_from_dict(cache.get(key)) if cache is not None else None
+    built = _last_build(cache, key) if cache is not None else None
     if built is not None:
         _note(notes, f"the beads of all {len(articles)} article(s) and the settings are as at the last build: "
                      f"its glossary taken from {cache.folder}")
@@ -108,7 +108,7 @@ def build_glossary(
             built = glossary_from_units(units, lemmatize or library_lemmatizer(nlp), min_confidence, threshold,
                                         tokens, engine)
         if cache is not None:
-            cache.put(key, glossary_to_dict(built))
+            cache.put(_LAST_BUILD, {"key": key, "glossary": glossary_to_dict(built)})
             cache.flush()
             _note(notes, f"tokens and lemmas of {made} article(s) made, {len(articles) - made} taken from "
                          f"{cache.folder}; the index, candidates and renderings are counted over all "
@@ -147,6 +147,19 @@ def _load_language_data(nlp: str) -> None:
     general_zipf("word")
     known_names()
     name_similarity("Astana", "Астана")
+
+
+#: The cache slot of the last build: one entry, overwritten by the next build (a few MB each for a
+#: large archive; one per corpus state would grow with every re-run).
+_LAST_BUILD = cache_key("glossary: last build", {}, [])
+
+
+def _last_build(cache: ResultCache, key: str) -> Glossary | None:
+    """The last build's glossary when it was made under ``key`` (the same beads and settings)."""
+    stored = cache.get(_LAST_BUILD)
+    if not isinstance(stored, dict) or stored.get("key") != key:
+        return None
+    return glossary_from_dict(stored.get("glossary"))
 
 
 def _build_key(articles: list[list[Unit]], nlp: str, min_confidence: float, threshold: float) -> str:
