@@ -15,7 +15,7 @@ from conftest import NTREX, SEED_ARTICLE
 from test_engine import damage_cache
 from ushtil.cache import CACHE_FOLDER
 from ushtil.checks.keywords import MIN_STEM_WORD, keyword_occurs
-from ushtil.checks.termrules import TermMatch, builtin_rules, combined_rules, find_terms, form_pattern
+from ushtil.checks.termrules import TermMatch, builtin_rules, combined_rules, find_terms, form_pattern, rule_forms
 from ushtil.cli import main
 from ushtil.glossary import load_glossary
 from ushtil.model import LANGS
@@ -28,15 +28,9 @@ def plain_find_terms(text, lang, rules, foreign=True):
     """find_terms as one search per form (what the alternations must not change)."""
     candidates = []
     for rule in rules:
-        kinds = [("approved", rule.en if lang == "en" else rule.approved.get(lang, ()))]
-        if lang != "en":
-            kinds.append(("variant", rule.variants.get(lang, ())))
-            if foreign:
-                kinds.append(("foreign", rule.foreign_forms(lang)))
-        for kind, forms in kinds:
-            for form in forms:
-                candidates.extend(TermMatch(rule, form, match.start(), match.end(), kind)
-                                  for match in form_pattern(form, lang).finditer(text))
+        for kind, form in rule_forms(rule, lang, foreign):
+            candidates.extend(TermMatch(rule, form, match.start(), match.end(), kind)
+                              for match in form_pattern(form, lang).finditer(text))
     candidates.sort(key=lambda m: (-len(m.form), m.kind != "approved", m.start))
     taken = []
     for match in candidates:

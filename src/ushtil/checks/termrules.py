@@ -88,6 +88,17 @@ def form_pattern(form: str, lang: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + _form_body(form, lang))
 
 
+def rule_forms(rule: TermRule, lang: str, foreign: bool) -> list[tuple[str, str]]:
+    """(kind, form) of every form of ``rule`` a text in ``lang`` is searched for: its approved
+    forms, and outside English its variants and (``foreign``) the forms of the other languages."""
+    kinds = [("approved", rule.en if lang == "en" else rule.approved.get(lang, ()))]
+    if lang != "en":
+        kinds.append(("variant", rule.variants.get(lang, ())))
+        if foreign:
+            kinds.append(("foreign", rule.foreign_forms(lang)))
+    return [(kind, form) for kind, forms in kinds for form in forms]
+
+
 class _FormSearch:
     """Every (rule, kind, form, pattern) that :func:`find_terms` looks for in one language, in the
     order it looks, with one pattern of each rule's forms and one of them all: a text one finds
@@ -100,12 +111,7 @@ class _FormSearch:
         #: per rule: one pattern of its forms, and its forms (kind, form, pattern)
         self.by_rule: list[tuple[TermRule, re.Pattern, list[tuple[str, str, re.Pattern]]]] = []
         for rule in rules:
-            kinds = [("approved", rule.en if lang == "en" else rule.approved.get(lang, ()))]
-            if lang != "en":
-                kinds.append(("variant", rule.variants.get(lang, ())))
-                if foreign:
-                    kinds.append(("foreign", rule.foreign_forms(lang)))
-            forms = [(kind, form, form_pattern(form, lang)) for kind, forms in kinds for form in forms]
+            forms = [(kind, form, form_pattern(form, lang)) for kind, form in rule_forms(rule, lang, foreign)]
             if forms:
                 self.by_rule.append((rule, _any_of([form for _, form, _ in forms], lang), forms))
         self.any = _any_of([form for *_, forms in self.by_rule for _, form, _ in forms], lang)
