@@ -192,24 +192,15 @@ class PairTable:
             odds = model.log_odds(evidence, s[rows[chunk]], la[chunk], t[rows[chunk]], lb[chunk])
             self.values[(la[chunk] - 1) * longest + lb[chunk] - 1, rows[chunk]] = odds
 
-    def dense(self) -> np.ndarray:
-        """The table as an array (side-length pair, a position, b position) over all positions of a
-        short section; -inf for the pairs it does not hold, as :meth:`lookup` gives."""
-        s = np.repeat(np.arange(len(self._low)), self._width)
-        t = self._low[s] + np.arange(len(s)) - self._first[s]
-        table = np.full((len(self.values), len(self._low), self._size_b + 1), -np.inf, dtype=np.float32)
-        table[:, s, t] = self.values
-        return table
-
     def lookup(self, sa: np.ndarray, sb: np.ndarray, la, lb) -> np.ndarray:
-        """Log-odds of the side pairs (sa, la), (sb, lb) (lengths: numbers, or arrays like the starts;
-        a length of 0 gives a meaningless value); -inf for pairs the table does not hold."""
+        """Log-odds of the side pairs (sa, la), (sb, lb) (numbers or arrays that broadcast together; a
+        length of 0 gives a meaningless value); -inf for pairs the table does not hold."""
         inside = (sa >= 0) & (sa < len(self._low))
         s = np.where(inside, sa, 0)
         t = sb - self._low[s]
-        inside &= (t >= 0) & (t < self._width[s])
+        inside = inside & (t >= 0) & (t < self._width[s])
         if not self.values.shape[1]:
-            return np.full(len(sa), -np.inf)
+            return np.full(np.broadcast_shapes(*map(np.shape, (sa, sb, la, lb))), -np.inf)
         row = (la - 1) * self._longest + lb - 1
         values = self.values.reshape(-1)[row * self.values.shape[1] + np.where(inside, self._first[s] + t, 0)]
         return np.where(inside, values, -np.inf)
@@ -312,55 +303,45 @@ class BeadScorer:
 
     def _cube_scores(self) -> tuple[np.ndarray, np.ndarray]:
         """The score of every bead type that fits the section from every cell (rows[key]: the row of
-        the table of a bead type, the last row -inf), added up in the order :meth:`_scores` adds
-        them, each term an array over the bead types and one or two of the cell's coordinates (so a
-        term costs one operation per bead, not a look-up)."""
+        the table of a bead type, the last row -inf): :meth:`_compose` over the bead types and a grid
+        of the cells, so a term costs one operation per bead, not a look-up per bead."""
         shape = tuple(size + 1 for size in self.sizes)
         keys = np.array([move.value for move in moves_within(self.sizes, self.longest)], dtype=np.int64) @ COUNT_KEY
         keys = keys[self._type_priors[keys] > -np.inf]
-        counts = KEYED_COUNTS[keys]
         rows = np.full(64, len(keys))
         rows[keys] = np.arange(len(keys))
         table = np.full((len(keys) + 1, *shape), -np.inf)
-        total = table[:-1]
-        total[...] = self._type_priors[keys].reshape(-1, 1, 1, 1)
         grids = [np.arange(size).reshape([-1 if axis == lang else 1 for axis in range(4)])
                  for lang, size in enumerate(shape, start=1)]
-        if self._opens:
-            total -= self.priors.paragraph * self._paragraph_conflicts(grids, counts[:, :, None, None, None])
-        for p, (ia, ib) in enumerate(self._slots):
-            other = [axis + 1 for axis in range(3) if axis not in (ia, ib)]
-            dense = self._tables[p].dense()
-            links = self._links[p][keys]
-            if links.any():
-                pick = np.where(links, (counts[:, ia] - 1) * self.longest + counts[:, ib] - 1, len(dense))
-                total += np.expand_dims(np.concatenate([dense, np.zeros((1, *dense.shape[1:]))])[pick], other)
-            alone = self._alone[p][keys]
-            if alone.any() and self.priors.contained and self.longest > 1:
-                cells = [np.arange(size).reshape(-1, 1) if lang == ia else np.arange(size).reshape(1, -1)
-                         for lang, size in enumerate(shape)]
-                contained = np.stack([np.zeros(dense.shape[1:]), self._contained(p, ia, ib, cells, dense),
-                                      self._contained(p, ib, ia, cells, dense)])
-                total -= self.priors.contained * np.maximum(0.0, np.expand_dims(contained[alone], other))
+        column = keys.reshape(-1, 1, 1, 1)
+        table[:-1] = self._compose(grids, KEYED_COUNTS[column], column)
         return rows, table
 
     def _scores(self, starts: np.ndarray, counts: np.ndarray, key: np.ndarray) -> np.ndarray:
         """:meth:`scores` of the beads one by one (a long section's)."""
-        total = np.zeros(len(starts)) + self._type_priors[key]
+        return self._compose(list(starts.T), counts, key)
+
+    def _compose(self, starts: list[np.ndarray], counts: np.ndarray, key: np.ndarray) -> np.ndarray:
+        """The one definition of a bead's score: its type's prior, less its paragraph conflicts, plus
+        the log-odds of each pair of languages it links, less the charge for a sentence left alone in
+        a pair that looks merged into a neighbour. ``starts``: the start positions per language;
+        ``counts[..., l]``: the sentences taken from language l; ``key``: the bead types; all arrays
+        that broadcast together (the beads one by one, or every type from every cell of a grid)."""
+        total = self._type_priors[key]
         if self._opens:
-            total -= self.priors.paragraph * self._paragraph_conflicts(starts.T, counts)
+            total = total - self.priors.paragraph * self._paragraph_conflicts(starts, counts)
         for p, (ia, ib) in enumerate(self._slots):
             links = self._links[p][key]
             if links.any():  # looked up for every bead (most beads link most pairs), kept where one does
-                odds = self._tables[p].lookup(starts[:, ia], starts[:, ib], counts[:, ia], counts[:, ib])
-                total += odds if links.all() else np.where(links, odds, 0.0)
+                odds = self._tables[p].lookup(starts[ia], starts[ib], counts[..., ia], counts[..., ib])
+                total = total + (odds if links.all() else np.where(links, odds, 0.0))
             if self.priors.contained and self.longest > 1:
-                alone = np.broadcast_to(self._alone[p][key], len(starts))
+                alone = self._alone[p][key]
                 for present, absent, side in ((ia, ib, 1), (ib, ia, 2)):
-                    lone = np.flatnonzero(alone == side)
-                    if len(lone):
-                        contained = self._contained(p, present, absent, starts[lone].T)
-                        total[lone] -= self.priors.contained * np.maximum(0.0, contained)
+                    lone = alone == side
+                    if lone.any():
+                        charge = self.priors.contained * np.maximum(0.0, self._contained(p, present, absent, starts))
+                        total = total - np.where(lone, charge, 0.0)
         return total
 
     def pair_log_odds(self, p: int, span_a: tuple[int, int], span_b: tuple[int, int]) -> float:
@@ -373,12 +354,12 @@ class BeadScorer:
                 return float(found)
         return float(self.pairs[p].log_odds(self.evidence[p], [sa], [ea - sa], [sb], [eb - sb])[0])
 
-    def _contained(self, p: int, present: int, absent: int, starts, dense: np.ndarray | None = None) -> np.ndarray:
+    def _contained(self, p: int, present: int, absent: int, starts) -> np.ndarray:
         """Best log-odds that the bead's one sentence in one language of pair ``p``, joined with its
         next (previous) sentence in the same paragraph, translates the other language's sentence
         just after (before) the bead: a sentence merged into a neighbour looks missing, and pairs
         strongly with the rest of the bead. ``starts``: the start positions per language (arrays
-        that broadcast together); ``dense``: the pair's table as :meth:`PairTable.dense` gives it."""
+        that broadcast together)."""
         s, j = starts[present], starts[absent]
         opens = self._opens.get(present, np.zeros(self.sizes[present] + 2, dtype=bool))
         breaks_next, breaks_here = opens[s + 1], opens[s]
@@ -390,10 +371,7 @@ class BeadScorer:
             (1, (s > 0) & (j > 0) & ~breaks_here),
         ):
             x, y = s - shift, j - shift
-            if dense is None:
-                odds = table.lookup(x, y, 2, 1) if present == ia else table.lookup(y, x, 1, 2)
-            else:  # a position -1 (shift 1 from 0) reads the last one: never usable
-                odds = dense[self.longest][x, y] if present == ia else dense[1][y, x]
+            odds = table.lookup(x, y, 2, 1) if present == ia else table.lookup(y, x, 1, 2)
             best = np.maximum(best, np.where(usable, odds, -np.inf))
         return np.where(best > -np.inf, best, 0.0)
 
@@ -410,7 +388,7 @@ class BeadScorer:
         (``starts``: the start positions per language, arrays that broadcast together)."""
         opening = closing = conflicts = inside = 0  # counts (the arrays grow to the shape of all the starts)
         for index, opens in self._opens.items():
-            n, s = counts[:, index], starts[index]
+            n, s = counts[..., index], starts[index]
             taken = n > 0
             here = opens[s]
             opening = opening + (here & taken)
