@@ -65,7 +65,7 @@ def test_every_bead_scored_at_once_scores_as_each_bead_alone(article):
     starts, taken = starts[fits], taken[fits]
     at_once = scorer.scores(starts, taken)
     assert scorer._cube is not None
-    alone = scorer._scores(starts, taken, taken @ dp.COUNT_KEY)
+    alone = scorer._compose(list(starts.T), taken, taken @ dp.COUNT_KEY)
     assert np.isfinite(at_once).sum() > 1000
     assert np.array_equal(at_once, alone)
 

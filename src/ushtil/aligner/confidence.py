@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .dp import Band, fill, move_blocks, moves_within
+from .dp import Band, fill, move_blocks, moves_within, scores_at
 
 #: The evidence of one bead, in the order of :func:`bead_evidence`'s columns.
 CONFIDENCE_FEATURES: tuple[str, ...] = (
@@ -114,7 +114,7 @@ def margins(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> np.ndarra
     reversed_gains, reversed_cells = np.empty_like(gains), end - reverse.cells()
     for block in move_blocks(len(moves), len(cells)):
         at = band.shifted_index(reversed_cells, counts[block])
-        reversed_gains[block] = np.where(at >= 0, np.take_along_axis(gains[block], np.maximum(at, 0), axis=1), -np.inf)
+        reversed_gains[block] = scores_at(gains[block], at)
     backward = fill(reverse, reversed_gains)
     # best scores by cell in Band.cells() order (the tables keep them in wavefront order)
     to_start, from_end = forward.best[forward.rank[:-1]], backward.best[backward.rank[:-1]]

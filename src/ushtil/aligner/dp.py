@@ -107,7 +107,6 @@ class Band:
         inside &= (j >= low_j) & (j <= high_j[i]) & (k >= low_k) & (k <= high_k[i])
         return np.where(inside, self._first[i] + (j - low_j) * self._k_widths[i] + (k - low_k), -1)
 
-
     def shifted_index(self, cells: np.ndarray, counts: np.ndarray) -> np.ndarray:
         """``index(cells - counts[m])`` for every row m of ``counts``, shape (len(counts), len(cells)):
         worked out per distinct shift of each coordinate (a row bound is looked up once per shift of
@@ -236,13 +235,19 @@ def _candidates(band: Band, cells: np.ndarray, rank: np.ndarray, counts: np.ndar
         found = band.shifted_index(cells, block)
         before[taken] = rank[found]
         if not callable(scores):  # scored already, by move and start
-            gain[taken] = np.where(found >= 0, np.take_along_axis(scores[taken], np.maximum(found, 0), axis=1), -np.inf)
+            gain[taken] = scores_at(scores[taken], found)
             continue
         valid = np.flatnonzero(found.reshape(-1) >= 0)
         bead_counts = block if len(block) == 1 else block[valid // len(cells)]  # one row: one move for all
         starts = cells[valid % len(cells)] - bead_counts
         gain[taken].reshape(-1)[valid] = scores(starts, bead_counts)
     return before, gain
+
+
+def scores_at(scores: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """``scores[m, positions[m, c]]`` for every move m and cell c (moves × cells, as :func:`fill`
+    takes them); -inf where the position is -1 (outside the band)."""
+    return np.where(positions >= 0, np.take_along_axis(scores, np.maximum(positions, 0), axis=1), -np.inf)
 
 
 def traceback(table: Table, end: Cell) -> list[tuple[Cell, Move]]:

@@ -169,7 +169,7 @@ class PairTable:
 
     def __init__(self, model: PairModel, evidence: PairEvidence, starts: np.ndarray, longest: int = 3):
         sizes = (len(evidence.a), len(evidence.b))
-        self._longest, self._size_b = longest, sizes[1]
+        self._longest = longest
         starts = starts[(starts[:, 0] >= 0) & (starts[:, 1] >= 0)]
         self._low = np.full(sizes[0] + 1, sizes[1] + 1)
         np.minimum.at(self._low, starts[:, 0], starts[:, 1])
@@ -277,7 +277,7 @@ class BeadScorer:
             rows, table = self._cube
             flat = table.reshape(len(table), -1)
             return flat[rows[key], np.ravel_multi_index(starts.T, table.shape[1:])]
-        return self._scores(starts, counts, key)
+        return self._compose(list(starts.T), counts, key)
 
     def starting(self, cells: np.ndarray, counts: np.ndarray) -> np.ndarray:
         """The scores of the beads taking ``counts[m]`` sentences from each of ``cells`` (moves × cells,
@@ -316,10 +316,6 @@ class BeadScorer:
         column = keys.reshape(-1, 1, 1, 1)
         table[:-1] = self._compose(grids, KEYED_COUNTS[column], column)
         return rows, table
-
-    def _scores(self, starts: np.ndarray, counts: np.ndarray, key: np.ndarray) -> np.ndarray:
-        """:meth:`scores` of the beads one by one (a long section's)."""
-        return self._compose(list(starts.T), counts, key)
 
     def _compose(self, starts: list[np.ndarray], counts: np.ndarray, key: np.ndarray) -> np.ndarray:
         """The one definition of a bead's score: its type's prior, less its paragraph conflicts, plus
