@@ -20,7 +20,7 @@ from .compose import PhraseComposer, composed_headword, starts_with_adjective, w
 from .confidence import EntryEvidence, entry_confidence
 from .headwords import headword, reconcile_names
 from .ids import assign_ids
-from .index import LanguageIndex, Lemmatize, Tokens, build_indexes, corpus_tokens
+from .index import LanguageIndex, Lemmatize, Tokens, build_indexes, corpus_tokens, library_lemmatizer
 from .matching import Rendering, render
 from .model import Evidence, Glossary, GlossaryEntry, glossary_from_dict, glossary_to_dict
 from .patterns import term_patterns
@@ -35,15 +35,6 @@ MIN_CONFIDENCE = 0.05
 TERMS_THRESHOLD = 0.8
 #: Evidence beads kept per entry.
 MAX_EVIDENCE = 2
-
-
-def library_lemmatizer(nlp: str = "builtin") -> Lemmatize:
-    """``ushtil.lemma.lemmatize`` for the chosen backend (stanza's lemmas with ``nlp="stanza"``)."""
-    from .. import lemma
-
-    if nlp == "builtin":
-        return lemma.lemmatize
-    return lambda words, lang: lemma.lemmatize(words, lang, backend=nlp)
 
 
 def build_glossary(

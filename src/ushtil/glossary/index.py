@@ -268,7 +268,7 @@ def _vocabulary_keys(vocabularies: dict[str, set[str]], lemmatize: Lemmatize | N
     size = sum(map(len, vocabularies.values()))
     if (lemmatize is not None or nlp != "builtin" or engine is None or not engine.parallel
             or size < 2 * VOCABULARY_PART):
-        lemmatize = lemmatize or _library_lemmatizer(nlp)
+        lemmatize = lemmatize or library_lemmatizer(nlp)
         return {lang: word_keys(vocabulary, lang, lemmatize) for lang, vocabulary in vocabularies.items()}
     count = max(2, min(size // VOCABULARY_PART, 4 * (engine.jobs if not engine.scheduler else 8)))
     parts = []
@@ -287,12 +287,15 @@ def _vocabulary_keys(vocabularies: dict[str, set[str]], lemmatize: Lemmatize | N
 def _part_keys(part: tuple[str, list[str]], nlp: str) -> dict[str, str]:
     """The keys of one part of a language's vocabulary (run in a worker)."""
     lang, words = part
-    return word_keys(set(words), lang, _library_lemmatizer(nlp))
+    return word_keys(set(words), lang, library_lemmatizer(nlp))
 
 
-def _library_lemmatizer(nlp: str) -> Lemmatize:
+def library_lemmatizer(nlp: str = "builtin") -> Lemmatize:
+    """``ushtil.lemma.lemmatize`` for the chosen backend (stanza's lemmas with ``nlp="stanza"``)."""
     from .. import lemma
 
+    if nlp == "builtin":
+        return lemma.lemmatize
     return lambda words, lang: lemma.lemmatize(words, lang, backend=nlp)
 
 
