@@ -93,9 +93,7 @@ def run(args: argparse.Namespace) -> int:
         references = resolve_references(
             articles, args.reference, {lang: getattr(args, f"ref_{lang}") for lang in LANGS}, args.nlp
         )
-        cache = work_folder_cache(args.inputs)
-        if cache is not None:
-            cache.reuse = not args.fresh
+        cache = work_folder_cache(args.inputs, args.fresh)
         report = check(
             corpus.aligned, glossary=glossary_path(args), reference=references, only=args.only, skip=args.skip,
             nlp=args.nlp, engine=engine, cache=cache,
