@@ -153,6 +153,47 @@ def _type_priors(priors: Priors, present: tuple[bool, ...], longest: int) -> np.
     return table
 
 
+def _paragraph_codes(opens: np.ndarray, size: int) -> np.ndarray:
+    """codes[n, s]: what a bead taking n sentences from position s of a language (``opens[s]``: s
+    opens a paragraph) adds to :data:`PARAGRAPH_CONFLICTS`'s code: 1 if it opens a paragraph there,
+    4 if it takes sentences without opening one, 16 if it takes none inside a paragraph, and 64 per
+    paragraph break inside the bead."""
+    s = np.arange(len(opens))
+    before = np.concatenate([[0], np.cumsum(opens)])  # paragraph starts before position s
+    codes = np.zeros((MOST_TAKEN + 1, len(opens)), dtype=np.int64)
+    codes[0] = np.where(~opens & (s < size), 16, 0)
+    for n in range(1, MOST_TAKEN + 1):
+        breaks = before[np.minimum(s + n, len(opens))] - before[np.minimum(s + 1, len(opens))]
+        codes[n] = np.where(opens, 1, 4) + 64 * breaks
+    return codes
+
+
+#: Sentences a bead may take from one language.
+MOST_TAKEN = 3
+
+
+def _paragraph_conflicts_of(code: int) -> int:
+    """The conflicts of a bead from the sum of its languages' codes (see :func:`_paragraph_codes`)."""
+    opening, closing, inside, breaks = code & 3, (code >> 2) & 3, (code >> 4) & 3, code >> 6
+    return breaks + min(opening, closing) + (inside if opening > 0 and closing == 0 else 0)
+
+
+#: The paragraph conflicts of a bead by its code (three languages, at most two breaks each).
+PARAGRAPH_CONFLICTS = np.array([_paragraph_conflicts_of(code) for code in range(64 * 3 * (MOST_TAKEN - 1) + 64)])
+
+def _rows(mask: np.ndarray) -> slice | np.ndarray | None:
+    """The rows (first axis) where ``mask`` holds: all of them, none (None) or their indices (a mask
+    of one row holds for all rows or none)."""
+    if mask.all():
+        return slice(None)
+    return np.flatnonzero(mask) if mask.any() else None
+
+
+def _take(values, rows: slice | np.ndarray):
+    """The given rows of ``values`` (an array of one row stands for every row)."""
+    return values if np.ndim(values) == 0 or len(values) == 1 else values[rows]
+
+
 #: Sections of at most this many cells score every bead type from every cell at once, also those
 #: outside the band (:meth:`BeadScorer._cube_scores`: a few operations per bead, where a bead scored
 #: alone costs a look-up per pair); longer ones score the beads asked for.
@@ -243,16 +284,16 @@ class BeadScorer:
         self._alone = [np.select([(KEYED_COUNTS[:, ia] == 1) & (KEYED_COUNTS[:, ib] == 0),
                                   (KEYED_COUNTS[:, ia] == 0) & (KEYED_COUNTS[:, ib] == 1)], [1, 2])
                        for ia, ib in self._slots]
-        #: per language with paragraphs: does sentence s open one; starts before position s
-        self._opens, self._starts_before = {}, {}
+        #: per language with paragraphs: does sentence s open one; and the code of what a bead taking
+        #: n sentences from position s adds to its paragraph conflicts (:meth:`_paragraph_conflicts`)
+        self._opens, self._paragraph_codes = {}, {}
         for index, lang in enumerate(self.langs):
             starts = self.paragraph_starts.get(lang)
             if starts:
                 opens = np.zeros(self.sizes[index] + 2, dtype=bool)
                 opens[sorted(starts)] = True
                 self._opens[index] = opens
-                before = np.cumsum(opens)  # and past the end (read, not used, by _cube_scores)
-                self._starts_before[index] = np.concatenate([[0], before, np.full(self.longest, before[-1])])
+                self._paragraph_codes[index] = _paragraph_codes(opens, self.sizes[index])
 
     def prepare(self, band: Band, extra: np.ndarray | None = None) -> None:
         """Compute the pair log-odds of every side pair the programme may visit in ``band`` and
@@ -323,21 +364,22 @@ class BeadScorer:
         a pair that looks merged into a neighbour. ``starts``: the start positions per language;
         ``counts[..., l]``: the sentences taken from language l; ``key``: the bead types; all arrays
         that broadcast together (the beads one by one, or every type from every cell of a grid)."""
-        total = self._type_priors[key]
+        shape = np.broadcast_shapes(np.shape(key), *map(np.shape, starts))
+        total = np.array(np.broadcast_to(self._type_priors[key], shape))  # each term added in place
         if self._opens:
-            total = total - self.priors.paragraph * self._paragraph_conflicts(starts, counts)
+            total -= self.priors.paragraph * self._paragraph_conflicts(starts, counts)
         for p, (ia, ib) in enumerate(self._slots):
-            links = self._links[p][key]
-            if links.any():  # looked up for every bead (most beads link most pairs), kept where one does
-                odds = self._tables[p].lookup(starts[ia], starts[ib], counts[..., ia], counts[..., ib])
-                total = total + (odds if links.all() else np.where(links, odds, 0.0))
+            rows = _rows(self._links[p][key])
+            if rows is not None:  # looked up only for the beads that link the pair (most beads, most pairs)
+                at, taken = [_take(start, rows) for start in starts], _take(counts, rows)
+                total[rows] += self._tables[p].lookup(at[ia], at[ib], taken[..., ia], taken[..., ib])
             if self.priors.contained and self.longest > 1:
                 alone = self._alone[p][key]
                 for present, absent, side in ((ia, ib, 1), (ib, ia, 2)):
-                    lone = alone == side
-                    if lone.any():
-                        charge = self.priors.contained * np.maximum(0.0, self._contained(p, present, absent, starts))
-                        total = total - np.where(lone, charge, 0.0)
+                    rows = _rows(alone == side)
+                    if rows is not None:
+                        at = [_take(start, rows) for start in starts]
+                        total[rows] -= self.priors.contained * np.maximum(0.0, self._contained(p, present, absent, at))
         return total
 
     def pair_log_odds(self, p: int, span_a: tuple[int, int], span_b: tuple[int, int]) -> float:
@@ -381,18 +423,13 @@ class BeadScorer:
         plus languages the bead leaves out that stand inside a paragraph where every language it
         takes opens one: a paragraph missing from a language leaves that language at a paragraph
         break, so a gap in the middle of its paragraph is a wrong path around two nearby gaps
-        (``starts``: the start positions per language, arrays that broadcast together)."""
-        opening = closing = conflicts = inside = 0  # counts (the arrays grow to the shape of all the starts)
-        for index, opens in self._opens.items():
-            n, s = counts[..., index], starts[index]
-            taken = n > 0
-            here = opens[s]
-            opening = opening + (here & taken)
-            closing = closing + (~here & taken)
-            inside = inside + (~here & ~taken & (s < self.sizes[index]))
-            before = self._starts_before[index]
-            conflicts = conflicts + np.where(taken, before[s + n] - before[s + 1], 0)
-        return conflicts + np.minimum(opening, closing) + np.where((opening > 0) & (closing == 0), inside, 0)
+        (``starts``: the start positions per language, arrays that broadcast together). Each
+        language's part is a small code looked up by (sentences taken, start), the codes' sum one
+        look-up: a few operations over a cube of beads, not one per count."""
+        code = 0
+        for index, codes in self._paragraph_codes.items():
+            code = code + codes[counts[..., index], starts[index]]
+        return PARAGRAPH_CONFLICTS[code]
 
     def bead_features(
         self, start: tuple[int, ...], counts: tuple[int, ...]
