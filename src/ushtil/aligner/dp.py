@@ -69,6 +69,15 @@ class Band:
         # the row bounds as contiguous arrays, for index()
         object.__setattr__(self, "_bounds", tuple(np.ascontiguousarray(column) for column in self.rows.T))
         object.__setattr__(self, "_k_widths", np.ascontiguousarray(widths[:, 1]))
+        # a small band's positions as a volume over the texts (and SHIFT_PAD before them), for shifted_index
+        shape = np.add(self.sizes, 1 + SHIFT_PAD)
+        volume = None
+        if np.prod(shape) <= DENSE_BAND:
+            strides = np.array([shape[1] * shape[2], shape[2], 1])
+            volume = np.full(np.prod(shape), -1, dtype=np.int64)
+            volume[(self.cells() + SHIFT_PAD) @ strides] = np.arange(self.size)
+            volume = (volume, strides, SHIFT_PAD * strides.sum())
+        object.__setattr__(self, "_volume", volume)
 
     @classmethod
     def full(cls, sizes: Cell) -> Band:
@@ -108,9 +117,13 @@ class Band:
         return np.where(inside, self._first[i] + (j - low_j) * self._k_widths[i] + (k - low_k), -1)
 
     def shifted_index(self, cells: np.ndarray, counts: np.ndarray) -> np.ndarray:
-        """``index(cells - counts[m])`` for every row m of ``counts``, shape (len(counts), len(cells)):
-        worked out per distinct shift of each coordinate (a row bound is looked up once per shift of
-        i, not once per move), then one sum per move."""
+        """``index(cells - counts[m])`` for every row m of ``counts`` (at most SHIFT_PAD each; the cells
+        within the texts), shape (len(counts), len(cells)): in a small band one look-up in a volume of
+        the positions; else worked out per distinct shift of each coordinate (a row bound is looked
+        up once per shift of i, not once per move), then one sum per move."""
+        if self._volume is not None:
+            volume, strides, pad = self._volume
+            return volume[(cells @ strides + pad)[None] - (counts @ strides)[:, None]]
         if len(cells) * len(counts) < SMALL_INDEX:  # few cells: fewer numpy calls the plain way
             return self.index((cells[None] - counts[:, None]).reshape(-1, 3)).reshape(len(counts), len(cells))
         i, j, k = (np.ascontiguousarray(column) for column in cells.T)
@@ -137,6 +150,10 @@ class Band:
 
 #: Below this many cells × moves, :meth:`Band.shifted_index` takes the plain way.
 SMALL_INDEX = 1 << 14
+#: Bands over texts of at most this many cells (with SHIFT_PAD more per language) keep their
+#: positions as a volume (:meth:`Band.shifted_index`); the shifts are at most SHIFT_PAD sentences.
+DENSE_BAND = 1 << 17
+SHIFT_PAD = 3
 
 
 @dataclass

@@ -250,7 +250,7 @@ def _guide(scorer: BeadScorer, other: int) -> tuple[np.ndarray, np.ndarray]:
                            [scorer.evidence[p]], longest=1)
         band = Band.around(guide.sizes, low, high, width + (abs(n - m) if first else 0))
         guide.prepare(band)
-        path = traceback(fill(band, guide.scores, longest=1), guide.sizes)
+        path = traceback(fill(band, guide.for_fill(band), longest=1), guide.sizes)
         low, high = _visits(path, n + 1)
         edge_low, edge_high = band.rows[:, 2 * other - 2], band.rows[:, 2 * other - 1]
         along_edge = (low[:, other - 1] <= edge_low) & (edge_low > 0)
@@ -289,13 +289,13 @@ def align_section(section: Section, models: list[PairModel], options: AlignOptio
     band = band_for(scorer, sizes)
     scorer.prepare(band)
     if not (options.progress and max(sizes) > LONG_SECTION):
-        return SectionResult(section, traceback(fill(band, scorer.scores), sizes), scorer)
+        return SectionResult(section, traceback(fill(band, scorer.for_fill(band)), sizes), scorer)
     from tqdm import tqdm
 
     # on a terminal a live bar; into a log file an update every few seconds, not ten a second
     with tqdm(total=100, desc="aligning sentences", unit="%", file=sys.stderr,
               mininterval=0.1 if sys.stderr.isatty() else 5.0) as bar:
-        table = fill(band, scorer.scores, on_progress=lambda share: bar.update(int(100 * share) - bar.n))
+        table = fill(band, scorer.for_fill(band), on_progress=lambda share: bar.update(int(100 * share) - bar.n))
     return SectionResult(section, traceback(table, sizes), scorer)
 
 

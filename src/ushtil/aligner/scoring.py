@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -323,18 +323,27 @@ class BeadScorer:
     def starting(self, cells: np.ndarray, counts: np.ndarray) -> np.ndarray:
         """The scores of the beads taking ``counts[m]`` sentences from each of ``cells`` (moves × cells,
         float32; -inf for beads that end past the texts)."""
+        if self._scored_cube() is not None:  # each move's row of the cube, at the cells
+            rows, table = self._cube
+            scored = table.reshape(len(table), -1)[rows[counts @ COUNT_KEY][:, None],
+                                                   np.ravel_multi_index(cells.T, table.shape[1:])[None]]
+            fits = (cells[None] + counts[:, None] <= self.sizes).all(axis=2)
+            return np.where(fits, scored, -np.inf).astype(np.float32)
         found = np.full((len(counts), len(cells)), -np.inf, dtype=np.float32)
         for block in move_blocks(len(counts), len(cells)):
             m, c = np.nonzero((cells[None] + counts[block, None] <= self.sizes).all(axis=2))
-            if self._scored_cube() is not None:  # each move's row of the cube, at the cells
-                rows, table = self._cube
-                scored = table.reshape(len(table), -1)[np.ix_(rows[counts[block] @ COUNT_KEY],
-                                                              np.ravel_multi_index(cells.T, table.shape[1:]))]
-                found[block][m, c] = scored[m, c]
-            else:
-                taken = counts[block] if len(counts[block]) == 1 else counts[block][m]
-                found[block][m, c] = self.scores(cells[c], taken)
+            taken = counts[block] if len(counts[block]) == 1 else counts[block][m]
+            found[block][m, c] = self.scores(cells[c], taken)
         return found
+
+    def for_fill(self, band: Band) -> np.ndarray | Callable[[np.ndarray, np.ndarray], np.ndarray]:
+        """What :func:`~.dp.fill` takes over ``band``: a short section's bead scores by move and start
+        cell, read from its cube at once (a few operations, where scoring the beads fill asks for
+        costs a dozen over every candidate); a longer one's scoring function."""
+        if self._scored_cube() is None:
+            return self.scores
+        counts = np.array([move.value for move in moves_within(band.sizes, self.longest)], dtype=np.int64)
+        return self.starting(band.cells(), counts.reshape(-1, 3))
 
     def _scored_cube(self) -> tuple[np.ndarray, np.ndarray] | None:
         """The scores of every bead from every cell, in a short section (made on first use)."""
