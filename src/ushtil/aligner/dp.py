@@ -185,6 +185,18 @@ def moves_within(sizes: Cell, longest: int = 3) -> list[Move]:
     return list(_moves_up_to(tuple(min(size, longest) for size in sizes)))
 
 
+def move_counts(sizes: Cell, longest: int = 3) -> np.ndarray:
+    """The sentence counts of :func:`moves_within`'s moves, an array of shape (moves, 3)."""
+    return _counts_up_to(tuple(min(size, longest) for size in sizes))
+
+
+@cache
+def _counts_up_to(most: Cell) -> np.ndarray:
+    counts = np.array([move.value for move in _moves_up_to(most)], dtype=np.int64).reshape(-1, 3)
+    counts.flags.writeable = False
+    return counts
+
+
 @cache
 def _moves_up_to(most: Cell) -> tuple[Move, ...]:
     return tuple(move for move in MOVES if all(n <= top for top, n in zip(most, move.value, strict=True)))
@@ -211,7 +223,7 @@ def fill(
     rank = np.full(len(cells) + 1, -1, dtype=np.int64)
     rank[order] = np.arange(len(cells))
     moves = moves_within(band.sizes, longest)
-    counts = np.array([move.value for move in moves], dtype=np.int64).reshape(-1, 3)
+    counts = move_counts(band.sizes, longest)
     best = np.full(len(cells) + 1, -np.inf)  # the last entry stands for "outside the band"
     last = np.full(len(cells), -1, dtype=np.int8)
     previous = np.full(len(cells), -1, dtype=np.int32)
@@ -221,19 +233,19 @@ def fill(
     while first < len(bounds) - 1:  # the candidates of a few wavefronts at a time: a long text's stay bounded
         end = max(first + 1, int(np.searchsorted(bounds, bounds[first] + WAVE_CELLS // len(moves), "right")) - 1)
         end = min(end, len(bounds) - 1)
-        before, gain = _candidates(band, cells[bounds[first] : bounds[end]], rank, counts, scores)
+        span = slice(bounds[first], bounds[end])
+        before, gain = _candidates(band, cells[span], rank, counts, scores)
         for d in range(first, end):
             group = slice(bounds[d], bounds[d + 1])
             here = slice(bounds[d] - bounds[first], bounds[d + 1] - bounds[first])
             total = best[before[:, here]] + gain[:, here]
-            choice = total.argmax(axis=0)
-            top = total[choice, np.arange(len(choice))]
-            best[group] = top
-            last[group] = np.where(top > -np.inf, choice, -1)
-            previous[group] = before[choice, np.arange(here.start, here.stop)]
+            last[group] = total.argmax(axis=0)
+            best[group] = total.max(axis=0)
             if on_progress is not None:
                 on_progress(d / (len(bounds) - 2))
+        previous[span] = before[last[span], np.arange(before.shape[1])]
         first = end
+    last[best[:-1] == -np.inf] = -1  # no path reaches these cells
     return Table(band, cells, rank, best[:-1], moves, last, previous)
 
 

@@ -18,7 +18,7 @@ from importlib import resources
 import numpy as np
 
 from .confidence import CONFIDENCE_FEATURES
-from .dp import COUNT_KEY, KEYED_COUNTS, Band, move_blocks, moves_within
+from .dp import COUNT_KEY, KEYED_COUNTS, Band, move_blocks, move_counts
 from .features import FEATURES, PairContext, PairEvidence
 from .profile import SentenceProfile
 
@@ -342,8 +342,7 @@ class BeadScorer:
         costs a dozen over every candidate); a longer one's scoring function."""
         if self._scored_cube() is None:
             return self.scores
-        counts = np.array([move.value for move in moves_within(band.sizes, self.longest)], dtype=np.int64)
-        return self.starting(band.cells(), counts.reshape(-1, 3))
+        return self.starting(band.cells(), move_counts(band.sizes, self.longest))
 
     def _scored_cube(self) -> tuple[np.ndarray, np.ndarray] | None:
         """The scores of every bead from every cell, in a short section (made on first use)."""
@@ -356,7 +355,7 @@ class BeadScorer:
         the table of a bead type, the last row -inf): :meth:`_compose` over the bead types and a grid
         of the cells, so a term costs one operation per bead, not a look-up per bead."""
         shape = tuple(size + 1 for size in self.sizes)
-        keys = np.array([move.value for move in moves_within(self.sizes, self.longest)], dtype=np.int64) @ COUNT_KEY
+        keys = move_counts(self.sizes, self.longest) @ COUNT_KEY
         keys = keys[self._type_priors[keys] > -np.inf]
         rows = np.full(64, len(keys))
         rows[keys] = np.arange(len(keys))
