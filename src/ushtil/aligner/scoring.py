@@ -181,6 +181,14 @@ def _paragraph_conflicts_of(code: int) -> int:
 #: The paragraph conflicts of a bead by its code (three languages, at most two breaks each).
 PARAGRAPH_CONFLICTS = np.array([_paragraph_conflicts_of(code) for code in range(64 * 3 * (MOST_TAKEN - 1) + 64)])
 
+@cache
+def _side_lengths(longest: int) -> np.ndarray:
+    """The side-length pairs (la, lb) of a pair table, la then lb from 1 to ``longest``: shape (pairs, 2)."""
+    lengths = np.array(list(itertools.product(range(1, longest + 1), repeat=2)))
+    lengths.flags.writeable = False
+    return lengths
+
+
 def _rows(mask: np.ndarray) -> slice | np.ndarray | None:
     """The rows (first axis) where ``mask`` holds: all of them, none (None) or their indices (a mask
     of one row holds for all rows or none)."""
@@ -222,14 +230,14 @@ class PairTable:
         t = self._low[s] + np.arange(len(s)) - self._first[s]
         #: per side-length pair (la - 1) * longest + lb - 1, the log-odds of each start
         self.values = np.full((longest * longest, len(s)), -np.inf, dtype=np.float32)
-        rows, la, lb = (np.concatenate(parts) for parts in zip(*(
-            (valid, np.full(len(valid), x), np.full(len(valid), y))
-            for x in range(1, longest + 1)
-            for y in range(1, longest + 1)
-            for valid in [np.flatnonzero((s + x <= sizes[0]) & (t + y <= sizes[1]))]
-        ), strict=True))
-        order = np.argsort(rows, kind="stable")  # neighbouring candidates share sentence pairs
-        for chunk in np.array_split(order, max(1, len(order) // CHUNK)):  # bounded memory
+        # every side-length pair from each start, start by start (neighbouring candidates share
+        # sentence pairs), where both sides end within the texts
+        lengths = _side_lengths(longest)
+        rows = np.repeat(np.arange(len(s)), len(lengths))
+        la, lb = np.tile(lengths, (len(s), 1)).T
+        fits = np.flatnonzero((s[rows] + la <= sizes[0]) & (t[rows] + lb <= sizes[1]))
+        rows, la, lb = rows[fits], la[fits], lb[fits]
+        for chunk in np.array_split(np.arange(len(rows)), max(1, len(rows) // CHUNK)):  # bounded memory
             odds = model.log_odds(evidence, s[rows[chunk]], la[chunk], t[rows[chunk]], lb[chunk])
             self.values[(la[chunk] - 1) * longest + lb[chunk] - 1, rows[chunk]] = odds
 
@@ -327,8 +335,7 @@ class BeadScorer:
             rows, table = self._cube
             scored = table.reshape(len(table), -1)[rows[counts @ COUNT_KEY][:, None],
                                                    np.ravel_multi_index(cells.T, table.shape[1:])[None]]
-            fits = (cells[None] + counts[:, None] <= self.sizes).all(axis=2)
-            return np.where(fits, scored, -np.inf).astype(np.float32)
+            return scored.astype(np.float32)
         found = np.full((len(counts), len(cells)), -np.inf, dtype=np.float32)
         for block in move_blocks(len(counts), len(cells)):
             m, c = np.nonzero((cells[None] + counts[block, None] <= self.sizes).all(axis=2))
@@ -352,8 +359,9 @@ class BeadScorer:
 
     def _cube_scores(self) -> tuple[np.ndarray, np.ndarray]:
         """The score of every bead type that fits the section from every cell (rows[key]: the row of
-        the table of a bead type, the last row -inf): :meth:`_compose` over the bead types and a grid
-        of the cells, so a term costs one operation per bead, not a look-up per bead."""
+        the table of a bead type, the last row -inf; -inf for beads that end past the texts):
+        :meth:`_compose` over the bead types and a grid of the cells, so a term costs one operation
+        per bead, not a look-up per bead."""
         shape = tuple(size + 1 for size in self.sizes)
         keys = move_counts(self.sizes, self.longest) @ COUNT_KEY
         keys = keys[self._type_priors[keys] > -np.inf]
@@ -363,7 +371,11 @@ class BeadScorer:
         grids = [np.arange(size).reshape([-1 if axis == lang else 1 for axis in range(4)])
                  for lang, size in enumerate(shape, start=1)]
         column = keys.reshape(-1, 1, 1, 1)
-        table[:-1] = self._compose(grids, KEYED_COUNTS[column], column)
+        counts = KEYED_COUNTS[column]
+        fits = True  # -inf for the beads that end past the texts
+        for lang, (grid, size) in enumerate(zip(grids, self.sizes, strict=True)):
+            fits = fits & (grid + counts[..., lang] <= size)
+        table[:-1] = np.where(fits, self._compose(grids, counts, column), -np.inf)
         return rows, table
 
     def _compose(self, starts: list[np.ndarray], counts: np.ndarray, key: np.ndarray) -> np.ndarray:
