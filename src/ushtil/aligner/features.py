@@ -308,6 +308,8 @@ def _covered(profiles: list[SentenceProfile], inverse: dict[str, set[str]]) -> l
 def _entries(sets: list, ids: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The sets (or Counters: with their counts) as (row, element, count) entries, the elements
     numbered by ``ids`` (extended with those it lacks)."""
+    if not any(sets):  # no terms, no lexicon yet, no names: common in a first pass, and quick to say
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.ones(0)
     elements = list(chain.from_iterable(sets))
     fresh = [x for x in dict.fromkeys(elements) if x not in ids]  # numbered in order of appearance
     ids.update(zip(fresh, range(len(ids), len(ids) + len(fresh)), strict=True))
@@ -445,10 +447,13 @@ def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
     and Russian add case endings). Counted for all names and words at once, as matrix products:
     dense for a short text (a sparse matrix costs more to make than a small product), sparse for a
     long one."""
+    if not names:
+        return _Parts(*_entries([], {}), len(profiles))
     keys = sorted({key for profile in profiles for key in profile.keys})
     letters: dict[str, int] = {}
     wanted = _entries([bigrams(name[:NAME_STEM]) for name in names], letters)
-    spelled = _entries([bigrams(key) & letters.keys() for key in keys], letters)  # the names' bigrams only
+    known = frozenset(letters)  # a set, not the dict's keys: ``&`` then walks the smaller side
+    spelled = _entries([bigrams(key) & known for key in keys], letters)  # the names' bigrams only
     has = _entries([profile.keys for profile in profiles], {key: i for i, key in enumerate(keys)})
     need = NAME_MATCH * np.bincount(wanted[0], wanted[2], minlength=len(names))
     if len(keys) * (len(names) + len(letters) + len(profiles)) <= DENSE_CELLS:
