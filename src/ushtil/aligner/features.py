@@ -416,28 +416,28 @@ def _side_overlaps(x: _Parts, y: _Parts) -> np.ndarray:
     common = np.intersect1d(x.cols, y.cols) if len(x.cols) and len(y.cols) else ()
     if not len(common):
         return np.zeros((MOST, MOST, n + 1, m + 1))
-    levels = []  # per side, per gap level u, the sentence × element matrix (MOST empty rows past the end)
+    column = np.full(max(x.cols.max(), y.cols.max()) + 1, -1)  # each common element's column
+    column[common] = np.arange(len(common))
+    levels = []  # per side, the matrices of its gap levels u stacked: row u * (sentences + MOST) + sentence
     for parts, size in ((x, n), (y, m)):
-        keep = np.isin(parts.cols, common)
-        rows, vals, gap = parts.rows[keep], parts.vals[keep], parts.gap[keep]
-        cols = np.searchsorted(common, parts.cols[keep])
-        side = []
-        for u in range(MOST if parts.lookback else 1):
-            matrix = np.zeros((size + MOST, len(common)))
+        cols = column[parts.cols]
+        keep = cols >= 0
+        rows, cols, vals, gap = parts.rows[keep], cols[keep], parts.vals[keep], parts.gap[keep]
+        depth = MOST if parts.lookback else 1
+        matrix = np.zeros((depth, size + MOST, len(common)))
+        for u in range(depth):
             above = gap > u
-            matrix[rows[above], cols[above]] = vals[above]
-            side.append(matrix)
-        levels.append(side)
+            matrix[u, rows[above], cols[above]] = vals[above]
+        levels.append(matrix.reshape(depth * (size + MOST), len(common)))
+    a, b = levels
     top = int(max(parts.vals.max() for parts in (x, y)))
-    shared = {}
-    for u, a in enumerate(levels[0]):
-        for v, b in enumerate(levels[1]):
-            shared[u, v] = _product(a, b) if top == 1 else sum(_product((a >= c) * 1.0, (b >= c) * 1.0)
-                                                               for c in range(1, top + 1))
+    # whole numbers: every order of the sums gives the same products, so one product serves all levels
+    shared = _product(a, b) if top == 1 else sum(_product((a >= c) * 1.0, (b >= c) * 1.0) for c in range(1, top + 1))
+    shared = shared.reshape(len(a) // (n + MOST), n + MOST, len(b) // (m + MOST), m + MOST)
     table = np.empty((MOST, MOST, n + 1, m + 1))
     for u in range(MOST):  # sentence s + u of one side with t + v of the other
         for v in range(MOST):
-            table[u, v] = shared[min(u, len(levels[0]) - 1), min(v, len(levels[1]) - 1)][u : u + n + 1, v : v + m + 1]
+            table[u, v] = shared[min(u, len(shared) - 1), u : u + n + 1, min(v, shared.shape[2] - 1), v : v + m + 1]
     return table.cumsum(axis=0).cumsum(axis=1)
 
 
