@@ -570,8 +570,7 @@ class PairEvidence:
                 for u in range(MOST):
                     unions[u + 1] = unions[u] + sizes[u, np.minimum(np.arange(sizes.shape[1]) + u, sizes.shape[1] - 1)]
                 kept[(which, name)] = unions
-            # a longer side: its first MOST sentences
-            return unions.reshape(-1)[np.minimum(count, MOST) * unions.shape[1] + start]
+            return unions[np.minimum(count, MOST), start]  # a longer side: its first MOST sentences
         prefix = self._prefix.get((which, name))
         if prefix is None:
             profiles = (self.a, self.b)[which]

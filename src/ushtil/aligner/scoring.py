@@ -241,6 +241,12 @@ class PairTable:
             odds = model.log_odds(evidence, s[rows[chunk]], la[chunk], t[rows[chunk]], lb[chunk])
             self.values[(la[chunk] - 1) * longest + lb[chunk] - 1, rows[chunk]] = odds
 
+    def lookup_one(self, sa: int, sb: int, la: int, lb: int) -> float:
+        """:meth:`lookup` of one side pair, without arrays (a bead's evidence asks for a few at a time)."""
+        if 0 <= sa < len(self._low) and 0 <= sb - self._low[sa] < self._width[sa]:
+            return float(self.values[(la - 1) * self._longest + lb - 1, self._first[sa] + sb - self._low[sa]])
+        return -np.inf
+
     def lookup(self, sa: np.ndarray, sb: np.ndarray, la, lb) -> np.ndarray:
         """Log-odds of the side pairs (sa, la), (sb, lb) (numbers or arrays that broadcast together; a
         length of 0 gives a meaningless value); -inf for pairs the table does not hold."""
@@ -407,9 +413,9 @@ class BeadScorer:
         (sa, ea), (sb, eb) = span_a, span_b
         table = self._tables[p]
         if table is not None:
-            found = table.lookup(np.array([sa]), np.array([sb]), ea - sa, eb - sb)[0]
+            found = table.lookup_one(sa, sb, ea - sa, eb - sb)
             if found > -np.inf:
-                return float(found)
+                return found
         return float(self.pairs[p].log_odds(self.evidence[p], [sa], [ea - sa], [sb], [eb - sb])[0])
 
     def _contained(self, p: int, present: int, absent: int, starts) -> np.ndarray:
