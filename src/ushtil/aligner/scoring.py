@@ -256,7 +256,7 @@ class PairTable:
         inside = inside & (t >= 0) & (t < self._width[s])
         if not self.values.shape[1]:
             return np.full(np.broadcast_shapes(*map(np.shape, (sa, sb, la, lb))), -np.inf)
-        row = (la - 1) * self._longest + lb - 1
+        row = np.maximum(la - 1, 0) * self._longest + np.maximum(lb - 1, 0)  # a length of 0: as 1
         values = self.values.reshape(-1)[row * self.values.shape[1] + np.where(inside, self._first[s] + t, 0)]
         return np.where(inside, values, -np.inf)
 
@@ -368,20 +368,20 @@ class BeadScorer:
         the table of a bead type, the last row -inf; -inf for beads that end past the texts):
         :meth:`_compose` over the bead types and a grid of the cells, so a term costs one operation
         per bead, not a look-up per bead."""
-        shape = tuple(size + 1 for size in self.sizes)
         keys = move_counts(self.sizes, self.longest) @ COUNT_KEY
         keys = keys[self._type_priors[keys] > -np.inf]
-        rows = np.full(64, len(keys))
+        keys = np.append(keys, 0)  # the last row: no sentences, no bead (its prior is -inf)
+        rows = np.full(64, len(keys) - 1)
         rows[keys] = np.arange(len(keys))
-        table = np.full((len(keys) + 1, *shape), -np.inf)
-        grids = [np.arange(size).reshape([-1 if axis == lang else 1 for axis in range(4)])
-                 for lang, size in enumerate(shape, start=1)]
+        grids = [np.arange(size + 1).reshape([-1 if axis == lang else 1 for axis in range(4)])
+                 for lang, size in enumerate(self.sizes, start=1)]
         column = keys.reshape(-1, 1, 1, 1)
-        counts = KEYED_COUNTS[column]
-        fits = True  # -inf for the beads that end past the texts
-        for lang, (grid, size) in enumerate(zip(grids, self.sizes, strict=True)):
-            fits = fits & (grid + counts[..., lang] <= size)
-        table[:-1] = np.where(fits, self._compose(grids, counts, column), -np.inf)
+        table = self._compose(grids, KEYED_COUNTS[column], column)
+        for lang, size in enumerate(self.sizes):  # the beads that end past the texts: the last cells
+            for n in range(1, self.longest + 1):
+                past = [slice(None)] * 3
+                past[lang] = slice(size - n + 1, None)
+                table[(np.flatnonzero(KEYED_COUNTS[keys, lang] == n), *past)] = -np.inf
         return rows, table
 
     def _compose(self, starts: list[np.ndarray], counts: np.ndarray, key: np.ndarray) -> np.ndarray:
@@ -395,10 +395,10 @@ class BeadScorer:
         if self._opens:
             total -= self.priors.paragraph * self._paragraph_conflicts(starts, counts)
         for p, (ia, ib) in enumerate(self._slots):
-            rows = _rows(self._links[p][key])
-            if rows is not None:  # looked up only for the beads that link the pair (most beads, most pairs)
-                at, taken = [_take(start, rows) for start in starts], _take(counts, rows)
-                total[rows] += self._tables[p].lookup(at[ia], at[ib], taken[..., ia], taken[..., ib])
+            links = self._links[p][key]
+            if links.any():  # added to the beads that link the pair (most beads, most pairs)
+                odds = self._tables[p].lookup(starts[ia], starts[ib], counts[..., ia], counts[..., ib])
+                np.add(total, odds, out=total, where=links)
             if self.priors.contained and self.longest > 1:
                 alone = self._alone[p][key]
                 for present, absent, side in ((ia, ib, 1), (ib, ia, 2)):
