@@ -206,6 +206,8 @@ def _take(values, rows: slice | np.ndarray):
 #: outside the band (:meth:`BeadScorer._cube_scores`: a few operations per bead, where a bead scored
 #: alone costs a look-up per pair); longer ones score the beads asked for.
 DENSE_CUBE = 20_000
+#: Pair tables over at most this many start positions (a × b) keep them as a grid.
+SMALL_TABLE = 1 << 16
 #: Candidates whose features are computed at once (the feature matrix of a long text is made in
 #: pieces of this many rows, so memory stays bounded).
 CHUNK = 50_000
@@ -214,7 +216,9 @@ CHUNK = 50_000
 class PairTable:
     """A pair model's log-odds for every side pair starting at the given (a, b) positions, each of
     one to three sentences (computed at once, looked up by the programme). The starts are held per
-    position s in a: every t from the lowest to the highest wanted, so a look-up is two gathers."""
+    position s in a: every t from the lowest to the highest wanted, so a look-up is two gathers (in
+    a short section one: the starts' positions are a grid, and -1, not held, picks the last column
+    of the values, -inf)."""
 
     def __init__(self, model: PairModel, evidence: PairEvidence, starts: np.ndarray, longest: int = 3):
         sizes = (len(evidence.a), len(evidence.b))
@@ -228,8 +232,13 @@ class PairTable:
         self._first = np.concatenate([[0], np.cumsum(self._width)])
         s = np.repeat(np.arange(sizes[0] + 1), self._width)
         t = self._low[s] + np.arange(len(s)) - self._first[s]
-        #: per side-length pair (la - 1) * longest + lb - 1, the log-odds of each start
-        self.values = np.full((longest * longest, len(s)), -np.inf, dtype=np.float32)
+        #: per side-length pair (la - 1) * longest + lb - 1, the log-odds of each start (and -inf last)
+        self.values = np.full((longest * longest, len(s) + 1), -np.inf, dtype=np.float32)
+        #: a short section's positions of the starts (s + 1, t + 1) in the values; -1: not held
+        self._grid = None
+        if (sizes[0] + 2) * (sizes[1] + 2) <= SMALL_TABLE:
+            self._grid = np.full((sizes[0] + 2, sizes[1] + 2), -1)
+            self._grid[s + 1, t + 1] = np.arange(len(s))
         # every side-length pair from each start, start by start (neighbouring candidates share
         # sentence pairs), where both sides end within the texts
         lengths = _side_lengths(longest)
@@ -250,13 +259,14 @@ class PairTable:
     def lookup(self, sa: np.ndarray, sb: np.ndarray, la, lb) -> np.ndarray:
         """Log-odds of the side pairs (sa, la), (sb, lb) (numbers or arrays that broadcast together; a
         length of 0 gives a meaningless value); -inf for pairs the table does not hold."""
+        row = np.maximum(la - 1, 0) * self._longest + np.maximum(lb - 1, 0)  # a length of 0: as 1
+        if self._grid is not None:  # outside the texts: the grid's edges, which hold nothing
+            size_a, size_b = (length - 2 for length in self._grid.shape)
+            return self.values[row, self._grid[np.clip(sa, -1, size_a) + 1, np.clip(sb, -1, size_b) + 1]]
         inside = (sa >= 0) & (sa < len(self._low))
         s = np.where(inside, sa, 0)
         t = sb - self._low[s]
         inside = inside & (t >= 0) & (t < self._width[s])
-        if not self.values.shape[1]:
-            return np.full(np.broadcast_shapes(*map(np.shape, (sa, sb, la, lb))), -np.inf)
-        row = np.maximum(la - 1, 0) * self._longest + np.maximum(lb - 1, 0)  # a length of 0: as 1
         values = self.values.reshape(-1)[row * self.values.shape[1] + np.where(inside, self._first[s] + t, 0)]
         return np.where(inside, values, -np.inf)
 
