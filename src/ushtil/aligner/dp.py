@@ -69,6 +69,7 @@ class Band:
         # the row bounds as contiguous arrays, for index()
         object.__setattr__(self, "_bounds", tuple(np.ascontiguousarray(column) for column in self.rows.T))
         object.__setattr__(self, "_k_widths", np.ascontiguousarray(widths[:, 1]))
+        object.__setattr__(self, "_cells", None)
         # a small band's positions as a volume over the texts (and SHIFT_PAD before them), for shifted_index
         shape = np.add(self.sizes, 1 + SHIFT_PAD)
         volume = None
@@ -98,13 +99,20 @@ class Band:
         return int(self._first[-1])
 
     def cells(self) -> np.ndarray:
-        """All cells, row by row (i, then j, then k), as an array of shape (size, 3)."""
+        """All cells, row by row (i, then j, then k), as an array of shape (size, 3) (made once, read-only)."""
+        if self._cells is None:
+            object.__setattr__(self, "_cells", self._all_cells())
+        return self._cells
+
+    def _all_cells(self) -> np.ndarray:
         widths = self._widths
         per_row = widths.prod(axis=1)
         i = np.repeat(np.arange(len(self.rows)), per_row)
         offset = np.arange(len(i)) - np.repeat(np.cumsum(per_row) - per_row, per_row)
         kw = widths[i, 1]
-        return np.stack([i, self.rows[i, 0] + offset // kw, self.rows[i, 2] + offset % kw], axis=1)
+        cells = np.stack([i, self.rows[i, 0] + offset // kw, self.rows[i, 2] + offset % kw], axis=1)
+        cells.flags.writeable = False
+        return cells
 
     def index(self, cells: np.ndarray) -> np.ndarray:
         """Positions of ``cells`` in :meth:`cells`; -1 for cells outside the band."""

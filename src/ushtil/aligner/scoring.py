@@ -189,6 +189,18 @@ def _side_lengths(longest: int) -> np.ndarray:
     return lengths
 
 
+@cache
+def _pair_types(slots: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """Per bead type (key), for the pair of languages at ``slots``: does the bead link the pair; does
+    it hold one sentence of the pair's first (1) or second (2) language and none of the other."""
+    ia, ib = slots
+    links = (KEYED_COUNTS[:, ia] > 0) & (KEYED_COUNTS[:, ib] > 0)
+    alone = np.select([(KEYED_COUNTS[:, ia] == 1) & (KEYED_COUNTS[:, ib] == 0),
+                       (KEYED_COUNTS[:, ia] == 0) & (KEYED_COUNTS[:, ib] == 1)], [1, 2])
+    links.flags.writeable = alone.flags.writeable = False
+    return links, alone
+
+
 def _rows(mask: np.ndarray) -> slice | np.ndarray | None:
     """The rows (first axis) where ``mask`` holds: all of them, none (None) or their indices (a mask
     of one row holds for all rows or none)."""
@@ -262,7 +274,8 @@ class PairTable:
         row = np.maximum(la - 1, 0) * self._longest + np.maximum(lb - 1, 0)  # a length of 0: as 1
         if self._grid is not None:  # outside the texts: the grid's edges, which hold nothing
             size_a, size_b = (length - 2 for length in self._grid.shape)
-            return self.values[row, self._grid[np.clip(sa, -1, size_a) + 1, np.clip(sb, -1, size_b) + 1]]
+            at = self._grid[np.minimum(np.maximum(sa, -1), size_a) + 1, np.minimum(np.maximum(sb, -1), size_b) + 1]
+            return self.values[row, at]
         inside = (sa >= 0) & (sa < len(self._low))
         s = np.where(inside, sa, 0)
         t = sb - self._low[s]
@@ -302,12 +315,8 @@ class BeadScorer:
         #: a short section's scores of every bead type from every cell (made on first use after prepare)
         self._cube: tuple[np.ndarray, np.ndarray] | None = None
         self._type_priors = _type_priors(self.priors, tuple(size > 0 for size in self.sizes), self.longest)
-        # per bead type (key) and pair: does the bead link the pair; does it hold one sentence of the
-        # pair's first (1) or second (2) language and none of the other
-        self._links = [(KEYED_COUNTS[:, ia] > 0) & (KEYED_COUNTS[:, ib] > 0) for ia, ib in self._slots]
-        self._alone = [np.select([(KEYED_COUNTS[:, ia] == 1) & (KEYED_COUNTS[:, ib] == 0),
-                                  (KEYED_COUNTS[:, ia] == 0) & (KEYED_COUNTS[:, ib] == 1)], [1, 2])
-                       for ia, ib in self._slots]
+        # per pair, by bead type: does the bead link the pair; does it hold one sentence of one side only
+        self._links, self._alone = zip(*map(_pair_types, self._slots), strict=True) if self._slots else ((), ())
         #: per language with paragraphs: does sentence s open one; and the code of what a bead taking
         #: n sentences from position s adds to its paragraph conflicts (:meth:`_paragraph_conflicts`)
         self._opens, self._paragraph_codes = {}, {}
