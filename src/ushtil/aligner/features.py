@@ -14,7 +14,7 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import chain
 from typing import ClassVar
 
@@ -349,10 +349,21 @@ class _Parts:
         self.starts = np.searchsorted(self.rows, np.arange(n + 1))
 
 
+def _parts_of(rows, cols, vals, n: int, lookback: bool = True) -> _Parts:
+    """``_Parts(rows, cols, vals, n, lookback)``; the empty ones (no glossary terms, no lexicon yet, no
+    names: common) made once per length and shared (nothing changes a :class:`_Parts` once made)."""
+    return _Parts(rows, cols, vals, n, lookback) if len(rows) else _empty_parts(n, lookback)
+
+
+@lru_cache(maxsize=1024)
+def _empty_parts(n: int, lookback: bool) -> _Parts:
+    return _Parts(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), n, lookback)
+
+
 def _parts(*sides: list, ids: dict | None = None, lookback: bool = True) -> tuple[_Parts, ...]:
     """The :class:`_Parts` of each side's sets, over one numbering of their elements."""
     ids = {} if ids is None else ids
-    return tuple(_Parts(*_entries(sets, ids), len(sets), lookback) for sets in sides)
+    return tuple(_parts_of(*_entries(sets, ids), len(sets), lookback) for sets in sides)
 
 
 def unique(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -448,7 +459,7 @@ def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
     dense for a short text (a sparse matrix costs more to make than a small product), sparse for a
     long one."""
     if not names:
-        return _Parts(*_entries([], {}), len(profiles))
+        return _parts_of(*_entries([], {}), len(profiles))
     keys = sorted({key for profile in profiles for key in profile.keys})
     letters: dict[str, int] = {}
     wanted = _entries([bigrams(name[:NAME_STEM]) for name in names], letters)
@@ -459,7 +470,7 @@ def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
     if len(keys) * (len(names) + len(letters) + len(profiles)) <= DENSE_CELLS:
         shared = _product(_dense(wanted, len(names), len(letters)), _dense(spelled, len(keys), len(letters)))
         rows, cols = np.nonzero(_product(_dense(has, len(profiles), len(keys)), (shared >= need[:, None]) * 1.0))
-        return _Parts(rows.astype(np.int64), cols.astype(np.int64), np.ones(len(rows)), len(profiles))
+        return _parts_of(rows.astype(np.int64), cols.astype(np.int64), np.ones(len(rows)), len(profiles))
     from scipy import sparse  # here: a run over short texts never loads scipy (a third of a second)
 
     wanted = sparse.csr_matrix((wanted[2], wanted[:2]), shape=(len(names), len(letters)))
@@ -472,7 +483,7 @@ def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
                                              shape=shared.shape))
     has = sparse.csr_matrix((has[2], has[:2]), shape=(len(profiles), len(keys)))
     found = (has @ sparse.vstack(sounds_like, format="csr").T).tocoo() if names else sparse.coo_matrix((0, 0))
-    return _Parts(found.row.astype(np.int64), found.col.astype(np.int64), np.ones(found.nnz), len(profiles))
+    return _parts_of(found.row.astype(np.int64), found.col.astype(np.int64), np.ones(found.nnz), len(profiles))
 
 
 def _product(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -650,7 +661,7 @@ def _context_free(a: list[SentenceProfile], b: list[SentenceProfile], memo: dict
             if kind == "names":  # numbered per language: the names a sentence of another language has
                 ids = {name: i for i, name in enumerate(_names(profiles))}
             found = _entries([getattr(profile, kind) for profile in profiles], ids)
-            memo[key] = _Parts(*found, len(profiles), lookback=kind != "numbers")
+            memo[key] = _parts_of(*found, len(profiles), lookback=kind != "numbers")
         return memo[key]
 
     return {
