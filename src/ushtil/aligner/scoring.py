@@ -160,7 +160,7 @@ def _paragraph_codes(opens: np.ndarray, size: int) -> np.ndarray:
     paragraph break inside the bead."""
     s = np.arange(len(opens))
     before = np.concatenate([[0], np.cumsum(opens)])  # paragraph starts before position s
-    codes = np.zeros((MOST_TAKEN + 1, len(opens)), dtype=np.int64)
+    codes = np.zeros((MOST_TAKEN + 1, len(opens)), dtype=np.int16)  # small: a cube of codes is summed
     codes[0] = np.where(~opens & (s < size), 16, 0)
     for n in range(1, MOST_TAKEN + 1):
         breaks = before[np.minimum(s + n, len(opens))] - before[np.minimum(s + 1, len(opens))]
@@ -412,7 +412,7 @@ class BeadScorer:
         shape = np.broadcast_shapes(np.shape(key), *map(np.shape, starts))
         total = np.array(np.broadcast_to(self._type_priors[key], shape))  # each term added in place
         if self._opens:
-            total -= self.priors.paragraph * self._paragraph_conflicts(starts, counts)
+            total -= (self.priors.paragraph * PARAGRAPH_CONFLICTS)[self._paragraph_code(starts, counts)]
         for p, (ia, ib) in enumerate(self._slots):
             links = self._links[p][key]
             if links.any():  # added to the beads that link the pair (most beads, most pairs)
@@ -444,18 +444,17 @@ class BeadScorer:
         strongly with the rest of the bead. ``starts``: the start positions per language (arrays
         that broadcast together)."""
         s, j = starts[present], starts[absent]
-        opens = self._opens.get(present, np.zeros(self.sizes[present] + 2, dtype=bool))
-        breaks_next, breaks_here = opens[s + 1], opens[s]
-        ia, _ = self._slots[p]
+        after = (s + 1 < self.sizes[present]) & (j < self.sizes[absent])  # joined with the next sentence
+        before = (s > 0) & (j > 0)  # or with the previous one
+        opens = self._opens.get(present)
+        if opens is not None:
+            after, before = after & ~opens[s + 1], before & ~opens[s]
         table = self._tables[p]
-        best = np.full(np.broadcast_shapes(np.shape(s), np.shape(j)), -np.inf)
-        for shift, usable in (
-            (0, (s + 1 < self.sizes[present]) & (j < self.sizes[absent]) & ~breaks_next),
-            (1, (s > 0) & (j > 0) & ~breaks_here),
-        ):
-            x, y = s - shift, j - shift
-            odds = table.lookup(x, y, 2, 1) if present == ia else table.lookup(y, x, 1, 2)
-            best = np.maximum(best, np.where(usable, odds, -np.inf))
+        if present == self._slots[p][0]:
+            odds_after, odds_before = table.lookup(s, j, 2, 1), table.lookup(s - 1, j - 1, 2, 1)
+        else:
+            odds_after, odds_before = table.lookup(j, s, 1, 2), table.lookup(j - 1, s - 1, 1, 2)
+        best = np.maximum(np.where(after, odds_after, -np.inf), np.where(before, odds_before, -np.inf), dtype=float)
         return np.where(best > -np.inf, best, 0.0)
 
     def _active(self, counts: tuple[int, ...]) -> tuple[int, ...]:
@@ -468,13 +467,16 @@ class BeadScorer:
         plus languages the bead leaves out that stand inside a paragraph where every language it
         takes opens one: a paragraph missing from a language leaves that language at a paragraph
         break, so a gap in the middle of its paragraph is a wrong path around two nearby gaps
-        (``starts``: the start positions per language, arrays that broadcast together). Each
-        language's part is a small code looked up by (sentences taken, start), the codes' sum one
-        look-up: a few operations over a cube of beads, not one per count."""
+        (``starts``: the start positions per language, arrays that broadcast together)."""
+        return PARAGRAPH_CONFLICTS[self._paragraph_code(starts, counts)]
+
+    def _paragraph_code(self, starts, counts: np.ndarray) -> np.ndarray:
+        """The code of a bead's paragraph conflicts: the sum of each language's small code, looked up
+        by (sentences taken, start) (:func:`_paragraph_codes`), a few operations over a cube of beads."""
         code = 0
         for index, codes in self._paragraph_codes.items():
             code = code + codes[counts[..., index], starts[index]]
-        return PARAGRAPH_CONFLICTS[code]
+        return code
 
     def bead_features(
         self, start: tuple[int, ...], counts: tuple[int, ...]
