@@ -399,7 +399,7 @@ class BeadScorer:
         for lang, size in enumerate(self.sizes):  # the beads that end past the texts: the last cells
             for n in range(1, self.longest + 1):
                 past = [slice(None)] * 3
-                past[lang] = slice(size - n + 1, None)
+                past[lang] = slice(max(size - n + 1, 0), None)
                 table[(np.flatnonzero(KEYED_COUNTS[keys, lang] == n), *past)] = -np.inf
         return rows, table
 
