@@ -43,14 +43,15 @@ class Priors:
 
 @dataclass(frozen=True)
 class Calibration:
-    """Turns a bead's evidence (:data:`~.confidence.CONFIDENCE_FEATURES`: its pair log-odds, the best
-    rival pairing across its edges, its type and its neighbours') into the probability that the
-    bead is right: ``logistic(bias + evidence · weights)``, fitted on NTREX beads by
-    bench/fit_align_weights.py like the pair weights. Features without a weight count 0."""
+    """Turns a bead's evidence (:data:`~.confidence.CONFIDENCE_FEATURES`: its margin over the best
+    path without it, whether it merges sentences, and how many language pairs aligned on their own
+    dispute it) into the probability that the bead is right: ``logistic(bias + evidence · weights)``,
+    fitted by bench/calibration.py on NTREX beads held out from the pair weights' fit. Features
+    without a weight count 0."""
 
     bias: float = 0.0
-    #: feature name → weight (the default: the logistic of the mean pair log-odds)
-    weights: Mapping[str, float] = field(default_factory=lambda: {"log_odds": 1.0}, hash=False)
+    #: feature name → weight (the default: the logistic of the margin)
+    weights: Mapping[str, float] = field(default_factory=lambda: {"margin": 1.0}, hash=False)
 
     def __post_init__(self):
         unknown = set(self.weights) - set(CONFIDENCE_FEATURES)
