@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import replace
 
 import numpy as np
 
@@ -114,22 +113,16 @@ def pairwise_links(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> li
     languages alone: the three-way path weighs the pairs' evidence together, so a pair outvoted by
     the other two shows up here as a link across a bead's edge.
 
-    Each pair is aligned by the same scorer restricted to its two languages (the pair's first
-    language taking the programme's first axis), within :data:`PAIRWISE_WIDTH` sentences of the
-    three-way path."""
+    Each pair is aligned by the section's scorer restricted to its two languages
+    (:meth:`~.scoring.BeadScorer.pair_alone`: the side pairs the three-way programme scored), within
+    :data:`PAIRWISE_WIDTH` sentences of the three-way path."""
     found = []
     for p, pair in enumerate(scorer.pairs):
         ia, ib = scorer.langs.index(pair.a), scorer.langs.index(pair.b)
         if not (scorer.sizes[ia] and scorer.sizes[ib]):
             found.append(set())
             continue
-        third = next(lang for lang in scorer.langs if lang not in (pair.a, pair.b))
-        alone = replace(
-            scorer, langs=(pair.a, pair.b, third), pairs=[pair], evidence=[scorer.evidence[p]],
-            profiles={pair.a: scorer.profiles[pair.a], pair.b: scorer.profiles[pair.b], third: []},
-            paragraph_starts={lang: scorer.paragraph_starts[lang] for lang in (pair.a, pair.b)
-                              if lang in scorer.paragraph_starts},
-        )
+        alone = scorer.pair_alone(p)
         sizes = alone.sizes
         low = np.zeros((sizes[0] + 1, 2), dtype=np.int64)
         low[:, 0] = sizes[1]
@@ -139,7 +132,6 @@ def pairwise_links(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> li
             low[a : a + na + 1, 0] = np.minimum(low[a : a + na + 1, 0], b)
             high[a : a + na + 1, 0] = np.maximum(high[a : a + na + 1, 0], b + nb)
         band = Band.around(sizes, low, high, PAIRWISE_WIDTH)
-        alone.prepare(band)
         links = set()
         for (a, b, _), move in traceback(fill(band, alone.scores), sizes):
             links.update(itertools.product(range(a, a + move.value[0]), range(b, b + move.value[1])))
