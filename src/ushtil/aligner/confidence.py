@@ -157,9 +157,10 @@ def disagreements(path: Sequence[tuple[tuple[int, ...], object]], links: list[se
         for (ia, ib), (of_a, of_b) in zip(slots, partners, strict=True):
             side_a = range(start[ia], start[ia] + move.value[ia])
             side_b = range(start[ib], start[ib] + move.value[ib])
-            inside_a = [of_a.get(a, set()) & set(side_b) for a in side_a]
-            inside_b = [of_b.get(b, set()) & set(side_a) for b in side_b]
-            rows[t, 0] += any(len(of_a.get(a, ())) > len(found) for a, found in zip(side_a, inside_a, strict=True)) or \
-                any(len(of_b.get(b, ())) > len(found) for b, found in zip(side_b, inside_b, strict=True))
-            rows[t, 1] += bool(side_a and side_b) and not all(inside_a + inside_b)
+            # per sentence of the bead (a side, then b side): its partners in the pair's own alignment
+            partners_of = [of_a.get(a, set()) for a in side_a] + [of_b.get(b, set()) for b in side_b]
+            others = [set(side_b)] * len(side_a) + [set(side_a)] * len(side_b)
+            inside = [found & other for found, other in zip(partners_of, others, strict=True)]
+            rows[t, 0] += any(len(found) > len(kept) for found, kept in zip(partners_of, inside, strict=True))
+            rows[t, 1] += bool(side_a and side_b) and not all(inside)
     return rows
