@@ -65,7 +65,7 @@ def bigrams(key: str) -> frozenset[str]:
     return frozenset(padded[i : i + 2] for i in range(len(padded) - 1))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def stems(text: str) -> frozenset[str]:
     """The lexicon units of a text: lower-cased prefixes of its words (numbers left out); cached, as
     a corpus's first pass and the lexicon learned from it read the stems of the same sentences."""
