@@ -53,6 +53,8 @@ class SentenceProfile:
     cognates: frozenset[str] = frozenset()
     #: lower-cased word prefixes, the units of a learned lexicon and of glossary terms
     stems: frozenset[str] = frozenset()
+    #: a heading (a headline, a title): the sentence ends in a letter or digit, not in punctuation
+    heading: bool = False
 
 
 def stem(word: str) -> str:
@@ -94,6 +96,7 @@ def profile_sentence(text: str, lang: str) -> SentenceProfile:
         punctuation=tuple(punctuation),
         cognates=frozenset(cognate for _, _, cognate, _ in evidence if cognate),
         stems=frozenset(word_stem for *_, word_stem in evidence if word_stem),
+        heading=text.rstrip()[-1:].isalnum(),
     )
 
 
