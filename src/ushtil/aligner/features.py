@@ -61,6 +61,13 @@ class PairContext:
     #: expected log(length_b / length_a) and its spread
     length_mean: float = 0.0
     length_spread: float = 0.25
+    #: how much shorter each language's headings are than its running text, in log(characters), and
+    #: how much wider their spread is (:attr:`ushtil.langs.Language.heading_contraction`,
+    #: ``heading_spread``), applied per share of a side's characters in headings
+    heading_contraction_a: float = 0.0
+    heading_contraction_b: float = 0.0
+    heading_spread_a: float = 1.0
+    heading_spread_b: float = 1.0
     #: known term pairs (glossary)
     terms: TermPairs = field(default_factory=TermPairs)
     #: learned translations: stem of side a → stems of side b, and back
@@ -110,14 +117,22 @@ def _ratio(top: np.ndarray, bottom: np.ndarray) -> np.ndarray:
 
 @register
 class LengthFit(Feature):
-    """How well the length ratio fits the pair's usual ratio (Gale-Church, on characters)."""
+    """How well the length ratio fits the pair's usual ratio (Gale-Church, on characters); a side's
+    headings (headlines, titles) are expected shorter or longer than running text, as the language
+    records say."""
 
     name = "length"
-    sides = ("chars",)
+    sides = ("chars", "heading_chars")
 
     def values(self, sums):
         ratio = np.log((sums.b["chars"] + LENGTH_SMOOTHING) / (sums.a["chars"] + LENGTH_SMOOTHING))
-        z = (ratio - sums.context.length_mean) / sums.context.length_spread
+        context = sums.context
+        share_a = _ratio(sums.a["heading_chars"], sums.a["chars"])
+        share_b = _ratio(sums.b["heading_chars"], sums.b["chars"])
+        expected = (context.length_mean + context.heading_contraction_a * share_a
+                    - context.heading_contraction_b * share_b)
+        widening = np.maximum((context.heading_spread_a - 1) * share_a, (context.heading_spread_b - 1) * share_b)
+        z = (ratio - expected) / (context.length_spread * (1 + widening))
         return -0.5 * np.minimum(z * z, 50.0)
 
 
@@ -506,7 +521,7 @@ def _dense(entries: tuple[np.ndarray, np.ndarray, np.ndarray], rows: int, cols: 
 #: Products of at most this many multiplications run on one thread (OpenBLAS's threshold, halved).
 ONE_THREAD = 1 << 18
 #: Counts over the words of a side that add up over its sentences (punctuation: a row per class).
-ADDED_COUNTS = ("chars", "numbers", "punctuation")
+ADDED_COUNTS = ("chars", "heading_chars", "numbers", "punctuation")
 #: Names looked up at once in :func:`_found` (bounds the memory of the bigram counts).
 NAME_BLOCK = 256
 #: :func:`_found` multiplies dense matrices while keys × (names + letter bigrams + sentences) stays
@@ -679,6 +694,8 @@ def _names(profiles: list[SentenceProfile]) -> list[str]:
 def _added(name: str, profile: SentenceProfile):
     if name == "chars":
         return profile.chars
+    if name == "heading_chars":
+        return profile.chars if profile.heading else 0
     if name == "numbers":
         return sum(profile.numbers.values())
     return profile.punctuation

@@ -22,7 +22,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..errors import InputError
-from ..langs import LANGUAGE_PAIRS, length_ratio
+from ..langs import LANGUAGE_PAIRS, get_language, length_ratio
 from ..model import LANGS, Alignment, Article, Bead
 from ..split import is_split
 from ..tokens import words
@@ -169,6 +169,10 @@ def pair_models(options: AlignOptions, length_means: Mapping[str, float] | None 
         context = PairContext(
             length_mean=length_means.get(name, length_ratio(b, a)[0]),
             length_spread=length_ratio(b, a)[1],
+            heading_contraction_a=get_language(a).heading_contraction,
+            heading_contraction_b=get_language(b).heading_contraction,
+            heading_spread_a=get_language(a).heading_spread,
+            heading_spread_b=get_language(b).heading_spread,
             terms=_pair_terms(tuple(options.terms), index[a], index[b]),
             lexicon=lexicon,
             reverse_lexicon=options.lexicon.get(f"{b}-{a}", {}),

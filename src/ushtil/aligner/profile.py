@@ -53,6 +53,8 @@ class SentenceProfile:
     cognates: frozenset[str] = frozenset()
     #: lower-cased word prefixes, the units of a learned lexicon and of glossary terms
     stems: frozenset[str] = frozenset()
+    #: a heading (a headline, a title): the sentence ends in a letter or digit, not in punctuation
+    heading: bool = False
 
 
 def stem(word: str) -> str:
@@ -96,6 +98,7 @@ def profile_sentence(text: str, lang: str) -> SentenceProfile:
         punctuation=tuple(punctuation),
         cognates=frozenset(filter(None, cognates)),
         stems=frozenset(filter(None, word_stems)),
+        heading=text.rstrip()[-1:].isalnum(),
     )
 
 
