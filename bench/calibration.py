@@ -1,6 +1,6 @@
 """The bead score calibration, fitted and measured on beads that the pair weights never saw.
 
-usage: python bench/calibration.py [--weights-dir DIR] [--write]
+usage: python bench/calibration.py [--weights-dir DIR] [--write] [--orders K] [--seed S]
 
 Fitted on the beads of the cases the pair weights were fitted on, a calibration learns from
 alignments better than those of unseen text, and is too sure of itself there (on NTREX dev, the
@@ -18,7 +18,9 @@ ones score below 0.70; fitted as below: 70 % and 16). So:
 Prints the calibration line of ``bench/align_ntrex.py`` (share of held-out beads exactly right per
 score bin, wrong beads below 0.70, beads flagged ``low_score`` and the wrong ones among them) and
 the ranking's AUC. The fitted weights are kept in ``--weights-dir`` (outerF / singleG.weights.toml)
-and read from there by later runs; delete them after a change to the pair model.
+and read from there by later runs; delete them after a change to the pair model. Every fold's
+weights are fitted as the shipped ones are (``fit_align_weights.fit``: the structured stage averaged
+over ``--orders`` case orders), so the calibration learns from the alignments the shipped weights make.
 """
 
 from __future__ import annotations
@@ -32,14 +34,14 @@ from pathlib import Path
 
 import numpy as np
 
-from fit_align_weights import EPOCHS, WEIGHTS, calibration_rows, fit, fit_calibration, render
+from fit_align_weights import EPOCHS, ORDERS, WEIGHTS, calibration_rows, fit, fit_calibration, render
 from ntrex_cases import DEV_DIR, case_names, fold_of, read_case
 from ushtil.aligner.scoring import Calibration, Settings, settings_from_dict
 
 FOLDS = range(3)
 
 
-def fold_settings(every, folder: Path, kind: str, fold: int) -> Settings:
+def fold_settings(every, folder: Path, kind: str, fold: int, orders: int = ORDERS, seed: int = 0) -> Settings:
     """The weights fitted on every case outside ``fold`` (``kind`` "outer") or on its cases alone
     ("single"); read from ``folder`` when an earlier run left them there."""
     path = folder / f"{kind}{fold}.weights.toml"
@@ -48,26 +50,27 @@ def fold_settings(every, folder: Path, kind: str, fold: int) -> Settings:
         kept["calibration"] = {"low_score": kept["calibration"]["low_score"]}  # each use fits its own
         return settings_from_dict(kept)
     cases = [case for case in every if (fold_of(case.name) == fold) == (kind == "single")]
-    settings = fit(cases, every, EPOCHS)
+    settings = fit(cases, every, EPOCHS, orders, seed)
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(render(settings), encoding="utf-8")
     return settings
 
 
-def held_out_rows(every, folder: Path, folds=FOLDS) -> tuple[np.ndarray, np.ndarray]:
+def held_out_rows(every, folder: Path, folds=FOLDS, orders: int = ORDERS,
+                  seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """The evidence and rightness of the beads of each fold in ``folds``, aligned with the weights
     fitted on the cases outside it."""
     parts = [calibration_rows([c for c in every if fold_of(c.name) == fold],
-                              fold_settings(every, folder, "outer", fold), every) for fold in folds]
+                              fold_settings(every, folder, "outer", fold, orders, seed), every) for fold in folds]
     return np.concatenate([rows for rows, _ in parts]), np.concatenate([labels for _, labels in parts])
 
 
-def held_out_calibration(fold: int, every, folder: Path) -> Calibration:
+def held_out_calibration(fold: int, every, folder: Path, orders: int = ORDERS, seed: int = 0) -> Calibration:
     """The calibration for the beads of ``fold``, fitted without them: on the other two folds' beads,
     each aligned with the weights fitted on the third one left."""
     g, h = (other for other in FOLDS if other != fold)
     parts = [calibration_rows([c for c in every if fold_of(c.name) == aligned],
-                              fold_settings(every, folder, "single", fitted), every)
+                              fold_settings(every, folder, "single", fitted, orders, seed), every)
              for aligned, fitted in ((g, h), (h, g))]
     return fit_calibration(np.concatenate([rows for rows, _ in parts]),
                            np.concatenate([labels for _, labels in parts]))
@@ -101,6 +104,8 @@ def main(argv=None) -> int:
     parser.add_argument("--weights-dir", type=Path, help="keep (and reuse) the fitted fold weights here")
     parser.add_argument("--write", action="store_true",
                         help="store the calibration fitted on every fold's held-out beads in weights.toml")
+    parser.add_argument("--orders", type=int, default=ORDERS, help=f"structured fits averaged (default {ORDERS})")
+    parser.add_argument("--seed", type=int, default=0, help="seed of their case orders (default 0)")
     args = parser.parse_args(argv)
     from align_ntrex import align_ushtil, calibration
     from ushtil.aligner import AlignOptions, write_alignment
@@ -111,8 +116,8 @@ def main(argv=None) -> int:
     predictions = folder / "held-out"
     scores, labels = [], []
     for fold in FOLDS:
-        settings = replace(fold_settings(every, folder, "outer", fold),
-                           calibration=held_out_calibration(fold, every, folder))
+        settings = replace(fold_settings(every, folder, "outer", fold, args.orders, args.seed),
+                           calibration=held_out_calibration(fold, every, folder, args.orders, args.seed))
         rows, right = calibration_rows([c for c in every if fold_of(c.name) == fold], settings, every)
         scores.append(settings.calibration.probabilities(rows))
         labels.append(right)
@@ -124,7 +129,7 @@ def main(argv=None) -> int:
     print(calibration(DEV_DIR, names, predictions))
     print(f"  ranking of the linked held-out beads: AUC {auc(np.concatenate(scores), np.concatenate(labels)):.3f}")
     if args.write:
-        shipped = fit_calibration(*held_out_rows(every, folder))
+        shipped = fit_calibration(*held_out_rows(every, folder, FOLDS, args.orders, args.seed))
         WEIGHTS.write_text(with_calibration(WEIGHTS.read_text(encoding="utf-8"), shipped), encoding="utf-8")
         print("calibration written to", WEIGHTS)
     return 0
