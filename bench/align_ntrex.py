@@ -19,7 +19,8 @@ sentences over the alignment time, one process), measured in one run:
   memory of the process, F1), through ``align_corpus`` in a child process.
 
 A last line gives the calibration table of the held-out beads' scores (share exactly right per
-score bin), from which ``low_score`` is chosen.
+score bin), from which ``low_score`` is chosen; each fold's calibration is fitted without its
+beads, as ``bench/calibration.py`` does (which also refits the shipped one).
 """
 
 from __future__ import annotations
@@ -76,9 +77,11 @@ def cross_validated(cases: Path, names: list[str], out: Path, reuse: Path | None
     """Each third of the cases aligned with weights fitted on the other two thirds (the lexicon is
     learned, without gold, from every case, as ``align_corpus`` does on a user's corpus). Each
     fold's weights are written to ``out/foldN.weights.toml``; with ``reuse``, the pair weights and
-    priors are read from an earlier run's files there and only the score calibration is refitted
-    (on the same two thirds; the pair weights' fit does not depend on it)."""
-    from fit_align_weights import EPOCHS, calibration_rows, fit, fit_calibration, render
+    priors are read from an earlier run's files there. The score calibration of each third is
+    fitted on beads of the other two that weights fitted on a third never saw
+    (``calibration.held_out_calibration``; those weights are kept in ``reuse``, else ``out``)."""
+    from calibration import held_out_calibration
+    from fit_align_weights import EPOCHS, fit, render
 
     every = [read_case(name, cases) for name in names]
     out.mkdir(parents=True, exist_ok=True)
@@ -88,9 +91,9 @@ def cross_validated(cases: Path, names: list[str], out: Path, reuse: Path | None
             kept = tomllib.loads((reuse / f"fold{fold}.weights.toml").read_text(encoding="utf-8"))
             kept["calibration"] = {"low_score": kept["calibration"]["low_score"]}  # refitted below
             settings = settings_from_dict(kept)
-            settings = replace(settings, calibration=fit_calibration(*calibration_rows(fitted, settings, every)))
         else:
             settings = fit(fitted, every, EPOCHS)
+        settings = replace(settings, calibration=held_out_calibration(fold, every, reuse or out))
         (out / f"fold{fold}.weights.toml").write_text(render(settings), encoding="utf-8")
         _, _, alignments = align_ushtil(cases, names, out / f"fold{fold}", False, AlignOptions(settings))
         for alignment in alignments:

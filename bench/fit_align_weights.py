@@ -1,6 +1,6 @@
 """Fit the aligner's pair weights, bead priors and score calibration on NTREX dev cases.
 
-usage: python bench/fit_align_weights.py [--all] [--write] [--epochs N] [--folds] [--calibration]
+usage: python bench/fit_align_weights.py [--all] [--write] [--epochs N] [--folds]
 
 Two stages. First a logistic regression per language pair: positives are the gold beads projected
 on the pair, negatives the near misses the dynamic programme must reject (a side shifted, extended
@@ -9,7 +9,9 @@ together: each case is aligned with a margin added to every bead that is not gol
 decoding), and the weights move from the features of the wrong path towards those of the gold
 path (an averaged subgradient step, pulled back towards the logistic start). That stage trains
 what the aligner is judged on, whole paths, and is what lifts the null F1 (missing sentences).
-Last, bead scores are calibrated (logistic regression of "the bead is right").
+Last, bead scores are calibrated (logistic regression of "the bead is right") on the fitted cases;
+the shipped calibration is fitted on held-out beads instead: run ``bench/calibration.py --write``
+after ``--all --write``.
 
 Without ``--all`` a third of the cases (``fold_of(name) == 0``) is kept out of the fit and scored
 separately, so the printed gap between fit and watch cases shows over-fitting; ``--folds`` runs
@@ -314,19 +316,8 @@ def main(argv=None) -> int:
         "--all", action="store_true",
         help="fit on every case, none watched (the shipped weights; --folds estimates how they do on unseen cases)",
     )
-    parser.add_argument(
-        "--calibration", action="store_true",
-        help="refit only the score calibration of the shipped weights, on every case (with --write: store it)",
-    )
     args = parser.parse_args(argv)
     cases = [read_case(n) for n in case_names()]
-    if args.calibration:
-        shipped = replace(default_settings(), calibration=Calibration())
-        text = render(replace(shipped, calibration=fit_calibration(*calibration_rows(cases, shipped, cases))))
-        print(text)
-        if args.write:
-            WEIGHTS.write_text(text, encoding="utf-8")
-        return 0
     if args.folds:
         held_out = []
         for fold in range(3):
@@ -376,9 +367,9 @@ def render(settings: Settings) -> str:
         f"contained = {settings.priors.contained:.4f}",
         "",
         "[calibration]",
-        "# a bead's score = logistic(bias + weights · its evidence (ushtil/aligner/confidence.py: mean and",
-        "# weakest pair log-odds, margin over the best path without it, gain of a merged side dropping an",
-        "# edge sentence, missing, merged, a neighbour missing or merged)): the share of such beads right",
+        "# a bead's score = logistic(bias + weights · its evidence (ushtil/aligner/confidence.py: margin over",
+        "# the best path without it, merged, language pairs whose own alignment disputes it or leaves one of",
+        "# its sentences unpaired)): the share of such beads right, fitted on held-out beads by bench/calibration.py",
         f"bias = {settings.calibration.bias:.4f}",
         *(f"{name} = {settings.calibration.weights.get(name, 0.0):.4f}" for name in CONFIDENCE_FEATURES),
         "",

@@ -1,5 +1,6 @@
 """Bead scores: the calibrated confidence marks a planted wrong bead, the margin is that of the best
-path, and the calibration takes only the evidence it knows."""
+path, each language pair aligned on its own disputes the beads it would align otherwise, and the
+calibration takes only the evidence it knows."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import numpy as np
 import pytest
 
 import ushtil
-from ushtil.aligner.confidence import CONFIDENCE_FEATURES, bead_evidence, margins
+from ushtil.aligner.confidence import CONFIDENCE_FEATURES, bead_evidence, disagreements, margins, pairwise_links
+from ushtil.aligner.dp import Move
 from ushtil.aligner.pipeline import AlignOptions, Section, align_section, pair_models
 from ushtil.aligner.scoring import Calibration, default_settings
 
@@ -25,17 +27,19 @@ def lines(case: str) -> dict[str, list[str]]:
 
 
 def test_a_planted_wrong_sentence_is_flagged_low_score():
-    """A Kazakh sentence replaced by one from another document: its bead is flagged, the rest of the
-    (clean, exactly aligned) document mostly is not."""
+    """A Kazakh sentence replaced by one from another document: its bead is flagged, the beads away
+    from it in the (clean, exactly aligned) rest of the document are not (its neighbours may be:
+    the pairs aligned on their own disagree next to it)."""
     texts = lines(CASE)
     planted = 4
     texts["kk"][planted] = lines("reuters.218923")["kk"][3]
     alignment = ushtil.align(texts)
     low = default_settings().low_score
-    holding = [bead for bead in alignment.beads if planted in bead.sentences["kk"]]
-    assert holding and all("low_score" in bead.flags and bead.score < low for bead in holding)
-    others = [bead for bead in alignment.beads if bead not in holding and all(bead.sentences.values())]
-    assert sum(bead.score >= 0.9 for bead in others) >= 0.8 * len(others)
+    holding = [n for n, bead in enumerate(alignment.beads) if planted in bead.sentences["kk"]]
+    assert holding and all("low_score" in alignment.beads[n].flags and alignment.beads[n].score < low
+                           for n in holding)
+    away = [bead for n, bead in enumerate(alignment.beads) if all(abs(n - m) > 1 for m in holding)]
+    assert away and all(bead.score >= 0.9 and "low_score" not in bead.flags for bead in away)
 
 
 def test_margins_are_those_of_the_best_path():
@@ -71,3 +75,33 @@ def test_calibration_weighs_known_evidence_only():
     assert Calibration().probabilities(np.zeros((1, len(CONFIDENCE_FEATURES))))[0] == pytest.approx(0.5)
     with pytest.raises(ValueError, match="unknown calibration feature"):
         Calibration(0.0, {"rival": 1.0})
+
+
+def test_each_pair_aligned_alone_follows_a_clean_document():
+    """In an exactly aligned document every pair on its own links sentence i with sentence i, and no
+    bead is disputed."""
+    texts = lines(CASE)
+    section = Section("", {lang: [texts[lang]] for lang in LANGS})
+    options = AlignOptions()
+    result = align_section(section, pair_models(options), options)
+    size = len(texts["en"])
+    assert [sorted(links) for links in pairwise_links(result.scorer, result.path)] == [
+        [(i, i) for i in range(size)]] * 3
+    rows = bead_evidence(result.scorer, result.path)
+    assert rows[:, CONFIDENCE_FEATURES.index("disputed")].tolist() == [0.0] * size
+    assert rows[:, CONFIDENCE_FEATURES.index("unpaired")].tolist() == [0.0] * size
+
+
+def test_a_pair_that_links_across_a_bead_disputes_it():
+    """en-ru on its own crosses the two 1-1-1 beads (en 0 with ru 1, en 1 with ru 0): both are
+    disputed by that pair, and in it their sentences have no partner inside the bead; kk-ru leaves
+    the second bead's sentences unlinked: unpaired there too. en-kk agrees."""
+    path = [((0, 0, 0), Move.M1_1_1), ((1, 1, 1), Move.M1_1_1)]
+    links = [{(0, 0), (1, 1)}, {(0, 1), (1, 0)}, {(0, 0)}]
+    slots = [(0, 1), (0, 2), (1, 2)]
+    assert disagreements(path, links, slots).tolist() == [[1.0, 1.0], [1.0, 2.0]]
+    # en-ru on its own links English 0 and 1 both with Russian 0: it disputes the bead that leaves
+    # Russian out, and the next one, whose Russian sentence it also links outside
+    missing = [((0, 0, 0), Move.M1_1_0), ((1, 1, 0), Move.M1_1_1)]
+    assert disagreements(missing, [{(0, 0), (1, 1)}, {(0, 0), (1, 0)}, {(1, 0)}], slots).tolist() == [
+        [1.0, 0.0], [1.0, 0.0]]

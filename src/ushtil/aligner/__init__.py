@@ -27,18 +27,6 @@ _API: dict[str, str] = {
     "align_inputs": "sources",
 }
 
-__all__ = [
-    "AlignOptions",
-    "AlignedCorpus",
-    "CorpusResult",
-    "align",
-    "align_articles",
-    "align_corpus",
-    "align_inputs",
-    "read_aligned",
-    "read_alignment",
-    "write_aligned",
-    "write_alignment",
-]
+__all__ = sorted(_API)
 
 __getattr__ = lazy_names(__name__, _API)

@@ -1,85 +1,52 @@
 """How sure the aligner is of each bead: the evidence a bead's score is computed from.
 
-The mean pair log-odds alone does not mark the doubtful beads: a wrong bead is often made of
-sentences that do translate each other in part (a merge cut in the wrong place, a sentence called
-missing that sits in its neighbour). So the score also looks at the bead's weakest pair, at its
-margin (how much worse the best alignment without it is: small where another cut is about as
-good), at its type and at its neighbours (errors cluster next to gaps and merges).
-:class:`~.scoring.Calibration` weighs these (fitted on NTREX beads by ``bench/fit_align_weights.py``;
-the benchmark reports the calibration of held-out beads).
+The pair log-odds do not mark the doubtful beads: a wrong bead is often made of sentences that do
+translate each other in part (a merge cut in the wrong place, a sentence called missing that sits
+in its neighbour), and the pair model is sure of it. What marks them is disagreement: the margin
+(how much worse the best alignment without the bead is: small where another cut is about as
+good), and the alignments of each language pair on its own (the three-way path weighs the three
+pairs' evidence together, so a bead one pair would cut elsewhere, or pair otherwise, is doubtful);
+merged beads are wrong more often than 1-1-1 ones. :class:`~.scoring.Calibration` weighs these
+(fitted on held-out NTREX beads by ``bench/calibration.py``, which reports the calibration of beads
+held out from that fit too).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
 
-from .dp import Band, fill, move_blocks, moves_within, scores_at
+from .dp import Band, fill, move_blocks, moves_within, scores_at, traceback
 
 #: The evidence of one bead, in the order of :func:`bead_evidence`'s columns.
 CONFIDENCE_FEATURES: tuple[str, ...] = (
-    "log_odds",  # mean log-odds of the pairs the bead links
-    "weakest",  # the lowest of them
     "margin",  # the best path's score less the best score of a path without this bead
-    "shrink",  # the most (if any) a pair's log-odds gains when a side of several sentences drops an edge one
-    "missing",  # a language is left out
     "merged",  # a side has more than one sentence
-    "beside_missing",  # the bead before or after leaves a language out
-    "beside_merged",  # the bead before or after merges sentences
+    "disputed",  # language pairs whose own alignment links a sentence of the bead with one outside it
+    "unpaired",  # language pairs the bead links whose own alignment leaves a sentence of the bead unlinked in it
 )
-#: Log-odds and margins are clipped below at -CLIP and above at these values: beyond them a pair is
-#: a translation and a bead is sure, and only doubt tells right beads from wrong ones (so a strong
-#: pair or a wide margin cannot hide a sentence that translates nothing in the bead).
+#: Margins are clipped below at -CLIP and above at SURE_MARGIN: beyond it a bead is sure, and only
+#: doubt tells right beads from wrong ones.
 CLIP = 12.0
-SURE_LOG_ODDS = 2.0
 SURE_MARGIN = 5.0
 #: The margins are computed over the cells within this many sentences of the path.
 MARGIN_WIDTH = 2
+#: Each language pair's own alignment is searched within this many sentences of the path.
+PAIRWISE_WIDTH = 4
 
 
 def bead_evidence(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> np.ndarray:
     """One row of :data:`CONFIDENCE_FEATURES` per bead of ``path`` (start cell, move) under the
     section's :class:`~.scoring.BeadScorer`."""
-    counts = [tuple(move.value) for _, move in path]
-    slots = [(scorer.langs.index(pair.a), scorer.langs.index(pair.b)) for pair in scorer.pairs]
     active = [n for n, size in enumerate(scorer.sizes) if size]
     rows = np.zeros((len(path), len(CONFIDENCE_FEATURES)))
-    for t, ((start, _), count) in enumerate(zip(path, counts, strict=True)):
-        linked, gains = [], [0.0]
-        for p, (ia, ib) in enumerate(slots):
-            if count[ia] and count[ib]:
-                span_a, span_b = (start[ia], start[ia] + count[ia]), (start[ib], start[ib] + count[ib])
-                linked.append(scorer.pair_log_odds(p, span_a, span_b))
-                gains += [scorer.pair_log_odds(p, a, b) - linked[-1] for a, b in _shrunk(span_a, span_b)]
-        lone = [count[n] for n in active]
-        rows[t, 4] = 0 in lone
-        rows[t, 5] = max(lone) > 1
-        if linked:
-            rows[t, 0] = np.mean(linked)
-            rows[t, 1] = min(linked)
-        rows[t, 3] = max(gains)
-    rows[:, 2] = margins(scorer, path)
-    np.clip(rows[:, :2], -CLIP, SURE_LOG_ODDS, out=rows[:, :2])
-    np.clip(rows[:, 2], -CLIP, SURE_MARGIN, out=rows[:, 2])
-    np.clip(rows[:, 3], 0.0, CLIP, out=rows[:, 3])
-    for column, source in ((6, 4), (7, 5)):
-        beside = np.zeros(len(path))
-        beside[1:] = np.maximum(beside[1:], rows[:-1, source])
-        beside[:-1] = np.maximum(beside[:-1], rows[1:, source])
-        rows[:, column] = beside
+    rows[:, 0] = np.clip(margins(scorer, path), -CLIP, SURE_MARGIN)
+    rows[:, 1] = [max(move.value[n] for n in active) > 1 for _, move in path]
+    slots = [(scorer.langs.index(pair.a), scorer.langs.index(pair.b)) for pair in scorer.pairs]
+    rows[:, 2:] = disagreements(path, pairwise_links(scorer, path), slots)
     return rows
-
-
-def _shrunk(span_a: tuple[int, int], span_b: tuple[int, int]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """The side pairs left when a side of several sentences drops its first or its last one."""
-    (sa, ea), (sb, eb) = span_a, span_b
-    found = []
-    if ea - sa > 1:
-        found += [((sa + 1, ea), span_b), ((sa, ea - 1), span_b)]
-    if eb - sb > 1:
-        found += [(span_a, (sb + 1, eb)), (span_a, (sb, eb - 1))]
-    return found
 
 
 def margins(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> np.ndarray:
@@ -139,3 +106,61 @@ def margins(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> np.ndarra
         lang = next(n for n, count in enumerate(move.value) if count)
         best_other[t] = best[lang][start[lang]]
     return np.where(best_other > -np.inf, total - best_other, CLIP)
+
+
+def pairwise_links(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> list[set[tuple[int, int]]]:
+    """Per language pair of ``scorer``, the sentence links (a, b) of the best alignment of the two
+    languages alone: the three-way path weighs the pairs' evidence together, so a pair outvoted by
+    the other two shows up here as a link across a bead's edge.
+
+    Each pair is aligned by the section's scorer restricted to its two languages
+    (:meth:`~.scoring.BeadScorer.pair_alone`: the side pairs the three-way programme scored), within
+    :data:`PAIRWISE_WIDTH` sentences of the three-way path."""
+    found = []
+    for p, pair in enumerate(scorer.pairs):
+        ia, ib = scorer.langs.index(pair.a), scorer.langs.index(pair.b)
+        if not (scorer.sizes[ia] and scorer.sizes[ib]):
+            found.append(set())
+            continue
+        alone = scorer.pair_alone(p)
+        sizes = alone.sizes
+        low = np.zeros((sizes[0] + 1, 2), dtype=np.int64)
+        low[:, 0] = sizes[1]
+        high = np.zeros((sizes[0] + 1, 2), dtype=np.int64)
+        for start, move in path:  # the positions in b that the three-way path visits, per position in a
+            a, b, na, nb = start[ia], start[ib], move.value[ia], move.value[ib]
+            low[a : a + na + 1, 0] = np.minimum(low[a : a + na + 1, 0], b)
+            high[a : a + na + 1, 0] = np.maximum(high[a : a + na + 1, 0], b + nb)
+        band = Band.around(sizes, low, high, PAIRWISE_WIDTH)
+        links = set()
+        for (a, b, _), move in traceback(fill(band, alone.scores), sizes):
+            links.update(itertools.product(range(a, a + move.value[0]), range(b, b + move.value[1])))
+        found.append(links)
+    return found
+
+
+def disagreements(path: Sequence[tuple[tuple[int, ...], object]], links: list[set[tuple[int, int]]],
+                  slots: list[tuple[int, int]]) -> np.ndarray:
+    """Per bead of ``path``, in how many language pairs (``slots``: their positions in the cells) the
+    pair's own alignment (``links``) disputes it: links a sentence of the bead with one outside it;
+    and in how many pairs the bead links, that alignment leaves a sentence of the bead unpaired
+    within it."""
+    partners = []
+    for pair_links in links:
+        by_side = ({}, {})
+        for a, b in pair_links:
+            by_side[0].setdefault(a, set()).add(b)
+            by_side[1].setdefault(b, set()).add(a)
+        partners.append(by_side)
+    rows = np.zeros((len(path), 2))
+    for t, (start, move) in enumerate(path):
+        for (ia, ib), (of_a, of_b) in zip(slots, partners, strict=True):
+            side_a = range(start[ia], start[ia] + move.value[ia])
+            side_b = range(start[ib], start[ib] + move.value[ib])
+            # per sentence of the bead (a side, then b side): its partners in the pair's own alignment
+            partners_of = [of_a.get(a, set()) for a in side_a] + [of_b.get(b, set()) for b in side_b]
+            others = [set(side_b)] * len(side_a) + [set(side_a)] * len(side_b)
+            inside = [found & other for found, other in zip(partners_of, others, strict=True)]
+            rows[t, 0] += any(len(found) > len(kept) for found, kept in zip(partners_of, inside, strict=True))
+            rows[t, 1] += bool(side_a and side_b) and not all(inside)
+    return rows

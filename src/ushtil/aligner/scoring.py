@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -43,14 +43,15 @@ class Priors:
 
 @dataclass(frozen=True)
 class Calibration:
-    """Turns a bead's evidence (:data:`~.confidence.CONFIDENCE_FEATURES`: its pair log-odds, the best
-    rival pairing across its edges, its type and its neighbours') into the probability that the
-    bead is right: ``logistic(bias + evidence · weights)``, fitted on NTREX beads by
-    bench/fit_align_weights.py like the pair weights. Features without a weight count 0."""
+    """Turns a bead's evidence (:data:`~.confidence.CONFIDENCE_FEATURES`: its margin over the best
+    path without it, whether it merges sentences, and how many language pairs aligned on their own
+    dispute it) into the probability that the bead is right: ``logistic(bias + evidence · weights)``,
+    fitted by bench/calibration.py on NTREX beads held out from the pair weights' fit. Features
+    without a weight count 0."""
 
     bias: float = 0.0
-    #: feature name → weight (the default: the logistic of the mean pair log-odds)
-    weights: Mapping[str, float] = field(default_factory=lambda: {"log_odds": 1.0}, hash=False)
+    #: feature name → weight (the default: the logistic of the margin)
+    weights: Mapping[str, float] = field(default_factory=lambda: {"margin": 1.0}, hash=False)
 
     def __post_init__(self):
         unknown = set(self.weights) - set(CONFIDENCE_FEATURES)
@@ -253,6 +254,21 @@ class BeadScorer:
                 self._opens[index] = opens
                 before = np.cumsum(opens)  # and past the end (read, not used, by _cube_scores)
                 self._starts_before[index] = np.concatenate([[0], before, np.full(self.longest, before[-1])])
+
+    def pair_alone(self, p: int) -> BeadScorer:
+        """The scorer of pair ``p``'s two languages on their own (the pair's first language on the
+        programme's first axis), sharing this scorer's evidence and the pair's log-odds table made by
+        :meth:`prepare`: the side pairs it holds are the beads it can score."""
+        pair = self.pairs[p]
+        third = next(lang for lang in self.langs if lang not in (pair.a, pair.b))
+        alone = replace(
+            self, langs=(pair.a, pair.b, third), pairs=[pair], evidence=[self.evidence[p]],
+            profiles={pair.a: self.profiles[pair.a], pair.b: self.profiles[pair.b], third: []},
+            paragraph_starts={lang: self.paragraph_starts[lang] for lang in (pair.a, pair.b)
+                              if lang in self.paragraph_starts},
+        )
+        alone._tables = [self._tables[p]]
+        return alone
 
     def prepare(self, band: Band, extra: np.ndarray | None = None) -> None:
         """Compute the pair log-odds of every side pair the programme may visit in ``band`` and

@@ -25,17 +25,6 @@ _API: dict[str, str] = {
     "save_glossary": "store",
 }
 
-__all__ = [
-    "DEFAULT_STORE",
-    "KINDS",
-    "STATUSES",
-    "Evidence",
-    "Glossary",
-    "GlossaryEntry",
-    "build_glossary",
-    "load_glossary",
-    "merge_glossary",
-    "save_glossary",
-]
+__all__ = sorted(_API)
 
 __getattr__ = lazy_names(__name__, _API)

@@ -18,6 +18,9 @@ from .patterns import term_patterns
 
 #: A written form spelled this much like the English name is taken as it stands.
 NAME_SPELLING = 0.5
+#: Another reading of a written form (Омахе: Омах or Омаха) replaces one spelled less like the English
+#: name only when it is spelled (nearly) as the English name is.
+NAME_EXACT = 0.95
 #: How much more like the English name a form must be spelled once a case ending is cut off.
 NAME_ENDING_GAIN = 0.1
 #: Written forms of a name weighed as its headword (the most frequent first).
@@ -26,7 +29,7 @@ MAX_WRITTEN = 5
 
 def headword(index: LanguageIndex, gram: str, english_name: str = "") -> str:
     """The dictionary form of ``gram`` as the corpus of ``index`` writes it."""
-    from ..lemma import lemmatize_phrase
+    from ..lemma import lemma_readings, lemmatize_phrase
 
     written: Counter = index.surfaces.get(gram) or Counter({gram: 1})
     keys = gram.split(" ")
@@ -46,6 +49,13 @@ def headword(index: LanguageIndex, gram: str, english_name: str = "") -> str:
             pool += [" ".join([*form.split(" ")[:-1], bare]) for form in pool[:MAX_WRITTEN]
                      for bare in name_endings(form.split(" ")[-1], "kk")]
         similarity, _, form = max((name_similarity(english_name, form), -len(form), form) for form in pool)
+        if similarity < NAME_EXACT:  # Омахе: the analyser's second reading Омаха is spelled as Omaha is
+            readings = [" ".join([*written.split(" ")[:-1], reading]) for written in ranked[:MAX_WRITTEN]
+                        for reading in lemma_readings(written.split(" ")[-1], index.lang)[1:]]
+            spelled = [(name_similarity(english_name, reading), reading) for reading in readings]
+            best_reading = max(spelled, default=(0.0, ""))
+            if best_reading[0] >= max(NAME_EXACT, similarity + NAME_ENDING_GAIN):
+                similarity, form = best_reading
         if similarity >= NAME_SPELLING:
             return _cut_name_ending(form, english_name, term_patterns(index.lang).name_endings)
     if index.lang == "ru" and len(keys) > 1:

@@ -55,4 +55,9 @@ def lemma(word: str, lang: str) -> str:
     return builtin_lemmatizer(lang).lemma(word)
 
 
-__all__ = ["BACKENDS", "builtin_lemmatizer", "lemma", "lemmatize", "lemmatize_phrase"]
+def lemma_readings(word: str, lang: str) -> tuple[str, ...]:
+    """Every lemma the built-in analyser finds possible for one word, the likeliest first."""
+    return builtin_lemmatizer(lang).lemmas(word)
+
+
+__all__ = ["BACKENDS", "builtin_lemmatizer", "lemma", "lemma_readings", "lemmatize", "lemmatize_phrase"]

@@ -63,6 +63,12 @@ class Lemmatizer(ABC):
         analysis = self._cache.get(word) or self._analysed(word)
         return _cased(word, analysis, sentence_start and not name_follows)
 
+    def lemmas(self, word: str) -> tuple[str, ...]:
+        """Every lemma the analyser finds possible for ``word``, the likeliest first: a foreign name's
+        case form can be read more than one way (Омахе: Омах or Омаха), and only its English
+        spelling tells which."""
+        return (self.lemma(word),)
+
 
 def _is_title(word: str) -> bool:
     return word[:1].isupper()

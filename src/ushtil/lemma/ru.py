@@ -52,3 +52,12 @@ class RussianLemmatizer(Lemmatizer):
         if name is not None:  # Вятка, Динамо: a name inside a sentence, a common word at its start
             return Analysis(_capitalised(name.normal_form.replace("ё", "е")), common=lemma)
         return Analysis(lemma)
+
+    def lemmas(self, word: str) -> tuple[str, ...]:
+        """The normal form of every pymorphy3 parse, the likeliest first, capitals as ``word`` has them."""
+        best = self.lemma(word)
+        if not _CYRILLIC.search(word):
+            return (best,)
+        others = (parse.normal_form.replace("ё", "е") for parse in self.morph.parse(word))
+        cased = (_capitalised(form) if word[:1].isupper() else form for form in others)
+        return tuple(dict.fromkeys((best, *cased)))
