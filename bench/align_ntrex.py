@@ -1,6 +1,7 @@
 """Benchmark: the ushtil aligner against hunalign and NLTK's Gale-Church on the NTREX en/kk/ru dev cases.
 
-usage: python bench/align_ntrex.py [--cases DIR] [--keep OUTDIR] [--no-folds] [--no-long] [--fold-weights DIR]
+usage: python bench/align_ntrex.py [--cases DIR] [--keep OUTDIR] [--folds-only] [--no-folds] [--no-long]
+                                  [--fold-weights DIR]
 
 Prints one table, link / strict / null F1 per pair and sentences per second (all three languages'
 sentences over the alignment time, one process), measured in one run:
@@ -272,12 +273,26 @@ def _cells(result: dict) -> list[str]:
     return cells
 
 
+def _print_rows(split: str, names: list[str], rows: list) -> None:
+    print(f"NTREX {split}: {len(names)} cases; F1 link / strict / null per pair")
+    header = f"{'system':<31}" + "".join(f" | {pair:^17}" for pair in PAIRS) + f" | {'ALL':^17} | sent/s"
+    print(header)
+    print("-" * len(header))
+    for label, result, speed, note in rows:
+        speed_cell = f"{speed:6.0f}" if speed else f"{'-':>6}"
+        print(f"{label:<31}" + "".join(f" | {cell:^17}" for cell in _cells(result)) + f" | {speed_cell}")
+        if note:
+            print(f"{'':<31}   {note}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark ushtil's aligner on NTREX en/kk/ru.")
     parser.add_argument("--cases", type=Path, default=DEV_DIR, help="folder of NTREX cases (default: dev split)")
     parser.add_argument("--keep", type=Path, help="keep the predictions in this folder")
     parser.add_argument("--no-folds", action="store_true", help="skip the cross-validated row (refits three times)")
     parser.add_argument("--no-long", action="store_true", help="skip the long-gap and long-text rows")
+    parser.add_argument("--folds-only", action="store_true",
+                        help="only the cross-validated row (and its calibration line): the figure to judge a change by")
     parser.add_argument("--fold-weights", type=Path, metavar="DIR",
                         help="reuse fold weights kept in DIR (an earlier --keep's folds/); refit only the calibration")
     args = parser.parse_args(argv)
@@ -289,6 +304,13 @@ def main(argv=None) -> int:
     if not args.no_folds:
         cross_validated(args.cases, names, work / "folds", args.fold_weights)
         rows.append(("ushtil pre-seg, cross-validated", score(args.cases, work / "folds"), None, ""))
+    if args.folds_only:
+        _print_rows(args.cases.name, names, rows)
+        if not args.no_folds:
+            print(calibration(args.cases, names, work / "folds"))
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+        return 0
     seconds, sentences, _ = align_ushtil(args.cases, names, work / "presegmented", False)
     ushtil_speed = sentences / seconds
     rows.append(("ushtil pre-seg, in-sample", score(args.cases, work / "presegmented"), ushtil_speed, ""))
@@ -308,15 +330,7 @@ def main(argv=None) -> int:
             size = len((folder / "long.en.txt").read_text(encoding="utf-8").splitlines())
             note = f"{size} en lines, {measured['seconds']:.1f} s, peak RSS {measured['rss_mb']:.0f} MB; {where}"
             rows.append((label, result, None, note))
-    print(f"NTREX {args.cases.name}: {len(names)} cases; F1 link / strict / null per pair")
-    header = f"{'system':<31}" + "".join(f" | {pair:^17}" for pair in PAIRS) + f" | {'ALL':^17} | sent/s"
-    print(header)
-    print("-" * len(header))
-    for label, result, speed, note in rows:
-        speed_cell = f"{speed:6.0f}" if speed else f"{'-':>6}"
-        print(f"{label:<31}" + "".join(f" | {cell:^17}" for cell in _cells(result)) + f" | {speed_cell}")
-        if note:
-            print(f"{'':<31}   {note}")
+    _print_rows(args.cases.name, names, rows)
     print(f"speed: ushtil {ushtil_speed:.0f} sent/s (both passes), hunalign {hunalign_speed:.0f} sent/s: "
           f"ushtil/hunalign = {ushtil_speed / hunalign_speed:.3f}")
     if not args.no_folds:

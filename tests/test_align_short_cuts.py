@@ -70,8 +70,11 @@ def test_every_bead_scored_at_once_scores_as_each_bead_alone(article):
     assert np.array_equal(at_once, alone)
 
 
-def test_shifted_index_is_the_index_of_each_shifted_cell(article, monkeypatch):
+@pytest.mark.parametrize("dense_band", [dp.DENSE_BAND, 0])  # a volume of positions, or the rows' bounds
+def test_shifted_index_is_the_index_of_each_shifted_cell(article, monkeypatch, dense_band):
+    monkeypatch.setattr(dp, "DENSE_BAND", dense_band)
     _, band = abstract_scorer(article)
+    assert (band._volume is not None) == bool(dense_band)
     cells = band.cells()
     counts = np.array([move.value for move in dp.moves_within(band.sizes)])
     monkeypatch.setattr(dp, "SMALL_INDEX", 0)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 _DOUBLED = re.compile(r"(.)\1+")
@@ -24,9 +24,14 @@ class SoundKeyTable:
     cyrillic: dict[str, str]
     rewrites: tuple[tuple[str, str], ...]
 
+    @cached_property
+    def _letters(self) -> dict[int, str]:
+        """The Cyrillic letters as a ``str.translate`` table."""
+        return str.maketrans(self.cyrillic)
+
     def key(self, word: str) -> str:
         """The sound key of one word: lower case, transliterated, folded, doubled letters collapsed."""
-        latin = "".join(self.cyrillic.get(ch, ch) for ch in word.lower())
+        latin = word.lower().translate(self._letters)
         for old, new in self.rewrites:
             if old in latin:
                 latin = latin.replace(old, new)

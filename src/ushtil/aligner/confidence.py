@@ -133,7 +133,7 @@ def pairwise_links(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> li
             high[a : a + na + 1, 0] = np.maximum(high[a : a + na + 1, 0], b + nb)
         band = Band.around(sizes, low, high, PAIRWISE_WIDTH)
         links = set()
-        for (a, b, _), move in traceback(fill(band, alone.scores), sizes):
+        for (a, b, _), move in traceback(fill(band, alone.for_fill(band)), sizes):
             links.update(itertools.product(range(a, a + move.value[0]), range(b, b + move.value[1])))
         found.append(links)
     return found

@@ -69,6 +69,16 @@ class Band:
         # the row bounds as contiguous arrays, for index()
         object.__setattr__(self, "_bounds", tuple(np.ascontiguousarray(column) for column in self.rows.T))
         object.__setattr__(self, "_k_widths", np.ascontiguousarray(widths[:, 1]))
+        object.__setattr__(self, "_cells", None)
+        # a small band's positions as a volume over the texts (and SHIFT_PAD before them), for shifted_index
+        shape = np.add(self.sizes, 1 + SHIFT_PAD)
+        volume = None
+        if np.prod(shape) <= DENSE_BAND:
+            strides = np.array([shape[1] * shape[2], shape[2], 1])
+            volume = np.full(np.prod(shape), -1, dtype=np.int64)
+            volume[(self.cells() + SHIFT_PAD) @ strides] = np.arange(self.size)
+            volume = (volume, strides, SHIFT_PAD * strides.sum())
+        object.__setattr__(self, "_volume", volume)
 
     @classmethod
     def full(cls, sizes: Cell) -> Band:
@@ -89,13 +99,20 @@ class Band:
         return int(self._first[-1])
 
     def cells(self) -> np.ndarray:
-        """All cells, row by row (i, then j, then k), as an array of shape (size, 3)."""
+        """All cells, row by row (i, then j, then k), as an array of shape (size, 3) (made once, read-only)."""
+        if self._cells is None:
+            object.__setattr__(self, "_cells", self._all_cells())
+        return self._cells
+
+    def _all_cells(self) -> np.ndarray:
         widths = self._widths
         per_row = widths.prod(axis=1)
         i = np.repeat(np.arange(len(self.rows)), per_row)
         offset = np.arange(len(i)) - np.repeat(np.cumsum(per_row) - per_row, per_row)
         kw = widths[i, 1]
-        return np.stack([i, self.rows[i, 0] + offset // kw, self.rows[i, 2] + offset % kw], axis=1)
+        cells = np.stack([i, self.rows[i, 0] + offset // kw, self.rows[i, 2] + offset % kw], axis=1)
+        cells.flags.writeable = False
+        return cells
 
     def index(self, cells: np.ndarray) -> np.ndarray:
         """Positions of ``cells`` in :meth:`cells`; -1 for cells outside the band."""
@@ -108,9 +125,13 @@ class Band:
         return np.where(inside, self._first[i] + (j - low_j) * self._k_widths[i] + (k - low_k), -1)
 
     def shifted_index(self, cells: np.ndarray, counts: np.ndarray) -> np.ndarray:
-        """``index(cells - counts[m])`` for every row m of ``counts``, shape (len(counts), len(cells)):
-        worked out per distinct shift of each coordinate (a row bound is looked up once per shift of
-        i, not once per move), then one sum per move."""
+        """``index(cells - counts[m])`` for every row m of ``counts`` (at most SHIFT_PAD each; the cells
+        within the texts), shape (len(counts), len(cells)): in a small band one look-up in a volume of
+        the positions; else worked out per distinct shift of each coordinate (a row bound is looked
+        up once per shift of i, not once per move), then one sum per move."""
+        if self._volume is not None:
+            volume, strides, pad = self._volume
+            return volume[(cells @ strides + pad)[None] - (counts @ strides)[:, None]]
         if len(cells) * len(counts) < SMALL_INDEX:  # few cells: fewer numpy calls the plain way
             return self.index((cells[None] - counts[:, None]).reshape(-1, 3)).reshape(len(counts), len(cells))
         i, j, k = (np.ascontiguousarray(column) for column in cells.T)
@@ -137,6 +158,10 @@ class Band:
 
 #: Below this many cells × moves, :meth:`Band.shifted_index` takes the plain way.
 SMALL_INDEX = 1 << 14
+#: Bands over texts of at most this many cells (with SHIFT_PAD more per language) keep their
+#: positions as a volume (:meth:`Band.shifted_index`); the shifts are at most SHIFT_PAD sentences.
+DENSE_BAND = 1 << 17
+SHIFT_PAD = 3
 
 
 @dataclass
@@ -168,6 +193,18 @@ def moves_within(sizes: Cell, longest: int = 3) -> list[Move]:
     return list(_moves_up_to(tuple(min(size, longest) for size in sizes)))
 
 
+def move_counts(sizes: Cell, longest: int = 3) -> np.ndarray:
+    """The sentence counts of :func:`moves_within`'s moves, an array of shape (moves, 3)."""
+    return _counts_up_to(tuple(min(size, longest) for size in sizes))
+
+
+@cache
+def _counts_up_to(most: Cell) -> np.ndarray:
+    counts = np.array([move.value for move in _moves_up_to(most)], dtype=np.int64).reshape(-1, 3)
+    counts.flags.writeable = False
+    return counts
+
+
 @cache
 def _moves_up_to(most: Cell) -> tuple[Move, ...]:
     return tuple(move for move in MOVES if all(n <= top for top, n in zip(most, move.value, strict=True)))
@@ -194,7 +231,7 @@ def fill(
     rank = np.full(len(cells) + 1, -1, dtype=np.int64)
     rank[order] = np.arange(len(cells))
     moves = moves_within(band.sizes, longest)
-    counts = np.array([move.value for move in moves], dtype=np.int64).reshape(-1, 3)
+    counts = move_counts(band.sizes, longest)
     best = np.full(len(cells) + 1, -np.inf)  # the last entry stands for "outside the band"
     last = np.full(len(cells), -1, dtype=np.int8)
     previous = np.full(len(cells), -1, dtype=np.int32)
@@ -204,19 +241,19 @@ def fill(
     while first < len(bounds) - 1:  # the candidates of a few wavefronts at a time: a long text's stay bounded
         end = max(first + 1, int(np.searchsorted(bounds, bounds[first] + WAVE_CELLS // len(moves), "right")) - 1)
         end = min(end, len(bounds) - 1)
-        before, gain = _candidates(band, cells[bounds[first] : bounds[end]], rank, counts, scores)
+        span = slice(bounds[first], bounds[end])
+        before, gain = _candidates(band, cells[span], rank, counts, scores)
         for d in range(first, end):
             group = slice(bounds[d], bounds[d + 1])
             here = slice(bounds[d] - bounds[first], bounds[d + 1] - bounds[first])
             total = best[before[:, here]] + gain[:, here]
-            choice = total.argmax(axis=0)
-            top = total[choice, np.arange(len(choice))]
-            best[group] = top
-            last[group] = np.where(top > -np.inf, choice, -1)
-            previous[group] = before[choice, np.arange(here.start, here.stop)]
+            last[group] = total.argmax(axis=0)
+            best[group] = total.max(axis=0)
             if on_progress is not None:
                 on_progress(d / (len(bounds) - 2))
+        previous[span] = before[last[span], np.arange(before.shape[1])]
         first = end
+    last[best[:-1] == -np.inf] = -1  # no path reaches these cells
     return Table(band, cells, rank, best[:-1], moves, last, previous)
 
 

@@ -14,7 +14,7 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import chain
 from typing import ClassVar
 
@@ -61,6 +61,13 @@ class PairContext:
     #: expected log(length_b / length_a) and its spread
     length_mean: float = 0.0
     length_spread: float = 0.25
+    #: how much shorter each language's headings are than its running text, in log(characters), and
+    #: how much wider their spread is (:attr:`ushtil.langs.Language.heading_contraction`,
+    #: ``heading_spread``), applied per share of a side's characters in headings
+    heading_contraction_a: float = 0.0
+    heading_contraction_b: float = 0.0
+    heading_spread_a: float = 1.0
+    heading_spread_b: float = 1.0
     #: known term pairs (glossary)
     terms: TermPairs = field(default_factory=TermPairs)
     #: learned translations: stem of side a → stems of side b, and back
@@ -110,14 +117,22 @@ def _ratio(top: np.ndarray, bottom: np.ndarray) -> np.ndarray:
 
 @register
 class LengthFit(Feature):
-    """How well the length ratio fits the pair's usual ratio (Gale-Church, on characters)."""
+    """How well the length ratio fits the pair's usual ratio (Gale-Church, on characters); a side's
+    headings (headlines, titles) are expected shorter or longer than running text, as the language
+    records say."""
 
     name = "length"
-    sides = ("chars",)
+    sides = ("chars", "heading_chars")
 
     def values(self, sums):
         ratio = np.log((sums.b["chars"] + LENGTH_SMOOTHING) / (sums.a["chars"] + LENGTH_SMOOTHING))
-        z = (ratio - sums.context.length_mean) / sums.context.length_spread
+        context = sums.context
+        share_a = _ratio(sums.a["heading_chars"], sums.a["chars"])
+        share_b = _ratio(sums.b["heading_chars"], sums.b["chars"])
+        expected = (context.length_mean + context.heading_contraction_a * share_a
+                    - context.heading_contraction_b * share_b)
+        widening = np.maximum((context.heading_spread_a - 1) * share_a, (context.heading_spread_b - 1) * share_b)
+        z = (ratio - expected) / (context.length_spread * (1 + widening))
         return -0.5 * np.minimum(z * z, 50.0)
 
 
@@ -308,6 +323,8 @@ def _covered(profiles: list[SentenceProfile], inverse: dict[str, set[str]]) -> l
 def _entries(sets: list, ids: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The sets (or Counters: with their counts) as (row, element, count) entries, the elements
     numbered by ``ids`` (extended with those it lacks)."""
+    if not any(sets):  # no terms, no lexicon yet, no names: common in a first pass, and quick to say
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.ones(0)
     elements = list(chain.from_iterable(sets))
     fresh = [x for x in dict.fromkeys(elements) if x not in ids]  # numbered in order of appearance
     ids.update(zip(fresh, range(len(ids), len(ids) + len(fresh)), strict=True))
@@ -347,10 +364,21 @@ class _Parts:
         self.starts = np.searchsorted(self.rows, np.arange(n + 1))
 
 
+def _parts_of(rows, cols, vals, n: int, lookback: bool = True) -> _Parts:
+    """``_Parts(rows, cols, vals, n, lookback)``; the empty ones (no glossary terms, no lexicon yet, no
+    names: common) made once per length and shared (nothing changes a :class:`_Parts` once made)."""
+    return _Parts(rows, cols, vals, n, lookback) if len(rows) else _empty_parts(n, lookback)
+
+
+@lru_cache(maxsize=1024)
+def _empty_parts(n: int, lookback: bool) -> _Parts:
+    return _Parts(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), n, lookback)
+
+
 def _parts(*sides: list, ids: dict | None = None, lookback: bool = True) -> tuple[_Parts, ...]:
     """The :class:`_Parts` of each side's sets, over one numbering of their elements."""
     ids = {} if ids is None else ids
-    return tuple(_Parts(*_entries(sets, ids), len(sets), lookback) for sets in sides)
+    return tuple(_parts_of(*_entries(sets, ids), len(sets), lookback) for sets in sides)
 
 
 def unique(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -414,28 +442,28 @@ def _side_overlaps(x: _Parts, y: _Parts) -> np.ndarray:
     common = np.intersect1d(x.cols, y.cols) if len(x.cols) and len(y.cols) else ()
     if not len(common):
         return np.zeros((MOST, MOST, n + 1, m + 1))
-    levels = []  # per side, per gap level u, the sentence × element matrix (MOST empty rows past the end)
+    column = np.full(max(x.cols.max(), y.cols.max()) + 1, -1)  # each common element's column
+    column[common] = np.arange(len(common))
+    levels = []  # per side, the matrices of its gap levels u stacked: row u * (sentences + MOST) + sentence
     for parts, size in ((x, n), (y, m)):
-        keep = np.isin(parts.cols, common)
-        rows, vals, gap = parts.rows[keep], parts.vals[keep], parts.gap[keep]
-        cols = np.searchsorted(common, parts.cols[keep])
-        side = []
-        for u in range(MOST if parts.lookback else 1):
-            matrix = np.zeros((size + MOST, len(common)))
+        cols = column[parts.cols]
+        keep = cols >= 0
+        rows, cols, vals, gap = parts.rows[keep], cols[keep], parts.vals[keep], parts.gap[keep]
+        depth = MOST if parts.lookback else 1
+        matrix = np.zeros((depth, size + MOST, len(common)))
+        for u in range(depth):
             above = gap > u
-            matrix[rows[above], cols[above]] = vals[above]
-            side.append(matrix)
-        levels.append(side)
+            matrix[u, rows[above], cols[above]] = vals[above]
+        levels.append(matrix.reshape(depth * (size + MOST), len(common)))
+    a, b = levels
     top = int(max(parts.vals.max() for parts in (x, y)))
-    shared = {}
-    for u, a in enumerate(levels[0]):
-        for v, b in enumerate(levels[1]):
-            shared[u, v] = _product(a, b) if top == 1 else sum(_product((a >= c) * 1.0, (b >= c) * 1.0)
-                                                               for c in range(1, top + 1))
+    # whole numbers: every order of the sums gives the same products, so one product serves all levels
+    shared = _product(a, b) if top == 1 else sum(_product((a >= c) * 1.0, (b >= c) * 1.0) for c in range(1, top + 1))
+    shared = shared.reshape(len(a) // (n + MOST), n + MOST, len(b) // (m + MOST), m + MOST)
     table = np.empty((MOST, MOST, n + 1, m + 1))
     for u in range(MOST):  # sentence s + u of one side with t + v of the other
         for v in range(MOST):
-            table[u, v] = shared[min(u, len(levels[0]) - 1), min(v, len(levels[1]) - 1)][u : u + n + 1, v : v + m + 1]
+            table[u, v] = shared[min(u, len(shared) - 1), u : u + n + 1, min(v, shared.shape[2] - 1), v : v + m + 1]
     return table.cumsum(axis=0).cumsum(axis=1)
 
 
@@ -445,16 +473,19 @@ def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
     and Russian add case endings). Counted for all names and words at once, as matrix products:
     dense for a short text (a sparse matrix costs more to make than a small product), sparse for a
     long one."""
+    if not names:
+        return _parts_of(*_entries([], {}), len(profiles))
     keys = sorted({key for profile in profiles for key in profile.keys})
     letters: dict[str, int] = {}
     wanted = _entries([bigrams(name[:NAME_STEM]) for name in names], letters)
-    spelled = _entries([bigrams(key) & letters.keys() for key in keys], letters)  # the names' bigrams only
+    known = frozenset(letters)  # a set, not the dict's keys: ``&`` then walks the smaller side
+    spelled = _entries([bigrams(key) & known for key in keys], letters)  # the names' bigrams only
     has = _entries([profile.keys for profile in profiles], {key: i for i, key in enumerate(keys)})
     need = NAME_MATCH * np.bincount(wanted[0], wanted[2], minlength=len(names))
     if len(keys) * (len(names) + len(letters) + len(profiles)) <= DENSE_CELLS:
         shared = _product(_dense(wanted, len(names), len(letters)), _dense(spelled, len(keys), len(letters)))
         rows, cols = np.nonzero(_product(_dense(has, len(profiles), len(keys)), (shared >= need[:, None]) * 1.0))
-        return _Parts(rows.astype(np.int64), cols.astype(np.int64), np.ones(len(rows)), len(profiles))
+        return _parts_of(rows.astype(np.int64), cols.astype(np.int64), np.ones(len(rows)), len(profiles))
     from scipy import sparse  # here: a run over short texts never loads scipy (a third of a second)
 
     wanted = sparse.csr_matrix((wanted[2], wanted[:2]), shape=(len(names), len(letters)))
@@ -467,7 +498,7 @@ def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
                                              shape=shared.shape))
     has = sparse.csr_matrix((has[2], has[:2]), shape=(len(profiles), len(keys)))
     found = (has @ sparse.vstack(sounds_like, format="csr").T).tocoo() if names else sparse.coo_matrix((0, 0))
-    return _Parts(found.row.astype(np.int64), found.col.astype(np.int64), np.ones(found.nnz), len(profiles))
+    return _parts_of(found.row.astype(np.int64), found.col.astype(np.int64), np.ones(found.nnz), len(profiles))
 
 
 def _product(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -490,7 +521,7 @@ def _dense(entries: tuple[np.ndarray, np.ndarray, np.ndarray], rows: int, cols: 
 #: Products of at most this many multiplications run on one thread (OpenBLAS's threshold, halved).
 ONE_THREAD = 1 << 18
 #: Counts over the words of a side that add up over its sentences (punctuation: a row per class).
-ADDED_COUNTS = ("chars", "numbers", "punctuation")
+ADDED_COUNTS = ("chars", "heading_chars", "numbers", "punctuation")
 #: Names looked up at once in :func:`_found` (bounds the memory of the bigram counts).
 NAME_BLOCK = 256
 #: :func:`_found` multiplies dense matrices while keys × (names + letter bigrams + sentences) stays
@@ -565,8 +596,7 @@ class PairEvidence:
                 for u in range(MOST):
                     unions[u + 1] = unions[u] + sizes[u, np.minimum(np.arange(sizes.shape[1]) + u, sizes.shape[1] - 1)]
                 kept[(which, name)] = unions
-            # a longer side: its first MOST sentences
-            return unions.reshape(-1)[np.minimum(count, MOST) * unions.shape[1] + start]
+            return unions[np.minimum(count, MOST), start]  # a longer side: its first MOST sentences
         prefix = self._prefix.get((which, name))
         if prefix is None:
             profiles = (self.a, self.b)[which]
@@ -646,7 +676,7 @@ def _context_free(a: list[SentenceProfile], b: list[SentenceProfile], memo: dict
             if kind == "names":  # numbered per language: the names a sentence of another language has
                 ids = {name: i for i, name in enumerate(_names(profiles))}
             found = _entries([getattr(profile, kind) for profile in profiles], ids)
-            memo[key] = _Parts(*found, len(profiles), lookback=kind != "numbers")
+            memo[key] = _parts_of(*found, len(profiles), lookback=kind != "numbers")
         return memo[key]
 
     return {
@@ -664,6 +694,8 @@ def _names(profiles: list[SentenceProfile]) -> list[str]:
 def _added(name: str, profile: SentenceProfile):
     if name == "chars":
         return profile.chars
+    if name == "heading_chars":
+        return profile.chars if profile.heading else 0
     if name == "numbers":
         return sum(profile.numbers.values())
     return profile.punctuation

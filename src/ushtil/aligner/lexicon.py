@@ -32,12 +32,12 @@ MAX_TRANSLATIONS = 3
 
 def learn_lexicon(alignments: Iterable[Alignment], pairs: Iterable[tuple[str, str]]) -> dict[str, dict[str, set[str]]]:
     """Learned translations per direction ("en-kk" and "kk-en": stem → stems) from the linked beads."""
-    beads = [bead for alignment in alignments for bead in alignment.beads]
+    beads = [(alignment.sentences, bead) for alignment in alignments for bead in alignment.beads]
     lexicon: dict[str, dict[str, set[str]]] = {}
     for a, b in pairs:
-        sides = [
-            (stems(bead.text[a]), stems(bead.text[b]))
-            for bead in beads
+        sides = [  # a side's stems are its sentences' (words do not run across sentences)
+            (_side_stems(sentences[a], bead.sentences[a]), _side_stems(sentences[b], bead.sentences[b]))
+            for sentences, bead in beads
             if bead.sentences.get(a) and bead.sentences.get(b)
         ]
         if len(sides) < MIN_BEADS:
@@ -45,6 +45,10 @@ def learn_lexicon(alignments: Iterable[Alignment], pairs: Iterable[tuple[str, st
         lexicon[f"{a}-{b}"] = _associate(sides)
         lexicon[f"{b}-{a}"] = _associate([(y, x) for x, y in sides])
     return lexicon
+
+
+def _side_stems(sentences: list[str], indices: list[int]) -> frozenset[str]:
+    return frozenset().union(*(stems(sentences[i]) for i in indices))
 
 
 def _associate(sides: list[tuple[frozenset[str], frozenset[str]]]) -> dict[str, set[str]]:

@@ -22,7 +22,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..errors import InputError
-from ..langs import LANGUAGE_PAIRS, length_ratio
+from ..langs import LANGUAGE_PAIRS, get_language, length_ratio
 from ..model import LANGS, Alignment, Article, Bead
 from ..split import is_split
 from ..tokens import words
@@ -169,6 +169,10 @@ def pair_models(options: AlignOptions, length_means: Mapping[str, float] | None 
         context = PairContext(
             length_mean=length_means.get(name, length_ratio(b, a)[0]),
             length_spread=length_ratio(b, a)[1],
+            heading_contraction_a=get_language(a).heading_contraction,
+            heading_contraction_b=get_language(b).heading_contraction,
+            heading_spread_a=get_language(a).heading_spread,
+            heading_spread_b=get_language(b).heading_spread,
             terms=_pair_terms(tuple(options.terms), index[a], index[b]),
             lexicon=lexicon,
             reverse_lexicon=options.lexicon.get(f"{b}-{a}", {}),
@@ -250,7 +254,7 @@ def _guide(scorer: BeadScorer, other: int) -> tuple[np.ndarray, np.ndarray]:
                            [scorer.evidence[p]], longest=1)
         band = Band.around(guide.sizes, low, high, width + (abs(n - m) if first else 0))
         guide.prepare(band)
-        path = traceback(fill(band, guide.scores, longest=1), guide.sizes)
+        path = traceback(fill(band, guide.for_fill(band), longest=1), guide.sizes)
         low, high = _visits(path, n + 1)
         edge_low, edge_high = band.rows[:, 2 * other - 2], band.rows[:, 2 * other - 1]
         along_edge = (low[:, other - 1] <= edge_low) & (edge_low > 0)
@@ -289,13 +293,13 @@ def align_section(section: Section, models: list[PairModel], options: AlignOptio
     band = band_for(scorer, sizes)
     scorer.prepare(band)
     if not (options.progress and max(sizes) > LONG_SECTION):
-        return SectionResult(section, traceback(fill(band, scorer.scores), sizes), scorer)
+        return SectionResult(section, traceback(fill(band, scorer.for_fill(band)), sizes), scorer)
     from tqdm import tqdm
 
     # on a terminal a live bar; into a log file an update every few seconds, not ten a second
     with tqdm(total=100, desc="aligning sentences", unit="%", file=sys.stderr,
               mininterval=0.1 if sys.stderr.isatty() else 5.0) as bar:
-        table = fill(band, scorer.scores, on_progress=lambda share: bar.update(int(100 * share) - bar.n))
+        table = fill(band, scorer.for_fill(band), on_progress=lambda share: bar.update(int(100 * share) - bar.n))
     return SectionResult(section, traceback(table, sizes), scorer)
 
 

@@ -53,6 +53,8 @@ class SentenceProfile:
     cognates: frozenset[str] = frozenset()
     #: lower-cased word prefixes, the units of a learned lexicon and of glossary terms
     stems: frozenset[str] = frozenset()
+    #: a heading (a headline, a title): the sentence ends in a letter or digit, not in punctuation
+    heading: bool = False
 
 
 def stem(word: str) -> str:
@@ -65,8 +67,10 @@ def bigrams(key: str) -> frozenset[str]:
     return frozenset(padded[i : i + 2] for i in range(len(padded) - 1))
 
 
+@lru_cache(maxsize=1 << 14)
 def stems(text: str) -> frozenset[str]:
-    """The lexicon units of a text: lower-cased prefixes of its words (numbers left out)."""
+    """The lexicon units of a text: lower-cased prefixes of its words (numbers left out); cached, as
+    a corpus's first pass and the lexicon learned from it read the stems of the same sentences."""
     return frozenset(stem(token) for token in words(text) if len(token) > 1 and not token[0].isdigit())
 
 
@@ -75,10 +79,10 @@ def profile_sentence(text: str, lang: str) -> SentenceProfile:
     text repeats the same n-grams and stems in thousands of sentences; what a word gives is worked
     out once per word, :func:`_word_evidence`)."""
     tokens = words(text)
-    evidence = [_word_evidence(token) for token in tokens]
+    keys, ngrams, cognates, word_stems = zip(*map(_word_evidence, tokens), strict=True) if tokens else ((),) * 4
     names = {
         key
-        for position, (token, (key, *_)) in enumerate(zip(tokens, evidence, strict=True))
+        for position, (token, key) in enumerate(zip(tokens, keys, strict=True))
         if len(key) >= 2 and not token[0].isdigit() and (token.isupper() or (position > 0 and token[0].isupper()))
     }
     punctuation = [0] * PUNCTUATION_COUNT
@@ -89,11 +93,12 @@ def profile_sentence(text: str, lang: str) -> SentenceProfile:
         chars=sum(map(len, text.split())),  # the characters other than spaces
         numbers=Counter(number_keys(text, lang) if _DIGIT.search(text) else ()),  # every number has a digit
         names=frozenset(map(intern, names)),
-        keys=frozenset(key for key, *_ in evidence if key and not key.isdigit()),
-        ngrams=frozenset().union(*(ngrams for _, ngrams, _, _ in evidence)),
+        keys=frozenset(key for key in keys if key and not key.isdigit()),
+        ngrams=frozenset().union(*ngrams),
         punctuation=tuple(punctuation),
-        cognates=frozenset(cognate for _, _, cognate, _ in evidence if cognate),
-        stems=frozenset(word_stem for *_, word_stem in evidence if word_stem),
+        cognates=frozenset(filter(None, cognates)),
+        stems=frozenset(filter(None, word_stems)),
+        heading=text.rstrip()[-1:].isalnum(),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -18,7 +18,7 @@ from importlib import resources
 import numpy as np
 
 from .confidence import CONFIDENCE_FEATURES
-from .dp import COUNT_KEY, KEYED_COUNTS, Band, move_blocks, moves_within
+from .dp import COUNT_KEY, KEYED_COUNTS, Band, move_blocks, move_counts
 from .features import FEATURES, PairContext, PairEvidence
 from .profile import SentenceProfile
 
@@ -154,10 +154,73 @@ def _type_priors(priors: Priors, present: tuple[bool, ...], longest: int) -> np.
     return table
 
 
+def _paragraph_codes(opens: np.ndarray, size: int) -> np.ndarray:
+    """codes[n, s]: what a bead taking n sentences from position s of a language (``opens[s]``: s
+    opens a paragraph) adds to :data:`PARAGRAPH_CONFLICTS`'s code: 1 if it opens a paragraph there,
+    4 if it takes sentences without opening one, 16 if it takes none inside a paragraph, and 64 per
+    paragraph break inside the bead."""
+    s = np.arange(len(opens))
+    before = np.concatenate([[0], np.cumsum(opens)])  # paragraph starts before position s
+    codes = np.zeros((MOST_TAKEN + 1, len(opens)), dtype=np.int16)  # small: a cube of codes is summed
+    codes[0] = np.where(~opens & (s < size), 16, 0)
+    for n in range(1, MOST_TAKEN + 1):
+        breaks = before[np.minimum(s + n, len(opens))] - before[np.minimum(s + 1, len(opens))]
+        codes[n] = np.where(opens, 1, 4) + 64 * breaks
+    return codes
+
+
+#: Sentences a bead may take from one language.
+MOST_TAKEN = 3
+
+
+def _paragraph_conflicts_of(code: int) -> int:
+    """The conflicts of a bead from the sum of its languages' codes (see :func:`_paragraph_codes`)."""
+    opening, closing, inside, breaks = code & 3, (code >> 2) & 3, (code >> 4) & 3, code >> 6
+    return breaks + min(opening, closing) + (inside if opening > 0 and closing == 0 else 0)
+
+
+#: The paragraph conflicts of a bead by its code (three languages, at most two breaks each).
+PARAGRAPH_CONFLICTS = np.array([_paragraph_conflicts_of(code) for code in range(64 * 3 * (MOST_TAKEN - 1) + 64)])
+
+@cache
+def _side_lengths(longest: int) -> np.ndarray:
+    """The side-length pairs (la, lb) of a pair table, la then lb from 1 to ``longest``: shape (pairs, 2)."""
+    lengths = np.array(list(itertools.product(range(1, longest + 1), repeat=2)))
+    lengths.flags.writeable = False
+    return lengths
+
+
+@cache
+def _pair_types(slots: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """Per bead type (key), for the pair of languages at ``slots``: does the bead link the pair; does
+    it hold one sentence of the pair's first (1) or second (2) language and none of the other."""
+    ia, ib = slots
+    links = (KEYED_COUNTS[:, ia] > 0) & (KEYED_COUNTS[:, ib] > 0)
+    alone = np.select([(KEYED_COUNTS[:, ia] == 1) & (KEYED_COUNTS[:, ib] == 0),
+                       (KEYED_COUNTS[:, ia] == 0) & (KEYED_COUNTS[:, ib] == 1)], [1, 2])
+    links.flags.writeable = alone.flags.writeable = False
+    return links, alone
+
+
+def _rows(mask: np.ndarray) -> slice | np.ndarray | None:
+    """The rows (first axis) where ``mask`` holds: all of them, none (None) or their indices (a mask
+    of one row holds for all rows or none)."""
+    if mask.all():
+        return slice(None)
+    return np.flatnonzero(mask) if mask.any() else None
+
+
+def _take(values, rows: slice | np.ndarray):
+    """The given rows of ``values`` (an array of one row stands for every row)."""
+    return values if np.ndim(values) == 0 or len(values) == 1 else values[rows]
+
+
 #: Sections of at most this many cells score every bead type from every cell at once, also those
 #: outside the band (:meth:`BeadScorer._cube_scores`: a few operations per bead, where a bead scored
 #: alone costs a look-up per pair); longer ones score the beads asked for.
 DENSE_CUBE = 20_000
+#: Pair tables over at most this many start positions (a × b) keep them as a grid.
+SMALL_TABLE = 1 << 16
 #: Candidates whose features are computed at once (the feature matrix of a long text is made in
 #: pieces of this many rows, so memory stays bounded).
 CHUNK = 50_000
@@ -166,7 +229,9 @@ CHUNK = 50_000
 class PairTable:
     """A pair model's log-odds for every side pair starting at the given (a, b) positions, each of
     one to three sentences (computed at once, looked up by the programme). The starts are held per
-    position s in a: every t from the lowest to the highest wanted, so a look-up is two gathers."""
+    position s in a: every t from the lowest to the highest wanted, so a look-up is two gathers (in
+    a short section one: the starts' positions are a grid, and -1, not held, picks the last column
+    of the values, -inf)."""
 
     def __init__(self, model: PairModel, evidence: PairEvidence, starts: np.ndarray, longest: int = 3):
         sizes = (len(evidence.a), len(evidence.b))
@@ -180,29 +245,42 @@ class PairTable:
         self._first = np.concatenate([[0], np.cumsum(self._width)])
         s = np.repeat(np.arange(sizes[0] + 1), self._width)
         t = self._low[s] + np.arange(len(s)) - self._first[s]
-        #: per side-length pair (la - 1) * longest + lb - 1, the log-odds of each start
-        self.values = np.full((longest * longest, len(s)), -np.inf, dtype=np.float32)
-        rows, la, lb = (np.concatenate(parts) for parts in zip(*(
-            (valid, np.full(len(valid), x), np.full(len(valid), y))
-            for x in range(1, longest + 1)
-            for y in range(1, longest + 1)
-            for valid in [np.flatnonzero((s + x <= sizes[0]) & (t + y <= sizes[1]))]
-        ), strict=True))
-        order = np.argsort(rows, kind="stable")  # neighbouring candidates share sentence pairs
-        for chunk in np.array_split(order, max(1, len(order) // CHUNK)):  # bounded memory
+        #: per side-length pair (la - 1) * longest + lb - 1, the log-odds of each start (and -inf last)
+        self.values = np.full((longest * longest, len(s) + 1), -np.inf, dtype=np.float32)
+        #: a short section's positions of the starts (s + 1, t + 1) in the values; -1: not held
+        self._grid = None
+        if (sizes[0] + 2) * (sizes[1] + 2) <= SMALL_TABLE:
+            self._grid = np.full((sizes[0] + 2, sizes[1] + 2), -1)
+            self._grid[s + 1, t + 1] = np.arange(len(s))
+        # every side-length pair from each start, start by start (neighbouring candidates share
+        # sentence pairs), where both sides end within the texts
+        lengths = _side_lengths(longest)
+        rows = np.repeat(np.arange(len(s)), len(lengths))
+        la, lb = np.tile(lengths, (len(s), 1)).T
+        fits = np.flatnonzero((s[rows] + la <= sizes[0]) & (t[rows] + lb <= sizes[1]))
+        rows, la, lb = rows[fits], la[fits], lb[fits]
+        for chunk in np.array_split(np.arange(len(rows)), max(1, len(rows) // CHUNK)):  # bounded memory
             odds = model.log_odds(evidence, s[rows[chunk]], la[chunk], t[rows[chunk]], lb[chunk])
             self.values[(la[chunk] - 1) * longest + lb[chunk] - 1, rows[chunk]] = odds
+
+    def lookup_one(self, sa: int, sb: int, la: int, lb: int) -> float:
+        """:meth:`lookup` of one side pair, without arrays (a bead's evidence asks for a few at a time)."""
+        if 0 <= sa < len(self._low) and 0 <= sb - self._low[sa] < self._width[sa]:
+            return float(self.values[(la - 1) * self._longest + lb - 1, self._first[sa] + sb - self._low[sa]])
+        return -np.inf
 
     def lookup(self, sa: np.ndarray, sb: np.ndarray, la, lb) -> np.ndarray:
         """Log-odds of the side pairs (sa, la), (sb, lb) (numbers or arrays that broadcast together; a
         length of 0 gives a meaningless value); -inf for pairs the table does not hold."""
+        row = np.maximum(la - 1, 0) * self._longest + np.maximum(lb - 1, 0)  # a length of 0: as 1
+        if self._grid is not None:  # outside the texts: the grid's edges, which hold nothing
+            size_a, size_b = (length - 2 for length in self._grid.shape)
+            at = self._grid[np.minimum(np.maximum(sa, -1), size_a) + 1, np.minimum(np.maximum(sb, -1), size_b) + 1]
+            return self.values[row, at]
         inside = (sa >= 0) & (sa < len(self._low))
         s = np.where(inside, sa, 0)
         t = sb - self._low[s]
         inside = inside & (t >= 0) & (t < self._width[s])
-        if not self.values.shape[1]:
-            return np.full(np.broadcast_shapes(*map(np.shape, (sa, sb, la, lb))), -np.inf)
-        row = (la - 1) * self._longest + lb - 1
         values = self.values.reshape(-1)[row * self.values.shape[1] + np.where(inside, self._first[s] + t, 0)]
         return np.where(inside, values, -np.inf)
 
@@ -238,22 +316,18 @@ class BeadScorer:
         #: a short section's scores of every bead type from every cell (made on first use after prepare)
         self._cube: tuple[np.ndarray, np.ndarray] | None = None
         self._type_priors = _type_priors(self.priors, tuple(size > 0 for size in self.sizes), self.longest)
-        # per bead type (key) and pair: does the bead link the pair; does it hold one sentence of the
-        # pair's first (1) or second (2) language and none of the other
-        self._links = [(KEYED_COUNTS[:, ia] > 0) & (KEYED_COUNTS[:, ib] > 0) for ia, ib in self._slots]
-        self._alone = [np.select([(KEYED_COUNTS[:, ia] == 1) & (KEYED_COUNTS[:, ib] == 0),
-                                  (KEYED_COUNTS[:, ia] == 0) & (KEYED_COUNTS[:, ib] == 1)], [1, 2])
-                       for ia, ib in self._slots]
-        #: per language with paragraphs: does sentence s open one; starts before position s
-        self._opens, self._starts_before = {}, {}
+        # per pair, by bead type: does the bead link the pair; does it hold one sentence of one side only
+        self._links, self._alone = zip(*map(_pair_types, self._slots), strict=True) if self._slots else ((), ())
+        #: per language with paragraphs: does sentence s open one; and the code of what a bead taking
+        #: n sentences from position s adds to its paragraph conflicts (:meth:`_paragraph_conflicts`)
+        self._opens, self._paragraph_codes = {}, {}
         for index, lang in enumerate(self.langs):
             starts = self.paragraph_starts.get(lang)
             if starts:
                 opens = np.zeros(self.sizes[index] + 2, dtype=bool)
                 opens[sorted(starts)] = True
                 self._opens[index] = opens
-                before = np.cumsum(opens)  # and past the end (read, not used, by _cube_scores)
-                self._starts_before[index] = np.concatenate([[0], before, np.full(self.longest, before[-1])])
+                self._paragraph_codes[index] = _paragraph_codes(opens, self.sizes[index])
 
     def pair_alone(self, p: int) -> BeadScorer:
         """The scorer of pair ``p``'s two languages on their own (the pair's first language on the
@@ -298,18 +372,25 @@ class BeadScorer:
     def starting(self, cells: np.ndarray, counts: np.ndarray) -> np.ndarray:
         """The scores of the beads taking ``counts[m]`` sentences from each of ``cells`` (moves × cells,
         float32; -inf for beads that end past the texts)."""
+        if self._scored_cube() is not None:  # each move's row of the cube, at the cells
+            rows, table = self._cube
+            scored = table.reshape(len(table), -1)[rows[counts @ COUNT_KEY][:, None],
+                                                   np.ravel_multi_index(cells.T, table.shape[1:])[None]]
+            return scored.astype(np.float32)
         found = np.full((len(counts), len(cells)), -np.inf, dtype=np.float32)
         for block in move_blocks(len(counts), len(cells)):
             m, c = np.nonzero((cells[None] + counts[block, None] <= self.sizes).all(axis=2))
-            if self._scored_cube() is not None:  # each move's row of the cube, at the cells
-                rows, table = self._cube
-                scored = table.reshape(len(table), -1)[np.ix_(rows[counts[block] @ COUNT_KEY],
-                                                              np.ravel_multi_index(cells.T, table.shape[1:]))]
-                found[block][m, c] = scored[m, c]
-            else:
-                taken = counts[block] if len(counts[block]) == 1 else counts[block][m]
-                found[block][m, c] = self.scores(cells[c], taken)
+            taken = counts[block] if len(counts[block]) == 1 else counts[block][m]
+            found[block][m, c] = self.scores(cells[c], taken)
         return found
+
+    def for_fill(self, band: Band) -> np.ndarray | Callable[[np.ndarray, np.ndarray], np.ndarray]:
+        """What :func:`~.dp.fill` takes over ``band``: a short section's bead scores by move and start
+        cell, read from its cube at once (a few operations, where scoring the beads fill asks for
+        costs a dozen over every candidate); a longer one's scoring function."""
+        if self._scored_cube() is None:
+            return self.scores
+        return self.starting(band.cells(), move_counts(band.sizes, self.longest))
 
     def _scored_cube(self) -> tuple[np.ndarray, np.ndarray] | None:
         """The scores of every bead from every cell, in a short section (made on first use)."""
@@ -319,18 +400,23 @@ class BeadScorer:
 
     def _cube_scores(self) -> tuple[np.ndarray, np.ndarray]:
         """The score of every bead type that fits the section from every cell (rows[key]: the row of
-        the table of a bead type, the last row -inf): :meth:`_compose` over the bead types and a grid
-        of the cells, so a term costs one operation per bead, not a look-up per bead."""
-        shape = tuple(size + 1 for size in self.sizes)
-        keys = np.array([move.value for move in moves_within(self.sizes, self.longest)], dtype=np.int64) @ COUNT_KEY
+        the table of a bead type, the last row -inf; -inf for beads that end past the texts):
+        :meth:`_compose` over the bead types and a grid of the cells, so a term costs one operation
+        per bead, not a look-up per bead."""
+        keys = move_counts(self.sizes, self.longest) @ COUNT_KEY
         keys = keys[self._type_priors[keys] > -np.inf]
-        rows = np.full(64, len(keys))
+        keys = np.append(keys, 0)  # the last row: no sentences, no bead (its prior is -inf)
+        rows = np.full(64, len(keys) - 1)
         rows[keys] = np.arange(len(keys))
-        table = np.full((len(keys) + 1, *shape), -np.inf)
-        grids = [np.arange(size).reshape([-1 if axis == lang else 1 for axis in range(4)])
-                 for lang, size in enumerate(shape, start=1)]
+        grids = [np.arange(size + 1).reshape([-1 if axis == lang else 1 for axis in range(4)])
+                 for lang, size in enumerate(self.sizes, start=1)]
         column = keys.reshape(-1, 1, 1, 1)
-        table[:-1] = self._compose(grids, KEYED_COUNTS[column], column)
+        table = self._compose(grids, KEYED_COUNTS[column], column)
+        for lang, size in enumerate(self.sizes):  # the beads that end past the texts: the last cells
+            for n in range(1, self.longest + 1):
+                past = [slice(None)] * 3
+                past[lang] = slice(max(size - n + 1, 0), None)
+                table[(np.flatnonzero(KEYED_COUNTS[keys, lang] == n), *past)] = -np.inf
         return rows, table
 
     def _compose(self, starts: list[np.ndarray], counts: np.ndarray, key: np.ndarray) -> np.ndarray:
@@ -339,21 +425,22 @@ class BeadScorer:
         a pair that looks merged into a neighbour. ``starts``: the start positions per language;
         ``counts[..., l]``: the sentences taken from language l; ``key``: the bead types; all arrays
         that broadcast together (the beads one by one, or every type from every cell of a grid)."""
-        total = self._type_priors[key]
+        shape = np.broadcast_shapes(np.shape(key), *map(np.shape, starts))
+        total = np.array(np.broadcast_to(self._type_priors[key], shape))  # each term added in place
         if self._opens:
-            total = total - self.priors.paragraph * self._paragraph_conflicts(starts, counts)
+            total -= (self.priors.paragraph * PARAGRAPH_CONFLICTS)[self._paragraph_code(starts, counts)]
         for p, (ia, ib) in enumerate(self._slots):
             links = self._links[p][key]
-            if links.any():  # looked up for every bead (most beads link most pairs), kept where one does
+            if links.any():  # added to the beads that link the pair (most beads, most pairs)
                 odds = self._tables[p].lookup(starts[ia], starts[ib], counts[..., ia], counts[..., ib])
-                total = total + (odds if links.all() else np.where(links, odds, 0.0))
+                np.add(total, odds, out=total, where=links)
             if self.priors.contained and self.longest > 1:
                 alone = self._alone[p][key]
                 for present, absent, side in ((ia, ib, 1), (ib, ia, 2)):
-                    lone = alone == side
-                    if lone.any():
-                        charge = self.priors.contained * np.maximum(0.0, self._contained(p, present, absent, starts))
-                        total = total - np.where(lone, charge, 0.0)
+                    rows = _rows(alone == side)
+                    if rows is not None:
+                        at = [_take(start, rows) for start in starts]
+                        total[rows] -= self.priors.contained * np.maximum(0.0, self._contained(p, present, absent, at))
         return total
 
     def pair_log_odds(self, p: int, span_a: tuple[int, int], span_b: tuple[int, int]) -> float:
@@ -361,9 +448,9 @@ class BeadScorer:
         (sa, ea), (sb, eb) = span_a, span_b
         table = self._tables[p]
         if table is not None:
-            found = table.lookup(np.array([sa]), np.array([sb]), ea - sa, eb - sb)[0]
+            found = table.lookup_one(sa, sb, ea - sa, eb - sb)
             if found > -np.inf:
-                return float(found)
+                return found
         return float(self.pairs[p].log_odds(self.evidence[p], [sa], [ea - sa], [sb], [eb - sb])[0])
 
     def _contained(self, p: int, present: int, absent: int, starts) -> np.ndarray:
@@ -373,18 +460,17 @@ class BeadScorer:
         strongly with the rest of the bead. ``starts``: the start positions per language (arrays
         that broadcast together)."""
         s, j = starts[present], starts[absent]
-        opens = self._opens.get(present, np.zeros(self.sizes[present] + 2, dtype=bool))
-        breaks_next, breaks_here = opens[s + 1], opens[s]
-        ia, _ = self._slots[p]
+        after = (s + 1 < self.sizes[present]) & (j < self.sizes[absent])  # joined with the next sentence
+        before = (s > 0) & (j > 0)  # or with the previous one
+        opens = self._opens.get(present)
+        if opens is not None:
+            after, before = after & ~opens[s + 1], before & ~opens[s]
         table = self._tables[p]
-        best = np.full(np.broadcast_shapes(np.shape(s), np.shape(j)), -np.inf)
-        for shift, usable in (
-            (0, (s + 1 < self.sizes[present]) & (j < self.sizes[absent]) & ~breaks_next),
-            (1, (s > 0) & (j > 0) & ~breaks_here),
-        ):
-            x, y = s - shift, j - shift
-            odds = table.lookup(x, y, 2, 1) if present == ia else table.lookup(y, x, 1, 2)
-            best = np.maximum(best, np.where(usable, odds, -np.inf))
+        if present == self._slots[p][0]:
+            odds_after, odds_before = table.lookup(s, j, 2, 1), table.lookup(s - 1, j - 1, 2, 1)
+        else:
+            odds_after, odds_before = table.lookup(j, s, 1, 2), table.lookup(j - 1, s - 1, 1, 2)
+        best = np.maximum(np.where(after, odds_after, -np.inf), np.where(before, odds_before, -np.inf), dtype=float)
         return np.where(best > -np.inf, best, 0.0)
 
     def _active(self, counts: tuple[int, ...]) -> tuple[int, ...]:
@@ -398,17 +484,15 @@ class BeadScorer:
         takes opens one: a paragraph missing from a language leaves that language at a paragraph
         break, so a gap in the middle of its paragraph is a wrong path around two nearby gaps
         (``starts``: the start positions per language, arrays that broadcast together)."""
-        opening = closing = conflicts = inside = 0  # counts (the arrays grow to the shape of all the starts)
-        for index, opens in self._opens.items():
-            n, s = counts[..., index], starts[index]
-            taken = n > 0
-            here = opens[s]
-            opening = opening + (here & taken)
-            closing = closing + (~here & taken)
-            inside = inside + (~here & ~taken & (s < self.sizes[index]))
-            before = self._starts_before[index]
-            conflicts = conflicts + np.where(taken, before[s + n] - before[s + 1], 0)
-        return conflicts + np.minimum(opening, closing) + np.where((opening > 0) & (closing == 0), inside, 0)
+        return PARAGRAPH_CONFLICTS[self._paragraph_code(starts, counts)]
+
+    def _paragraph_code(self, starts, counts: np.ndarray) -> np.ndarray:
+        """The code of a bead's paragraph conflicts: the sum of each language's small code, looked up
+        by (sentences taken, start) (:func:`_paragraph_codes`), a few operations over a cube of beads."""
+        code = 0
+        for index, codes in self._paragraph_codes.items():
+            code = code + codes[counts[..., index], starts[index]]
+        return code
 
     def bead_features(
         self, start: tuple[int, ...], counts: tuple[int, ...]

@@ -60,6 +60,12 @@ class Language:
     #: Length of this language's translations against another's: other code → (mean, spread) of
     #: log(characters here / characters there), measured on one-to-one sentence triples.
     length_ratios: dict[str, tuple[float, float]] = field(default_factory=dict, hash=False, compare=False)
+    #: How much shorter a heading (a headline, a title: a line without final punctuation) is than
+    #: running text against its translations, in log(characters): English headlines drop articles
+    #: and verbs that the translations spell out.
+    heading_contraction: float = 0.0
+    #: How much wider the spread of a heading's length ratio is than running text's (a factor).
+    heading_spread: float = 1.0
 
     @property
     def distinct_letters(self) -> str:
@@ -104,6 +110,8 @@ class Language:
                 other: (float(stats["mean"]), float(stats["spread"]))
                 for other, stats in data.get("length_ratio", {}).items()
             },
+            heading_contraction=float(data.get("headings", {}).get("contraction", 0.0)),
+            heading_spread=float(data.get("headings", {}).get("spread", 1.0)),
         )
 
 
