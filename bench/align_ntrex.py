@@ -294,7 +294,9 @@ def main(argv=None) -> int:
     parser.add_argument("--folds-only", action="store_true",
                         help="only the cross-validated row (and its calibration line): the figure to judge a change by")
     parser.add_argument("--fold-weights", type=Path, metavar="DIR",
-                        help="reuse fold weights kept in DIR (an earlier --keep's folds/); refit only the calibration")
+                        help="reuse fold weights kept in DIR (an earlier --keep's folds/); refit only the calibration. "
+                             "Compares a change to the evidence paired, without the refit's noise (the structured "
+                             "fit's case order alone moves the row by 0.016 strict, 0.07 null)")
     args = parser.parse_args(argv)
     names = case_names(args.cases)
     if not names:

@@ -1,0 +1,75 @@
+"""Read the wrong beads: each case's gold beads the aligner missed and the beads it made instead,
+three-way, with the sentences they hold (the way to find the error classes behind a score).
+
+usage: python bench/wrong_beads.py PRED_DIR [CASE ...] [--cases DIR]
+
+``PRED_DIR`` holds ``CASE.alignment.jsonl`` files, e.g. the held-out predictions that
+``bench/align_ntrex.py --folds-only --keep OUT`` leaves in ``OUT/folds``. Ends with a count of the
+bead types (sentences per language) in the gold and in the predictions, and how many of each are right.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from ntrex_cases import DEV_DIR, LANGS, case_names, read_case
+
+#: Characters of each sentence shown.
+SHOWN = 150
+
+
+def _key(bead: dict) -> tuple[tuple[int, ...], ...]:
+    return tuple(tuple(bead.get(lang, [])) for lang in LANGS)
+
+
+def _where(bead: dict) -> str:
+    return " ".join(f"{lang}{bead.get(lang, [])}" for lang in LANGS)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("predictions", type=Path, help="folder of CASE.alignment.jsonl files")
+    parser.add_argument("only", nargs="*", metavar="CASE", help="these cases only (default: all)")
+    parser.add_argument("--cases", type=Path, default=DEV_DIR, help="folder of NTREX cases (default: dev split)")
+    args = parser.parse_args(argv)
+    types = {"gold": Counter(), "predicted": Counter(), "right": Counter()}
+    for name in case_names(args.cases):
+        if args.only and name not in args.only:
+            continue
+        case = read_case(name, args.cases)
+        path = args.predictions / f"{name}.alignment.jsonl"
+        predicted = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        gold = {_key(bead) for bead in case.gold}
+        made = {_key(bead) for bead in predicted}
+        for bead in case.gold:
+            types["gold"][tuple(map(len, _key(bead)))] += 1
+        for bead in predicted:
+            size = tuple(map(len, _key(bead)))
+            types["predicted"][size] += 1
+            types["right"][size] += _key(bead) in gold
+        if gold == made:
+            continue
+        print(f"===== {name}")
+        for bead in case.gold:
+            if _key(bead) not in made:
+                print(f"  GOLD {_where(bead)}")
+        for bead in predicted:
+            if _key(bead) not in gold:
+                print(f"  MADE {_where(bead)} score={bead.get('score', 0):.3f} {' '.join(bead.get('flags', []))}")
+        for lang in LANGS:
+            shown = sorted({i for bead in [*case.gold, *predicted] if _key(bead) not in gold & made
+                            for i in bead.get(lang, [])})
+            for i in shown:
+                print(f"      {lang}{i}: {case.lines[lang][i][:SHOWN]}")
+    print("bead type (en, kk, ru): gold / predicted / right")
+    for size in sorted(types["gold"].keys() | types["predicted"].keys(), key=lambda s: (-types["gold"][s], s)):
+        print(f"  {size}: {types['gold'][size]} / {types['predicted'][size]} / {types['right'][size]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
