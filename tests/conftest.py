@@ -30,6 +30,21 @@ def seed_alignment(seed_article):
     return ushtil.align(seed_article)
 
 
+def seed_abstract_scorer(options=None, article=None):
+    """The aligner's scorer of the seed's abstract (paragraphs, numbers, names) and its band, prepared
+    as the programme prepares it: what the tests of the aligner's short cuts compare against."""
+    import ushtil
+    from ushtil.aligner.pipeline import AlignOptions, band_for, pair_models, section_scorer, sections_of
+
+    options = options or AlignOptions()
+    article = article or ushtil.read_article(SEED_ARTICLE)
+    section = next(section for section in sections_of(article) if section.name == "abstract")
+    scorer = section_scorer(section, pair_models(options), options)
+    band = band_for(scorer, scorer.sizes)
+    scorer.prepare(band)
+    return scorer, band
+
+
 def gold_alignment(case: str) -> Alignment:
     """One NTREX dev document as its gold beads."""
     lines = {lang: (NTREX / f"{case}.{lang}.txt").read_text(encoding="utf-8").splitlines() for lang in LANGS}

@@ -4,32 +4,18 @@ give, on the seed article's abstract (paragraphs, numbers, names)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
-import ushtil
+from conftest import seed_abstract_scorer
 from ushtil.aligner import dp, scoring
 from ushtil.aligner.pipeline import AlignOptions, band_for, pair_models, section_scorer, sections_of
 
-SEED = Path(__file__).resolve().parents[1] / "corpus" / "004_9d99ed68fdecf78d.txt"
-
-
-def abstract_scorer():
-    options = AlignOptions()
-    article = ushtil.read_article(SEED)
-    section = next(section for section in sections_of(article) if section.name == "abstract")
-    scorer = section_scorer(section, pair_models(options), options)
-    band = band_for(scorer, scorer.sizes)
-    scorer.prepare(band)
-    return scorer, band
-
 
 def test_a_pair_table_looks_up_the_same_with_its_grid_and_without(monkeypatch):
-    scorer, _ = abstract_scorer()
+    scorer, _ = seed_abstract_scorer()
     monkeypatch.setattr(scoring, "SMALL_TABLE", 0)
-    plain, _ = abstract_scorer()
+    plain, _ = seed_abstract_scorer()
     for table, general in zip(scorer._tables, plain._tables, strict=True):
         assert table._grid is not None and general._grid is None
         sa = np.arange(-3, len(table._low) + 3)[:, None, None]  # also outside the texts
@@ -57,7 +43,7 @@ def conflicts_one_by_one(scorer, start, counts):
 
 
 def test_paragraph_conflicts_from_codes_count_what_each_language_adds():
-    scorer, band = abstract_scorer()
+    scorer, band = seed_abstract_scorer()
     assert len(scorer._opens) == 3
     cells = band.cells()
     counts = dp.move_counts(scorer.sizes)
@@ -71,11 +57,11 @@ def test_paragraph_conflicts_from_codes_count_what_each_language_adds():
 
 
 def test_fill_from_the_cube_by_start_is_fill_from_the_scoring_function(monkeypatch):
-    scorer, band = abstract_scorer()
+    scorer, band = seed_abstract_scorer()
     from_cube = dp.fill(band, scorer.for_fill(band))
     assert isinstance(scorer.for_fill(band), np.ndarray)
     monkeypatch.setattr(scoring, "DENSE_CUBE", 0)
-    plain, _ = abstract_scorer()
+    plain, _ = seed_abstract_scorer()
     assert plain.for_fill(band) == plain.scores  # no cube: the scoring function
     scored = dp.fill(band, plain.scores)
     assert np.array_equal(from_cube.best, scored.best)

@@ -3,16 +3,14 @@ at once, the table filled a few wavefronts at a time) compute exactly what the p
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 import ushtil
+from conftest import SEED_ARTICLE, seed_abstract_scorer
 from ushtil.aligner import dp, features
-from ushtil.aligner.pipeline import AlignOptions, band_for, pair_models, section_scorer, sections_of
+from ushtil.aligner.pipeline import AlignOptions
 
-SEED = Path(__file__).resolve().parents[1] / "corpus" / "004_9d99ed68fdecf78d.txt"
 #: a glossary term and a small lexicon, so that the terms and lexicon evidence is not empty
 TERMS = [("Central Asia", "Орталық Азия", "Центральная Азия"), ("Russia", "Ресей", "Россия")]
 LEXICON = {"en-kk": {"russi": {"ресей"}, "centr": {"ортал"}}, "kk-en": {"ресей": {"russi"}, "ортал": {"centr"}},
@@ -21,17 +19,12 @@ LEXICON = {"en-kk": {"russi": {"ресей"}, "centr": {"ортал"}}, "kk-en":
 
 @pytest.fixture(scope="module")
 def article():
-    return ushtil.read_article(SEED)
+    return ushtil.read_article(SEED_ARTICLE)
 
 
 def abstract_scorer(article):
-    """The scorer of the seed's abstract (paragraphs, numbers, names, terms, lexicon) over its band."""
-    options = AlignOptions(terms=TERMS, lexicon=LEXICON)
-    section = next(section for section in sections_of(article) if section.name == "abstract")
-    scorer = section_scorer(section, pair_models(options), options)
-    band = band_for(scorer, scorer.sizes)
-    scorer.prepare(band)
-    return scorer, band
+    """The scorer of the seed's abstract with terms and a lexicon, so that no evidence is empty."""
+    return seed_abstract_scorer(AlignOptions(terms=TERMS, lexicon=LEXICON), article)
 
 
 def all_sides(sizes):

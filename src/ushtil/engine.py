@@ -157,39 +157,64 @@ def _install_shared(shared: Any) -> None:
     _SHARED = shared
 
 
-def _call_with_installed(func: Callable, item: Any, has_shared: bool) -> Outcome:
-    return _call(func, item, _SHARED if has_shared else None)
-
-
 def _pool_context() -> multiprocessing.context.BaseContext:
     """Forked workers start at once and inherit what this process has loaded; spawn elsewhere."""
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
+#: The remaining items over the workers are cut into this many runs per worker at each step (see :func:`_chunks`).
+CHUNKS_PER_WORKER = 4
+
+
+def _chunks(count: int, jobs: int) -> list[range]:
+    """The items cut into runs for the pool, largest first (guided scheduling): a task carries many
+    small items (one task per item paid a round trip through the pool's queues each: 1,001 alignment
+    files read on 2 workers took 3.6-4.1 s one by one, 2.6-3.1 s in runs), and the last tasks one
+    item each, so the workers still end together."""
+    chunks, start = [], 0
+    while start < count:
+        size = max(1, (count - start) // (jobs * CHUNKS_PER_WORKER))
+        chunks.append(range(start, start + size))
+        start += size
+    return chunks
+
+
+def _call_chunk(func: Callable, items: list, has_shared: bool) -> list[Outcome]:
+    return [_call(func, item, _SHARED if has_shared else None) for item in items]
+
+
 def _run_in_pool(func, items, shared, on_done, jobs: int) -> list[Outcome]:
     has_shared = shared is not None
+    chunks = _chunks(len(items), min(jobs, len(items)))
     with concurrent.futures.ProcessPoolExecutor(
         max_workers=min(jobs, len(items)), mp_context=_pool_context(),
         initializer=_install_shared, initargs=(shared,),
     ) as pool:
-        futures = {pool.submit(_call_with_installed, func, item, has_shared): n for n, item in enumerate(items)}
+        futures = {pool.submit(_call_chunk, func, [items[n] for n in chunk], has_shared): chunk for chunk in chunks}
         return _collect(
-            futures, concurrent.futures.as_completed, lambda: pool.shutdown(wait=False, cancel_futures=True), on_done
+            futures, len(items), concurrent.futures.as_completed,
+            lambda: pool.shutdown(wait=False, cancel_futures=True), on_done,
         )
 
 
-def _collect(futures: dict, as_completed: Callable, cancel: Callable[[], Any], on_done) -> list[Outcome]:
-    """Outcomes in item order as the futures finish; on Ctrl-C the rest is cancelled."""
-    outcomes: list[Outcome | None] = [None] * len(futures)
+def _collect(futures: dict, count: int, as_completed: Callable, cancel: Callable[[], Any], on_done) -> list[Outcome]:
+    """Outcomes in item order as the futures finish (each future's value: the outcomes of the items
+    numbered by its ``range``); on Ctrl-C the rest is cancelled."""
+    outcomes: list[Outcome | None] = [None] * count
+    done = 0
     try:
-        for done, future in enumerate(as_completed(futures), 1):
+        for future in as_completed(futures):
+            numbers = futures[future]
             try:
-                outcomes[futures[future]] = future.result()
+                values = future.result()
             except Exception as exc:  # the worker itself died (out of memory, killed) or was lost
-                outcomes[futures[future]] = Outcome(error=f"worker failed ({type(exc).__name__}: {exc})")
-            if on_done:
-                on_done(done)
+                values = [Outcome(error=f"worker failed ({type(exc).__name__}: {exc})")] * len(numbers)
+            for number, outcome in zip(numbers, values, strict=True):
+                outcomes[number] = outcome
+                done += 1
+                if on_done:
+                    on_done(done)
     except BaseException:
         cancel()
         raise
@@ -213,5 +238,11 @@ def _run_on_dask(func, items, shared, on_done, client) -> list[Outcome]:
     from distributed import as_completed
 
     shared_arg = client.scatter(shared, broadcast=True) if shared is not None else None
-    futures = {client.submit(_call, func, item, shared_arg, pure=False): n for n, item in enumerate(items)}
-    return _collect(futures, as_completed, lambda: client.cancel(list(futures)), on_done)
+    futures = {client.submit(_as_chunk, func, item, shared_arg, pure=False): range(n, n + 1)
+               for n, item in enumerate(items)}
+    return _collect(futures, len(items), as_completed, lambda: client.cancel(list(futures)), on_done)
+
+
+def _as_chunk(func: Callable, item: Any, shared: Any) -> list[Outcome]:
+    """One item on a Dask worker, as the one outcome of a chunk."""
+    return [_call(func, item, shared)]

@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     with engine_of(args) as engine:
         corpus = align_inputs(collected, term_pairs=pairs, glossary=glossary, nlp=args.nlp, progress=shown,
-                              engine=engine)
+                              engine=None if collected.alignments_only else engine)
         errors = corpus.errors
         for note in corpus.notes:
             print(f"ushtil check: note: {note}", file=sys.stderr)

@@ -190,18 +190,20 @@ def analyse_side(surface: list[str], keys: list[str], breaks: set[int], starts: 
         if not usable[i]:
             continue
         add(key)
+        form = surface[i]
         written = surfaces[key]
-        written[surface[i]] = written.get(surface[i], 0) + 1
+        written[form] = written.get(form, 0) + 1
         if stops[i]:
             continue
+        gram = key
         for j in range(i + 1, min(i + longest, size)):
             if not joins[j]:
                 break
+            gram = f"{gram} {keys[j]}"  # the gram and its form grow word by word (no slice joined anew)
+            form = f"{form} {surface[j]}"
             if not stops[j]:
-                gram = " ".join(keys[i:j + 1])
                 add(gram)
                 written = surfaces[gram]
-                form = " ".join(surface[i:j + 1])
                 written[form] = written.get(form, 0) + 1
     return Side(surface=surface, keys=keys, grams=grams, breaks=breaks, starts=starts, possessives=possessives)
 

@@ -19,6 +19,7 @@ from ..aligner.edit import article_of
 from ..engine import Engine
 from ..errors import UshtilError
 from ..model import LANGS, AlignedArticle, Alignment, Article
+from ..read.inputs import collect_inputs
 from ..translit import name_similarity
 
 #: the reader's note on a part whose abstract was replaced by a text in another language
@@ -65,8 +66,9 @@ def aligned_sources(sources: Iterable[Source], *, term_pairs: Sequence[tuple[str
     articles = [source for source in sources if isinstance(source, Article)]
     found = AlignedSources(aligned=[])
     if paths:
-        corpus = align_inputs(paths, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress,
-                              engine=engine)
+        inputs = collect_inputs(paths)
+        corpus = align_inputs(inputs, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress,
+                              engine=None if inputs.alignments_only else engine)
         if corpus.errors and errors is None:
             raise UshtilError(corpus.errors[0])
         if errors is not None:

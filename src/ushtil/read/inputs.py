@@ -60,6 +60,12 @@ class Inputs:
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
+    @property
+    def alignments_only(self) -> bool:
+        """Whether every document is an alignment file: nothing to align, and reading one here costs
+        less than passing what a worker read back to this process, so a pool would only slow it."""
+        return all(item.kind == "alignment" for item in self.items)
+
 
 def input_kind(path: Path) -> str:
     """The kind of input a file is by its name ("" when it is none)."""
