@@ -10,9 +10,9 @@ decoding), and the weights move from the features of the wrong path towards thos
 path (an averaged subgradient step, pulled back towards the logistic start). That stage trains
 what the aligner is judged on, whole paths, and is what lifts the null F1 (missing sentences).
 It depends on the order it visits the cases in (on dev, the reverse order alone moved the
-cross-validated row by 0.016 strict and 0.07 null F1), so it is run ``--orders`` times, each
-visiting the cases in another seeded random order, and the parameter vectors (weights and priors)
-are averaged into one: one scoring definition, one weights.toml, less of one order's noise.
+cross-validated row by 0.016 strict and 0.07 null F1), so with ``--orders K`` it is run K times,
+each visiting the cases in another seeded random order, and the parameter vectors (weights and
+priors) are averaged into one: one scoring definition, one weights.toml, less of one order's noise.
 Last, bead scores are calibrated (logistic regression of "the bead is right") on the fitted cases;
 the shipped calibration is fitted on held-out beads instead: run ``bench/calibration.py --write``
 after ``--all --write``.
@@ -65,8 +65,11 @@ STEP = 0.05
 PULL = 0.01
 MARGIN = 1.0
 EPOCHS = 6
-#: Structured fits averaged, each visiting the cases in another order (1: one fit in the given order).
-ORDERS = 4
+#: Structured fits averaged, each visiting the cases in another order (1: one fit in the given order,
+#: as the shipped weights were fitted). 4 held the cross-validated row within 0.005 strict and null
+#: between two seeds (one order: 0.016 strict, 0.07 null), but fitted on every case it aligned those
+#: cases worse than its folds aligned held-out ones: not the default until that is understood.
+ORDERS = 1
 #: L2 penalty of the calibration's logistic regression: a fit set holds only a few dozen wrong beads,
 #: and a weaker penalty gave folds far apart calibrations (and so different learned lexicons).
 CALIBRATION_L2 = 1.0
