@@ -139,17 +139,18 @@ class Band:
         rows, by_j, by_k = {}, {}, {}
         found = np.empty((len(counts), len(cells)), dtype=np.int64)
         for m, (a, b, c) in enumerate(counts.tolist()):
-            if a not in rows:
+            if a not in rows:  # each cell's row bounds, gathered once per shift of i
                 inside = (i >= a) & (i - a < len(self.rows))
                 row = np.where(inside, i - a, 0)
-                rows[a] = inside, row, low_j[row], low_k[row]
-            inside, row, row_low_j, row_low_k = rows[a]
+                row_low_j, row_low_k, widths = low_j[row], low_k[row], self._k_widths[row]
+                rows[a] = (inside, high_j[row], row_low_j, row_low_k, high_k[row], widths,
+                           self._first[row] - row_low_j * widths - row_low_k)
+            inside, row_high_j, row_low_j, row_low_k, row_high_k, widths, origin = rows[a]
             if (a, b) not in by_j:
                 shifted = j - b
-                by_j[a, b] = (inside & (shifted >= row_low_j) & (shifted <= high_j[row]),
-                              self._first[row] + (shifted - row_low_j) * self._k_widths[row] - row_low_k)
+                by_j[a, b] = (inside & (shifted >= row_low_j) & (shifted <= row_high_j), origin + shifted * widths)
             if (a, c) not in by_k:
-                by_k[a, c] = (k - c >= row_low_k) & (k - c <= high_k[row])
+                by_k[a, c] = (k - c >= row_low_k) & (k - c <= row_high_k)
             ok_j, base = by_j[a, b]
             np.add(base, k - c, out=found[m])
             found[m][~(ok_j & by_k[a, c])] = -1

@@ -415,11 +415,15 @@ def _overlap(x: _Parts, y: _Parts, s: np.ndarray, t: np.ndarray) -> np.ndarray:
         keys = x.cols[at] * y.stride
         begin = np.searchsorted(y.element_keys, keys + low[row])
         entry, found = _spread(begin, np.searchsorted(y.element_keys, keys + high[row], side="right") - begin)
-        at, found = at[entry], y.by_element[found]
-        wanted = s.astype(np.int64) * y.stride + t
-        pair = rows[row[entry]] * y.stride + y.rows[found]
-        query = np.minimum(np.searchsorted(wanted, pair), len(s) - 1)
-        asked = np.flatnonzero(wanted[query] == pair)
+        at, found, row = at[entry], y.by_element[found], row[entry]
+        # each asked pair's position, by its row and t - low: a direct look-up (the rows' spans of t
+        # add up to the band's size), where a search among the asked pairs costs a log per entry
+        span = np.concatenate([[0], np.cumsum(high - low + 1)])
+        owner = np.repeat(np.arange(len(rows)), np.diff(np.append(first, len(s))))
+        position = np.full(span[-1], -1)
+        position[span[owner] + t - low[owner]] = np.arange(len(s))
+        query = position[span[row] + y.rows[found] - low[row]]
+        asked = np.flatnonzero(query >= 0)
         at, found, query = at[asked], found[asked], query[asked]
         slot = ((x.gap[at] - 1) * MOST + y.gap[found] - 1) * len(s) + query  # an entry counts for u < gap
         shared = np.bincount(slot, np.minimum(x.vals[at], y.vals[found]), minlength=len(shared))

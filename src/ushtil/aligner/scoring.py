@@ -254,12 +254,14 @@ class PairTable:
             self._grid[s + 1, t + 1] = np.arange(len(s))
         # every side-length pair from each start, start by start (neighbouring candidates share
         # sentence pairs), where both sides end within the texts
+        # (small integer types: a long text's first guide round has millions of candidates)
         lengths = _side_lengths(longest)
-        rows = np.repeat(np.arange(len(s)), len(lengths))
-        la, lb = np.tile(lengths, (len(s), 1)).T
+        rows = np.repeat(np.arange(len(s), dtype=np.int32), len(lengths))
+        la, lb = np.tile(lengths.astype(np.int8), (len(s), 1)).T
         fits = np.flatnonzero((s[rows] + la <= sizes[0]) & (t[rows] + lb <= sizes[1]))
         rows, la, lb = rows[fits], la[fits], lb[fits]
-        for chunk in np.array_split(np.arange(len(rows)), max(1, len(rows) // CHUNK)):  # bounded memory
+        pieces = np.array_split(np.arange(len(rows), dtype=np.int32), max(1, len(rows) // CHUNK))
+        for chunk in pieces:  # bounded memory
             odds = model.log_odds(evidence, s[rows[chunk]], la[chunk], t[rows[chunk]], lb[chunk])
             self.values[(la[chunk] - 1) * longest + lb[chunk] - 1, rows[chunk]] = odds
 
