@@ -182,6 +182,7 @@ def _paragraph_conflicts_of(code: int) -> int:
 #: The paragraph conflicts of a bead by its code (three languages, at most two breaks each).
 PARAGRAPH_CONFLICTS = np.array([_paragraph_conflicts_of(code) for code in range(64 * 3 * (MOST_TAKEN - 1) + 64)])
 
+
 @cache
 def _side_lengths(longest: int) -> np.ndarray:
     """The side-length pairs (la, lb) of a pair table, la then lb from 1 to ``longest``: shape (pairs, 2)."""
