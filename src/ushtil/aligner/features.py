@@ -501,7 +501,7 @@ def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
         sounds_like.append(sparse.csr_matrix((shared.data[keep], (shared.row[keep], shared.col[keep])),
                                              shape=shared.shape))
     has = sparse.csr_matrix((has[2], has[:2]), shape=(len(profiles), len(keys)))
-    found = (has @ sparse.vstack(sounds_like, format="csr").T).tocoo() if names else sparse.coo_matrix((0, 0))
+    found = (has @ sparse.vstack(sounds_like, format="csr").T).tocoo()
     return _parts_of(found.row.astype(np.int64), found.col.astype(np.int64), np.ones(found.nnz), len(profiles))
 
 

@@ -431,7 +431,7 @@ class BeadScorer:
         shape = np.broadcast_shapes(np.shape(key), *map(np.shape, starts))
         total = np.array(np.broadcast_to(self._type_priors[key], shape))  # each term added in place
         if self._opens:
-            total -= (self.priors.paragraph * PARAGRAPH_CONFLICTS)[self._paragraph_code(starts, counts)]
+            total -= self.priors.paragraph * self._paragraph_conflicts(starts, counts)
         for p, (ia, ib) in enumerate(self._slots):
             links = self._links[p][key]
             if links.any():  # added to the beads that link the pair (most beads, most pairs)

@@ -350,7 +350,7 @@ def _is_stop(word: str, stop: frozenset[str]) -> bool:
 def _restates(heading: list[str], rest: list[str], stop: frozenset[str]) -> bool:
     """Whether ``rest`` opens with a capitalised word that says again the first word of ``heading``
     (not a function word), or with a capitalised word and the word after it, which follow each
-    other in ``heading`` too (compared by :func:`_stem`, in any case), and is longer than it: a news
+    other in ``heading`` too (compared by :func:`_same_word`, in any case), and is longer than it: a news
     text's first sentence restating its headline's subject (not "Еуровидение 2010 ән конкурсы
     Еуровидениенің 55-ші конкурсы болады.", a definition)."""
     if len(heading) > HEADLINE_WORDS or len(rest) <= max(1, len(heading)) or not rest[0][:1].isupper():
