@@ -36,13 +36,22 @@ def main(argv=None) -> int:
     parser.add_argument("only", nargs="*", metavar="CASE", help="these cases only (default: all)")
     parser.add_argument("--cases", type=Path, default=DEV_DIR, help="folder of NTREX cases (default: dev split)")
     args = parser.parse_args(argv)
+    if not args.predictions.is_dir():
+        print(f"wrong_beads.py: {args.predictions}: no such folder", file=sys.stderr)
+        return 2
     types = {"gold": Counter(), "predicted": Counter(), "right": Counter()}
+    read = 0
     for name in case_names(args.cases):
         if args.only and name not in args.only:
             continue
         case = read_case(name, args.cases)
         path = args.predictions / f"{name}.alignment.jsonl"
-        predicted = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        try:
+            predicted = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+            print(f"wrong_beads.py: {path}: not read ({type(error).__name__}); case left out", file=sys.stderr)
+            continue
+        read += 1
         gold = {_key(bead) for bead in case.gold}
         made = {_key(bead) for bead in predicted}
         for bead in case.gold:
@@ -65,6 +74,9 @@ def main(argv=None) -> int:
                             for i in bead.get(lang, [])})
             for i in shown:
                 print(f"      {lang}{i}: {case.lines[lang][i][:SHOWN]}")
+    if not read:
+        print(f"wrong_beads.py: no predictions read from {args.predictions}", file=sys.stderr)
+        return 2
     print("bead type (en, kk, ru): gold / predicted / right")
     for size in sorted(types["gold"].keys() | types["predicted"].keys(), key=lambda s: (-types["gold"][s], s)):
         print(f"  {size}: {types['gold'][size]} / {types['predicted'][size]} / {types['right'][size]}")
