@@ -22,10 +22,14 @@ from functools import cache
 
 import numpy as np
 
+#: The most sentences a bead takes from one language (the bead types, the pair tables and the
+#: features' side sums all follow it).
+LONGEST_SIDE = 3
+
 #: Sentence-count pairs a bead may have in any two languages that are both present in it: 1-1,
 #: merges 1-2 … 1-3, and the 2-2, 2-3, 3-3 of overlapping merges (en merges sentences 1+2 while
 #: kk merges 2+3: neither side can be cut without cutting a sentence of the other).
-PAIR_TYPES: frozenset[tuple[int, int]] = frozenset(itertools.product((1, 2, 3), repeat=2))
+PAIR_TYPES: frozenset[tuple[int, int]] = frozenset(itertools.product(range(1, LONGEST_SIDE + 1), repeat=2))
 
 
 def _allowed(counts: tuple[int, int, int]) -> bool:
@@ -40,14 +44,16 @@ def _allowed(counts: tuple[int, int, int]) -> bool:
 #: The bead types (sentences taken from en, kk, ru), named like ``M1_0_1``.
 Move = Enum(
     "Move",
-    {f"M{a}_{b}_{c}": (a, b, c) for a, b, c in itertools.product(range(4), repeat=3) if _allowed((a, b, c))},
+    {f"M{a}_{b}_{c}": (a, b, c) for a, b, c in itertools.product(range(LONGEST_SIDE + 1), repeat=3)
+     if _allowed((a, b, c))},
 )
 Move.__doc__ = "A bead type: how many en, kk and ru sentences the bead takes (``Move.M2_1_1.value``)."
 MOVES: tuple[Move, ...] = tuple(Move)
-#: A bead's counts (n_en, n_kk, n_ru), each 0 … 3, as one number below 64: ``counts @ COUNT_KEY``;
-#: KEYED_COUNTS[key] are the counts again.
-COUNT_KEY = np.array([16, 4, 1])
-KEYED_COUNTS = np.array(list(itertools.product(range(4), repeat=3)))
+#: A bead's counts (n_en, n_kk, n_ru), each 0 … LONGEST_SIDE, as one number below COUNT_KEYS:
+#: ``counts @ COUNT_KEY``; KEYED_COUNTS[key] are the counts again.
+COUNT_KEY = np.array([(LONGEST_SIDE + 1) ** 2, LONGEST_SIDE + 1, 1])
+COUNT_KEYS = (LONGEST_SIDE + 1) ** 3
+KEYED_COUNTS = np.array(list(itertools.product(range(LONGEST_SIDE + 1), repeat=3)))
 
 Cell = tuple[int, int, int]
 
@@ -162,7 +168,7 @@ SMALL_INDEX = 1 << 14
 #: Bands over texts of at most this many cells (with SHIFT_PAD more per language) keep their
 #: positions as a volume (:meth:`Band.shifted_index`); the shifts are at most SHIFT_PAD sentences.
 DENSE_BAND = 1 << 17
-SHIFT_PAD = 3
+SHIFT_PAD = LONGEST_SIDE
 
 
 @dataclass
@@ -189,12 +195,12 @@ BeadScores = Callable[[np.ndarray, np.ndarray], np.ndarray]
 BLOCK = 1 << 15
 
 
-def moves_within(sizes: Cell, longest: int = 3) -> list[Move]:
+def moves_within(sizes: Cell, longest: int = LONGEST_SIDE) -> list[Move]:
     """The moves that fit in texts of these sizes, taking at most ``longest`` sentences per language."""
     return list(_moves_up_to(tuple(min(size, longest) for size in sizes)))
 
 
-def move_counts(sizes: Cell, longest: int = 3) -> np.ndarray:
+def move_counts(sizes: Cell, longest: int = LONGEST_SIDE) -> np.ndarray:
     """The sentence counts of :func:`moves_within`'s moves, an array of shape (moves, 3)."""
     return _counts_up_to(tuple(min(size, longest) for size in sizes))
 
@@ -218,7 +224,10 @@ def move_blocks(moves: int, cells: int) -> list[slice]:
 
 
 def fill(
-    band: Band, scores: BeadScores | np.ndarray, on_progress: Callable[[float], None] | None = None, longest: int = 3
+    band: Band,
+    scores: BeadScores | np.ndarray,
+    on_progress: Callable[[float], None] | None = None,
+    longest: int = LONGEST_SIDE,
 ) -> Table:
     """Fill the table over ``band``; ``scores(starts, counts)`` scores many beads at once (arrays of
     shape (n, 3): the start cells, and the sentences each bead takes per language), or ``scores``

@@ -20,6 +20,7 @@ from typing import ClassVar
 
 import numpy as np
 
+from .dp import LONGEST_SIDE
 from .profile import PUNCTUATION_COUNT, SentenceProfile, bigrams
 
 #: Characters added to both lengths, so that very short sentences do not give extreme ratios.
@@ -532,7 +533,7 @@ NAME_BLOCK = 256
 #: below this (at most a few MB).
 DENSE_CELLS = 1 << 20
 #: A side of at most this many sentences.
-MOST = 3
+MOST = LONGEST_SIDE
 #: Sections whose sentence pairs (with the positions past the end) number at most this get the shared
 #: counts of all their side pairs at once (:func:`_side_overlaps`); longer ones, those of the side
 #: pairs asked for (:func:`_overlap`). Both count the same.

@@ -18,7 +18,7 @@ from importlib import resources
 import numpy as np
 
 from .confidence import CONFIDENCE_FEATURES
-from .dp import COUNT_KEY, KEYED_COUNTS, Band, move_blocks, move_counts
+from .dp import COUNT_KEY, COUNT_KEYS, KEYED_COUNTS, LONGEST_SIDE, Band, move_blocks, move_counts
 from .features import FEATURES, PairContext, PairEvidence
 from .profile import SentenceProfile
 
@@ -145,7 +145,7 @@ def type_prior(priors: Priors, counts: tuple[int, ...]) -> float:
 def _type_priors(priors: Priors, present: tuple[bool, ...], longest: int) -> np.ndarray:
     """The log-prior of every bead type by its key (counts @ COUNT_KEY; -inf: no bead) in a text that
     has the ``present`` languages (made once per settings, not once per section)."""
-    table = np.full(64, -np.inf)
+    table = np.full(COUNT_KEYS, -np.inf)
     for counts in itertools.product(range(longest + 1), repeat=3):
         active = tuple(n for n, here in zip(counts, present, strict=True) if here)
         if any(active):
@@ -170,7 +170,7 @@ def _paragraph_codes(opens: np.ndarray, size: int) -> np.ndarray:
 
 
 #: Sentences a bead may take from one language.
-MOST_TAKEN = 3
+MOST_TAKEN = LONGEST_SIDE
 
 
 def _paragraph_conflicts_of(code: int) -> int:
@@ -234,7 +234,7 @@ class PairTable:
     a short section one: the starts' positions are a grid, and -1, not held, picks the last column
     of the values, -inf)."""
 
-    def __init__(self, model: PairModel, evidence: PairEvidence, starts: np.ndarray, longest: int = 3):
+    def __init__(self, model: PairModel, evidence: PairEvidence, starts: np.ndarray, longest: int = LONGEST_SIDE):
         sizes = (len(evidence.a), len(evidence.b))
         self._longest = longest
         starts = starts[(starts[:, 0] >= 0) & (starts[:, 1] >= 0)]
@@ -303,7 +303,7 @@ class BeadScorer:
     #: evidence kept from an earlier pass over the same sentences (see :class:`PairEvidence`)
     memo: dict = field(default_factory=dict)
     #: the most sentences a bead may take in one language (a guide pass takes one at a time)
-    longest: int = 3
+    longest: int = LONGEST_SIDE
 
     def __post_init__(self):
         self.sizes = tuple(len(self.profiles[lang]) for lang in self.langs)
@@ -409,7 +409,7 @@ class BeadScorer:
         keys = move_counts(self.sizes, self.longest) @ COUNT_KEY
         keys = keys[self._type_priors[keys] > -np.inf]
         keys = np.append(keys, 0)  # the last row: no sentences, no bead (its prior is -inf)
-        rows = np.full(64, len(keys) - 1)
+        rows = np.full(COUNT_KEYS, len(keys) - 1)
         rows[keys] = np.arange(len(keys))
         grids = [np.arange(size + 1).reshape([-1 if axis == lang else 1 for axis in range(4)])
                  for lang, size in enumerate(self.sizes, start=1)]
