@@ -38,7 +38,7 @@ import numpy as np
 from ntrex_cases import PAIRS, case_names, fold_of, quick_scores, read_case
 from ushtil.aligner.confidence import CONFIDENCE_FEATURES, bead_evidence
 from ushtil.aligner.corpus import align_corpus
-from ushtil.aligner.dp import fill, traceback
+from ushtil.aligner.dp import LONGEST_SIDE, fill, traceback
 from ushtil.aligner.features import FEATURES, PairEvidence
 from ushtil.aligner.lexicon import learn_lexicon
 from ushtil.aligner.pipeline import (
@@ -89,7 +89,7 @@ def near_misses(span: tuple[int, int], size: int) -> list[tuple[int, int]]:
                   (s - 2, e - 2)]
     # unrelated sentences further away teach what a missing translation looks like
     candidates += [(s + shift, e + shift) for shift in DISTANT_SHIFTS]
-    return [(x, y) for x, y in candidates if 0 <= x < y <= size and y - x <= 3]
+    return [(x, y) for x, y in candidates if 0 <= x < y <= size and y - x <= LONGEST_SIDE]
 
 
 def first_pass(cases, settings: Settings) -> tuple[dict, dict[str, dict[str, float]]]:
