@@ -237,10 +237,11 @@ def fill(
     last = np.full(len(cells), -1, dtype=np.int8)
     previous = np.full(len(cells), -1, dtype=np.int32)
     best[rank[band.index(np.zeros((1, 3), dtype=np.int64))[0]]] = 0.0
-    bounds = np.searchsorted(wavefront, np.arange(wavefront[-1] + 2))
+    edges = np.searchsorted(wavefront, np.arange(wavefront[-1] + 2))
+    bounds = edges.tolist()  # plain ints: cheap slices in the loop below
     first = 1
     while first < len(bounds) - 1:  # the candidates of a few wavefronts at a time: a long text's stay bounded
-        end = max(first + 1, int(np.searchsorted(bounds, bounds[first] + WAVE_CELLS // len(moves), "right")) - 1)
+        end = max(first + 1, int(np.searchsorted(edges, bounds[first] + WAVE_CELLS // len(moves), "right")) - 1)
         end = min(end, len(bounds) - 1)
         span = slice(bounds[first], bounds[end])
         before, gain = _candidates(band, cells[span], rank, counts, scores)

@@ -95,6 +95,8 @@ class Feature(ABC):
     #: ngrams, cognates, terms, lexicon: see :class:`PairEvidence`)
     sides: ClassVar[tuple[str, ...]] = ()
     shared: ClassVar[tuple[str, ...]] = ()
+    #: whether :meth:`values` reads the pair's context besides the counts (the length ratio expected)
+    reads_context: ClassVar[bool] = False
 
     @abstractmethod
     def values(self, sums: Sums) -> np.ndarray:
@@ -103,10 +105,13 @@ class Feature(ABC):
 
 #: Feature name → feature; the order is the order of the weight vectors.
 FEATURES: dict[str, Feature] = {}
+#: Feature name → its column in a feature matrix.
+FEATURE_INDEX: dict[str, int] = {}
 
 
 def register(cls: type[Feature]) -> type[Feature]:
     FEATURES[cls.name] = cls()
+    FEATURE_INDEX[cls.name] = len(FEATURE_INDEX)
     return cls
 
 
@@ -123,6 +128,7 @@ class LengthFit(Feature):
 
     name = "length"
     sides = ("chars", "heading_chars")
+    reads_context = True
 
     def values(self, sums):
         ratio = np.log((sums.b["chars"] + LENGTH_SMOOTHING) / (sums.a["chars"] + LENGTH_SMOOTHING))
@@ -348,9 +354,12 @@ class _Parts:
         if not len(rows):  # no entries (no glossary terms, no lexicon yet): nothing to sort
             self.rows = self.cols = self.gap = self.by_element = self.element_keys = np.zeros(0, dtype=np.int64)
             self.vals, self.starts = np.zeros(0), np.zeros(n + 1, dtype=np.int64)
+            self.top_element, self.top_count = -1, 0.0
             return
         order = np.lexsort((cols, rows))
         self.rows, self.cols, self.vals = rows[order], cols[order], vals[order]
+        #: the highest element number and the highest count
+        self.top_element, self.top_count = int(self.cols.max()), float(self.vals.max())
         self.gap = np.full(len(rows), MOST)
         #: the entries by element, then row: their positions, and element * stride + row
         self.by_element = np.lexsort((self.rows, self.cols))
@@ -443,10 +452,15 @@ def _side_overlaps(x: _Parts, y: _Parts) -> np.ndarray:
     product (a sum of the smaller counts: of "at least c" products for each c), and a side pair's
     count is the sum of its sentence pairs' parts. Small products: one thread, no BLAS start-up."""
     n, m = x.n, y.n
-    common = np.intersect1d(x.cols, y.cols) if len(x.cols) and len(y.cols) else ()
+    common = ()
+    if len(x.cols) and len(y.cols):  # the elements both have, sorted (marked: the elements are small numbers)
+        has = np.zeros((2, max(x.top_element, y.top_element) + 1), dtype=bool)
+        has[0, x.cols] = True
+        has[1, y.cols] = True
+        common = np.flatnonzero(has[0] & has[1])
     if not len(common):
         return np.zeros((MOST, MOST, n + 1, m + 1))
-    column = np.full(max(x.cols.max(), y.cols.max()) + 1, -1)  # each common element's column
+    column = np.full(has.shape[1], -1)  # each common element's column
     column[common] = np.arange(len(common))
     levels = []  # per side, the matrices of its gap levels u stacked: row u * (sentences + MOST) + sentence
     for parts, size in ((x, n), (y, m)):
@@ -460,7 +474,7 @@ def _side_overlaps(x: _Parts, y: _Parts) -> np.ndarray:
             matrix[u, rows[above], cols[above]] = vals[above]
         levels.append(matrix.reshape(depth * (size + MOST), len(common)))
     a, b = levels
-    top = int(max(parts.vals.max() for parts in (x, y)))
+    top = int(max(x.top_count, y.top_count))
     # whole numbers: every order of the sums gives the same products, so one product serves all levels
     shared = _product(a, b) if top == 1 else sum(_product((a >= c) * 1.0, (b >= c) * 1.0) for c in range(1, top + 1))
     shared = shared.reshape(len(a) // (n + MOST), n + MOST, len(b) // (m + MOST), m + MOST)
@@ -539,6 +553,10 @@ MOST = 3
 DENSE_PAIRS = 40 * 40
 #: The shared counts that do not depend on the pair's context (see :func:`_context_free`).
 CONTEXT_FREE = frozenset({"numbers", "names", "ngrams", "cognates"})
+#: The counts that depend on the learned lexicon (a second pass learns one).
+LEXICON_COUNTS = frozenset({"known", "lexicon"})
+#: Candidate sets whose lasting feature columns a section keeps (its guides' and its own).
+KEPT_CANDIDATES = 6
 
 
 class PairEvidence:
@@ -565,7 +583,10 @@ class PairEvidence:
         free = memo.get(pair)
         if free is None:
             free = memo[pair] = _context_free(a, b, memo)
-        terms_a, terms_b = _term_hits(a, context.terms, 0, memo), _term_hits(b, context.terms, 1, memo)
+        glossary = memo.get(("glossary", *pair))
+        if glossary is None or glossary[0] is not context.terms:  # the glossary's parts, kept while it is the same
+            terms_a, terms_b = _term_hits(a, context.terms, 0, memo), _term_hits(b, context.terms, 1, memo)
+            glossary = memo[("glossary", *pair)] = (context.terms, _parts(terms_a, terms_b), {}, {})
         known_a = [frozenset(s for s in p.stems if s in context.lexicon) for p in a]
         known_b = [frozenset(s for s in p.stems if s in context.reverse_lexicon) for p in b]
         known = _parts(known_a, _covered(b, _inverse(context.lexicon)))
@@ -573,7 +594,7 @@ class PairEvidence:
         #: shared count → pairs of matrices whose rows' overlaps add up to it
         self._shared = {
             **free,
-            "terms": [_parts(terms_a, terms_b)],
+            "terms": [glossary[1]],
             "lexicon": [known, covers],
         }
         #: set → the matrices of its two sides
@@ -584,15 +605,23 @@ class PairEvidence:
         #: (those of the sentences alone kept in ``memo`` for the other passes)
         self._prefix: dict[tuple, np.ndarray] = memo.setdefault(("prefix", *pair), {})
         self._prefix_here: dict[tuple, np.ndarray] = {}
+        #: those of the glossary terms (kept in ``memo`` with the glossary's parts)
+        self._prefix_terms: dict[tuple, np.ndarray] = glossary[3]
         #: a short section's shared counts of every side pair (:func:`_side_overlaps`), by count name;
-        #: those that do not depend on the context kept in ``memo`` for the other passes
+        #: those that do not depend on the context kept in ``memo`` for the other passes, the glossary
+        #: terms' while the glossary is the same, the lexicon's not
         self._dense = memo.setdefault(("dense", *pair), {}) if (len(a) + 1) * (len(b) + 1) <= DENSE_PAIRS else None
-        self._dense_here: dict[str, np.ndarray] = {}
+        self._dense_terms: dict[str, np.ndarray] = glossary[2]
+        self._dense_lexicon: dict[str, np.ndarray] = {}
+        #: a short section's feature columns that do not depend on the learned lexicon, by the
+        #: candidates they were computed for (kept in ``memo``: the next pass asks for the same
+        #: candidates again)
+        self._columns: list[tuple] | None = memo.setdefault(("columns", *pair), []) if self._dense is not None else None
 
     def _side_sums(self, which: int, name: str, start: np.ndarray, count: np.ndarray) -> np.ndarray:
         """A count per candidate side ``start … start + count``: added up, or the size of a union."""
         if name in self._sets:
-            kept = self._prefix_here if name in ("terms", "known") else self._prefix
+            kept = self._prefix_terms if name == "terms" else self._prefix_here if name == "known" else self._prefix
             unions = kept.get((which, name))
             if unions is None:  # row c: the union's size for a side of c sentences from each start
                 sizes = self._sets[name][which].sizes
@@ -640,7 +669,7 @@ class PairEvidence:
 
     def _dense_table(self, name: str) -> np.ndarray:
         """The shared count ``name`` of every side pair (a short section's; see :data:`DENSE_PAIRS`)."""
-        kept = self._dense if name in CONTEXT_FREE else self._dense_here
+        kept = self._dense if name in CONTEXT_FREE else self._dense_terms if name == "terms" else self._dense_lexicon
         table = kept.get(name)
         if table is None:
             table = kept[name] = sum(_side_overlaps(x, y) for x, y in self._shared[name])
@@ -652,8 +681,10 @@ class PairEvidence:
         features outside ``names`` (default: all) are left 0."""
         sa, la, sb, lb = (np.asarray(x, dtype=np.int64) for x in (sa, la, sb, lb))
         wanted = [FEATURES[name] for name in (FEATURES if names is None else names)]
-        sides = sorted({name for feature in wanted for name in feature.sides})
-        shared = sorted({name for feature in wanted for name in feature.shared})
+        kept = self._kept_columns(sa, la, sb, lb)
+        todo = [feature for feature in wanted if feature.name not in kept]
+        sides = sorted({name for feature in todo for name in feature.sides})
+        shared = sorted({name for feature in todo for name in feature.shared})
         sums = Sums(
             a={name: self._side_sums(0, name, sa, la) for name in sides},
             b={name: self._side_sums(1, name, sb, lb) for name in sides},
@@ -661,10 +692,34 @@ class PairEvidence:
             context=self.context,
         )
         matrix = np.zeros((len(sa), len(FEATURES)))
-        order = list(FEATURES)
         for feature in wanted:
-            matrix[:, order.index(feature.name)] = feature.values(sums)
+            column = kept.get(feature.name)
+            if column is None:
+                column = feature.values(sums)
+                if self._lasting(feature):
+                    kept[feature.name] = column
+            matrix[:, FEATURE_INDEX[feature.name]] = column
         return matrix
+
+    def _lasting(self, feature: Feature) -> bool:
+        """Whether a feature's values stay the same in another pass over the section: it reads
+        neither the pair's context nor the learned lexicon (glossary terms stay the same)."""
+        return not feature.reads_context and not (set(feature.sides) | set(feature.shared)) & LEXICON_COUNTS
+
+    def _kept_columns(self, sa, la, sb, lb) -> dict[str, np.ndarray]:
+        """The lasting feature columns already computed for these candidates (under this glossary),
+        to be filled in with those computed now."""
+        if self._columns is None:
+            return {}
+        for candidates, terms, columns in self._columns:
+            if terms is self.context.terms and len(candidates[0]) == len(sa) and all(
+                    np.array_equal(x, y) for x, y in zip(candidates, (sa, la, sb, lb), strict=True)):
+                return columns
+        if len(self._columns) >= KEPT_CANDIDATES:
+            self._columns.pop(0)
+        columns: dict[str, np.ndarray] = {}
+        self._columns.append(((sa, la, sb, lb), self.context.terms, columns))
+        return columns
 
 
 def _context_free(a: list[SentenceProfile], b: list[SentenceProfile], memo: dict) -> dict[str, list[tuple]]:

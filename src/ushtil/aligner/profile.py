@@ -30,6 +30,7 @@ COGNATE_PREFIX = 4
 #: The n of the character n-grams compared across scripts (on sound keys).
 NGRAM_ORDER = 3
 _DIGIT = re.compile(r"\d")
+_PUNCTUATION = re.compile("[" + re.escape("".join(PUNCTUATION_CLASSES)) + "]")
 
 
 @dataclass(eq=False)
@@ -86,8 +87,8 @@ def profile_sentence(text: str, lang: str) -> SentenceProfile:
         if len(key) >= 2 and not token[0].isdigit() and (token.isupper() or (position > 0 and token[0].isupper()))
     }
     punctuation = [0] * PUNCTUATION_COUNT
-    for ch, slot in PUNCTUATION_CLASSES.items():
-        punctuation[slot] += text.count(ch)
+    for ch in _PUNCTUATION.findall(text):  # a sentence has few marks: one pass, not one per class
+        punctuation[PUNCTUATION_CLASSES[ch]] += 1
     return SentenceProfile(
         lang=lang,
         chars=sum(map(len, text.split())),  # the characters other than spaces
@@ -102,6 +103,12 @@ def profile_sentence(text: str, lang: str) -> SentenceProfile:
     )
 
 
+@lru_cache(maxsize=256)
+def _slices(length: int) -> tuple[slice, ...]:
+    """The slices of the n-grams of a padded key of this length."""
+    return tuple(slice(i, i + NGRAM_ORDER) for i in range(length - NGRAM_ORDER + 1))
+
+
 @lru_cache(maxsize=1 << 17)
 def _word_evidence(token: str) -> tuple[str, frozenset[str], str, str]:
     """What one word adds to a profile: its sound key, the n-grams of the key (none for a number),
@@ -111,7 +118,7 @@ def _word_evidence(token: str) -> tuple[str, frozenset[str], str, str]:
     ngrams: frozenset[str] = frozenset()
     if not key.isdigit():
         padded = f" {key} "
-        ngrams = frozenset(intern(padded[i : i + NGRAM_ORDER]) for i in range(len(padded) - NGRAM_ORDER + 1))
+        ngrams = frozenset(map(intern, map(padded.__getitem__, _slices(len(padded)))))
     cognate = intern(key[:COGNATE_PREFIX]) if len(key) >= COGNATE_MIN and not key[0].isdigit() else ""
     word_stem = intern(stem(token)) if len(token) > 1 and not token[0].isdigit() else ""
     return key, ngrams, cognate, word_stem

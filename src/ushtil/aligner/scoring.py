@@ -324,6 +324,8 @@ class BeadScorer:
         #: per language with paragraphs: does sentence s open one; and the code of what a bead taking
         #: n sentences from position s adds to its paragraph conflicts (:meth:`_paragraph_conflicts`)
         self._opens, self._paragraph_codes = {}, {}
+        #: the log-penalty of a bead by its paragraph code (:data:`PARAGRAPH_CONFLICTS` × the prior)
+        self._paragraph_penalty = self.priors.paragraph * PARAGRAPH_CONFLICTS
         for index, lang in enumerate(self.langs):
             starts = self.paragraph_starts.get(lang)
             if starts:
@@ -431,7 +433,7 @@ class BeadScorer:
         shape = np.broadcast_shapes(np.shape(key), *map(np.shape, starts))
         total = np.array(np.broadcast_to(self._type_priors[key], shape))  # each term added in place
         if self._opens:
-            total -= self.priors.paragraph * self._paragraph_conflicts(starts, counts)
+            total -= self._paragraph_penalty[self._paragraph_code(starts, counts)]
         for p, (ia, ib) in enumerate(self._slots):
             links = self._links[p][key]
             if links.any():  # added to the beads that link the pair (most beads, most pairs)
