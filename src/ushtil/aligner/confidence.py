@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .dp import Band, fill, move_blocks, moves_within, scores_at, traceback
+from .dp import Band, fill, move_blocks, move_counts, moves_within, scores_at, traceback
 
 #: The evidence of one bead, in the order of :func:`bead_evidence`'s columns.
 CONFIDENCE_FEATURES: tuple[str, ...] = (
@@ -70,7 +70,7 @@ def margins(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> np.ndarra
     cells = band.cells()
     end = np.array(sizes)
     moves = moves_within(sizes)
-    counts = np.array([move.value for move in moves], dtype=np.int64)
+    counts = move_counts(sizes)
     # the score of the bead of each move from each cell of the band (-inf: past the end), computed once
     gains = scorer.starting(cells, counts)
     forward = fill(band, gains)

@@ -307,6 +307,8 @@ def _inverse(lexicon: dict[str, set[str]]) -> dict[str, set[str]]:
     """Target stem → source stems, made once per lexicon: every section of a corpus's second pass
     is aligned with the same learned lexicon (the lexicon is kept with its inverse, so it is the
     same object while it is here; a lexicon is not changed once learned)."""
+    if not lexicon:  # a first pass's (a fresh empty one each time: not kept, so it evicts nothing)
+        return {}
     kept = _INVERSES.get(id(lexicon))
     if kept is None or kept[0] is not lexicon:
         inverse: dict[str, set[str]] = {}
