@@ -65,7 +65,7 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=1 << 17)
 def bigrams(key: str) -> frozenset[str]:
     padded = f" {key}"
-    return frozenset(padded[i : i + 2] for i in range(len(padded) - 1))
+    return frozenset(map(padded.__getitem__, _slices(len(padded), 2)))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -103,10 +103,10 @@ def profile_sentence(text: str, lang: str) -> SentenceProfile:
     )
 
 
-@lru_cache(maxsize=256)
-def _slices(length: int) -> tuple[slice, ...]:
-    """The slices of the n-grams of a padded key of this length."""
-    return tuple(slice(i, i + NGRAM_ORDER) for i in range(length - NGRAM_ORDER + 1))
+@lru_cache(maxsize=1024)
+def _slices(length: int, order: int = NGRAM_ORDER) -> tuple[slice, ...]:
+    """The slices of the n-grams of this order of a string of this length."""
+    return tuple(slice(i, i + order) for i in range(length - order + 1))
 
 
 @lru_cache(maxsize=1 << 17)
