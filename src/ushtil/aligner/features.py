@@ -343,6 +343,12 @@ def _entries(sets: list, ids: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     return rows, cols, np.array(counted, dtype=float) if counted else np.ones(len(cols))
 
 
+def _numbered(sets: list, ids: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_entries` of sets whose every element ``ids`` numbers already (each counted once)."""
+    cols = np.fromiter(map(ids.__getitem__, chain.from_iterable(sets)), dtype=np.int64)
+    return np.repeat(np.arange(len(sets)), list(map(len, sets))), cols, np.ones(len(cols))
+
+
 class _Parts:
     """One side's sets, a row per sentence, as (row, element, count) entries sorted by row and
     element, each with its *gap*: the sentences since its element last occurred (at most
@@ -485,11 +491,19 @@ def _side_overlaps(x: _Parts, y: _Parts) -> np.ndarray:
     # whole numbers: every order of the sums gives the same products, so one product serves all levels
     shared = _product(a, b) if top == 1 else sum(_product((a >= c) * 1.0, (b >= c) * 1.0) for c in range(1, top + 1))
     shared = shared.reshape(len(a) // (n + MOST), n + MOST, len(b) // (m + MOST), m + MOST)
-    table = np.empty((MOST, MOST, n + 1, m + 1))
-    for u in range(MOST):  # sentence s + u of one side with t + v of the other
-        for v in range(MOST):
-            table[u, v] = shared[min(u, len(shared) - 1), u : u + n + 1, min(v, shared.shape[2] - 1), v : v + m + 1]
+    table = shared[_sentence_pairs(n, m, len(shared), shared.shape[2])]  # sentence s + u with t + v
     return table.cumsum(axis=0).cumsum(axis=1)
+
+
+@lru_cache(maxsize=4096)
+def _sentence_pairs(n: int, m: int, levels_a: int, levels_b: int) -> tuple[np.ndarray, ...]:
+    """Where in :func:`_side_overlaps`'s product (level u, sentence, level v, sentence) the pair of
+    sentence s + u of one side and t + v of the other lies, for every (u, v, s, t): one gather, made
+    once per shape (the levels: MOST, or 1 for counts that add up)."""
+    u = np.arange(MOST).reshape(-1, 1, 1, 1)
+    v = np.arange(MOST).reshape(1, -1, 1, 1)
+    return (np.minimum(u, levels_a - 1), u + np.arange(n + 1).reshape(1, 1, -1, 1),
+            np.minimum(v, levels_b - 1), v + np.arange(m + 1).reshape(1, 1, 1, -1))
 
 
 def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
@@ -500,13 +514,20 @@ def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
     long one."""
     if not names:
         return _parts_of(*_entries([], {}), len(profiles))
-    keys = sorted({key for profile in profiles for key in profile.keys})
     letters: dict[str, int] = {}
     wanted = _entries([bigrams(name[:NAME_STEM]) for name in names], letters)
-    known = frozenset(letters)  # a set, not the dict's keys: ``&`` then walks the smaller side
-    spelled = _entries([bigrams(key) & known for key in keys], letters)  # the names' bigrams only
-    has = _entries([profile.keys for profile in profiles], {key: i for i, key in enumerate(keys)})
     need = NAME_MATCH * np.bincount(wanted[0], wanted[2], minlength=len(names))
+    known, least = frozenset(letters), need.min()  # a set, not the dict's keys: ``&`` then walks the smaller side
+    # the words with enough of the names' bigrams to sound like one of them (most words have none)
+    near = {}
+    for key in sorted({key for profile in profiles for key in profile.keys}):
+        common = bigrams(key) & known
+        if len(common) >= least:
+            near[key] = common
+    keys = list(near)
+    spelled = _numbered(list(near.values()), letters)  # the names' bigrams only
+    index = {key: i for i, key in enumerate(keys)}
+    has = _numbered([profile.keys & index.keys() for profile in profiles], index)
     if len(keys) * (len(names) + len(letters) + len(profiles)) <= DENSE_CELLS:
         shared = _product(_dense(wanted, len(names), len(letters)), _dense(spelled, len(keys), len(letters)))
         rows, cols = np.nonzero(_product(_dense(has, len(profiles), len(keys)), (shared >= need[:, None]) * 1.0))

@@ -84,7 +84,7 @@ def profile_sentence(text: str, lang: str) -> SentenceProfile:
     names = {
         key
         for position, (token, key) in enumerate(zip(tokens, keys, strict=True))
-        if len(key) >= 2 and not token[0].isdigit() and (token.isupper() or (position > 0 and token[0].isupper()))
+        if (token.isupper() or (position > 0 and token[0].isupper())) and len(key) >= 2 and not token[0].isdigit()
     }
     punctuation = [0] * PUNCTUATION_COUNT
     for ch in _PUNCTUATION.findall(text):  # a sentence has few marks: one pass, not one per class

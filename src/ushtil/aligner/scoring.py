@@ -200,14 +200,6 @@ def _paragraphs(starts: frozenset[int], size: int) -> tuple[np.ndarray, np.ndarr
     return opens, codes
 
 
-@lru_cache(maxsize=16)
-def _paragraph_penalty(paragraph: float) -> np.ndarray:
-    """The log-penalty of a bead by its paragraph code: :data:`PARAGRAPH_CONFLICTS` × the prior."""
-    penalty = paragraph * PARAGRAPH_CONFLICTS
-    penalty.flags.writeable = False
-    return penalty
-
-
 #: Sentences a bead may take from one language.
 MOST_TAKEN = 3
 
@@ -363,8 +355,6 @@ class BeadScorer:
         #: per language with paragraphs: does sentence s open one; and the code of what a bead taking
         #: n sentences from position s adds to its paragraph conflicts (:meth:`_paragraph_conflicts`)
         self._opens, self._paragraph_codes = {}, {}
-        #: the log-penalty of a bead by its paragraph code (:data:`PARAGRAPH_CONFLICTS` × the prior)
-        self._paragraph_penalty = _paragraph_penalty(self.priors.paragraph)
         for index, lang in enumerate(self.langs):
             starts = self.paragraph_starts.get(lang)
             if starts:
@@ -463,11 +453,11 @@ class BeadScorer:
         ``counts[..., l]``: the sentences taken from language l; ``key``: the bead types; all arrays
         that broadcast together (the beads one by one, or every type from every cell of a grid)."""
         shape = np.broadcast_shapes(np.shape(key), *map(np.shape, starts))
-        if self._opens:  # each term added in place
-            total = np.subtract(self._type_priors[key], self._paragraph_penalty[self._paragraph_code(starts, counts)])
-            total = np.array(np.broadcast_to(total, shape)) if total.shape != shape else total
-        else:
-            total = np.array(np.broadcast_to(self._type_priors[key], shape))
+        total = self._type_priors[key]  # a new array: each term is added to it in place
+        if self._opens:
+            total = total - self.priors.paragraph * self._paragraph_conflicts(starts, counts)
+        if total.shape != shape:
+            total = np.array(np.broadcast_to(total, shape))
         for p, (ia, ib) in enumerate(self._slots):
             links = self._links[p][key]
             if links.any():  # added to the beads that link the pair (most beads, most pairs)
