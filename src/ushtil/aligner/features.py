@@ -478,13 +478,16 @@ def _side_overlaps(x: _Parts, y: _Parts) -> np.ndarray:
     levels = []  # per side, the matrices of its gap levels u stacked: row u * (sentences + MOST) + sentence
     for parts, size in ((x, n), (y, m)):
         cols = column[parts.cols]
-        keep = cols >= 0
-        rows, cols, vals, gap = parts.rows[keep], cols[keep], parts.vals[keep], parts.gap[keep]
+        keep = np.flatnonzero(cols >= 0)
         depth = MOST if parts.lookback else 1
         matrix = np.zeros((depth, size + MOST, len(common)))
-        for u in range(depth):
-            above = gap > u
-            matrix[u, rows[above], cols[above]] = vals[above]
+        if depth == 1:
+            matrix[0, parts.rows[keep], cols[keep]] = parts.vals[keep]
+        else:  # each entry at the levels u below its gap
+            times = parts.gap[keep]
+            keep = np.repeat(keep, times)
+            level = np.arange(len(keep)) - np.repeat(np.cumsum(times) - times, times)
+            matrix[level, parts.rows[keep], cols[keep]] = parts.vals[keep]
         levels.append(matrix.reshape(depth * (size + MOST), len(common)))
     a, b = levels
     top = int(max(x.top_count, y.top_count))

@@ -175,7 +175,8 @@ def _cube_layout(priors: Priors, present: tuple[bool, ...], capped: tuple[int, .
     """The rows of a short section's cube (:meth:`BeadScorer._cube_scores`): the bead types (keys)
     that fit texts of ``capped`` sizes (at most ``longest``) with the ``present`` languages, and a
     last row for "no bead"; each key's row (the last for the others); and per (language, n) the
-    rows of the types that take n sentences of the language (made once per layout, read-only)."""
+    rows of the types that take n sentences of the language, where some do (made once per layout,
+    read-only)."""
     keys = move_counts(capped, longest) @ COUNT_KEY
     keys = keys[_type_priors(priors, present, longest)[keys] > -np.inf]
     keys = np.append(keys, 0)  # the last row: no sentences, no bead (its prior is -inf)
@@ -183,6 +184,7 @@ def _cube_layout(priors: Priors, present: tuple[bool, ...], capped: tuple[int, .
     rows[keys] = np.arange(len(keys))
     taking = {(lang, n): np.flatnonzero(KEYED_COUNTS[keys, lang] == n)
               for lang in range(3) for n in range(1, longest + 1)}
+    taking = {at: types for at, types in taking.items() if len(types)}
     for array in (keys, rows, *taking.values()):
         array.flags.writeable = False
     return keys, rows, taking
