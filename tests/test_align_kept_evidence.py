@@ -3,7 +3,7 @@ gives the numbers it would compute afresh, and is not used once what it depends 
 
 import numpy as np
 
-from ushtil.aligner.features import PairContext, PairEvidence, TermPairs
+from ushtil.aligner.features import FEATURES, PairContext, PairEvidence, TermPairs
 from ushtil.aligner.pipeline import _glossary_pairs
 from ushtil.aligner.profile import profile_sentence, stem
 
@@ -65,3 +65,9 @@ def test_the_glossary_pairs_follow_the_list_not_its_identity():
     terms.append(("capitol", "капитолий", "капитолий"))
     grown = _glossary_pairs(terms, 0, 2)
     assert len(grown.a) == 2 and grown.b[1] == (stem("капитолий"),)
+
+
+def test_no_lasting_feature_reads_the_lexicon_or_the_length_ratio():
+    lasting = {name for name, feature in FEATURES.items() if feature.lasting}
+    assert lasting and "length" not in lasting
+    assert not any({"known", "lexicon"} & {*FEATURES[name].sides, *FEATURES[name].shared} for name in lasting)

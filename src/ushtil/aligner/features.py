@@ -95,8 +95,10 @@ class Feature(ABC):
     #: ngrams, cognates, terms, lexicon: see :class:`PairEvidence`)
     sides: ClassVar[tuple[str, ...]] = ()
     shared: ClassVar[tuple[str, ...]] = ()
-    #: whether :meth:`values` reads the pair's context besides the counts (the length ratio expected)
-    reads_context: ClassVar[bool] = False
+    #: whether the values depend on the sentences and the glossary only (not on the length ratio a
+    #: pass expects, nor on the learned lexicon): a section's next pass then reads them again
+    #: instead of computing them (off unless a feature says so)
+    lasting: ClassVar[bool] = False
 
     @abstractmethod
     def values(self, sums: Sums) -> np.ndarray:
@@ -128,7 +130,6 @@ class LengthFit(Feature):
 
     name = "length"
     sides = ("chars", "heading_chars")
-    reads_context = True
 
     def values(self, sums):
         ratio = np.log((sums.b["chars"] + LENGTH_SMOOTHING) / (sums.a["chars"] + LENGTH_SMOOTHING))
@@ -148,6 +149,7 @@ class SharedNumbers(Feature):
 
     name = "numbers_shared"
     shared = ("numbers",)
+    lasting = True
 
     def values(self, sums):
         return np.minimum(sums.shared["numbers"], COUNT_CAP)
@@ -160,6 +162,7 @@ class UnmatchedNumbers(Feature):
     name = "numbers_unmatched"
     sides = ("numbers",)
     shared = ("numbers",)
+    lasting = True
 
     def values(self, sums):
         unmatched = sums.a["numbers"] + sums.b["numbers"] - 2 * sums.shared["numbers"]
@@ -172,6 +175,7 @@ class SharedNames(Feature):
 
     name = "names_shared"
     shared = ("names",)
+    lasting = True
 
     def values(self, sums):
         return np.minimum(sums.shared["names"] / 2, COUNT_CAP)
@@ -184,6 +188,7 @@ class NameShare(Feature):
     name = "names_share"
     sides = ("names",)
     shared = ("names",)
+    lasting = True
 
     def values(self, sums):
         return _ratio(sums.shared["names"], sums.a["names"] + sums.b["names"])
@@ -196,6 +201,7 @@ class CharacterNgrams(Feature):
     name = "ngram_dice"
     sides = ("ngrams",)
     shared = ("ngrams",)
+    lasting = True
 
     def values(self, sums):
         return _ratio(2 * sums.shared["ngrams"], sums.a["ngrams"] + sums.b["ngrams"])
@@ -209,6 +215,7 @@ class Cognates(Feature):
     name = "cognates"
     sides = ("cognates",)
     shared = ("cognates",)
+    lasting = True
 
     def values(self, sums):
         a, b, shared = sums.a["cognates"], sums.b["cognates"], sums.shared["cognates"]
@@ -221,6 +228,7 @@ class UnmatchedPunctuation(Feature):
 
     name = "punctuation_unmatched"
     sides = ("punctuation",)
+    lasting = True
 
     def values(self, sums):
         difference = np.abs(sums.a["punctuation"] - sums.b["punctuation"]).sum(axis=1)
@@ -233,6 +241,7 @@ class SharedTerms(Feature):
 
     name = "terms_shared"
     shared = ("terms",)
+    lasting = True
 
     def values(self, sums):
         return np.minimum(sums.shared["terms"], COUNT_CAP)
@@ -245,6 +254,7 @@ class UnmatchedTerms(Feature):
     name = "terms_unmatched"
     sides = ("terms",)
     shared = ("terms",)
+    lasting = True
 
     def values(self, sums):
         return np.clip(sums.a["terms"] + sums.b["terms"] - 2 * sums.shared["terms"], 0.0, COUNT_CAP)
@@ -584,8 +594,6 @@ MOST = 3
 DENSE_PAIRS = 40 * 40
 #: The shared counts that do not depend on the pair's context (see :func:`_context_free`).
 CONTEXT_FREE = frozenset({"numbers", "names", "ngrams", "cognates"})
-#: The counts that depend on the learned lexicon (a second pass learns one).
-LEXICON_COUNTS = frozenset({"known", "lexicon"})
 #: Candidate sets whose lasting feature columns a section keeps (its guides' and its own).
 KEPT_CANDIDATES = 6
 
@@ -727,15 +735,10 @@ class PairEvidence:
             column = kept.get(feature.name)
             if column is None:
                 column = feature.values(sums)
-                if self._lasting(feature):
+                if feature.lasting:
                     kept[feature.name] = column
             matrix[:, FEATURE_INDEX[feature.name]] = column
         return matrix
-
-    def _lasting(self, feature: Feature) -> bool:
-        """Whether a feature's values stay the same in another pass over the section: it reads
-        neither the pair's context nor the learned lexicon (glossary terms stay the same)."""
-        return not feature.reads_context and not (set(feature.sides) | set(feature.shared)) & LEXICON_COUNTS
 
     def _kept_columns(self, sa, la, sb, lb) -> dict[str, np.ndarray]:
         """The lasting feature columns already computed for these candidates (under this glossary),
