@@ -100,17 +100,6 @@ class LanguageIndex:
     #: units that have text in this language
     total: int = 0
     _capitalised: dict[str, bool] = field(default_factory=dict)
-    _shapes: dict[str, tuple[int, int, bool, bool]] = field(default_factory=dict, repr=False, compare=False)
-
-    def shape(self, gram: str) -> tuple[int, int, bool, bool]:
-        """The gram's spaces (its words less one), frequency, whether it is usually capitalised and
-        whether it is an acronym: what ranking a rendering asks of every gram of a candidate's beads,
-        remembered per gram."""
-        known = self._shapes.get(gram)
-        if known is None:
-            known = self._shapes[gram] = (gram.count(" "), self.frequency(gram), self.capitalised(gram),
-                                          is_acronym(gram))
-        return known
 
     def capitalised(self, gram: str) -> bool:
         """Whether the gram is usually written with a capital (names), cached per gram."""

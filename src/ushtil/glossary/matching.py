@@ -98,7 +98,12 @@ def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: Lang
         cooccurring = Counter()
         for u in shared:
             cooccurring.update(target.sides[u].grams)
-        scores = _scores(candidate, english_form, cooccurring, len(shared), target)
+        scores = {
+            gram: _score(candidate, english_form, gram, both, len(shared), target)
+            for gram, both in cooccurring.items()
+            if gram.count(" ") <= len(candidate.key) and _fits(candidate.kind, gram, target)
+            and (not candidate.demonym or _adjective_of_people(gram, target.lang))
+        }
         if not scores:
             return None
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))  # ties: same order every run
@@ -316,36 +321,17 @@ def _fits(kind: str, gram: str, target: LanguageIndex) -> bool:
     return not capitalised and not is_acronym(gram)
 
 
-#: A rendering's score is its Dice times this, by how many words longer or shorter than the term it is.
-LENGTH_GAP_FACTORS = (1.0, 0.7, 0.45)
-
-
-def _scores(candidate: Candidate, english_form: str, cooccurring: Counter, shared: int,
-            target: LanguageIndex) -> dict[str, float]:
-    """The score of every gram of the candidate's beads (``cooccurring``: in how many of its
-    ``shared`` beads each stands) that may render it: no more words than the term, of the term's
-    kind (:func:`_fits`), an adjective or people for a demonym. The score is Dice, lowered for a
-    length unlike the term's; a name's or acronym's rises with its spelling's likeness to the term.
-    (One loop, each gram's :meth:`~.index.LanguageIndex.shape` remembered: it runs for every gram of
-    every candidate's beads.)"""
-    size, kind = len(candidate.key), candidate.kind
-    naming = kind in ("name", "acronym") or candidate.demonym
-    shape = target.shape
-    scores = {}
-    for gram, both in cooccurring.items():
-        spaces, frequency, capitalised, acronym = shape(gram)
-        if spaces > size or (kind != "acronym" and (acronym or capitalised != (kind == "name"))):
-            continue  # longer than the term, or not of its kind (_fits)
-        if candidate.demonym and not _adjective_of_people(gram, target.lang):
-            continue
-        score = 2 * both / (shared + frequency) * LENGTH_GAP_FACTORS[min(abs(spaces + 1 - size), 2)]
-        if naming:
-            written = target.surfaces[gram].most_common(1)[0][0]
-            score += 0.6 * name_similarity(english_form, written)
-            if kind == "acronym" and acronym:
-                score += 0.3
-        scores[gram] = score
-    return scores
+def _score(candidate: Candidate, english_form: str, gram: str, both: int, shared: int,
+           target: LanguageIndex) -> float:
+    dice = 2 * both / (shared + target.frequency(gram))
+    gap = abs(gram.count(" ") + 1 - len(candidate.key))
+    score = dice * (1.0, 0.7, 0.45)[min(gap, 2)]
+    if candidate.kind in ("name", "acronym") or candidate.demonym:
+        written = target.surfaces[gram].most_common(1)[0][0]
+        score += 0.6 * name_similarity(english_form, written)
+        if candidate.kind == "acronym" and is_acronym(gram):
+            score += 0.3
+    return score
 
 
 def _spelling(candidate: Candidate, english_form: str, form: str) -> float:
