@@ -12,9 +12,11 @@ towards "that language is shorter", and the programme would then pair sentences 
 
 from __future__ import annotations
 
+import itertools
 import math
 import sys
-from collections import Counter
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -29,7 +31,7 @@ from ..tokens import words
 from .confidence import bead_evidence
 from .dp import Band, Cell, Move, fill, traceback
 from .features import FEATURES, PairContext, TermPairs
-from .profile import SentenceProfile, profile_sentence, stem
+from .profile import COGNATE_PREFIX, SentenceProfile, profile_sentence, stem
 from .scoring import BeadScorer, PairModel, Settings, default_settings
 
 #: Language pairs the model scores, each once (from the language registry).
@@ -49,6 +51,15 @@ GUIDE_MAX_WIDTH = 15
 GUIDE_ROUNDS = 12
 #: Sections with more sentences than this are "long": a progress bar when options.progress is set.
 LONG_SECTION = 1000
+#: Sections with more sentences than this start their guides from anchors (:func:`_anchor_path`),
+#: not from the diagonal: the guide's band then follows a missing passage of any length, and its
+#: cells stay linear in the length.
+ANCHORED_SECTION = 200
+#: An anchor's key must occur once in each text within this many sentences (plus the texts'
+#: difference in length) of where the other text's occurrence puts it.
+ANCHOR_WINDOW = 100
+#: Keys two sentences must share to make them an anchor.
+ANCHOR_KEYS = 2
 #: Characters per language in linked beads needed before the length ratio is measured on an
 #: alignment (below, the language records' ratio is used).
 MIN_CALIBRATION_CHARS = 300
@@ -246,10 +257,16 @@ def _guide(scorer: BeadScorer, other: int) -> tuple[np.ndarray, np.ndarray]:
     n, m = len(profiles[LANGS[0]]), len(profiles[LANGS[other]])
     width = min(GUIDE_MAX_WIDTH, max(GUIDE_WIDTH, int(GUIDE_SHARE * max(n, m))))
     low = np.zeros((n + 1, 2), dtype=np.int64)
-    low[:, other - 1] = np.arange(n + 1) * m // max(n, 1)
-    high = low + (low > 0)
+    anchored = max(n, m) > ANCHORED_SECTION
+    if anchored:
+        high = low.copy()
+        low[:, other - 1], high[:, other - 1] = _anchor_path(
+            _anchors(profiles[LANGS[0]], profiles[LANGS[other]]), n, m)
+    else:
+        low[:, other - 1] = np.arange(n + 1) * m // max(n, 1)
+        high = low + (low > 0)
     for round_ in range(GUIDE_ROUNDS):
-        first = round_ == 0 and abs(n - m) > width
+        first = round_ == 0 and abs(n - m) > width and not anchored
         guide = BeadScorer(LANGS, profiles, [cheap if first else model], scorer.priors, starts,
                            [scorer.evidence[p]], longest=1)
         band = Band.around(guide.sizes, low, high, width + (abs(n - m) if first else 0))
@@ -262,6 +279,77 @@ def _guide(scorer: BeadScorer, other: int) -> tuple[np.ndarray, np.ndarray]:
         if not first and not along_edge.any():
             break
     return low[:, other - 1], high[:, other - 1]
+
+
+def _anchor_keys(profile: SentenceProfile) -> set:
+    """What may tie a sentence to its translation across scripts: its numbers and the sound-key
+    prefixes of its longer words and names."""
+    return {*profile.numbers, *profile.cognates, *(name[:COGNATE_PREFIX] for name in profile.names)}
+
+
+def _anchors(a: Sequence[SentenceProfile], b: Sequence[SentenceProfile]) -> list[tuple[int, int]]:
+    """Sentence pairs (i, j), increasing in both, that are almost surely translations: they share
+    ANCHOR_KEYS keys that occur once in each text near where the pair is (a text may repeat a
+    number or a name, but rarely within a few pages), the longest chain of such pairs that runs
+    forward in both texts. Linear in the length (keys by hashing, the chain by patience sorting)."""
+    n, m = len(a), len(b)
+    window = ANCHOR_WINDOW + abs(n - m)
+    where_a, where_b = defaultdict(list), defaultdict(list)
+    for where, profiles in ((where_a, a), (where_b, b)):
+        for position, profile in enumerate(profiles):
+            for key in _anchor_keys(profile):
+                where[key].append(position)
+    shared: Counter = Counter()
+    for key, rows in where_a.items():
+        columns = where_b.get(key)
+        for i in rows if columns else ():
+            expected = i * m / n
+            first = bisect_left(columns, expected - window)
+            if bisect_right(columns, expected + window) - first != 1:
+                continue
+            j = columns[first]
+            expected = j * n / m
+            if bisect_right(rows, expected + window) - bisect_left(rows, expected - window) == 1:
+                shared[i, j] += 1
+    best: dict[int, tuple[int, int]] = {}  # per row, the pair sharing most keys
+    for (i, j), count in shared.items():
+        if count >= ANCHOR_KEYS and count > best.get(i, (0, -1))[0]:
+            best[i] = (count, j)
+    return _longest_chain([(i, best[i][1]) for i in sorted(best)])
+
+
+def _longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of ``pairs`` (in order of their first number) whose second numbers increase."""
+    tails: list[int] = []  # tails[k]: the smallest last j of a chain of k + 1 pairs so far
+    ends: list[int] = []  # and the index of that pair
+    before = []
+    for index, (_, j) in enumerate(pairs):
+        length = bisect_left(tails, j)
+        before.append(ends[length - 1] if length else -1)
+        if length == len(tails):
+            tails.append(j)
+            ends.append(index)
+        else:
+            tails[length], ends[length] = j, index
+    chain, index = [], ends[-1] if ends else -1
+    while index >= 0:
+        chain.append(pairs[index])
+        index = before[index]
+    return chain[::-1]
+
+
+def _anchor_path(anchors: list[tuple[int, int]], n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per English position (0 … n), the lowest and highest positions of the other language that a
+    path through ``anchors`` may visit: between two anchors it runs along the diagonal, except for
+    one passage missing from the text that has fewer sentences there (anywhere between them)."""
+    low = np.full(n + 1, m, dtype=np.int64)
+    high = np.zeros(n + 1, dtype=np.int64)
+    for (i0, j0), (i1, j1) in itertools.pairwise([(0, 0), *anchors, (n, m)]):
+        rows = np.arange(i0, i1 + 1)
+        diagonal = j0 + rows - i0
+        low[rows] = np.minimum(low[rows], np.clip(diagonal - max(0, (i1 - i0) - (j1 - j0)), j0, j1))
+        high[rows] = np.maximum(high[rows], np.clip(diagonal + max(0, (j1 - j0) - (i1 - i0)), j0, j1))
+    return low, high
 
 
 def band_for(scorer: BeadScorer, sizes: Cell) -> Band:
