@@ -5,7 +5,8 @@ usage: python bench/long_texts.py [--cases DIR] [--lines N ...] [--gaps LINES:GA
 The NTREX dev cases are concatenated into one pre-segmented triple (repeated until English has N
 lines), and a run of Kazakh sentences is dropped from it (``align_ntrex.concatenated``). Each text is
 aligned by ``align_corpus`` (both passes) in a child process of its own, so the time and the peak
-memory (RSS) are the text's alone. One table, a row per text:
+memory (RSS) are the text's alone (with the child's CPU seconds beside the wall-clock ones: on a
+shared machine they say more). One table, a row per text:
 
 * the length rows (``--lines``, a 60-sentence run dropped after 40 % of the text, as in
   ``align_ntrex.py``'s long rows): seconds, peak RSS and RSS per English line (constant when memory
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import shutil
 import subprocess
 import sys
@@ -62,15 +64,18 @@ def measure(cases: Path, names: list[str], lines: int, gap: int, at: float, fold
     first, last, _ = concatenated(cases, names, lines, folder, "long", gap, at)
     out = folder / "out"
     out.mkdir(parents=True, exist_ok=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run([sys.executable, "-c", _CHILD, str(folder), "long", str(out)],
                           capture_output=True, text=True, check=True)
     measured = json.loads(done.stdout.strip().splitlines()[-1])
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     predicted = [json.loads(line) for line in (out / "long.alignment.jsonl").read_text().splitlines()]
     found, runs, outside = gap_found(predicted, (first, last))
     size = len((folder / "long.en.txt").read_text(encoding="utf-8").splitlines())
     total = score(folder, out)["ALL"]
     return {
-        "lines": size, "gap": gap, "at": at, "seconds": measured["seconds"], "rss_mb": measured["rss_mb"],
+        "lines": size, "gap": gap, "at": at, "seconds": measured["seconds"], "cpu": cpu, "rss_mb": measured["rss_mb"],
         "f1": "/".join(f"{total[f'{m}_F1']:.3f}" for m in ("link", "strict", "null")),
         "found": f"{found} of {last - first + 1} in {runs} run{'s' if runs != 1 else ''}, {outside} outside",
     }
@@ -93,14 +98,14 @@ def main(argv=None) -> int:
         raise SystemExit("--gaps: give LINES:GAP, e.g. 1000:60") from None
     work = args.keep or Path(tempfile.mkdtemp(prefix="ushtil-long-"))
     rows = [(lines, 60, 0.4) for lines in args.lines] + [(lines, gap, 0.5) for lines, gap in gaps]
-    header = (f"{'en lines':>8} | {'kk gap':>11} | {'seconds':>7} | {'peak RSS MB':>11} | {'KB/line':>7} | "
-              f"{'F1 link/strict/null':^19} | gap lines found as missing:kk")
+    header = (f"{'en lines':>8} | {'kk gap':>11} | {'seconds':>7} | {'CPU s':>6} | {'peak RSS MB':>11} | "
+              f"{'KB/line':>7} | {'F1 link/strict/null':^19} | gap lines found as missing:kk")
     print(header)
     print("-" * len(header))
     for lines, gap, at in rows:
         row = measure(args.cases, names, lines, gap, at, work / f"long{lines}-{gap}-{int(100 * at)}")
         per_line = 1024 * row["rss_mb"] / row["lines"]
-        print(f"{row['lines']:>8} | {gap:>3} at {int(100 * at):>2} % | {row['seconds']:>7.1f} | "
+        print(f"{row['lines']:>8} | {gap:>3} at {int(100 * at):>2} % | {row['seconds']:>7.1f} | {row['cpu']:>6.1f} | "
               f"{row['rss_mb']:>11.0f} | {per_line:>7.1f} | {row['f1']:^19} | {row['found']}", flush=True)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

@@ -55,9 +55,10 @@ LONG_SECTION = 1000
 #: not from the diagonal: the guide's band then follows a missing passage of any length, and its
 #: cells stay linear in the length.
 ANCHORED_SECTION = 200
-#: An anchor's key must occur once in each text within this many sentences (plus the texts'
-#: difference in length) of where the other text's occurrence puts it.
+#: An anchor's key may occur at most ANCHOR_REPEATS times in each text within this many sentences
+#: (plus the texts' difference in length) of where the other text's occurrence puts it.
 ANCHOR_WINDOW = 100
+ANCHOR_REPEATS = 3
 #: Keys two sentences must share to make them an anchor.
 ANCHOR_KEYS = 2
 #: Characters per language in linked beads needed before the length ratio is measured on an
@@ -288,10 +289,13 @@ def _anchor_keys(profile: SentenceProfile) -> set:
 
 
 def _anchors(a: Sequence[SentenceProfile], b: Sequence[SentenceProfile]) -> list[tuple[int, int]]:
-    """Sentence pairs (i, j), increasing in both, that are almost surely translations: they share
-    ANCHOR_KEYS keys that occur once in each text near where the pair is (a text may repeat a
-    number or a name, but rarely within a few pages), the longest chain of such pairs that runs
-    forward in both texts. Linear in the length (keys by hashing, the chain by patience sorting)."""
+    """Sentence pairs (i, j), increasing in both, that are almost surely translations: the longest
+    chain, forward in both texts, of the pairs that share ANCHOR_KEYS keys rare near them (a text
+    may repeat a number or a name, but rarely many times within a few pages). A key pairs each of
+    its occurrences in one text with those in the other within ANCHOR_WINDOW sentences (plus the
+    texts' difference in length) of where the occurrence puts it, if there are at most
+    ANCHOR_REPEATS of them there in each text. Linear in the length: keys by hashing, the chain by
+    patience sorting."""
     n, m = len(a), len(b)
     window = ANCHOR_WINDOW + abs(n - m)
     where_a, where_b = defaultdict(list), defaultdict(list)
@@ -303,23 +307,19 @@ def _anchors(a: Sequence[SentenceProfile], b: Sequence[SentenceProfile]) -> list
     for key, rows in where_a.items():
         columns = where_b.get(key)
         for i in rows if columns else ():
-            expected = i * m / n
-            first = bisect_left(columns, expected - window)
-            if bisect_right(columns, expected + window) - first != 1:
+            if bisect_right(rows, i + window) - bisect_left(rows, i - window) > ANCHOR_REPEATS:
                 continue
-            j = columns[first]
-            expected = j * n / m
-            if bisect_right(rows, expected + window) - bisect_left(rows, expected - window) == 1:
-                shared[i, j] += 1
-    best: dict[int, tuple[int, int]] = {}  # per row, the pair sharing most keys
-    for (i, j), count in shared.items():
-        if count >= ANCHOR_KEYS and count > best.get(i, (0, -1))[0]:
-            best[i] = (count, j)
-    return _longest_chain([(i, best[i][1]) for i in sorted(best)])
+            expected = i * m / n
+            first, last = bisect_left(columns, expected - window), bisect_right(columns, expected + window)
+            if last - first <= ANCHOR_REPEATS:
+                shared.update((i, j) for j in columns[first:last])
+    # one pair per row at most: a row's pairs in decreasing j, of which an increasing chain takes one
+    pairs = sorted((pair for pair, count in shared.items() if count >= ANCHOR_KEYS), key=lambda p: (p[0], -p[1]))
+    return _longest_chain(pairs)
 
 
 def _longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest run of ``pairs`` (in order of their first number) whose second numbers increase."""
+    """The longest chain of ``pairs`` (taken in their order) whose second numbers increase."""
     tails: list[int] = []  # tails[k]: the smallest last j of a chain of k + 1 pairs so far
     ends: list[int] = []  # and the index of that pair
     before = []
