@@ -17,11 +17,11 @@ from ushtil.model import LANGS
 pytestmark = pytest.mark.skipif(not NTREX.is_dir(), reason="../shared/bench/ntrex-dev is not there")
 
 
-def concatenated(copies: int = 1, drop: tuple[str, float, int] | None = None):
-    """Every dev case one after the other (``copies`` times), and the gold beads; ``drop``
+def concatenated(copies: int = 1, *drops: tuple[str, float, int]):
+    """Every dev case one after the other (``copies`` times), and the gold beads; each of ``drops``
     (language, share, count): that language's sentences of the beads from the share of the text on
     are left out until ``count`` are gone (the beads keep their other languages). (The texts, the
-    gold beads, and the beads of the dropped run.)"""
+    gold beads, and the beads of the first dropped run.)"""
     texts = {lang: [] for lang in LANGS}
     beads = []
     for _ in range(copies):
@@ -32,26 +32,37 @@ def concatenated(copies: int = 1, drop: tuple[str, float, int] | None = None):
                 texts[lang] += (NTREX / f"{case}.{lang}.txt").read_text(encoding="utf-8").splitlines()
             beads += [{lang: [offsets[lang] + i for i in bead[lang]] for lang in LANGS}
                       for bead in map(json.loads, path.read_text(encoding="utf-8").splitlines())]
-    first = last = 0
-    if drop:
-        lang, share, count = drop
+    runs = []
+    for lang, share, count in drops:
         first = last = int(share * len(beads))
         dropped = 0
         while dropped < count:
             dropped += len(beads[last][lang])
             beads[last] = {**beads[last], lang: []}
             last += 1
+        runs.append(range(first, last))
     for lang in LANGS:  # number the sentences left
         kept = sorted(i for bead in beads for i in bead[lang])
         number = {old: new for new, old in enumerate(kept)}
         texts[lang] = [texts[lang][i] for i in kept]
         beads = [{**bead, lang: [number[i] for i in bead[lang]]} for bead in beads]
-    return texts, beads, beads[first:last]
+    return texts, beads, [beads[b] for b in runs[0]] if runs else []
+
+
+def profiles_of(texts: dict[str, list[str]]) -> dict[str, list]:
+    return {lang: [profile_sentence(text, lang) for text in texts[lang]] for lang in LANGS}
+
+
+def guide_band(profiles: dict[str, list], other: str):
+    """The rows of the guide's first band for English and ``other``: the anchors' path, GUIDE_MAX_WIDTH
+    either side."""
+    low, high = _anchor_path(_anchors(profiles["en"], profiles[other]), len(profiles["en"]), len(profiles[other]))
+    return low - GUIDE_MAX_WIDTH, high + GUIDE_MAX_WIDTH
 
 
 def test_anchors_are_translations_spread_over_the_text():
     texts, gold, _ = concatenated()
-    profiles = {lang: [profile_sentence(text, lang) for text in texts[lang]] for lang in LANGS}
+    profiles = profiles_of(texts)
     for other in ("kk", "ru"):
         links = {(i, j) for bead in gold for i in bead["en"] for j in bead[other]}
         anchors = _anchors(profiles["en"], profiles[other])
@@ -62,27 +73,30 @@ def test_anchors_are_translations_spread_over_the_text():
 
 
 def test_the_anchor_band_holds_a_missing_page_and_stays_narrow():
-    texts, gold, gap = concatenated(copies=2, drop=("kk", 0.5, 120))
+    texts, gold, gap = concatenated(2, ("kk", 0.5, 120))
     assert sum(len(bead["en"]) for bead in gap) >= 120
-    profiles = {lang: [profile_sentence(text, lang) for text in texts[lang]] for lang in ("en", "kk")}
-    low, high = _anchor_path(_anchors(profiles["en"], profiles["kk"]), len(texts["en"]), len(texts["kk"]))
-    # every gold link within the guide's band: the anchors' path, GUIDE_MAX_WIDTH either side
-    for bead in gold:
-        for i in bead["en"]:
-            for j in bead["kk"]:
-                assert low[i] - GUIDE_MAX_WIDTH <= j <= high[i] + GUIDE_MAX_WIDTH, (i, j)
-    # wide only across the gap: a few sentences per row on average (a band around the diagonal as
-    # wide as the texts' difference in length would have 2 * 143 + 1)
-    assert len(texts["en"]) - len(texts["kk"]) > 140
-    assert (high - low + 1).sum() < 5 * len(texts["en"])
-    # and across the gap it lets the Kazakh side stand still where the page is missing
+    low, high = guide_band(profiles_of(texts), "kk")
+    assert all(low[i] <= j <= high[i] for bead in gold for i in bead["en"] for j in bead["kk"])
+    # across the gap it lets the Kazakh side stand still where the page is missing
     where = min(j for bead in gold if bead["kk"] and bead["en"] and bead["en"][0] > gap[0]["en"][0] for j in bead["kk"])
-    for i in (i for bead in gap for i in bead["en"]):
-        assert low[i] - GUIDE_MAX_WIDTH <= where <= high[i] + GUIDE_MAX_WIDTH, i
+    assert all(low[i] <= where <= high[i] for bead in gap for i in bead["en"])
+    # and it is wide only there: a band around the diagonal as wide as the texts' difference in
+    # length would have 2 * (143 + 15) + 1 cells a row
+    assert len(texts["en"]) - len(texts["kk"]) > 140
+    assert (high - low + 1).sum() < (5 + 2 * GUIDE_MAX_WIDTH) * len(texts["en"])
+
+
+def test_the_anchor_band_holds_pages_missing_from_either_side_in_texts_of_equal_length():
+    # Kazakh lacks 150 sentences early on and English 150 later: the texts are about as long, but in
+    # between the Kazakh sentences lie 150 lines before their English ones
+    texts, gold, _ = concatenated(1, ("kk", 0.15, 150), ("en", 0.6, 150))
+    assert abs(len(texts["en"]) - len(texts["kk"])) < 20
+    low, high = guide_band(profiles_of(texts), "kk")
+    assert all(low[i] <= j <= high[i] for bead in gold for i in bead["en"] for j in bead["kk"])
 
 
 def test_a_missing_page_comes_out_as_one_gap_in_its_place():
-    texts, _, gap = concatenated(drop=("kk", 0.5, 60))
+    texts, _, gap = concatenated(1, ("kk", 0.5, 60))
     missing = {i for bead in gap for i in bead["en"]}
     assert len(missing) >= 60
     alignment, = align_corpus([("long", texts)]).alignments

@@ -55,8 +55,8 @@ LONG_SECTION = 1000
 #: not from the diagonal: the guide's band then follows a missing passage of any length, and its
 #: cells stay linear in the length.
 ANCHORED_SECTION = 200
-#: An anchor's key may occur at most ANCHOR_REPEATS times in each text within this many sentences
-#: (plus the texts' difference in length) of where the other text's occurrence puts it.
+#: An anchor's key occurs at most ANCHOR_REPEATS times in each text, or that often within this many
+#: sentences (plus the texts' difference in length) of where the other text's occurrence puts it.
 ANCHOR_WINDOW = 100
 ANCHOR_REPEATS = 3
 #: Keys two sentences must share to make them an anchor.
@@ -291,7 +291,8 @@ def _anchor_keys(profile: SentenceProfile) -> set:
 def _anchors(a: Sequence[SentenceProfile], b: Sequence[SentenceProfile]) -> list[tuple[int, int]]:
     """Sentence pairs (i, j), increasing in both, that are almost surely translations: the longest
     chain, forward in both texts, of the pairs that share ANCHOR_KEYS keys rare near them (a text
-    may repeat a number or a name, but rarely many times within a few pages). A key pairs each of
+    may repeat a number or a name, but rarely many times within a few pages). A key found at most
+    ANCHOR_REPEATS times in each text pairs all its occurrences; a more frequent one pairs each of
     its occurrences in one text with those in the other within ANCHOR_WINDOW sentences (plus the
     texts' difference in length) of where the occurrence puts it, if there are at most
     ANCHOR_REPEATS of them there in each text. Linear in the length: keys by hashing, the chain by
@@ -305,7 +306,10 @@ def _anchors(a: Sequence[SentenceProfile], b: Sequence[SentenceProfile]) -> list
                 where[key].append(position)
     shared: Counter = Counter()
     for key, rows in where_a.items():
-        columns = where_b.get(key)
+        columns = where_b.get(key, ())
+        if 0 < len(columns) <= ANCHOR_REPEATS and len(rows) <= ANCHOR_REPEATS:  # rare in both texts: anywhere
+            shared.update(itertools.product(rows, columns))
+            continue
         for i in rows if columns else ():
             if bisect_right(rows, i + window) - bisect_left(rows, i - window) > ANCHOR_REPEATS:
                 continue
