@@ -42,9 +42,10 @@ FULL_CUBE_CELLS = 2_000
 BAND_WIDTH = 3
 #: Half-width of the guides' own band: this share of the text, but at least GUIDE_WIDTH and at most
 #: GUIDE_MAX_WIDTH sentences, plus the difference in length of the two texts (a passage missing
-#: from one of them). The band starts on the diagonal and is moved onto the guide's path until the
-#: path no longer runs along its edge (at most GUIDE_ROUNDS times), so a missing passage is
-#: followed, while time and memory stay linear in the length.
+#: from one of them). The band starts on the diagonal (in a section over ANCHORED_SECTION
+#: sentences, on the anchors' path, without the difference) and is moved onto the guide's path
+#: until the path no longer runs along its edge (at most GUIDE_ROUNDS times), so a missing passage
+#: is followed, while time and memory stay linear in the length.
 GUIDE_WIDTH = 6
 GUIDE_SHARE = 0.1
 GUIDE_MAX_WIDTH = 15
@@ -243,9 +244,11 @@ def _guide(scorer: BeadScorer, other: int) -> tuple[np.ndarray, np.ndarray]:
     """Where each English position lies in language ``other`` (1 or 2): the positions a banded
     pairwise pass visits (lowest, highest per row).
 
-    The first round searches a band as wide as the texts' difference in length (a passage missing
-    from one of them) with cheap evidence (lengths, numbers); the next rounds use all the evidence
-    in a narrower band moved onto the path found, until the path no longer runs along its edge.
+    In a long section the first round searches the band around the anchors' path
+    (:func:`_anchor_path`: wide only where the anchors leave room for a missing passage); in a
+    shorter one, a band as wide as the texts' difference in length (a passage missing from one of
+    them), with cheap evidence (lengths, numbers). The next rounds use all the evidence in a narrower
+    band moved onto the path found, until the path no longer runs along its edge.
     The pass takes one sentence per language at a time (a merge becomes a 1-1 and a 1-0 step,
     close enough for a guide) and shares the section's evidence, so the sentence pairs it compares
     are not compared again by the three-way pass."""
