@@ -73,13 +73,14 @@ def test_rerun_after_a_new_or_changed_article_tokenises_it_alone_and_equals_a_fr
     assert sum(b'"candidates":[' in payload for payload in payloads) == 1
 
 
-def assert_equals_a_fresh_build(work: Path, folder: Path, written: dict[str, bytes], capsys) -> None:
-    """A build from a copy of ``work`` without its cache, on one process, writes ``written``."""
+def assert_equals_a_fresh_build(work: Path, folder: Path, written: dict[str, bytes], capsys, articles: int = 7) -> None:
+    """A build from a copy of ``work`` (``articles`` articles) without its cache, on one process, writes
+    ``written``."""
     fresh_work = folder / "work"
     shutil.copytree(work, fresh_work)
     shutil.rmtree(fresh_work / CACHE_FOLDER)
     fresh = glossary(fresh_work, folder / "out", "--jobs", "1")
-    assert "tokens and lemmas of 7 article(s) made, 0 taken from" in capsys.readouterr().err
+    assert f"tokens and lemmas of {articles} article(s) made, 0 taken from" in capsys.readouterr().err
     assert sorted(fresh) == sorted(written)
     for name in fresh:
         assert fresh[name] == written[name], name

@@ -86,6 +86,18 @@ class ResultCache:
 
     def get(self, key: str) -> Any | None:
         """The value stored under ``key``; None when absent or corrupt (a corrupt entry is removed)."""
+        payload = self.get_bytes(key)
+        if payload is None:
+            return None
+        try:
+            return json.loads(payload)
+        except (ValueError, TypeError):
+            self.discard(key)
+            return None
+
+    def get_bytes(self, key: str) -> bytes | None:
+        """The payload stored under ``key`` as it was stored (:meth:`put_bytes`); None when absent or
+        when it does not match its checksum (the entry is then removed)."""
         if self.folder is None or not self.reuse:
             return None
         try:
@@ -98,24 +110,29 @@ class ResultCache:
             self.stats["miss"] += 1
             return None
         checksum, payload = row
-        try:
-            if hashlib.sha256(payload).hexdigest() != checksum:
-                raise ValueError("checksum mismatch")
-            value = json.loads(payload)
-        except (ValueError, TypeError):
-            self.stats["corrupt"] += 1
-            with contextlib.suppress(sqlite3.DatabaseError):
-                db.execute("DELETE FROM results WHERE key = ?", (key,))
-                self._pending += 1
+        if not isinstance(payload, bytes) or hashlib.sha256(payload).hexdigest() != checksum:
+            self.discard(key)
             return None
         self.stats["hit"] += 1
-        return value
+        return payload
+
+    def discard(self, key: str) -> None:
+        """Remove a corrupt entry (its checksum held, but what it holds cannot be read), counted as such."""
+        self.stats["corrupt"] += 1
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.DatabaseError):
+                self._db.execute("DELETE FROM results WHERE key = ?", (key,))
+                self._pending += 1
 
     def put(self, key: str, value: Any) -> None:
         """Store ``value`` (JSON-able) under ``key``; a cache that cannot be written is only a slower run."""
+        if self.folder is not None:
+            self.put_bytes(key, json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
+
+    def put_bytes(self, key: str, payload: bytes) -> None:
+        """Store ``payload`` under ``key`` as it is (read back by :meth:`get_bytes`)."""
         if self.folder is None:
             return
-        payload = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
         try:
             db = self._connection()
             if db is None:

@@ -20,7 +20,16 @@ from .compose import PhraseComposer, composed_headword, starts_with_adjective, w
 from .confidence import EntryEvidence, entry_confidence
 from .headwords import headword, reconcile_names
 from .ids import assign_ids
-from .index import LanguageIndex, Lemmatize, Tokens, build_indexes, corpus_tokens, library_lemmatizer
+from .index import (
+    LanguageIndex,
+    Lemmatize,
+    Tokens,
+    build_indexes,
+    cached_indexes,
+    corpus_tokens,
+    library_lemmatizer,
+    tokens_key,
+)
 from .matching import Rendering, render
 from .model import Evidence, Glossary, GlossaryEntry, glossary_from_dict, glossary_to_dict
 from .patterns import term_patterns
@@ -96,13 +105,19 @@ def build_glossary(
             _load_language_data(nlp)
         with _collector_paused():
             tokens, made = corpus_tokens(articles, lemmatize, nlp=nlp, cache=cache, engine=engine)
+            indexes, indexed = (cached_indexes(tokens, [tokens_key(article, nlp) for article in articles],
+                                               [len(article) for article in articles], cache)
+                                if cache is not None else (None, 0))
             built = glossary_from_units(units, lemmatize or library_lemmatizer(nlp), min_confidence, threshold,
-                                        tokens, engine)
+                                        tokens, engine, indexes)
         if cache is not None:
             cache.put(_LAST_BUILD, {"key": key, "glossary": glossary_to_dict(built)})
             cache.flush()
+            index_note = (f"the index of the first {indexed} taken from the last build and "
+                          f"{len(articles) - indexed} added to it" if indexed else
+                          "the index made anew (no earlier build counted the first of these articles in order)")
             _note(notes, f"tokens and lemmas of {made} article(s) made, {len(articles) - made} taken from "
-                         f"{cache.folder}; the index, candidates and renderings are counted over all "
+                         f"{cache.folder}; {index_note}; the candidates and renderings are counted over all "
                          f"{len(articles)} again (every candidate's renderings are ranked by corpus-wide "
                          "counts, which a new or changed article changes)")
     built.signature = (f"ushtil {__version__} glossary; nlp={nlp}; sources={len(found.aligned)}; "
@@ -181,12 +196,13 @@ def _collector_paused():
 
 def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence: float = MIN_CONFIDENCE,
                         threshold: float = 0.0, tokens: dict[str, list[Tokens]] | None = None,
-                        engine: Engine | None = None) -> Glossary:
+                        engine: Engine | None = None, indexes: dict[str, LanguageIndex] | None = None) -> Glossary:
     """Entries for every English candidate with a rendering in Kazakh or Russian; those below
-    ``threshold`` as candidates (``tokens``: the units' tokens, :func:`.index.corpus_tokens`).
+    ``threshold`` as candidates (``tokens``: the units' tokens, :func:`.index.corpus_tokens`;
+    ``indexes``: their indexes when made already, :func:`.index.cached_indexes`).
     With a parallel ``engine`` the candidates are rendered on this machine's cores (see
     :func:`_render_everything`)."""
-    indexes = build_indexes(units, lemmatize, tokens)
+    indexes = indexes or build_indexes(units, lemmatize, tokens)
     english = indexes["en"]
     words = {lang: WordAssociation(english, indexes[lang]) for lang in ("kk", "ru")}
     corpus = _Corpus(units=units, indexes=indexes, words=words,

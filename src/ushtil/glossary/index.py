@@ -12,6 +12,7 @@ lemmatises that article only, and the corpus-wide index is then put together fro
 
 from __future__ import annotations
 
+import marshal
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -314,8 +315,7 @@ def corpus_tokens(articles: list[list[Unit]], lemmatize: Lemmatize | None = None
     N``, a Dask cluster, :func:`articles_tokens`); a ``lemmatize`` of the caller's runs here."""
     if cache is None or lemmatize is not None or nlp != "builtin":
         cache = ResultCache(None)
-    keys = ([cache_key("glossary: tokens", nlp, content_hash([unit.text for unit in units])) for units in articles]
-            if cache.folder else [""] * len(articles))
+    keys = [tokens_key(units, nlp) for units in articles] if cache.folder else [""] * len(articles)
     found: list[dict | None] = [cache.get(key) if key else None for key in keys]
     todo = [n for n, tokens in enumerate(found) if tokens is None]
     made = articles_tokens([articles[n] for n in todo], lemmatize, nlp=nlp, engine=engine)
@@ -327,16 +327,26 @@ def corpus_tokens(articles: list[list[Unit]], lemmatize: Lemmatize | None = None
     return {lang: [side for tokens in found for side in tokens[lang]] for lang in LANGS}, len(todo)
 
 
+def tokens_key(units: list[Unit], nlp: str = "builtin") -> str:
+    """The cache key of one article's tokens: its units' texts, the lemmatiser and this code."""
+    return cache_key("glossary: tokens", nlp, content_hash([unit.text for unit in units]))
+
+
 def build_index(units: list[Unit], lang: str, lemmatize: Lemmatize | None = None,
                 tokens: list[Tokens] | None = None) -> LanguageIndex:
     """The :class:`LanguageIndex` of ``lang`` over all units, from their ``tokens`` (one per unit, as
     :func:`article_tokens` makes them) or else tokenised and lemmatised here as one article."""
     if tokens is None:
         tokens = article_tokens(units, lemmatize)[lang]
-    sides: list[Side | None] = []
-    postings: dict[str, list[int]] = defaultdict(list)
-    surfaces: dict[str, Counter] = defaultdict(Counter)
-    for number, found in enumerate(tokens):
+    return _indexed(lang, tokens, [], defaultdict(list), defaultdict(Counter))
+
+
+def _indexed(lang: str, tokens: list[Tokens], sides: list[Side | None], postings: defaultdict,
+             surfaces: defaultdict) -> LanguageIndex:
+    """The index of ``tokens`` given that of their first ``len(sides)`` (its sides, postings and
+    surfaces, added to here): the sides after those are analysed and counted in unit order."""
+    for number in range(len(sides), len(tokens)):
+        found = tokens[number]
         if found is None:
             sides.append(None)
             continue
@@ -354,3 +364,70 @@ def build_indexes(units: list[Unit], lemmatize: Lemmatize | None = None,
     """The index of every language; ``tokens``: per language, the :data:`Tokens` of every unit."""
     tokens = tokens or article_tokens(units, lemmatize)
     return {lang: build_index(units, lang, tokens=tokens[lang]) for lang in LANGS}
+
+
+#: The cache slot of the last build's index: one entry, overwritten by the next build.
+_LAST_INDEX = cache_key("glossary: last index", {}, [])
+
+
+def cached_indexes(tokens: dict[str, list[Tokens]], article_keys: list[str], sizes: list[int],
+                   cache: ResultCache) -> tuple[dict[str, LanguageIndex], int]:
+    """:func:`build_indexes` of the units of articles keyed ``article_keys`` (:func:`tokens_key`) with
+    ``sizes`` units each, and how many of these articles' counts were taken from ``cache``.
+
+    The last build's counts (postings and surfaces) are kept in the cache with its articles' keys; when
+    those articles are the first ones here, in the same order, their counts are taken and only the
+    articles after them are analysed and added, in unit order, as a fresh build adds them, so the
+    index is the one a fresh build makes. Any other corpus (an article changed, removed or put before
+    others) is indexed anew. The counts stored are this build's (one entry: what the next build
+    starts from)."""
+    kept = _last_index(cache, article_keys, sizes)
+    reused = kept[0] if kept else 0
+    units = sum(sizes[:reused])
+    indexes = {}
+    for lang in LANGS:
+        sides, postings, surfaces = [], defaultdict(list), defaultdict(Counter)
+        if kept:
+            stored_postings, stored_surfaces = kept[1][lang]
+            sides = _kept_sides(tokens[lang][:units], stored_postings)
+            postings.update(stored_postings)
+            surfaces.update((gram, Counter(forms)) for gram, forms in stored_surfaces.items())
+        indexes[lang] = _indexed(lang, tokens[lang], sides, postings, surfaces)
+    if reused < len(article_keys) or not kept:
+        counts = {lang: (index.postings, {gram: dict(forms) for gram, forms in index.surfaces.items()})
+                  for lang, index in indexes.items()}
+        cache.put_bytes(_LAST_INDEX, marshal.dumps((article_keys, sizes, counts)))
+        cache.flush()
+    return indexes, reused
+
+
+def _last_index(cache: ResultCache, article_keys: list[str], sizes: list[int]) -> tuple[int, dict] | None:
+    """How many of the articles the last build's index counted (the first ones, in order) and its
+    counts per language; None when it counted others (or none is kept, or it cannot be read)."""
+    payload = cache.get_bytes(_LAST_INDEX)
+    if payload is None:
+        return None
+    try:
+        keys, kept_sizes, counts = marshal.loads(payload)
+        if keys != article_keys[:len(keys)] or kept_sizes != sizes[:len(keys)]:
+            return None
+        units = sum(kept_sizes)
+        if set(counts) != set(LANGS) or not all(all(numbers[-1] < units for numbers in postings.values())
+                                                for postings, _ in counts.values()):
+            raise ValueError("postings outside the units counted")
+    except (EOFError, ValueError, TypeError, IndexError, AttributeError):
+        cache.discard(_LAST_INDEX)
+        return None
+    return len(keys), counts
+
+
+def _kept_sides(tokens: list[Tokens], postings: dict[str, list[int]]) -> list[Side | None]:
+    """The sides of ``tokens``, their grams read off the kept ``postings`` (a gram is in a side when
+    the side's unit is in its postings), not analysed again."""
+    grams: list[set[str]] = [set() for _ in tokens]
+    for gram, numbers in postings.items():
+        for number in numbers:
+            grams[number].add(gram)
+    return [None if found is None else Side(surface=found[0], keys=found[1], grams=held, breaks=set(found[2]),
+                                            starts=set(found[3]), possessives=set(found[4]))
+            for found, held in zip(tokens, grams, strict=True)]

@@ -1,0 +1,53 @@
+"""A glossary re-run after articles were added at the end of the corpus takes the last build's index
+(its postings and surfaces) from the work folder and indexes only the new articles; what it writes is
+what a fresh build writes. An article put before the others, or a damaged kept index, makes the
+index anew."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import SEED_ARTICLE
+from test_engine import damage_cache
+from test_glossary_incremental import assert_equals_a_fresh_build, glossary
+from test_scale_cli import corpus  # noqa: F401 (the fixture)
+from ushtil.cache import CACHE_FOLDER
+from ushtil.cli import main
+
+
+def add_article(folder: Path, work: Path, name: str, old: str, new: str) -> None:
+    """The seed article with ``old`` written ``new`` as ``name`` in ``folder``, all aligned into ``work``."""
+    text = SEED_ARTICLE.read_text(encoding="utf-8").replace(old, new)
+    (folder / name).write_text(text, encoding="utf-8")
+    assert main(["align", str(folder), "-o", str(work), "-q", "--jobs", "1"]) == 0
+
+
+def test_articles_added_at_the_end_are_indexed_alone_and_the_glossary_equals_a_fresh_one(corpus, tmp_path, capsys):  # noqa: F811
+    work = tmp_path / "work"
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    first = glossary(work, tmp_path / "first", "--jobs", "1")
+    assert "the index made anew" in capsys.readouterr().err
+
+    add_article(corpus, work, "zz-seed-again.txt", "Kazakhstan", "Qazaqstan")
+    capsys.readouterr()
+    added = glossary(work, tmp_path / "added", "--jobs", "2")
+    said = capsys.readouterr().err
+    assert "tokens and lemmas of 1 article(s) made, 6 taken from" in said
+    assert "the index of the first 6 taken from the last build and 1 added to it" in said
+    assert added["glossary.csv"] != first["glossary.csv"]  # the new article counts
+    assert_equals_a_fresh_build(work, tmp_path / "fresh-added", added, capsys)
+
+    # the kept index damaged (its checksum no longer holds): not used, the index is made anew
+    assert damage_cache(work / CACHE_FOLDER, "qazaqstan", "qazaqstaX") >= 1
+    add_article(corpus, work, "zz-seed-third.txt", "China", "Cathay")
+    capsys.readouterr()
+    repaired = glossary(work, tmp_path / "repaired", "--jobs", "1")
+    assert "the index made anew" in capsys.readouterr().err
+    assert_equals_a_fresh_build(work, tmp_path / "fresh-repaired", repaired, capsys, articles=8)
+
+    # an article before the others: the kept index counted other units first, so it is made anew
+    add_article(corpus, work, "aa-seed-first.txt", "Asia", "Asiya")
+    capsys.readouterr()
+    before = glossary(work, tmp_path / "before", "--jobs", "2")
+    assert "the index made anew" in capsys.readouterr().err
+    assert_equals_a_fresh_build(work, tmp_path / "fresh-before", before, capsys, articles=9)
