@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .dp import Band, fill, move_blocks, moves_within, scores_at, traceback
+from .dp import Band, fill, move_blocks, move_counts, moves_within, scores_at, traceback
 
 #: The evidence of one bead, in the order of :func:`bead_evidence`'s columns.
 CONFIDENCE_FEATURES: tuple[str, ...] = (
@@ -60,17 +60,12 @@ def margins(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> np.ndarra
     sizes = scorer.sizes
     if not path:
         return np.zeros(0)
-    low = np.full((sizes[0] + 1, 2), np.iinfo(np.int64).max)
-    high = np.zeros((sizes[0] + 1, 2), dtype=np.int64)
-    for (i, j, k), move in path:
-        a, b, c = move.value
-        low[i : i + a + 1] = np.minimum(low[i : i + a + 1], (j, k))
-        high[i : i + a + 1] = np.maximum(high[i : i + a + 1], (j + b, k + c))
+    low, high = _path_bounds(path, 0, (1, 2), sizes[0] + 1, int(np.iinfo(np.int64).max))
     band = Band.around(sizes, low, high, MARGIN_WIDTH)
     cells = band.cells()
     end = np.array(sizes)
     moves = moves_within(sizes)
-    counts = np.array([move.value for move in moves], dtype=np.int64)
+    counts = move_counts(sizes)
     # the score of the bead of each move from each cell of the band (-inf: past the end), computed once
     gains = scorer.starting(cells, counts)
     forward = fill(band, gains)
@@ -124,19 +119,32 @@ def pairwise_links(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> li
             continue
         alone = scorer.pair_alone(p)
         sizes = alone.sizes
-        low = np.zeros((sizes[0] + 1, 2), dtype=np.int64)
-        low[:, 0] = sizes[1]
-        high = np.zeros((sizes[0] + 1, 2), dtype=np.int64)
-        for start, move in path:  # the positions in b that the three-way path visits, per position in a
-            a, b, na, nb = start[ia], start[ib], move.value[ia], move.value[ib]
-            low[a : a + na + 1, 0] = np.minimum(low[a : a + na + 1, 0], b)
-            high[a : a + na + 1, 0] = np.maximum(high[a : a + na + 1, 0], b + nb)
+        # the positions in b that the three-way path visits, per position in a (none in the third language)
+        low, high = (np.pad(bounds, ((0, 0), (0, 1)))
+                     for bounds in _path_bounds(path, ia, (ib,), sizes[0] + 1, sizes[1]))
         band = Band.around(sizes, low, high, PAIRWISE_WIDTH)
         links = set()
         for (a, b, _), move in traceback(fill(band, alone.for_fill(band)), sizes):
             links.update(itertools.product(range(a, a + move.value[0]), range(b, b + move.value[1])))
         found.append(links)
     return found
+
+
+def _path_bounds(path: Sequence[tuple[tuple[int, ...], object]], axis: int, others: tuple[int, ...], rows: int,
+                 start: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per position along language ``axis`` (``rows`` of them), the lowest and highest positions of
+    each of the ``others`` languages that the path visits (``start``: the lowest where it visits
+    none), shape (rows, others); worked out in plain integers (a path has few beads)."""
+    low = [[start] * len(others) for _ in range(rows)]
+    high = [[0] * len(others) for _ in range(rows)]
+    for cell, move in path:
+        counts = move.value
+        for i in range(cell[axis], cell[axis] + counts[axis] + 1):
+            for column, other in enumerate(others):
+                low[i][column] = min(low[i][column], cell[other])
+                high[i][column] = max(high[i][column], cell[other] + counts[other])
+    shape = (rows, len(others))
+    return np.array(low, dtype=np.int64).reshape(shape), np.array(high, dtype=np.int64).reshape(shape)
 
 
 def disagreements(path: Sequence[tuple[tuple[int, ...], object]], links: list[set[tuple[int, int]]],

@@ -237,10 +237,11 @@ def fill(
     last = np.full(len(cells), -1, dtype=np.int8)
     previous = np.full(len(cells), -1, dtype=np.int32)
     best[rank[band.index(np.zeros((1, 3), dtype=np.int64))[0]]] = 0.0
-    bounds = np.searchsorted(wavefront, np.arange(wavefront[-1] + 2))
+    edges = np.searchsorted(wavefront, np.arange(wavefront[-1] + 2))
+    bounds = edges.tolist()  # plain ints: cheap slices in the loop below
     first = 1
     while first < len(bounds) - 1:  # the candidates of a few wavefronts at a time: a long text's stay bounded
-        end = max(first + 1, int(np.searchsorted(bounds, bounds[first] + WAVE_CELLS // len(moves), "right")) - 1)
+        end = max(first + 1, int(np.searchsorted(edges, bounds[first] + WAVE_CELLS // len(moves), "right")) - 1)
         end = min(end, len(bounds) - 1)
         span = slice(bounds[first], bounds[end])
         before, gain = _candidates(band, cells[span], rank, counts, scores)
@@ -285,7 +286,8 @@ def _candidates(band: Band, cells: np.ndarray, rank: np.ndarray, counts: np.ndar
 def scores_at(scores: np.ndarray, positions: np.ndarray) -> np.ndarray:
     """``scores[m, positions[m, c]]`` for every move m and cell c (moves × cells, as :func:`fill`
     takes them); -inf where the position is -1 (outside the band)."""
-    return np.where(positions >= 0, np.take_along_axis(scores, np.maximum(positions, 0), axis=1), -np.inf)
+    rows = np.arange(len(scores))[:, None] * scores.shape[1]  # a flat gather: take_along_axis costs more
+    return np.where(positions >= 0, scores.reshape(-1)[rows + np.maximum(positions, 0)], -np.inf)
 
 
 def traceback(table: Table, end: Cell) -> list[tuple[Cell, Move]]:
@@ -294,9 +296,11 @@ def traceback(table: Table, end: Cell) -> list[tuple[Cell, Move]]:
     if position < 0 or table.last[position] < 0:
         raise ValueError(f"the band does not reach the end cell {end}; widen it")
     path = []
-    while table.cells[position].any():
+    cell = table.cells[position].tolist()
+    while any(cell):
         move = table.moves[int(table.last[position])]
         position = int(table.previous[position])
-        path.append((tuple(int(x) for x in table.cells[position]), move))
+        cell = table.cells[position].tolist()
+        path.append((tuple(cell), move))
     path.reverse()
     return path

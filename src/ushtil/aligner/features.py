@@ -95,6 +95,10 @@ class Feature(ABC):
     #: ngrams, cognates, terms, lexicon: see :class:`PairEvidence`)
     sides: ClassVar[tuple[str, ...]] = ()
     shared: ClassVar[tuple[str, ...]] = ()
+    #: whether the values depend on the sentences and the glossary only (not on the length ratio a
+    #: pass expects, nor on the learned lexicon): a section's next pass then reads them again
+    #: instead of computing them (off unless a feature says so)
+    lasting: ClassVar[bool] = False
 
     @abstractmethod
     def values(self, sums: Sums) -> np.ndarray:
@@ -103,10 +107,13 @@ class Feature(ABC):
 
 #: Feature name → feature; the order is the order of the weight vectors.
 FEATURES: dict[str, Feature] = {}
+#: Feature name → its column in a feature matrix.
+FEATURE_INDEX: dict[str, int] = {}
 
 
 def register(cls: type[Feature]) -> type[Feature]:
     FEATURES[cls.name] = cls()
+    FEATURE_INDEX[cls.name] = len(FEATURE_INDEX)
     return cls
 
 
@@ -142,6 +149,7 @@ class SharedNumbers(Feature):
 
     name = "numbers_shared"
     shared = ("numbers",)
+    lasting = True
 
     def values(self, sums):
         return np.minimum(sums.shared["numbers"], COUNT_CAP)
@@ -154,6 +162,7 @@ class UnmatchedNumbers(Feature):
     name = "numbers_unmatched"
     sides = ("numbers",)
     shared = ("numbers",)
+    lasting = True
 
     def values(self, sums):
         unmatched = sums.a["numbers"] + sums.b["numbers"] - 2 * sums.shared["numbers"]
@@ -166,6 +175,7 @@ class SharedNames(Feature):
 
     name = "names_shared"
     shared = ("names",)
+    lasting = True
 
     def values(self, sums):
         return np.minimum(sums.shared["names"] / 2, COUNT_CAP)
@@ -178,6 +188,7 @@ class NameShare(Feature):
     name = "names_share"
     sides = ("names",)
     shared = ("names",)
+    lasting = True
 
     def values(self, sums):
         return _ratio(sums.shared["names"], sums.a["names"] + sums.b["names"])
@@ -190,6 +201,7 @@ class CharacterNgrams(Feature):
     name = "ngram_dice"
     sides = ("ngrams",)
     shared = ("ngrams",)
+    lasting = True
 
     def values(self, sums):
         return _ratio(2 * sums.shared["ngrams"], sums.a["ngrams"] + sums.b["ngrams"])
@@ -203,6 +215,7 @@ class Cognates(Feature):
     name = "cognates"
     sides = ("cognates",)
     shared = ("cognates",)
+    lasting = True
 
     def values(self, sums):
         a, b, shared = sums.a["cognates"], sums.b["cognates"], sums.shared["cognates"]
@@ -215,6 +228,7 @@ class UnmatchedPunctuation(Feature):
 
     name = "punctuation_unmatched"
     sides = ("punctuation",)
+    lasting = True
 
     def values(self, sums):
         difference = np.abs(sums.a["punctuation"] - sums.b["punctuation"]).sum(axis=1)
@@ -227,6 +241,7 @@ class SharedTerms(Feature):
 
     name = "terms_shared"
     shared = ("terms",)
+    lasting = True
 
     def values(self, sums):
         return np.minimum(sums.shared["terms"], COUNT_CAP)
@@ -239,6 +254,7 @@ class UnmatchedTerms(Feature):
     name = "terms_unmatched"
     sides = ("terms",)
     shared = ("terms",)
+    lasting = True
 
     def values(self, sums):
         return np.clip(sums.a["terms"] + sums.b["terms"] - 2 * sums.shared["terms"], 0.0, COUNT_CAP)
@@ -301,6 +317,8 @@ def _inverse(lexicon: dict[str, set[str]]) -> dict[str, set[str]]:
     """Target stem → source stems, made once per lexicon: every section of a corpus's second pass
     is aligned with the same learned lexicon (the lexicon is kept with its inverse, so it is the
     same object while it is here; a lexicon is not changed once learned)."""
+    if not lexicon:  # a first pass's (a fresh empty one each time: not kept, so it evicts nothing)
+        return {}
     kept = _INVERSES.get(id(lexicon))
     if kept is None or kept[0] is not lexicon:
         inverse: dict[str, set[str]] = {}
@@ -326,12 +344,19 @@ def _entries(sets: list, ids: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     if not any(sets):  # no terms, no lexicon yet, no names: common in a first pass, and quick to say
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.ones(0)
     elements = list(chain.from_iterable(sets))
-    fresh = [x for x in dict.fromkeys(elements) if x not in ids]  # numbered in order of appearance
-    ids.update(zip(fresh, range(len(ids), len(ids) + len(fresh)), strict=True))
+    for element in elements:  # numbered in order of appearance
+        if element not in ids:
+            ids[element] = len(ids)
     cols = np.fromiter(map(ids.__getitem__, elements), dtype=np.int64, count=len(elements))
-    rows = np.repeat(np.arange(len(sets)), [len(one) for one in sets])
+    rows = np.repeat(np.arange(len(sets)), list(map(len, sets)))
     counted = [count for one in sets if isinstance(one, Counter) for count in one.values()]
     return rows, cols, np.array(counted, dtype=float) if counted else np.ones(len(cols))
+
+
+def _numbered(sets: list, ids: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_entries` of sets whose every element ``ids`` numbers already (each counted once)."""
+    cols = np.fromiter(map(ids.__getitem__, chain.from_iterable(sets)), dtype=np.int64)
+    return np.repeat(np.arange(len(sets)), list(map(len, sets))), cols, np.ones(len(cols))
 
 
 class _Parts:
@@ -348,19 +373,26 @@ class _Parts:
         if not len(rows):  # no entries (no glossary terms, no lexicon yet): nothing to sort
             self.rows = self.cols = self.gap = self.by_element = self.element_keys = np.zeros(0, dtype=np.int64)
             self.vals, self.starts = np.zeros(0), np.zeros(n + 1, dtype=np.int64)
+            self.top_element, self.top_count = -1, 0.0
             return
-        order = np.lexsort((cols, rows))
+        #: the highest element number and the highest count
+        self.top_element, self.top_count = int(cols.max()), float(vals.max())
+        # sorted by one number per entry (row, then element), as lexsort would, at a fraction of its cost
+        order = np.argsort(rows * (self.top_element + 1) + cols, kind="stable")
         self.rows, self.cols, self.vals = rows[order], cols[order], vals[order]
         self.gap = np.full(len(rows), MOST)
         #: the entries by element, then row: their positions, and element * stride + row
-        self.by_element = np.lexsort((self.rows, self.cols))
-        self.element_keys = self.cols[self.by_element] * self.stride + self.rows[self.by_element]
+        keys = self.cols * self.stride + self.rows
+        self.by_element = np.argsort(keys, kind="stable")
+        self.element_keys = keys[self.by_element]
         if lookback:
-            again = np.flatnonzero(np.diff(self.cols[self.by_element]) == 0)
+            elements = self.cols[self.by_element]
+            again = np.flatnonzero(elements[1:] == elements[:-1])
             gaps = np.diff(self.rows[self.by_element])[again]
             self.gap[self.by_element[again + 1]] = np.minimum(gaps, MOST)
-        for d in range(MOST):
-            self.sizes[d, :n] = np.bincount(self.rows[self.gap > d], minlength=n)
+        # entries by row and gap; the part after d earlier sentences: the entries with a gap over d
+        by_gap = np.bincount(self.rows * MOST + self.gap - 1, minlength=n * MOST).reshape(n, MOST)
+        self.sizes[:, :n] = np.cumsum(by_gap[:, ::-1], axis=1)[:, ::-1].T
         self.starts = np.searchsorted(self.rows, np.arange(n + 1))
 
 
@@ -443,32 +475,48 @@ def _side_overlaps(x: _Parts, y: _Parts) -> np.ndarray:
     product (a sum of the smaller counts: of "at least c" products for each c), and a side pair's
     count is the sum of its sentence pairs' parts. Small products: one thread, no BLAS start-up."""
     n, m = x.n, y.n
-    common = np.intersect1d(x.cols, y.cols) if len(x.cols) and len(y.cols) else ()
+    common = ()
+    if len(x.cols) and len(y.cols):  # the elements both have, sorted (marked: the elements are small numbers)
+        has = np.zeros((2, max(x.top_element, y.top_element) + 1), dtype=bool)
+        has[0, x.cols] = True
+        has[1, y.cols] = True
+        common = np.flatnonzero(has[0] & has[1])
     if not len(common):
         return np.zeros((MOST, MOST, n + 1, m + 1))
-    column = np.full(max(x.cols.max(), y.cols.max()) + 1, -1)  # each common element's column
+    column = np.full(has.shape[1], -1)  # each common element's column
     column[common] = np.arange(len(common))
     levels = []  # per side, the matrices of its gap levels u stacked: row u * (sentences + MOST) + sentence
     for parts, size in ((x, n), (y, m)):
         cols = column[parts.cols]
-        keep = cols >= 0
-        rows, cols, vals, gap = parts.rows[keep], cols[keep], parts.vals[keep], parts.gap[keep]
+        keep = np.flatnonzero(cols >= 0)
         depth = MOST if parts.lookback else 1
         matrix = np.zeros((depth, size + MOST, len(common)))
-        for u in range(depth):
-            above = gap > u
-            matrix[u, rows[above], cols[above]] = vals[above]
+        if depth == 1:
+            matrix[0, parts.rows[keep], cols[keep]] = parts.vals[keep]
+        else:  # each entry at the levels u below its gap
+            times = parts.gap[keep]
+            keep = np.repeat(keep, times)
+            level = np.arange(len(keep)) - np.repeat(np.cumsum(times) - times, times)
+            matrix[level, parts.rows[keep], cols[keep]] = parts.vals[keep]
         levels.append(matrix.reshape(depth * (size + MOST), len(common)))
     a, b = levels
-    top = int(max(parts.vals.max() for parts in (x, y)))
+    top = int(max(x.top_count, y.top_count))
     # whole numbers: every order of the sums gives the same products, so one product serves all levels
     shared = _product(a, b) if top == 1 else sum(_product((a >= c) * 1.0, (b >= c) * 1.0) for c in range(1, top + 1))
     shared = shared.reshape(len(a) // (n + MOST), n + MOST, len(b) // (m + MOST), m + MOST)
-    table = np.empty((MOST, MOST, n + 1, m + 1))
-    for u in range(MOST):  # sentence s + u of one side with t + v of the other
-        for v in range(MOST):
-            table[u, v] = shared[min(u, len(shared) - 1), u : u + n + 1, min(v, shared.shape[2] - 1), v : v + m + 1]
+    table = shared[_sentence_pairs(n, m, len(shared), shared.shape[2])]  # sentence s + u with t + v
     return table.cumsum(axis=0).cumsum(axis=1)
+
+
+@lru_cache(maxsize=4096)
+def _sentence_pairs(n: int, m: int, levels_a: int, levels_b: int) -> tuple[np.ndarray, ...]:
+    """Where in :func:`_side_overlaps`'s product (level u, sentence, level v, sentence) the pair of
+    sentence s + u of one side and t + v of the other lies, for every (u, v, s, t): one gather, made
+    once per shape (the levels: MOST, or 1 for counts that add up)."""
+    u = np.arange(MOST).reshape(-1, 1, 1, 1)
+    v = np.arange(MOST).reshape(1, -1, 1, 1)
+    return (np.minimum(u, levels_a - 1), u + np.arange(n + 1).reshape(1, 1, -1, 1),
+            np.minimum(v, levels_b - 1), v + np.arange(m + 1).reshape(1, 1, 1, -1))
 
 
 def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
@@ -479,13 +527,20 @@ def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
     long one."""
     if not names:
         return _parts_of(*_entries([], {}), len(profiles))
-    keys = sorted({key for profile in profiles for key in profile.keys})
     letters: dict[str, int] = {}
     wanted = _entries([bigrams(name[:NAME_STEM]) for name in names], letters)
-    known = frozenset(letters)  # a set, not the dict's keys: ``&`` then walks the smaller side
-    spelled = _entries([bigrams(key) & known for key in keys], letters)  # the names' bigrams only
-    has = _entries([profile.keys for profile in profiles], {key: i for i, key in enumerate(keys)})
     need = NAME_MATCH * np.bincount(wanted[0], wanted[2], minlength=len(names))
+    known, least = frozenset(letters), need.min()  # a set, not the dict's keys: ``&`` then walks the smaller side
+    # the words with enough of the names' bigrams to sound like one of them (most words have none)
+    near = {}
+    for key in sorted({key for profile in profiles for key in profile.keys}):
+        common = bigrams(key) & known
+        if len(common) >= least:
+            near[key] = common
+    keys = list(near)
+    spelled = _numbered(list(near.values()), letters)  # the names' bigrams only
+    index = {key: i for i, key in enumerate(keys)}
+    has = _numbered([profile.keys & index.keys() for profile in profiles], index)
     if len(keys) * (len(names) + len(letters) + len(profiles)) <= DENSE_CELLS:
         shared = _product(_dense(wanted, len(names), len(letters)), _dense(spelled, len(keys), len(letters)))
         rows, cols = np.nonzero(_product(_dense(has, len(profiles), len(keys)), (shared >= need[:, None]) * 1.0))
@@ -539,6 +594,8 @@ MOST = 3
 DENSE_PAIRS = 40 * 40
 #: The shared counts that do not depend on the pair's context (see :func:`_context_free`).
 CONTEXT_FREE = frozenset({"numbers", "names", "ngrams", "cognates"})
+#: Candidate sets whose lasting feature columns a section keeps (its guides' and its own).
+KEPT_CANDIDATES = 6
 
 
 class PairEvidence:
@@ -565,7 +622,10 @@ class PairEvidence:
         free = memo.get(pair)
         if free is None:
             free = memo[pair] = _context_free(a, b, memo)
-        terms_a, terms_b = _term_hits(a, context.terms, 0, memo), _term_hits(b, context.terms, 1, memo)
+        glossary = memo.get(("glossary", *pair))
+        if glossary is None or glossary[0] is not context.terms:  # the glossary's parts, kept while it is the same
+            terms_a, terms_b = _term_hits(a, context.terms, 0, memo), _term_hits(b, context.terms, 1, memo)
+            glossary = memo[("glossary", *pair)] = (context.terms, _parts(terms_a, terms_b), {}, {})
         known_a = [frozenset(s for s in p.stems if s in context.lexicon) for p in a]
         known_b = [frozenset(s for s in p.stems if s in context.reverse_lexicon) for p in b]
         known = _parts(known_a, _covered(b, _inverse(context.lexicon)))
@@ -573,7 +633,7 @@ class PairEvidence:
         #: shared count → pairs of matrices whose rows' overlaps add up to it
         self._shared = {
             **free,
-            "terms": [_parts(terms_a, terms_b)],
+            "terms": [glossary[1]],
             "lexicon": [known, covers],
         }
         #: set → the matrices of its two sides
@@ -584,15 +644,23 @@ class PairEvidence:
         #: (those of the sentences alone kept in ``memo`` for the other passes)
         self._prefix: dict[tuple, np.ndarray] = memo.setdefault(("prefix", *pair), {})
         self._prefix_here: dict[tuple, np.ndarray] = {}
+        #: those of the glossary terms (kept in ``memo`` with the glossary's parts)
+        self._prefix_terms: dict[tuple, np.ndarray] = glossary[3]
         #: a short section's shared counts of every side pair (:func:`_side_overlaps`), by count name;
-        #: those that do not depend on the context kept in ``memo`` for the other passes
+        #: those that do not depend on the context kept in ``memo`` for the other passes, the glossary
+        #: terms' while the glossary is the same, the lexicon's not
         self._dense = memo.setdefault(("dense", *pair), {}) if (len(a) + 1) * (len(b) + 1) <= DENSE_PAIRS else None
-        self._dense_here: dict[str, np.ndarray] = {}
+        self._dense_terms: dict[str, np.ndarray] = glossary[2]
+        self._dense_lexicon: dict[str, np.ndarray] = {}
+        #: a short section's feature columns that do not depend on the learned lexicon, by the
+        #: candidates they were computed for (kept in ``memo``: the next pass asks for the same
+        #: candidates again)
+        self._columns: list[tuple] | None = memo.setdefault(("columns", *pair), []) if self._dense is not None else None
 
     def _side_sums(self, which: int, name: str, start: np.ndarray, count: np.ndarray) -> np.ndarray:
         """A count per candidate side ``start … start + count``: added up, or the size of a union."""
         if name in self._sets:
-            kept = self._prefix_here if name in ("terms", "known") else self._prefix
+            kept = self._prefix_terms if name == "terms" else self._prefix_here if name == "known" else self._prefix
             unions = kept.get((which, name))
             if unions is None:  # row c: the union's size for a side of c sentences from each start
                 sizes = self._sets[name][which].sizes
@@ -640,7 +708,7 @@ class PairEvidence:
 
     def _dense_table(self, name: str) -> np.ndarray:
         """The shared count ``name`` of every side pair (a short section's; see :data:`DENSE_PAIRS`)."""
-        kept = self._dense if name in CONTEXT_FREE else self._dense_here
+        kept = self._dense if name in CONTEXT_FREE else self._dense_terms if name == "terms" else self._dense_lexicon
         table = kept.get(name)
         if table is None:
             table = kept[name] = sum(_side_overlaps(x, y) for x, y in self._shared[name])
@@ -652,8 +720,10 @@ class PairEvidence:
         features outside ``names`` (default: all) are left 0."""
         sa, la, sb, lb = (np.asarray(x, dtype=np.int64) for x in (sa, la, sb, lb))
         wanted = [FEATURES[name] for name in (FEATURES if names is None else names)]
-        sides = sorted({name for feature in wanted for name in feature.sides})
-        shared = sorted({name for feature in wanted for name in feature.shared})
+        kept = self._kept_columns(sa, la, sb, lb)
+        todo = [feature for feature in wanted if feature.name not in kept]
+        sides = sorted({name for feature in todo for name in feature.sides})
+        shared = sorted({name for feature in todo for name in feature.shared})
         sums = Sums(
             a={name: self._side_sums(0, name, sa, la) for name in sides},
             b={name: self._side_sums(1, name, sb, lb) for name in sides},
@@ -661,10 +731,29 @@ class PairEvidence:
             context=self.context,
         )
         matrix = np.zeros((len(sa), len(FEATURES)))
-        order = list(FEATURES)
         for feature in wanted:
-            matrix[:, order.index(feature.name)] = feature.values(sums)
+            column = kept.get(feature.name)
+            if column is None:
+                column = feature.values(sums)
+                if feature.lasting:
+                    kept[feature.name] = column
+            matrix[:, FEATURE_INDEX[feature.name]] = column
         return matrix
+
+    def _kept_columns(self, sa, la, sb, lb) -> dict[str, np.ndarray]:
+        """The lasting feature columns already computed for these candidates (under this glossary),
+        to be filled in with those computed now."""
+        if self._columns is None:
+            return {}
+        for candidates, terms, columns in self._columns:
+            if terms is self.context.terms and len(candidates[0]) == len(sa) and all(
+                    np.array_equal(x, y) for x, y in zip(candidates, (sa, la, sb, lb), strict=True)):
+                return columns
+        if len(self._columns) >= KEPT_CANDIDATES:
+            self._columns.pop(0)
+        columns: dict[str, np.ndarray] = {}
+        self._columns.append(((sa, la, sb, lb), self.context.terms, columns))
+        return columns
 
 
 def _context_free(a: list[SentenceProfile], b: list[SentenceProfile], memo: dict) -> dict[str, list[tuple]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 
 import numpy as np
 
@@ -42,8 +43,7 @@ def learn_lexicon(alignments: Iterable[Alignment], pairs: Iterable[tuple[str, st
         ]
         if len(sides) < MIN_BEADS:
             continue
-        lexicon[f"{a}-{b}"] = _associate(sides)
-        lexicon[f"{b}-{a}"] = _associate([(y, x) for x, y in sides])
+        lexicon[f"{a}-{b}"], lexicon[f"{b}-{a}"] = _associate(sides)
     return lexicon
 
 
@@ -51,9 +51,10 @@ def _side_stems(sentences: list[str], indices: list[int]) -> frozenset[str]:
     return frozenset().union(*(stems(sentences[i]) for i in indices))
 
 
-def _associate(sides: list[tuple[frozenset[str], frozenset[str]]]) -> dict[str, set[str]]:
+def _associate(sides: list[tuple[frozenset[str], frozenset[str]]]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """Stem pairs that co-occur in at least MIN_COOCCURRENCE beads with a Dice coefficient of at
-    least MIN_DICE (stems in more than MAX_SHARE of the beads left out), counted with numpy."""
+    least MIN_DICE (stems in more than MAX_SHARE of the beads left out), counted with numpy: the
+    translations of the a stems, and those of the b stems (the same pairs, counted once)."""
     limit = MAX_SHARE * len(sides)
     count_a: Counter = Counter()
     count_b: Counter = Counter()
@@ -64,20 +65,33 @@ def _associate(sides: list[tuple[frozenset[str], frozenset[str]]]) -> dict[str, 
     names_b = [stem for stem, n in count_b.items() if n <= limit]
     ids_a = {stem: i for i, stem in enumerate(names_a)}
     ids_b = {stem: i for i, stem in enumerate(names_b)}
-    keys = []
-    for stems_a, stems_b in sides:
-        a = np.array([ids_a[s] for s in stems_a if s in ids_a], dtype=np.int64)
-        b = np.array([ids_b[s] for s in stems_b if s in ids_b], dtype=np.int64)
-        keys.append((a[:, None] * len(names_b) + b[None, :]).ravel())
-    if not keys:
-        return {}
-    pairs, together = np.unique(np.concatenate(keys), return_counts=True)
+    side_a = [[ids_a[s] for s in stems_a if s in ids_a] for stems_a, _ in sides]
+    side_b = [[ids_b[s] for s in stems_b if s in ids_b] for _, stems_b in sides]
+    if not sides:
+        return {}, {}
+    # every (a, b) pair of each bead: each a stem repeated once per b stem of its bead
+    width = np.array(list(map(len, side_b)))
+    first_b = np.concatenate([[0], np.cumsum(width)])
+    a = np.fromiter(chain.from_iterable(side_a), dtype=np.int64)
+    b = np.fromiter(chain.from_iterable(side_b), dtype=np.int64)
+    bead = np.repeat(np.arange(len(sides)), list(map(len, side_a)))
+    owner = np.repeat(np.arange(len(a)), width[bead])
+    at = np.arange(len(owner)) - np.repeat(np.cumsum(width[bead]) - width[bead], width[bead]) + first_b[bead[owner]]
+    pairs, together = np.unique(a[owner] * len(names_b) + b[at], return_counts=True)
     x, y = np.divmod(pairs, max(len(names_b), 1))
     totals_a = np.array([count_a[s] for s in names_a], dtype=float)
     totals_b = np.array([count_b[s] for s in names_b], dtype=float)
     dice = 2 * together / (totals_a[x] + totals_b[y]) if len(pairs) else np.zeros(0)
     kept = np.flatnonzero((together >= MIN_COOCCURRENCE) & (dice >= MIN_DICE))
+    forward = _best_translations(kept, x, y, dice, names_a, names_b)
+    backward = _best_translations(kept[np.lexsort((x[kept], y[kept]))], y, x, dice, names_b, names_a)
+    return forward, backward
+
+
+def _best_translations(kept: np.ndarray, x: np.ndarray, y: np.ndarray, dice: np.ndarray, names_x: list[str],
+                       names_y: list[str]) -> dict[str, set[str]]:
+    """Per stem x (in the order of ``kept``), its MAX_TRANSLATIONS stems y of the highest Dice."""
     candidates: dict[str, list[tuple[float, str]]] = {}
     for at in kept:
-        candidates.setdefault(names_a[x[at]], []).append((float(dice[at]), names_b[y[at]]))
+        candidates.setdefault(names_x[x[at]], []).append((float(dice[at]), names_y[y[at]]))
     return {a: {b for _, b in sorted(found, reverse=True)[:MAX_TRANSLATIONS]} for a, found in candidates.items()}

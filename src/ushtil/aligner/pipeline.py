@@ -168,6 +168,24 @@ def _pair_terms(terms: tuple[tuple[str, str, str], ...], a: int, b: int) -> Term
     return TermPairs(tuple(term for term, _ in pairs), tuple(term for _, term in pairs))
 
 
+def _glossary_pairs(terms: list[tuple[str, str, str]], a: int, b: int) -> TermPairs:
+    """:func:`_pair_terms` of a list of term triples, kept for the list last asked for (every text
+    of a corpus is aligned with the same list: comparing it with the kept one, item by item and
+    mostly by identity, costs far less than hashing a glossary of thousands of terms for each text
+    and pair)."""
+    triples = tuple(terms)
+    if triples != _GLOSSARY[0]:
+        _GLOSSARY[:] = [triples, {}]
+    found = _GLOSSARY[1].get((a, b))
+    if found is None:
+        found = _GLOSSARY[1][a, b] = _pair_terms(triples, a, b)
+    return found
+
+
+#: The term triples last asked for (:func:`_glossary_pairs`) and their term pairs by languages.
+_GLOSSARY: list = [(), {}]
+
+
 def pair_models(options: AlignOptions, length_means: Mapping[str, float] | None = None) -> list[PairModel]:
     """The pair models; ``length_means`` per pair are the text's length ratios measured on an earlier
     alignment of it (:func:`linked_length_means`), where known."""
@@ -186,7 +204,7 @@ def pair_models(options: AlignOptions, length_means: Mapping[str, float] | None 
             heading_contraction_b=get_language(b).heading_contraction,
             heading_spread_a=get_language(a).heading_spread,
             heading_spread_b=get_language(b).heading_spread,
-            terms=_pair_terms(tuple(options.terms), index[a], index[b]),
+            terms=_glossary_pairs(options.terms, index[a], index[b]),
             lexicon=lexicon,
             reverse_lexicon=options.lexicon.get(f"{b}-{a}", {}),
         )

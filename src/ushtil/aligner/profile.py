@@ -30,6 +30,7 @@ COGNATE_PREFIX = 4
 #: The n of the character n-grams compared across scripts (on sound keys).
 NGRAM_ORDER = 3
 _DIGIT = re.compile(r"\d")
+_PUNCTUATION = re.compile("[" + re.escape("".join(PUNCTUATION_CLASSES)) + "]")
 
 
 @dataclass(eq=False)
@@ -64,7 +65,7 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=1 << 17)
 def bigrams(key: str) -> frozenset[str]:
     padded = f" {key}"
-    return frozenset(padded[i : i + 2] for i in range(len(padded) - 1))
+    return frozenset(map(padded.__getitem__, _slices(len(padded), 2)))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -83,11 +84,11 @@ def profile_sentence(text: str, lang: str) -> SentenceProfile:
     names = {
         key
         for position, (token, key) in enumerate(zip(tokens, keys, strict=True))
-        if len(key) >= 2 and not token[0].isdigit() and (token.isupper() or (position > 0 and token[0].isupper()))
+        if (token.isupper() or (position > 0 and token[0].isupper())) and len(key) >= 2 and not token[0].isdigit()
     }
     punctuation = [0] * PUNCTUATION_COUNT
-    for ch, slot in PUNCTUATION_CLASSES.items():
-        punctuation[slot] += text.count(ch)
+    for ch in _PUNCTUATION.findall(text):  # a sentence has few marks: one pass, not one per class
+        punctuation[PUNCTUATION_CLASSES[ch]] += 1
     return SentenceProfile(
         lang=lang,
         chars=sum(map(len, text.split())),  # the characters other than spaces
@@ -102,6 +103,12 @@ def profile_sentence(text: str, lang: str) -> SentenceProfile:
     )
 
 
+@lru_cache(maxsize=1024)
+def _slices(length: int, order: int = NGRAM_ORDER) -> tuple[slice, ...]:
+    """The slices of the n-grams of this order of a string of this length."""
+    return tuple(slice(i, i + order) for i in range(length - order + 1))
+
+
 @lru_cache(maxsize=1 << 17)
 def _word_evidence(token: str) -> tuple[str, frozenset[str], str, str]:
     """What one word adds to a profile: its sound key, the n-grams of the key (none for a number),
@@ -111,7 +118,7 @@ def _word_evidence(token: str) -> tuple[str, frozenset[str], str, str]:
     ngrams: frozenset[str] = frozenset()
     if not key.isdigit():
         padded = f" {key} "
-        ngrams = frozenset(intern(padded[i : i + NGRAM_ORDER]) for i in range(len(padded) - NGRAM_ORDER + 1))
+        ngrams = frozenset(map(intern, map(padded.__getitem__, _slices(len(padded)))))
     cognate = intern(key[:COGNATE_PREFIX]) if len(key) >= COGNATE_MIN and not key[0].isdigit() else ""
     word_stem = intern(stem(token)) if len(token) > 1 and not token[0].isdigit() else ""
     return key, ngrams, cognate, word_stem

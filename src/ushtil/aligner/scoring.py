@@ -161,12 +161,45 @@ def _paragraph_codes(opens: np.ndarray, size: int) -> np.ndarray:
     paragraph break inside the bead."""
     s = np.arange(len(opens))
     before = np.concatenate([[0], np.cumsum(opens)])  # paragraph starts before position s
-    codes = np.zeros((MOST_TAKEN + 1, len(opens)), dtype=np.int16)  # small: a cube of codes is summed
+    codes = np.zeros((MOST_TAKEN + 1, len(opens)), dtype=np.intp)  # index-sized: a cube of codes indexes a table
     codes[0] = np.where(~opens & (s < size), 16, 0)
     for n in range(1, MOST_TAKEN + 1):
         breaks = before[np.minimum(s + n, len(opens))] - before[np.minimum(s + 1, len(opens))]
         codes[n] = np.where(opens, 1, 4) + 64 * breaks
     return codes
+
+
+@lru_cache(maxsize=256)
+def _cube_layout(priors: Priors, present: tuple[bool, ...], capped: tuple[int, ...],
+                 longest: int) -> tuple[np.ndarray, np.ndarray, dict[tuple[int, int], np.ndarray]]:
+    """The rows of a short section's cube (:meth:`BeadScorer._cube_scores`): the bead types (keys)
+    that fit texts of ``capped`` sizes (at most ``longest``) with the ``present`` languages, and a
+    last row for "no bead"; each key's row (the last for the others); and per (language, n) the
+    rows of the types that take n sentences of the language, where some do (made once per layout,
+    read-only)."""
+    keys = move_counts(capped, longest) @ COUNT_KEY
+    keys = keys[_type_priors(priors, present, longest)[keys] > -np.inf]
+    keys = np.append(keys, 0)  # the last row: no sentences, no bead (its prior is -inf)
+    rows = np.full(64, len(keys) - 1)
+    rows[keys] = np.arange(len(keys))
+    taking = {(lang, n): np.flatnonzero(KEYED_COUNTS[keys, lang] == n)
+              for lang in range(3) for n in range(1, longest + 1)}
+    taking = {at: types for at, types in taking.items() if len(types)}
+    for array in (keys, rows, *taking.values()):
+        array.flags.writeable = False
+    return keys, rows, taking
+
+
+@lru_cache(maxsize=1024)
+def _paragraphs(starts: frozenset[int], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Whether each position of a language of ``size`` sentences opens a paragraph (``starts``), and
+    its :func:`_paragraph_codes` (made once per paragraph layout: the passes, guides and pairs of a
+    section share it; read-only)."""
+    opens = np.zeros(size + 2, dtype=bool)
+    opens[sorted(starts)] = True
+    codes = _paragraph_codes(opens, size)
+    opens.flags.writeable = codes.flags.writeable = False
+    return opens, codes
 
 
 #: Sentences a bead may take from one language.
@@ -327,10 +360,7 @@ class BeadScorer:
         for index, lang in enumerate(self.langs):
             starts = self.paragraph_starts.get(lang)
             if starts:
-                opens = np.zeros(self.sizes[index] + 2, dtype=bool)
-                opens[sorted(starts)] = True
-                self._opens[index] = opens
-                self._paragraph_codes[index] = _paragraph_codes(opens, self.sizes[index])
+                self._opens[index], self._paragraph_codes[index] = _paragraphs(frozenset(starts), self.sizes[index])
 
     def pair_alone(self, p: int) -> BeadScorer:
         """The scorer of pair ``p``'s two languages on their own (the pair's first language on the
@@ -406,20 +436,16 @@ class BeadScorer:
         the table of a bead type, the last row -inf; -inf for beads that end past the texts):
         :meth:`_compose` over the bead types and a grid of the cells, so a term costs one operation
         per bead, not a look-up per bead."""
-        keys = move_counts(self.sizes, self.longest) @ COUNT_KEY
-        keys = keys[self._type_priors[keys] > -np.inf]
-        keys = np.append(keys, 0)  # the last row: no sentences, no bead (its prior is -inf)
-        rows = np.full(64, len(keys) - 1)
-        rows[keys] = np.arange(len(keys))
+        capped = tuple(min(size, self.longest) for size in self.sizes)
+        keys, rows, taking = _cube_layout(self.priors, tuple(size > 0 for size in self.sizes), capped, self.longest)
         grids = [np.arange(size + 1).reshape([-1 if axis == lang else 1 for axis in range(4)])
                  for lang, size in enumerate(self.sizes, start=1)]
         column = keys.reshape(-1, 1, 1, 1)
         table = self._compose(grids, KEYED_COUNTS[column], column)
-        for lang, size in enumerate(self.sizes):  # the beads that end past the texts: the last cells
-            for n in range(1, self.longest + 1):
-                past = [slice(None)] * 3
-                past[lang] = slice(max(size - n + 1, 0), None)
-                table[(np.flatnonzero(KEYED_COUNTS[keys, lang] == n), *past)] = -np.inf
+        for (lang, n), types in taking.items():  # the beads that end past the texts: the last cells
+            past = [slice(None)] * 3
+            past[lang] = slice(max(self.sizes[lang] - n + 1, 0), None)
+            table[(types, *past)] = -np.inf
         return rows, table
 
     def _compose(self, starts: list[np.ndarray], counts: np.ndarray, key: np.ndarray) -> np.ndarray:
@@ -429,14 +455,16 @@ class BeadScorer:
         ``counts[..., l]``: the sentences taken from language l; ``key``: the bead types; all arrays
         that broadcast together (the beads one by one, or every type from every cell of a grid)."""
         shape = np.broadcast_shapes(np.shape(key), *map(np.shape, starts))
-        total = np.array(np.broadcast_to(self._type_priors[key], shape))  # each term added in place
+        total = self._type_priors[key]  # a new array: each term is added to it in place
         if self._opens:
-            total -= self.priors.paragraph * self._paragraph_conflicts(starts, counts)
+            total = total - self.priors.paragraph * self._paragraph_conflicts(starts, counts)
+        if total.shape != shape:
+            total = np.array(np.broadcast_to(total, shape))
         for p, (ia, ib) in enumerate(self._slots):
             links = self._links[p][key]
             if links.any():  # added to the beads that link the pair (most beads, most pairs)
                 odds = self._tables[p].lookup(starts[ia], starts[ib], counts[..., ia], counts[..., ib])
-                np.add(total, odds, out=total, where=links)
+                total += np.where(links, odds, 0.0)  # 0 for the others: on the smaller array, not on the total
             if self.priors.contained and self.longest > 1:
                 alone = self._alone[p][key]
                 for present, absent, side in ((ia, ib, 1), (ib, ia, 2)):
