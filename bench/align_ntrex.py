@@ -161,11 +161,12 @@ def score(cases: Path, predictions: Path, raw: bool = False) -> dict:
     return json.loads(done.stdout)
 
 
-def concatenated(cases: Path, names: list[str], lines: int, out: Path, name: str) -> tuple[int, int, list]:
+def concatenated(cases: Path, names: list[str], lines: int, out: Path, name: str, gap: int = GAP,
+                 at: float = 0.4) -> tuple[int, int, list]:
     """Write one long pre-segmented triple and its gold into ``out``: the cases one after the other
-    (repeated until English has ``lines`` lines; 0: each case once), then a run of :data:`GAP`
-    Kazakh sentences dropped after 40 % of the beads. (First and last English line of the gap, and
-    where each English line comes from: (case, line).)"""
+    (repeated until English has ``lines`` lines; 0: each case once), then a run of ``gap`` Kazakh
+    sentences dropped after the share ``at`` of the beads. (First and last English line of the gap,
+    and where each English line comes from: (case, line).)"""
     texts = {lang: [] for lang in LANGS}
     beads, origins = [], []
     for case in itertools.cycle(read_case(n, cases) for n in names):
@@ -176,9 +177,9 @@ def concatenated(cases: Path, names: list[str], lines: int, out: Path, name: str
         beads += [{lang: [offsets[lang] + i for i in bead[lang]] for lang in LANGS} for bead in case.gold]
         if len(texts["en"]) >= lines and (lines or (len(beads) and case.name == names[-1])):
             break
-    first = int(0.4 * len(beads))
+    first = int(at * len(beads))
     dropped, last = set(), first
-    while len(dropped) < GAP:
+    while len(dropped) < gap:
         dropped.update(beads[last]["kk"])
         last += 1
     kept = [i for i in range(len(texts["kk"])) if i not in dropped]

@@ -12,9 +12,11 @@ towards "that language is shorter", and the programme would then pair sentences 
 
 from __future__ import annotations
 
+import itertools
 import math
 import sys
-from collections import Counter
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -29,7 +31,7 @@ from ..tokens import words
 from .confidence import bead_evidence
 from .dp import Band, Cell, Move, fill, traceback
 from .features import FEATURES, PairContext, TermPairs
-from .profile import SentenceProfile, profile_sentence, stem
+from .profile import COGNATE_PREFIX, SentenceProfile, profile_sentence, stem
 from .scoring import BeadScorer, PairModel, Settings, default_settings
 
 #: Language pairs the model scores, each once (from the language registry).
@@ -40,15 +42,26 @@ FULL_CUBE_CELLS = 2_000
 BAND_WIDTH = 3
 #: Half-width of the guides' own band: this share of the text, but at least GUIDE_WIDTH and at most
 #: GUIDE_MAX_WIDTH sentences, plus the difference in length of the two texts (a passage missing
-#: from one of them). The band starts on the diagonal and is moved onto the guide's path until the
-#: path no longer runs along its edge (at most GUIDE_ROUNDS times), so a missing passage is
-#: followed, while time and memory stay linear in the length.
+#: from one of them). The band starts on the diagonal (in a section over ANCHORED_SECTION
+#: sentences, on the anchors' path, without the difference) and is moved onto the guide's path
+#: until the path no longer runs along its edge (at most GUIDE_ROUNDS times), so a missing passage
+#: is followed, while time and memory stay linear in the length.
 GUIDE_WIDTH = 6
 GUIDE_SHARE = 0.1
 GUIDE_MAX_WIDTH = 15
 GUIDE_ROUNDS = 12
 #: Sections with more sentences than this are "long": a progress bar when options.progress is set.
 LONG_SECTION = 1000
+#: Sections with more sentences than this start their guides from anchors (:func:`_anchor_path`),
+#: not from the diagonal: the guide's band then follows a missing passage of any length, and its
+#: cells stay linear in the length.
+ANCHORED_SECTION = 200
+#: An anchor's key occurs at most ANCHOR_REPEATS times in each text, or that often within this many
+#: sentences (plus the texts' difference in length) of where the other text's occurrence puts it.
+ANCHOR_WINDOW = 100
+ANCHOR_REPEATS = 3
+#: Keys two sentences must share to make them an anchor.
+ANCHOR_KEYS = 2
 #: Characters per language in linked beads needed before the length ratio is measured on an
 #: alignment (below, the language records' ratio is used).
 MIN_CALIBRATION_CHARS = 300
@@ -249,9 +262,11 @@ def _guide(scorer: BeadScorer, other: int) -> tuple[np.ndarray, np.ndarray]:
     """Where each English position lies in language ``other`` (1 or 2): the positions a banded
     pairwise pass visits (lowest, highest per row).
 
-    The first round searches a band as wide as the texts' difference in length (a passage missing
-    from one of them) with cheap evidence (lengths, numbers); the next rounds use all the evidence
-    in a narrower band moved onto the path found, until the path no longer runs along its edge.
+    In a long section the first round searches the band around the anchors' path
+    (:func:`_anchor_path`: wide only where the anchors leave room for a missing passage); in a
+    shorter one, a band as wide as the texts' difference in length (a passage missing from one of
+    them), with cheap evidence (lengths, numbers). The next rounds use all the evidence in a narrower
+    band moved onto the path found, until the path no longer runs along its edge.
     The pass takes one sentence per language at a time (a merge becomes a 1-1 and a 1-0 step,
     close enough for a guide) and shares the section's evidence, so the sentence pairs it compares
     are not compared again by the three-way pass."""
@@ -264,10 +279,16 @@ def _guide(scorer: BeadScorer, other: int) -> tuple[np.ndarray, np.ndarray]:
     n, m = len(profiles[LANGS[0]]), len(profiles[LANGS[other]])
     width = min(GUIDE_MAX_WIDTH, max(GUIDE_WIDTH, int(GUIDE_SHARE * max(n, m))))
     low = np.zeros((n + 1, 2), dtype=np.int64)
-    low[:, other - 1] = np.arange(n + 1) * m // max(n, 1)
-    high = low + (low > 0)
+    anchored = max(n, m) > ANCHORED_SECTION
+    if anchored:
+        high = low.copy()
+        low[:, other - 1], high[:, other - 1] = _anchor_path(
+            _anchors(profiles[LANGS[0]], profiles[LANGS[other]]), n, m)
+    else:
+        low[:, other - 1] = np.arange(n + 1) * m // max(n, 1)
+        high = low + (low > 0)
     for round_ in range(GUIDE_ROUNDS):
-        first = round_ == 0 and abs(n - m) > width
+        first = round_ == 0 and abs(n - m) > width and not anchored
         guide = BeadScorer(LANGS, profiles, [cheap if first else model], scorer.priors, starts,
                            [scorer.evidence[p]], longest=1)
         band = Band.around(guide.sizes, low, high, width + (abs(n - m) if first else 0))
@@ -280,6 +301,80 @@ def _guide(scorer: BeadScorer, other: int) -> tuple[np.ndarray, np.ndarray]:
         if not first and not along_edge.any():
             break
     return low[:, other - 1], high[:, other - 1]
+
+
+def _anchor_keys(profile: SentenceProfile) -> set:
+    """What may tie a sentence to its translation across scripts: its numbers and the sound-key
+    prefixes of its longer words and names."""
+    return {*profile.numbers, *profile.cognates, *(name[:COGNATE_PREFIX] for name in profile.names)}
+
+
+def _anchors(a: Sequence[SentenceProfile], b: Sequence[SentenceProfile]) -> list[tuple[int, int]]:
+    """Sentence pairs (i, j), increasing in both, that are almost surely translations: the longest
+    chain, forward in both texts, of the pairs that share ANCHOR_KEYS keys rare near them (a text
+    may repeat a number or a name, but rarely many times within a few pages). A key found at most
+    ANCHOR_REPEATS times in each text pairs all its occurrences; a more frequent one pairs each of
+    its occurrences in one text with those in the other within ANCHOR_WINDOW sentences (plus the
+    texts' difference in length) of where the occurrence puts it, if there are at most
+    ANCHOR_REPEATS of them there in each text. Linear in the length: keys by hashing, the chain by
+    patience sorting."""
+    n, m = len(a), len(b)
+    window = ANCHOR_WINDOW + abs(n - m)
+    where_a, where_b = defaultdict(list), defaultdict(list)
+    for where, profiles in ((where_a, a), (where_b, b)):
+        for position, profile in enumerate(profiles):
+            for key in _anchor_keys(profile):
+                where[key].append(position)
+    shared: Counter = Counter()
+    for key, rows in where_a.items():
+        columns = where_b.get(key, ())
+        if 0 < len(columns) <= ANCHOR_REPEATS and len(rows) <= ANCHOR_REPEATS:  # rare in both texts: anywhere
+            shared.update(itertools.product(rows, columns))
+            continue
+        for i in rows if columns else ():
+            if bisect_right(rows, i + window) - bisect_left(rows, i - window) > ANCHOR_REPEATS:
+                continue
+            expected = i * m / n
+            first, last = bisect_left(columns, expected - window), bisect_right(columns, expected + window)
+            if last - first <= ANCHOR_REPEATS:
+                shared.update((i, j) for j in columns[first:last])
+    # one pair per row at most: a row's pairs in decreasing j, of which an increasing chain takes one
+    pairs = sorted((pair for pair, count in shared.items() if count >= ANCHOR_KEYS), key=lambda p: (p[0], -p[1]))
+    return _longest_chain(pairs)
+
+
+def _longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of ``pairs`` (taken in their order) whose second numbers increase."""
+    tails: list[int] = []  # tails[k]: the smallest last j of a chain of k + 1 pairs so far
+    ends: list[int] = []  # and the index of that pair
+    before = []
+    for index, (_, j) in enumerate(pairs):
+        length = bisect_left(tails, j)
+        before.append(ends[length - 1] if length else -1)
+        if length == len(tails):
+            tails.append(j)
+            ends.append(index)
+        else:
+            tails[length], ends[length] = j, index
+    chain, index = [], ends[-1] if ends else -1
+    while index >= 0:
+        chain.append(pairs[index])
+        index = before[index]
+    return chain[::-1]
+
+
+def _anchor_path(anchors: list[tuple[int, int]], n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per English position (0 … n), the lowest and highest positions of the other language that a
+    path through ``anchors`` may visit: between two anchors it runs along the diagonal, except for
+    one passage missing from the text that has fewer sentences there (anywhere between them)."""
+    low = np.full(n + 1, m, dtype=np.int64)
+    high = np.zeros(n + 1, dtype=np.int64)
+    for (i0, j0), (i1, j1) in itertools.pairwise([(0, 0), *anchors, (n, m)]):
+        rows = np.arange(i0, i1 + 1)
+        diagonal = j0 + rows - i0
+        low[rows] = np.minimum(low[rows], np.clip(diagonal - max(0, (i1 - i0) - (j1 - j0)), j0, j1))
+        high[rows] = np.maximum(high[rows], np.clip(diagonal + max(0, (j1 - j0) - (i1 - i0)), j0, j1))
+    return low, high
 
 
 def band_for(scorer: BeadScorer, sizes: Cell) -> Band:

@@ -1,0 +1,138 @@
+"""A page missing from one language of a long text, on NTREX text (../shared/bench/ntrex-dev, skipped
+without it): the anchors a long section's guides start from, the band they make, and the gap found."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+
+import pytest
+
+from conftest import NTREX
+from ushtil.aligner import align_corpus
+from ushtil.aligner.pipeline import GUIDE_MAX_WIDTH, _anchor_path, _anchors
+from ushtil.aligner.profile import profile_sentence
+from ushtil.model import LANGS
+
+pytestmark = pytest.mark.skipif(not NTREX.is_dir(), reason="../shared/bench/ntrex-dev is not there")
+
+
+def concatenated(copies: int = 1, *drops: tuple[str, float, int]):
+    """Every dev case one after the other (``copies`` times), and the gold beads; each of ``drops``
+    (language, share, count): that language's sentences of the beads from the share of the text on
+    are left out until ``count`` are gone (the beads keep their other languages). (The texts, the
+    gold beads, and the beads of the first dropped run.)"""
+    texts = {lang: [] for lang in LANGS}
+    beads = []
+    for _ in range(copies):
+        for path in sorted(NTREX.glob("*.gold.jsonl")):
+            case = path.name[: -len(".gold.jsonl")]
+            offsets = {lang: len(texts[lang]) for lang in LANGS}
+            for lang in LANGS:
+                texts[lang] += (NTREX / f"{case}.{lang}.txt").read_text(encoding="utf-8").splitlines()
+            beads += [{lang: [offsets[lang] + i for i in bead[lang]] for lang in LANGS}
+                      for bead in map(json.loads, path.read_text(encoding="utf-8").splitlines())]
+    runs = []
+    for lang, share, count in drops:
+        first = last = int(share * len(beads))
+        dropped = 0
+        while dropped < count:
+            dropped += len(beads[last][lang])
+            beads[last] = {**beads[last], lang: []}
+            last += 1
+        runs.append(range(first, last))
+    for lang in LANGS:  # number the sentences left
+        kept = sorted(i for bead in beads for i in bead[lang])
+        number = {old: new for new, old in enumerate(kept)}
+        texts[lang] = [texts[lang][i] for i in kept]
+        beads = [{**bead, lang: [number[i] for i in bead[lang]]} for bead in beads]
+    return texts, beads, [beads[b] for b in runs[0]] if runs else []
+
+
+def profiles_of(texts: dict[str, list[str]]) -> dict[str, list]:
+    return {lang: [profile_sentence(text, lang) for text in texts[lang]] for lang in LANGS}
+
+
+def guide_band(profiles: dict[str, list], other: str):
+    """The rows of the guide's first band for English and ``other``: the anchors' path, GUIDE_MAX_WIDTH
+    either side."""
+    low, high = _anchor_path(_anchors(profiles["en"], profiles[other]), len(profiles["en"]), len(profiles[other]))
+    return low - GUIDE_MAX_WIDTH, high + GUIDE_MAX_WIDTH
+
+
+def test_anchors_are_translations_spread_over_the_text():
+    texts, gold, _ = concatenated()
+    profiles = profiles_of(texts)
+    for other in ("kk", "ru"):
+        links = {(i, j) for bead in gold for i in bead["en"] for j in bead[other]}
+        anchors = _anchors(profiles["en"], profiles[other])
+        assert len(anchors) > len(texts["en"]) / 20
+        assert set(anchors) <= links
+        rows = [0, *(i for i, _ in anchors), len(texts["en"])]
+        assert max(b - a for a, b in itertools.pairwise(rows)) < 100
+
+
+def test_the_anchor_band_holds_a_missing_page_and_stays_narrow():
+    texts, gold, gap = concatenated(2, ("kk", 0.5, 120))
+    assert sum(len(bead["en"]) for bead in gap) >= 120
+    low, high = guide_band(profiles_of(texts), "kk")
+    assert all(low[i] <= j <= high[i] for bead in gold for i in bead["en"] for j in bead["kk"])
+    # across the gap it lets the Kazakh side stand still where the page is missing
+    where = min(j for bead in gold if bead["kk"] and bead["en"] and bead["en"][0] > gap[0]["en"][0] for j in bead["kk"])
+    assert all(low[i] <= where <= high[i] for bead in gap for i in bead["en"])
+    # and it is wide only there: a band around the diagonal as wide as the texts' difference in
+    # length would have 2 * (143 + 15) + 1 cells a row
+    assert len(texts["en"]) - len(texts["kk"]) > 140
+    assert (high - low + 1).sum() < (5 + 2 * GUIDE_MAX_WIDTH) * len(texts["en"])
+
+
+def test_the_anchor_band_holds_pages_missing_from_either_side_in_texts_of_equal_length():
+    # Kazakh lacks 150 sentences early on and English 150 later: the texts are about as long, but in
+    # between the Kazakh sentences lie 150 lines before their English ones
+    texts, gold, _ = concatenated(1, ("kk", 0.15, 150), ("en", 0.6, 150))
+    assert abs(len(texts["en"]) - len(texts["kk"])) < 20
+    low, high = guide_band(profiles_of(texts), "kk")
+    assert all(low[i] <= j <= high[i] for bead in gold for i in bead["en"] for j in bead["kk"])
+
+
+@functools.cache
+def page_found(share: float = 0.5, count: int = 60) -> tuple[set[int], list[set[int]]]:
+    """A page of ``count`` Kazakh sentences dropped from the middle of the dev cases, aligned as every
+    command aligns: (the English lines of the page, the English lines of each run of consecutive
+    beads without Kazakh that holds some of them)."""
+    texts, _, gap = concatenated(1, ("kk", share, count))
+    missing = {i for bead in gap for i in bead["en"]}
+    assert len(missing) >= count
+    alignment, = align_corpus([("long", texts)]).alignments
+    without_kk = [not bead.sentences["kk"] for bead in alignment.beads]
+    english = [set(bead.sentences["en"]) for bead in alignment.beads]
+    runs = [set().union(*(english[b] for b in run)) for run in _runs(without_kk)]
+    return missing, [run for run in runs if run & missing]
+
+
+def test_a_missing_page_comes_out_missing_in_its_place():
+    missing, runs = page_found()
+    found = set().union(*runs)
+    assert len(found & missing) >= 0.9 * len(missing)
+    assert len(found - missing) <= 2
+
+
+@pytest.mark.xfail(strict=True, reason="the scoring pairs a few stray Kazakh sentences into the page (3 runs, "
+                   "56 of 62 lines, with the weights of 199282f; 1 run, 62 of 62, with those before); the "
+                   "band holds every gold link (the tests above)")
+def test_a_missing_page_comes_out_as_one_gap():
+    missing, runs = page_found()
+    assert runs == [missing]
+
+
+def _runs(flags: list[bool]) -> list[range]:
+    """The runs of consecutive True flags, as ranges of positions."""
+    runs, start = [], None
+    for position, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = position
+        elif not flag and start is not None:
+            runs.append(range(start, position))
+            start = None
+    return runs
