@@ -7,6 +7,7 @@ import pytest
 
 from conftest import SHARED
 from ushtil.aligner.corpus import align_corpus
+from ushtil.aligner.pipeline import AlignOptions
 from ushtil.cache import ResultCache
 from ushtil.engine import Engine
 
@@ -75,3 +76,17 @@ def test_a_text_that_cannot_be_aligned_is_one_error_and_the_others_finish(source
     assert result.alignments[1] is None
     assert result.errors == ["broken: unknown language(s) xx; use en, kk, ru"]
     assert [a.name for a in result.alignments if a] == [sources[0][0], sources[1][0]]
+
+
+def test_a_run_past_the_kept_sections_aligns_the_same_and_keeps_no_more(sources, monkeypatch):
+    """An archive longer than KEPT_SECTIONS keeps the evidence of its first sections only (memory
+    bounded whatever its size) and aligns as a run that kept everything."""
+    kept_all = AlignOptions(profiles={})
+    everything = align_corpus(sources, options=kept_all)
+    monkeypatch.setattr("ushtil.aligner.pipeline.KEPT_SECTIONS", 3)
+    capped = AlignOptions(profiles={})
+    bounded = align_corpus(sources, options=capped)
+    assert beads(bounded) == beads(everything)
+    sections = [key for key in capped.profiles if key[0] == "evidence"]
+    assert len(sections) == 3 < len([key for key in kept_all.profiles if key[0] == "evidence"])
+    assert len(capped.profiles) < len(kept_all.profiles) / 2

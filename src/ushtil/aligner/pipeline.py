@@ -62,6 +62,13 @@ ANCHOR_WINDOW = 100
 ANCHOR_REPEATS = 3
 #: Keys two sentences must share to make them an anchor.
 ANCHOR_KEYS = 2
+#: Sections whose evidence (and their sentences' profiles) a corpus run keeps for its next pass:
+#: about 0.2 MB per short section, so an archive of any size keeps at most about 200 MB; the
+#: sections after these are scored afresh in each pass (the same scores; on small articles the
+#: kept evidence saves only a few per cent of the time, on long texts more).
+KEPT_SECTIONS = 1000
+#: The key under which ``AlignOptions.profiles`` counts the sections it keeps.
+_KEPT = ("kept sections",)
 #: Characters per language in linked beads needed before the length ratio is measured on an
 #: alignment (below, the language records' ratio is used).
 MIN_CALIBRATION_CHARS = 300
@@ -100,8 +107,8 @@ class AlignOptions:
     #: show a progress bar (stderr) while aligning sections of more than LONG_SECTION sentences
     progress: bool = False
     #: sentence profiles by (language, text) and evidence counts by section, kept between the
-    #: passes of :func:`~.corpus.align_corpus`
-    profiles: dict[tuple, SentenceProfile | dict] | None = field(default=None, repr=False, compare=False)
+    #: passes of :func:`~.corpus.align_corpus` (for its first KEPT_SECTIONS sections)
+    profiles: dict[tuple, SentenceProfile | dict | int] | None = field(default=None, repr=False, compare=False)
     #: give beads their calibrated scores; a first pass whose beads only feed the learned lexicon
     #: goes without (the margins behind a score cost as much as a third of a pass)
     scored: bool = True
@@ -217,7 +224,9 @@ def _profile(text: str, lang: str, options: AlignOptions) -> SentenceProfile:
         return profile_sentence(text, lang)
     found = options.profiles.get((lang, text))
     if found is None:
-        found = options.profiles[(lang, text)] = profile_sentence(text, lang)
+        found = profile_sentence(text, lang)
+        if options.profiles.get(_KEPT, 0) < KEPT_SECTIONS:
+            options.profiles[(lang, text)] = found
     return found
 
 
@@ -236,10 +245,18 @@ def section_scorer(section: Section, models: list[PairModel], options: AlignOpti
 
 
 def _memo(section: Section, options: AlignOptions) -> dict:
-    """The evidence an earlier pass over this section kept (empty: none)."""
+    """The evidence an earlier pass over this section kept (empty: none), kept for the next pass
+    while fewer than KEPT_SECTIONS sections are."""
     if options.profiles is None:
         return {}
-    return options.profiles.setdefault(("evidence", *(tuple(section.sentences(lang)) for lang in LANGS)), {})
+    key = ("evidence", *(tuple(section.sentences(lang)) for lang in LANGS))
+    found = options.profiles.get(key)
+    if found is None:
+        found = {}
+        kept = options.profiles.get(_KEPT, 0)
+        if kept < KEPT_SECTIONS:
+            options.profiles[key], options.profiles[_KEPT] = found, kept + 1
+    return found
 
 
 def _visits(path: list[tuple[Cell, Move]], rows: int) -> tuple[np.ndarray, np.ndarray]:
