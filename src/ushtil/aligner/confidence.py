@@ -60,7 +60,7 @@ def margins(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> np.ndarra
     sizes = scorer.sizes
     if not path:
         return np.zeros(0)
-    low, high = _path_bounds(path, 0, (1, 2), sizes[0] + 1, int(np.iinfo(np.int64).max))
+    low, high = path_bounds(path, 0, (1, 2), sizes[0] + 1, int(np.iinfo(np.int64).max))
     band = Band.around(sizes, low, high, MARGIN_WIDTH)
     cells = band.cells()
     end = np.array(sizes)
@@ -121,7 +121,7 @@ def pairwise_links(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> li
         sizes = alone.sizes
         # the positions in b that the three-way path visits, per position in a (none in the third language)
         low, high = (np.pad(bounds, ((0, 0), (0, 1)))
-                     for bounds in _path_bounds(path, ia, (ib,), sizes[0] + 1, sizes[1]))
+                     for bounds in path_bounds(path, ia, (ib,), sizes[0] + 1, sizes[1]))
         band = Band.around(sizes, low, high, PAIRWISE_WIDTH)
         links = set()
         for (a, b, _), move in traceback(fill(band, alone.for_fill(band)), sizes):
@@ -130,7 +130,7 @@ def pairwise_links(scorer, path: Sequence[tuple[tuple[int, ...], object]]) -> li
     return found
 
 
-def _path_bounds(path: Sequence[tuple[tuple[int, ...], object]], axis: int, others: tuple[int, ...], rows: int,
+def path_bounds(path: Sequence[tuple[tuple[int, ...], object]], axis: int, others: tuple[int, ...], rows: int,
                  start: int) -> tuple[np.ndarray, np.ndarray]:
     """Per position along language ``axis`` (``rows`` of them), the lowest and highest positions of
     each of the ``others`` languages that the path visits (``start``: the lowest where it visits

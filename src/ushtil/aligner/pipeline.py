@@ -28,7 +28,7 @@ from ..langs import LANGUAGE_PAIRS, get_language, length_ratio
 from ..model import LANGS, Alignment, Article, Bead
 from ..split import is_split
 from ..tokens import words
-from .confidence import bead_evidence
+from .confidence import bead_evidence, path_bounds
 from .dp import Band, Cell, Move, fill, traceback
 from .features import FEATURES, PairContext, TermPairs
 from .profile import COGNATE_PREFIX, SentenceProfile, profile_sentence, stem
@@ -259,17 +259,6 @@ def _memo(section: Section, options: AlignOptions) -> dict:
     return found
 
 
-def _visits(path: list[tuple[Cell, Move]], rows: int) -> tuple[np.ndarray, np.ndarray]:
-    """Per English position i, the lowest and highest Kazakh and Russian positions the path visits."""
-    low = np.full((rows, 2), np.iinfo(np.int64).max)
-    high = np.zeros((rows, 2), dtype=np.int64)
-    for (i, j, k), move in path:
-        a, b, c = move.value
-        low[i : i + a + 1] = np.minimum(low[i : i + a + 1], (j, k))
-        high[i : i + a + 1] = np.maximum(high[i : i + a + 1], (j + b, k + c))
-    return low, high
-
-
 #: The evidence of a guide's first, wide round: cheap to compute over a band as wide as a missing page
 #: (no names, character n-grams or lexicon).
 FIRST_ROUND_FEATURES = frozenset({"length", "numbers_shared", "numbers_unmatched", "cognates", "punctuation_unmatched"})
@@ -311,7 +300,7 @@ def _guide(scorer: BeadScorer, other: int) -> tuple[np.ndarray, np.ndarray]:
         band = Band.around(guide.sizes, low, high, width + (abs(n - m) if first else 0))
         guide.prepare(band)
         path = traceback(fill(band, guide.for_fill(band), longest=1), guide.sizes)
-        low, high = _visits(path, n + 1)
+        low, high = path_bounds(path, 0, (1, 2), n + 1, int(np.iinfo(np.int64).max))  # per English position
         edge_low, edge_high = band.rows[:, 2 * other - 2], band.rows[:, 2 * other - 1]
         along_edge = (low[:, other - 1] <= edge_low) & (edge_low > 0)
         along_edge |= (high[:, other - 1] >= edge_high) & (edge_high < m)
