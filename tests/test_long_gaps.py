@@ -118,9 +118,6 @@ def test_a_missing_page_comes_out_missing_in_its_place():
     assert len(found - missing) <= 2
 
 
-@pytest.mark.xfail(strict=True, reason="the scoring pairs a few stray Kazakh sentences into the page (3 runs, "
-                   "56 of 62 lines, with the weights of 199282f; 1 run, 62 of 62, with those before); the "
-                   "band holds every gold link (the tests above)")
 def test_a_missing_page_comes_out_as_one_gap():
     missing, runs = page_found()
     assert runs == [missing]

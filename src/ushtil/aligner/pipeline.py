@@ -31,6 +31,7 @@ from ..tokens import words
 from .confidence import bead_evidence, path_bounds
 from .dp import Band, Cell, Move, fill, traceback
 from .features import FEATURES, PairContext, TermPairs
+from .gaps import gap_stretches, join_gaps
 from .profile import COGNATE_PREFIX, SentenceProfile, profile_sentence, stem
 from .scoring import BeadScorer, PairModel, Settings, default_settings
 
@@ -306,7 +307,23 @@ def _guide(scorer: BeadScorer, other: int) -> tuple[np.ndarray, np.ndarray]:
         along_edge |= (high[:, other - 1] >= edge_high) & (edge_high < m)
         if not first and not along_edge.any():
             break
-    return low[:, other - 1], high[:, other - 1]
+    return _over_gaps(path, other, low[:, other - 1], high[:, other - 1])
+
+
+def _over_gaps(path: list[tuple[Cell, Move]], other: int, low: np.ndarray,
+               high: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The bounds ``low``, ``high`` of a guide's path (per English position, in language ``other``)
+    widened over its gap stretches (:func:`~.gaps.gap_stretches`) to every position of ``other``
+    the stretch visits: a guide takes one sentence at a time, so it pairs the sentences just before
+    or after a missing page, whose merges it cannot take, with stray sentences inside the page, and
+    the three-way programme must be free to put them back."""
+    for lang in (0, other):
+        for first, last in gap_stretches(path, lang, (0, other)):
+            (start, _), (end, move) = path[first], path[last]
+            rows = slice(start[0], end[0] + move.value[0] + 1)
+            low[rows] = np.minimum(low[rows], start[other])
+            high[rows] = np.maximum(high[rows], end[other] + move.value[other])
+    return low, high
 
 
 def _anchor_keys(profile: SentenceProfile) -> set:
@@ -412,14 +429,16 @@ def align_section(section: Section, models: list[PairModel], options: AlignOptio
     band = band_for(scorer, sizes)
     scorer.prepare(band)
     if not (options.progress and max(sizes) > LONG_SECTION):
-        return SectionResult(section, traceback(fill(band, scorer.for_fill(band)), sizes), scorer)
-    from tqdm import tqdm
+        table = fill(band, scorer.for_fill(band))
+    else:
+        from tqdm import tqdm
 
-    # on a terminal a live bar; into a log file an update every few seconds, not ten a second
-    with tqdm(total=100, desc="aligning sentences", unit="%", file=sys.stderr,
-              mininterval=0.1 if sys.stderr.isatty() else 5.0) as bar:
-        table = fill(band, scorer.for_fill(band), on_progress=lambda share: bar.update(int(100 * share) - bar.n))
-    return SectionResult(section, traceback(table, sizes), scorer)
+        # on a terminal a live bar; into a log file an update every few seconds, not ten a second
+        with tqdm(total=100, desc="aligning sentences", unit="%", file=sys.stderr,
+                  mininterval=0.1 if sys.stderr.isatty() else 5.0) as bar:
+            table = fill(band, scorer.for_fill(band), on_progress=lambda share: bar.update(int(100 * share) - bar.n))
+    path = join_gaps(scorer, band, traceback(table, sizes), options.settings.priors.gap_run)
+    return SectionResult(section, path, scorer)
 
 
 def _bead(result: SectionResult, start: Cell, move: Move, offsets: dict[str, int], settings: Settings,

@@ -39,6 +39,10 @@ class Priors:
     #: (when positive) that the other language's neighbouring sentence holds its translation after
     #: all (a merge there, not a missing sentence): a strong pair left in a bead must not hide a merge
     contained: float = 0.0
+    #: given back to each bead that lacks the same language as the bead before it (beads of one
+    #: sentence alone leave a run as it is): a passage missing from a language is one gap, not a
+    #: smear of gaps and stray pairs (a term of the path, not of a bead: see :mod:`.gaps`)
+    gap_run: float = 4.0
 
 
 @dataclass(frozen=True)
@@ -537,6 +541,7 @@ class BeadScorer:
         conflicts = self._paragraph_conflicts(cell.T, np.array([counts])) if self._opens else [0.0]
         charged["paragraph"] = -float(conflicts[0])
         charged["contained"] = 0.0
+        charged["gap_run"] = 0.0  # a term of the path (two beads), not of one bead
         for p, (ia, ib) in enumerate(self._slots):
             na, nb = counts[ia], counts[ib]
             if na and nb:

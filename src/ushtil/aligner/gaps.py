@@ -1,0 +1,182 @@
+"""A missing passage as one gap: the gap-run term of the alignment's objective.
+
+The bead scores charge a missing sentence the same wherever it lies, so a page missing from one
+language costs as much cut into pieces as whole, and a stray sentence of that language, paired
+with unrelated sentences inside the page, costs less than the missing beads it replaces. What
+tells it is wrong is that the beads on both sides of it are gaps. So the objective the aligner
+maximises is the sum of the bead scores plus :attr:`~.scoring.Priors.gap_run` for each bead that
+lacks the same language as the bead before it (a run of gaps continues: a page missing is one
+gap, not a smear). Beads of one sentence alone (missing two languages) leave a run as it is.
+
+The three-way programme (:mod:`.dp`) maximises the bead scores; :func:`join_gaps` then re-solves,
+with this term, the stretches of its path where beads lacking one language lie close together (a
+small programme over the same band with two states per cell: whether the last bead lacked that
+language). A path without such stretches is the programme's; elsewhere the path only changes where
+it scores more with the term.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from .dp import Band, Cell, Move, move_counts, moves_within
+
+#: A gap stretch is re-solved with this many beads either side (a stray sentence's own place lies
+#: just outside the page).
+GAP_REACH = 8
+
+Path = list[tuple[Cell, Move]]
+
+#: What a bead is to a language's gap runs: it lacks only that language (a gap), takes a sentence
+#: of it or lacks only another (it ends a run), or lacks two languages (a sentence alone: neutral).
+OTHER, GAP, NEUTRAL = 0, 1, 2
+
+
+def bead_kinds(counts: np.ndarray, lang: int, active: Sequence[int]) -> np.ndarray:
+    """Per bead (rows of ``counts``: sentences per language), its :data:`GAP`/:data:`OTHER`/
+    :data:`NEUTRAL` kind for ``lang``'s runs, in a text with sentences in the ``active`` languages."""
+    counts = np.asarray(counts).reshape(-1, 3)
+    lacking = (counts[:, list(active)] == 0).sum(axis=1)
+    kinds = np.full(len(counts), OTHER)
+    kinds[(counts[:, lang] == 0) & (lacking == 1)] = GAP
+    kinds[lacking >= 2] = NEUTRAL
+    return kinds
+
+
+def gap_runs_continued(path: Path, lang: int, active: Sequence[int]) -> int:
+    """How many beads of ``path`` continue a run of beads lacking ``lang`` (the term's count)."""
+    kinds = bead_kinds(np.array([move.value for _, move in path]).reshape(-1, 3), lang, active)
+    continued, state = 0, OTHER
+    for kind in kinds:
+        if kind == GAP:
+            continued += state == GAP
+        if kind != NEUTRAL:
+            state = kind
+    return continued
+
+
+def join_gaps(scorer, band: Band, path: Path, bonus: float) -> Path:
+    """``path`` with each of its gap stretches (:func:`gap_stretches`), and GAP_REACH beads either
+    side, re-solved inside ``band`` for the bead scores plus ``bonus`` per bead that continues a gap
+    run."""
+    active = [lang for lang, size in enumerate(scorer.sizes) if size]
+    if bonus <= 0 or len(active) < 2:
+        return path
+    for lang in active:
+        windows: list[list[int]] = []
+        for first, last in gap_stretches(path, lang, active):
+            first, last = max(0, first - GAP_REACH), min(len(path), last + 1 + GAP_REACH)
+            if windows and first <= windows[-1][1]:
+                windows[-1][1] = last
+            else:
+                windows.append([first, last])
+        for first, last in reversed(windows):
+            path = path[:first] + _resolve(scorer, band, path, lang, active, first, last, bonus) + path[last:]
+    return path
+
+
+def gap_stretches(path: Path, lang: int, active: Sequence[int]) -> list[tuple[int, int]]:
+    """The stretches of ``path`` where ``lang`` is mostly missing: the first and last bead (both
+    lacking it) of each longest stretch, from left to right, in which the beads lacking it
+    outnumber those that take it or lack another language (beads of a sentence alone count for
+    neither), with two or more beads lacking it. A page missing from ``lang`` makes one, however
+    many stray sentences are paired into it; a merge cut in two by a guide does not."""
+    kinds = bead_kinds(np.array([move.value for _, move in path]).reshape(-1, 3), lang, active)
+    stretches: list[list[int]] = []  # first, last, beads lacking lang, other beads
+    others = np.concatenate([[0], np.cumsum(kinds == OTHER)])
+    for position in np.flatnonzero(kinds == GAP).tolist():
+        if stretches:
+            first, last, gaps, other = stretches[-1]
+            between = int(others[position] - others[last])
+            if gaps + 1 > other + between:
+                stretches[-1] = [first, position, gaps + 1, other + between]
+                continue
+        stretches.append([position, position, 1, 0])
+    return [(first, last) for first, last, gaps, _ in stretches if gaps >= 2]
+
+
+def _resolve(scorer, band: Band, path: Path, lang: int, active: Sequence[int], first: int, last: int,
+             bonus: float) -> Path:
+    """The best beads from the start of bead ``first`` to the end of bead ``last - 1`` inside ``band``,
+    for the scores plus the gap-run term of ``lang`` (with the state the beads before them leave and
+    the term the beads after them earn); the path's own beads unless others score more."""
+    start = np.array(path[first][0])
+    end = np.array(path[last - 1][0]) + path[last - 1][1].value
+    entering = _last_kind(path[:first], lang, active)
+    after = _last_kind(path[last:][::-1], lang, active) == GAP  # the next bead that is not neutral lacks lang
+    sizes = tuple(int(n) for n in end - start)
+    rows = band.rows[start[0]: end[0] + 1]
+    rows = np.stack([np.clip(rows[:, column], start[axis], end[axis]) - start[axis]
+                     for column, axis in enumerate((1, 1, 2, 2))], axis=1)
+    window = Band(sizes, rows.astype(np.int64))
+    cells = window.cells()
+    moves, counts = moves_within(sizes), move_counts(sizes)
+    kinds = bead_kinds(counts, lang, active)[:, None]
+    before = window.shifted_index(cells, counts)  # per move and end cell, the start cell's position
+    gains = np.full(before.shape, -np.inf)  # the score of each move's bead ending at each cell
+    for move, ends in enumerate(before >= 0):
+        if ends.any():
+            gains[move, ends] = scorer.scores(cells[ends] - counts[move] + start, counts[move: move + 1])
+    # best[position, state]: the best total reaching the cell with the last non-neutral bead a gap or not
+    best = np.full((len(cells) + 1, 2), -np.inf)  # the last row stands for "outside the band"
+    origin = int(window.index(np.zeros((1, 3), dtype=np.int64))[0])
+    best[origin, int(entering == GAP)] = 0.0
+    last_move = np.full((len(cells), 2), -1)
+    came_from = np.zeros((len(cells), 2), dtype=np.int64)
+    wavefront = cells.sum(axis=1)
+    order = np.argsort(wavefront, kind="stable")
+    edges = np.searchsorted(wavefront[order], np.arange(wavefront.max() + 2))
+    for front in range(1, len(edges) - 1):
+        at = order[edges[front]: edges[front + 1]]
+        if not len(at):
+            continue
+        columns = np.arange(len(at))
+        from_other, from_gap = best[before[:, at], 0], best[before[:, at], 1]
+        gain = gains[:, at]
+        to_other = np.where(kinds == OTHER, np.maximum(from_other, from_gap),
+                            np.where(kinds == NEUTRAL, from_other, -np.inf)) + gain
+        to_gap = np.where(kinds == GAP, np.maximum(from_other, from_gap + bonus),
+                          np.where(kinds == NEUTRAL, from_gap, -np.inf)) + gain
+        for state, totals, earlier in ((0, to_other, from_gap > from_other),
+                                       (1, to_gap, from_gap + bonus > from_other)):
+            chosen = totals.argmax(axis=0)
+            best[at, state] = totals[chosen, columns]
+            last_move[at, state] = chosen
+            kind = kinds[chosen, 0]
+            came_from[at, state] = np.where(kind == NEUTRAL, state, earlier[chosen, columns])
+    position = int(window.index(np.array([sizes]))[0])
+    finals = best[position] + [0.0, bonus if after else 0.0]
+    state = int(finals.argmax())
+    own = path[first:last]
+    if not finals[state] > _total(scorer, own, lang, active, entering, after, bonus) + 1e-9:
+        return own
+    found = []
+    while position != origin:
+        move = int(last_move[position, state])
+        position, state = int(before[move, position]), int(came_from[position, state])
+        found.append((tuple(int(x) for x in cells[position] + start), moves[move]))
+    return found[::-1]
+
+
+def _last_kind(beads: Path, lang: int, active: Sequence[int]) -> int:
+    """The kind of the last bead of ``beads`` that is not neutral (:data:`OTHER` if none)."""
+    for _, move in reversed(beads):
+        kind = int(bead_kinds(np.array(move.value), lang, active)[0])
+        if kind != NEUTRAL:
+            return kind
+    return OTHER
+
+
+def _total(scorer, beads: Path, lang: int, active: Sequence[int], entering: int, after: bool, bonus: float) -> float:
+    """The objective over ``beads``: their scores and the gap-run term."""
+    scores = scorer.scores(np.array([cell for cell, _ in beads]), np.array([move.value for _, move in beads]))
+    state, continued = entering, 0
+    for _, move in beads:
+        kind = int(bead_kinds(np.array(move.value), lang, active)[0])
+        continued += kind == GAP and state == GAP
+        if kind != NEUTRAL:
+            state = kind
+    continued += after and state == GAP
+    return float(scores.sum()) + bonus * continued
