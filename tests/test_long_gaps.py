@@ -123,6 +123,14 @@ def test_a_missing_page_comes_out_as_one_gap():
     assert runs == [missing]
 
 
+@pytest.mark.parametrize("share", [0.3, 0.85])
+def test_a_page_missing_elsewhere_comes_out_as_one_gap(share):
+    # early on, the stray Kazakh sentences paired into the page are those just after it, which the
+    # guide cannot pair back (their merges) within the band it makes; near the end, one from before it
+    missing, runs = page_found(share)
+    assert runs == [missing]
+
+
 def _runs(flags: list[bool]) -> list[range]:
     """The runs of consecutive True flags, as ranges of positions."""
     runs, start = [], None

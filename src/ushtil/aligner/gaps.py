@@ -49,7 +49,7 @@ def gap_runs_continued(path: Path, lang: int, active: Sequence[int]) -> int:
     """How many beads of ``path`` continue a run of beads lacking ``lang`` (the term's count)."""
     kinds = bead_kinds(np.array([move.value for _, move in path]).reshape(-1, 3), lang, active)
     continued, state = 0, OTHER
-    for kind in kinds:
+    for kind in kinds.tolist():
         if kind == GAP:
             continued += state == GAP
         if kind != NEUTRAL:
@@ -58,15 +58,15 @@ def gap_runs_continued(path: Path, lang: int, active: Sequence[int]) -> int:
 
 
 def join_gaps(scorer, band: Band, path: Path, bonus: float) -> Path:
-    """``path`` with each of its gap stretches (:func:`gap_stretches`), and GAP_REACH beads either
-    side, re-solved inside ``band`` for the bead scores plus ``bonus`` per bead that continues a gap
-    run."""
+    """``path`` with each of its gap stretches that has beads paired inside it (:func:`gap_stretches`;
+    a stretch without is one gap already), and GAP_REACH beads either side, re-solved inside
+    ``band`` for the bead scores plus ``bonus`` per bead that continues a gap run."""
     active = [lang for lang, size in enumerate(scorer.sizes) if size]
     if bonus <= 0 or len(active) < 2:
         return path
     for lang in active:
         windows: list[list[int]] = []
-        for first, last in gap_stretches(path, lang, active):
+        for first, last in gap_stretches(path, lang, active, paired_only=True):  # the others are one gap
             first, last = max(0, first - GAP_REACH), min(len(path), last + 1 + GAP_REACH)
             if windows and first <= windows[-1][1]:
                 windows[-1][1] = last
@@ -77,12 +77,14 @@ def join_gaps(scorer, band: Band, path: Path, bonus: float) -> Path:
     return path
 
 
-def gap_stretches(path: Path, lang: int, active: Sequence[int]) -> list[tuple[int, int]]:
+def gap_stretches(path: Path, lang: int, active: Sequence[int], paired_only: bool = False) -> list[tuple[int, int]]:
     """The stretches of ``path`` where ``lang`` is mostly missing: the first and last bead (both
     lacking it) of each longest stretch, from left to right, in which the beads lacking it
     outnumber those that take it or lack another language (beads of a sentence alone count for
-    neither), with two or more beads lacking it. A page missing from ``lang`` makes one, however
-    many stray sentences are paired into it; a merge cut in two by a guide does not."""
+    neither), with at most GAP_REACH of those in a row, and two or more beads lacking it. A page
+    missing from ``lang`` makes one, however many stray sentences are paired into it; a merge cut
+    in two by a guide does not, nor do two pages with text between them. ``paired_only``: only the
+    stretches with a bead inside that takes ``lang`` or lacks another language."""
     kinds = bead_kinds(np.array([move.value for _, move in path]).reshape(-1, 3), lang, active)
     stretches: list[list[int]] = []  # first, last, beads lacking lang, other beads
     others = np.concatenate([[0], np.cumsum(kinds == OTHER)])
@@ -90,11 +92,11 @@ def gap_stretches(path: Path, lang: int, active: Sequence[int]) -> list[tuple[in
         if stretches:
             first, last, gaps, other = stretches[-1]
             between = int(others[position] - others[last])
-            if gaps + 1 > other + between:
+            if between <= GAP_REACH and gaps + 1 > other + between:
                 stretches[-1] = [first, position, gaps + 1, other + between]
                 continue
         stretches.append([position, position, 1, 0])
-    return [(first, last) for first, last, gaps, _ in stretches if gaps >= 2]
+    return [(first, last) for first, last, gaps, other in stretches if gaps >= 2 and (other or not paired_only)]
 
 
 def _resolve(scorer, band: Band, path: Path, lang: int, active: Sequence[int], first: int, last: int,
@@ -113,16 +115,24 @@ def _resolve(scorer, band: Band, path: Path, lang: int, active: Sequence[int], f
     window = Band(sizes, rows.astype(np.int64))
     cells = window.cells()
     moves, counts = moves_within(sizes), move_counts(sizes)
-    kinds = bead_kinds(counts, lang, active)[:, None]
+    kinds = bead_kinds(counts, lang, active)
+    # per state reached (OTHER, GAP) and state left (OTHER, GAP): what each move adds to the total of
+    # the cell it starts from (-inf: the move cannot make that step)
+    steps = np.full((2, 2, len(counts), 1), -np.inf)
+    steps[OTHER, :, kinds == OTHER] = 0.0  # a bead that takes lang ends a run, from either state
+    steps[GAP, OTHER, kinds == GAP] = 0.0  # a bead lacking lang opens a run
+    steps[GAP, GAP, kinds == GAP] = bonus  # or continues one
+    for state in (OTHER, GAP):  # a sentence alone leaves the state as it is
+        steps[state, state, kinds == NEUTRAL] = 0.0
     before = window.shifted_index(cells, counts)  # per move and end cell, the start cell's position
     gains = np.full(before.shape, -np.inf)  # the score of each move's bead ending at each cell
-    for move, ends in enumerate(before >= 0):
-        if ends.any():
-            gains[move, ends] = scorer.scores(cells[ends] - counts[move] + start, counts[move: move + 1])
-    # best[position, state]: the best total reaching the cell with the last non-neutral bead a gap or not
-    best = np.full((len(cells) + 1, 2), -np.inf)  # the last row stands for "outside the band"
+    move, end = np.nonzero(before >= 0)
+    gains[move, end] = scorer.scores(cells[end] - counts[move] + start, counts[move])
+    # best[position, state]: the best total reaching the cell with the last bead that is not a
+    # sentence alone lacking lang (GAP) or not (OTHER); the last row stands for "outside the band"
+    best = np.full((len(cells) + 1, 2), -np.inf)
     origin = int(window.index(np.zeros((1, 3), dtype=np.int64))[0])
-    best[origin, int(entering == GAP)] = 0.0
+    best[origin, entering] = 0.0
     last_move = np.full((len(cells), 2), -1)
     came_from = np.zeros((len(cells), 2), dtype=np.int64)
     wavefront = cells.sum(axis=1)
@@ -130,22 +140,15 @@ def _resolve(scorer, band: Band, path: Path, lang: int, active: Sequence[int], f
     edges = np.searchsorted(wavefront[order], np.arange(wavefront.max() + 2))
     for front in range(1, len(edges) - 1):
         at = order[edges[front]: edges[front + 1]]
-        if not len(at):
-            continue
         columns = np.arange(len(at))
-        from_other, from_gap = best[before[:, at], 0], best[before[:, at], 1]
-        gain = gains[:, at]
-        to_other = np.where(kinds == OTHER, np.maximum(from_other, from_gap),
-                            np.where(kinds == NEUTRAL, from_other, -np.inf)) + gain
-        to_gap = np.where(kinds == GAP, np.maximum(from_other, from_gap + bonus),
-                          np.where(kinds == NEUTRAL, from_gap, -np.inf)) + gain
-        for state, totals, earlier in ((0, to_other, from_gap > from_other),
-                                       (1, to_gap, from_gap + bonus > from_other)):
+        left = best[before[:, at]]  # moves × cells × state left
+        for state in (OTHER, GAP):
+            from_other, from_gap = left[..., OTHER] + steps[state, OTHER], left[..., GAP] + steps[state, GAP]
+            totals = np.maximum(from_other, from_gap) + gains[:, at]
             chosen = totals.argmax(axis=0)
             best[at, state] = totals[chosen, columns]
             last_move[at, state] = chosen
-            kind = kinds[chosen, 0]
-            came_from[at, state] = np.where(kind == NEUTRAL, state, earlier[chosen, columns])
+            came_from[at, state] = from_gap[chosen, columns] > from_other[chosen, columns]
     position = int(window.index(np.array([sizes]))[0])
     finals = best[position] + [0.0, bonus if after else 0.0]
     state = int(finals.argmax())

@@ -110,8 +110,9 @@ class AlignOptions:
     #: sentence profiles by (language, text) and evidence counts by section, kept between the
     #: passes of :func:`~.corpus.align_corpus` (for its first KEPT_SECTIONS sections)
     profiles: dict[tuple, SentenceProfile | dict | int] | None = field(default=None, repr=False, compare=False)
-    #: give beads their calibrated scores; a first pass whose beads only feed the learned lexicon
-    #: goes without (the margins behind a score cost as much as a third of a pass)
+    #: give beads their calibrated scores and join the gaps of a missing page (:mod:`.gaps`); a first
+    #: pass whose beads only feed the learned lexicon goes without (the margins behind a score cost
+    #: as much as a third of a pass)
     scored: bool = True
 
 
@@ -265,7 +266,7 @@ def _memo(section: Section, options: AlignOptions) -> dict:
 FIRST_ROUND_FEATURES = frozenset({"length", "numbers_shared", "numbers_unmatched", "cognates", "punctuation_unmatched"})
 
 
-def _guide(scorer: BeadScorer, other: int) -> tuple[np.ndarray, np.ndarray]:
+def _guide(scorer: BeadScorer, other: int, over_gaps: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """Where each English position lies in language ``other`` (1 or 2): the positions a banded
     pairwise pass visits (lowest, highest per row).
 
@@ -307,6 +308,8 @@ def _guide(scorer: BeadScorer, other: int) -> tuple[np.ndarray, np.ndarray]:
         along_edge |= (high[:, other - 1] >= edge_high) & (edge_high < m)
         if not first and not along_edge.any():
             break
+    if not over_gaps:
+        return low[:, other - 1], high[:, other - 1]
     return _over_gaps(path, other, low[:, other - 1], high[:, other - 1])
 
 
@@ -316,14 +319,16 @@ def _over_gaps(path: list[tuple[Cell, Move]], other: int, low: np.ndarray,
     widened over its gap stretches (:func:`~.gaps.gap_stretches`) to every position of ``other``
     the stretch visits: a guide takes one sentence at a time, so it pairs the sentences just before
     or after a missing page, whose merges it cannot take, with stray sentences inside the page, and
-    the three-way programme must be free to put them back."""
+    the three-way programme must be free to put them back. (At most GUIDE_MAX_WIDTH either side of
+    the path: the cells stay linear in the length.)"""
+    widened_low, widened_high = low.copy(), high.copy()
     for lang in (0, other):
         for first, last in gap_stretches(path, lang, (0, other)):
             (start, _), (end, move) = path[first], path[last]
             rows = slice(start[0], end[0] + move.value[0] + 1)
-            low[rows] = np.minimum(low[rows], start[other])
-            high[rows] = np.maximum(high[rows], end[other] + move.value[other])
-    return low, high
+            widened_low[rows] = np.minimum(widened_low[rows], start[other])
+            widened_high[rows] = np.maximum(widened_high[rows], end[other] + move.value[other])
+    return np.maximum(widened_low, low - GUIDE_MAX_WIDTH), np.minimum(widened_high, high + GUIDE_MAX_WIDTH)
 
 
 def _anchor_keys(profile: SentenceProfile) -> set:
@@ -400,8 +405,9 @@ def _anchor_path(anchors: list[tuple[int, int]], n: int, m: int) -> tuple[np.nda
     return low, high
 
 
-def band_for(scorer: BeadScorer, sizes: Cell) -> Band:
-    """The cells near both pairwise guide paths (en-kk, en-ru); the full cube for tiny sections."""
+def band_for(scorer: BeadScorer, sizes: Cell, over_gaps: bool = True) -> Band:
+    """The cells near both pairwise guide paths (en-kk, en-ru), widened over their gap stretches
+    (``over_gaps``, :func:`_over_gaps`); the full cube for tiny sections."""
     n, m, k = sizes
     if (n + 1) * (m + 1) * (k + 1) <= FULL_CUBE_CELLS or n == 0:
         return Band.full(sizes)
@@ -409,7 +415,7 @@ def band_for(scorer: BeadScorer, sizes: Cell) -> Band:
     high = np.zeros((n + 1, 2), dtype=np.int64)
     for other in (1, 2):
         if sizes[other]:
-            low[:, other - 1], high[:, other - 1] = _guide(scorer, other)
+            low[:, other - 1], high[:, other - 1] = _guide(scorer, other, over_gaps)
     return Band.around(sizes, low, high, BAND_WIDTH)
 
 
@@ -426,7 +432,8 @@ class SectionResult:
 def align_section(section: Section, models: list[PairModel], options: AlignOptions) -> SectionResult:
     scorer = section_scorer(section, models, options)
     sizes = scorer.sizes
-    band = band_for(scorer, sizes)
+    # a first pass, whose beads only feed the learned lexicon, leaves stray pairs in a page as they are
+    band = band_for(scorer, sizes, over_gaps=options.scored)
     scorer.prepare(band)
     if not (options.progress and max(sizes) > LONG_SECTION):
         table = fill(band, scorer.for_fill(band))
