@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import chain, count, islice
+from itertools import chain
 from typing import ClassVar
 
 import numpy as np
@@ -345,12 +345,12 @@ def _entries(sets: list, ids: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     if not any(sets):  # no terms, no lexicon yet, no names: common in a first pass, and quick to say
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.ones(0)
     elements = list(chain.from_iterable(sets))
-    known = len(ids)  # the new ones numbered in order of appearance (a dict keeps it; no loop in Python)
-    ids.update(zip(islice(dict.fromkeys(chain(ids, elements)), known, None), count(known)))
+    for element in elements:  # numbered in order of appearance
+        if element not in ids:
+            ids[element] = len(ids)
     cols = np.fromiter(map(ids.__getitem__, elements), dtype=np.int64, count=len(elements))
     rows = np.repeat(np.arange(len(sets)), list(map(len, sets)))
-    counted = ([n for one in sets if isinstance(one, Counter) for n in one.values()]
-               if Counter in set(map(type, sets)) else ())
+    counted = [count for one in sets if isinstance(one, Counter) for count in one.values()]
     return rows, cols, np.array(counted, dtype=float) if counted else np.ones(len(cols))
 
 
