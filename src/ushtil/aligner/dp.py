@@ -254,12 +254,17 @@ def fill(
         end = min(end, len(bounds) - 1)
         span = slice(bounds[first], bounds[end])
         before, gain = _candidates(band, cells[span], rank, counts, scores)
+        # a row of candidates per cell (each wavefront's rows one contiguous block), the scores as the
+        # totals' type: each wavefront is then a gather, an add and an argmax along the rows
+        by_cell, gain_by_cell = np.ascontiguousarray(before.T), gain.T.astype(best.dtype)
         for d in range(first, end):
             group = slice(bounds[d], bounds[d + 1])
             here = slice(bounds[d] - bounds[first], bounds[d + 1] - bounds[first])
-            total = best[before[:, here]] + gain[:, here]
-            last[group] = total.argmax(axis=0)
-            best[group] = total.max(axis=0)
+            total = best.take(by_cell[here])
+            total += gain_by_cell[here]
+            chosen = total.argmax(axis=1)
+            last[group] = chosen
+            best[group] = total[np.arange(len(chosen)), chosen]  # the best of each row: at its argmax
             if on_progress is not None:
                 on_progress(d / (len(bounds) - 2))
         previous[span] = before[last[span], np.arange(before.shape[1])]
