@@ -306,7 +306,7 @@ def _term_hits(profiles: list[SentenceProfile], terms: TermPairs, side: int, mem
     key = ("terms", profiles[0].lang if profiles else "", terms, side)
     if key not in memo:
         by_first = terms.by_first_stem[side]
-        memo[key] = [
+        memo[key] = [NOTHING] * len(profiles) if not by_first else [
             frozenset(index for word in profile.stems for index, stems in by_first.get(word, ())
                       if stems <= profile.stems)
             for profile in profiles
@@ -336,7 +336,22 @@ _INVERSES: dict[int, tuple[dict, dict]] = {}
 
 
 def _covered(profiles: list[SentenceProfile], inverse: dict[str, set[str]]) -> list[frozenset[str]]:
-    return [frozenset(x for y in profile.stems for x in inverse.get(y, ())) for profile in profiles]
+    """Per sentence, the stems of the other language that its stems translate (``inverse``: target
+    stem → source stems)."""
+    if not inverse:  # a first pass: no lexicon
+        return [NOTHING] * len(profiles)
+    return [frozenset(chain.from_iterable(filter(None, map(inverse.get, profile.stems)))) for profile in profiles]
+
+
+def _known(profiles: list[SentenceProfile], lexicon: dict[str, set[str]]) -> list[frozenset[str]]:
+    """Per sentence, its stems that ``lexicon`` translates."""
+    if not lexicon:  # a first pass: no lexicon
+        return [NOTHING] * len(profiles)
+    return [frozenset(filter(lexicon.__contains__, profile.stems)) for profile in profiles]
+
+
+#: The empty set of a sentence without terms or lexicon stems (one object for all).
+NOTHING: frozenset = frozenset()
 
 
 def _entries(sets: list, ids: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -665,8 +680,7 @@ class PairEvidence:
         if glossary is None or glossary[0] is not context.terms:  # the glossary's parts, kept while it is the same
             terms_a, terms_b = _term_hits(a, context.terms, 0, memo), _term_hits(b, context.terms, 1, memo)
             glossary = memo[("glossary", *pair)] = (context.terms, _parts(terms_a, terms_b), {}, {})
-        known_a = [frozenset(s for s in p.stems if s in context.lexicon) for p in a]
-        known_b = [frozenset(s for s in p.stems if s in context.reverse_lexicon) for p in b]
+        known_a, known_b = _known(a, context.lexicon), _known(b, context.reverse_lexicon)
         known = _parts(known_a, _covered(b, _inverse(context.lexicon)))
         covers = _parts(_covered(a, _inverse(context.reverse_lexicon)), known_b)
         #: shared count → pairs of matrices whose rows' overlaps add up to it
