@@ -81,3 +81,25 @@ def test_tiny_sections_have_no_beads_past_their_texts(size):
     scores = scorer.starting(cells, counts)
     past = (cells[None] + counts[:, None] > scorer.sizes).any(axis=2)
     assert past.any() and np.isneginf(scores[past]).all() and np.isfinite(scores[~past]).any()
+
+
+def test_names_found_in_a_short_text_are_those_the_general_way_finds(monkeypatch):
+    """A short text's keys are spelled out once (features._spelling) for the names of both other
+    languages; a long one's are looked up name by name: the same sentences sound like the same names."""
+    from ushtil.aligner import features
+
+    scorer, _ = seed_abstract_scorer()
+    profiles = scorer.profiles
+    memo, found = {}, {}
+    for a in profiles:
+        for b in profiles:
+            if a != b:
+                found[a, b] = features._found(features._names(profiles[a]), profiles[b], memo)
+    assert memo[("kk", "spelling")] is not None
+    monkeypatch.setattr(features, "DENSE_CELLS", 0)  # the sparse, name-by-name way
+    hits = 0
+    for (a, b), short in found.items():
+        general = features._found(features._names(profiles[a]), profiles[b], {})
+        assert np.array_equal(short.rows, general.rows) and np.array_equal(short.cols, general.cols)
+        hits += len(short.rows)
+    assert hits > 5

@@ -142,8 +142,9 @@ class Band:
             return self.index((cells[None] - counts[:, None]).reshape(-1, 3)).reshape(len(counts), len(cells))
         i, j, k = (np.ascontiguousarray(column) for column in cells.T)
         low_j, high_j, low_k, high_k = self._bounds
-        rows, by_j, by_k = {}, {}, {}
+        rows, by_j, by_k, shifted_k = {}, {}, {}, {}
         found = np.empty((len(counts), len(cells)), dtype=np.int64)
+        outside = np.empty(len(cells), dtype=bool)
         for m, (a, b, c) in enumerate(counts.tolist()):
             if a not in rows:  # each cell's row bounds, gathered once per shift of i
                 inside = (i >= a) & (i - a < len(self.rows))
@@ -152,14 +153,16 @@ class Band:
                 rows[a] = (inside, high_j[row], row_low_j, row_low_k, high_k[row], widths,
                            self._first[row] - row_low_j * widths - row_low_k)
             inside, row_high_j, row_low_j, row_low_k, row_high_k, widths, origin = rows[a]
-            if (a, b) not in by_j:
+            if c not in shifted_k:
+                shifted_k[c] = k - c
+            if (a, b) not in by_j:  # (cells outside the band in j, the position but for k)
                 shifted = j - b
-                by_j[a, b] = (inside & (shifted >= row_low_j) & (shifted <= row_high_j), origin + shifted * widths)
-            if (a, c) not in by_k:
-                by_k[a, c] = (k - c >= row_low_k) & (k - c <= row_high_k)
-            ok_j, base = by_j[a, b]
-            np.add(base, k - c, out=found[m])
-            found[m][~(ok_j & by_k[a, c])] = -1
+                by_j[a, b] = (~(inside & (shifted >= row_low_j) & (shifted <= row_high_j)), origin + shifted * widths)
+            if (a, c) not in by_k:  # cells outside the band in k
+                by_k[a, c] = (shifted_k[c] < row_low_k) | (shifted_k[c] > row_high_k)
+            off_j, base = by_j[a, b]
+            np.add(base, shifted_k[c], out=found[m])
+            found[m][np.logical_or(off_j, by_k[a, c], out=outside)] = -1
         return found
 
 
@@ -254,12 +257,17 @@ def fill(
         end = min(end, len(bounds) - 1)
         span = slice(bounds[first], bounds[end])
         before, gain = _candidates(band, cells[span], rank, counts, scores)
+        # a row of candidates per cell (each wavefront's rows one contiguous block), the scores as the
+        # totals' type: each wavefront is then a gather, an add and an argmax along the rows
+        by_cell, gain_by_cell = np.ascontiguousarray(before.T), gain.T.astype(best.dtype)
         for d in range(first, end):
             group = slice(bounds[d], bounds[d + 1])
             here = slice(bounds[d] - bounds[first], bounds[d + 1] - bounds[first])
-            total = best[before[:, here]] + gain[:, here]
-            last[group] = total.argmax(axis=0)
-            best[group] = total.max(axis=0)
+            total = best.take(by_cell[here])
+            total += gain_by_cell[here]
+            chosen = total.argmax(axis=1)
+            last[group] = chosen
+            best[group] = total[np.arange(len(chosen)), chosen]  # the best of each row: at its argmax
             if on_progress is not None:
                 on_progress(d / (len(bounds) - 2))
         previous[span] = before[last[span], np.arange(before.shape[1])]

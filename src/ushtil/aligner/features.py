@@ -306,7 +306,7 @@ def _term_hits(profiles: list[SentenceProfile], terms: TermPairs, side: int, mem
     key = ("terms", profiles[0].lang if profiles else "", terms, side)
     if key not in memo:
         by_first = terms.by_first_stem[side]
-        memo[key] = [
+        memo[key] = [NOTHING] * len(profiles) if not by_first else [
             frozenset(index for word in profile.stems for index, stems in by_first.get(word, ())
                       if stems <= profile.stems)
             for profile in profiles
@@ -336,7 +336,22 @@ _INVERSES: dict[int, tuple[dict, dict]] = {}
 
 
 def _covered(profiles: list[SentenceProfile], inverse: dict[str, set[str]]) -> list[frozenset[str]]:
-    return [frozenset(x for y in profile.stems for x in inverse.get(y, ())) for profile in profiles]
+    """Per sentence, the stems of the other language that its stems translate (``inverse``: target
+    stem → source stems)."""
+    if not inverse:  # a first pass: no lexicon
+        return [NOTHING] * len(profiles)
+    return [frozenset(chain.from_iterable(filter(None, map(inverse.get, profile.stems)))) for profile in profiles]
+
+
+def _known(profiles: list[SentenceProfile], lexicon: dict[str, set[str]]) -> list[frozenset[str]]:
+    """Per sentence, its stems that ``lexicon`` translates."""
+    if not lexicon:  # a first pass: no lexicon
+        return [NOTHING] * len(profiles)
+    return [frozenset(filter(lexicon.__contains__, profile.stems)) for profile in profiles]
+
+
+#: The empty set of a sentence without terms or lexicon stems (one object for all).
+NOTHING: frozenset = frozenset()
 
 
 def _entries(sets: list, ids: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -520,14 +535,33 @@ def _sentence_pairs(n: int, m: int, levels_a: int, levels_b: int) -> tuple[np.nd
             np.minimum(v, levels_b - 1), v + np.arange(m + 1).reshape(1, 1, 1, -1))
 
 
-def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
+def _found(names: list[str], profiles: list[SentenceProfile], memo: dict | None = None) -> _Parts:
     """Sentence × name: whether a word of the sentence sounds like the name, i.e. has
     :data:`NAME_MATCH` of the letter bigrams of the name's first :data:`NAME_STEM` letters (Kazakh
     and Russian add case endings). Counted for all names and words at once, as matrix products:
     dense for a short text (a sparse matrix costs more to make than a small product), sparse for a
-    long one."""
+    long one. ``memo`` keeps a short text's keys and their bigrams (:func:`_spelling`) for the names
+    of the other language."""
     if not names:
         return _parts_of(*_entries([], {}), len(profiles))
+    spelling = _spelling(profiles, {} if memo is None else memo)
+    if spelling is not None:  # a short text's: the bigrams of all its keys at once
+        letters, (size, key_rows, key_letters), has = spelling
+        wanted = [bigrams(name[:NAME_STEM]) for name in names]
+        need = NAME_MATCH * np.array(list(map(len, wanted)), dtype=float)
+        rows, cols = _entries(wanted, letters)[:2]
+        inside = np.flatnonzero(cols < size)  # the names' bigrams that some key has
+        used, at = unique(cols[inside])
+        matrix = np.zeros((len(names), len(used)))
+        matrix[rows[inside], at] = 1.0
+        column = np.full(size, -1)
+        column[used] = np.arange(len(used))
+        keep = np.flatnonzero(column[key_letters] >= 0)
+        spelling = np.zeros((has.shape[1], len(used)))
+        spelling[key_rows[keep], column[key_letters[keep]]] = 1.0
+        shared = _product(matrix, spelling)
+        rows, cols = np.nonzero(_product(has, (shared >= need[:, None]) * 1.0))
+        return _parts_of(rows.astype(np.int64), cols.astype(np.int64), np.ones(len(rows)), len(profiles))
     letters: dict[str, int] = {}
     wanted = _entries([bigrams(name[:NAME_STEM]) for name in names], letters)
     need = NAME_MATCH * np.bincount(wanted[0], wanted[2], minlength=len(names))
@@ -559,6 +593,25 @@ def _found(names: list[str], profiles: list[SentenceProfile]) -> _Parts:
     has = sparse.csr_matrix((has[2], has[:2]), shape=(len(profiles), len(keys)))
     found = (has @ sparse.vstack(sounds_like, format="csr").T).tocoo()
     return _parts_of(found.row.astype(np.int64), found.col.astype(np.int64), np.ones(found.nnz), len(profiles))
+
+
+def _spelling(profiles: list[SentenceProfile], memo: dict) -> tuple[dict, np.ndarray, np.ndarray] | None:
+    """A short text's keys for :func:`_found`: the numbering of their letter bigrams (a dict, which
+    the names' bigrams then extend), how many there are and the (key, bigram) entries, and a dense
+    sentence × key matrix; None for a long text (made once per text and kept in ``memo``: the names
+    of both other languages are looked up in it)."""
+    slot = (profiles[0].lang if profiles else "", "spelling")
+    if slot not in memo:
+        keys = sorted({key for profile in profiles for key in profile.keys})
+        letters: dict[str, int] = {}
+        spelled = _entries([bigrams(key) for key in keys], letters)
+        found = None
+        if len(keys) * (len(letters) + len(profiles)) <= DENSE_CELLS:
+            index = {key: i for i, key in enumerate(keys)}
+            has = _numbered([profile.keys for profile in profiles], index)
+            found = letters, (len(letters), *spelled[:2]), _dense(has, len(profiles), len(keys))
+        memo[slot] = found
+    return memo[slot]
 
 
 def _product(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -627,8 +680,7 @@ class PairEvidence:
         if glossary is None or glossary[0] is not context.terms:  # the glossary's parts, kept while it is the same
             terms_a, terms_b = _term_hits(a, context.terms, 0, memo), _term_hits(b, context.terms, 1, memo)
             glossary = memo[("glossary", *pair)] = (context.terms, _parts(terms_a, terms_b), {}, {})
-        known_a = [frozenset(s for s in p.stems if s in context.lexicon) for p in a]
-        known_b = [frozenset(s for s in p.stems if s in context.reverse_lexicon) for p in b]
+        known_a, known_b = _known(a, context.lexicon), _known(b, context.reverse_lexicon)
         known = _parts(known_a, _covered(b, _inverse(context.lexicon)))
         covers = _parts(_covered(a, _inverse(context.reverse_lexicon)), known_b)
         #: shared count → pairs of matrices whose rows' overlaps add up to it
@@ -775,7 +827,7 @@ def _context_free(a: list[SentenceProfile], b: list[SentenceProfile], memo: dict
 
     return {
         "numbers": [(sets(a, "numbers"), sets(b, "numbers"))],
-        "names": [(sets(a, "names"), _found(_names(a), b)), (_found(_names(b), a), sets(b, "names"))],
+        "names": [(sets(a, "names"), _found(_names(a), b, memo)), (_found(_names(b), a, memo), sets(b, "names"))],
         "ngrams": [(sets(a, "ngrams"), sets(b, "ngrams"))],
         "cognates": [(sets(a, "cognates"), sets(b, "cognates"))],
     }
