@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from ushtil.aligner.dp import Band, Move
-from ushtil.aligner.gaps import gap_runs_continued, gap_stretches, join_gaps
+from ushtil.aligner.gaps import gap_stretches, gap_term, join_gaps
 
 MOVES = {move.value: move for move in Move}
 ALL = (0, 1, 2)
@@ -28,8 +28,11 @@ def test_a_page_with_stray_pairs_is_one_stretch_and_isolated_gaps_are_none():
     assert gap_stretches(page, 2, ALL) == []  # the sentence alone lacks Russian too: one bead, no stretch
     scattered = path_of((1, 0, 1), (1, 1, 1), (1, 1, 1), (1, 0, 1), (1, 1, 1), (0, 1, 1), (1, 1, 1))
     assert gap_stretches(scattered, 1, ALL) == []
-    # two runs of four beads lacking Kazakh: the sentence alone in the second leaves it whole
-    assert gap_runs_continued(page, 1, ALL) == 3 + 3
+    # two runs of four beads lacking Kazakh (the sentence alone in the second leaves it whole): eight
+    # sentences given back, less two runs; the same cut otherwise, the beads of a run merged
+    assert gap_term(page, 1, ALL, 1.0) == 8 - 2
+    merged = path_of((1, 1, 1), (2, 0, 2), (2, 0, 1), (1, 1, 1), (3, 0, 3), (1, 0, 0), (1, 0, 1), (1, 1, 1))
+    assert gap_term(merged, 1, ALL, 1.0) == 8 - 2
 
 
 class ToyScorer:

@@ -4,9 +4,11 @@ The bead scores charge a missing sentence the same wherever it lies, so a page m
 language costs as much cut into pieces as whole, and a stray sentence of that language, paired
 with unrelated sentences inside the page, costs less than the missing beads it replaces. What
 tells it is wrong is that the beads on both sides of it are gaps. So the objective the aligner
-maximises is the sum of the bead scores plus :attr:`~.scoring.Priors.gap_run` for each bead that
-lacks the same language as the bead before it (a run of gaps continues: a page missing is one
-gap, not a smear). Beads of one sentence alone (missing two languages) leave a run as it is.
+maximises is the sum of the bead scores plus the gap-run term: :attr:`~.scoring.Priors.gap_run`
+given back per sentence (a bead's longest side, as the ``missing`` prior counts them) of the beads
+that lack one language, less as much once per run of such beads: an affine gap cost, a page missing
+is one gap, not a smear, and one gap costs the same however its beads are cut. Beads of one
+sentence alone (missing two languages) leave a run as it is.
 
 The three-way programme (:mod:`.dp`) maximises the bead scores; :func:`join_gaps` then re-solves,
 with this term, the stretches of its path where beads lacking one language lie close together (a
@@ -45,22 +47,25 @@ def bead_kinds(counts: np.ndarray, lang: int, active: Sequence[int]) -> np.ndarr
     return kinds
 
 
-def gap_runs_continued(path: Path, lang: int, active: Sequence[int]) -> int:
-    """How many beads of ``path`` continue a run of beads lacking ``lang`` (the term's count)."""
-    kinds = bead_kinds(np.array([move.value for _, move in path]).reshape(-1, 3), lang, active)
-    continued, state = 0, OTHER
-    for kind in kinds.tolist():
+def gap_term(beads: Path, lang: int, active: Sequence[int], bonus: float, entering: int = OTHER,
+             after: bool = False) -> float:
+    """The gap-run term of ``lang`` over ``beads``: ``bonus`` per sentence of the beads lacking it, less
+    ``bonus`` per run of them (``entering``: the kind of the last bead before that is not neutral;
+    ``after``: whether the next one after lacks ``lang``, a run that ``beads`` may open)."""
+    counts = np.array([move.value for _, move in beads]).reshape(-1, 3)
+    term, state = 0.0, entering
+    for kind, longest in zip(bead_kinds(counts, lang, active).tolist(), counts.max(axis=1).tolist(), strict=True):
         if kind == GAP:
-            continued += state == GAP
+            term += bonus * (longest - (state != GAP))
         if kind != NEUTRAL:
             state = kind
-    return continued
+    return term - (bonus if after and state != GAP else 0.0)
 
 
 def join_gaps(scorer, band: Band, path: Path, bonus: float) -> Path:
     """``path`` with each of its gap stretches that has beads paired inside it (:func:`gap_stretches`;
     a stretch without is one gap already), and GAP_REACH beads either side, re-solved inside
-    ``band`` for the bead scores plus ``bonus`` per bead that continues a gap run."""
+    ``band`` for the bead scores plus the gap-run term (:func:`gap_term`, ``bonus`` a sentence)."""
     active = [lang for lang, size in enumerate(scorer.sizes) if size]
     if bonus <= 0 or len(active) < 2:
         return path
@@ -120,8 +125,9 @@ def _resolve(scorer, band: Band, path: Path, lang: int, active: Sequence[int], f
     # the cell it starts from (-inf: the move cannot make that step)
     steps = np.full((2, 2, len(counts), 1), -np.inf)
     steps[OTHER, :, kinds == OTHER] = 0.0  # a bead that takes lang ends a run, from either state
-    steps[GAP, OTHER, kinds == GAP] = 0.0  # a bead lacking lang opens a run
-    steps[GAP, GAP, kinds == GAP] = bonus  # or continues one
+    longest = counts.max(axis=1)[kinds == GAP]
+    steps[GAP, OTHER, kinds == GAP] = bonus * (longest - 1)[:, None]  # a bead lacking lang opens a run
+    steps[GAP, GAP, kinds == GAP] = bonus * longest[:, None]  # or continues one
     for state in (OTHER, GAP):  # a sentence alone leaves the state as it is
         steps[state, state, kinds == NEUTRAL] = 0.0
     before = window.shifted_index(cells, counts)  # per move and end cell, the start cell's position
@@ -150,7 +156,7 @@ def _resolve(scorer, band: Band, path: Path, lang: int, active: Sequence[int], f
             last_move[at, state] = chosen
             came_from[at, state] = from_gap[chosen, columns] > from_other[chosen, columns]
     position = int(window.index(np.array([sizes]))[0])
-    finals = best[position] + [0.0, bonus if after else 0.0]
+    finals = best[position] - [bonus if after else 0.0, 0.0]  # a run after the window opens or continues
     state = int(finals.argmax())
     own = path[first:last]
     if not finals[state] > _total(scorer, own, lang, active, entering, after, bonus) + 1e-9:
@@ -175,11 +181,4 @@ def _last_kind(beads: Path, lang: int, active: Sequence[int]) -> int:
 def _total(scorer, beads: Path, lang: int, active: Sequence[int], entering: int, after: bool, bonus: float) -> float:
     """The objective over ``beads``: their scores and the gap-run term."""
     scores = scorer.scores(np.array([cell for cell, _ in beads]), np.array([move.value for _, move in beads]))
-    state, continued = entering, 0
-    for _, move in beads:
-        kind = int(bead_kinds(np.array(move.value), lang, active)[0])
-        continued += kind == GAP and state == GAP
-        if kind != NEUTRAL:
-            state = kind
-    continued += after and state == GAP
-    return float(scores.sum()) + bonus * continued
+    return float(scores.sum()) + gap_term(beads, lang, active, bonus, entering, after)
