@@ -100,14 +100,22 @@ class LanguageIndex:
     #: units that have text in this language
     total: int = 0
     _capitalised: dict[str, bool] = field(default_factory=dict)
+    _usual: dict[str, str] = field(default_factory=dict)
 
     def capitalised(self, gram: str) -> bool:
         """Whether the gram is usually written with a capital (names), cached per gram."""
         known = self._capitalised.get(gram)
         if known is None:
-            written = self.surfaces.get(gram)
-            known = self._capitalised[gram] = bool(written) and written.most_common(1)[0][0][:1].isupper()
+            known = self._capitalised[gram] = bool(self.surfaces.get(gram)) and self.usual_form(gram)[:1].isupper()
         return known
+
+    def usual_form(self, gram: str) -> str:
+        """How the gram is written most often (the first seen of equally frequent forms), cached per
+        gram: the renderers ask it of the same grams for many candidates. The gram must occur."""
+        form = self._usual.get(gram)
+        if form is None:
+            form = self._usual[gram] = self.surfaces[gram].most_common(1)[0][0]
+        return form
 
     def frequency(self, gram: str) -> int:
         return len(self.postings.get(gram, ()))

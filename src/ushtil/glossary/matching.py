@@ -327,8 +327,7 @@ def _score(candidate: Candidate, english_form: str, gram: str, both: int, shared
     gap = abs(gram.count(" ") + 1 - len(candidate.key))
     score = dice * (1.0, 0.7, 0.45)[min(gap, 2)]
     if candidate.kind in ("name", "acronym") or candidate.demonym:
-        written = target.surfaces[gram].most_common(1)[0][0]
-        score += 0.6 * name_similarity(english_form, written)
+        score += 0.6 * name_similarity(english_form, target.usual_form(gram))
         if candidate.kind == "acronym" and is_acronym(gram):
             score += 0.3
     return score
