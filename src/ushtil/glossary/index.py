@@ -101,6 +101,7 @@ class LanguageIndex:
     total: int = 0
     _capitalised: dict[str, bool] = field(default_factory=dict)
     _usual: dict[str, str] = field(default_factory=dict)
+    _shapes: dict[str, tuple[int, bool, bool]] = field(default_factory=dict)
 
     def capitalised(self, gram: str) -> bool:
         """Whether the gram is usually written with a capital (names), cached per gram."""
@@ -108,6 +109,14 @@ class LanguageIndex:
         if known is None:
             known = self._capitalised[gram] = bool(self.surfaces.get(gram)) and self.usual_form(gram)[:1].isupper()
         return known
+
+    def shape(self, gram: str) -> tuple[int, bool, bool]:
+        """The gram's words, whether it is usually written with a capital and whether it is an
+        acronym, cached per gram (the renderers look at every gram beside every candidate)."""
+        found = self._shapes.get(gram)
+        if found is None:
+            found = self._shapes[gram] = (gram.count(" ") + 1, self.capitalised(gram), is_acronym(gram))
+        return found
 
     def usual_form(self, gram: str) -> str:
         """How the gram is written most often (the first seen of equally frequent forms), cached per
