@@ -5,7 +5,9 @@ usage: python bench/wrong_beads.py PRED_DIR [CASE ...] [--cases DIR]
 
 ``PRED_DIR`` holds ``CASE.alignment.jsonl`` files, e.g. the held-out predictions that
 ``bench/align_ntrex.py --folds-only --keep OUT`` leaves in ``OUT/folds``. Ends with a count of the
-bead types (sentences per language) in the gold and in the predictions, and how many of each are right.
+bead types (sentences per language) in the gold and in the predictions, and how many of each are right,
+and per language pair the sentences called missing (unlinked in the pair, what null F1 counts) that the
+gold has linked (made) or that the aligner linked while the gold has them missing (gold).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from ntrex_cases import DEV_DIR, LANGS, case_names, read_case
+from ntrex_cases import DEV_DIR, LANGS, PAIRS, _project, case_names, read_case
 
 #: Characters of each sentence shown.
 SHOWN = 150
@@ -40,6 +42,7 @@ def main(argv=None) -> int:
         print(f"wrong_beads.py: {args.predictions}: no such folder", file=sys.stderr)
         return 2
     types = {"gold": Counter(), "predicted": Counter(), "right": Counter()}
+    nulls = {f"{a}-{b}": {"gold": 0, "made": 0, "right": 0, "wrong": []} for a, b in PAIRS}
     read = 0
     for name in case_names(args.cases):
         if args.only and name not in args.only:
@@ -60,6 +63,15 @@ def main(argv=None) -> int:
             size = tuple(map(len, _key(bead)))
             types["predicted"][size] += 1
             types["right"][size] += _key(bead) in gold
+        for a, b in PAIRS:
+            tally = nulls[f"{a}-{b}"]
+            missing_gold, missing_made = _project(case.gold, a, b)["null"], _project(predicted, a, b)["null"]
+            tally["gold"] += len(missing_gold)
+            tally["made"] += len(missing_made)
+            tally["right"] += len(missing_gold & missing_made)
+            tally["wrong"] += [f"{name} {lang}{i} ({kind})" for kind, wrong in
+                               (("made", missing_made - missing_gold), ("gold", missing_gold - missing_made))
+                               for lang, i in sorted(wrong)]
         if gold == made:
             continue
         print(f"===== {name}")
@@ -80,6 +92,9 @@ def main(argv=None) -> int:
     print("bead type (en, kk, ru): gold / predicted / right")
     for size in sorted(types["gold"].keys() | types["predicted"].keys(), key=lambda s: (-types["gold"][s], s)):
         print(f"  {size}: {types['gold'][size]} / {types['predicted'][size]} / {types['right'][size]}")
+    print("missing sentences per pair: gold / made / right; the wrong ones (made: missing only in the output)")
+    for pair, tally in nulls.items():
+        print(f"  {pair}: {tally['gold']} / {tally['made']} / {tally['right']}: {', '.join(tally['wrong']) or '-'}")
     return 0
 
 
