@@ -191,10 +191,11 @@ def _collector_paused():
         yield
     finally:
         if paused:
-            # what the build made is moved to the oldest generation unscanned: enabled with it all in
-            # the youngest, the collector's first run scanned every object of the build at once
-            gc.freeze()
-            gc.unfreeze()
+            if gc.get_freeze_count() == 0:  # (a caller that froze objects itself keeps them frozen)
+                # what the build made is moved to the oldest generation unscanned: enabled with it all
+                # in the youngest, the collector's first run scanned every object of the build at once
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
