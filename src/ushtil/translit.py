@@ -65,15 +65,18 @@ def latin_key(text: str) -> str:
     return "".join(ch for ch in sound_key(text) if "a" <= ch <= "z")
 
 
-def _bigrams(key: str) -> list[str]:
-    padded = f"^{key}$"
-    return [padded[i:i + 2] for i in range(len(padded) - 1)]
+@cache
+def _key_bigrams(text: str) -> tuple[str, ...]:
+    """The character bigrams of the text's sound key, ends marked (made once per text: a name is
+    compared with many)."""
+    padded = f"^{latin_key(text)}$"
+    return tuple(padded[i:i + 2] for i in range(len(padded) - 1))
 
 
 @cache
 def name_similarity(a: str, b: str) -> float:
     """Dice coefficient of the character bigrams of the two sound keys (0..1)."""
-    left, right = _bigrams(latin_key(a)), _bigrams(latin_key(b))
+    left, right = _key_bigrams(a), _key_bigrams(b)
     if len(left) < 3 or len(right) < 3:
         return 0.0
     pool = list(right)

@@ -42,8 +42,12 @@ def alignment_text(alignment: Alignment, article: Article | None = None) -> str:
         }
         if number == 0:
             record["alignment"] = _header(alignment, article)
-        lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+        lines.append(_ENCODER.encode(record) + "\n")
     return "".join(lines)
+
+
+#: One encoder for every bead (``json.dumps`` with options makes a new one per call).
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def write_aligned(aligned: AlignedArticle, path: str | Path) -> None:

@@ -8,10 +8,12 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import time
 from pathlib import Path
 
+from ..cache import ResultCache, cache_key
 from ..engine import engine_for
 from ..errors import UshtilError
 from ..outputs import OutputTransaction, guard_outputs, requested
@@ -100,18 +102,48 @@ def _exports(output_path: str | None, tbx: str | None, csv: str | None) -> list:
             requested("--csv", csv, "csv")]
 
 
-def _write_exports(glossary, exports: list, written: OutputTransaction, candidates: bool = False) -> list[str]:
+def _write_exports(glossary, exports: list, written: OutputTransaction, candidates: bool = False,
+                   cache: ResultCache | None = None) -> list[str]:
     """Each export; with ``candidates`` the CSV and TBX hold the candidates too (the workbook always has
-    them on its own sheet)."""
+    them on its own sheet). With a work folder's ``cache``, a file this same glossary was written to
+    by the last run, unchanged since (its bytes as written), is left as it is."""
     from ..export.glossary_base import exporter_for
 
     done = []
     for item in filter(None, exports):
         exporter = exporter_for(item.path)
         whole = candidates and exporter.suffix != ".xlsx"
-        exporter.write_file(glossary.with_candidates() if whole else glossary, written.stage(item.path))
+        key = _export_key(glossary, exporter.suffix, whole) if cache is not None else ""
+        if key and _written_before(cache, key, Path(item.path)):
+            done.append(f"{exporter.name} {item.path} (unchanged: this glossary as the last run wrote it)")
+            continue
+        staged = written.stage(item.path)
+        exporter.write_file(glossary.with_candidates() if whole else glossary, staged)
+        if key:
+            cache.put(key, hashlib.sha256(Path(staged).read_bytes()).hexdigest())
         done.append(f"{exporter.name} {item.path}")
+    if cache is not None:
+        cache.flush()
     return done
+
+
+def _export_key(glossary, suffix: str, whole: bool) -> str:
+    """The cache key of one export of ``glossary``: all its content (its ``repr``: every field of every
+    entry, the same for equal glossaries whether built now or taken from the cache, where a pickle
+    differs by which strings are shared), the format and this code."""
+    return cache_key("glossary: export", {"suffix": suffix, "candidates": whole},
+                     hashlib.sha256(repr(glossary).encode()).hexdigest())
+
+
+def _written_before(cache: ResultCache, key: str, path: Path) -> bool:
+    """Whether ``path`` holds the bytes the last export under ``key`` wrote."""
+    digest = cache.get(key)
+    if not isinstance(digest, str):
+        return False
+    try:
+        return path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    except OSError:
+        return False
 
 
 def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | None, store: str | None,
@@ -137,12 +169,13 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
     errors: list[str] = []
     notes: list[str] = []
     started = time.perf_counter()
+    cache = work_folder_cache(inputs, fresh)
     try:
         with engine_for(jobs, scheduler) as engine:
             glossary = build_glossary(
                 inputs, existing=existing, nlp=nlp,
                 term_pairs=pairs, glossary=terms_file, notes=notes, engine=engine,
-                cache=work_folder_cache(inputs, fresh),
+                cache=cache,
                 threshold=TERMS_THRESHOLD if min_confidence is None else min_confidence,
                 progress=lambda items, label: progress(items, len(items), label, quiet=quiet, unit="text"),
                 on_error=error_reporter(errors, "glossary"),
@@ -159,7 +192,7 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
               + "; nothing written" + (f", {', '.join(kept)} kept unchanged" if kept else ""), file=sys.stderr)
         return 1
     with OutputTransaction(read) as written:
-        done = _write_exports(glossary, exports, written, candidates)
+        done = _write_exports(glossary, exports, written, candidates, cache)
         if store:
             written.write_text(store, store_text(glossary))
             done.append(f"store {store}")

@@ -48,8 +48,12 @@ def write_check_json(report: CheckReport, path: str | os.PathLike) -> None:
         handle.write("\n}\n")
 
 
+#: One encoder for every item (``json.dumps`` with options makes a new one per call).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
 def _compact(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return _ENCODER.encode(value)
 
 
 def _lines(items: list, indent: str) -> str:

@@ -104,9 +104,9 @@ def build_glossary(
         if engine is not None and engine.parallel and lemmatize is None:
             _load_language_data(nlp)
         with _collector_paused():
-            tokens, made = corpus_tokens(articles, lemmatize, nlp=nlp, cache=cache, engine=engine)
-            indexes, indexed = (cached_indexes(tokens, [tokens_key(article, nlp) for article in articles],
-                                               [len(article) for article in articles], cache)
+            keys = [tokens_key(article, nlp) for article in articles] if cache is not None else None
+            tokens, made = corpus_tokens(articles, lemmatize, nlp=nlp, cache=cache, engine=engine, keys=keys)
+            indexes, indexed = (cached_indexes(tokens, keys, [len(article) for article in articles], cache)
                                 if cache is not None else (None, 0))
             built = glossary_from_units(units, lemmatize or library_lemmatizer(nlp), min_confidence, threshold,
                                         tokens, engine, indexes)
@@ -184,13 +184,18 @@ _UNIT_FIELDS = tuple(field.name for field in dataclasses.fields(Unit))
 def _collector_paused():
     """The build makes millions of small dicts, sets and tuples that live until it ends; Python's cycle
     collector, triggered by every few hundred of them, scanned them again and again (a quarter of a
-    1,000-article build). Paused for the build, it runs again after."""
+    1,000-article build). Paused for the build, it runs again after (its next full collection sees them)."""
     paused = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if paused:
+            if gc.get_freeze_count() == 0:  # (a caller that froze objects itself keeps them frozen)
+                # what the build made is moved to the oldest generation unscanned: enabled with it all
+                # in the youngest, the collector's first run scanned every object of the build at once
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 

@@ -201,7 +201,7 @@ def composed_headword(target: LanguageIndex, gram: str, plural: bool, adjective:
     соғысы); after a word the lexicon does not know (құпия қаруы) the form is unsure."""
     from ..lemma import lemmatize_phrase
 
-    written = target.surfaces[gram].most_common(1)[0][0]
+    written = target.usual_form(gram)
     if target.lang == "ru":
         return lemmatize_phrase(written, "ru", plural), True
     if target.lang != "kk":

@@ -100,14 +100,31 @@ class LanguageIndex:
     #: units that have text in this language
     total: int = 0
     _capitalised: dict[str, bool] = field(default_factory=dict)
+    _usual: dict[str, str] = field(default_factory=dict)
+    _shapes: dict[str, tuple[int, bool, bool]] = field(default_factory=dict)
 
     def capitalised(self, gram: str) -> bool:
         """Whether the gram is usually written with a capital (names), cached per gram."""
         known = self._capitalised.get(gram)
         if known is None:
-            written = self.surfaces.get(gram)
-            known = self._capitalised[gram] = bool(written) and written.most_common(1)[0][0][:1].isupper()
+            known = self._capitalised[gram] = bool(self.surfaces.get(gram)) and self.usual_form(gram)[:1].isupper()
         return known
+
+    def shape(self, gram: str) -> tuple[int, bool, bool]:
+        """The gram's words, whether it is usually written with a capital and whether it is an
+        acronym, cached per gram (the renderers look at every gram beside every candidate)."""
+        found = self._shapes.get(gram)
+        if found is None:
+            found = self._shapes[gram] = (gram.count(" ") + 1, self.capitalised(gram), is_acronym(gram))
+        return found
+
+    def usual_form(self, gram: str) -> str:
+        """How the gram is written most often (the first seen of equally frequent forms), cached per
+        gram: the renderers ask it of the same grams for many candidates. The gram must occur."""
+        form = self._usual.get(gram)
+        if form is None:
+            form = self._usual[gram] = self.surfaces[gram].most_common(1)[0][0]
+        return form
 
     def frequency(self, gram: str) -> int:
         return len(self.postings.get(gram, ()))
@@ -303,33 +320,56 @@ def library_lemmatizer(nlp: str = "builtin") -> Lemmatize:
 
 
 def corpus_tokens(articles: list[list[Unit]], lemmatize: Lemmatize | None = None, *, nlp: str = "builtin",
-                  cache: ResultCache | None = None,
-                  engine: Engine | None = None) -> tuple[dict[str, list[Tokens]], int]:
+                  cache: ResultCache | None = None, engine: Engine | None = None,
+                  keys: list[str] | None = None) -> tuple[dict[str, list[Tokens]], int]:
     """The :data:`Tokens` of every unit, per language, made article by article (``articles``: each
     article's units), and how many articles were tokenised now. Without ``lemmatize`` the built-in
     lemmatiser is used (or the library's for ``nlp``), and with the built-in one each article's
-    tokens are taken from ``cache`` when its text is as before (and stored there otherwise); stanza
-    lemmatises a word by the words beside it in the batch, so its keys are made anew every time.
+    tokens are taken from ``cache`` when its text is as before (and stored there otherwise; ``keys``:
+    the articles' :func:`tokens_key`, when the caller has them); stanza lemmatises a word by the words
+    beside it in the batch, so its keys are made anew every time.
 
     The distinct words of the articles to tokenise are lemmatised in parts on ``engine`` (``--jobs
     N``, a Dask cluster, :func:`articles_tokens`); a ``lemmatize`` of the caller's runs here."""
     if cache is None or lemmatize is not None or nlp != "builtin":
         cache = ResultCache(None)
-    keys = [tokens_key(units, nlp) for units in articles] if cache.folder else [""] * len(articles)
-    found: list[dict | None] = [cache.get(key) if key else None for key in keys]
+    if not cache.folder:
+        keys = [""] * len(articles)
+    elif keys is None:
+        keys = [tokens_key(units, nlp) for units in articles]
+    found: list[dict | None] = [_cached_tokens(cache, key, len(units)) if key else None
+                                for key, units in zip(keys, articles, strict=True)]
     todo = [n for n, tokens in enumerate(found) if tokens is None]
     made = articles_tokens([articles[n] for n in todo], lemmatize, nlp=nlp, engine=engine)
     for n, tokens in zip(todo, made, strict=True):
         found[n] = tokens
         if keys[n]:
-            cache.put(keys[n], tokens)
+            cache.put_bytes(keys[n], marshal.dumps(tokens))
     cache.flush()
     return {lang: [side for tokens in found for side in tokens[lang]] for lang in LANGS}, len(todo)
 
 
+def _cached_tokens(cache: ResultCache, key: str, size: int) -> dict[str, list[Tokens]] | None:
+    """One article's kept tokens (``size`` units), None when absent or unreadable (then discarded: a
+    checksum that holds over a payload of another shape is still never used). Kept with ``marshal``,
+    which reads them back several times faster than JSON."""
+    payload = cache.get_bytes(key)
+    if payload is None:
+        return None
+    try:
+        tokens = marshal.loads(payload)
+        if not isinstance(tokens, dict) or sorted(tokens) != sorted(LANGS) or any(
+                not isinstance(tokens[lang], list) or len(tokens[lang]) != size for lang in LANGS):
+            raise ValueError("not an article's tokens")
+    except (EOFError, ValueError, TypeError):
+        cache.discard(key)
+        return None
+    return tokens
+
+
 def tokens_key(units: list[Unit], nlp: str = "builtin") -> str:
     """The cache key of one article's tokens: its units' texts, the lemmatiser and this code."""
-    return cache_key("glossary: tokens", nlp, content_hash([unit.text for unit in units]))
+    return cache_key("glossary: tokens (marshal)", nlp, content_hash([unit.text for unit in units]))
 
 
 def build_index(units: list[Unit], lang: str, lemmatize: Lemmatize | None = None,

@@ -98,12 +98,7 @@ def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: Lang
         cooccurring = Counter()
         for u in shared:
             cooccurring.update(target.sides[u].grams)
-        scores = {
-            gram: _score(candidate, english_form, gram, both, len(shared), target)
-            for gram, both in cooccurring.items()
-            if gram.count(" ") <= len(candidate.key) and _fits(candidate.kind, gram, target)
-            and (not candidate.demonym or _adjective_of_people(gram, target.lang))
-        }
+        scores = _scores(candidate, english_form, cooccurring, len(shared), target)
         if not scores:
             return None
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))  # ties: same order every run
@@ -312,7 +307,8 @@ def _adjective_suffixes(lang: str) -> tuple[str, ...]:
 
 
 def _fits(kind: str, gram: str, target: LanguageIndex) -> bool:
-    """Only renderings of the candidate's kind: names are capitalised, terms are not."""
+    """Only renderings of the candidate's kind: names are capitalised, terms are not (as :func:`_scores`
+    tells them apart)."""
     if kind == "acronym":
         return True
     capitalised = target.capitalised(gram)
@@ -321,17 +317,34 @@ def _fits(kind: str, gram: str, target: LanguageIndex) -> bool:
     return not capitalised and not is_acronym(gram)
 
 
-def _score(candidate: Candidate, english_form: str, gram: str, both: int, shared: int,
-           target: LanguageIndex) -> float:
-    dice = 2 * both / (shared + target.frequency(gram))
-    gap = abs(gram.count(" ") + 1 - len(candidate.key))
-    score = dice * (1.0, 0.7, 0.45)[min(gap, 2)]
-    if candidate.kind in ("name", "acronym") or candidate.demonym:
-        written = target.surfaces[gram].most_common(1)[0][0]
-        score += 0.6 * name_similarity(english_form, written)
-        if candidate.kind == "acronym" and is_acronym(gram):
-            score += 0.3
-    return score
+#: A rendering's score is its Dice times this, by how many words it has more or fewer than the term.
+LENGTH_GAP_FACTORS = (1.0, 0.7, 0.45)
+
+
+def _scores(candidate: Candidate, english_form: str, cooccurring: Counter, shared: int,
+            target: LanguageIndex) -> dict[str, float]:
+    """The score of every gram that co-occurs with the candidate (``cooccurring``: in how many of its
+    ``shared`` units) and may render it: no more words than the term has, of the candidate's kind
+    (:func:`_fits`), a demonym's an adjective or people. The loop of a rendering's hot spot: each
+    gram's shape is the index's, looked up once (:meth:`LanguageIndex.shape`)."""
+    size, kind, demonym = len(candidate.key), candidate.kind, candidate.demonym
+    named = kind in ("name", "acronym") or demonym
+    shape, postings = target.shape, target.postings
+    scores = {}
+    for gram, both in cooccurring.items():
+        words, capitalised, acronym = shape(gram)
+        if words > size + 1 or not (kind == "acronym" or (capitalised and not acronym if kind == "name"
+                                                          else not capitalised and not acronym)):
+            continue
+        if demonym and not _adjective_of_people(gram, target.lang):
+            continue
+        score = 2 * both / (shared + len(postings.get(gram, ()))) * LENGTH_GAP_FACTORS[min(abs(words - size), 2)]
+        if named:
+            score += 0.6 * name_similarity(english_form, target.usual_form(gram))
+            if kind == "acronym" and acronym:
+                score += 0.3
+        scores[gram] = score
+    return scores
 
 
 def _spelling(candidate: Candidate, english_form: str, form: str) -> float:
@@ -387,9 +400,10 @@ def _add_variants(rendering: Rendering, candidate: Candidate, english: LanguageI
         for u in short:
             options.update(target.sides[u].grams)
         best = ""
-        for gram, _ in sorted(options.items(), key=lambda item: (-item[1], item[0])):
+        sized = [item for item in options.items() if target.shape(item[0])[0] == size and item[0] != rendering.gram]
+        for gram, _ in sorted(sized, key=lambda item: (-item[1], item[0])):
             words = gram.split(" ")
-            if len(words) != size or gram == rendering.gram or not _fits(candidate.kind, gram, target):
+            if not _fits(candidate.kind, gram, target):
                 continue
             if candidate.demonym and not _adjective_of_people(gram, target.lang):
                 continue

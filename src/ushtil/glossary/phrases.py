@@ -90,8 +90,7 @@ class WordAssociation:
 
 def noun_phrase(gram: str, target: LanguageIndex) -> bool:
     """Whether the rendering looks like a term of ``target.lang`` (a noun phrase)."""
-    written = target.surfaces.get(gram)
-    form = written.most_common(1)[0][0] if written else gram
+    form = target.usual_form(gram) if gram in target.surfaces else gram
     if target.lang == "ru":
         return _russian_noun_phrase(tuple(form.casefold().split(" ")))
     if target.lang == "kk":

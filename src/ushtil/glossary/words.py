@@ -182,7 +182,7 @@ def loanword_terms(english: LanguageIndex, words: dict[str, WordAssociation], do
             for word in loanwords:
                 if any(name_similarity(other, word) > name_similarity(key, word) for other in others):
                     continue  # иммигрант is immigrant's, not immigration's
-                if not russian.surfaces[word].most_common(1)[0][0].islower():
+                if not russian.usual_form(word).islower():
                     continue  # a name's word (Супермен)
                 forms = {kk_key for kk_key, form in zip(kk_side.keys, kk_side.surface, strict=True)
                          if _kazakh_form_of(form.casefold(), word)}
@@ -328,7 +328,7 @@ def _rendering(key: str, units: list[int], words: WordAssociation,
     if _always_beside(gram.split(" ")[-1], holding, target, after=True) or (
             target.lang == "ru" and _always_beside(gram, holding, target, after=False)):
         return None  # part of a longer rendering (среда обитания, мекендеу ортасы)
-    if target.lang == "ru" and (not target.surfaces[gram].most_common(1)[0][0][:1].islower()
+    if target.lang == "ru" and (not target.usual_form(gram)[:1].islower()
                                 or general_zipf(gram, "ru") >= GENERAL_ZIPF):
         return None  # a name's word, or a general Russian word (число for toll)
     # no other English word of the beads is as likely to be what the rendering translates: one in

@@ -1,0 +1,32 @@
+"""How file bytes become text: UTF-8 (BOM allowed) or UTF-16 with BOM, line ends made "\\n", and
+binary data (many control characters) refused, while a few are kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from ushtil.errors import InputError
+from ushtil.files import decode_text
+
+TEXT = "Қазақстан Орталық Азияда.\nКазахстан в Центральной Азии.\n"
+
+
+@pytest.mark.parametrize(("data", "text"), [(TEXT.encode(), TEXT), (b"\xef\xbb\xbf" + TEXT.encode(), TEXT),
+                                            (TEXT.encode("utf-16"), TEXT)])
+def test_text_in_each_encoding_is_read(data, text):
+    assert decode_text(data, "a.txt") == text
+
+
+def test_line_ends_become_line_feeds():
+    assert decode_text(TEXT.replace("\n", "\r\n").encode(), "a.txt") == TEXT
+    assert decode_text(TEXT.replace("\n", "\r").encode(), "a.txt") == TEXT
+
+
+def test_a_few_control_characters_are_kept_and_many_refused():
+    few = TEXT.replace("Азияда", "Азия\x0cда")  # a form feed pasted from a PDF: text still
+    assert decode_text(few.encode(), "a.txt") == few
+    many = "\x01\x02 word " * 400  # no NUL byte, but every third character a control character
+    with pytest.raises(InputError, match="looks like a binary file"):
+        decode_text(many.encode(), "b.txt")
+    with pytest.raises(InputError, match="looks like a binary file"):
+        decode_text(TEXT.encode() + many[:600].encode(), "c.txt")  # the control characters after real text
