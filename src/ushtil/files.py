@@ -49,9 +49,6 @@ def decode_text(data: bytes, name: str) -> str:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = _decode_legacy(data, name)
-        else:
-            if len(data.translate(None, _CONTROL_BYTES)) == len(data):  # no control character at all
-                return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
     if _control_ratio(text) > 0.05:
         raise InputError(f"{name}: looks like a binary file, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
@@ -68,8 +65,6 @@ def _decode_legacy(data: bytes, name: str) -> str:
 
 #: Control characters that plain text does not hold (all below 32 but tab, line feed, form feed, return).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
-#: The same characters as UTF-8 bytes (each one byte, never part of another character's bytes).
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20)])
 
 
 def _control_ratio(text: str) -> float:

@@ -21,7 +21,7 @@ from ..glossary import KINDS, STATUSES, Glossary
 from ..glossary.model import GlossaryEntry
 from ..glossary.store import COLUMNS, EDITED_SOURCE, entry_from_row, entry_row, load_glossary, save_glossary
 from ..model import LANGS
-from .cells import header_row, put, readable_table, save_workbook
+from .cells import header_row, put, readable_table
 from .glossary_base import TERM_COLUMNS, GlossaryExporter, term_row
 
 MARKER = "ushtil glossary workbook"
@@ -50,7 +50,7 @@ class GlossaryWorkbook(GlossaryExporter):
         _evidence_sheet(workbook.create_sheet("Evidence"), glossary)
         _about_sheet(workbook.create_sheet("About"), glossary)
         _exported_sheet(workbook.create_sheet(EXPORTED_SHEET), glossary)
-        save_workbook(workbook, path)
+        workbook.save(path)
 
 
 def _terms_sheet(sheet, glossary: Glossary) -> None:
