@@ -307,14 +307,17 @@ def _adjective_suffixes(lang: str) -> tuple[str, ...]:
 
 
 def _fits(kind: str, gram: str, target: LanguageIndex) -> bool:
-    """Only renderings of the candidate's kind: names are capitalised, terms are not (as :func:`_scores`
-    tells them apart)."""
+    """Only renderings of the candidate's kind (:func:`_kind_fits`)."""
+    _, capitalised, acronym = target.shape(gram)
+    return _kind_fits(kind, capitalised, acronym)
+
+
+def _kind_fits(kind: str, capitalised: bool, acronym: bool) -> bool:
+    """Whether a gram so written may render a candidate of ``kind``: names are capitalised, terms are
+    not, and neither is an acronym; an acronym may be rendered by anything."""
     if kind == "acronym":
         return True
-    capitalised = target.capitalised(gram)
-    if kind == "name":
-        return capitalised and not is_acronym(gram)
-    return not capitalised and not is_acronym(gram)
+    return not acronym and capitalised == (kind == "name")
 
 
 #: A rendering's score is its Dice times this, by how many words it has more or fewer than the term.
@@ -333,8 +336,7 @@ def _scores(candidate: Candidate, english_form: str, cooccurring: Counter, share
     scores = {}
     for gram, both in cooccurring.items():
         words, capitalised, acronym = shape(gram)
-        if words > size + 1 or not (kind == "acronym" or (capitalised and not acronym if kind == "name"
-                                                          else not capitalised and not acronym)):
+        if words > size + 1 or not _kind_fits(kind, capitalised, acronym):
             continue
         if demonym and not _adjective_of_people(gram, target.lang):
             continue
