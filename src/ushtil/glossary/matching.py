@@ -328,7 +328,7 @@ def _scores(candidate: Candidate, english_form: str, cooccurring: Counter, share
             target: LanguageIndex) -> dict[str, float]:
     """The score of every gram that co-occurs with the candidate (``cooccurring``: in how many of its
     ``shared`` units) and may render it: no more words than the term has, of the candidate's kind
-    (:func:`_fits`), a demonym's an adjective or people. The loop of a rendering's hot spot: each
+    (:func:`_kind_fits`), a demonym's an adjective or people. The loop of a rendering's hot spot: each
     gram's shape is the index's, looked up once (:meth:`LanguageIndex.shape`)."""
     size, kind, demonym = len(candidate.key), candidate.kind, candidate.demonym
     named = kind in ("name", "acronym") or demonym
