@@ -123,7 +123,7 @@ class ResultCache:
         return payload
 
     def discard(self, key: str) -> None:
-        """Remove a corrupt entry (its checksum held, but what it holds cannot be read), counted as such."""
+        """Remove a corrupt entry (its checksum fails, or what it holds cannot be read), counted as such."""
         self.stats["corrupt"] += 1
         if self._db is not None:
             with contextlib.suppress(sqlite3.DatabaseError):

@@ -167,9 +167,9 @@ def _paragraph_codes(opens: np.ndarray, size: int) -> np.ndarray:
     paragraph break inside the bead."""
     s = np.arange(len(opens))
     before = np.concatenate([[0], np.cumsum(opens)])  # paragraph starts before position s
-    codes = np.zeros((MOST_TAKEN + 1, len(opens)), dtype=np.intp)  # index-sized: a cube of codes indexes a table
+    codes = np.zeros((LONGEST_SIDE + 1, len(opens)), dtype=np.intp)  # index-sized: a cube of codes indexes a table
     codes[0] = np.where(~opens & (s < size), 16, 0)
-    for n in range(1, MOST_TAKEN + 1):
+    for n in range(1, LONGEST_SIDE + 1):
         breaks = before[np.minimum(s + n, len(opens))] - before[np.minimum(s + 1, len(opens))]
         codes[n] = np.where(opens, 1, 4) + 64 * breaks
     return codes
@@ -208,10 +208,6 @@ def _paragraphs(starts: frozenset[int], size: int) -> tuple[np.ndarray, np.ndarr
     return opens, codes
 
 
-#: Sentences a bead may take from one language.
-MOST_TAKEN = LONGEST_SIDE
-
-
 def _paragraph_conflicts_of(code: int) -> int:
     """The conflicts of a bead from the sum of its languages' codes (see :func:`_paragraph_codes`)."""
     opening, closing, inside, breaks = code & 3, (code >> 2) & 3, (code >> 4) & 3, code >> 6
@@ -219,7 +215,7 @@ def _paragraph_conflicts_of(code: int) -> int:
 
 
 #: The paragraph conflicts of a bead by its code (three languages, at most two breaks each).
-PARAGRAPH_CONFLICTS = np.array([_paragraph_conflicts_of(code) for code in range(64 * 3 * (MOST_TAKEN - 1) + 64)])
+PARAGRAPH_CONFLICTS = np.array([_paragraph_conflicts_of(code) for code in range(64 * 3 * (LONGEST_SIDE - 1) + 64)])
 
 
 @cache
