@@ -8,6 +8,11 @@ usage: python bench/wrong_beads.py PRED_DIR [CASE ...] [--cases DIR]
 bead types (sentences per language) in the gold and in the predictions, and how many of each are right,
 and per language pair the sentences called missing (unlinked in the pair, what null F1 counts) that the
 gold has linked (made) or that the aligner linked while the gold has them missing (gold).
+
+``--as-gold CASE ...`` also prints the link / strict / null F1 of the cases read, as they are and
+as they would be if those cases came out as their gold: what fixing a class of errors is worth
+(e.g. the cases whose gold beads the programme cannot make, such as crossed order or a side of
+more than 3 sentences), without aligning anything.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from ntrex_cases import DEV_DIR, LANGS, PAIRS, _project, case_names, read_case
+from ntrex_cases import DEV_DIR, LANGS, PAIRS, _project, case_names, quick_scores, read_case
 
 #: Characters of each sentence shown.
 SHOWN = 150
@@ -37,6 +42,8 @@ def main(argv=None) -> int:
     parser.add_argument("predictions", type=Path, help="folder of CASE.alignment.jsonl files")
     parser.add_argument("only", nargs="*", metavar="CASE", help="these cases only (default: all)")
     parser.add_argument("--cases", type=Path, default=DEV_DIR, help="folder of NTREX cases (default: dev split)")
+    parser.add_argument("--as-gold", nargs="+", default=[], metavar="CASE",
+                        help="print the F1 figures as they are and with these cases as their gold")
     args = parser.parse_args(argv)
     if not args.predictions.is_dir():
         print(f"wrong_beads.py: {args.predictions}: no such folder", file=sys.stderr)
@@ -44,6 +51,7 @@ def main(argv=None) -> int:
     types = {"gold": Counter(), "predicted": Counter(), "right": Counter()}
     nulls = {f"{a}-{b}": {"gold": 0, "made": 0, "right": 0, "wrong": []} for a, b in PAIRS}
     read = 0
+    scored: list[tuple[str, list[dict], list[dict]]] = []
     for name in case_names(args.cases):
         if args.only and name not in args.only:
             continue
@@ -55,6 +63,7 @@ def main(argv=None) -> int:
             print(f"wrong_beads.py: {path}: not read ({type(error).__name__}); case left out", file=sys.stderr)
             continue
         read += 1
+        scored.append((name, case.gold, [{lang: bead.get(lang, []) for lang in LANGS} for bead in predicted]))
         gold = {_key(bead) for bead in case.gold}
         made = {_key(bead) for bead in predicted}
         for bead in case.gold:
@@ -95,6 +104,15 @@ def main(argv=None) -> int:
     print("missing sentences per pair: gold / made / right; the wrong ones (made: missing only in the output)")
     for pair, tally in nulls.items():
         print(f"  {pair}: {tally['gold']} / {tally['made']} / {tally['right']}: {', '.join(tally['wrong']) or '-'}")
+    if args.as_gold:
+        unknown = sorted(set(args.as_gold) - {name for name, _, _ in scored})
+        if unknown:
+            print(f"wrong_beads.py: --as-gold: not among the cases read: {', '.join(unknown)}", file=sys.stderr)
+        print(f"link / strict / null F1 of the {read} cases read")
+        for label, fixed in (("as they are", set()), (f"with {', '.join(args.as_gold)} as gold", set(args.as_gold))):
+            figures = quick_scores([(gold, gold if name in fixed else made) for name, gold, made in scored])
+            print(f"  {label}: " + "  ".join(f"{pair} {m['link']:.3f}/{m['strict']:.3f}/{m['null']:.3f}"
+                                          for pair, m in figures.items()))
     return 0
 
 
