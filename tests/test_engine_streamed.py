@@ -49,3 +49,43 @@ def test_an_iterator_run_here_gives_the_same_outcomes(tmp_path):
     pooled = run_each(_mark_or_square, iter(items), engine=Engine(jobs=2))
     assert [(o.value, o.error) for o in here] == [(o.value, o.error) for o in pooled]
     assert run_each(_mark_or_square, iter([]), engine=Engine(jobs=2)) == []
+
+
+CTRL_C_SCRIPT = """
+import os, signal, sys, time
+from pathlib import Path
+from ushtil.engine import Engine, run_each
+from test_engine_streamed import _mark_or_square
+
+signal.signal(signal.SIGINT, signal.default_int_handler)
+marker = Path(sys.argv[1])
+
+def items():
+    yield str(marker), 0
+    deadline = time.monotonic() + 60
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.2)  # both workers now wait for items
+    os.killpg(os.getpgrp(), signal.SIGINT)  # Ctrl-C: the whole group, as a terminal sends it
+    time.sleep(5)
+    yield str(marker), 1
+
+try:
+    run_each(_mark_or_square, items(), engine=Engine(jobs=2))
+except KeyboardInterrupt:
+    print("interrupted")
+    sys.exit(130)
+"""
+
+
+def test_ctrl_c_while_the_workers_wait_for_items_stops_quietly(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    tests = str(Path(__file__).parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [tests, os.environ.get("PYTHONPATH", "")]))}
+    done = subprocess.run([sys.executable, "-c", CTRL_C_SCRIPT, str(tmp_path / "marker")], capture_output=True,
+                          text=True, env=env, start_new_session=True, timeout=120)
+    assert (done.returncode, done.stdout.strip()) == (130, "interrupted")
+    assert "Traceback" not in done.stderr  # no worker died printing one

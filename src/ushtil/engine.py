@@ -16,6 +16,7 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -165,9 +166,23 @@ def _run_here(func, items, shared, on_done) -> list[Outcome]:
     return outcomes
 
 
+#: Whether this pool worker is working on items now (see :func:`_interrupt_when_busy`).
+_BUSY = False
+
+
 def _install_shared(shared: Any) -> None:
+    """A pool worker's start: the ``shared`` object, and Ctrl-C stopping only work under way."""
     global _SHARED
     _SHARED = shared
+    signal.signal(signal.SIGINT, _interrupt_when_busy)
+
+
+def _interrupt_when_busy(signum, frame) -> None:
+    """Ctrl-C (sent to every process of the terminal's group) stops a worker's items at once; a
+    worker waiting for items is let go by the pool instead (stopped while it waited, it died
+    printing a traceback)."""
+    if _BUSY:
+        raise KeyboardInterrupt
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -194,7 +209,12 @@ def _chunks(count: int, jobs: int) -> list[range]:
 
 
 def _call_chunk(func: Callable, items: list, has_shared: bool) -> list[Outcome]:
-    return [_call(func, item, _SHARED if has_shared else None) for item in items]
+    global _BUSY
+    _BUSY = True
+    try:
+        return [_call(func, item, _SHARED if has_shared else None) for item in items]
+    finally:
+        _BUSY = False
 
 
 def _run_in_pool(func, tasks: Iterable[tuple[range, list]], shared, on_done, jobs: int) -> list[Outcome]:
