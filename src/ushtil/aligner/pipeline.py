@@ -31,7 +31,7 @@ from ..tokens import words
 from .confidence import bead_evidence, path_bounds
 from .dp import Band, Cell, Move, fill, traceback
 from .features import FEATURES, PairContext, TermPairs
-from .gaps import gap_stretches, join_gaps
+from .gaps import gap_steps, gap_stretches
 from .profile import COGNATE_PREFIX, SentenceProfile, profile_sentence, stem
 from .scoring import BeadScorer, PairModel, Settings, default_settings
 
@@ -110,7 +110,7 @@ class AlignOptions:
     #: sentence profiles by (language, text) and evidence counts by section, kept between the
     #: passes of :func:`~.corpus.align_corpus` (for its first KEPT_SECTIONS sections)
     profiles: dict[tuple, SentenceProfile | dict | int] | None = field(default=None, repr=False, compare=False)
-    #: give beads their calibrated scores and join the gaps of a missing page (:mod:`.gaps`); a first
+    #: give beads their calibrated scores and widen the band over a guide's gap stretches; a first
     #: pass whose beads only feed the learned lexicon goes without (the margins behind a score cost
     #: as much as a third of a pass)
     scored: bool = True
@@ -435,17 +435,18 @@ def align_section(section: Section, models: list[PairModel], options: AlignOptio
     # a first pass, whose beads only feed the learned lexicon, leaves stray pairs in a page as they are
     band = band_for(scorer, sizes, over_gaps=options.scored)
     scorer.prepare(band)
+    steps = gap_steps(sizes, options.settings.priors.gap_run)  # a missing page as one gap
     if not (options.progress and max(sizes) > LONG_SECTION):
-        table = fill(band, scorer.for_fill(band))
+        table = fill(band, scorer.for_fill(band), steps=steps)
     else:
         from tqdm import tqdm
 
         # on a terminal a live bar; into a log file an update every few seconds, not ten a second
         with tqdm(total=100, desc="aligning sentences", unit="%", file=sys.stderr,
                   mininterval=0.1 if sys.stderr.isatty() else 5.0) as bar:
-            table = fill(band, scorer.for_fill(band), on_progress=lambda share: bar.update(int(100 * share) - bar.n))
-    path = join_gaps(scorer, band, traceback(table, sizes), options.settings.priors.gap_run)
-    return SectionResult(section, path, scorer)
+            table = fill(band, scorer.for_fill(band), on_progress=lambda share: bar.update(int(100 * share) - bar.n),
+                         steps=steps)
+    return SectionResult(section, traceback(table, sizes), scorer)
 
 
 def _bead(result: SectionResult, start: Cell, move: Move, offsets: dict[str, int], settings: Settings,
