@@ -5,6 +5,7 @@ passage back to its place and maximise the bead scores plus the term."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from ushtil.aligner.dp import Band, Move, fill, traceback
 from ushtil.aligner.gaps import gap_steps, gap_stretches
@@ -137,3 +138,12 @@ def test_the_programme_maximises_scores_plus_term_over_every_path_of_a_small_cub
     end = table.rank[band.index(np.array([sizes]))[0]]
     assert abs(table.best[end] - best) < 1e-5  # the programme adds the scores as float32
 
+
+
+def test_steps_made_for_other_languages_are_refused():
+    # a guide's steps for English and Russian (no Kazakh) do not fit English and Kazakh texts,
+    # though both allow three moves
+    sizes = (4, 4, 0)
+    band = Band.full(sizes)
+    with pytest.raises(ValueError, match="other moves"):
+        fill(band, lambda starts, counts: np.zeros(len(starts)), longest=1, steps=gap_steps((4, 0, 4), 3.0, longest=1))

@@ -182,10 +182,11 @@ class Steps:
     score, to its start cell's best total over all states when it reaches state t, and
     ``adds[t, 1 + s, m]`` what it adds to the start cell's total in state s; -inf where the move
     cannot take that step (or a step from another source is never worse). The moves are
-    :func:`moves_within`'s for the band's sizes and the bead length the programme takes; a path
-    starts in state 0."""
+    :func:`moves_within`'s for the band's sizes and the bead length the programme takes (their
+    sentence counts: ``counts``); a path starts in state 0."""
 
     adds: np.ndarray
+    counts: np.ndarray
 
     def choices(self) -> list[np.ndarray]:
         """Per state, the steps that reach it: rows (move, source: 0 the best of any state, 1 + s state s)."""
@@ -272,9 +273,9 @@ def fill(
     moves = moves_within(band.sizes, longest)
     counts = move_counts(band.sizes, longest)
     if steps is None:  # one state: every move from the start cell's best total, adding its score
-        steps = Steps(np.zeros((1, 1, len(moves))))
-    if steps.adds.shape[2] != len(moves):
-        raise ValueError(f"steps for {steps.adds.shape[2]} moves, but the band allows {len(moves)}")
+        steps = Steps(np.zeros((1, 1, len(moves))), counts)
+    if not np.array_equal(steps.counts, counts):
+        raise ValueError("the steps are for other moves than the band and bead length allow")
     choices, states = steps.choices(), len(steps.adds)
     # totals[0]: the best over all states (its last entry stands for "outside the band"); totals[1 + t]:
     # state t's (with one state, totals[0] itself)

@@ -86,4 +86,4 @@ def gap_steps(sizes: Cell, bonus: float, longest: int = LONGEST_SIDE) -> Steps |
         opened = (lacks & ~states).sum(axis=1)  # from each state: the runs it opens
         better = opened < lacks.sum()
         adds[state, 1 + np.flatnonzero(better), move] = given_back - bonus * opened[better]
-    return Steps(adds)
+    return Steps(adds, counts)

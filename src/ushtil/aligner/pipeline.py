@@ -277,7 +277,10 @@ def _guide(scorer: BeadScorer, other: int, over_gaps: bool = True) -> tuple[np.n
     band moved onto the path found, until the path no longer runs along its edge.
     The pass takes one sentence per language at a time (a merge becomes a 1-1 and a 1-0 step,
     close enough for a guide) and shares the section's evidence, so the sentence pairs it compares
-    are not compared again by the three-way pass."""
+    are not compared again by the three-way pass. It maximises the three-way pass's objective, the
+    gap-run term included (:func:`~.gaps.gap_steps`): a page missing from English leaves a guide a
+    page of the other language to skip at one English position, which by the bead scores alone it
+    smears over the next lines, pairing unrelated sentences."""
     p = next(p for p, pair in enumerate(scorer.pairs) if (pair.a, pair.b) == (LANGS[0], LANGS[other]))
     profiles = {lang: scorer.profiles[lang] if index in (0, other) else [] for index, lang in enumerate(LANGS)}
     starts = {lang: s for lang, s in scorer.paragraph_starts.items() if lang in (LANGS[0], LANGS[other])}
@@ -295,13 +298,14 @@ def _guide(scorer: BeadScorer, other: int, over_gaps: bool = True) -> tuple[np.n
     else:
         low[:, other - 1] = np.arange(n + 1) * m // max(n, 1)
         high = low + (low > 0)
+    steps = gap_steps(tuple(len(profiles[lang]) for lang in LANGS), scorer.priors.gap_run, longest=1)
     for round_ in range(GUIDE_ROUNDS):
         first = round_ == 0 and abs(n - m) > width and not anchored
         guide = BeadScorer(LANGS, profiles, [cheap if first else model], scorer.priors, starts,
                            [scorer.evidence[p]], longest=1)
         band = Band.around(guide.sizes, low, high, width + (abs(n - m) if first else 0))
         guide.prepare(band)
-        path = traceback(fill(band, guide.for_fill(band), longest=1), guide.sizes)
+        path = traceback(fill(band, guide.for_fill(band), longest=1, steps=steps), guide.sizes)
         low, high = path_bounds(path, 0, (1, 2), n + 1, int(np.iinfo(np.int64).max))  # per English position
         edge_low, edge_high = band.rows[:, 2 * other - 2], band.rows[:, 2 * other - 1]
         along_edge = (low[:, other - 1] <= edge_low) & (edge_low > 0)
