@@ -7,6 +7,7 @@ import functools
 import itertools
 import json
 
+import numpy as np
 import pytest
 
 from conftest import NTREX
@@ -157,3 +158,21 @@ def _runs(flags: list[bool]) -> list[range]:
             runs.append(range(start, position))
             start = None
     return runs
+
+
+def test_a_guides_detour_widens_the_band_over_the_sentences_it_skipped():
+    # an en-kk guide that skipped Kazakh 3-5 and then English 3-5 rather than pair them: the band
+    # of English 3-6 takes in Kazakh 3-6 (the pairs it skipped), not only the path's own column
+    from ushtil.aligner.dp import Move
+    from ushtil.aligner.pipeline import _over_gaps
+
+    moves = {move.value: move for move in Move}
+    path, cell = [], (0, 0, 0)
+    for taken in [(1, 1, 0)] * 3 + [(0, 1, 0)] * 3 + [(1, 0, 0)] * 3 + [(1, 1, 0)] * 3:
+        path.append((cell, moves[taken]))
+        cell = (cell[0] + taken[0], cell[1] + taken[1], 0)
+    # the lowest and highest Kazakh positions the path visits per English position
+    low, high = np.array([0, 1, 2, 3, 6, 6, 6, 7, 8, 9]), np.array([0, 1, 2, 6, 6, 6, 6, 7, 8, 9])
+    widened_low, widened_high = _over_gaps(path, 1, low, high)
+    assert list(widened_low[3:7]) == [3, 3, 3, 3] and list(widened_high[3:7]) == [6, 6, 6, 6]
+    assert list(widened_low[:3]) == [0, 1, 2] and list(widened_high[7:]) == [7, 8, 9]

@@ -3,7 +3,9 @@
 Coordinates: a *cell* ``(i, j, k)`` means "the first i English, j Kazakh and k Russian sentences
 are aligned"; the table holds, per cell, the best total bead score of any alignment of those
 prefixes and the :class:`Move` (the last bead's sentence counts) that reached it. The alignment of
-the whole texts is the path from ``(0, 0, 0)`` to ``(n_en, n_kk, n_ru)``.
+the whole texts is the path from ``(0, 0, 0)`` to ``(n_en, n_kk, n_ru)``. Where the objective has a
+term of the path besides the bead scores (a missing page as one gap, :class:`Steps`), the table
+holds a best total per cell and per state, as in Gotoh's alignment with affine gaps.
 
 Three small functions: the bead scores, which the caller passes in (scores of many beads at once,
 :meth:`~.scoring.BeadScorer.scores`), :func:`fill` (the table, restricted to a

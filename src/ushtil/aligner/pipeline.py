@@ -323,16 +323,34 @@ def _over_gaps(path: list[tuple[Cell, Move]], other: int, low: np.ndarray,
     widened over its gap stretches (:func:`~.gaps.gap_stretches`) to every position of ``other``
     the stretch visits: a guide takes one sentence at a time, so it pairs the sentences just before
     or after a missing page, whose merges it cannot take, with stray sentences inside the page, and
-    the three-way programme must be free to put them back. (At most GUIDE_MAX_WIDTH either side of
-    the path: the cells stay linear in the length.)"""
+    the three-way programme must be free to put them back. So is a detour: steps without the other
+    language next to steps without English, where the guide skipped both texts' sentences rather
+    than pair them (its gap-run term makes a detour cheaper than a few weak pairs, which the
+    three-way programme, with the third language's evidence, may well take). (At most
+    GUIDE_MAX_WIDTH either side of the path: the cells stay linear in the length.)"""
     widened_low, widened_high = low.copy(), high.copy()
-    for lang in (0, other):
-        for first, last in gap_stretches(path, lang, (0, other)):
-            (start, _), (end, move) = path[first], path[last]
-            rows = slice(start[0], end[0] + move.value[0] + 1)
-            widened_low[rows] = np.minimum(widened_low[rows], start[other])
-            widened_high[rows] = np.maximum(widened_high[rows], end[other] + move.value[other])
+    for first, last in [*gap_stretches(path, 0, (0, other)), *gap_stretches(path, other, (0, other)),
+                        *_detours(path)]:
+        (start, _), (end, move) = path[first], path[last]
+        rows = slice(start[0], end[0] + move.value[0] + 1)
+        widened_low[rows] = np.minimum(widened_low[rows], start[other])
+        widened_high[rows] = np.maximum(widened_high[rows], end[other] + move.value[other])
     return np.maximum(widened_low, low - GUIDE_MAX_WIDTH), np.minimum(widened_high, high + GUIDE_MAX_WIDTH)
+
+
+def _detours(path: list[tuple[Cell, Move]]) -> list[tuple[int, int]]:
+    """The first and last bead of each run of consecutive beads of a pairwise path that lack one of
+    its languages, where some lack one and some the other."""
+    lacking = [{lang for lang, n in enumerate(move.value) if not n} for _, move in path]
+    runs, first = [], None
+    for position, lacks in enumerate([*lacking, set()]):
+        if len(lacks) == 2 and first is None:
+            first = position
+        elif len(lacks) != 2 and first is not None:
+            if len(set.union(*lacking[first:position])) == 3:  # both languages of the pair lacked
+                runs.append((first, position - 1))
+            first = None
+    return runs
 
 
 def _anchor_keys(profile: SentenceProfile) -> set:
