@@ -16,6 +16,7 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -99,7 +100,7 @@ class Outcome(Generic[T]):
 
 def run_each(
     func: Callable[..., T],
-    items: Sequence,
+    items: Iterable,
     *,
     engine: Engine | None = None,
     shared: Any = None,
@@ -108,16 +109,29 @@ def run_each(
     """``func(item)`` — or ``func(item, shared)`` when ``shared`` is given — for every item.
 
     ``func`` must be a module-level function (it travels to other processes by name). ``on_done(n)``
-    is called in this process after each finished item, with the number finished so far.
+    is called in this process after each finished item, with the number finished so far. ``items``
+    is a sequence, or an iterator: a local pool is then handed each item as the iterator makes it,
+    so the workers start on the first items while this process makes the next (a cluster gets them
+    all once made).
     """
     engine = engine or Engine()
+    if not isinstance(items, Sequence):
+        if not engine.parallel:
+            return _run_here(func, items, shared, on_done)
+        if engine.scheduler:
+            items = list(items)
+        else:
+            return _run_in_pool(func, ((range(n, n + 1), [item]) for n, item in enumerate(items)), shared,
+                                on_done, engine.jobs)
     if not items:
         return []
     if not engine.parallel or len(items) == 1:
         return _run_here(func, items, shared, on_done)
     if engine.scheduler:
         return _run_on_dask(func, items, shared, on_done, engine.client or _connect(engine.scheduler))
-    return _run_in_pool(func, items, shared, on_done, engine.jobs)
+    jobs = min(engine.jobs, len(items))
+    return _run_in_pool(func, ((chunk, [items[n] for n in chunk]) for chunk in _chunks(len(items), jobs)), shared,
+                        on_done, jobs)
 
 
 #: How stages report progress: ``progress(items, label)`` wraps an iteration (a progress bar).
@@ -152,9 +166,23 @@ def _run_here(func, items, shared, on_done) -> list[Outcome]:
     return outcomes
 
 
+#: Whether this pool worker is working on items now (see :func:`_interrupt_when_busy`).
+_BUSY = False
+
+
 def _install_shared(shared: Any) -> None:
+    """A pool worker's start: the ``shared`` object, and Ctrl-C stopping only work under way."""
     global _SHARED
     _SHARED = shared
+    signal.signal(signal.SIGINT, _interrupt_when_busy)
+
+
+def _interrupt_when_busy(signum, frame) -> None:
+    """Ctrl-C (sent to every process of the terminal's group) stops a worker's items at once; a
+    worker waiting for items is let go by the pool instead (stopped while it waited, it died
+    printing a traceback)."""
+    if _BUSY:
+        raise KeyboardInterrupt
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -181,21 +209,32 @@ def _chunks(count: int, jobs: int) -> list[range]:
 
 
 def _call_chunk(func: Callable, items: list, has_shared: bool) -> list[Outcome]:
-    return [_call(func, item, _SHARED if has_shared else None) for item in items]
+    global _BUSY
+    _BUSY = True
+    try:
+        return [_call(func, item, _SHARED if has_shared else None) for item in items]
+    finally:
+        _BUSY = False
 
 
-def _run_in_pool(func, items, shared, on_done, jobs: int) -> list[Outcome]:
+def _run_in_pool(func, tasks: Iterable[tuple[range, list]], shared, on_done, jobs: int) -> list[Outcome]:
+    """``tasks``: runs of items with their numbers, each handed to the pool as it comes (the workers
+    are started at the first, and work on it while the next is made)."""
     has_shared = shared is not None
-    chunks = _chunks(len(items), min(jobs, len(items)))
     with concurrent.futures.ProcessPoolExecutor(
-        max_workers=min(jobs, len(items)), mp_context=_pool_context(),
-        initializer=_install_shared, initargs=(shared,),
+        max_workers=jobs, mp_context=_pool_context(), initializer=_install_shared, initargs=(shared,),
     ) as pool:
-        futures = {pool.submit(_call_chunk, func, [items[n] for n in chunk], has_shared): chunk for chunk in chunks}
-        return _collect(
-            futures, len(items), concurrent.futures.as_completed,
-            lambda: pool.shutdown(wait=False, cancel_futures=True), on_done,
-        )
+        def cancel() -> None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+        futures = {}
+        try:
+            for numbers, run in tasks:
+                futures[pool.submit(_call_chunk, func, run, has_shared)] = numbers
+        except BaseException:  # Ctrl-C (or a failure) while this process made the next items
+            cancel()
+            raise
+        return _collect(futures, sum(map(len, futures.values())), concurrent.futures.as_completed, cancel, on_done)
 
 
 def _collect(futures: dict, count: int, as_completed: Callable, cancel: Callable[[], Any], on_done) -> list[Outcome]:

@@ -211,8 +211,7 @@ def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence:
     english = indexes["en"]
     words = {lang: WordAssociation(english, indexes[lang]) for lang in ("kk", "ru")}
     corpus = _Corpus(units=units, indexes=indexes, words=words,
-                     composers={lang: PhraseComposer(words[lang]) for lang in ("kk", "ru")},
-                     candidates=find_candidates(units, english))
+                     composers={lang: PhraseComposer(words[lang]) for lang in ("kk", "ru")})
     rendered, single_words = _render_everything(corpus, engine)
     unclear = _unclear_boundaries(rendered)
     entries = []
@@ -240,13 +239,14 @@ def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence:
 
 @dataclass
 class _Corpus:
-    """What rendering a candidate reads: the units, their indexes and word associations, the candidates."""
+    """What rendering a candidate reads: the units, their indexes and word associations, the
+    candidates (found by :func:`_render_everything`)."""
 
     units: list[Unit]
     indexes: dict[str, LanguageIndex]
     words: dict[str, WordAssociation]
     composers: dict[str, PhraseComposer]
-    candidates: list[Candidate]
+    candidates: list[Candidate] = dataclasses.field(default_factory=list)
 
 
 #: Rendered: a candidate, its English form and its renderings per language.
@@ -256,25 +256,34 @@ PARTS_PER_WORKER = 4
 
 
 def _render_everything(corpus: _Corpus, engine: Engine | None) -> tuple[list[Rendered], list]:
-    """Every candidate's renderings (in the candidates' order) and the single-word terms.
+    """The candidates found (``corpus.candidates``), every candidate's renderings (in the candidates'
+    order) and the single-word terms.
 
     Each candidate is rendered on its own from the corpus-wide indexes, so the candidates can be
     rendered in parts on a pool of processes (forked: they share the indexes this process built,
-    which are never sent); the single-word terms are one more part. The results are the same as
-    rendered one after another: the renderers' caches only remember what they computed. Each part is
-    a run of neighbouring candidates, which share many words and so much of what those caches hold
-    (every eighth candidate to each part cost 57 % more CPU in all: each worker computed nearly
-    everything again). A Dask cluster would need the indexes sent to every worker, so with one this
-    machine's cores render."""
-    if engine is None or not engine.parallel or len(corpus.candidates) < 2:
+    which are never sent). The single-word terms need no candidates: they are the first part, which
+    a worker starts on while this process finds the candidates (sent with their parts, which follow).
+    The results are the same as rendered one after another: the renderers' caches only remember what
+    they computed. Each part is a run of neighbouring candidates, which share many words and so much
+    of what those caches hold (every eighth candidate to each part cost 57 % more CPU in all: each
+    worker computed nearly everything again). A Dask cluster would need the indexes sent to every
+    worker, so with one this machine's cores render."""
+    if engine is None or not engine.parallel:
+        corpus.candidates = find_candidates(corpus.units, corpus.indexes["en"])
         rendered = [(corpus.candidates[number], english_form, renderings)
-                    for number, (english_form, renderings) in _rendered(range(len(corpus.candidates)), corpus)]
+                    for number, (english_form, renderings) in _rendered(enumerate(corpus.candidates), corpus)]
         return rendered, _single_words(corpus)
     local = engine.local()
-    size = -(-len(corpus.candidates) // (local.jobs * PARTS_PER_WORKER))
-    parts: list[range | None] = [None, *(range(start, min(start + size, len(corpus.candidates)))
-                                         for start in range(0, len(corpus.candidates), size))]
-    outcomes = run_each(_render_part, parts, engine=local, shared=corpus)
+
+    def parts():
+        yield None
+        corpus.candidates = find_candidates(corpus.units, corpus.indexes["en"])
+        count = len(corpus.candidates)
+        size = max(1, -(-count // (local.jobs * PARTS_PER_WORKER)))
+        for start in range(0, count, size):
+            yield [(number, corpus.candidates[number]) for number in range(start, min(start + size, count))]
+
+    outcomes = run_each(_render_part, parts(), engine=local, shared=corpus)
     for outcome in outcomes:
         if not outcome.ok:
             raise UshtilError(f"glossary: rendering the candidates: {outcome.error}")
@@ -283,18 +292,18 @@ def _render_everything(corpus: _Corpus, engine: Engine | None) -> tuple[list[Ren
             outcomes[0].value)
 
 
-def _render_part(part: range | None, corpus: _Corpus) -> list:
+def _render_part(part: list[tuple[int, Candidate]] | None, corpus: _Corpus) -> list:
     """One part's renderings, numbered by candidate (run in a worker); ``None``: the single-word terms."""
     return _single_words(corpus) if part is None else _rendered(part, corpus)
 
 
-def _rendered(numbers: Iterable[int], corpus: _Corpus) -> list[tuple[int, tuple[str, dict[str, Rendering | None]]]]:
-    """The English form and renderings of the candidates numbered ``numbers`` that have a rendering."""
+def _rendered(numbered: Iterable[tuple[int, Candidate]],
+              corpus: _Corpus) -> list[tuple[int, tuple[str, dict[str, Rendering | None]]]]:
+    """The English form and renderings of the numbered candidates that have a rendering."""
     english = corpus.indexes["en"]
     few_units = term_patterns("en").min_term_units
     rendered = []
-    for number in numbers:
-        candidate = corpus.candidates[number]
+    for number, candidate in numbered:
         english_form = _english_form(candidate, english)
         composed = _composed(candidate, corpus.composers, english)
         renderings = composed[0] if composed else None

@@ -33,7 +33,8 @@ class WordAssociation:
     def __init__(self, english: LanguageIndex, target: LanguageIndex):
         self.english, self.target = english, target
         self._sets: dict[tuple[str, str], frozenset[int]] = {}
-        self._dice: dict[tuple[str, str], float] = {}
+        #: (units holding both, Dice) of each word pair looked at
+        self._pairs: dict[tuple[str, str], tuple[int, float]] = {}
         self._phrases: dict[str, bool] = {}
         self._best: dict[tuple[tuple[str, ...], str], tuple[list[float], list[float]] | None] = {}
         self._stop = term_patterns(target.lang).stop_words
@@ -47,15 +48,20 @@ class WordAssociation:
 
     def together(self, english_word: str, word: str) -> int:
         """Units holding both words."""
-        return round(self.dice(english_word, word) * (len(self._units(self.english, english_word))
-                                                       + len(self._units(self.target, word))) / 2)
+        return self._pair(english_word, word)[0]
 
     def dice(self, english_word: str, word: str) -> float:
-        value = self._dice.get((english_word, word))
-        if value is None:
+        return self._pair(english_word, word)[1]
+
+    def _pair(self, english_word: str, word: str) -> tuple[int, float]:
+        """Units holding both words and their Dice, counted once per pair (the renderers ask both of
+        the same pairs for many candidates)."""
+        found = self._pairs.get((english_word, word))
+        if found is None:
             a, b = self._units(self.english, english_word), self._units(self.target, word)
-            value = self._dice[english_word, word] = 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
-        return value
+            both = len(a & b)
+            found = self._pairs[english_word, word] = both, (2 * both / (len(a) + len(b)) if a and b else 0.0)
+        return found
 
     def noun_phrase(self, gram: str) -> bool:
         """:func:`noun_phrase` of a gram of the target language, remembered."""

@@ -167,17 +167,20 @@ def loanword_terms(english: LanguageIndex, words: dict[str, WordAssociation], do
     the same one; keys in ``done`` have a rendering already."""
     found = []
     kazakh, russian = words["kk"].target, words["ru"].target
+    spelled: dict[int, list[tuple[str, str]]] = {}  # per bead: its Russian words that may be loanwords
     for key, units in english.postings.items():
         if " " in key or key in done or len(units) > MAX_BEADS or not term_word(key, english):
             continue
         russian_words, kazakh_keys, holding = Counter(), Counter(), []
+        first_sound = _first_sound(key)
         for u in units:
             ru_side, kk_side = russian.sides[u], kazakh.sides[u]
             if ru_side is None or kk_side is None:
                 continue
-            # the length first: most words are too short, told without a call
-            loanwords = {word for word in ru_side.keys
-                         if len(word) >= LOANWORD_LETTERS and _russian_loanword(key, word)}
+            if u not in spelled:
+                spelled[u] = _loanword_shaped(ru_side.keys)
+            # a bead's words that cannot be loanwords are told apart once, not for every English word
+            loanwords = {word for word, sound in spelled[u] if sound == first_sound and _russian_loanword(key, word)}
             others = {other for other in english.sides[u].keys if other != key} if loanwords else set()
             for word in loanwords:
                 if any(name_similarity(other, word) > name_similarity(key, word) for other in others):
@@ -206,15 +209,33 @@ def loanword_terms(english: LanguageIndex, words: dict[str, WordAssociation], do
 LOANWORD_TERM_SPELLING = 0.6
 
 
+def _loanword_shaped(keys: list[str]) -> list[tuple[str, str]]:
+    """The words of a Russian side that may be a loanword by themselves (:func:`_may_be_loanword`),
+    in order, each with its first sound."""
+    return [(word, _first_sound(word)) for word in keys if _may_be_loanword(word)]
+
+
+def _may_be_loanword(word: str) -> bool:
+    """What :func:`_russian_loanword` asks of the Russian word alone: long enough, letters only, not Latin."""
+    return len(word) >= LOANWORD_LETTERS and word.isalpha() and not word.isascii()
+
+
+@cache
+def _first_sound(word: str) -> str:
+    """The first letter of the word's sound key: a loanword keeps its first sound."""
+    from ..translit import latin_key
+
+    return latin_key(word)[:1]
+
+
 @cache
 def _russian_loanword(english_word: str, word: str) -> bool:
     """A Russian lemma that is a noun spelled like ``english_word`` (конференция for conference)."""
     from ..lemma import builtin_lemmatizer
-    from ..translit import latin_key
 
-    if len(word) < LOANWORD_LETTERS or not word.isalpha() or word.isascii():
+    if not _may_be_loanword(word):
         return False
-    if latin_key(word)[:1] != latin_key(english_word)[:1]:
+    if _first_sound(word) != _first_sound(english_word):
         return False  # a loanword keeps its first sound
     if name_similarity(english_word, word) < LOANWORD_TERM_SPELLING:
         return False
