@@ -29,8 +29,9 @@ GAP_REACH = 8
 
 Path = list[tuple[Cell, Move]]
 
-#: What a bead is to a language's gap runs: it lacks only that language (a gap), takes a sentence
-#: of it or lacks only another (it ends a run), or lacks two languages (a sentence alone: neutral).
+#: What a bead is to a language's gap stretches (:func:`gap_stretches`, which widen a guide's band):
+#: it lacks only that language (a gap), takes a sentence of it or lacks only another (it ends a
+#: stretch), or lacks two languages (a sentence alone: neutral).
 OTHER, GAP, NEUTRAL = 0, 1, 2
 
 
