@@ -3,7 +3,9 @@
 Coordinates: a *cell* ``(i, j, k)`` means "the first i English, j Kazakh and k Russian sentences
 are aligned"; the table holds, per cell, the best total bead score of any alignment of those
 prefixes and the :class:`Move` (the last bead's sentence counts) that reached it. The alignment of
-the whole texts is the path from ``(0, 0, 0)`` to ``(n_en, n_kk, n_ru)``.
+the whole texts is the path from ``(0, 0, 0)`` to ``(n_en, n_kk, n_ru)``. Where the objective has a
+term of the path besides the bead scores (a missing page as one gap, :class:`Steps`), the table
+holds a best total per cell and per state, as in Gotoh's alignment with affine gaps.
 
 Three small functions: the bead scores, which the caller passes in (scores of many beads at once,
 :meth:`~.scoring.BeadScorer.scores`), :func:`fill` (the table, restricted to a
@@ -174,22 +176,47 @@ DENSE_BAND = 1 << 17
 SHIFT_PAD = LONGEST_SIDE
 
 
+@dataclass(frozen=True)
+class Steps:
+    """The states of a programme whose objective is more than the sum of its bead scores (the
+    affine gap-run term, :func:`~.gaps.gap_steps`), as in Gotoh's alignment with affine gaps: a
+    cell holds a best total per state. ``adds[t, 0, m]`` is what move m adds, besides its bead's
+    score, to its start cell's best total over all states when it reaches state t, and
+    ``adds[t, 1 + s, m]`` what it adds to the start cell's total in state s; -inf where the move
+    cannot take that step (or a step from another source is never worse). The moves are
+    :func:`moves_within`'s for the band's sizes and the bead length the programme takes (their
+    sentence counts: ``counts``); a path starts in state 0."""
+
+    adds: np.ndarray
+    counts: np.ndarray
+
+    def choices(self) -> list[np.ndarray]:
+        """Per state, the steps that reach it: rows (move, source: 0 the best of any state, 1 + s state s)."""
+        return [np.argwhere(-np.inf < self.adds[t].T) for t in range(len(self.adds))]
+
+
 @dataclass
 class Table:
-    """Best score and last move per cell of a band, the cells in wavefront order (by ``i + j + k``,
+    """Best score and last step per cell of a band, the cells in wavefront order (by ``i + j + k``,
     so that each wavefront is one slice of the arrays)."""
 
     band: Band
     cells: np.ndarray
     #: position in the table of each cell of :meth:`Band.cells` (and -1 for "outside the band")
     rank: np.ndarray
+    #: per cell, the best total over all states
     best: np.ndarray
-    #: the moves the band allows, and for each cell the index into them of the last bead's move
-    #: (-1 where no path reaches the cell)
+    #: the moves the band allows
     moves: list[Move]
+    #: per state (a row; one without :class:`Steps`), the best total of a path reaching each cell in it
+    state_best: np.ndarray
+    #: per state and cell, the index into ``choices[state]`` of the last bead's step (-1 where no
+    #: path reaches the cell in that state)
     last: np.ndarray
-    #: the position of the cell the last bead starts from (-1 where no path reaches the cell)
+    #: per state and cell, the position of the cell the last bead starts from
     previous: np.ndarray
+    #: per state, the steps that reach it: rows (index into ``moves``, source as in :class:`Steps`)
+    choices: list[np.ndarray]
 
 
 BeadScores = Callable[[np.ndarray, np.ndarray], np.ndarray]
@@ -231,12 +258,14 @@ def fill(
     scores: BeadScores | np.ndarray,
     on_progress: Callable[[float], None] | None = None,
     longest: int = LONGEST_SIDE,
+    steps: Steps | None = None,
 ) -> Table:
     """Fill the table over ``band``; ``scores(starts, counts)`` scores many beads at once (arrays of
     shape (n, 3): the start cells, and the sentences each bead takes per language), or ``scores``
     holds them already (moves × cells: the bead of each move from each cell of :meth:`Band.cells`);
     ``on_progress(share)`` reports the share done; beads take at most ``longest`` sentences per
-    language."""
+    language; ``steps``: the states of a term of the path besides the bead scores (none: one state,
+    the sum of the bead scores)."""
     cells = band.cells()
     wavefront = cells.sum(axis=1)
     order = np.argsort(wavefront, kind="stable")
@@ -245,35 +274,56 @@ def fill(
     rank[order] = np.arange(len(cells))
     moves = moves_within(band.sizes, longest)
     counts = move_counts(band.sizes, longest)
-    best = np.full(len(cells) + 1, -np.inf)  # the last entry stands for "outside the band"
-    last = np.full(len(cells), -1, dtype=np.int8)
-    previous = np.full(len(cells), -1, dtype=np.int32)
-    best[rank[band.index(np.zeros((1, 3), dtype=np.int64))[0]]] = 0.0
+    if steps is None:  # one state: every move from the start cell's best total, adding its score
+        steps = Steps(np.zeros((1, 1, len(moves))), counts)
+    if not np.array_equal(steps.counts, counts):
+        raise ValueError("the steps are for other moves than the band and bead length allow")
+    choices, states = steps.choices(), len(steps.adds)
+    # totals[0]: the best over all states (its last entry stands for "outside the band"); totals[1 + t]:
+    # state t's (with one state, totals[0] itself)
+    totals = np.full((1 + states if states > 1 else 1, len(cells) + 1), -np.inf)
+    rows = [1 + t if states > 1 else 0 for t in range(states)]
+    last = np.full((states, len(cells)), -1, dtype=np.int8)
+    previous = np.full((states, len(cells)), -1, dtype=np.int32)
+    origin = rank[band.index(np.zeros((1, 3), dtype=np.int64))[0]]
+    totals[[0, rows[0]], origin] = 0.0
+    flat = totals.reshape(-1)
+    # per state, where each step's total comes from: a row of totals
+    sources = [np.array([0, *rows])[c[:, 1]] * totals.shape[1] for c in choices]
+    adds = [steps.adds[t, c[:, 1], c[:, 0]] for t, c in enumerate(choices)]
     edges = np.searchsorted(wavefront, np.arange(wavefront[-1] + 2))
     bounds = edges.tolist()  # plain ints: cheap slices in the loop below
+    per_cell = sum(map(len, choices))
     first = 1
     while first < len(bounds) - 1:  # the candidates of a few wavefronts at a time: a long text's stay bounded
-        end = max(first + 1, int(np.searchsorted(edges, bounds[first] + WAVE_CELLS // len(moves), "right")) - 1)
+        end = max(first + 1, int(np.searchsorted(edges, bounds[first] + WAVE_CELLS // per_cell, "right")) - 1)
         end = min(end, len(bounds) - 1)
         span = slice(bounds[first], bounds[end])
         before, gain = _candidates(band, cells[span], rank, counts, scores)
-        # a row of candidates per cell (each wavefront's rows one contiguous block), the scores as the
-        # totals' type: each wavefront is then a gather, an add and an argmax along the rows
-        by_cell, gain_by_cell = np.ascontiguousarray(before.T), gain.T.astype(best.dtype)
+        # per state, a row of candidates per cell (each wavefront's rows one contiguous block: flat
+        # positions in totals), the scores with the steps' additions as the totals' type: each
+        # wavefront is then a gather, an add and an argmax along the rows per state
+        by_cell = [np.ascontiguousarray(before[c[:, 0]].T) + source for c, source in zip(choices, sources, strict=True)]
+        gain_by_cell = [(gain[c[:, 0]].T + add).astype(totals.dtype) for c, add in zip(choices, adds, strict=True)]
         for d in range(first, end):
             group = slice(bounds[d], bounds[d + 1])
             here = slice(bounds[d] - bounds[first], bounds[d + 1] - bounds[first])
-            total = best.take(by_cell[here])
-            total += gain_by_cell[here]
-            chosen = total.argmax(axis=1)
-            last[group] = chosen
-            best[group] = total[np.arange(len(chosen)), chosen]  # the best of each row: at its argmax
+            for state, row in enumerate(rows):
+                total = flat.take(by_cell[state][here])
+                total += gain_by_cell[state][here]
+                chosen = total.argmax(axis=1)
+                last[state, group] = chosen
+                totals[row, group] = total[np.arange(len(chosen)), chosen]  # the best of each row: at its argmax
+            if states > 1:
+                totals[0, group] = totals[1:, group].max(axis=0)
             if on_progress is not None:
                 on_progress(d / (len(bounds) - 2))
-        previous[span] = before[last[span], np.arange(before.shape[1])]
+        for state, c in enumerate(choices):
+            previous[state, span] = before[c[last[state, span], 0], np.arange(before.shape[1])]
         first = end
-    last[best[:-1] == -np.inf] = -1  # no path reaches these cells
-    return Table(band, cells, rank, best[:-1], moves, last, previous)
+    state_best = totals[rows, :-1]
+    last[state_best == -np.inf] = -1  # no path reaches these cells in that state
+    return Table(band, cells, rank, totals[0, :-1], moves, state_best, last, previous, choices)
 
 
 #: Candidate beads (cells × moves) whose predecessors and scores :func:`fill` holds at once.
@@ -310,14 +360,17 @@ def scores_at(scores: np.ndarray, positions: np.ndarray) -> np.ndarray:
 def traceback(table: Table, end: Cell) -> list[tuple[Cell, Move]]:
     """The beads of the best path to ``end``, in text order, as (start cell, move)."""
     position = int(table.rank[table.band.index(np.array([end]))[0]])
-    if position < 0 or table.last[position] < 0:
+    if position < 0 or table.best[position] == -np.inf:
         raise ValueError(f"the band does not reach the end cell {end}; widen it")
+    state = int(table.state_best[:, position].argmax())
     path = []
     cell = table.cells[position].tolist()
     while any(cell):
-        move = table.moves[int(table.last[position])]
-        position = int(table.previous[position])
+        move, source = table.choices[state][int(table.last[state, position])].tolist()
+        position = int(table.previous[state, position])
+        # the state whose total the step took: the best at its start, or the one it names
+        state = int(table.state_best[:, position].argmax()) if source == 0 else source - 1
         cell = table.cells[position].tolist()
-        path.append((tuple(cell), move))
+        path.append((tuple(cell), table.moves[move]))
     path.reverse()
     return path

@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import marshal
 from pathlib import Path
 
-from ..cache import content_hash
+from ..cache import cache_key, content_hash
 from ..errors import InputError
 from ..files import atomic_write, read_text
-from ..model import LANGS, AlignedArticle, Alignment, Article, Bead
+from ..model import LANGS, Abstract, AlignedArticle, Alignment, Article, Bead
 from ..read.inputs import ALIGNMENT_SUFFIX as SUFFIX
 from .edit import article_of
 
-__all__ = ["SUFFIX", "alignment_from_dict", "alignment_text", "alignment_to_dict", "read_aligned", "read_alignment",
-           "write_aligned", "write_alignment"]
+__all__ = ["SUFFIX", "aligned_from_payload", "aligned_payload", "alignment_from_dict", "alignment_text",
+           "alignment_to_dict", "parsed_key", "read_aligned", "read_alignment", "write_aligned", "write_alignment"]
 
 
 def write_alignment(alignment: Alignment, path: str | Path, article: Article | None = None) -> None:
@@ -121,6 +122,45 @@ def _parse(path: Path, text: str) -> tuple[Alignment, Article | None]:
 
 _ALIGNMENT_FIELDS = tuple(item.name for item in dataclasses.fields(Alignment))
 _BEAD_FIELDS = tuple(item.name for item in dataclasses.fields(Bead))
+_ARTICLE_FIELDS = tuple(item.name for item in dataclasses.fields(Article))
+_ABSTRACT_FIELDS = tuple(item.name for item in dataclasses.fields(Abstract))
+
+
+def parsed_key(path: Path, data: bytes) -> str:
+    """The cache key of what :func:`read_aligned` makes of the file ``path`` holding ``data`` (its
+    name is the alignment's name)."""
+    return cache_key("aligner: read alignment (marshal)", path.name, content_hash(data))
+
+
+def aligned_payload(aligned: AlignedArticle) -> bytes:
+    """An aligned article read from a file, kept with ``marshal`` (every field as it is, read back
+    many times faster than the file is parsed); ValueError for a value marshal cannot keep."""
+    alignment, article = aligned.alignment, aligned.article
+    fields = [getattr(alignment, name) for name in _ALIGNMENT_FIELDS]
+    fields[_ALIGNMENT_FIELDS.index("beads")] = [[getattr(bead, name) for name in _BEAD_FIELDS]
+                                                for bead in alignment.beads]
+    front = [getattr(article, name) for name in _ARTICLE_FIELDS]
+    front[_ARTICLE_FIELDS.index("parts")] = {lang: _abstract_fields(part) for lang, part in article.parts.items()}
+    front[_ARTICLE_FIELDS.index("extras")] = [_abstract_fields(part) for part in article.extras]
+    return marshal.dumps((aligned.digest, fields, front))
+
+
+def aligned_from_payload(payload: bytes) -> AlignedArticle:
+    """The aligned article :func:`aligned_payload` kept; ValueError, TypeError or EOFError for a payload
+    of another shape."""
+    digest, fields, front = marshal.loads(payload)
+    alignment = dict(zip(_ALIGNMENT_FIELDS, fields, strict=True))
+    alignment["beads"] = [Bead(*values) for values in alignment["beads"]]
+    article = dict(zip(_ARTICLE_FIELDS, front, strict=True))
+    article["parts"] = {lang: Abstract(*values) for lang, values in article["parts"].items()}
+    article["extras"] = [Abstract(*values) for values in article["extras"]]
+    if not isinstance(digest, str):
+        raise TypeError("the digest is not text")
+    return AlignedArticle(Article(**article), Alignment(**alignment), digest=digest)
+
+
+def _abstract_fields(part: Abstract) -> list:
+    return [getattr(part, name) for name in _ABSTRACT_FIELDS]
 
 
 def alignment_to_dict(alignment: Alignment) -> dict:

@@ -31,7 +31,7 @@ from ..tokens import words
 from .confidence import bead_evidence, path_bounds
 from .dp import Band, Cell, Move, fill, traceback
 from .features import FEATURES, PairContext, TermPairs
-from .gaps import gap_stretches, join_gaps
+from .gaps import gap_steps, gap_stretches
 from .profile import COGNATE_PREFIX, SentenceProfile, profile_sentence, stem
 from .scoring import BeadScorer, PairModel, Settings, default_settings
 
@@ -110,7 +110,7 @@ class AlignOptions:
     #: sentence profiles by (language, text) and evidence counts by section, kept between the
     #: passes of :func:`~.corpus.align_corpus` (for its first KEPT_SECTIONS sections)
     profiles: dict[tuple, SentenceProfile | dict | int] | None = field(default=None, repr=False, compare=False)
-    #: give beads their calibrated scores and join the gaps of a missing page (:mod:`.gaps`); a first
+    #: give beads their calibrated scores and widen the band over a guide's gap stretches; a first
     #: pass whose beads only feed the learned lexicon goes without (the margins behind a score cost
     #: as much as a third of a pass)
     scored: bool = True
@@ -277,7 +277,10 @@ def _guide(scorer: BeadScorer, other: int, over_gaps: bool = True) -> tuple[np.n
     band moved onto the path found, until the path no longer runs along its edge.
     The pass takes one sentence per language at a time (a merge becomes a 1-1 and a 1-0 step,
     close enough for a guide) and shares the section's evidence, so the sentence pairs it compares
-    are not compared again by the three-way pass."""
+    are not compared again by the three-way pass. It maximises the three-way pass's objective, the
+    gap-run term included (:func:`~.gaps.gap_steps`): a page missing from English leaves a guide a
+    page of the other language to skip at one English position, which by the bead scores alone it
+    smears over the next lines, pairing unrelated sentences."""
     p = next(p for p, pair in enumerate(scorer.pairs) if (pair.a, pair.b) == (LANGS[0], LANGS[other]))
     profiles = {lang: scorer.profiles[lang] if index in (0, other) else [] for index, lang in enumerate(LANGS)}
     starts = {lang: s for lang, s in scorer.paragraph_starts.items() if lang in (LANGS[0], LANGS[other])}
@@ -295,13 +298,14 @@ def _guide(scorer: BeadScorer, other: int, over_gaps: bool = True) -> tuple[np.n
     else:
         low[:, other - 1] = np.arange(n + 1) * m // max(n, 1)
         high = low + (low > 0)
+    steps = gap_steps(tuple(len(profiles[lang]) for lang in LANGS), scorer.priors.gap_run, longest=1)
     for round_ in range(GUIDE_ROUNDS):
         first = round_ == 0 and abs(n - m) > width and not anchored
         guide = BeadScorer(LANGS, profiles, [cheap if first else model], scorer.priors, starts,
                            [scorer.evidence[p]], longest=1)
         band = Band.around(guide.sizes, low, high, width + (abs(n - m) if first else 0))
         guide.prepare(band)
-        path = traceback(fill(band, guide.for_fill(band), longest=1), guide.sizes)
+        path = traceback(fill(band, guide.for_fill(band), longest=1, steps=steps), guide.sizes)
         low, high = path_bounds(path, 0, (1, 2), n + 1, int(np.iinfo(np.int64).max))  # per English position
         edge_low, edge_high = band.rows[:, 2 * other - 2], band.rows[:, 2 * other - 1]
         along_edge = (low[:, other - 1] <= edge_low) & (edge_low > 0)
@@ -319,16 +323,34 @@ def _over_gaps(path: list[tuple[Cell, Move]], other: int, low: np.ndarray,
     widened over its gap stretches (:func:`~.gaps.gap_stretches`) to every position of ``other``
     the stretch visits: a guide takes one sentence at a time, so it pairs the sentences just before
     or after a missing page, whose merges it cannot take, with stray sentences inside the page, and
-    the three-way programme must be free to put them back. (At most GUIDE_MAX_WIDTH either side of
-    the path: the cells stay linear in the length.)"""
+    the three-way programme must be free to put them back. So is a detour: steps without the other
+    language next to steps without English, where the guide skipped both texts' sentences rather
+    than pair them (its gap-run term makes a detour cheaper than a few weak pairs, which the
+    three-way programme, with the third language's evidence, may well take). (At most
+    GUIDE_MAX_WIDTH either side of the path: the cells stay linear in the length.)"""
     widened_low, widened_high = low.copy(), high.copy()
-    for lang in (0, other):
-        for first, last in gap_stretches(path, lang, (0, other)):
-            (start, _), (end, move) = path[first], path[last]
-            rows = slice(start[0], end[0] + move.value[0] + 1)
-            widened_low[rows] = np.minimum(widened_low[rows], start[other])
-            widened_high[rows] = np.maximum(widened_high[rows], end[other] + move.value[other])
+    for first, last in [*gap_stretches(path, 0, (0, other)), *gap_stretches(path, other, (0, other)),
+                        *_detours(path)]:
+        (start, _), (end, move) = path[first], path[last]
+        rows = slice(start[0], end[0] + move.value[0] + 1)
+        widened_low[rows] = np.minimum(widened_low[rows], start[other])
+        widened_high[rows] = np.maximum(widened_high[rows], end[other] + move.value[other])
     return np.maximum(widened_low, low - GUIDE_MAX_WIDTH), np.minimum(widened_high, high + GUIDE_MAX_WIDTH)
+
+
+def _detours(path: list[tuple[Cell, Move]]) -> list[tuple[int, int]]:
+    """The first and last bead of each run of consecutive beads of a pairwise path that lack one of
+    its languages, where some lack one and some the other."""
+    lacking = [{lang for lang, n in enumerate(move.value) if not n} for _, move in path]
+    runs, first = [], None
+    for position, lacks in enumerate([*lacking, set()]):
+        if len(lacks) == 2 and first is None:
+            first = position
+        elif len(lacks) != 2 and first is not None:
+            if len(set.union(*lacking[first:position])) == 3:  # both languages of the pair lacked
+                runs.append((first, position - 1))
+            first = None
+    return runs
 
 
 def _anchor_keys(profile: SentenceProfile) -> set:
@@ -435,17 +457,18 @@ def align_section(section: Section, models: list[PairModel], options: AlignOptio
     # a first pass, whose beads only feed the learned lexicon, leaves stray pairs in a page as they are
     band = band_for(scorer, sizes, over_gaps=options.scored)
     scorer.prepare(band)
+    steps = gap_steps(sizes, options.settings.priors.gap_run)  # a missing page as one gap
     if not (options.progress and max(sizes) > LONG_SECTION):
-        table = fill(band, scorer.for_fill(band))
+        table = fill(band, scorer.for_fill(band), steps=steps)
     else:
         from tqdm import tqdm
 
         # on a terminal a live bar; into a log file an update every few seconds, not ten a second
         with tqdm(total=100, desc="aligning sentences", unit="%", file=sys.stderr,
                   mininterval=0.1 if sys.stderr.isatty() else 5.0) as bar:
-            table = fill(band, scorer.for_fill(band), on_progress=lambda share: bar.update(int(100 * share) - bar.n))
-    path = join_gaps(scorer, band, traceback(table, sizes), options.settings.priors.gap_run)
-    return SectionResult(section, path, scorer)
+            table = fill(band, scorer.for_fill(band), on_progress=lambda share: bar.update(int(100 * share) - bar.n),
+                         steps=steps)
+    return SectionResult(section, traceback(table, sizes), scorer)
 
 
 def _bead(result: SectionResult, start: Cell, move: Move, offsets: dict[str, int], settings: Settings,

@@ -10,21 +10,23 @@ the check report and the glossary.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 
 from .. import __version__
 from ..cache import ResultCache
-from ..engine import Engine, Progress, run_each, ticker
+from ..engine import Engine, Outcome, Progress, run_each, ticker
 from ..errors import UshtilError
 from ..model import LANGS, AlignedArticle, Article
 from ..read.inputs import Input, Inputs, article_of_triple, collect_inputs, read_documents
 from ..split import is_split, split_article, split_document
 from .edit import label_beads, paragraph_starts_of
-from .io import read_aligned
+from .io import aligned_from_payload, aligned_payload, parsed_key, read_aligned
 
 #: The settings an alignment records and a later stage compares with its own.
 COMPARED_SETTINGS: tuple[str, ...] = ("aligner", "splitter", "glossary", "terms")
@@ -93,7 +95,7 @@ def align_inputs(
         on_done=ticker(progress, len(documents), "reading")
     ), strict=True))
     alignments = [item for item in inputs.items if item.kind == "alignment"]
-    opened = run_each(read_aligned, [item.path for item in alignments], engine=engine and engine.for_files())
+    opened = _read_alignments([item.path for item in alignments], engine, cache)
     read.update(zip(map(id, alignments), opened, strict=True))
     slots: list[AlignedArticle | tuple[Input, Article | dict]] = []
     for item in inputs.items:
@@ -111,6 +113,46 @@ def align_inputs(
     wanted = align_settings(nlp=nlp, glossary=glossary, terms=len(term_pairs))
     _note_other_settings(corpus, wanted)
     return corpus
+
+
+def _read_alignments(paths: list, engine: Engine | None, cache: ResultCache | None) -> list[Outcome]:
+    """Each alignment file as an aligned article (or its one-line error). With a work folder's
+    ``cache``, a file read before with the same name and bytes is taken from it: parsing the file and
+    making its article again is most of what reading a thousand alignments costs. A damaged entry is
+    discarded and the file read again."""
+    if cache is None or cache.folder is None:
+        return run_each(read_aligned, paths, engine=engine and engine.for_files())
+    # its own connection, so the caller's counts (findings or tokens reused) stay its own
+    kept = ResultCache(cache.folder, reuse=cache.reuse)
+    outcomes: dict[int, Outcome] = {}
+    keys: dict[int, str] = {}
+    for number, path in enumerate(paths):
+        key = _parsed_key(path)
+        payload = kept.get_bytes(key) if key else None
+        if payload is not None:
+            try:
+                outcomes[number] = Outcome(aligned_from_payload(payload))
+                continue
+            except (ValueError, TypeError, EOFError):
+                kept.discard(key)
+        keys[number] = key
+    missed = run_each(read_aligned, [paths[number] for number in keys], engine=engine and engine.for_files())
+    for (number, key), outcome in zip(keys.items(), missed, strict=True):
+        outcomes[number] = outcome
+        # stored only when the file still holds the bytes its key was made of
+        if outcome.ok and key and key == _parsed_key(paths[number]):
+            with contextlib.suppress(ValueError):
+                kept.put_bytes(key, aligned_payload(outcome.value))
+    kept.flush()
+    return [outcomes[number] for number in range(len(paths))]
+
+
+def _parsed_key(path) -> str:
+    """The cache key of an alignment file's bytes ("" when it cannot be read: reading it reports why)."""
+    try:
+        return parsed_key(Path(path), Path(path).read_bytes())
+    except OSError:
+        return ""
 
 
 def align_articles(

@@ -80,9 +80,10 @@ def run(args: argparse.Namespace) -> int:
     pairs, glossary = glossary_terms(args)
     shown = None if args.quiet else (lambda items, label: progress(items, len(items), label, unit="text"))
     started = time.perf_counter()
+    cache = work_folder_cache(args.inputs, args.fresh)
     with engine_of(args) as engine:
         corpus = align_inputs(collected, term_pairs=pairs, glossary=glossary, nlp=args.nlp, progress=shown,
-                              engine=None if collected.alignments_only else engine)
+                              engine=None if collected.alignments_only else engine, cache=cache)
         errors = corpus.errors
         for note in corpus.notes:
             print(f"ushtil check: note: {note}", file=sys.stderr)
@@ -93,7 +94,6 @@ def run(args: argparse.Namespace) -> int:
         references = resolve_references(
             articles, args.reference, {lang: getattr(args, f"ref_{lang}") for lang in LANGS}, args.nlp
         )
-        cache = work_folder_cache(args.inputs, args.fresh)
         report = check(
             corpus.aligned, glossary=glossary_path(args), reference=references, only=args.only, skip=args.skip,
             nlp=args.nlp, engine=engine, cache=cache,

@@ -61,6 +61,8 @@ def row_height(texts: dict[str, str], widths: dict[str, float]) -> float:
     for key, text in texts.items():
         # a column of width w holds about w - 2 Latin letters; Cyrillic letters run a little wider
         capacity = max((widths[key] - 2) * WIDE_LETTERS, 1)
+        if len(text) <= capacity and "\n" not in text:
+            continue  # one line, however it is wrapped
         lines = max(lines, sum(wrapped_lines(line, capacity) for line in text.split("\n")))
     return min(lines * LINE_HEIGHT + 3, MAX_ROW_HEIGHT)
 

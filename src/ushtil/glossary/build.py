@@ -74,15 +74,16 @@ def build_glossary(
     glossary's ``candidates``.
 
     With ``on_error``, a source that cannot be read is reported to it (one line) and the others are
-    still used; without it the first bad source raises. With a ``cache`` (a work folder's), each
-    article's tokens are kept there and made again only for articles whose text changed, and the
-    whole build is kept too, taken again when every unit and setting is as it was; ``notes`` then
-    says which was done and why. With a parallel ``engine`` the distinct words are lemmatised and
-    the candidates rendered on its workers (:func:`.index.articles_tokens`, :func:`_render_everything`).
+    still used; without it the first bad source raises. With a ``cache`` (a work folder's), alignment
+    files read before are taken from it, each article's tokens are kept there and made again only for
+    articles whose text changed, and the whole build is kept too, taken again when every unit and
+    setting is as it was; ``notes`` then says which was done and why. With a parallel ``engine`` the
+    distinct words are lemmatised and the candidates rendered on its workers
+    (:func:`.index.articles_tokens`, :func:`_render_everything`).
     """
     errors: list[str] | None = [] if on_error is not None else None
     found = aligned_sources(sources, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress,
-                            errors=errors, engine=engine)
+                            errors=errors, engine=engine, cache=cache)
     for line in errors or []:
         on_error(line)
     if notes is not None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..aligner import align_articles, align_inputs
 from ..aligner.edit import article_of
+from ..cache import ResultCache
 from ..engine import Engine
 from ..errors import UshtilError
 from ..model import LANGS, AlignedArticle, Alignment, Article
@@ -56,11 +57,13 @@ class AlignedSources:
 
 def aligned_sources(sources: Iterable[Source], *, term_pairs: Sequence[tuple[str, str, str]] = (),
                     glossary: str = "", nlp: str = "builtin", progress=None,
-                    errors: list[str] | None = None, engine: Engine | None = None) -> AlignedSources:
+                    errors: list[str] | None = None, engine: Engine | None = None,
+                    cache: ResultCache | None = None) -> AlignedSources:
     """Every source as an aligned article: aligned articles and alignments as they are; articles,
     files and folders aligned together as ``ushtil align`` aligns them. A file that cannot be used
     is a line in ``errors`` (the others are still used) or, without that list, a one-line
-    :class:`~ushtil.errors.UshtilError`."""
+    :class:`~ushtil.errors.UshtilError`. With a work folder's ``cache``, alignment files read before
+    are taken from it."""
     sources = list(sources)
     paths = [source for source in sources if isinstance(source, str | os.PathLike)]
     articles = [source for source in sources if isinstance(source, Article)]
@@ -68,7 +71,7 @@ def aligned_sources(sources: Iterable[Source], *, term_pairs: Sequence[tuple[str
     if paths:
         inputs = collect_inputs(paths)
         corpus = align_inputs(inputs, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress,
-                              engine=None if inputs.alignments_only else engine)
+                              engine=None if inputs.alignments_only else engine, cache=cache)
         if corpus.errors and errors is None:
             raise UshtilError(corpus.errors[0])
         if errors is not None:
