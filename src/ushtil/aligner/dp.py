@@ -20,7 +20,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
+from functools import cache, cached_property
 
 import numpy as np
 
@@ -190,6 +190,7 @@ class Steps:
     adds: np.ndarray
     counts: np.ndarray
 
+    @cached_property
     def choices(self) -> list[np.ndarray]:
         """Per state, the steps that reach it: rows (move, source: 0 the best of any state, 1 + s state s)."""
         return [np.argwhere(-np.inf < self.adds[t].T) for t in range(len(self.adds))]
@@ -278,7 +279,7 @@ def fill(
         steps = Steps(np.zeros((1, 1, len(moves))), counts)
     if not np.array_equal(steps.counts, counts):
         raise ValueError("the steps are for other moves than the band and bead length allow")
-    choices, states = steps.choices(), len(steps.adds)
+    choices, states = steps.choices, len(steps.adds)
     # totals[0]: the best over all states (its last entry stands for "outside the band"); totals[1 + t]:
     # state t's (with one state, totals[0] itself)
     totals = np.full((1 + states if states > 1 else 1, len(cells) + 1), -np.inf)

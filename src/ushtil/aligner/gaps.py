@@ -18,6 +18,7 @@ cell for the languages the last bead lacked (:func:`gap_steps`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 
@@ -73,10 +74,17 @@ def gap_steps(sizes: Cell, bonus: float, longest: int = LONGEST_SIDE) -> Steps |
     path starts). A bead lacking some languages gives back ``bonus`` per sentence of its longest side
     for each, less ``bonus`` for each that the bead before it did not lack (a run it opens). None
     where the term is off or fewer than two languages have sentences."""
-    active = [lang for lang, size in enumerate(sizes) if size]
+    return _steps_up_to(tuple(min(size, longest) for size in sizes), bonus, longest)
+
+
+@cache
+def _steps_up_to(most: Cell, bonus: float, longest: int) -> Steps | None:
+    """:func:`gap_steps` for texts of at least ``most`` sentences (made once per section shape: every
+    section of a corpus has one of a few)."""
+    active = [lang for lang, size in enumerate(most) if size]
     if bonus <= 0 or len(active) < 2:
         return None
-    counts = move_counts(sizes, longest)
+    counts = move_counts(most, longest)
     lacking = counts[:, active] == 0
     states, state_of = np.unique(lacking, axis=0, return_inverse=True)  # the sets, the empty one first
     longest_side = counts.max(axis=1)
@@ -87,4 +95,5 @@ def gap_steps(sizes: Cell, bonus: float, longest: int = LONGEST_SIDE) -> Steps |
         opened = (lacks & ~states).sum(axis=1)  # from each state: the runs it opens
         better = opened < lacks.sum()
         adds[state, 1 + np.flatnonzero(better), move] = given_back - bonus * opened[better]
+    adds.flags.writeable = False  # one object for every section of that shape
     return Steps(adds, counts)
