@@ -22,6 +22,7 @@ from .. import __version__
 from ..cache import ResultCache
 from ..engine import Engine, Outcome, Progress, run_each, ticker
 from ..errors import UshtilError
+from ..files import check_input_file
 from ..model import LANGS, AlignedArticle, Article
 from ..read.inputs import Input, Inputs, article_of_triple, collect_inputs, read_documents
 from ..split import is_split, split_article, split_document
@@ -148,10 +149,13 @@ def _read_alignments(paths: list, engine: Engine | None, cache: ResultCache | No
 
 
 def _parsed_key(path) -> str:
-    """The cache key of an alignment file's bytes ("" when it cannot be read: reading it reports why)."""
+    """The cache key of an alignment file's bytes ("" when it cannot be read, or is one that reading
+    refuses, such as a file over the size limit, which is then not read whole for a key: reading it
+    reports why)."""
     try:
+        check_input_file(Path(path))
         return parsed_key(Path(path), Path(path).read_bytes())
-    except OSError:
+    except (OSError, UshtilError):
         return ""
 
 
