@@ -1,7 +1,7 @@
 """Benchmark: the ushtil aligner against hunalign and NLTK's Gale-Church on the NTREX en/kk/ru dev cases.
 
 usage: python bench/align_ntrex.py [--cases DIR] [--keep OUTDIR] [--folds-only] [--no-folds] [--no-long]
-                                  [--fold-weights DIR] [--orders K] [--fit-seed S]
+                                  [--fold-weights DIR] [--orders K] [--fit-seed S] [--augment NAME]
 
 Prints one table, link / strict / null F1 per pair and sentences per second (all three languages'
 sentences over the alignment time, one process), measured in one run:
@@ -76,18 +76,20 @@ def align_ushtil(cases: Path, names: list[str], out: Path, raw: bool, options=No
 
 
 def cross_validated(cases: Path, names: list[str], out: Path, reuse: Path | None = None, orders: int | None = None,
-                    seed: int = 0) -> None:
+                    seed: int = 0, augment: str | None = None) -> None:
     """Each third of the cases aligned with weights fitted on the other two thirds (the lexicon is
     learned, without gold, from every case, as ``align_corpus`` does on a user's corpus). Each
     fold's weights are written to ``out/foldN.weights.toml``; with ``reuse``, the pair weights and
     priors are read from an earlier run's files there. The score calibration of each third is
     fitted on beads of the other two that weights fitted on a third never saw
     (``calibration.held_out_calibration``; those weights are kept in ``reuse``, else ``out``). Every
-    fit averages ``orders`` structured fits (default: ``fit_align_weights.ORDERS``, as shipped)."""
+    fit averages ``orders`` structured fits (default: ``fit_align_weights.ORDERS``, as shipped), which meet
+    variants of the fit's own cases as ``augment`` says (default: ``fit_align_weights.AUGMENT``, as shipped)."""
     from calibration import held_out_calibration
-    from fit_align_weights import EPOCHS, ORDERS, fit, render
+    from fit_align_weights import AUGMENT, EPOCHS, ORDERS, fit, render
 
     orders = orders or ORDERS
+    augment = augment or AUGMENT
     every = [read_case(name, cases) for name in names]
     out.mkdir(parents=True, exist_ok=True)
     for fold in range(3):
@@ -97,8 +99,8 @@ def cross_validated(cases: Path, names: list[str], out: Path, reuse: Path | None
             kept["calibration"] = {"low_score": kept["calibration"]["low_score"]}  # refitted below
             settings = settings_from_dict(kept)
         else:
-            settings = fit(fitted, every, EPOCHS, orders, seed)
-        settings = replace(settings, calibration=held_out_calibration(fold, every, reuse or out, orders, seed))
+            settings = fit(fitted, every, EPOCHS, orders, seed, augment)
+        settings = replace(settings, calibration=held_out_calibration(fold, every, reuse or out, orders, seed, augment))
         (out / f"fold{fold}.weights.toml").write_text(render(settings), encoding="utf-8")
         _, _, alignments = align_ushtil(cases, names, out / f"fold{fold}", False, AlignOptions(settings))
         for alignment in alignments:
@@ -306,6 +308,9 @@ def main(argv=None) -> int:
     parser.add_argument("--orders", type=int, metavar="K",
                         help="structured fits averaged per fold (default: as shipped, fit_align_weights.ORDERS)")
     parser.add_argument("--fit-seed", type=int, default=0, metavar="S", help="seed of their case orders (default 0)")
+    parser.add_argument("--augment", metavar="NAME",
+                        help="variants of the fit cases the structured fits meet (bench/augment_cases.py "
+                             "AUGMENTATIONS; default: as shipped, fit_align_weights.AUGMENT)")
     args = parser.parse_args(argv)
     names = case_names(args.cases)
     if not names:
@@ -313,7 +318,7 @@ def main(argv=None) -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="ushtil-bench-"))
     rows = []
     if not args.no_folds:
-        cross_validated(args.cases, names, work / "folds", args.fold_weights, args.orders, args.fit_seed)
+        cross_validated(args.cases, names, work / "folds", args.fold_weights, args.orders, args.fit_seed, args.augment)
         rows.append(("ushtil pre-seg, cross-validated", score(args.cases, work / "folds"), None, ""))
     if args.folds_only:
         _print_rows(args.cases.name, names, rows)

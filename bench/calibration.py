@@ -1,6 +1,6 @@
 """The bead score calibration, fitted and measured on beads that the pair weights never saw.
 
-usage: python bench/calibration.py [--weights-dir DIR] [--write] [--orders K] [--seed S]
+usage: python bench/calibration.py [--weights-dir DIR] [--write] [--orders K] [--seed S] [--augment NAME]
 
 Fitted on the beads of the cases the pair weights were fitted on, a calibration learns from
 alignments better than those of unseen text, and is too sure of itself there (on NTREX dev, the
@@ -34,14 +34,16 @@ from pathlib import Path
 
 import numpy as np
 
-from fit_align_weights import EPOCHS, ORDERS, WEIGHTS, calibration_rows, fit, fit_calibration, render
+from augment_cases import AUGMENTATIONS
+from fit_align_weights import AUGMENT, EPOCHS, ORDERS, WEIGHTS, calibration_rows, fit, fit_calibration, render
 from ntrex_cases import DEV_DIR, case_names, fold_of, read_case
 from ushtil.aligner.scoring import Calibration, Settings, settings_from_dict
 
 FOLDS = range(3)
 
 
-def fold_settings(every, folder: Path, kind: str, fold: int, orders: int = ORDERS, seed: int = 0) -> Settings:
+def fold_settings(every, folder: Path, kind: str, fold: int, orders: int = ORDERS, seed: int = 0,
+                  augment: str = AUGMENT) -> Settings:
     """The weights fitted on every case outside ``fold`` (``kind`` "outer") or on its cases alone
     ("single"); read from ``folder`` when an earlier run left them there."""
     path = folder / f"{kind}{fold}.weights.toml"
@@ -50,27 +52,29 @@ def fold_settings(every, folder: Path, kind: str, fold: int, orders: int = ORDER
         kept["calibration"] = {"low_score": kept["calibration"]["low_score"]}  # each use fits its own
         return settings_from_dict(kept)
     cases = [case for case in every if (fold_of(case.name) == fold) == (kind == "single")]
-    settings = fit(cases, every, EPOCHS, orders, seed)
+    settings = fit(cases, every, EPOCHS, orders, seed, augment)
     folder.mkdir(parents=True, exist_ok=True)
     path.write_text(render(settings), encoding="utf-8")
     return settings
 
 
-def held_out_rows(every, folder: Path, folds=FOLDS, orders: int = ORDERS,
-                  seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def held_out_rows(every, folder: Path, folds=FOLDS, orders: int = ORDERS, seed: int = 0,
+                  augment: str = AUGMENT) -> tuple[np.ndarray, np.ndarray]:
     """The evidence and rightness of the beads of each fold in ``folds``, aligned with the weights
     fitted on the cases outside it."""
     parts = [calibration_rows([c for c in every if fold_of(c.name) == fold],
-                              fold_settings(every, folder, "outer", fold, orders, seed), every) for fold in folds]
+                              fold_settings(every, folder, "outer", fold, orders, seed, augment), every)
+             for fold in folds]
     return np.concatenate([rows for rows, _ in parts]), np.concatenate([labels for _, labels in parts])
 
 
-def held_out_calibration(fold: int, every, folder: Path, orders: int = ORDERS, seed: int = 0) -> Calibration:
+def held_out_calibration(fold: int, every, folder: Path, orders: int = ORDERS, seed: int = 0,
+                         augment: str = AUGMENT) -> Calibration:
     """The calibration for the beads of ``fold``, fitted without them: on the other two folds' beads,
     each aligned with the weights fitted on the third one left."""
     g, h = (other for other in FOLDS if other != fold)
     parts = [calibration_rows([c for c in every if fold_of(c.name) == aligned],
-                              fold_settings(every, folder, "single", fitted, orders, seed), every)
+                              fold_settings(every, folder, "single", fitted, orders, seed, augment), every)
              for aligned, fitted in ((g, h), (h, g))]
     return fit_calibration(np.concatenate([rows for rows, _ in parts]),
                            np.concatenate([labels for _, labels in parts]))
@@ -106,6 +110,8 @@ def main(argv=None) -> int:
                         help="store the calibration fitted on every fold's held-out beads in weights.toml")
     parser.add_argument("--orders", type=int, default=ORDERS, help=f"structured fits averaged (default {ORDERS})")
     parser.add_argument("--seed", type=int, default=0, help="seed of their case orders (default 0)")
+    parser.add_argument("--augment", choices=AUGMENTATIONS, default=AUGMENT,
+                        help=f"variants their structured fits meet (default {AUGMENT})")
     args = parser.parse_args(argv)
     from align_ntrex import align_ushtil, calibration
     from ushtil.aligner import AlignOptions, write_alignment
@@ -116,8 +122,8 @@ def main(argv=None) -> int:
     predictions = folder / "held-out"
     scores, labels = [], []
     for fold in FOLDS:
-        settings = replace(fold_settings(every, folder, "outer", fold, args.orders, args.seed),
-                           calibration=held_out_calibration(fold, every, folder, args.orders, args.seed))
+        settings = replace(fold_settings(every, folder, "outer", fold, args.orders, args.seed, args.augment),
+                           calibration=held_out_calibration(fold, every, folder, args.orders, args.seed, args.augment))
         rows, right = calibration_rows([c for c in every if fold_of(c.name) == fold], settings, every)
         scores.append(settings.calibration.probabilities(rows))
         labels.append(right)
@@ -129,7 +135,7 @@ def main(argv=None) -> int:
     print(calibration(DEV_DIR, names, predictions))
     print(f"  ranking of the linked held-out beads: AUC {auc(np.concatenate(scores), np.concatenate(labels)):.3f}")
     if args.write:
-        shipped = fit_calibration(*held_out_rows(every, folder, FOLDS, args.orders, args.seed))
+        shipped = fit_calibration(*held_out_rows(every, folder, FOLDS, args.orders, args.seed, args.augment))
         WEIGHTS.write_text(with_calibration(WEIGHTS.read_text(encoding="utf-8"), shipped), encoding="utf-8")
         print("calibration written to", WEIGHTS)
     return 0

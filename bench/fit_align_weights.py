@@ -1,6 +1,7 @@
 """Fit the aligner's pair weights, bead priors and score calibration on NTREX dev cases.
 
 usage: python bench/fit_align_weights.py [--all] [--write] [--epochs N] [--orders K] [--seed S] [--folds]
+                                        [--augment NAME]
 
 Two stages. First a logistic regression per language pair: positives are the gold beads projected
 on the pair, negatives the near misses the dynamic programme must reject (a side shifted, extended
@@ -35,6 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
+from augment_cases import AUGMENTATIONS, Augmentation, seeded_variant
 from ntrex_cases import PAIRS, case_names, fold_of, quick_scores, read_case
 from ushtil.aligner.confidence import CONFIDENCE_FEATURES, bead_evidence
 from ushtil.aligner.corpus import align_corpus
@@ -73,6 +75,8 @@ EPOCHS = 6
 #: seeds and above one fit's (one order: 0.016 strict, 0.07 null between orders); one fit on every case
 #: scores higher in-sample, more than 0.02 above its own cross-validated row (over-fitting one order).
 ORDERS = 4
+#: Variants the structured fit meets (``augment_cases.AUGMENTATIONS``): "none", the cases alone.
+AUGMENT = "none"
 #: L2 penalty of the calibration's logistic regression: a fit set holds only a few dozen wrong beads,
 #: and a weaker penalty gave folds far apart calibrations (and so different learned lexicons).
 CALIBRATION_L2 = 1.0
@@ -278,14 +282,17 @@ def path_features(scorer, beads, table: int, size: int) -> np.ndarray:
     return total
 
 
-def structured_fit(cases, settings: Settings, lexicon: dict, length_means: dict, epochs: int) -> np.ndarray:
+def structured_fit(cases, settings: Settings, lexicon: dict, length_means: dict, epochs: int,
+                   visit=None) -> np.ndarray:
     """Averaged subgradient steps on the margin loss of whole paths, with and without the lexicon,
-    visiting ``cases`` in their order: the parameter vector (:func:`parameters`)."""
+    visiting ``cases`` in their order (each as ``visit(case, epoch)`` makes it, if given: a variant):
+    the parameter vector (:func:`parameters`)."""
     start = parameters(settings)
     theta, total = start.copy(), np.zeros_like(start)
     for epoch in range(epochs):
         wrong = 0
         for case in cases:
+            case = visit(case, epoch) if visit else case
             gold = gold_path(case)
             for table, (words, means) in enumerate((({}, None), (lexicon, length_means[case.name]))):
                 scorer, path = decode(case, with_parameters(settings, theta), words, means, MARGIN)
@@ -302,21 +309,34 @@ def structured_fit(cases, settings: Settings, lexicon: dict, length_means: dict,
 
 
 def averaged_structured_fit(cases, settings: Settings, lexicon: dict, length_means: dict, epochs: int,
-                            orders: int, seed: int) -> Settings:
+                            orders: int, seed: int, augmentation: Augmentation | None = None) -> Settings:
     """The mean of ``orders`` structured fits, each visiting the cases in another random order drawn
-    from ``seed`` (``orders`` 1: one fit, in the order given)."""
+    from ``seed`` (``orders`` 1: one fit, in the order given). With ``augmentation``, every other
+    epoch visits each case as a variant (``augment_cases``: one more deletion, a few more merges),
+    another one per run and epoch: the fit meets many more missing sentences at the same cost."""
     rng = np.random.default_rng(seed)
     thetas = []
     for run in range(orders):
         order = cases if orders == 1 else [cases[i] for i in rng.permutation(len(cases))]
         print(f"  structured fit {run + 1}/{orders}", file=sys.stderr)
-        thetas.append(structured_fit(order, settings, lexicon, length_means, epochs))
+        kwargs = {"visit": variant_visits(augmentation, seed, run)} if augmentation else {}
+        thetas.append(structured_fit(order, settings, lexicon, length_means, epochs, **kwargs))
     return with_parameters(settings, np.mean(thetas, axis=0))
 
 
-def fit(cases, all_cases, epochs: int, orders: int = ORDERS, seed: int = 0) -> Settings:
+def variant_visits(augmentation: Augmentation, seed: int, run: int):
+    """``visit`` of :func:`structured_fit`: the case itself in even epochs, a variant in odd ones."""
+
+    def visit(case, epoch: int):
+        return seeded_variant(case, augmentation, seed, run, epoch) if epoch % 2 else case
+
+    return visit
+
+
+def fit(cases, all_cases, epochs: int, orders: int = ORDERS, seed: int = 0, augment: str = AUGMENT) -> Settings:
     """The whole fit on ``cases``; the lexicon comes from a first pass over ``all_cases`` (no gold);
-    the structured stage averaged over ``orders`` case orders drawn from ``seed``."""
+    the structured stage averaged over ``orders`` case orders drawn from ``seed``, meeting variants
+    of ``cases`` as the named ``augment`` setting (``augment_cases.AUGMENTATIONS``) draws them."""
     base = replace(default_settings(), priors=START_PRIORS, calibration=Calibration())
     first = fit_weights(cases, AlignOptions(settings=base), base.first_pass_weights, {})
     settings = replace(base, first_pass_weights=first, pair_weights=first)
@@ -324,7 +344,8 @@ def fit(cases, all_cases, epochs: int, orders: int = ORDERS, seed: int = 0) -> S
     second = fit_weights(cases, AlignOptions(settings, lexicon=lexicon), base.pair_weights, length_means)
     settings = replace(settings, pair_weights=second)
     if epochs:
-        settings = averaged_structured_fit(cases, settings, lexicon, length_means, epochs, orders, seed)
+        settings = averaged_structured_fit(cases, settings, lexicon, length_means, epochs, orders, seed,
+                                           AUGMENTATIONS[augment])
     settings = replace(settings, priors=replace(settings.priors, gap_run=default_settings().priors.gap_run))
     # the score calibration, fitted on the same cases (it also decides which beads the lexicon learns
     # from, a score threshold)
@@ -342,6 +363,8 @@ def main(argv=None) -> int:
         help=f"structured fits averaged, each in another case order (default {ORDERS}; 1: one, in name order)",
     )
     parser.add_argument("--seed", type=int, default=0, help="seed of the case orders (default 0)")
+    parser.add_argument("--augment", choices=AUGMENTATIONS, default=AUGMENT,
+                        help=f"variants of the fit cases met in every other structured epoch (default {AUGMENT})")
     parser.add_argument(
         "--folds", action="store_true",
         help="fit three times, each time holding out another third of the cases, and score the held-out cases",
@@ -355,14 +378,15 @@ def main(argv=None) -> int:
     if args.folds:
         held_out = []
         for fold in range(3):
-            settings = fit([c for c in cases if fold_of(c.name) != fold], cases, args.epochs, args.orders, args.seed)
+            settings = fit([c for c in cases if fold_of(c.name) != fold], cases, args.epochs, args.orders, args.seed,
+                           args.augment)
             results = evaluate(cases, settings)
             held_out += [r for c, r in zip(cases, results, strict=True) if fold_of(c.name) == fold]
         print(f"held out, 3 folds ({len(held_out)} cases): {summary(scores(held_out))}")
         return 0
     fit_cases = cases if args.all else [c for c in cases if fold_of(c.name) != 0]
     print(f"{len(fit_cases)} fit cases, {len(cases) - len(fit_cases)} watch cases", file=sys.stderr)
-    settings = fit(fit_cases, cases, args.epochs, args.orders, args.seed)
+    settings = fit(fit_cases, cases, args.epochs, args.orders, args.seed, args.augment)
     results = evaluate(cases, settings)
     watched = [(fold_of(c.name) == 0 and not args.all) for c in cases]
     for label, side in (("fit:  ", False), ("watch:", True)):
