@@ -53,7 +53,7 @@ class Augmentation:
 
 
 #: Named settings (``--augment``); ``none``: the cases as they are (shipped). Cross-validated figures of
-#: ``short``, ``single`` and ``resample`` in the README's Benchmark section; ``long`` and ``partial`` not yet measured.
+#: ``short``, ``long``, ``single`` and ``resample`` in the README's Benchmark section; ``partial`` not yet measured.
 AUGMENTATIONS = {
     "none": None,
     "short": Augmentation(1, 3, 0.06),
