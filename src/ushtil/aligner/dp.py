@@ -20,7 +20,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 import numpy as np
 
@@ -90,8 +90,8 @@ class Band:
 
     @classmethod
     def full(cls, sizes: Cell) -> Band:
-        n, m, k = sizes
-        return cls(sizes, np.tile(np.array([0, m, 0, k]), (n + 1, 1)))
+        """The whole cube (one object per sizes: a corpus has many sections of the same few sizes)."""
+        return _full_band(tuple(sizes))
 
     @classmethod
     def around(cls, sizes: Cell, low: np.ndarray, high: np.ndarray, width: int) -> Band:
@@ -111,6 +111,21 @@ class Band:
         if self._cells is None:
             object.__setattr__(self, "_cells", self._all_cells())
         return self._cells
+
+    @cached_property
+    def wavefronts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The cells in wavefront order (by ``i + j + k``, stable), their wavefronts, and each cell's
+        position in that order (by :meth:`cells`; -1 last, for "outside the band"), read-only: what
+        :func:`fill` walks, made once per band."""
+        cells = self.cells()
+        wavefront = cells.sum(axis=1)
+        order = np.argsort(wavefront, kind="stable")
+        rank = np.full(len(cells) + 1, -1, dtype=np.int64)
+        rank[order] = np.arange(len(cells))
+        found = cells[order], wavefront[order], rank
+        for array in found:
+            array.flags.writeable = False
+        return found
 
     def _all_cells(self) -> np.ndarray:
         widths = self._widths
@@ -166,6 +181,14 @@ class Band:
             np.add(base, shifted_k[c], out=found[m])
             found[m][np.logical_or(off_j, by_k[a, c], out=outside)] = -1
         return found
+
+
+@lru_cache(maxsize=256)
+def _full_band(sizes: Cell) -> Band:
+    n, m, k = sizes
+    rows = np.tile(np.array([0, m, 0, k]), (n + 1, 1))
+    rows.flags.writeable = False
+    return Band(sizes, rows)
 
 
 #: Below this many cells × moves, :meth:`Band.shifted_index` takes the plain way.
@@ -267,12 +290,7 @@ def fill(
     ``on_progress(share)`` reports the share done; beads take at most ``longest`` sentences per
     language; ``steps``: the states of a term of the path besides the bead scores (none: one state,
     the sum of the bead scores)."""
-    cells = band.cells()
-    wavefront = cells.sum(axis=1)
-    order = np.argsort(wavefront, kind="stable")
-    cells, wavefront = cells[order], wavefront[order]
-    rank = np.full(len(cells) + 1, -1, dtype=np.int64)
-    rank[order] = np.arange(len(cells))
+    cells, wavefront, rank = band.wavefronts
     moves = moves_within(band.sizes, longest)
     counts = move_counts(band.sizes, longest)
     if steps is None:  # one state: every move from the start cell's best total, adding its score
@@ -304,8 +322,8 @@ def fill(
         # per state, a row of candidates per cell (each wavefront's rows one contiguous block: flat
         # positions in totals), the scores with the steps' additions as the totals' type: each
         # wavefront is then a gather, an add and an argmax along the rows per state
-        by_cell = [np.ascontiguousarray(before[c[:, 0]].T) + source for c, source in zip(choices, sources, strict=True)]
-        gain_by_cell = [(gain[c[:, 0]].T + add).astype(totals.dtype) for c, add in zip(choices, adds, strict=True)]
+        by_cell = [np.add(before[c[:, 0]].T, source, order="C") for c, source in zip(choices, sources, strict=True)]
+        gain_by_cell = [np.add(gain[c[:, 0]].T, add, order="C") for c, add in zip(choices, adds, strict=True)]
         for d in range(first, end):
             group = slice(bounds[d], bounds[d + 1])
             here = slice(bounds[d] - bounds[first], bounds[d + 1] - bounds[first])

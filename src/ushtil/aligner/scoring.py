@@ -218,6 +218,15 @@ def _paragraph_conflicts_of(code: int) -> int:
 PARAGRAPH_CONFLICTS = np.array([_paragraph_conflicts_of(code) for code in range(64 * 3 * (LONGEST_SIDE - 1) + 64)])
 
 
+@lru_cache(maxsize=64)
+def _paragraph_penalties(paragraph: float) -> np.ndarray:
+    """The penalty of a bead by its paragraph code (:data:`PARAGRAPH_CONFLICTS` times ``paragraph``):
+    one look-up per bead, not a look-up and a product."""
+    penalties = paragraph * PARAGRAPH_CONFLICTS
+    penalties.flags.writeable = False
+    return penalties
+
+
 @cache
 def _side_lengths(longest: int) -> np.ndarray:
     """The side-length pairs (la, lb) of a pair table, la then lb from 1 to ``longest``: shape (pairs, 2)."""
@@ -459,7 +468,7 @@ class BeadScorer:
         shape = np.broadcast_shapes(np.shape(key), *map(np.shape, starts))
         total = self._type_priors[key]  # a new array: each term is added to it in place
         if self._opens:
-            total = total - self.priors.paragraph * self._paragraph_conflicts(starts, counts)
+            total = total - _paragraph_penalties(self.priors.paragraph)[self._paragraph_code(starts, counts)]
         if total.shape != shape:
             total = np.array(np.broadcast_to(total, shape))
         for p, (ia, ib) in enumerate(self._slots):
