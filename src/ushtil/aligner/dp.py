@@ -218,6 +218,13 @@ class Steps:
         """Per state, the steps that reach it: rows (move, source: 0 the best of any state, 1 + s state s)."""
         return [np.argwhere(-np.inf < self.adds[t].T) for t in range(len(self.adds))]
 
+    @cached_property
+    def sources(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Per state, for each of its steps: the row of :func:`fill`'s totals its total comes from
+        (0: the best of any state; 1 + s: state s, or 0 itself with one state) and what it adds."""
+        rows = np.arange(1 + len(self.adds)) if len(self.adds) > 1 else np.zeros(2, dtype=np.int64)
+        return [(rows[c[:, 1]], self.adds[t, c[:, 1], c[:, 0]]) for t, c in enumerate(self.choices)]
+
 
 @dataclass
 class Table:
@@ -260,6 +267,14 @@ def move_counts(sizes: Cell, longest: int = LONGEST_SIDE) -> np.ndarray:
 
 
 @cache
+def _one_state(most: Cell) -> Steps:
+    """The steps of a programme whose objective is the sum of its bead scores (one state), for
+    texts of at least ``most`` sentences (made once per shape)."""
+    counts = _counts_up_to(most)
+    return Steps(np.zeros((1, 1, len(counts))), counts)
+
+
+@cache
 def _counts_up_to(most: Cell) -> np.ndarray:
     counts = np.array([move.value for move in _moves_up_to(most)], dtype=np.int64).reshape(-1, 3)
     counts.flags.writeable = False
@@ -294,7 +309,7 @@ def fill(
     moves = moves_within(band.sizes, longest)
     counts = move_counts(band.sizes, longest)
     if steps is None:  # one state: every move from the start cell's best total, adding its score
-        steps = Steps(np.zeros((1, 1, len(moves))), counts)
+        steps = _one_state(tuple(min(size, longest) for size in band.sizes))
     if not np.array_equal(steps.counts, counts):
         raise ValueError("the steps are for other moves than the band and bead length allow")
     choices, states = steps.choices, len(steps.adds)
@@ -307,9 +322,9 @@ def fill(
     origin = rank[band.index(np.zeros((1, 3), dtype=np.int64))[0]]
     totals[[0, rows[0]], origin] = 0.0
     flat = totals.reshape(-1)
-    # per state, where each step's total comes from: a row of totals
-    sources = [np.array([0, *rows])[c[:, 1]] * totals.shape[1] for c in choices]
-    adds = [steps.adds[t, c[:, 1], c[:, 0]] for t, c in enumerate(choices)]
+    # per state, where each step's total comes from (a row of totals) and what it adds
+    sources = [row * totals.shape[1] for row, _ in steps.sources]
+    adds = [add for _, add in steps.sources]
     edges = np.searchsorted(wavefront, np.arange(wavefront[-1] + 2))
     bounds = edges.tolist()  # plain ints: cheap slices in the loop below
     per_cell = sum(map(len, choices))
