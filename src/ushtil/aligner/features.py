@@ -360,8 +360,9 @@ def _entries(sets: list, ids: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     if not any(sets):  # no terms, no lexicon yet, no names: common in a first pass, and quick to say
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.ones(0)
     elements = list(chain.from_iterable(sets))
-    new = [element for element in dict.fromkeys(elements) if element not in ids]  # numbered in order of appearance
-    ids.update(zip(new, range(len(ids), len(ids) + len(new)), strict=True))
+    for element in elements:  # numbered in order of appearance
+        if element not in ids:
+            ids[element] = len(ids)
     cols = np.fromiter(map(ids.__getitem__, elements), dtype=np.int64, count=len(elements))
     rows = np.repeat(np.arange(len(sets)), list(map(len, sets)))
     counted = [count for one in sets if isinstance(one, Counter) for count in one.values()]
