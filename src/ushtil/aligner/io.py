@@ -64,9 +64,10 @@ def _header(alignment: Alignment, article: Article | None) -> dict:
     return header
 
 
-def read_aligned(path: str | Path) -> AlignedArticle:
-    """An alignment file and the article it stands for (its front matter, its beads' sentences)."""
-    text = read_text(Path(path))
+def read_aligned(path: str | Path, data: bytes | None = None) -> AlignedArticle:
+    """An alignment file and the article it stands for (its front matter, its beads' sentences);
+    ``data``: the file's bytes, when the caller read them already (to key them in a cache)."""
+    text = read_text(Path(path), data=data)
     alignment, front = _parse(Path(path), text)
     return AlignedArticle(article_of(alignment, front), alignment, digest=content_hash(text.encode("utf-8")))
 
