@@ -125,7 +125,7 @@ def test_only_the_kept_grams_still_ranked_before_the_boundary_are_taken():
     def ranked(units, needed, unsettled=()):
         found = rankings.Rankings(kept={candidate: kept}, unsettled=set(unsettled))
         return found.ranked(candidate, units, "Astana", score, lambda: dict.fromkeys(now, 1),
-                            lambda part, complete: complete or len(part) >= needed), found.reused
+                            lambda part, complete: complete or len(part) >= needed), len(found.reused)
 
     assert ranked([0, 1], 1) == ([("астана", 0.9)], 1)
     assert ranked([0, 1], 2) == (fresh, 0)

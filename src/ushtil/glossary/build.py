@@ -116,7 +116,7 @@ def build_glossary(
                                         tokens, engine, indexes, rankings)
         if cache is not None:
             cache.put(_LAST_BUILD, {"key": key, "glossary": glossary_to_dict(built)})
-            keep_rankings(cache, keys, sizes, {lang: found.made for lang, found in rankings.items()})
+            keep_rankings(cache, keys, sizes, {lang: found.this_build() for lang, found in rankings.items()})
             index_note = (f"the index of the first {indexed} taken from the last build and "
                           f"{len(articles) - indexed} added to it" if indexed else
                           "the index made anew (no earlier build counted the first of these articles in order)")
@@ -140,11 +140,11 @@ def build_glossary(
 def _ranking_note(rankings: dict[str, Rankings], ranked_over: int, articles: int) -> str:
     """What of the renderings' rankings was taken from the last build, and why the rest was not."""
     made = sum(len(found.made) for found in rankings.values())
-    reused = sum(found.reused for found in rankings.values())
+    reused = sum(len(found.reused) for found in rankings.values())
     if not ranked_over:
         return (f"the renderings of all {made} candidate-language pairs ranked anew (no earlier build ranked "
                 "the first of these articles in order: an article changed, was removed or sorts before others)")
-    return (f"the renderings of {made - reused} candidate-language pairs ranked anew (their beads changed, "
+    return (f"the renderings of {made} candidate-language pairs ranked anew (their beads changed, "
             f"a gram beside them is written otherwise now, or too few of their best kept ones stay first), "
             f"{reused} taken from the ranking over the first {ranked_over} article(s), rescored: "
             f"{articles - ranked_over} new article(s) can only lower the scores of the grams ranked below them")
@@ -310,7 +310,7 @@ def _render_everything(corpus: _Corpus, engine: Engine | None) -> tuple[list[Ren
     for outcome in outcomes[1:]:
         for lang, (ranked, reused) in outcome.value[1].items():
             made[lang].update(ranked)
-            corpus.rankings[lang].reused += reused
+            corpus.rankings[lang].reused.extend(reused)
     for lang, found in made.items():
         corpus.rankings[lang].made = found
     numbered = sorted((number, found) for outcome in outcomes[1:] for number, found in outcome.value[0])
@@ -319,13 +319,13 @@ def _render_everything(corpus: _Corpus, engine: Engine | None) -> tuple[list[Ren
 
 
 def _render_part(part: list[tuple[int, Candidate]] | None,
-                 corpus: _Corpus) -> list | tuple[list, dict[str, tuple[dict[tuple, KeptRanking], int]]]:
-    """One part's renderings, numbered by candidate, with the rankings it made and how many it took
-    from the last build, per language (run in a worker); ``None``: the single-word terms."""
+                 corpus: _Corpus) -> list | tuple[list, dict[str, tuple[dict[tuple, KeptRanking], list]]]:
+    """One part's renderings, numbered by candidate, with the rankings it made and the candidates
+    whose kept ranking it took, per language (run in a worker); ``None``: the single-word terms."""
     if part is None:
         return _single_words(corpus)
     for found in corpus.rankings.values():
-        found.made, found.reused = {}, 0
+        found.made, found.reused = {}, []
     rendered = _rendered(part, corpus)
     return rendered, {lang: (found.made, found.reused) for lang, found in corpus.rankings.items()}
 

@@ -59,14 +59,18 @@ class KeptRanking:
 
 @dataclass
 class Rankings:
-    """The rankings of one language: those ``kept`` from the last build, those ``made`` (or taken
-    again) in this one, and the ``unsettled`` units, holding a gram whose usual written form the new
-    articles changed."""
+    """The rankings of one language: those ``kept`` from the last build, those ``made`` in this one
+    and the candidates whose kept one was ``reused`` (only their keys travel back from a worker),
+    and the ``unsettled`` units, holding a gram whose usual written form the new articles changed."""
 
     kept: dict[CandidateKey, KeptRanking] = field(default_factory=dict)
     unsettled: set[int] = field(default_factory=set)
     made: dict[CandidateKey, KeptRanking] = field(default_factory=dict)
-    reused: int = 0
+    reused: list[CandidateKey] = field(default_factory=list)
+
+    def this_build(self) -> dict[CandidateKey, KeptRanking]:
+        """Every ranking this build made or took again: what the next build starts from."""
+        return {**{candidate: self.kept[candidate] for candidate in self.reused}, **self.made}
 
     def ranked(self, candidate: CandidateKey, units: list[int], english_form: str,
                score: Callable[[Counter], dict[str, float]], cooccurring: Callable[[], Counter],
@@ -82,8 +86,7 @@ class Rankings:
                 last = (-kept.boundary[0], kept.boundary[1])
                 ranked = [item for item in ranked if (-item[1], item[0]) < last]
             if enough(ranked, kept.boundary is None):
-                self.made[candidate] = kept
-                self.reused += 1
+                self.reused.append(candidate)
                 return ranked
         counts = cooccurring()
         ranked = rank(score(counts))
