@@ -21,9 +21,9 @@ def work(tmp_path, seed_article, seed_alignment, monkeypatch):
     write_aligned(AlignedArticle(seed_article, seed_alignment), tmp_path / "seed.alignment.jsonl")
     read: list = []
 
-    def counted(path):
+    def counted(path, data=None):
         read.append(path)
-        return read_aligned(path)
+        return read_aligned(path, data)
 
     monkeypatch.setattr(sources, "read_aligned", counted)
     return tmp_path, read

@@ -74,14 +74,16 @@ def _control_ratio(text: str) -> float:
     return len(_CONTROL.findall(sample)) / len(sample)
 
 
-def read_text(path: str | os.PathLike, max_bytes: int = MAX_INPUT_BYTES) -> str:
-    """The text of a plain-text file, with one-line errors for unusable files."""
+def read_text(path: str | os.PathLike, max_bytes: int = MAX_INPUT_BYTES, data: bytes | None = None) -> str:
+    """The text of a plain-text file, with one-line errors for unusable files (``data``: its bytes,
+    when the caller read them already through :func:`check_input_file`: the file is not read again)."""
     path = Path(path)
-    check_input_file(path, max_bytes)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+    if data is None:
+        check_input_file(path, max_bytes)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
     text = decode_text(data, str(path))
     if not text.strip():
         raise InputError(f"{path}: the file holds only whitespace")

@@ -35,7 +35,12 @@ class SoundKeyTable:
         for old, new in self.rewrites:
             if old in latin:
                 latin = latin.replace(old, new)
-        return _DOUBLED.sub(r"\1", latin)
+        return _DOUBLED.sub(_first_letter, latin) if _DOUBLED.search(latin) else latin
+
+
+def _first_letter(match: re.Match) -> str:
+    """A run of one letter as the letter (a function: a template is parsed again for every match)."""
+    return match.group(1)
 
 
 @cache

@@ -20,7 +20,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 import numpy as np
 
@@ -90,8 +90,8 @@ class Band:
 
     @classmethod
     def full(cls, sizes: Cell) -> Band:
-        n, m, k = sizes
-        return cls(sizes, np.tile(np.array([0, m, 0, k]), (n + 1, 1)))
+        """The whole cube (one object per sizes: a corpus has many sections of the same few sizes)."""
+        return _full_band(tuple(sizes))
 
     @classmethod
     def around(cls, sizes: Cell, low: np.ndarray, high: np.ndarray, width: int) -> Band:
@@ -111,6 +111,21 @@ class Band:
         if self._cells is None:
             object.__setattr__(self, "_cells", self._all_cells())
         return self._cells
+
+    @cached_property
+    def wavefronts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The cells in wavefront order (by ``i + j + k``, stable), their wavefronts, and each cell's
+        position in that order (by :meth:`cells`; -1 last, for "outside the band"), read-only: what
+        :func:`fill` walks, made once per band."""
+        cells = self.cells()
+        wavefront = cells.sum(axis=1)
+        order = np.argsort(wavefront, kind="stable")
+        rank = np.full(len(cells) + 1, -1, dtype=np.int64)
+        rank[order] = np.arange(len(cells))
+        found = cells[order], wavefront[order], rank
+        for array in found:
+            array.flags.writeable = False
+        return found
 
     def _all_cells(self) -> np.ndarray:
         widths = self._widths
@@ -168,6 +183,14 @@ class Band:
         return found
 
 
+@lru_cache(maxsize=256)
+def _full_band(sizes: Cell) -> Band:
+    n, m, k = sizes
+    rows = np.tile(np.array([0, m, 0, k]), (n + 1, 1))
+    rows.flags.writeable = False
+    return Band(sizes, rows)
+
+
 #: Below this many cells × moves, :meth:`Band.shifted_index` takes the plain way.
 SMALL_INDEX = 1 << 14
 #: Bands over texts of at most this many cells (with SHIFT_PAD more per language) keep their
@@ -194,6 +217,13 @@ class Steps:
     def choices(self) -> list[np.ndarray]:
         """Per state, the steps that reach it: rows (move, source: 0 the best of any state, 1 + s state s)."""
         return [np.argwhere(-np.inf < self.adds[t].T) for t in range(len(self.adds))]
+
+    @cached_property
+    def sources(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Per state, for each of its steps: the row of :func:`fill`'s totals its total comes from
+        (0: the best of any state; 1 + s: state s, or 0 itself with one state) and what it adds."""
+        rows = np.arange(1 + len(self.adds)) if len(self.adds) > 1 else np.zeros(2, dtype=np.int64)
+        return [(rows[c[:, 1]], self.adds[t, c[:, 1], c[:, 0]]) for t, c in enumerate(self.choices)]
 
 
 @dataclass
@@ -237,6 +267,14 @@ def move_counts(sizes: Cell, longest: int = LONGEST_SIDE) -> np.ndarray:
 
 
 @cache
+def _one_state(most: Cell) -> Steps:
+    """The steps of a programme whose objective is the sum of its bead scores (one state), for
+    texts of at least ``most`` sentences (made once per shape)."""
+    counts = _counts_up_to(most)
+    return Steps(np.zeros((1, 1, len(counts))), counts)
+
+
+@cache
 def _counts_up_to(most: Cell) -> np.ndarray:
     counts = np.array([move.value for move in _moves_up_to(most)], dtype=np.int64).reshape(-1, 3)
     counts.flags.writeable = False
@@ -267,16 +305,11 @@ def fill(
     ``on_progress(share)`` reports the share done; beads take at most ``longest`` sentences per
     language; ``steps``: the states of a term of the path besides the bead scores (none: one state,
     the sum of the bead scores)."""
-    cells = band.cells()
-    wavefront = cells.sum(axis=1)
-    order = np.argsort(wavefront, kind="stable")
-    cells, wavefront = cells[order], wavefront[order]
-    rank = np.full(len(cells) + 1, -1, dtype=np.int64)
-    rank[order] = np.arange(len(cells))
+    cells, wavefront, rank = band.wavefronts
     moves = moves_within(band.sizes, longest)
     counts = move_counts(band.sizes, longest)
     if steps is None:  # one state: every move from the start cell's best total, adding its score
-        steps = Steps(np.zeros((1, 1, len(moves))), counts)
+        steps = _one_state(tuple(min(size, longest) for size in band.sizes))
     if not np.array_equal(steps.counts, counts):
         raise ValueError("the steps are for other moves than the band and bead length allow")
     choices, states = steps.choices, len(steps.adds)
@@ -289,9 +322,9 @@ def fill(
     origin = rank[band.index(np.zeros((1, 3), dtype=np.int64))[0]]
     totals[[0, rows[0]], origin] = 0.0
     flat = totals.reshape(-1)
-    # per state, where each step's total comes from: a row of totals
-    sources = [np.array([0, *rows])[c[:, 1]] * totals.shape[1] for c in choices]
-    adds = [steps.adds[t, c[:, 1], c[:, 0]] for t, c in enumerate(choices)]
+    # per state, where each step's total comes from (a row of totals) and what it adds
+    sources = [row * totals.shape[1] for row, _ in steps.sources]
+    adds = [add for _, add in steps.sources]
     edges = np.searchsorted(wavefront, np.arange(wavefront[-1] + 2))
     bounds = edges.tolist()  # plain ints: cheap slices in the loop below
     per_cell = sum(map(len, choices))
@@ -304,8 +337,8 @@ def fill(
         # per state, a row of candidates per cell (each wavefront's rows one contiguous block: flat
         # positions in totals), the scores with the steps' additions as the totals' type: each
         # wavefront is then a gather, an add and an argmax along the rows per state
-        by_cell = [np.ascontiguousarray(before[c[:, 0]].T) + source for c, source in zip(choices, sources, strict=True)]
-        gain_by_cell = [(gain[c[:, 0]].T + add).astype(totals.dtype) for c, add in zip(choices, adds, strict=True)]
+        by_cell = [np.add(before[c[:, 0]].T, source, order="C") for c, source in zip(choices, sources, strict=True)]
+        gain_by_cell = [np.add(gain[c[:, 0]].T, add, order="C") for c, add in zip(choices, adds, strict=True)]
         for d in range(first, end):
             group = slice(bounds[d], bounds[d + 1])
             here = slice(bounds[d] - bounds[first], bounds[d + 1] - bounds[first])

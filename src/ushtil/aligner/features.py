@@ -394,22 +394,23 @@ class _Parts:
         #: the highest element number and the highest count
         self.top_element, self.top_count = int(cols.max()), float(vals.max())
         # sorted by one number per entry (row, then element), as lexsort would, at a fraction of its cost
-        order = np.argsort(rows * (self.top_element + 1) + cols, kind="stable")
+        order = (rows * (self.top_element + 1) + cols).argsort(kind="stable")
         self.rows, self.cols, self.vals = rows[order], cols[order], vals[order]
         self.gap = np.full(len(rows), MOST)
         #: the entries by element, then row: their positions, and element * stride + row
         keys = self.cols * self.stride + self.rows
-        self.by_element = np.argsort(keys, kind="stable")
+        self.by_element = keys.argsort(kind="stable")
         self.element_keys = keys[self.by_element]
         if lookback:
             elements = self.cols[self.by_element]
-            again = np.flatnonzero(elements[1:] == elements[:-1])
-            gaps = np.diff(self.rows[self.by_element])[again]
+            again = (elements[1:] == elements[:-1]).nonzero()[0]
+            by_row = self.rows[self.by_element]
+            gaps = (by_row[1:] - by_row[:-1])[again]
             self.gap[self.by_element[again + 1]] = np.minimum(gaps, MOST)
         # entries by row and gap; the part after d earlier sentences: the entries with a gap over d
         by_gap = np.bincount(self.rows * MOST + self.gap - 1, minlength=n * MOST).reshape(n, MOST)
-        self.sizes[:, :n] = np.cumsum(by_gap[:, ::-1], axis=1)[:, ::-1].T
-        self.starts = np.searchsorted(self.rows, np.arange(n + 1))
+        self.sizes[:, :n] = by_gap[:, ::-1].cumsum(axis=1)[:, ::-1].T
+        self.starts = self.rows.searchsorted(np.arange(n + 1))
 
 
 def _parts_of(rows, cols, vals, n: int, lookback: bool = True) -> _Parts:

@@ -11,6 +11,7 @@ front matter (authors, markers, notes), so that a later stage can use the file a
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import marshal
 from pathlib import Path
@@ -23,7 +24,8 @@ from ..read.inputs import ALIGNMENT_SUFFIX as SUFFIX
 from .edit import article_of
 
 __all__ = ["SUFFIX", "aligned_from_payload", "aligned_payload", "alignment_from_dict", "alignment_text",
-           "alignment_to_dict", "parsed_key", "read_aligned", "read_alignment", "write_aligned", "write_alignment"]
+           "alignment_to_dict", "holds_text", "parsed_key", "read_aligned", "read_alignment", "text_key",
+           "write_aligned", "write_alignment"]
 
 
 def write_alignment(alignment: Alignment, path: str | Path, article: Article | None = None) -> None:
@@ -51,6 +53,29 @@ def alignment_text(alignment: Alignment, article: Article | None = None) -> str:
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
+def text_key(aligned: AlignedArticle) -> str:
+    """The cache key of the file :func:`write_aligned` writes for ``aligned``: made of every field
+    of it kept with ``marshal`` (several times faster than writing the JSON it stands for), ""
+    for a value marshal cannot keep. Version 0 of marshal writes equal values as equal bytes (later
+    ones mark a string interned, or seen before in the same value, which an alignment read from
+    the cache and one made afresh do differently)."""
+    try:
+        fields = marshal.dumps(_payload_fields(aligned), 0)
+        return cache_key("aligner: alignment file", {}, hashlib.sha256(fields).hexdigest())
+    except ValueError:
+        return ""
+
+
+def holds_text(path: Path, digest: object) -> bool:
+    """Whether the file at ``path`` holds the bytes whose SHA-256 is ``digest`` (a work folder's
+    record of what was written there for a :func:`text_key`): a re-run need not make the text of an
+    unchanged alignment again only to find the file holds it."""
+    try:
+        return isinstance(digest, str) and path.is_file() and hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    except OSError:
+        return False
+
+
 def write_aligned(aligned: AlignedArticle, path: str | Path) -> None:
     write_alignment(aligned.alignment, path, aligned.article)
 
@@ -64,9 +89,10 @@ def _header(alignment: Alignment, article: Article | None) -> dict:
     return header
 
 
-def read_aligned(path: str | Path) -> AlignedArticle:
-    """An alignment file and the article it stands for (its front matter, its beads' sentences)."""
-    text = read_text(Path(path))
+def read_aligned(path: str | Path, data: bytes | None = None) -> AlignedArticle:
+    """An alignment file and the article it stands for (its front matter, its beads' sentences);
+    ``data``: the file's bytes, when the caller read them already (to key them in a cache)."""
+    text = read_text(Path(path), data=data)
     alignment, front = _parse(Path(path), text)
     return AlignedArticle(article_of(alignment, front), alignment, digest=content_hash(text.encode("utf-8")))
 
@@ -135,6 +161,11 @@ def parsed_key(path: Path, data: bytes) -> str:
 def aligned_payload(aligned: AlignedArticle) -> bytes:
     """An aligned article read from a file, kept with ``marshal`` (every field as it is, read back
     many times faster than the file is parsed); ValueError for a value marshal cannot keep."""
+    return marshal.dumps(_payload_fields(aligned))
+
+
+def _payload_fields(aligned: AlignedArticle) -> tuple:
+    """Every field of an aligned article, as values ``marshal`` keeps."""
     alignment, article = aligned.alignment, aligned.article
     fields = [getattr(alignment, name) for name in _ALIGNMENT_FIELDS]
     fields[_ALIGNMENT_FIELDS.index("beads")] = [[getattr(bead, name) for name in _BEAD_FIELDS]
@@ -142,7 +173,7 @@ def aligned_payload(aligned: AlignedArticle) -> bytes:
     front = [getattr(article, name) for name in _ARTICLE_FIELDS]
     front[_ARTICLE_FIELDS.index("parts")] = {lang: _abstract_fields(part) for lang, part in article.parts.items()}
     front[_ARTICLE_FIELDS.index("extras")] = [_abstract_fields(part) for part in article.extras]
-    return marshal.dumps((aligned.digest, fields, front))
+    return aligned.digest, fields, front
 
 
 def aligned_from_payload(payload: bytes) -> AlignedArticle:

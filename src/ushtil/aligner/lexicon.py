@@ -92,6 +92,6 @@ def _best_translations(kept: np.ndarray, x: np.ndarray, y: np.ndarray, dice: np.
                        names_y: list[str]) -> dict[str, set[str]]:
     """Per stem x (in the order of ``kept``), its MAX_TRANSLATIONS stems y of the highest Dice."""
     candidates: dict[str, list[tuple[float, str]]] = {}
-    for at in kept:
-        candidates.setdefault(names_x[x[at]], []).append((float(dice[at]), names_y[y[at]]))
+    for a, b, score in zip(x[kept].tolist(), y[kept].tolist(), dice[kept].tolist(), strict=True):  # plain numbers
+        candidates.setdefault(names_x[a], []).append((score, names_y[b]))
     return {a: {b for _, b in sorted(found, reverse=True)[:MAX_TRANSLATIONS]} for a, found in candidates.items()}

@@ -80,12 +80,10 @@ def profile_sentence(text: str, lang: str) -> SentenceProfile:
     text repeats the same n-grams and stems in thousands of sentences; what a word gives is worked
     out once per word, :func:`_word_evidence`)."""
     tokens = words(text)
-    keys, ngrams, cognates, word_stems = zip(*map(_word_evidence, tokens), strict=True) if tokens else ((),) * 4
-    names = {
-        key
-        for position, (token, key) in enumerate(zip(tokens, keys, strict=True))
-        if (token.isupper() or (position > 0 and token[0].isupper())) and len(key) >= 2 and not token[0].isdigit()
-    }
+    keys, ngrams, cognates, word_stems, looked_up, naming = (
+        zip(*map(_word_evidence, tokens), strict=True) if tokens else ((),) * 6)
+    # a capitalised word names something after the first word; an acronym anywhere
+    names = {key for position, (key, kind) in enumerate(zip(keys, naming, strict=True)) if kind > (position == 0)}
     punctuation = [0] * PUNCTUATION_COUNT
     for ch in _PUNCTUATION.findall(text):  # a sentence has few marks: one pass, not one per class
         punctuation[PUNCTUATION_CLASSES[ch]] += 1
@@ -94,7 +92,7 @@ def profile_sentence(text: str, lang: str) -> SentenceProfile:
         chars=sum(map(len, text.split())),  # the characters other than spaces
         numbers=Counter(number_keys(text, lang) if _DIGIT.search(text) else ()),  # every number has a digit
         names=frozenset(map(intern, names)),
-        keys=frozenset(key for key in keys if key and not key.isdigit()),
+        keys=frozenset(filter(None, looked_up)),
         ngrams=frozenset().union(*ngrams),
         punctuation=tuple(punctuation),
         cognates=frozenset(filter(None, cognates)),
@@ -110,10 +108,12 @@ def _slices(length: int, order: int = NGRAM_ORDER) -> tuple[slice, ...]:
 
 
 @lru_cache(maxsize=1 << 17)
-def _word_evidence(token: str) -> tuple[str, frozenset[str], str, str]:
+def _word_evidence(token: str) -> tuple[str, frozenset[str], str, str, str, int]:
     """What one word adds to a profile: its sound key, the n-grams of the key (none for a number),
-    the cognate prefix ("" for a short word or a number) and the stem ("" for a number or a single
-    character); interned, and cached, since words repeat across sentences."""
+    the cognate prefix ("" for a short word or a number), the stem ("" for a number or a single
+    character), the key names are looked up by ("" for a number) and whether the word names
+    something (2: an acronym, 1: capitalised, a name after a sentence's first word; 0: no);
+    interned, and cached, since words repeat across sentences."""
     key = intern(sound_key(token))
     ngrams: frozenset[str] = frozenset()
     if not key.isdigit():
@@ -121,4 +121,7 @@ def _word_evidence(token: str) -> tuple[str, frozenset[str], str, str]:
         ngrams = frozenset(map(intern, map(padded.__getitem__, _slices(len(padded)))))
     cognate = intern(key[:COGNATE_PREFIX]) if len(key) >= COGNATE_MIN and not key[0].isdigit() else ""
     word_stem = intern(stem(token)) if len(token) > 1 and not token[0].isdigit() else ""
-    return key, ngrams, cognate, word_stem
+    naming = 0
+    if len(key) >= 2 and not token[0].isdigit():
+        naming = 2 if token.isupper() else 1 if token[0].isupper() else 0
+    return key, ngrams, cognate, word_stem, key if key and not key.isdigit() else "", naming

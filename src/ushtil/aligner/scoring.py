@@ -218,6 +218,15 @@ def _paragraph_conflicts_of(code: int) -> int:
 PARAGRAPH_CONFLICTS = np.array([_paragraph_conflicts_of(code) for code in range(64 * 3 * (LONGEST_SIDE - 1) + 64)])
 
 
+@lru_cache(maxsize=64)
+def _paragraph_penalties(paragraph: float) -> np.ndarray:
+    """The penalty of a bead by its paragraph code (:data:`PARAGRAPH_CONFLICTS` times ``paragraph``):
+    one look-up per bead, not a look-up and a product."""
+    penalties = paragraph * PARAGRAPH_CONFLICTS
+    penalties.flags.writeable = False
+    return penalties
+
+
 @cache
 def _side_lengths(longest: int) -> np.ndarray:
     """The side-length pairs (la, lb) of a pair table, la then lb from 1 to ``longest``: shape (pairs, 2)."""
@@ -277,10 +286,13 @@ class PairTable:
         np.minimum.at(self._low, starts[:, 0], starts[:, 1])
         high = np.full(sizes[0] + 1, -1)
         np.maximum.at(high, starts[:, 0], starts[:, 1])
-        self._width = np.maximum(high - self._low + 1, 0)
-        self._first = np.concatenate([[0], np.cumsum(self._width)])
-        s = np.repeat(np.arange(sizes[0] + 1), self._width)
-        t = self._low[s] + np.arange(len(s)) - self._first[s]
+        width = np.maximum(high - self._low + 1, 0)
+        first = np.concatenate([[0], np.cumsum(width)])
+        s = np.repeat(np.arange(sizes[0] + 1), width)
+        t = self._low[s] + np.arange(len(s)) - first[s]
+        #: per position s + 1 in a (and a row of none before and after the text): the lowest t held,
+        #: how many are held and where they start in the values
+        self._rows = [np.concatenate([[0], column, [0]]) for column in (self._low, width, first[:-1])]
         #: per side-length pair (la - 1) * longest + lb - 1, the log-odds of each start (and -inf last)
         self.values = np.full((longest * longest, len(s) + 1), -np.inf, dtype=np.float32)
         #: a short section's positions of the starts (s + 1, t + 1) in the values; -1: not held
@@ -296,15 +308,18 @@ class PairTable:
         la, lb = np.tile(lengths.astype(np.int8), (len(s), 1)).T
         fits = np.flatnonzero((s[rows] + la <= sizes[0]) & (t[rows] + lb <= sizes[1]))
         rows, la, lb = rows[fits], la[fits], lb[fits]
-        pieces = np.array_split(np.arange(len(rows), dtype=np.int32), max(1, len(rows) // CHUNK))
-        for chunk in pieces:  # bounded memory
+        pieces = [slice(None)]  # a short section's at once; a long text's in pieces: bounded memory
+        if len(rows) >= 2 * CHUNK:
+            pieces = np.array_split(np.arange(len(rows), dtype=np.int32), len(rows) // CHUNK)
+        for chunk in pieces:
             odds = model.log_odds(evidence, s[rows[chunk]], la[chunk], t[rows[chunk]], lb[chunk])
             self.values[(la[chunk] - 1) * longest + lb[chunk] - 1, rows[chunk]] = odds
 
     def lookup_one(self, sa: int, sb: int, la: int, lb: int) -> float:
         """:meth:`lookup` of one side pair, without arrays (a bead's evidence asks for a few at a time)."""
-        if 0 <= sa < len(self._low) and 0 <= sb - self._low[sa] < self._width[sa]:
-            return float(self.values[(la - 1) * self._longest + lb - 1, self._first[sa] + sb - self._low[sa]])
+        low, width, first = (column[sa + 1] for column in self._rows) if 0 <= sa < len(self._low) else (0, 0, 0)
+        if 0 <= sb - low < width:
+            return float(self.values[(la - 1) * self._longest + lb - 1, first + sb - low])
         return -np.inf
 
     def lookup(self, sa: np.ndarray, sb: np.ndarray, la, lb) -> np.ndarray:
@@ -315,12 +330,12 @@ class PairTable:
             size_a, size_b = (length - 2 for length in self._grid.shape)
             at = self._grid[np.minimum(np.maximum(sa, -1), size_a) + 1, np.minimum(np.maximum(sb, -1), size_b) + 1]
             return self.values[row, at]
-        inside = (sa >= 0) & (sa < len(self._low))
-        s = np.where(inside, sa, 0)
-        t = sb - self._low[s]
-        inside = inside & (t >= 0) & (t < self._width[s])
-        values = self.values.reshape(-1)[row * self.values.shape[1] + np.where(inside, self._first[s] + t, 0)]
-        return np.where(inside, values, -np.inf)
+        low, width, first = self._rows
+        s = np.minimum(np.maximum(sa, -1), len(self._low)) + 1  # outside the text: a row that holds nothing
+        t = sb - low[s]
+        held = (t >= 0) & (t < width[s])
+        nothing = self.values.shape[1] - 1  # the last column: -inf
+        return self.values.reshape(-1)[row * self.values.shape[1] + np.where(held, first[s] + t, nothing)]
 
 
 @dataclass
@@ -459,7 +474,7 @@ class BeadScorer:
         shape = np.broadcast_shapes(np.shape(key), *map(np.shape, starts))
         total = self._type_priors[key]  # a new array: each term is added to it in place
         if self._opens:
-            total = total - self.priors.paragraph * self._paragraph_conflicts(starts, counts)
+            total = total - _paragraph_penalties(self.priors.paragraph)[self._paragraph_code(starts, counts)]
         if total.shape != shape:
             total = np.array(np.broadcast_to(total, shape))
         for p, (ia, ib) in enumerate(self._slots):

@@ -119,16 +119,18 @@ def align_inputs(
 def _read_alignments(paths: list, engine: Engine | None, cache: ResultCache | None) -> list[Outcome]:
     """Each alignment file as an aligned article (or its one-line error). With a work folder's
     ``cache``, a file read before with the same name and bytes is taken from it: parsing the file and
-    making its article again is most of what reading a thousand alignments costs. A damaged entry is
-    discarded and the file read again."""
+    making its article again is most of what reading a thousand alignments costs. Each file is read
+    once: the bytes its key is made of are the bytes parsed. A damaged entry is discarded and the
+    file parsed again."""
     if cache is None or cache.folder is None:
         return run_each(read_aligned, paths, engine=engine and engine.for_files())
     # its own connection, so the caller's counts (findings or tokens reused) stay its own
     kept = ResultCache(cache.folder, reuse=cache.reuse)
     outcomes: dict[int, Outcome] = {}
-    keys: dict[int, str] = {}
+    missed: dict[int, tuple[str, bytes | None]] = {}
     for number, path in enumerate(paths):
-        key = _parsed_key(path)
+        data = _file_bytes(path)
+        key = parsed_key(Path(path), data) if data is not None else ""
         payload = kept.get_bytes(key) if key else None
         if payload is not None:
             try:
@@ -136,27 +138,32 @@ def _read_alignments(paths: list, engine: Engine | None, cache: ResultCache | No
                 continue
             except (ValueError, TypeError, EOFError):
                 kept.discard(key)
-        keys[number] = key
-    missed = run_each(read_aligned, [paths[number] for number in keys], engine=engine and engine.for_files())
-    for (number, key), outcome in zip(keys.items(), missed, strict=True):
+        missed[number] = key, data
+    parsed = run_each(_read_file, [(paths[number], data) for number, (_, data) in missed.items()],
+                      engine=engine and engine.for_files())
+    for (number, (key, _)), outcome in zip(missed.items(), parsed, strict=True):
         outcomes[number] = outcome
-        # stored only when the file still holds the bytes its key was made of
-        if outcome.ok and key and key == _parsed_key(paths[number]):
+        if outcome.ok and key:
             with contextlib.suppress(ValueError):
                 kept.put_bytes(key, aligned_payload(outcome.value))
     kept.flush()
     return [outcomes[number] for number in range(len(paths))]
 
 
-def _parsed_key(path) -> str:
-    """The cache key of an alignment file's bytes ("" when it cannot be read, or is one that reading
-    refuses, such as a file over the size limit, which is then not read whole for a key: reading it
-    reports why)."""
+def _read_file(item: tuple) -> AlignedArticle:
+    """:func:`read_aligned` of (path, its bytes or None: read there, which reports why it cannot be)."""
+    path, data = item
+    return read_aligned(path, data)
+
+
+def _file_bytes(path) -> bytes | None:
+    """An alignment file's bytes (None when it cannot be read, or is one that reading refuses, such as
+    a file over the size limit, which is then not read whole: reading it reports why)."""
     try:
         check_input_file(Path(path))
-        return parsed_key(Path(path), Path(path).read_bytes())
+        return Path(path).read_bytes()
     except (OSError, UshtilError):
-        return ""
+        return None
 
 
 def align_articles(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import time
 from collections import Counter
@@ -58,7 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..aligner.io import SUFFIX, alignment_text
+    from ..aligner.io import SUFFIX
     from ..aligner.sources import align_inputs
     from ..read.inputs import collect_inputs
 
@@ -81,10 +82,13 @@ def run(args: argparse.Namespace) -> int:
     alignments = [item.alignment for item in aligned]
     output = Path(args.output)
     signature = alignments[0].signature if alignments else ""
+    # its own connection, so the summary's counts of results reused stay the aligner's (whose
+    # stores are committed first: a connection waits for another's open writes)
+    cache.flush()
+    files = ResultCache(cache.folder, reuse=cache.reuse)
     with OutputTransaction(read) as written:
-        rewritten = sum(written.write_if_changed(output / f"{item.name}{SUFFIX}", alignment_text(item.alignment,
-                                                                                                 item.article))
-                        for item in aligned)
+        rewritten = sum(_write_alignment(item, output / f"{item.name}{SUFFIX}", written, files) for item in aligned)
+        files.flush()
         if aligned and args.xlsx:
             from ..export.review_workbook import write_review_workbook
 
@@ -113,6 +117,20 @@ def run(args: argparse.Namespace) -> int:
         if path:
             print(f"  {option} written to {path}", file=sys.stderr)
     return 1 if corpus.errors else 0
+
+
+def _write_alignment(item, path: Path, written: OutputTransaction, cache: ResultCache) -> bool:
+    """Stage the alignment file of ``item`` unless ``path`` holds it (what the work folder's cache
+    says was written for the same alignment, or the same text); whether it was staged."""
+    from ..aligner.io import alignment_text, holds_text, text_key
+
+    key = text_key(item) if cache.folder else ""
+    if key and holds_text(path, cache.get(key)):
+        return False
+    text = alignment_text(item.alignment, item.article)
+    if key:
+        cache.put(key, hashlib.sha256(text.encode("utf-8")).hexdigest())
+    return written.write_if_changed(path, text)
 
 
 def summary(alignments: list[Alignment], output: Path) -> str:

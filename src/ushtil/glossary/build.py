@@ -34,6 +34,7 @@ from .matching import Rendering, render
 from .model import Evidence, Glossary, GlossaryEntry, glossary_from_dict, glossary_to_dict
 from .patterns import term_patterns
 from .phrases import WordAssociation
+from .rankings import KeptRanking, Rankings, keep_rankings, kept_rankings
 from .sources import Source, Unit, aligned_sources, units_of_alignment
 from .words import single_word_terms
 
@@ -107,20 +108,21 @@ def build_glossary(
         with _collector_paused():
             keys = [tokens_key(article, nlp) for article in articles] if cache is not None else None
             tokens, made = corpus_tokens(articles, lemmatize, nlp=nlp, cache=cache, engine=engine, keys=keys)
-            indexes, indexed = (cached_indexes(tokens, keys, [len(article) for article in articles], cache)
-                                if cache is not None else (None, 0))
+            sizes = [len(article) for article in articles]
+            indexes, indexed = cached_indexes(tokens, keys, sizes, cache) if cache is not None else (None, 0)
+            rankings, ranked_over = (kept_rankings(cache, keys, sizes, indexes) if cache is not None
+                                     else (None, 0))
             built = glossary_from_units(units, lemmatize or library_lemmatizer(nlp), min_confidence, threshold,
-                                        tokens, engine, indexes)
+                                        tokens, engine, indexes, rankings)
         if cache is not None:
             cache.put(_LAST_BUILD, {"key": key, "glossary": glossary_to_dict(built)})
-            cache.flush()
+            keep_rankings(cache, keys, sizes, {lang: found.this_build() for lang, found in rankings.items()})
             index_note = (f"the index of the first {indexed} taken from the last build and "
                           f"{len(articles) - indexed} added to it" if indexed else
                           "the index made anew (no earlier build counted the first of these articles in order)")
             _note(notes, f"tokens and lemmas of {made} article(s) made, {len(articles) - made} taken from "
-                         f"{cache.folder}; {index_note}; the candidates and renderings are counted over all "
-                         f"{len(articles)} again (every candidate's renderings are ranked by corpus-wide "
-                         "counts, which a new or changed article changes)")
+                         f"{cache.folder}; {index_note}; the candidates are found over all {len(articles)} "
+                         f"again; {_ranking_note(rankings, ranked_over, len(articles))}")
     built.signature = (f"ushtil {__version__} glossary; nlp={nlp}; sources={len(found.aligned)}; "
                        f"units={len(units)}; threshold={threshold:g}")
     if existing is None:
@@ -133,6 +135,19 @@ def build_glossary(
     merged.candidates = [entry for entry in built.candidates if entry.en.casefold() not in known]
     merged.threshold = threshold
     return merged
+
+
+def _ranking_note(rankings: dict[str, Rankings], ranked_over: int, articles: int) -> str:
+    """What of the renderings' rankings was taken from the last build, and why the rest was not."""
+    made = sum(len(found.made) for found in rankings.values())
+    reused = sum(len(found.reused) for found in rankings.values())
+    if not ranked_over:
+        return (f"the renderings of all {made} candidate-language pairs ranked anew (no earlier build ranked "
+                "the first of these articles in order: an article changed, was removed or sorts before others)")
+    return (f"the renderings of {made} candidate-language pairs ranked anew (their beads changed, "
+            f"a gram beside them is written otherwise now, or too few of their best kept ones stay first), "
+            f"{reused} taken from the ranking over the first {ranked_over} article(s), rescored: "
+            f"{articles - ranked_over} new article(s) can only lower the scores of the grams ranked below them")
 
 
 def _note(notes: list[str] | None, note: str) -> None:
@@ -202,17 +217,19 @@ def _collector_paused():
 
 def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence: float = MIN_CONFIDENCE,
                         threshold: float = 0.0, tokens: dict[str, list[Tokens]] | None = None,
-                        engine: Engine | None = None, indexes: dict[str, LanguageIndex] | None = None) -> Glossary:
+                        engine: Engine | None = None, indexes: dict[str, LanguageIndex] | None = None,
+                        rankings: dict[str, Rankings] | None = None) -> Glossary:
     """Entries for every English candidate with a rendering in Kazakh or Russian; those below
     ``threshold`` as candidates (``tokens``: the units' tokens, :func:`.index.corpus_tokens`;
-    ``indexes``: their indexes when made already, :func:`.index.cached_indexes`).
+    ``indexes``: their indexes when made already, :func:`.index.cached_indexes`; ``rankings``: per
+    language, the last build's rankings of renderings, and where this build's go, :mod:`.rankings`).
     With a parallel ``engine`` the candidates are rendered on this machine's cores (see
     :func:`_render_everything`)."""
     indexes = indexes or build_indexes(units, lemmatize, tokens)
     english = indexes["en"]
     words = {lang: WordAssociation(english, indexes[lang]) for lang in ("kk", "ru")}
     corpus = _Corpus(units=units, indexes=indexes, words=words,
-                     composers={lang: PhraseComposer(words[lang]) for lang in ("kk", "ru")})
+                     composers={lang: PhraseComposer(words[lang]) for lang in ("kk", "ru")}, rankings=rankings or {})
     rendered, single_words = _render_everything(corpus, engine)
     unclear = _unclear_boundaries(rendered)
     entries = []
@@ -247,6 +264,7 @@ class _Corpus:
     indexes: dict[str, LanguageIndex]
     words: dict[str, WordAssociation]
     composers: dict[str, PhraseComposer]
+    rankings: dict[str, Rankings] = dataclasses.field(default_factory=dict)
     candidates: list[Candidate] = dataclasses.field(default_factory=list)
 
 
@@ -288,14 +306,28 @@ def _render_everything(corpus: _Corpus, engine: Engine | None) -> tuple[list[Ren
     for outcome in outcomes:
         if not outcome.ok:
             raise UshtilError(f"glossary: rendering the candidates: {outcome.error}")
-    numbered = sorted((number, found) for outcome in outcomes[1:] for number, found in outcome.value)
+    made: dict[str, dict] = {lang: {} for lang in corpus.rankings}
+    for outcome in outcomes[1:]:
+        for lang, (ranked, reused) in outcome.value[1].items():
+            made[lang].update(ranked)
+            corpus.rankings[lang].reused.extend(reused)
+    for lang, found in made.items():
+        corpus.rankings[lang].made = found
+    numbered = sorted((number, found) for outcome in outcomes[1:] for number, found in outcome.value[0])
     return ([(corpus.candidates[number], english_form, renderings) for number, (english_form, renderings) in numbered],
             outcomes[0].value)
 
 
-def _render_part(part: list[tuple[int, Candidate]] | None, corpus: _Corpus) -> list:
-    """One part's renderings, numbered by candidate (run in a worker); ``None``: the single-word terms."""
-    return _single_words(corpus) if part is None else _rendered(part, corpus)
+def _render_part(part: list[tuple[int, Candidate]] | None,
+                 corpus: _Corpus) -> list | tuple[list, dict[str, tuple[dict[tuple, KeptRanking], list]]]:
+    """One part's renderings, numbered by candidate, with the rankings it made and the candidates
+    whose kept ranking it took, per language (run in a worker); ``None``: the single-word terms."""
+    if part is None:
+        return _single_words(corpus)
+    for found in corpus.rankings.values():
+        found.made, found.reused = {}, []
+    rendered = _rendered(part, corpus)
+    return rendered, {lang: (found.made, found.reused) for lang, found in corpus.rankings.items()}
 
 
 def _rendered(numbered: Iterable[tuple[int, Candidate]],
@@ -317,7 +349,7 @@ def _rendered(numbered: Iterable[tuple[int, Candidate]],
             english_form = english.surfaces[" ".join(candidate.key)].most_common(1)[0][0]
         if renderings is None:
             renderings = {lang: render(candidate, english, corpus.indexes[lang], corpus.units, english_form,
-                                       corpus.words[lang]) for lang in ("kk", "ru")}
+                                       corpus.words[lang], corpus.rankings.get(lang)) for lang in ("kk", "ru")}
         if any(renderings.values()):
             rendered.append((number, (english_form, renderings)))
     return rendered

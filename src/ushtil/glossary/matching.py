@@ -23,6 +23,7 @@ from .index import LanguageIndex, Side, is_acronym
 from .known import known_name
 from .patterns import term_patterns
 from .phrases import WordAssociation, relative_position
+from .rankings import Ranked, Rankings, rank
 from .sources import Unit
 
 #: How many alternative renderings (variants) one language may list besides the headword.
@@ -74,17 +75,20 @@ class Features:
 
 
 def render(candidate: Candidate, english: LanguageIndex, target: LanguageIndex, units: list[Unit],
-           english_form: str, words: WordAssociation | None = None) -> Rendering | None:
+           english_form: str, words: WordAssociation | None = None,
+           rankings: Rankings | None = None) -> Rendering | None:
     """The rendering of ``candidate`` in ``target.lang``, or None when nothing co-occurs with it; a
     known name's (CLDR) rendering when the text uses it. ``words``: the word association of English
-    and ``target.lang``, which a running-text term's rendering is chosen by."""
-    found = _corpus_rendering(candidate, english, target, units, english_form, words)
+    and ``target.lang``, which a running-text term's rendering is chosen by; ``rankings``: the
+    rankings of ``target.lang`` kept from the last build and made in this one (:mod:`.rankings`)."""
+    found = _corpus_rendering(candidate, english, target, units, english_form, words, rankings)
     known = known_name(english_form) if candidate.kind in ("name", "acronym") else None
     return _known_rendering(known.forms[target.lang], candidate, target, units, found) if known else found
 
 
 def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: LanguageIndex, units: list[Unit],
-                      english_form: str, words: WordAssociation | None = None) -> Rendering | None:
+                      english_form: str, words: WordAssociation | None = None,
+                      rankings: Rankings | None = None) -> Rendering | None:
     """The rendering the co-occurrence statistics point to."""
     shared = [u for u in candidate.units if target.sides[u] is not None]
     if not shared:
@@ -95,13 +99,9 @@ def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: Lang
         gram, form, by_position = from_keywords
         best = runner_up = 0.0
     else:
-        cooccurring = Counter()
-        for u in shared:
-            cooccurring.update(target.sides[u].grams)
-        scores = _scores(candidate, english_form, cooccurring, len(shared), target)
-        if not scores:
+        ranked = _ranked(candidate, english_form, shared, target, rankings, phrase)
+        if not ranked:
             return None
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))  # ties: same order every run
         if phrase:
             ranked = _rank_phrases(ranked, candidate, english, target, shared, words)
             if not ranked:
@@ -127,6 +127,33 @@ def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: Lang
                           support=words.support(candidate.key, gram, weakest=True) if phrase else 0.0)
     _add_variants(rendering, candidate, english, shared, target)
     return rendering
+
+
+def _ranked(candidate: Candidate, english_form: str, shared: list[int], target: LanguageIndex,
+            rankings: Rankings | None, phrase: bool) -> Ranked:
+    """The grams that may render the candidate, best first: all of them, or (from kept ``rankings``)
+    the first ones, as many as the renderer reads (a phrase's shortlist, or the best and its runner-up)."""
+
+    def score(cooccurring: Counter) -> dict[str, float]:
+        return _scores(candidate, english_form, cooccurring, len(shared), target)
+
+    def cooccurring() -> Counter:
+        found = Counter()
+        for u in shared:
+            found.update(target.sides[u].grams)
+        return found
+
+    def enough(ranked: Ranked, complete: bool) -> bool:
+        if complete:
+            return True
+        if phrase:
+            return len(ranked) >= PHRASE_SHORTLIST
+        return bool(ranked) and any(not _overlaps(other, ranked[0][0]) for other, _ in ranked[1:])
+
+    if rankings is None:
+        return rank(score(cooccurring()))
+    return rankings.ranked((candidate.key, candidate.kind, candidate.demonym), shared, english_form, score,
+                           cooccurring, enough)
 
 
 #: Renderings of a running-text term weighed by their words and position (the best by Dice first).

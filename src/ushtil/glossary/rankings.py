@@ -1,0 +1,172 @@
+"""Each candidate's possible renderings ranked by score, kept from one build for the next.
+
+Ranking a candidate's renderings scores every gram of the other language that co-occurs with it
+(:func:`.matching._scores`): the costly part of rendering, which every new article would otherwise
+make again for every candidate, since a gram's score holds its corpus-wide frequency. What of it a
+build after articles were *added* can take from the last one, and why that ranks as a fresh build:
+
+- A candidate whose units (the beads holding it with text in the language), kind and English form
+  are as before co-occurs with the same grams, each in as many of its beads (old beads do not
+  change while the old articles stand first, in order, as they were).
+- A new article only adds occurrences: a gram's frequency grows or stays, so its score (Dice, times
+  a factor of its length, plus a spelling likeness for names) falls or stays. The likeness and
+  whether the gram may render the candidate at all read how the gram is usually written; a gram
+  whose usual form the new articles changed makes every candidate co-occurring with it ranked anew.
+- So a gram outside the kept best KEPT_RANKED cannot climb above the last of them as it was ranked
+  (its *boundary*): the kept grams scored again that still rank before the boundary are exactly the
+  first ones of a fresh ranking. When they are too few for what the renderer reads (the first
+  PHRASE_SHORTLIST of a running-text term, the best and its runner-up otherwise), the candidate is
+  ranked anew.
+
+A changed, removed or reordered article changes beads under the kept ranks: then everything is
+ranked anew (the index is made anew then too, :func:`.index.cached_indexes`).
+"""
+
+from __future__ import annotations
+
+import marshal
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..cache import ResultCache, cache_key
+from .index import LanguageIndex, analyse_side
+
+#: Ranked grams kept per candidate and language: more than the renderer reads of a phrase's
+#: (PHRASE_SHORTLIST), so that a few falling behind the boundary still leave enough.
+KEPT_RANKED = 64
+
+Ranked = list[tuple[str, float]]
+#: A candidate as its ranking depends on it: key, kind, demonym.
+CandidateKey = tuple[tuple[str, ...], str, bool]
+
+
+@dataclass
+class KeptRanking:
+    """What one candidate's ranking in one language needs to be taken again: its units and English
+    form, its best grams with the units each shares with it, and the boundary (score, gram) of the
+    last gram kept (None: every gram that co-occurs is kept)."""
+
+    units: list[int]
+    english_form: str
+    grams: list[str]
+    both: list[int]
+    boundary: tuple[float, str] | None
+
+    def fields(self) -> tuple:
+        return self.units, self.english_form, self.grams, self.both, self.boundary
+
+
+@dataclass
+class Rankings:
+    """The rankings of one language: those ``kept`` from the last build, those ``made`` in this one
+    and the candidates whose kept one was ``reused`` (only their keys travel back from a worker),
+    and the ``unsettled`` units, holding a gram whose usual written form the new articles changed."""
+
+    kept: dict[CandidateKey, KeptRanking] = field(default_factory=dict)
+    unsettled: set[int] = field(default_factory=set)
+    made: dict[CandidateKey, KeptRanking] = field(default_factory=dict)
+    reused: list[CandidateKey] = field(default_factory=list)
+
+    def this_build(self) -> dict[CandidateKey, KeptRanking]:
+        """Every ranking this build made or took again: what the next build starts from."""
+        return {**{candidate: self.kept[candidate] for candidate in self.reused}, **self.made}
+
+    def ranked(self, candidate: CandidateKey, units: list[int], english_form: str,
+               score: Callable[[Counter], dict[str, float]], cooccurring: Callable[[], Counter],
+               enough: Callable[[Ranked, bool], bool]) -> Ranked:
+        """The candidate's grams by descending score (ties by gram): all of them, or a first part
+        that holds what ``enough`` asks for (given the part and whether it is all). ``score`` scores
+        grams by the units they share with the candidate; ``cooccurring`` counts those units."""
+        kept = self.kept.get(candidate)
+        if (kept is not None and kept.units == units and kept.english_form == english_form
+                and self.unsettled.isdisjoint(units)):
+            ranked = rank(score(Counter(dict(zip(kept.grams, kept.both, strict=True)))))
+            if kept.boundary is not None:
+                last = (-kept.boundary[0], kept.boundary[1])
+                ranked = [item for item in ranked if (-item[1], item[0]) < last]
+            if enough(ranked, kept.boundary is None):
+                self.reused.append(candidate)
+                return ranked
+        counts = cooccurring()
+        ranked = rank(score(counts))
+        top = ranked[:KEPT_RANKED]
+        boundary = (top[-1][1], top[-1][0]) if len(ranked) > KEPT_RANKED else None
+        self.made[candidate] = KeptRanking(units, english_form, [gram for gram, _ in top],
+                                           [counts[gram] for gram, _ in top], boundary)
+        return ranked
+
+
+def rank(scores: dict[str, float]) -> Ranked:
+    """Grams by descending score, ties by gram (the same order every run)."""
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+
+
+#: The cache slot of the last build's rankings: one entry, overwritten by the next build.
+_LAST_RANKINGS = cache_key("glossary: last rankings", {}, [])
+
+
+def kept_rankings(cache: ResultCache | None, article_keys: list[str], sizes: list[int],
+                  indexes: dict[str, LanguageIndex]) -> tuple[dict[str, Rankings], int]:
+    """Per language, the last build's rankings when its articles (keys :func:`.index.tokens_key`,
+    ``sizes`` units each) are the first ones here, in order (else none), with the units unsettled by
+    the articles after them; and how many articles the kept rankings were made over (0: none kept).
+    A kept entry that cannot be read is discarded."""
+    empty = {lang: Rankings() for lang in ("kk", "ru")}
+    payload = cache.get_bytes(_LAST_RANKINGS) if cache is not None else None
+    if payload is None:
+        return empty, 0
+    try:
+        keys, kept_sizes, stored = marshal.loads(payload)
+        if keys != article_keys[:len(keys)] or kept_sizes != sizes[:len(keys)]:
+            return empty, 0
+        rankings = {lang: Rankings(kept={candidate: _kept(fields) for candidate, fields in stored[lang].items()})
+                    for lang in empty}
+    except (EOFError, ValueError, TypeError, KeyError, AttributeError):
+        cache.discard(_LAST_RANKINGS)
+        return empty, 0
+    old_units = sum(kept_sizes)
+    for lang, found in rankings.items():
+        found.unsettled = unsettled_units(indexes[lang], old_units)
+    return rankings, len(keys)
+
+
+def _kept(fields: tuple) -> KeptRanking:
+    """A kept ranking as stored; ValueError or TypeError for one of another shape."""
+    kept = KeptRanking(*fields)
+    if len(kept.grams) != len(kept.both) or not (kept.boundary is None or len(kept.boundary) == 2):
+        raise ValueError("not a kept ranking")
+    return kept
+
+
+def keep_rankings(cache: ResultCache, article_keys: list[str], sizes: list[int],
+                  made: dict[str, dict[CandidateKey, KeptRanking]]) -> None:
+    """Store this build's rankings (what the next build starts from)."""
+    stored = {lang: {candidate: kept.fields() for candidate, kept in found.items()} for lang, found in made.items()}
+    cache.put_bytes(_LAST_RANKINGS, marshal.dumps((article_keys, sizes, stored)))
+    cache.flush()
+
+
+def unsettled_units(index: LanguageIndex, old_units: int) -> set[int]:
+    """The units before ``old_units`` holding a gram whose usual written form (which decides whether
+    it may render a name or a term, and how like a name it is spelled) the units after them changed."""
+    added = _Written()
+    for side in index.sides[old_units:]:
+        if side is not None:
+            analyse_side(side.surface, side.keys, side.breaks, side.starts, side.possessives, index.lang, added)
+    unsettled = set()
+    for gram, forms in added.items():
+        now = index.surfaces[gram]
+        before = Counter({form: count - forms.get(form, 0) for form, count in now.items()
+                          if count > forms.get(form, 0)})
+        if before and before.most_common(1)[0][0] != index.usual_form(gram):
+            unsettled.update(u for u in index.postings[gram] if u < old_units)
+    return unsettled
+
+
+class _Written(dict):
+    """The counts of written forms :func:`.index.analyse_side` adds, per gram (a Counter made on first use)."""
+
+    def __missing__(self, gram: str) -> Counter:
+        found = self[gram] = Counter()
+        return found

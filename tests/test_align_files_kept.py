@@ -1,0 +1,56 @@
+"""A re-run of ``ushtil align`` does not make the text of an alignment file again when the work
+folder's cache says the file holds what was written for that same alignment; a file edited since,
+or a damaged record, makes the text again, and every file ends up holding what a fresh run writes."""
+
+from __future__ import annotations
+
+import shutil
+
+from conftest import SEED_ARTICLE
+from test_engine import damage_cache
+from ushtil.aligner import io
+from ushtil.cache import CACHE_FOLDER
+from ushtil.cli import main
+
+
+def test_unchanged_alignment_files_are_not_written_again_and_edited_or_damaged_ones_are(tmp_path, capsys,
+                                                                                          monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED_ARTICLE, corpus / "seed.txt")
+    (corpus / "qazaq.txt").write_text(SEED_ARTICLE.read_text(encoding="utf-8").replace("Kazakhstan", "Qazaqstan"),
+                                      encoding="utf-8")
+    work = tmp_path / "work"
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    written = {path.name: path.read_bytes() for path in work.glob("*.alignment.jsonl")}
+    assert len(written) == 2
+
+    made: list[str] = []
+    text_of = io.alignment_text
+
+    def counted(alignment, article=None):
+        made.append(alignment.name)
+        return text_of(alignment, article)
+
+    monkeypatch.setattr(io, "alignment_text", counted)
+    capsys.readouterr()
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    assert "0 alignment file(s) written, 2 unchanged" in capsys.readouterr().err
+    assert made == []  # neither text made again
+
+    # a file edited by hand: its text is made again and the file written back
+    edited = work / "seed.alignment.jsonl"
+    edited.write_bytes(edited.read_bytes().replace(b"Kazakhstan", b"Kazakstan"))
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    assert "1 alignment file(s) written, 1 unchanged" in capsys.readouterr().err
+    assert made == ["seed"]
+    assert {path.name: path.read_bytes() for path in work.glob("*.alignment.jsonl")} == written
+
+    # the records damaged (checksums no longer hold): never used, every text made again, no file
+    # rewritten since each holds its text
+    assert damage_cache(work / CACHE_FOLDER, '"', "'") >= 2
+    made.clear()
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    assert "0 alignment file(s) written, 2 unchanged" in capsys.readouterr().err
+    assert sorted(made) == ["qazaq", "seed"]
+    assert {path.name: path.read_bytes() for path in work.glob("*.alignment.jsonl")} == written

@@ -1,0 +1,133 @@
+"""A glossary re-run after an article was added at the end takes each candidate's ranked renderings
+from the last build where a new article cannot reorder them, and writes what a fresh build writes;
+an article changed or removed makes every ranking anew; a damaged kept ranking is never used."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from test_glossary_incremental import assert_equals_a_fresh_build, glossary
+from test_glossary_index_cache import add_article
+from test_scale_cli import corpus  # noqa: F401 (the fixture)
+from ushtil.cache import CACHE_FOLDER, STORE_FILE
+from ushtil.cli import main
+from ushtil.glossary import rankings
+from ushtil.glossary.index import build_index, library_lemmatizer
+from ushtil.glossary.sources import Unit
+
+ANEW = "ranked anew (no earlier build ranked the first of these articles in order"
+
+
+def taken(said: str) -> int:
+    """How many candidate-language rankings the note says were taken from the last build."""
+    return int(said.split(" taken from the ranking over the first")[0].rsplit(" ", 1)[1])
+
+
+@pytest.mark.parametrize("kept", [rankings.KEPT_RANKED, 3])
+def test_an_added_article_reranks_only_what_it_can_reorder_and_the_glossary_equals_a_fresh_one(
+        corpus, tmp_path, capsys, monkeypatch, kept):  # noqa: F811
+    # three grams kept: many candidates' kept grams fall behind their boundary, and are ranked anew
+    monkeypatch.setattr(rankings, "KEPT_RANKED", kept)
+    work = tmp_path / "work"
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    first = glossary(work, tmp_path / "first", "--jobs", "1")
+    assert ANEW in capsys.readouterr().err
+
+    add_article(corpus, work, "zz-seed-again.txt", "Kazakhstan", "Qazaqstan")
+    capsys.readouterr()
+    added = glossary(work, tmp_path / "added", "--jobs", "2")
+    said = capsys.readouterr().err
+    assert "taken from the ranking over the first 6 article(s), rescored: 1 new article(s)" in said
+    assert taken(said) > 0
+    assert added["glossary.csv"] != first["glossary.csv"]  # the new article counts
+    assert_equals_a_fresh_build(work, tmp_path / "fresh-added", added, capsys)
+
+    # the article changed: the kept rankings counted its old beads, so every candidate is ranked anew
+    add_article(corpus, work, "zz-seed-again.txt", "Kazakhstan", "Kazakstan")
+    capsys.readouterr()
+    changed = glossary(work, tmp_path / "changed", "--jobs", "1")
+    assert ANEW in capsys.readouterr().err
+    assert_equals_a_fresh_build(work, tmp_path / "fresh-changed", changed, capsys)
+
+    # and removed: the same
+    (corpus / "zz-seed-again.txt").unlink()
+    (work / "zz-seed-again.alignment.jsonl").unlink()
+    capsys.readouterr()
+    removed = glossary(work, tmp_path / "removed", "--jobs", "2")
+    assert ANEW in capsys.readouterr().err
+    assert removed == first
+    assert_equals_a_fresh_build(work, tmp_path / "fresh-removed", removed, capsys, articles=6)
+
+
+def _set_kept_rankings(work: Path, payload: bytes, checksum: str) -> int:
+    key = rankings._LAST_RANKINGS
+    with contextlib.closing(sqlite3.connect(work / CACHE_FOLDER / STORE_FILE)) as db, db:
+        return db.execute("UPDATE results SET payload = ?, checksum = ? WHERE key = ?",
+                          (payload, checksum, key)).rowcount
+
+
+def test_a_damaged_kept_ranking_is_never_used(corpus, tmp_path, capsys):  # noqa: F811
+    work = tmp_path / "work"
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    glossary(work, tmp_path / "first", "--jobs", "1")
+    with contextlib.closing(sqlite3.connect(work / CACHE_FOLDER / STORE_FILE)) as db:
+        (good, checksum), = db.execute("SELECT payload, checksum FROM results WHERE key = ?",
+                                       (rankings._LAST_RANKINGS,))
+    article_keys, sizes, stored = marshal.loads(good)
+    assert stored["kk"] and stored["ru"]
+    # its checksum wrong; a payload of another shape under a right checksum (a ranking of four
+    # grams counted in three beads)
+    candidate = next(iter(stored["kk"]))
+    units, form, grams, both, boundary = stored["kk"][candidate]
+    stored["kk"][candidate] = (units, form, [*grams, "extra"], both, boundary)
+    odd = marshal.dumps((article_keys, sizes, stored))
+    for number, (payload, sum_of) in enumerate([(good.replace(b"\x00", b"\x01", 1), checksum),
+                                                (odd, hashlib.sha256(odd).hexdigest())]):
+        add_article(corpus, work, f"zz-seed-{number}.txt", "Kazakhstan", f"Qazaqstan{number}")
+        assert _set_kept_rankings(work, payload, sum_of) == 1
+        capsys.readouterr()
+        repaired = glossary(work, tmp_path / f"repaired{number}", "--jobs", "2")
+        assert ANEW in capsys.readouterr().err
+        assert_equals_a_fresh_build(work, tmp_path / f"fresh{number}", repaired, capsys, articles=7 + number)
+
+
+def test_units_holding_a_gram_whose_usual_form_changed_are_unsettled():
+    """A new unit that writes "белый дом" in lower case once more makes that its usual form (it was
+    "Белый дом", seen first at one use each): a name became a term, so the units holding it are
+    ranked anew; one more "Белый дом" changes no usual form."""
+    old = [Unit(article="a", text={"ru": "Белый дом стоит."}), Unit(article="a", text={"ru": "Мы видели белый дом."})]
+    lemmatize = library_lemmatizer()
+    for new, unsettled in (("Там белый дом.", {0, 1}), ("Белый дом там.", set())):
+        index = build_index([*old, Unit(article="b", text={"ru": new})], "ru", lemmatize)
+        assert rankings.unsettled_units(index, len(old)) == unsettled, new
+
+
+def test_only_the_kept_grams_still_ranked_before_the_boundary_are_taken():
+    """Astana's kept Kazakh grams rescored: қала fell behind the last kept gram as it was ranked
+    (елорда, 0.5), where a gram not kept may now stand before it, so only астана is sure to be
+    first; a renderer that reads two grams gets a fresh ranking, as does a candidate found in other
+    beads or beside a gram written otherwise now."""
+    candidate = (("astana",), "name", False)
+    kept = rankings.KeptRanking(units=[0, 1], english_form="Astana", grams=["астана", "қала", "елорда"],
+                                both=[2, 2, 1], boundary=(0.5, "елорда"))
+    now = {"астана": 0.9, "қала": 0.4, "елорда": 0.5, "бас": 0.45}
+    fresh = [("астана", 0.9), ("елорда", 0.5), ("бас", 0.45), ("қала", 0.4)]
+
+    def score(cooccurring):
+        return {gram: now[gram] for gram in cooccurring}
+
+    def ranked(units, needed, unsettled=()):
+        found = rankings.Rankings(kept={candidate: kept}, unsettled=set(unsettled))
+        return found.ranked(candidate, units, "Astana", score, lambda: dict.fromkeys(now, 1),
+                            lambda part, complete: complete or len(part) >= needed), len(found.reused)
+
+    assert ranked([0, 1], 1) == ([("астана", 0.9)], 1)
+    assert ranked([0, 1], 2) == (fresh, 0)
+    assert ranked([0, 1, 5], 1) == (fresh, 0)
+    assert ranked([0, 1], 1, unsettled={1}) == (fresh, 0)
