@@ -66,8 +66,8 @@ def test_every_bead_scored_at_once_scores_as_each_bead_alone(article):
 @pytest.mark.parametrize("dense_band", [dp.DENSE_BAND, 0])  # a volume of positions, or the rows' bounds
 def test_shifted_index_is_the_index_of_each_shifted_cell(article, monkeypatch, request, dense_band):
     monkeypatch.setattr(dp, "DENSE_BAND", dense_band)
-    dp._full_band.cache_clear()  # a full band is made once per sizes: here, under this setting
-    request.addfinalizer(dp._full_band.cache_clear)
+    dp._kept_cube.cache_clear()  # a full band is made once per sizes: here, under this setting
+    request.addfinalizer(dp._kept_cube.cache_clear)
     _, band = abstract_scorer(article)
     assert (band._volume is not None) == bool(dense_band)
     cells = band.cells()

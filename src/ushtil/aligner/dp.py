@@ -90,8 +90,10 @@ class Band:
 
     @classmethod
     def full(cls, sizes: Cell) -> Band:
-        """The whole cube (one object per sizes: a corpus has many sections of the same few sizes)."""
-        return _full_band(tuple(sizes))
+        """The whole cube: one object per sizes for small cubes (a corpus has many sections of the
+        same few sizes); a large one (a section without English) is made anew, not kept."""
+        n, m, k = sizes
+        return (_kept_cube if (n + 1) * (m + 1) * (k + 1) <= SMALL_INDEX else _cube)(tuple(sizes))
 
     @classmethod
     def around(cls, sizes: Cell, low: np.ndarray, high: np.ndarray, width: int) -> Band:
@@ -183,12 +185,14 @@ class Band:
         return found
 
 
-@lru_cache(maxsize=256)
-def _full_band(sizes: Cell) -> Band:
+def _cube(sizes: Cell) -> Band:
     n, m, k = sizes
     rows = np.tile(np.array([0, m, 0, k]), (n + 1, 1))
     rows.flags.writeable = False
     return Band(sizes, rows)
+
+
+_kept_cube = lru_cache(maxsize=256)(_cube)
 
 
 #: Below this many cells × moves, :meth:`Band.shifted_index` takes the plain way.
