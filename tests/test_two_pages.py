@@ -12,9 +12,10 @@ import pytest
 from conftest import NTREX
 from test_long_gaps import _runs, concatenated
 from ushtil.aligner import align_corpus
+from ushtil.aligner.confidence import path_bounds
 from ushtil.aligner.dp import Move
 from ushtil.aligner.gaps import PAGE_EDGE, charged_scores, interior_charges, page_interiors
-from ushtil.aligner.pipeline import _without_lone_offsets
+from ushtil.aligner.pipeline import GUIDE_MAX_WIDTH, _over_gaps, _without_lone_offsets
 
 pytestmark = pytest.mark.skipif(not NTREX.is_dir(), reason="../shared/bench/ntrex-dev is not there")
 
@@ -86,3 +87,20 @@ def test_a_sentence_kept_inside_a_page_a_guide_found_missing_is_charged_the_log_
     charged = charged_scores(scores, starts, np.array([[1, 1, 1], [1, 0, 1]]), [interior])
     assert charged[0, 0] == pytest.approx(-np.log(40)) and charged[1, 0] == 0
     assert charged_scores(scores, starts, counts, []) is scores
+
+
+def test_a_page_with_strays_in_a_guide_widens_the_band_to_the_whole_page():
+    # an en-kk guide: a Kazakh page of 60 sentences missing from English, but the guide paired three
+    # English sentences from after the page with Kazakh 20-22 inside it; the three-way band of those
+    # English rows must reach the page's end (Kazakh 70), far more than GUIDE_MAX_WIDTH from the path
+    moves = {move.value: move for move in Move}
+    path, cell = [], (0, 0, 0)
+    for taken in ([(1, 1, 0)] * 10 + [(0, 1, 0)] * 10 + [(1, 1, 0)] * 3 + [(0, 1, 0)] * 47
+                  + [(1, 1, 0)] * 10):
+        path.append((cell, moves[taken]))
+        cell = (cell[0] + taken[0], cell[1] + taken[1], 0)
+    low, high = (bounds[:, 0] for bounds in path_bounds(path, 0, (1, 2), cell[0] + 1, 10**9))
+    assert high[11] + GUIDE_MAX_WIDTH < 70
+    widened_low, widened_high = _over_gaps(path, 1, low, high)
+    assert all(widened_low[i] <= 10 and widened_high[i] >= 70 for i in range(10, 14))
+    assert list(widened_high[15:]) == list(high[15:])
