@@ -20,7 +20,7 @@ from ..langs import get_language
 from ..model import LANGS, Abstract, Article
 from .formats import load_text
 from .layout import clean_markup, paragraphs_of
-from .sections import Region, body_region, find_marker, find_regions, split_names, title_versions
+from .sections import Region, body_region, find_label, find_marker, find_regions, split_names, title_versions
 
 
 def read_article(path: str | Path) -> Article:
@@ -58,8 +58,8 @@ def shortfall_notes(article: Article) -> list[str]:
 def _regions_of(text: str, name: str, notes: list[str]) -> list[Region]:
     paragraphs = paragraphs_of(
         text,
-        starts_paragraph=lambda line: find_marker(line) is not None,
-        stands_alone=_is_byline,
+        starts_paragraph=lambda line: find_marker(line) is not None or _opens_labelled_part(line),
+        stands_alone=lambda line: _is_byline(line) or _is_lone_label(line),
     )
     if not any(any(ch.isalpha() for ch in paragraph.text) for paragraph in paragraphs):
         raise InputError(f"{name}: no text to read (only numbers or page headers)")
@@ -71,6 +71,23 @@ def _regions_of(text: str, name: str, notes: list[str]) -> list[Region]:
         regions = body_region(paragraphs)
         notes.append("no abstract marker (Abstract, Аңдатпа, Аннотация…): the whole text is read as the abstract")
     return regions
+
+
+def _opens_labelled_part(line: str) -> bool:
+    """A line opening a part of a structured abstract ("Methods: …"), a paragraph even without a
+    blank line before it; not "Цель исследования – …", which may open a sentence, nor "цель: …"."""
+    label = find_label(line)
+    return label is not None and line[:1].isupper() and not label[3]
+
+
+def _is_lone_label(line: str) -> bool:
+    """A structured abstract's label on a line of its own ("Purpose" / "Нәтижелері:" / "Abstract.
+    Purpose"), its part below it."""
+    marker = find_marker(line)
+    if marker is not None and marker.kind == "abstract" and marker.rest:
+        line = marker.rest
+    label = find_label(line)
+    return label is not None and line[:1].isupper() and not label[1]
 
 
 def _is_byline(line: str) -> bool:

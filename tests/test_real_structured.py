@@ -1,0 +1,95 @@
+"""Structured abstracts as Kazakh journals print them: labels (Purpose / Мақсаты / Цель) inline, on
+a line of their own right above their text, run on in one paragraph; and the unstructured abstract
+whose first sentence opens with "Цель исследования – …". Every sentence must come out whole: no
+label glued to a sentence, no label read as a sentence, no words of a sentence taken as a label."""
+
+import pytest
+
+from ushtil import read_article
+
+LABELS = {
+    "en": ["Purpose", "Methods", "Results", "Conclusion"],
+    "kk": ["Мақсаты", "Әдістері", "Нәтижелері", "Қорытынды"],
+    "ru": ["Цель", "Методы", "Результаты", "Заключение"],
+}
+SENTENCES = {
+    "en": [
+        ["The aim of the study is to assess the influence of China, Russia, the EU, etc. on Kazakhstan.",
+         "We compare trade data for 2015–2022, e.g. exports and loans."],
+        ["Data of the Bureau of National Statistics and the works of A.B. Ivanov et al. were analysed.",
+         "The regression in Fig. 2 was estimated by OLS (p < 0.05)."],
+        ["The share of China grew from 0.012 to 0.25 of total trade.", "Russia remains the main partner in the EAEU."],
+        ["Kazakhstan pursues a multi-vector policy.", "Further research should cover Central Asia as a whole."],
+    ],
+    "kk": [
+        ["Зерттеудің мақсаты – Қытай, Ресей, ЕО т.б. елдердің Қазақстанға ықпалын бағалау.",
+         "Біз 2015–2022 жж. сауда деректерін салыстырамыз."],
+        ["Ұлттық статистика бюросының деректері мен А.Б. Иванов т.б. еңбектері талданды.",
+         "Сурет 2-дегі регрессия ЕКӘ әдісімен бағаланды (p < 0,05)."],
+        ["Қытайдың үлесі 2019 ж. жалпы сауданың 0,012-ден 0,25-ке дейін өсті.",
+         "Ресей ЕАЭО-дағы басты серіктес болып қала береді."],
+        ["Қазақстан көпвекторлы саясат жүргізеді.", "Болашақ зерттеулер бүкіл Орталық Азияны қамтуы тиіс."],
+    ],
+    "ru": [
+        ["Цель исследования – оценить влияние Китая, России, ЕС и др. на Казахстан.",
+         "Мы сравниваем данные о торговле за 2015–2022 гг., т.е. экспорт и кредиты."],
+        ["Проанализированы данные Бюро национальной статистики и работы А.Б. Иванова и др. авторов.",
+         "Регрессия на рис. 2 оценена МНК (p < 0,05)."],
+        ["Доля Китая в 2019 г. выросла с 0,012 до 0,25 от общего товарооборота.",
+         "Россия остается главным партнером в ЕАЭС."],
+        ["Казахстан проводит многовекторную политику.",
+         "Дальнейшие исследования должны охватить всю Центральную Азию."],
+    ],
+}
+FRONT = {
+    "en": ("UDC 327.8\nIRSTI 11.25.19\nhttps://doi.org/10.32523/2616-6887-2025-150-1-120-134\n\n"
+           "A.B. Ivanov¹, D.M. Turtugulova²*\n¹L.N. Gumilyov Eurasian National University, Astana, Kazakhstan\n"
+           "*Corresponding author: dina.turt@gmail.com\n\nKazakhstan between China and Russia: trade and influence"),
+    "kk": ("ӘОЖ 327.8\nХҒТАР 11.25.19\n\nА.Б. Иванов¹, Д.М. Туртугулова²*\n"
+           "¹Л.Н. Гумилев атындағы Еуразия ұлттық университеті, Астана, Қазақстан\nE-mail: dina.turt@gmail.com\n\n"
+           "ҚАЗАҚСТАН ҚЫТАЙ МЕН РЕСЕЙ АРАСЫНДА: САУДА ЖӘНЕ ЫҚПАЛ"),
+    "ru": ("УДК 327.8\nМРНТИ 11.25.19\n\nА.Б. Иванов¹, Д.М. Туртугулова²*\n"
+           "¹Евразийский национальный университет им. Л.Н. Гумилева, Астана, Казахстан\nE-mail: dina.turt@gmail.com\n\n"
+           "Казахстан между Китаем и Россией: торговля и влияние"),
+}
+MARKERS = {"en": "Abstract", "kk": "Аңдатпа", "ru": "Аннотация"}
+KEYWORDS = {"en": "Keywords: Kazakhstan, China, Russia, trade, influence.",
+            "kk": "Түйін сөздер: Қазақстан, Қытай, Ресей, сауда, ықпал.",
+            "ru": "Ключевые слова: Казахстан, Китай, Россия, торговля, влияние."}
+
+
+def _abstract(lang: str, layout: str) -> str:
+    bodies = [" ".join(sentences) for sentences in SENTENCES[lang]]
+    labels = LABELS[lang]
+    marker = MARKERS[lang]
+    if layout == "label-line-above-text":  # "Purpose" on its line, its text on the next, no blank line
+        return f"{marker}\n\n" + "\n\n".join(f"{label}\n{body}" for label, body in zip(labels, bodies, strict=True))
+    if layout == "marker-and-first-label-on-one-line":  # "Abstract. Purpose" / text below
+        parts = [f"{label}\n{body}" for label, body in zip(labels, bodies, strict=True)]
+        return f"{marker}. " + "\n\n".join(parts)
+    if layout == "one-paragraph-colon":  # "Purpose: … Methods: … Results: …"
+        return f"{marker}\n\n" + " ".join(f"{label}: {body}" for label, body in zip(labels, bodies, strict=True))
+    if layout == "one-paragraph-period":  # "Purpose. … Methods. … Results. …"
+        return f"{marker}. " + " ".join(f"{label}. {body}" for label, body in zip(labels, bodies, strict=True))
+    assert layout == "unstructured"
+    return f"{marker}. " + "\n\n".join(bodies)
+
+
+def _article(layout: str, newline: str = "\n") -> str:
+    text = "\n\n".join(f"{FRONT[lang]}\n\n{_abstract(lang, layout)}\n\n{KEYWORDS[lang]}" for lang in ("kk", "ru", "en"))
+    return (text + "\n\nВведение\n\nТекст статьи начинается здесь.\n").replace("\n", newline)
+
+
+@pytest.mark.parametrize("layout", ["label-line-above-text", "marker-and-first-label-on-one-line",
+                                    "one-paragraph-colon", "one-paragraph-period", "unstructured"])
+def test_structured_abstract_sentences_come_out_whole(tmp_path, layout):
+    path = tmp_path / "article.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + _article(layout, "\r\n").encode())
+    article = read_article(path)
+    assert article.notes == []
+    for lang in ("en", "kk", "ru"):
+        part = article.part(lang)
+        assert [s for paragraph in part.sentences for s in paragraph] == [
+            s for paragraph in SENTENCES[lang] for s in paragraph], (lang, part.sentences)
+        assert part.labels == ([] if layout == "unstructured" else LABELS[lang])
+        assert len(part.authors) == 2 and part.keywords[0] in ("Kazakhstan", "Қазақстан", "Казахстан")
