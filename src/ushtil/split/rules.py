@@ -10,7 +10,8 @@ kinds, read from the language's data file:
 * ``ambiguous`` end one only when a typical sentence starter follows (г., ж., U.S.):
   "в 2019 г. Казахстан" goes on, "в 2019 г. Однако" does not.
 
-Initials (D.M., Zh.B., Д.) are treated as ambiguous abbreviations, so names stay whole.
+A bracketed citation after an abbreviation ("et al. (2020)", "и др. [5]") goes on.
+Initials (D.M., Zh.B., Д., Қ.-Ж.) are treated as ambiguous abbreviations, so names stay whole.
 """
 
 from __future__ import annotations
@@ -40,7 +41,10 @@ _COLON = re.compile(r":(?=\s)")
 _DASHES = ("-", "--", "–", "—")
 _LIST_ITEM = re.compile(r"\n[ \t]*(?:[-–—•·▪*]|\d{1,2}[.)]|[a-zа-я][)])[ \t]+")
 _SPACE = re.compile(r"\s+")
-_INITIALS = re.compile(r"^(?:[^\W\d_][^\W\d_]?\.){0,3}[^\W\d_][^\W\d_]?$")
+# Initials, also hyphenated ones of a double first name: "Zh.B", "Қ.-Ж" (Қасым-Жомарт).
+_INITIALS = re.compile(r"^(?:[^\W\d_][^\W\d_]?\.-?){0,3}[^\W\d_][^\W\d_]?$")
+# A citation in brackets: "(2020)", "[5]", "[5, p. 12]": after "et al." / "и др." it goes on.
+_CITATION = re.compile(r"^[(\[]\d")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
 #: The most words of a label that opens a text before a colon ("Almanac:", "Breaking news:").
 LABEL_WORDS = 2
@@ -235,6 +239,8 @@ class RuleSplitter:
             return False
         word = tokens[-1].strip(_OPENERS + _CLOSERS)
         kind = self._abbreviation_kind(tokens)
+        if kind and _CITATION.match(next_word):
+            return False
         if kind == "inner":
             return False
         if kind == "final":
@@ -294,7 +300,7 @@ class RuleSplitter:
     def _is_initial(self, word: str) -> bool:
         if not _INITIALS.match(word) or not word[:1].isupper():
             return False
-        parts = word.split(".")
+        parts = re.split(r"\.-?", word)
         return all(len(part) == 1 or part in self.language.initial_digraphs for part in parts)
 
     def _is_sentence_starter(self, next_word: str) -> bool:

@@ -1,0 +1,34 @@
+"""Sentences of real abstracts that the splitter must keep whole or cut: citations after "et al." /
+"и др." / "т.б.", hyphenated initials of a double first name (Қ.-Ж. Тоқаев), and the abbreviations,
+initials and decimals of Kazakh journals' abstracts. Each case is a list of the sentences expected."""
+
+import pytest
+
+from ushtil import split_sentences
+
+CASES = [
+    # a bracketed citation after "et al." / "и др." / "т.б." does not start a sentence (cut before)
+    ("en", ["Smith et al. (2020) showed this.", "It holds."]),
+    ("en", ["This was shown by Smith et al. [5].", "Their work is cited."]),
+    ("ru", ["Это показали Иванов и др. (2020).", "Их работа важна."]),
+    ("ru", ["Иванов и др. [5] показали это.", "Оно верно."]),
+    ("kk", ["Мұны Иванов т.б. (2020) көрсетті.", "Ол маңызды."]),
+    ("kk", ["Иванов т.б. [5] дәлелдеді.", "Ол дұрыс."]),
+    # hyphenated initials (Қасым-Жомарт) are initials (cut before)
+    ("kk", ["ҚР Президенті Қ.-Ж.К. Тоқаев айтты.", "Бұл маңызды."]),
+    ("ru", ["Президент К.-Ж. Токаев сказал.", "Это важно."]),
+    ("en", ["President K.-J. Tokayev said so.", "It matters."]),
+    # already right: a final abbreviation before a capital still ends a sentence
+    ("ru", ["Россия, Китай и др.", "Они инвесторы."]),
+    ("kk", ["Ресей, Қытай т.б.", "Олар инвестор."]),
+    ("en", ["Several countries (e.g. China, Russia) invest.", "The EU does too."]),
+    ("en", ["As shown in Fig. 2, trade grew.", "It fell in 2020."]),
+    ("kk", ["Көрсеткіш 0,012-ге тең (p < 0,05).", "Бұл маңызды."]),
+    ("ru", ["В 2019 г. Казахстан вырос.", "Это новый этап."]),
+    ("kk", ["2019 ж. Қазақстан өсті.", "Бұл жаңа кезең."]),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentences"), CASES, ids=[" ".join(s)[:40] for _, s in CASES])
+def test_real_abstract_sentences(lang, sentences):
+    assert split_sentences(" ".join(sentences), lang) == sentences
