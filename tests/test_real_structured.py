@@ -93,3 +93,50 @@ def test_structured_abstract_sentences_come_out_whole(tmp_path, layout):
             s for paragraph in SENTENCES[lang] for s in paragraph], (lang, part.sentences)
         assert part.labels == ([] if layout == "unstructured" else LABELS[lang])
         assert len(part.authors) == 2 and part.keywords[0] in ("Kazakhstan", "Қазақстан", "Казахстан")
+
+
+def _wrapped(text: str, width: int = 70) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line]
+
+
+PDF_PARTS = {
+    "en": ("IRSTI 11.25.19", "KAZAKHSTAN BETWEEN CHINA AND RUSSIA: TRADE AND INFLUENCE",
+           "Ivanov A.B.1, Turtugulova D.M.2", "1Eurasian National University, Astana, Kazakhstan", "ABSTRACT",
+           "Key words"),
+    "kk": ("МРНТИ 11.25.19", "ҚАЗАҚСТАН ҚЫТАЙ МЕН РЕСЕЙ АРАСЫНДА: САУДА ЖӘНЕ ЫҚПАЛ", "Иванов А.Б.1, Туртугулова Д.М.2",
+           "1Еуразия ұлттық университеті, Астана, Қазақстан", "АҢДАТПА", "Түйінді сөздер"),
+    "ru": ("ГРНТИ 11.25.19", "КАЗАХСТАН МЕЖДУ КИТАЕМ И РОССИЕЙ: ТОРГОВЛЯ И ВЛИЯНИЕ", "Иванов А.Б.1, Туртугулова Д.М.2",
+           "1Евразийский национальный университет, Астана, Казахстан", "АННОТАЦИЯ", "Ключевые слова"),
+}
+
+
+def test_pdf_text_without_blank_lines(tmp_path):
+    """A PDF's text export: no blank lines, wrapped at a fixed width, the code line over the title, the
+    title in capitals over two lines, the marker in capitals alone on its line, the keyword list
+    wrapped after a semicolon. The marker was not found (the whole file read as one abstract), the
+    code glued to the title, the list's last keyword cut off."""
+    lines = []
+    for lang in ("en", "kk", "ru"):
+        code, title, authors, affiliation, marker, keywords = PDF_PARTS[lang]
+        listed = "; ".join(KEYWORDS[lang].split(": ", 1)[1].rstrip(".").split(", "))
+        lines += [code, *_wrapped(title, 40), authors, affiliation, "(E-mail: a@mail.ru, dina.turt@gmail.com)", marker]
+        lines += [line for sentences in SENTENCES[lang] for line in _wrapped(" ".join(sentences))]
+        lines += _wrapped(f"{keywords}: {listed}", 40)
+    path = tmp_path / "article.txt"
+    path.write_text("\n".join(lines) + "\n")
+    article = read_article(path)
+    assert not [note for note in article.notes if not note.startswith("truncated:") or "keywords" in note]
+    for lang in ("en", "kk", "ru"):
+        part = article.part(lang)
+        assert [s for paragraph in part.sentences for s in paragraph] == [
+            s for paragraph in SENTENCES[lang] for s in paragraph], (lang, part.sentences)
+        assert part.title == PDF_PARTS[lang][1]
+        assert len(part.authors) == 2
+        assert part.keywords == KEYWORDS[lang].split(": ", 1)[1].rstrip(".").split(", ")

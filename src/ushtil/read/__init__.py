@@ -20,7 +20,16 @@ from ..langs import get_language
 from ..model import LANGS, Abstract, Article
 from .formats import load_text
 from .layout import clean_markup, paragraphs_of
-from .sections import Region, body_region, find_label, find_marker, find_regions, split_names, title_versions
+from .sections import (
+    Region,
+    body_region,
+    find_label,
+    find_marker,
+    find_regions,
+    is_classification_line,
+    split_names,
+    title_versions,
+)
 
 
 def read_article(path: str | Path) -> Article:
@@ -59,7 +68,8 @@ def _regions_of(text: str, name: str, notes: list[str]) -> list[Region]:
     paragraphs = paragraphs_of(
         text,
         starts_paragraph=lambda line: find_marker(line) is not None or _opens_labelled_part(line),
-        stands_alone=lambda line: _is_byline(line) or _is_lone_label(line),
+        stands_alone=lambda line: _is_byline(line) or _is_lone_label(line) or _is_lone_marker(line)
+        or is_classification_line(line),
     )
     if not any(any(ch.isalpha() for ch in paragraph.text) for paragraph in paragraphs):
         raise InputError(f"{name}: no text to read (only numbers or page headers)")
@@ -78,6 +88,13 @@ def _opens_labelled_part(line: str) -> bool:
     blank line before it; not "Цель исследования – …", which may open a sentence, nor "цель: …"."""
     label = find_label(line)
     return label is not None and line[:1].isupper() and not label[3]
+
+
+def _is_lone_marker(line: str) -> bool:
+    """A marker alone on its line ("ABSTRACT", "Түйін сөздер:"): in a PDF's text without blank lines
+    the text under it is not part of it."""
+    marker = find_marker(line)
+    return marker is not None and not marker.rest and line[:1].isupper()
 
 
 def _is_lone_label(line: str) -> bool:

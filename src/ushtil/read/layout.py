@@ -28,6 +28,8 @@ _ISSN = re.compile(r"\be?ISSN\b", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$")
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”)]\s*$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+#: A line at least this share of the text's width is filled: the text is wrapped at that width.
+FULL_LINE = 0.85
 
 
 @dataclass
@@ -110,12 +112,16 @@ def _unwrap(
 ) -> list[list[str]]:
     """Re-cut a block of lines into paragraphs: before a line that opens one (a marker such as
     "Keywords:"), around a line that stands alone (a byline under a title), and, in fixed-width
-    text (a PDF export), after a short line ending a sentence."""
+    text (a PDF export), after a short line ending a sentence (when the next line does not go on
+    in lower case)."""
     lengths = sorted(len(line) for line in lines)
-    wrapped = len(lines) >= 5 and lengths[len(lengths) // 2] >= 50
     width = lengths[int(len(lengths) * 0.9)]
+    # fixed-width text: most lines long, or, under a title page's short lines (a PDF's text without
+    # blank lines), four lines or more filled to the width
+    full = sum(1 for length in lengths if length >= FULL_LINE * width)
+    wrapped = len(lines) >= 5 and (lengths[len(lengths) // 2] >= 50 or (width >= 50 and full >= 4))
     paragraphs, current = [], []
-    for line in lines:
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
         alone = len(lines) > 1 and stands_alone(line)
         if current and (alone or starts_paragraph(line)):
             paragraphs.append(current)
@@ -125,7 +131,11 @@ def _unwrap(
             paragraphs.append(current)
             current = []
             continue
-        if wrapped and _SENTENCE_END.search(line) and len(line) < 0.8 * width:
+        # a short line ending a sentence ends a paragraph; a line going on in lower case does not, nor
+        # a keyword list's line ending in "China;" ("Keywords: …; China;" / "Russia; trade")
+        listing = line.endswith(";") and starts_paragraph(current[0])
+        if wrapped and _SENTENCE_END.search(line) and len(line) < 0.8 * width and not (
+                following[:1].islower() or listing):
             paragraphs.append(current)
             current = []
     if current:

@@ -36,7 +36,14 @@ _NAME = re.compile(
 )
 _NAME_NOISE = re.compile(r"[*\d†‡§¹²³⁴⁵⁶⁷⁸⁹⁰()]+")
 _INITIALS_GLUED = re.compile(rf"((?:{_INITIAL}){{1,3}})(?=[{_UPPER}][{_LOWER}])")
-_METADATA = re.compile(r"^(?:IRSTI|UDC|МРНТИ|УДК|ӘОЖ|ХҒТАР|GRNTI|DOI|JEL)\b|https?://|@", re.IGNORECASE)
+_CLASSIFICATION = r"^(?:IRSTI|UDC|МРНТИ|ГРНТИ|УДК|ӘОЖ|ХҒТАР|GRNTI|DOI|JEL)\b"
+_METADATA = re.compile(rf"{_CLASSIFICATION}|https?://|@", re.IGNORECASE)
+
+
+def is_classification_line(line: str) -> bool:
+    """A line of classification codes or a DOI ("UDC 327.8", "МРНТИ 11.25.19", "DOI: 10.…"): a
+    paragraph of its own, never the start of the title below it."""
+    return re.match(_CLASSIFICATION, line, re.IGNORECASE) is not None
 _KEYWORD_SEPARATOR = re.compile(r"\s*[,·•]\s*")
 _SENTENCE_END_TITLE = re.compile(r"[.!?;]\s*$")
 _SEMICOLON = re.compile(r"\s*;\s*")
