@@ -18,6 +18,14 @@ CASES = [
     ("kk", ["ҚР Президенті Қ.-Ж.К. Тоқаев айтты.", "Бұл маңызды."]),
     ("ru", ["Президент К.-Ж. Токаев сказал.", "Это важно."]),
     ("en", ["President K.-J. Tokayev said so.", "It matters."]),
+    # abbreviations of reference and place ("Tab.", "Sect.", "Ref.", "bln.", "атын."; "обл." may end one)
+    ("en", ["The data (Tab. 3) were used.", "They are public."]),
+    ("en", ["See Sect. 2 for details.", "It is short."]),
+    ("en", ["Results are shown in Table 2 (Ref. 5).", "They hold."]),
+    ("en", ["Data on GDP (in bln. USD) are given.", "They grow."]),
+    ("kk", ["Әл-Фараби атын. ҚазҰУ ғалымдары зерттеді.", "Олар дәлелдеді."]),
+    ("ru", ["Он расположен в Акмолинской обл.", "Он большой."]),
+    ("ru", ["Жители Акмолинской обл. Казахстана ответили.", "Они правы."]),
     # already right: a final abbreviation before a capital still ends a sentence
     ("ru", ["Россия, Китай и др.", "Они инвесторы."]),
     ("kk", ["Ресей, Қытай т.б.", "Олар инвестор."]),
