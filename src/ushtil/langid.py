@@ -21,6 +21,10 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 #: OTHER_FUNCTION_SHARE is in another language (English prose has about 40 %, German about 5 %)
 OTHER_MIN_WORDS = 30
 OTHER_FUNCTION_SHARE = 0.1
+#: A Cyrillic text without a Kazakh letter is Kazakh typed without them (an old font, a Russian
+#: keyboard) when it has more Kazakh function words, so read, than Russian ones: a text of at least
+#: this many words, or a shorter one (a title) without any Russian function word
+PLAIN_MIN_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -66,13 +70,28 @@ def identify(text: str) -> LanguageGuess:
     # a word without one weighs little (about half of Kazakh words lack one, and a Russian text
     # may quote a Kazakh name such as Қазақстан). Function words decide the rest.
     kk_evidence = sum(word in kk.stop_words for word in words) + with_kazakh_letter
-    ru_evidence = sum(word in ru.stop_words for word in words) + 0.3 * max(without_kazakh_letter, 0)
+    ru_function = sum(word in ru.stop_words for word in words)
+    ru_evidence = ru_function + 0.3 * max(without_kazakh_letter, 0)
+    if not with_kazakh_letter:
+        plain = _plain_function_words(text.lower())
+        if plain > ru_function and (len(words) >= PLAIN_MIN_WORDS or not ru_function):
+            return LanguageGuess("kk", plain / (plain + ru_function), "Cyrl")
     total = kk_evidence + ru_evidence
     if total < 1.0:
         return LanguageGuess("", 0.0, "Cyrl")
     if kk_evidence >= ru_evidence:
         return LanguageGuess("kk", kk_evidence / total, "Cyrl")
     return LanguageGuess("ru", ru_evidence / total, "Cyrl")
+
+
+def _plain_function_words(text: str) -> int:
+    """Kazakh function words in a Kazakh text typed without the Kazakh letters ("жане", "бул",
+    "ушин"), read through the stand-in letters; those that are Russian words too, or shorter than
+    three letters ("де" of a French name in a Russian text), do not count."""
+    kk, ru = get_language("kk"), get_language("ru")
+    table = kk.stand_in_table
+    plain = {word.translate(table) for word in kk.stop_words if len(word) >= 3} - ru.stop_words
+    return sum(word.translate(table) in plain for word in _WORD.findall(text))
 
 
 def language_names() -> dict[str, str]:

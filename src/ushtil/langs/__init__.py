@@ -41,6 +41,8 @@ class Language:
     stop_words: frozenset[str]
     #: Words joining the last two names of a byline ("and", "және", "и").
     name_joiners: tuple[str, ...] = ()
+    #: Letter → what a text typed without the language's own letters writes for it ("қ" → "к").
+    stand_ins: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     #: Whether its texts may be informal (web, e-mail): sentences that start in lower case
     #: ("i was there.") or end at a web address without a period.
     informal: bool = False
@@ -66,6 +68,13 @@ class Language:
     heading_contraction: float = 0.0
     #: How much wider the spread of a heading's length ratio is than running text's (a factor).
     heading_spread: float = 1.0
+
+    @property
+    def stand_in_table(self) -> dict[int, str]:
+        """:meth:`str.translate` table writing a text as it is typed without the language's own
+        letters (:attr:`stand_ins`), in lower and upper case."""
+        pairs = {**self.stand_ins, **{letter.upper(): stand_in.upper() for letter, stand_in in self.stand_ins.items()}}
+        return str.maketrans(pairs)
 
     @property
     def distinct_letters(self) -> str:
@@ -99,6 +108,7 @@ class Language:
             initial_digraphs=frozenset(abbreviations.get("initial_digraphs", [])),
             stop_words=frozenset(data.get("words", {}).get("stop", [])),
             name_joiners=tuple(data.get("words", {}).get("name_joiners", [])),
+            stand_ins=data.get("stand_ins", {}),
             informal=data.get("sentences", {}).get("informal", False),
             closing_words=frozenset(data.get("sentences", {}).get("closings", [])),
             predicate_endings=tuple(data.get("sentences", {}).get("predicate_endings", [])),

@@ -21,6 +21,9 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]{0,40}>")
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|<>~])")
 _SPACE = re.compile(r"[ \t\u00a0]+")
+# A Latin i typed in a Cyrillic word for the Cyrillic і (a Kazakh text typed on a Latin keyboard:
+# "Түйiн сөздер", "бiлiм"): read as і, so markers, words and terms match.
+_LATIN_I = re.compile(r"(?<=[\u0400-\u04ff])[iI]|[iI](?=[\u0400-\u04ff])")
 
 # Page furniture: an issue number ("№1(150)/ 2025"), ISSN lines, bare page numbers.
 _ISSUE_NUMBER = re.compile(r"(?:№|N[º°o]|[º°])\s*\d+(?:\s*\(\d+\))?\s*/\s*\d", re.IGNORECASE)
@@ -51,6 +54,7 @@ def clean_markup(line: str) -> str:
     line = _HTML_TAG.sub("", line)
     line = _EMPHASIS.sub("", line)
     line = _ESCAPE.sub(r"\1", line)
+    line = _LATIN_I.sub(lambda match: "і" if match.group() == "i" else "І", line)
     return _SPACE.sub(" ", line).strip()
 
 
