@@ -14,8 +14,11 @@ words). The lexicon itself is kept too, and used again while the corpus has only
 
 from __future__ import annotations
 
+import uuid
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import ClassVar
 
 from ..cache import ResultCache, cache_key, content_hash
 from ..engine import Engine, Progress, run_each, ticker
@@ -60,9 +63,14 @@ def align_corpus(
     options = options or AlignOptions()
     if term_pairs is not None:
         options = replace(options, terms=_term_triples(term_pairs))
-    if options.profiles is None:  # sentence profiles kept between the passes of this process
-        options = replace(options, profiles={})
-    cache = cache or ResultCache(None)
+    if options.profiles is None:  # sentence profiles kept between the passes of each process
+        options = replace(options, profiles=_KeptProfiles())
+    engine = engine or Engine()
+    with engine.keeping_workers():  # the second pass of each text where its first pass kept its profiles
+        return _align_corpus(sources, options, engine, cache or ResultCache(None), progress)
+
+
+def _align_corpus(sources, options: AlignOptions, engine: Engine, cache: ResultCache, progress) -> CorpusResult:
     if options.lexicon:
         run = _Run(sources, options, engine, cache, progress)
         run.first_pass(range(len(sources)), stems_only=False)
@@ -111,7 +119,7 @@ class _Run:
                 self.stems[n], self.length_means[n] = facts["stems"], facts["length_means"]
             if found is not None:
                 self.first[n] = alignment_from_dict(found)
-        outcomes = self._run(_align_one, [self.sources[n] for n in todo], self.options, "aligning")
+        outcomes = self._run(_align_one, todo, [self.sources[n] for n in todo], self.options, "aligning")
         for n, outcome in zip(todo, outcomes, strict=True):
             if outcome.ok:
                 first = outcome.value
@@ -134,7 +142,7 @@ class _Run:
                 todo.append(n)
             else:
                 alignments[n] = alignment_from_dict(found)
-        outcomes = self._run(_realign_one, [(*self.sources[n], self.length_means[n]) for n in todo], options,
+        outcomes = self._run(_realign_one, todo, [(*self.sources[n], self.length_means[n]) for n in todo], options,
                              "realigning")
         for n, outcome in zip(todo, outcomes, strict=True):
             if outcome.ok:
@@ -147,9 +155,11 @@ class _Run:
                                      "lexicon entries did not change taken from the cache")
         return alignments
 
-    def _run(self, work, items: list, options: AlignOptions, label: str) -> list:
+    def _run(self, work, numbers: list[int], items: list, options: AlignOptions, label: str) -> list:
+        """``work`` on the items of the texts ``numbers``, each on the worker that had the text before."""
         tick = ticker(self.progress, len(items), label)
-        outcomes = run_each(work, items, engine=self.engine, shared=options, on_done=tick)
+        outcomes = run_each(work, items, engine=self.engine, shared=options, on_done=tick,
+                            keys=[self.keys[n] for n in numbers])
         self.cache.flush()
         return outcomes
 
@@ -221,6 +231,30 @@ def _corpus_lexicon(run: _Run, done: list[int]) -> tuple[dict[str, dict[str, set
 
 def _size(lexicon: dict[str, dict[str, set[str]]]) -> int:
     return sum(len(entries) for entries in lexicon.values())
+
+
+class _KeptProfiles(dict):
+    """``AlignOptions.profiles`` of a corpus run: the sentence profiles and evidence a process keeps
+    from a text's first pass for its second. Sent to a worker process (with the second pass's
+    options), it stands for that worker's own store of the same run, never a copy of the sender's
+    (up to about 200 MB): the engine gives each text back to the worker that had it first."""
+
+    #: the store of each run this process holds
+    _of_run: ClassVar[weakref.WeakValueDictionary] = weakref.WeakValueDictionary()
+
+    def __init__(self, run: str = "") -> None:
+        super().__init__()
+        self.run = run or uuid.uuid4().hex
+        self._of_run[self.run] = self
+
+    def __reduce__(self):
+        return _kept_profiles, (self.run,)
+
+
+def _kept_profiles(run: str) -> _KeptProfiles:
+    """This process's store of the run ``run`` (a new one when it has none)."""
+    found = _KeptProfiles._of_run.get(run)
+    return _KeptProfiles(run) if found is None else found
 
 
 @dataclass
