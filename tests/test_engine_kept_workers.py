@@ -35,11 +35,13 @@ def test_a_second_run_gives_each_key_back_to_the_worker_that_had_it():
     with engine.keeping_workers():
         one = run_each(_see, names, engine=engine, keys=names)
         two = run_each(_see, names, engine=engine, keys=names)
+        processes = list(engine.workers.processes)
     assert [outcome.value[1] for outcome in one] == [False, False]
     assert len({outcome.value[0] for outcome in one}) == 2  # two workers, not this process
     assert os.getpid() not in {outcome.value[0] for outcome in one}
     assert [outcome.value for outcome in two] == [(pid, True) for pid, _ in (o.value for o in one)]
     assert engine.workers is None  # let go at the end of the block
+    assert [process.exitcode for process in processes] == [0, 0]  # they ended on their own, not stopped
 
 
 def _square_or_fail(number: int) -> int:

@@ -313,7 +313,8 @@ class _Workers:
         context = _pool_context()
         for _ in range(self.jobs):
             here, there = context.Pipe()
-            process = context.Process(target=_serve, args=(there, shared), daemon=True)
+            # a forked worker would hold this process's ends too, and never see its own pipe closed
+            process = context.Process(target=_serve, args=(there, shared, [*self.pipes, here]), daemon=True)
             process.start()
             there.close()
             self.processes.append(process)
@@ -431,9 +432,13 @@ class _Plan:
         self.loose.extendleft(reversed(run))
 
 
-def _serve(pipe: multiprocessing.connection.Connection, shared: Any) -> None:
-    """A kept worker: runs of items, or a new ``shared`` object, from its pipe until it is closed."""
+def _serve(pipe: multiprocessing.connection.Connection, shared: Any,
+           not_mine: list[multiprocessing.connection.Connection]) -> None:
+    """A kept worker: runs of items, or a new ``shared`` object, from its pipe until it is closed
+    (``not_mine``: the other ends of the pipes, closed here at once)."""
     global _SHARED
+    for end in not_mine:
+        end.close()
     _install_shared(shared)
     while True:
         try:
