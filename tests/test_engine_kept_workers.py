@@ -125,3 +125,22 @@ def test_the_second_pass_on_kept_workers_profiles_no_sentence_again(tmp_path, mo
 
 def beads(result):
     return [[bead.to_dict() for bead in alignment.beads] for alignment in result.alignments]
+
+
+def test_a_fresh_run_stores_its_second_pass_under_the_keys_a_rerun_looks_up(tmp_path, monkeypatch):
+    """A run that reads nothing from the cache has each text's lexicon part made by its second pass on
+    the workers; a re-run finds the lexicon, every part and every realigned text it stored."""
+    from ushtil.cache import ResultCache
+
+    if not DEV.is_dir():
+        pytest.skip("../shared/bench/ntrex-dev is not here")
+    monkeypatch.setattr("ushtil.aligner.lexicon.MIN_BEADS", 30)
+    sources = [(name, {lang: (DEV / f"{name}.{lang}.txt").read_text(encoding="utf-8").splitlines()
+                       for lang in ("en", "kk", "ru")}) for name in CASES]
+    fresh = align_corpus(sources, engine=Engine(jobs=2), cache=ResultCache(tmp_path / "cache", reuse=False))
+    assert fresh.notes[0].startswith("learned lexicon:")
+    again = align_corpus(sources, cache=ResultCache(tmp_path / "cache"))
+    assert beads(again) == beads(fresh) == beads(align_corpus(sources))
+    assert again.notes[0].startswith("learned lexicon kept from an earlier run")
+    assert again.notes[1] == (f"second pass: 0 text(s) realigned, {len(CASES)} whose lexicon entries did not "
+                              "change taken from the cache")

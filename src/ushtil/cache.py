@@ -61,6 +61,12 @@ def code_fingerprint() -> str:
                                        for path in files))
 
 
+def encoded(value: Any) -> bytes:
+    """What :meth:`ResultCache.put` stores for ``value``: a worker that made the value can encode it
+    there, for this process to store with :meth:`ResultCache.put_bytes`."""
+    return _VALUE_ENCODER.encode(value).encode()
+
+
 def cache_key(stage: str, settings: Any, content: Any) -> str:
     """The key of one stage's result for one input under the given settings and this code."""
     return content_hash(code_fingerprint(), stage, settings, content)
@@ -133,7 +139,7 @@ class ResultCache:
     def put(self, key: str, value: Any) -> None:
         """Store ``value`` (JSON-able) under ``key``; a cache that cannot be written is only a slower run."""
         if self.folder is not None:
-            self.put_bytes(key, _VALUE_ENCODER.encode(value).encode())
+            self.put_bytes(key, encoded(value))
 
     def put_bytes(self, key: str, payload: bytes) -> None:
         """Store ``payload`` under ``key`` as it is (read back by :meth:`get_bytes`)."""
