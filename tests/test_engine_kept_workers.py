@@ -144,3 +144,46 @@ def test_a_fresh_run_stores_its_second_pass_under_the_keys_a_rerun_looks_up(tmp_
     assert again.notes[0].startswith("learned lexicon kept from an earlier run")
     assert again.notes[1] == (f"second pass: 0 text(s) realigned, {len(CASES)} whose lexicon entries did not "
                               "change taken from the cache")
+
+
+CTRL_C_SCRIPT = """
+import os, signal, sys, time
+from ushtil.engine import Engine, run_each
+from test_engine_kept_workers import _first_at_once
+
+signal.signal(signal.SIGINT, signal.default_int_handler)
+engine = Engine(jobs=2)
+
+def on_done(count):
+    time.sleep(0.2)  # the other worker is busy with its next item, this one waits for its next
+    os.killpg(os.getpgrp(), signal.SIGINT)  # Ctrl-C: the whole group, as a terminal sends it
+
+try:
+    with engine.keeping_workers():
+        run_each(_first_at_once, list(range(6)), engine=engine, keys=list(range(6)), on_done=on_done)
+except KeyboardInterrupt:
+    print("interrupted")
+    sys.exit(130)
+"""
+
+
+def _first_at_once(number: int) -> int:
+    """Item 0 returns at once; the others take long (a Ctrl-C must not wait for them)."""
+    import time
+
+    if number:
+        time.sleep(60)
+    return number
+
+
+def test_ctrl_c_stops_kept_workers_quietly_at_once():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tests = str(Path(__file__).parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [tests, os.environ.get("PYTHONPATH", "")]))}
+    done = subprocess.run([sys.executable, "-c", CTRL_C_SCRIPT], capture_output=True, text=True, env=env,
+                          start_new_session=True, timeout=50)  # the sleeping items: 60 s
+    assert (done.returncode, done.stdout.strip()) == (130, "interrupted")
+    assert "Traceback" not in done.stderr  # no worker died printing one
