@@ -116,7 +116,8 @@ def build_glossary(
                                         tokens, engine, indexes, rankings)
         if cache is not None:
             cache.put(_LAST_BUILD, {"key": key, "glossary": glossary_to_dict(built)})
-            keep_rankings(cache, keys, sizes, {lang: found.this_build() for lang, found in rankings.items()})
+            keep_rankings(cache, keys, sizes, {lang: found.this_build() for lang, found in rankings.items()},
+                          {lang: found.choices.this_build() for lang, found in rankings.items()})
             index_note = (f"the index of the first {indexed} taken from the last build and "
                           f"{len(articles) - indexed} added to it" if indexed else
                           "the index made anew (no earlier build counted the first of these articles in order)")
@@ -141,13 +142,17 @@ def _ranking_note(rankings: dict[str, Rankings], ranked_over: int, articles: int
     """What of the renderings' rankings was taken from the last build, and why the rest was not."""
     made = sum(len(found.made) for found in rankings.values())
     reused = sum(len(found.reused) for found in rankings.values())
+    chosen = sum(len(found.choices.reused) for found in rankings.values())
+    choices = chosen + sum(len(found.choices.made) for found in rankings.values())
     if not ranked_over:
         return (f"the renderings of all {made} candidate-language pairs ranked anew (no earlier build ranked "
                 "the first of these articles in order: an article changed, was removed or sorts before others)")
     return (f"the renderings of {made} candidate-language pairs ranked anew (their beads changed, "
             f"a gram beside them is written otherwise now, or too few of their best kept ones stay first), "
             f"{reused} taken from the ranking over the first {ranked_over} article(s), rescored: "
-            f"{articles - ranked_over} new article(s) can only lower the scores of the grams ranked below them")
+            f"{articles - ranked_over} new article(s) can only lower the scores of the grams ranked below them; "
+            f"{chosen} renderings chosen from their ranking as the last build chose them (the same ranked grams, "
+            f"reading no count the new articles changed), {choices - chosen} chosen anew")
 
 
 def _note(notes: list[str] | None, note: str) -> None:
@@ -307,12 +312,16 @@ def _render_everything(corpus: _Corpus, engine: Engine | None) -> tuple[list[Ren
         if not outcome.ok:
             raise UshtilError(f"glossary: rendering the candidates: {outcome.error}")
     made: dict[str, dict] = {lang: {} for lang in corpus.rankings}
+    chosen: dict[str, dict] = {lang: {} for lang in corpus.rankings}
     for outcome in outcomes[1:]:
-        for lang, (ranked, reused) in outcome.value[1].items():
+        for lang, (ranked, reused, choices, choices_reused) in outcome.value[1].items():
             made[lang].update(ranked)
             corpus.rankings[lang].reused.extend(reused)
+            chosen[lang].update(choices)
+            corpus.rankings[lang].choices.reused.extend(choices_reused)
     for lang, found in made.items():
         corpus.rankings[lang].made = found
+        corpus.rankings[lang].choices.made = chosen[lang]
     numbered = sorted((number, found) for outcome in outcomes[1:] for number, found in outcome.value[0])
     return ([(corpus.candidates[number], english_form, renderings) for number, (english_form, renderings) in numbered],
             outcomes[0].value)
@@ -320,14 +329,16 @@ def _render_everything(corpus: _Corpus, engine: Engine | None) -> tuple[list[Ren
 
 def _render_part(part: list[tuple[int, Candidate]] | None,
                  corpus: _Corpus) -> list | tuple[list, dict[str, tuple[dict[tuple, KeptRanking], list]]]:
-    """One part's renderings, numbered by candidate, with the rankings it made and the candidates
-    whose kept ranking it took, per language (run in a worker); ``None``: the single-word terms."""
+    """One part's renderings, numbered by candidate, with the rankings and choices it made and the
+    candidates whose kept ones it took, per language (run in a worker); ``None``: the single-word terms."""
     if part is None:
         return _single_words(corpus)
     for found in corpus.rankings.values():
         found.made, found.reused = {}, []
+        found.choices.made, found.choices.reused = {}, []
     rendered = _rendered(part, corpus)
-    return rendered, {lang: (found.made, found.reused) for lang, found in corpus.rankings.items()}
+    return rendered, {lang: (found.made, found.reused, found.choices.made, found.choices.reused)
+                      for lang, found in corpus.rankings.items()}
 
 
 def _rendered(numbered: Iterable[tuple[int, Candidate]],

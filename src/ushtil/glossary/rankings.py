@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..cache import ResultCache, cache_key
+from .choices import Choices, Kept, changed_grams, kept_choice
 from .index import LanguageIndex, analyse_side
 
 #: Ranked grams kept per candidate and language: more than the renderer reads of a phrase's
@@ -61,12 +62,14 @@ class KeptRanking:
 class Rankings:
     """The rankings of one language: those ``kept`` from the last build, those ``made`` in this one
     and the candidates whose kept one was ``reused`` (only their keys travel back from a worker),
-    and the ``unsettled`` units, holding a gram whose usual written form the new articles changed."""
+    and the ``unsettled`` units, holding a gram whose usual written form the new articles changed;
+    and the renderings chosen from the rankings (:mod:`.choices`), kept and made likewise."""
 
     kept: dict[CandidateKey, KeptRanking] = field(default_factory=dict)
     unsettled: set[int] = field(default_factory=set)
     made: dict[CandidateKey, KeptRanking] = field(default_factory=dict)
     reused: list[CandidateKey] = field(default_factory=list)
+    choices: Choices = field(default_factory=Choices)
 
     def this_build(self) -> dict[CandidateKey, KeptRanking]:
         """Every ranking this build made or took again: what the next build starts from."""
@@ -117,17 +120,22 @@ def kept_rankings(cache: ResultCache | None, article_keys: list[str], sizes: lis
     if payload is None:
         return empty, 0
     try:
-        keys, kept_sizes, stored = marshal.loads(payload)
+        keys, kept_sizes, stored, chosen = marshal.loads(payload)
         if keys != article_keys[:len(keys)] or kept_sizes != sizes[:len(keys)]:
             return empty, 0
-        rankings = {lang: Rankings(kept={candidate: _kept(fields) for candidate, fields in stored[lang].items()})
+        rankings = {lang: Rankings(kept={candidate: _kept(fields) for candidate, fields in stored[lang].items()},
+                                   choices=Choices(kept={candidate: kept_choice(fields)
+                                                         for candidate, fields in chosen[lang].items()}))
                     for lang in empty}
     except (EOFError, ValueError, TypeError, KeyError, AttributeError):
         cache.discard(_LAST_RANKINGS)
         return empty, 0
     old_units = sum(kept_sizes)
+    english_changed = changed_grams(indexes["en"], old_units)
     for lang, found in rankings.items():
         found.unsettled = unsettled_units(indexes[lang], old_units)
+        found.choices.changed = changed_grams(indexes[lang], old_units)
+        found.choices.english_changed = english_changed
     return rankings, len(keys)
 
 
@@ -140,10 +148,11 @@ def _kept(fields: tuple) -> KeptRanking:
 
 
 def keep_rankings(cache: ResultCache, article_keys: list[str], sizes: list[int],
-                  made: dict[str, dict[CandidateKey, KeptRanking]]) -> None:
-    """Store this build's rankings (what the next build starts from)."""
+                  made: dict[str, dict[CandidateKey, KeptRanking]],
+                  chosen: dict[str, dict[CandidateKey, Kept]]) -> None:
+    """Store this build's rankings and choices (what the next build starts from)."""
     stored = {lang: {candidate: kept.fields() for candidate, kept in found.items()} for lang, found in made.items()}
-    cache.put_bytes(_LAST_RANKINGS, marshal.dumps((article_keys, sizes, stored)))
+    cache.put_bytes(_LAST_RANKINGS, marshal.dumps((article_keys, sizes, stored, chosen)))
     cache.flush()
 
 
