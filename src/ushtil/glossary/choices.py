@@ -1,28 +1,29 @@
-"""Each candidate's rendering as chosen from its ranked grams, kept from one build for the next with
-what choosing it read.
+"""Work on one candidate kept from one build for the next with the grams it read: a rendering as
+chosen from its ranked grams, a term's rendering composed word by word.
 
 Once a candidate's grams are ranked (:mod:`.rankings`), its rendering in one language is chosen from
 the first of them: a running-text term's shortlist weighed again by its words and position, the
-headword written, the beads holding it counted, its variants found (:func:`.matching._choice`). That
-reads the sides of the candidate's beads and the counts and written forms of some grams, which the
-index records while :attr:`.index.LanguageIndex.reads` is on (:meth:`Choices.chosen`). Why a kept
-choice is the one a fresh build makes:
+headword written, the beads holding it counted, its variants found (:func:`.matching._choice`). A
+two-word term's rendering is composed from its words' translations in its beads
+(:func:`.build._composed`). Both read the sides of the candidate's beads and the counts and written
+forms of some grams, which each index records while :attr:`.index.LanguageIndex.reads` is on
+(:meth:`Remembered.recall`). Why a kept result is the one a fresh build makes:
 
 - new articles at the end change no old bead, and change the counts and written forms only of the
-  grams they hold (:attr:`Choices.changed`);
-- so a choice made from the same ranked grams with the same scores, for the same beads and English
-  form, that read no gram the new articles hold (in the language or in English) reads all it read
-  as it was, and comes out the same.
+  grams they hold (:attr:`Remembered.changed`, per language);
+- so work made from the same inputs (beads, English form, ranked grams with their scores) that read
+  no gram the new articles hold reads all it read as it was, and comes out the same.
 
-Its confidence reads the number of beads of the whole corpus, which every article changes: it is
-not part of the choice, and is computed again each build from the counts kept in it. A changed,
-removed or reordered article keeps nothing (the rankings are made anew then too).
+A chosen rendering's confidence reads the number of beads of the whole corpus, which every article
+changes: it is not part of the choice, and is computed again each build from the counts kept in it.
+A changed, removed or reordered article keeps nothing (the rankings are made anew then too).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .index import LanguageIndex
 
@@ -30,59 +31,69 @@ from .index import LanguageIndex
 #: margin over the runner-up, spelling likeness, shape, position by keyword lists, word support,
 #: variants (headword first) and where it came from.
 Choice = tuple
-#: A candidate as its choice depends on it: key, kind, demonym.
-CandidateKey = tuple[tuple[str, ...], str, bool]
-#: What a kept choice was made from and read: beads, English form, what it read of the ranking, the
-#: grams of the language and of English whose counts it read, and the choice (None: no rendering).
-Kept = tuple[list[int], str, tuple, list[str], list[str], Choice | None]
 #: Fields of a choice (a kept one of another length is not one).
 CHOICE_FIELDS = 11
+#: A term composed word by word: per language (lang, gram, headword, beads showing it, support,
+#: whether the headword is sure), and whether it is plural in all three languages.
+Composition = tuple
+COMPOSED_FIELDS = 6
+#: What a kept result was made from, the grams it read per language, and the result.
+Entry = tuple[tuple, dict[str, list[str]], Any]
 
 
 @dataclass
-class Choices:
-    """The choices of one language: those ``kept`` from the last build, the grams of the language and
-    of English ``changed`` by the articles added since, those ``made`` in this build and the
-    candidates whose kept choice was ``reused`` (only their keys travel back from a worker)."""
+class Remembered:
+    """One kind of work: the results ``kept`` from the last build, the grams ``changed`` per language
+    by the articles added since, the results ``made`` in this build and the keys whose kept result
+    was ``reused`` (only these travel back from a worker)."""
 
-    kept: dict[CandidateKey, Kept] = field(default_factory=dict)
-    changed: set[str] = field(default_factory=set)
-    english_changed: set[str] = field(default_factory=set)
-    made: dict[CandidateKey, Kept] = field(default_factory=dict)
-    reused: list[CandidateKey] = field(default_factory=list)
+    kept: dict[Hashable, Entry] = field(default_factory=dict)
+    changed: dict[str, set[str]] = field(default_factory=dict)
+    made: dict[Hashable, Entry] = field(default_factory=dict)
+    reused: list[Hashable] = field(default_factory=list)
 
-    def this_build(self) -> dict[CandidateKey, Kept]:
-        """Every choice this build made or took again: what the next build starts from."""
-        return {**{candidate: self.kept[candidate] for candidate in self.reused}, **self.made}
+    def this_build(self) -> dict[Hashable, Entry]:
+        """Every result this build made or took again: what the next build starts from."""
+        return {**{key: self.kept[key] for key in self.reused}, **self.made}
 
-    def chosen(self, candidate: CandidateKey, units: list[int], english_form: str, consumed: tuple,
-               choose: Callable[[], Choice | None], target: LanguageIndex, english: LanguageIndex) -> Choice | None:
-        """The kept choice of ``candidate`` when made from the same beads, English form and ranked
-        grams (``consumed``) and reading no changed gram; else ``choose()``, with what it reads
-        recorded for the next build."""
-        kept = self.kept.get(candidate)
-        if (kept is not None and kept[0] == units and kept[1] == english_form and kept[2] == consumed
-                and self.changed.isdisjoint(kept[3]) and self.english_changed.isdisjoint(kept[4])):
-            self.reused.append(candidate)
-            return kept[5]
-        target.reads, english.reads = set(), set()
+    def recall(self, key: Hashable, made_from: tuple, make: Callable[[], Any],
+               indexes: Sequence[LanguageIndex]) -> Any:
+        """The kept result of ``key`` when made from the same inputs and reading no changed gram;
+        else ``make()``, with the grams it reads of ``indexes`` recorded for the next build."""
+        kept = self.kept.get(key)
+        if (kept is not None and kept[0] == made_from
+                and all(self.changed[lang].isdisjoint(grams) for lang, grams in kept[1].items())):
+            self.reused.append(key)
+            return kept[2]
+        for index in indexes:
+            index.reads = set()
         try:
-            choice = choose()
-            reads, english_reads = sorted(target.reads), sorted(english.reads)
+            value = make()
+            reads = {index.lang: sorted(index.reads) for index in indexes}
         finally:
-            target.reads = english.reads = None
-        self.made[candidate] = (units, english_form, consumed, reads, english_reads, choice)
-        return choice
+            for index in indexes:
+                index.reads = None
+        self.made[key] = (made_from, reads, value)
+        return value
 
 
-def kept_choice(fields: tuple) -> Kept:
-    """A kept choice as stored; ValueError or TypeError for one of another shape."""
-    units, english_form, consumed, reads, english_reads, choice = fields
-    if not (isinstance(units, list) and isinstance(english_form, str) and isinstance(consumed, tuple)
-            and isinstance(reads, list) and isinstance(english_reads, list)
-            and (choice is None or (isinstance(choice, tuple) and len(choice) == CHOICE_FIELDS))):
-        raise ValueError("not a kept choice")
-    return units, english_form, consumed, reads, english_reads, choice
+def kept_entry(fields: tuple, value_fits: Callable[[Any], bool]) -> Entry:
+    """A kept result as stored; ValueError for one of another shape (``value_fits``: the result's)."""
+    made_from, reads, value = fields
+    if not (isinstance(made_from, tuple) and isinstance(reads, dict)
+            and all(isinstance(grams, list) for grams in reads.values()) and value_fits(value)):
+        raise ValueError("not a kept result")
+    return made_from, reads, value
+
+
+def is_choice(value: Any) -> bool:
+    return value is None or (isinstance(value, tuple) and len(value) == CHOICE_FIELDS)
+
+
+def is_composition(value: Any) -> bool:
+    return value is None or (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], tuple)
+                             and all(isinstance(rendering, tuple) and len(rendering) == COMPOSED_FIELDS
+                                     for rendering in value[0]))
 
 
 def changed_grams(index: LanguageIndex, old_units: int) -> set[str]:

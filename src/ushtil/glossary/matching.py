@@ -109,8 +109,8 @@ def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: Lang
     def choose() -> Choice | None:
         return _choice(candidate, english, target, shared, english_form, words, consumed)
 
-    choice = (rankings.choices.chosen((candidate.key, candidate.kind, candidate.demonym), shared, english_form,
-                                      consumed, choose, target, english)
+    choice = (rankings.choices.recall((candidate.key, candidate.kind, candidate.demonym),
+                                      (shared, english_form, consumed), choose, (target, english))
               if rankings is not None else choose())
     return None if choice is None else _rendering_of(choice, target, len(shared))
 
