@@ -68,8 +68,10 @@ class PhraseComposer:
         """How surely ``word`` translates ``english_word`` (0 when the corpus does not show it): their
         Dice when they co-occur in MIN_COOCCURRENCE beads or more, or their spelling's likeness when
         they are one loanword."""
-        self.english.note(english_word)  # remembered or not, it reads these words' counts
-        self.target.note(word)
+        if self.english.reads is not None:  # remembered or not, it reads these words' counts (inline: a
+            self.english.reads.add(english_word)  # term's composition asks for thousands of pairs)
+        if self.target.reads is not None:
+            self.target.reads.add(word)
         value = self._support.get((english_word, word))
         if value is None:
             value = self._cooccurrence(english_word, word)
@@ -139,8 +141,10 @@ class PhraseComposer:
 
     def _cooccurrence(self, english_word: str, word: str) -> float:
         """The Dice of two words that co-occur in MIN_COOCCURRENCE beads or more (else 0)."""
-        self.english.note(english_word)
-        self.target.note(word)
+        if self.english.reads is not None:
+            self.english.reads.add(english_word)
+        if self.target.reads is not None:
+            self.target.reads.add(word)
         value = self._dice.get((english_word, word))
         if value is None:
             together = self.words.together(english_word, word) >= MIN_COOCCURRENCE

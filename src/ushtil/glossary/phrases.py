@@ -56,8 +56,10 @@ class WordAssociation:
     def _pair(self, english_word: str, word: str) -> tuple[int, float]:
         """Units holding both words and their Dice, counted once per pair (the renderers ask both of
         the same pairs for many candidates)."""
-        self.english.note(english_word)
-        self.target.note(word)
+        if self.english.reads is not None:  # (inline: the renderers ask for hundreds of thousands of pairs)
+            self.english.reads.add(english_word)
+        if self.target.reads is not None:
+            self.target.reads.add(word)
         found = self._pairs.get((english_word, word))
         if found is None:
             a, b = self._units(self.english, english_word), self._units(self.target, word)
