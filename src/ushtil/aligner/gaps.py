@@ -13,11 +13,22 @@ it counts the same merged into a neighbouring bead of the run as on its own).
 
 The three-way programme (:func:`~.dp.fill`) maximises that objective in one pass, with a state per
 cell for the languages the last bead lacked (:func:`gap_steps`).
+
+An affine gap cost does not tell a page from a smear: a stray pair inside a page, paired with the
+best of the page's unrelated sentences, costs one run more, which the best of a page's worth of
+chance pairs pays for often (a sentence just before the page whose pair scores low, a partial
+translation or a title, is then moved into the page). Where a guide found a page missing
+(:func:`page_interiors`), the page is one event, and a sentence of that language kept inside it
+could lie at any of its positions: a bead taking a sentence of the language inside the page is
+charged the log of the page's length (:func:`interior_charges`), a prior no run in the dev cases
+is long enough to show (their deletions are too short to have an inside), so it is not fitted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
@@ -27,6 +38,10 @@ from .dp import LONGEST_SIDE, Cell, Move, Steps, move_counts
 #: Beads that take a language (or lack another) in a row that a gap stretch may hold
 #: (:func:`gap_stretches`).
 GAP_REACH = 8
+#: Sentences at each end of a guide's gap stretch that are not inside the page
+#: (:func:`page_interiors`): a guide, one sentence at a time, may pair up to GAP_REACH of them
+#: wrongly, so the page's true edges lie that far from the stretch's.
+PAGE_EDGE = GAP_REACH
 
 Path = list[tuple[Cell, Move]]
 
@@ -97,3 +112,54 @@ def _steps_up_to(most: Cell, bonus: float, longest: int) -> Steps | None:
         adds[state, 1 + np.flatnonzero(better), move] = given_back - bonus * opened[better]
     adds.flags.writeable = False  # one object for every section of that shape
     return Steps(adds, counts)
+
+
+@dataclass(frozen=True)
+class PageInterior:
+    """The inside of a page missing from language ``lang``: the positions ``first`` … ``last`` of the
+    ``witness`` language, and what a bead taking a sentence of ``lang`` there is charged."""
+
+    lang: int
+    witness: int
+    first: int
+    last: int
+    charge: float
+
+
+def page_interiors(path: Path, other: int) -> list[PageInterior]:
+    """The insides of the pages a pairwise guide path (English and ``other``) found missing from
+    either language: each gap stretch (:func:`gap_stretches`) less PAGE_EDGE sentences of the
+    witness (the other language of the pair) at either end, charged the log of the stretch's
+    length in the witness; a stretch too short to have an inside has none."""
+    interiors = []
+    for lang, witness in ((0, other), (other, 0)):
+        for first, last in gap_stretches(path, lang, (0, other)):
+            (start, _), (end, move) = path[first], path[last]
+            low, high = start[witness], end[witness] + move.value[witness] - 1
+            if high - low > 2 * PAGE_EDGE:
+                interiors.append(PageInterior(lang, witness, low + PAGE_EDGE, high - PAGE_EDGE,
+                                              math.log(high - low + 1)))
+    return interiors
+
+
+def interior_charges(interiors: Sequence[PageInterior], starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """What the beads taking ``counts[n]`` sentences from ``starts[n]`` (or one row of counts for all)
+    are charged for the page insides they take a sentence in (the largest charge, once)."""
+    counts = np.asarray(counts).reshape(-1, 3)
+    charged = np.zeros(len(starts))
+    for page in interiors:
+        inside = (starts[:, page.witness] >= page.first) & (starts[:, page.witness] <= page.last)
+        charged = np.maximum(charged, np.where(inside & (counts[:, page.lang] > 0), page.charge, 0.0))
+    return charged
+
+
+def charged_scores(scores: np.ndarray | Callable, cells: np.ndarray, counts: np.ndarray,
+                   interiors: Sequence[PageInterior]) -> np.ndarray | Callable:
+    """:func:`~.dp.fill`'s bead scores (moves × cells of the band, or a scoring function) less the
+    page-inside charges (:func:`interior_charges`)."""
+    if not interiors:
+        return scores
+    if callable(scores):
+        return lambda starts, taken: scores(starts, taken) - interior_charges(interiors, starts, taken)
+    charged = np.stack([interior_charges(interiors, cells, row) for row in counts])
+    return scores - charged.astype(scores.dtype)

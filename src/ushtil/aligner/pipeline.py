@@ -29,9 +29,9 @@ from ..model import LANGS, Alignment, Article, Bead
 from ..split import is_split
 from ..tokens import words
 from .confidence import bead_evidence, path_bounds
-from .dp import Band, Cell, Move, fill, traceback
+from .dp import Band, Cell, Move, fill, move_counts, traceback
 from .features import FEATURES, PairContext, TermPairs
-from .gaps import gap_steps, gap_stretches
+from .gaps import PageInterior, charged_scores, gap_steps, gap_stretches, page_interiors
 from .profile import COGNATE_PREFIX, SentenceProfile, profile_sentence, stem
 from .scoring import BeadScorer, PairModel, Settings, default_settings
 
@@ -51,6 +51,10 @@ GUIDE_WIDTH = 6
 GUIDE_SHARE = 0.1
 GUIDE_MAX_WIDTH = 15
 GUIDE_ROUNDS = 12
+#: A guide's gap stretch at most this many positions wide in English or in the other language is
+#: widened whole (:func:`_over_gaps`): the cells it adds are at most as many per sentence as the
+#: guide's own band has.
+WIDENED_STRETCH = 2 * GUIDE_MAX_WIDTH + 1
 #: Sections with more sentences than this are "long": a progress bar when options.progress is set.
 LONG_SECTION = 1000
 #: Sections with more sentences than this start their guides from anchors (:func:`_anchor_path`),
@@ -266,9 +270,11 @@ def _memo(section: Section, options: AlignOptions) -> dict:
 FIRST_ROUND_FEATURES = frozenset({"length", "numbers_shared", "numbers_unmatched", "cognates", "punctuation_unmatched"})
 
 
-def _guide(scorer: BeadScorer, other: int, over_gaps: bool = True) -> tuple[np.ndarray, np.ndarray]:
+def _guide(scorer: BeadScorer, other: int,
+           over_gaps: bool = True) -> tuple[np.ndarray, np.ndarray, list[PageInterior]]:
     """Where each English position lies in language ``other`` (1 or 2): the positions a banded
-    pairwise pass visits (lowest, highest per row).
+    pairwise pass visits (lowest, highest per row), and the insides of the pages it found missing
+    (:func:`~.gaps.page_interiors`; none without ``over_gaps``).
 
     In a long section the first round searches the band around the anchors' path
     (:func:`_anchor_path`: wide only where the anchors leave room for a missing passage); in a
@@ -313,8 +319,8 @@ def _guide(scorer: BeadScorer, other: int, over_gaps: bool = True) -> tuple[np.n
         if not first and not along_edge.any():
             break
     if not over_gaps:
-        return low[:, other - 1], high[:, other - 1]
-    return _over_gaps(path, other, low[:, other - 1], high[:, other - 1])
+        return low[:, other - 1], high[:, other - 1], []
+    return *_over_gaps(path, other, low[:, other - 1], high[:, other - 1]), page_interiors(path, other)
 
 
 def _over_gaps(path: list[tuple[Cell, Move]], other: int, low: np.ndarray,
@@ -326,16 +332,25 @@ def _over_gaps(path: list[tuple[Cell, Move]], other: int, low: np.ndarray,
     the three-way programme must be free to put them back. So is a detour: steps without the other
     language next to steps without English, where the guide skipped both texts' sentences rather
     than pair them (its gap-run term makes a detour cheaper than a few weak pairs, which the
-    three-way programme, with the third language's evidence, may well take). (At most
-    GUIDE_MAX_WIDTH either side of the path: the cells stay linear in the length.)"""
+    three-way programme, with the third language's evidence, may well take). A stretch is widened
+    whole where it is narrow one way (at most :data:`WIDENED_STRETCH` English positions or positions
+    of ``other``: a page with a few sentences paired into it), however long the other way: the
+    stray pairs may lie anywhere in the page, and the page's true edges further than
+    GUIDE_MAX_WIDTH from the guide's path. A stretch wide both ways (a smear, a text not a
+    translation) is widened at most GUIDE_MAX_WIDTH either side of the path: the cells stay
+    linear in the length either way."""
     widened_low, widened_high = low.copy(), high.copy()
     for first, last in [*gap_stretches(path, 0, (0, other)), *gap_stretches(path, other, (0, other)),
                         *_detours(path)]:
         (start, _), (end, move) = path[first], path[last]
         rows = slice(start[0], end[0] + move.value[0] + 1)
-        widened_low[rows] = np.minimum(widened_low[rows], start[other])
-        widened_high[rows] = np.maximum(widened_high[rows], end[other] + move.value[other])
-    return np.maximum(widened_low, low - GUIDE_MAX_WIDTH), np.minimum(widened_high, high + GUIDE_MAX_WIDTH)
+        top = end[other] + move.value[other]
+        narrow = min(rows.stop - rows.start, top - start[other] + 1) <= WIDENED_STRETCH
+        widened_low[rows] = np.minimum(widened_low[rows], start[other] if narrow
+                                       else np.maximum(start[other], low[rows] - GUIDE_MAX_WIDTH))
+        widened_high[rows] = np.maximum(widened_high[rows], top if narrow
+                                        else np.minimum(top, high[rows] + GUIDE_MAX_WIDTH))
+    return widened_low, widened_high
 
 
 def _detours(path: list[tuple[Cell, Move]]) -> list[tuple[int, int]]:
@@ -390,7 +405,24 @@ def _anchors(a: Sequence[SentenceProfile], b: Sequence[SentenceProfile]) -> list
                 shared.update((i, j) for j in columns[first:last])
     # one pair per row at most: a row's pairs in decreasing j, of which an increasing chain takes one
     pairs = sorted((pair for pair, count in shared.items() if count >= ANCHOR_KEYS), key=lambda p: (p[0], -p[1]))
-    return _longest_chain(pairs)
+    return _without_lone_offsets(_longest_chain(pairs), n, m)
+
+
+def _without_lone_offsets(chain: list[tuple[int, int]], n: int, m: int) -> list[tuple[int, int]]:
+    """The ``chain`` of anchors less each whose offset (j - i) lies between its neighbours' (the texts'
+    ends count as anchors), more than GUIDE_WIDTH from both: the offset moves where a passage is
+    missing, and an anchor alone at an offset between two others is a chance pair inside a page (two
+    small numbers shared). Leaving out such an anchor only widens the band (:func:`_anchor_path`:
+    between its neighbours the band holds every path whose offset moves from theirs to theirs), so
+    a true one costs cells, not the path."""
+    kept = [(0, 0)]
+    ends = [*chain, (n, m)]
+    for anchor, after in zip(chain, ends[1:], strict=True):
+        offsets = [j - i for i, j in (kept[-1], anchor, after)]
+        low, high = sorted((offsets[0], offsets[2]))
+        if not low + GUIDE_WIDTH < offsets[1] < high - GUIDE_WIDTH:
+            kept.append(anchor)
+    return kept[1:]
 
 
 def _longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -430,15 +462,22 @@ def _anchor_path(anchors: list[tuple[int, int]], n: int, m: int) -> tuple[np.nda
 def band_for(scorer: BeadScorer, sizes: Cell, over_gaps: bool = True) -> Band:
     """The cells near both pairwise guide paths (en-kk, en-ru), widened over their gap stretches
     (``over_gaps``, :func:`_over_gaps`); the full cube for tiny sections."""
+    return _guided_band(scorer, sizes, over_gaps)[0]
+
+
+def _guided_band(scorer: BeadScorer, sizes: Cell, over_gaps: bool = True) -> tuple[Band, list[PageInterior]]:
+    """:func:`band_for`'s band, and the insides of the pages the guides found missing."""
     n, m, k = sizes
     if (n + 1) * (m + 1) * (k + 1) <= FULL_CUBE_CELLS or n == 0:
-        return Band.full(sizes)
+        return Band.full(sizes), []
     low = np.zeros((n + 1, 2), dtype=np.int64)
     high = np.zeros((n + 1, 2), dtype=np.int64)
+    interiors = []
     for other in (1, 2):
         if sizes[other]:
-            low[:, other - 1], high[:, other - 1] = _guide(scorer, other, over_gaps)
-    return Band.around(sizes, low, high, BAND_WIDTH)
+            low[:, other - 1], high[:, other - 1], found = _guide(scorer, other, over_gaps)
+            interiors += found
+    return Band.around(sizes, low, high, BAND_WIDTH), interiors
 
 
 @dataclass
@@ -455,19 +494,20 @@ def align_section(section: Section, models: list[PairModel], options: AlignOptio
     scorer = section_scorer(section, models, options)
     sizes = scorer.sizes
     # a first pass, whose beads only feed the learned lexicon, leaves stray pairs in a page as they are
-    band = band_for(scorer, sizes, over_gaps=options.scored)
+    band, interiors = _guided_band(scorer, sizes, over_gaps=options.scored)
     scorer.prepare(band)
     steps = gap_steps(sizes, options.settings.priors.gap_run)  # a missing page as one gap
+    # a sentence kept inside a page found missing is charged for where it lies
+    scores = charged_scores(scorer.for_fill(band), band.cells(), move_counts(sizes), interiors)
     if not (options.progress and max(sizes) > LONG_SECTION):
-        table = fill(band, scorer.for_fill(band), steps=steps)
+        table = fill(band, scores, steps=steps)
     else:
         from tqdm import tqdm
 
         # on a terminal a live bar; into a log file an update every few seconds, not ten a second
         with tqdm(total=100, desc="aligning sentences", unit="%", file=sys.stderr,
                   mininterval=0.1 if sys.stderr.isatty() else 5.0) as bar:
-            table = fill(band, scorer.for_fill(band), on_progress=lambda share: bar.update(int(100 * share) - bar.n),
-                         steps=steps)
+            table = fill(band, scores, on_progress=lambda share: bar.update(int(100 * share) - bar.n), steps=steps)
     return SectionResult(section, traceback(table, sizes), scorer)
 
 
