@@ -281,15 +281,22 @@ def _collect(futures: dict, count: int, as_completed: Callable, cancel: Callable
                 values = future.result()
             except Exception as exc:  # the worker itself died (out of memory, killed) or was lost
                 values = [Outcome(error=f"worker failed ({type(exc).__name__}: {exc})")] * len(numbers)
-            for number, outcome in zip(numbers, values, strict=True):
-                outcomes[number] = outcome
-                done += 1
-                if on_done:
-                    on_done(done)
+            done = _record(outcomes, numbers, values, done, on_done)
     except BaseException:
         cancel()
         raise
     return [outcome or Outcome(error="not run") for outcome in outcomes]
+
+
+def _record(outcomes: list, numbers: Iterable[int], values: list[Outcome], done: int, on_done) -> int:
+    """Put a finished run's ``values`` at their ``numbers``, telling ``on_done`` of each; the number
+    finished so far."""
+    for number, outcome in zip(numbers, values, strict=True):
+        outcomes[number] = outcome
+        done += 1
+        if on_done:
+            on_done(done)
+    return done
 
 
 class _Workers:
@@ -381,11 +388,7 @@ class _Workers:
                     self.lost[number] = (f"the worker process ended, exit code {self.processes[number].exitcode}"
                                          if isinstance(exc, EOFError) else f"{type(exc).__name__}: {exc}")
                     values = [Outcome(error=f"worker failed ({self.lost[number]})")] * len(run)
-                for n, outcome in zip(run, values, strict=True):
-                    outcomes[n] = outcome
-                    done += 1
-                    if on_done:
-                        on_done(done)
+                done = _record(outcomes, run, values, done, on_done)
             hand_out()
         reason = "; ".join(sorted(set(self.lost.values())))
         return [outcome or Outcome(error=f"worker failed ({reason})") for outcome in outcomes]
