@@ -79,14 +79,14 @@ def test_a_damaged_kept_ranking_is_never_used(corpus, tmp_path, capsys):  # noqa
     with contextlib.closing(sqlite3.connect(work / CACHE_FOLDER / STORE_FILE)) as db:
         (good, checksum), = db.execute("SELECT payload, checksum FROM results WHERE key = ?",
                                        (rankings._LAST_RANKINGS,))
-    article_keys, sizes, stored = marshal.loads(good)
+    article_keys, sizes, stored, chosen, composed = marshal.loads(good)
     assert stored["kk"] and stored["ru"]
     # its checksum wrong; a payload of another shape under a right checksum (a ranking of four
     # grams counted in three beads)
     candidate = next(iter(stored["kk"]))
     units, form, grams, both, boundary = stored["kk"][candidate]
     stored["kk"][candidate] = (units, form, [*grams, "extra"], both, boundary)
-    odd = marshal.dumps((article_keys, sizes, stored))
+    odd = marshal.dumps((article_keys, sizes, stored, chosen, composed))
     for number, (payload, sum_of) in enumerate([(good.replace(b"\x00", b"\x01", 1), checksum),
                                                 (odd, hashlib.sha256(odd).hexdigest())]):
         add_article(corpus, work, f"zz-seed-{number}.txt", "Kazakhstan", f"Qazaqstan{number}")

@@ -99,7 +99,7 @@ def test_align_interrupted_while_writing_the_tmx_changes_nothing(earlier, monkey
 def test_check_failing_on_the_json_leaves_the_workbook_as_it_was(earlier, monkeypatch, capsys):
     import ushtil.export.check_report
 
-    def full_disk(report, path):
+    def full_disk(report, path, cache=None):
         raise OutputError(f"{path}: cannot write (No space left on device)")
 
     monkeypatch.setattr(ushtil.export.check_report, "write_check_json", full_disk)

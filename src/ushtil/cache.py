@@ -61,6 +61,12 @@ def code_fingerprint() -> str:
                                        for path in files))
 
 
+def encoded(value: Any) -> bytes:
+    """What :meth:`ResultCache.put` stores for ``value``: a worker that made the value can encode it
+    there, for this process to store with :meth:`ResultCache.put_bytes`."""
+    return _VALUE_ENCODER.encode(value).encode()
+
+
 def cache_key(stage: str, settings: Any, content: Any) -> str:
     """The key of one stage's result for one input under the given settings and this code."""
     return content_hash(code_fingerprint(), stage, settings, content)
@@ -101,9 +107,10 @@ class ResultCache:
             self.discard(key)
             return None
 
-    def get_bytes(self, key: str) -> bytes | None:
+    def get_bytes(self, key: str, tally: bool = True) -> bytes | None:
         """The payload stored under ``key`` as it was stored (:meth:`put_bytes`); None when absent or
-        when it does not match its checksum (the entry is then removed)."""
+        when it does not match its checksum (the entry is then removed). ``tally=False``: not counted
+        in :attr:`stats` as a hit or miss (what a command's summary counts is its own results)."""
         if self.folder is None or not self.reuse:
             return None
         try:
@@ -113,13 +120,13 @@ class ResultCache:
             self._damaged(exc)
             row = None
         if row is None:
-            self.stats["miss"] += 1
+            self.stats["miss"] += tally
             return None
         checksum, payload = row
         if not isinstance(payload, bytes) or hashlib.sha256(payload).hexdigest() != checksum:
             self.discard(key)
             return None
-        self.stats["hit"] += 1
+        self.stats["hit"] += tally
         return payload
 
     def discard(self, key: str) -> None:
@@ -133,10 +140,11 @@ class ResultCache:
     def put(self, key: str, value: Any) -> None:
         """Store ``value`` (JSON-able) under ``key``; a cache that cannot be written is only a slower run."""
         if self.folder is not None:
-            self.put_bytes(key, _VALUE_ENCODER.encode(value).encode())
+            self.put_bytes(key, encoded(value))
 
-    def put_bytes(self, key: str, payload: bytes) -> None:
-        """Store ``payload`` under ``key`` as it is (read back by :meth:`get_bytes`)."""
+    def put_bytes(self, key: str, payload: bytes, tally: bool = True) -> None:
+        """Store ``payload`` under ``key`` as it is (read back by :meth:`get_bytes`; ``tally=False``:
+        not counted in :attr:`stats`)."""
         if self.folder is None:
             return
         try:
@@ -148,7 +156,7 @@ class ResultCache:
         except sqlite3.DatabaseError as exc:
             self._damaged(exc)
             return
-        self.stats["stored"] += 1
+        self.stats["stored"] += tally
         self._pending += 1
         if self._pending >= COMMIT_EVERY or time.monotonic() - self._committed > COMMIT_SECONDS:
             self.flush()

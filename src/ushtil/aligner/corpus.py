@@ -14,10 +14,13 @@ words). The lexicon itself is kept too, and used again while the corpus has only
 
 from __future__ import annotations
 
+import uuid
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import ClassVar
 
-from ..cache import ResultCache, cache_key, content_hash
+from ..cache import ResultCache, cache_key, content_hash, encoded
 from ..engine import Engine, Progress, run_each, ticker
 from ..model import LANGS, Alignment, Article
 from .io import alignment_from_dict, alignment_to_dict
@@ -60,9 +63,14 @@ def align_corpus(
     options = options or AlignOptions()
     if term_pairs is not None:
         options = replace(options, terms=_term_triples(term_pairs))
-    if options.profiles is None:  # sentence profiles kept between the passes of this process
-        options = replace(options, profiles={})
-    cache = cache or ResultCache(None)
+    if options.profiles is None:  # sentence profiles kept between the passes of each process
+        options = replace(options, profiles=_KeptProfiles())
+    engine = engine or Engine()
+    with engine.keeping_workers():  # the second pass of each text where its first pass kept its profiles
+        return _align_corpus(sources, options, engine, cache or ResultCache(None), progress)
+
+
+def _align_corpus(sources, options: AlignOptions, engine: Engine, cache: ResultCache, progress) -> CorpusResult:
     if options.lexicon:
         run = _Run(sources, options, engine, cache, progress)
         run.first_pass(range(len(sources)), stems_only=False)
@@ -73,8 +81,14 @@ def align_corpus(
     run.first_pass(range(len(sources)), stems_only=True)
     done = [n for n in range(len(sources)) if n in run.stems]
     lexicon, learned_from = _corpus_lexicon(run, done)
-    parts = _lexicon_parts(run, done, lexicon, learned_from)
-    run.result.alignments = run.second_pass(done, replace(options, lexicon=lexicon), parts)
+    if lexicon and not (cache.folder and cache.reuse):
+        # nothing is looked up: each text's lexicon part, needed only for the keys its second pass is
+        # stored under, is made by that pass on the workers, not here between the passes
+        run.result.alignments, parts = run.second_pass(done, replace(options, lexicon=lexicon), None)
+        _keep_parts(run, learned_from, {run.keys[n]: part for n, part in parts.items()})
+    else:
+        parts = _lexicon_parts(run, done, lexicon, learned_from)
+        run.result.alignments, _ = run.second_pass(done, replace(options, lexicon=lexicon), parts)
     return run.result
 
 
@@ -111,45 +125,62 @@ class _Run:
                 self.stems[n], self.length_means[n] = facts["stems"], facts["length_means"]
             if found is not None:
                 self.first[n] = alignment_from_dict(found)
-        outcomes = self._run(_align_one, [self.sources[n] for n in todo], self.options, "aligning")
+        outcomes = self._run(_align_one, todo, [self.sources[n] for n in todo], self.options, "aligning")
         for n, outcome in zip(todo, outcomes, strict=True):
             if outcome.ok:
                 first = outcome.value
                 self.first[n], self.stems[n], self.length_means[n] = first.alignment, first.stems, first.length_means
-                self.cache.put(self.keys[n], alignment_to_dict(first.alignment))
-                self.cache.put(_facts_key(self.keys[n]), {"stems": first.stems, "length_means": first.length_means})
+                if first.stored:
+                    self.cache.put_bytes(self.keys[n], first.stored[0])
+                    self.cache.put_bytes(_facts_key(self.keys[n]), first.stored[1])
             else:
                 self._failed.add(n)
                 self.result.errors.append(f"{self.sources[n][0]}: {outcome.error}")
 
-    def second_pass(self, done: list[int], options: AlignOptions, parts: dict[int, str]) -> list[Alignment | None]:
+    def second_pass(self, done: list[int], options: AlignOptions,
+                    parts: dict[int, str] | None) -> tuple[list[Alignment | None], dict[int, str]]:
         """The realigned texts (None where a text failed), taken from the cache where the text and
-        the lexicon entries it can use are as before."""
+        the lexicon entries it can use (its :func:`_lexicon_part`) are as before; and those parts
+        (``parts`` None: made by each text's pass, nothing taken from the cache)."""
         alignments: list[Alignment | None] = [None] * len(self.sources)
         keys, todo = {}, []
         for n in done:
+            if parts is None:
+                todo.append(n)
+                continue
             keys[n] = cache_key("align: realigning", self.settings, [self.contents[n], parts[n]])
             found = self.cache.get(keys[n])
             if found is None:
                 todo.append(n)
             else:
                 alignments[n] = alignment_from_dict(found)
-        outcomes = self._run(_realign_one, [(*self.sources[n], self.length_means[n]) for n in todo], options,
-                             "realigning")
+        made = {} if parts is None else parts
+        outcomes = self._run(_realign_one, todo, [(*self.sources[n], self.length_means[n]) for n in todo], options,
+                             "realigning", parts=parts is None)
         for n, outcome in zip(todo, outcomes, strict=True):
             if outcome.ok:
-                alignments[n] = outcome.value
-                self.cache.put(keys[n], alignment_to_dict(outcome.value))
+                alignments[n], stored, part = outcome.value
+                if parts is None:
+                    made[n] = part
+                    keys[n] = cache_key("align: realigning", self.settings, [self.contents[n], part])
+                if stored:
+                    self.cache.put_bytes(keys[n], stored)
             else:
                 self.result.errors.append(f"{self.sources[n][0]}: {outcome.error}")
         if options.lexicon:
             self.result.notes.append(f"second pass: {len(todo)} text(s) realigned, {len(done) - len(todo)} whose "
                                      "lexicon entries did not change taken from the cache")
-        return alignments
+        return alignments, made
 
-    def _run(self, work, items: list, options: AlignOptions, label: str) -> list:
+    def _run(self, work, numbers: list[int], items: list, options: AlignOptions, label: str,
+             parts: bool = False) -> list:
+        """``work`` on the items of the texts ``numbers``, each on the worker that had the text before;
+        what the cache stores is encoded there too (in this process, encoding a thousand alignments
+        and their stems took seconds while the workers waited for the lexicon)."""
         tick = ticker(self.progress, len(items), label)
-        outcomes = run_each(work, items, engine=self.engine, shared=options, on_done=tick)
+        work_options = _Work(options, stored=self.cache.folder is not None, parts=parts)
+        outcomes = run_each(work, items, engine=self.engine, shared=work_options, on_done=tick,
+                            keys=[self.keys[n] for n in numbers])
         self.cache.flush()
         return outcomes
 
@@ -168,8 +199,7 @@ def _lexicon_parts(run: _Run, done: list[int], lexicon: dict[str, dict[str, set[
     thousand texts' lexicon entries again."""
     if not lexicon:
         return {n: NO_LEXICON for n in done}
-    slot = cache_key("align: lexicon parts", run.settings, learned_from)
-    known = run.cache.get(slot) or {}
+    known = run.cache.get(_parts_slot(run, learned_from)) or {}
     parts, added = {}, 0
     for n in done:
         part = known.get(run.keys[n])
@@ -178,8 +208,17 @@ def _lexicon_parts(run: _Run, done: list[int], lexicon: dict[str, dict[str, set[
             added += 1
         parts[n] = part
     if added:
-        run.cache.put(slot, known)
+        _keep_parts(run, learned_from, known)
     return parts
+
+
+def _keep_parts(run: _Run, learned_from: str, known: dict[str, str]) -> None:
+    """Keep the texts' lexicon parts (by text key) beside the lexicon learned from ``learned_from``."""
+    run.cache.put(_parts_slot(run, learned_from), known)
+
+
+def _parts_slot(run: _Run, learned_from: str) -> str:
+    return cache_key("align: lexicon parts", run.settings, learned_from)
 
 
 def _corpus_lexicon(run: _Run, done: list[int]) -> tuple[dict[str, dict[str, set[str]]], str]:
@@ -223,26 +262,75 @@ def _size(lexicon: dict[str, dict[str, set[str]]]) -> int:
     return sum(len(entries) for entries in lexicon.values())
 
 
+class _KeptProfiles(dict):
+    """``AlignOptions.profiles`` of a corpus run: the sentence profiles and evidence a process keeps
+    from a text's first pass for its second. Sent to a worker process (with the second pass's
+    options), it stands for that worker's own store of the same run, never a copy of the sender's
+    (up to about 200 MB): the engine gives each text back to the worker that had it first."""
+
+    #: the store of each run this process holds
+    _of_run: ClassVar[weakref.WeakValueDictionary] = weakref.WeakValueDictionary()
+
+    def __init__(self, run: str = "") -> None:
+        super().__init__()
+        self.run = run or uuid.uuid4().hex
+        self._of_run[self.run] = self
+
+    def __reduce__(self):
+        return _kept_profiles, (self.run,)
+
+
+def _kept_profiles(run: str) -> _KeptProfiles:
+    """This process's store of the run ``run`` (a new one when it has none)."""
+    found = _KeptProfiles._of_run.get(run)
+    return _KeptProfiles(run) if found is None else found
+
+
+@dataclass
+class _Work:
+    """What each text's pass is given besides its text: the options, and whether its results are
+    stored in a cache (:func:`~ushtil.cache.encoded` by the pass)."""
+
+    options: AlignOptions
+    stored: bool
+    #: the second pass also gives the text's :func:`_lexicon_part`
+    parts: bool = False
+
+
 @dataclass
 class _Pass:
-    """One text's first pass: its alignment, the lexicon stems of its sentences per language and its
-    length ratios measured on the beads the pass links."""
+    """One text's first pass: its alignment, the lexicon stems of its sentences per language, its
+    length ratios measured on the beads the pass links, and (when stored) the cache's payloads of
+    the alignment and of the stems and ratios."""
 
     alignment: Alignment
     stems: dict[str, list[str]] = field(default_factory=dict)
     length_means: dict[str, float] = field(default_factory=dict)
+    stored: tuple[bytes, bytes] | None = None
 
 
-def _align_one(named_source: tuple[str, Source], options: AlignOptions) -> _Pass:
+def _align_one(named_source: tuple[str, Source], work: _Work) -> _Pass:
     name, source = named_source
-    alignment = align(source, name=name, options=options)
-    vocabulary = {lang: sorted(set().union(*map(stems, alignment.sentences[lang]))) for lang in LANGS}
-    return _Pass(alignment, vocabulary, linked_length_means(alignment))
+    alignment = align(source, name=name, options=work.options)
+    vocabulary = _vocabulary(alignment)
+    length_means = linked_length_means(alignment)
+    stored = (encoded(alignment_to_dict(alignment)), encoded({"stems": vocabulary, "length_means": length_means})
+              ) if work.stored else None
+    return _Pass(alignment, vocabulary, length_means, stored)
 
 
-def _realign_one(measured_source: tuple[str, Source, dict[str, float]], options: AlignOptions) -> Alignment:
+def _realign_one(measured_source: tuple[str, Source, dict[str, float]],
+                 work: _Work) -> tuple[Alignment, bytes | None, str | None]:
+    """The text's second pass, the cache's payload of it (when stored) and (when asked) its lexicon part."""
     name, source, length_means = measured_source
-    return align(source, name=name, options=options, length_means=length_means)
+    alignment = align(source, name=name, options=work.options, length_means=length_means)
+    part = _lexicon_part(_vocabulary(alignment), work.options.lexicon) if work.parts else None
+    return alignment, encoded(alignment_to_dict(alignment)) if work.stored else None, part
+
+
+def _vocabulary(alignment: Alignment) -> dict[str, list[str]]:
+    """The lexicon stems of the text's sentences, per language."""
+    return {lang: sorted(set().union(*map(stems, alignment.sentences[lang]))) for lang in LANGS}
 
 
 def _source_content(source: Source) -> object:

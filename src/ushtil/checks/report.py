@@ -70,9 +70,10 @@ class CheckReport:
         )
         return "\n".join(lines)
 
-    def to_dict(self) -> dict:
-        """The JSON form (schema in the README): signature, findings, scores, aligned texts."""
-        return {
+    def to_dict(self, articles: bool = True) -> dict:
+        """The JSON form (schema in the README): signature, findings, scores, aligned texts (with
+        ``articles``: :func:`article_record` of each)."""
+        record = {
             "signature": self.signature,
             "summary": {severity.value: self.count(severity) for severity in Severity},
             "findings": [finding.to_dict() for finding in self.findings],
@@ -81,16 +82,18 @@ class CheckReport:
                 "corpus": [asdict(score) for score in self.scores.corpus],
                 "beads": [asdict(score) for score in self.scores.beads],
             },
-            "articles": [
-                {
-                    "id": checked.article.id,
-                    "source": checked.article.source,
-                    "alignment_signature": checked.alignment.signature,
-                    "beads": [
-                        {"number": number, **bead.to_dict()}
-                        for number, bead in enumerate(checked.alignment.beads, 1)
-                    ],
-                }
-                for checked in self.articles
-            ],
         }
+        if articles:
+            record["articles"] = [article_record(checked) for checked in self.articles]
+        return record
+
+
+def article_record(checked: AlignedArticle) -> dict:
+    """A checked article as the JSON report lists it: its id, source, alignment signature and
+    numbered beads."""
+    return {
+        "id": checked.article.id,
+        "source": checked.article.source,
+        "alignment_signature": checked.alignment.signature,
+        "beads": [{"number": number, **bead.to_dict()} for number, bead in enumerate(checked.alignment.beads, 1)],
+    }

@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
         if args.output:
             write_check_workbook(report, written.stage(args.output))
         if args.json:
-            write_check_json(report, written.stage(args.json))
+            write_check_json(report, written.stage(args.json), cache)
     print(report.summary(limit=args.limit))
     print(f"{len(report.articles)} article(s) in {seconds:.1f} s ({len(report.articles) / max(seconds, 1e-9):.1f}/s) "
           f"on {engine.describe()}" + (f"; {cache_summary(cache, args.fresh)}" if cache else ""), file=sys.stderr)

@@ -10,6 +10,7 @@ row repeated on each, and a frozen header.
 from __future__ import annotations
 
 import contextlib
+import functools
 
 from . import xml_safe
 
@@ -24,13 +25,29 @@ LINE_HEIGHT, MAX_ROW_HEIGHT = 15.0, 409.0
 WIDE_LETTERS = 0.9
 
 
+#: The most characters a cell holds (what openpyxl keeps of a longer string).
+MAX_CELL_TEXT = 32767
+
+
 def put(sheet, row: int, column: int, value):
-    """Write ``value`` to a cell of an openpyxl sheet; strings always stay text."""
-    if not isinstance(value, str):
-        return sheet.cell(row=row, column=column, value=value)
-    text = xml_safe(value)
-    cell = sheet.cell(row=row, column=column, value=text)
-    cell.data_type = "s"
+    """Write ``value`` to a cell of an openpyxl sheet; strings always stay text.
+
+    A string goes into a new cell as it is (no characters openpyxl refuses are left after
+    :func:`xml_safe`, and the type is always text): openpyxl's ``sheet.cell(value=…)`` would scan
+    each string again and guess its type, a third of writing a large glossary's cells."""
+    if not isinstance(value, str) or (row, column) in sheet._cells:
+        cell = sheet.cell(row=row, column=column, value=xml_safe(value) if isinstance(value, str) else value)
+        if isinstance(value, str):
+            cell.data_type = "s"
+            if cell.value[:1] in FORMULA_STARTS:
+                cell.quotePrefix = True
+        return cell
+    from openpyxl.cell.cell import Cell
+
+    text = xml_safe(value)[:MAX_CELL_TEXT]
+    cell = Cell(sheet, row=row, column=column)
+    cell._value, cell.data_type = text, "s"
+    sheet._add_cell(cell)
     if text[:1] in FORMULA_STARTS:
         cell.quotePrefix = True
     return cell
@@ -63,8 +80,15 @@ def row_height(texts: dict[str, str], widths: dict[str, float]) -> float:
         capacity = max((widths[key] - 2) * WIDE_LETTERS, 1)
         if len(text) <= capacity and "\n" not in text:
             continue  # one line, however it is wrapped
-        lines = max(lines, sum(wrapped_lines(line, capacity) for line in text.split("\n")))
+        lines = max(lines, _text_lines(text, capacity))
     return min(lines * LINE_HEIGHT + 3, MAX_ROW_HEIGHT)
+
+
+@functools.lru_cache(maxsize=16384)
+def _text_lines(text: str, capacity: float) -> int:
+    """Lines ``text`` takes wrapped in a column of ``capacity`` characters (remembered: a glossary's
+    evidence repeats the same sentences for many entries)."""
+    return sum(wrapped_lines(line, capacity) for line in text.split("\n"))
 
 
 def wrapped_lines(text: str, capacity: float) -> int:

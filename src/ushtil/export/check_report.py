@@ -12,10 +12,11 @@ import json
 import os
 from collections import defaultdict
 
+from ..cache import ResultCache, cache_key
 from ..checks.base import Finding, Severity
-from ..checks.report import CheckReport
+from ..checks.report import CheckReport, article_record
 from ..files import atomic_path, atomic_write
-from ..model import LANGS
+from ..model import LANGS, AlignedArticle
 from . import xml_safe
 from .cells import header_row, put, readable_table
 
@@ -26,18 +27,23 @@ FINDING_COLUMNS = ("severity", "check", "family", "article", "bead", "section", 
                    "suggestion")
 
 
-def write_check_json(report: CheckReport, path: str | os.PathLike) -> None:
+def write_check_json(report: CheckReport, path: str | os.PathLike, cache: ResultCache | None = None) -> None:
     """Write the report's :meth:`~ushtil.checks.report.CheckReport.to_dict` form, atomically: one
     line per finding, score and article (the encoder in C writes each; a large archive's report in a
-    second or two)."""
-    record = report.to_dict()
+    second or two). With a work folder's ``cache``, an article read from an alignment file has its
+    line kept there under the file's name and content (which make the article as read), so a re-run
+    encodes only the lines of new or changed files."""
+    record = report.to_dict(articles=False)
+    record["articles"] = [_article_line(checked, cache) for checked in report.articles]
     with atomic_write(path) as handle:
         handle.write("{\n")
         for number, (key, value) in enumerate(record.items()):
             if number:
                 handle.write(",\n")
             handle.write(f" {json.dumps(key)}: ")
-            if isinstance(value, list):
+            if key == "articles":
+                handle.write(_lines(value, " ", encoded=True))
+            elif isinstance(value, list):
                 handle.write(_lines(value, " "))
             elif key == "scores":
                 handle.write("{\n" + ",\n".join(
@@ -56,11 +62,29 @@ def _compact(value) -> str:
     return _ENCODER.encode(value)
 
 
-def _lines(items: list, indent: str) -> str:
-    """A JSON list with one item per line."""
+def _lines(items: list, indent: str, encoded: bool = False) -> str:
+    """A JSON list with one item per line (``encoded``: the items are their JSON already)."""
     if not items:
         return "[]"
-    return "[\n" + ",\n".join(f"{indent} {_compact(item)}" for item in items) + f"\n{indent}]"
+    return "[\n" + ",\n".join(f"{indent} {item if encoded else _compact(item)}" for item in items) + f"\n{indent}]"
+
+
+def _article_line(checked: AlignedArticle, cache: ResultCache | None) -> str:
+    """:func:`~ushtil.checks.report.article_record` of one article as JSON, kept in ``cache`` when
+    the article was read from an alignment file."""
+    key = cache_key("check report: article line", {}, [checked.name, checked.digest]) \
+        if cache is not None and checked.digest else ""
+    if key:
+        kept = cache.get_bytes(key, tally=False)
+        if kept is not None:
+            try:
+                return kept.decode()
+            except UnicodeDecodeError:
+                cache.discard(key)
+    line = _compact(article_record(checked))
+    if key:
+        cache.put_bytes(key, line.encode(), tally=False)
+    return line
 
 
 def write_check_workbook(report: CheckReport, path: str | os.PathLike) -> None:

@@ -16,6 +16,7 @@ from ..cache import ResultCache, cache_key, content_hash
 from ..engine import Engine, run_each
 from ..errors import UshtilError
 from .candidates import Candidate, find_candidates
+from .choices import Composition, Remembered
 from .compose import PhraseComposer, composed_headword, starts_with_adjective, written_plural
 from .confidence import EntryEvidence, entry_confidence
 from .headwords import headword, reconcile_names
@@ -110,19 +111,19 @@ def build_glossary(
             tokens, made = corpus_tokens(articles, lemmatize, nlp=nlp, cache=cache, engine=engine, keys=keys)
             sizes = [len(article) for article in articles]
             indexes, indexed = cached_indexes(tokens, keys, sizes, cache) if cache is not None else (None, 0)
-            rankings, ranked_over = (kept_rankings(cache, keys, sizes, indexes) if cache is not None
-                                     else (None, 0))
+            rankings, compositions, ranked_over = (kept_rankings(cache, keys, sizes, indexes) if cache is not None
+                                                   else (None, None, 0))
             built = glossary_from_units(units, lemmatize or library_lemmatizer(nlp), min_confidence, threshold,
-                                        tokens, engine, indexes, rankings)
+                                        tokens, engine, indexes, rankings, compositions)
         if cache is not None:
             cache.put(_LAST_BUILD, {"key": key, "glossary": glossary_to_dict(built)})
-            keep_rankings(cache, keys, sizes, {lang: found.this_build() for lang, found in rankings.items()})
+            keep_rankings(cache, keys, sizes, rankings, compositions)
             index_note = (f"the index of the first {indexed} taken from the last build and "
                           f"{len(articles) - indexed} added to it" if indexed else
                           "the index made anew (no earlier build counted the first of these articles in order)")
             _note(notes, f"tokens and lemmas of {made} article(s) made, {len(articles) - made} taken from "
                          f"{cache.folder}; {index_note}; the candidates are found over all {len(articles)} "
-                         f"again; {_ranking_note(rankings, ranked_over, len(articles))}")
+                         f"again; {_ranking_note(rankings, compositions, ranked_over, len(articles))}")
     built.signature = (f"ushtil {__version__} glossary; nlp={nlp}; sources={len(found.aligned)}; "
                        f"units={len(units)}; threshold={threshold:g}")
     if existing is None:
@@ -137,17 +138,23 @@ def build_glossary(
     return merged
 
 
-def _ranking_note(rankings: dict[str, Rankings], ranked_over: int, articles: int) -> str:
+def _ranking_note(rankings: dict[str, Rankings], compositions: Remembered, ranked_over: int, articles: int) -> str:
     """What of the renderings' rankings was taken from the last build, and why the rest was not."""
     made = sum(len(found.made) for found in rankings.values())
     reused = sum(len(found.reused) for found in rankings.values())
+    chosen = sum(len(found.choices.reused) for found in rankings.values())
+    choices = chosen + sum(len(found.choices.made) for found in rankings.values())
     if not ranked_over:
         return (f"the renderings of all {made} candidate-language pairs ranked anew (no earlier build ranked "
                 "the first of these articles in order: an article changed, was removed or sorts before others)")
     return (f"the renderings of {made} candidate-language pairs ranked anew (their beads changed, "
             f"a gram beside them is written otherwise now, or too few of their best kept ones stay first), "
             f"{reused} taken from the ranking over the first {ranked_over} article(s), rescored: "
-            f"{articles - ranked_over} new article(s) can only lower the scores of the grams ranked below them")
+            f"{articles - ranked_over} new article(s) can only lower the scores of the grams ranked below them; "
+            f"{chosen} renderings chosen from their ranking as the last build chose them (the same ranked grams, "
+            f"reading no count the new articles changed), {choices - chosen} chosen anew; "
+            f"{len(compositions.reused)} terms composed word by word as the last build composed them, "
+            f"{len(compositions.made)} composed anew")
 
 
 def _note(notes: list[str] | None, note: str) -> None:
@@ -218,18 +225,21 @@ def _collector_paused():
 def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence: float = MIN_CONFIDENCE,
                         threshold: float = 0.0, tokens: dict[str, list[Tokens]] | None = None,
                         engine: Engine | None = None, indexes: dict[str, LanguageIndex] | None = None,
-                        rankings: dict[str, Rankings] | None = None) -> Glossary:
+                        rankings: dict[str, Rankings] | None = None,
+                        compositions: Remembered | None = None) -> Glossary:
     """Entries for every English candidate with a rendering in Kazakh or Russian; those below
     ``threshold`` as candidates (``tokens``: the units' tokens, :func:`.index.corpus_tokens`;
     ``indexes``: their indexes when made already, :func:`.index.cached_indexes`; ``rankings``: per
-    language, the last build's rankings of renderings, and where this build's go, :mod:`.rankings`).
+    language, the last build's rankings of renderings, and where this build's go, :mod:`.rankings`;
+    ``compositions``: the terms it composed word by word, :mod:`.choices`).
     With a parallel ``engine`` the candidates are rendered on this machine's cores (see
     :func:`_render_everything`)."""
     indexes = indexes or build_indexes(units, lemmatize, tokens)
     english = indexes["en"]
     words = {lang: WordAssociation(english, indexes[lang]) for lang in ("kk", "ru")}
     corpus = _Corpus(units=units, indexes=indexes, words=words,
-                     composers={lang: PhraseComposer(words[lang]) for lang in ("kk", "ru")}, rankings=rankings or {})
+                     composers={lang: PhraseComposer(words[lang]) for lang in ("kk", "ru")}, rankings=rankings or {},
+                     compositions=compositions or Remembered())
     rendered, single_words = _render_everything(corpus, engine)
     unclear = _unclear_boundaries(rendered)
     entries = []
@@ -265,6 +275,7 @@ class _Corpus:
     words: dict[str, WordAssociation]
     composers: dict[str, PhraseComposer]
     rankings: dict[str, Rankings] = dataclasses.field(default_factory=dict)
+    compositions: Remembered = dataclasses.field(default_factory=Remembered)
     candidates: list[Candidate] = dataclasses.field(default_factory=list)
 
 
@@ -307,12 +318,21 @@ def _render_everything(corpus: _Corpus, engine: Engine | None) -> tuple[list[Ren
         if not outcome.ok:
             raise UshtilError(f"glossary: rendering the candidates: {outcome.error}")
     made: dict[str, dict] = {lang: {} for lang in corpus.rankings}
+    chosen: dict[str, dict] = {lang: {} for lang in corpus.rankings}
     for outcome in outcomes[1:]:
-        for lang, (ranked, reused) in outcome.value[1].items():
+        for lang, (ranked, reused, choices, choices_reused) in outcome.value[1].items():
             made[lang].update(ranked)
             corpus.rankings[lang].reused.extend(reused)
+            chosen[lang].update(choices)
+            corpus.rankings[lang].choices.reused.extend(choices_reused)
     for lang, found in made.items():
         corpus.rankings[lang].made = found
+        corpus.rankings[lang].choices.made = chosen[lang]
+    corpus.compositions.made, corpus.compositions.reused = {}, []
+    for outcome in outcomes[1:]:
+        composed, composed_reused = outcome.value[2]
+        corpus.compositions.made.update(composed)
+        corpus.compositions.reused.extend(composed_reused)
     numbered = sorted((number, found) for outcome in outcomes[1:] for number, found in outcome.value[0])
     return ([(corpus.candidates[number], english_form, renderings) for number, (english_form, renderings) in numbered],
             outcomes[0].value)
@@ -320,14 +340,18 @@ def _render_everything(corpus: _Corpus, engine: Engine | None) -> tuple[list[Ren
 
 def _render_part(part: list[tuple[int, Candidate]] | None,
                  corpus: _Corpus) -> list | tuple[list, dict[str, tuple[dict[tuple, KeptRanking], list]]]:
-    """One part's renderings, numbered by candidate, with the rankings it made and the candidates
-    whose kept ranking it took, per language (run in a worker); ``None``: the single-word terms."""
+    """One part's renderings, numbered by candidate, with the rankings and choices it made and the
+    candidates whose kept ones it took, per language (run in a worker); ``None``: the single-word terms."""
     if part is None:
         return _single_words(corpus)
     for found in corpus.rankings.values():
         found.made, found.reused = {}, []
+        found.choices.made, found.choices.reused = {}, []
+    corpus.compositions.made, corpus.compositions.reused = {}, []
     rendered = _rendered(part, corpus)
-    return rendered, {lang: (found.made, found.reused) for lang, found in corpus.rankings.items()}
+    return (rendered, {lang: (found.made, found.reused, found.choices.made, found.choices.reused)
+                       for lang, found in corpus.rankings.items()},
+            (corpus.compositions.made, corpus.compositions.reused))
 
 
 def _rendered(numbered: Iterable[tuple[int, Candidate]],
@@ -338,7 +362,7 @@ def _rendered(numbered: Iterable[tuple[int, Candidate]],
     rendered = []
     for number, candidate in numbered:
         english_form = _english_form(candidate, english)
-        composed = _composed(candidate, corpus.composers, english)
+        composed = _composed(candidate, corpus)
         renderings = composed[0] if composed else None
         recurring = len(candidate.units) >= few_units
         if renderings is None and _running_term(candidate) and not recurring:
@@ -364,27 +388,40 @@ def _running_term(candidate: Candidate) -> bool:
     return candidate.kind == "term" and not candidate.demonym and not candidate.keyword_units
 
 
-def _composed(candidate: Candidate, composers: dict[str, PhraseComposer],
-              english: LanguageIndex) -> tuple[dict[str, Rendering], bool] | None:
+def _composed(candidate: Candidate, corpus: _Corpus) -> tuple[dict[str, Rendering], bool] | None:
     """A running-text two-word term's renderings composed word by word (:mod:`.compose`), when
-    both languages show one, and whether the term is plural in all three languages."""
+    both languages show one, and whether the term is plural in all three languages; taken from the
+    last build when composed there from the same beads, reading no count changed since (:mod:`.choices`)."""
     if not _running_term(candidate) or len(candidate.key) != 2:
         return None
-    found = {lang: composers[lang].rendering(candidate.key, candidate.units) for lang in ("ru", "kk")}
+    composition = corpus.compositions.recall(
+        candidate.key, (candidate.units,), lambda: _composition(candidate.key, candidate.units, corpus.composers),
+        [corpus.indexes[lang] for lang in ("en", "kk", "ru")])
+    if composition is None:
+        return None
+    found, plural = composition
+    # its confidence: the weakest word's support, none when the dictionary form is unsure
+    return {lang: Rendering(lang=lang, gram=gram, headword=form, variants={form: len(holding)},
+                            confidence=support if sure else 0.0, units=list(holding), source="composed",
+                            support=support)
+            for lang, gram, form, holding, support, sure in found}, plural
+
+
+def _composition(key: tuple[str, ...], units: list[int], composers: dict[str, PhraseComposer]) -> Composition | None:
+    """:func:`_composed`'s renderings as a :data:`.choices.Composition` (what is kept for the next build)."""
+    found = {lang: composers[lang].rendering(key, units) for lang in ("ru", "kk")}
     if None in found.values():
         return None
     grams = {lang: found[lang][0] for lang in found}
-    plural = written_plural(english, " ".join(candidate.key), {lang: composers[lang].target for lang in found}, grams)
-    renderings, adjective = {}, False
+    english = composers["ru"].english
+    plural = written_plural(english, " ".join(key), {lang: composers[lang].target for lang in found}, grams)
+    renderings, adjective = [], False
     for lang in ("ru", "kk"):
         gram, holding, support = found[lang]
         form, sure = composed_headword(composers[lang].target, gram, plural, adjective)
         adjective = lang == "ru" and starts_with_adjective(form)
-        # its confidence: the weakest word's support, none when the dictionary form is unsure
-        renderings[lang] = Rendering(lang=lang, gram=gram, headword=form, variants={form: len(holding)},
-                                     confidence=support if sure else 0.0, units=holding, source="composed",
-                                     support=support)
-    return renderings, plural
+        renderings.append((lang, gram, form, holding, support, sure))
+    return tuple(renderings), plural
 
 
 def _english_form(candidate: Candidate, english: LanguageIndex) -> str:

@@ -196,6 +196,8 @@ def _english_acronym(token: str, patterns: TermPatterns, lower_words: set[str]) 
 def _shouted(surface: list[str], patterns: TermPatterns) -> set[int]:
     """Places of words written in capitals for emphasis ("THANK YOU FOR STANDING UP TO THE MOB"):
     runs of three or more words in capitals holding a stop word, which no acronym is."""
+    if sum(map(str.isupper, surface)) < 3:
+        return set()  # (most sides: fewer than three words in capitals, told without the loop)
     shouted, run = set(), []
     for place, token in enumerate([*surface, ""]):
         if token.isalpha() and token.isupper() and len(token) > 1:

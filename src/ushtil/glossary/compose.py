@@ -68,6 +68,10 @@ class PhraseComposer:
         """How surely ``word`` translates ``english_word`` (0 when the corpus does not show it): their
         Dice when they co-occur in MIN_COOCCURRENCE beads or more, or their spelling's likeness when
         they are one loanword."""
+        if self.english.reads is not None:  # remembered or not, it reads these words' counts (inline: a
+            self.english.reads.add(english_word)  # term's composition asks for thousands of pairs)
+        if self.target.reads is not None:
+            self.target.reads.add(word)
         value = self._support.get((english_word, word))
         if value is None:
             value = self._cooccurrence(english_word, word)
@@ -137,6 +141,10 @@ class PhraseComposer:
 
     def _cooccurrence(self, english_word: str, word: str) -> float:
         """The Dice of two words that co-occur in MIN_COOCCURRENCE beads or more (else 0)."""
+        if self.english.reads is not None:
+            self.english.reads.add(english_word)
+        if self.target.reads is not None:
+            self.target.reads.add(word)
         value = self._dice.get((english_word, word))
         if value is None:
             together = self.words.together(english_word, word) >= MIN_COOCCURRENCE
@@ -151,7 +159,7 @@ class PhraseComposer:
                 i in side.breaks for i in range(start + 1, end + 1)):
             return None
         gram = " ".join(side.keys[start:end + 1])
-        if gram not in self.target.surfaces:
+        if self.target.written(gram) is None:
             return None  # not an n-gram of the index (a number in it)
         written = tuple(side.surface[start:end + 1])
         if any(word[:1].isupper() for word in written[1:]):
@@ -174,11 +182,11 @@ def written_plural(english: LanguageIndex, gram: str, targets: dict[str, Languag
     гражданские права): its headwords then stay plural; a term plural in one language only (civil
     wars = азаматтық соғыс) is given in the singular."""
     head = gram.split(" ")[-1]
-    written = english.surfaces.get(gram) or {}
+    written = english.written(gram) or {}
     if not written or any(form.split(" ")[-1].casefold() == head for form in written):
         return False
     for lang, target in targets.items():
-        form = target.surfaces[grams[lang]].most_common(1)[0][0].casefold().split(" ")
+        form = target.written(grams[lang]).most_common(1)[0][0].casefold().split(" ")
         if lang == "kk" and not form[-1][len(grams[lang].split(" ")[-1]):].startswith(_kazakh_endings("plural")):
             return False
         if lang == "ru" and not _russian_plural(form):

@@ -31,7 +31,7 @@ def headword(index: LanguageIndex, gram: str, english_name: str = "") -> str:
     """The dictionary form of ``gram`` as the corpus of ``index`` writes it."""
     from ..lemma import lemma_readings, lemmatize_phrase
 
-    written: Counter = index.surfaces.get(gram) or Counter({gram: 1})
+    written: Counter = index.written(gram) or Counter({gram: 1})
     keys = gram.split(" ")
     head = keys[-1]
     ranked = [form for form, _ in written.most_common()]

@@ -102,9 +102,29 @@ class LanguageIndex:
     _capitalised: dict[str, bool] = field(default_factory=dict)
     _usual: dict[str, str] = field(default_factory=dict)
     _shapes: dict[str, tuple[int, bool, bool]] = field(default_factory=dict)
+    #: while not None, every gram whose counts or written forms are read (:meth:`note`): what a
+    #: rendering kept for the next build depends on (:mod:`.choices`)
+    reads: set[str] | None = field(default=None, repr=False, compare=False)
+
+    def note(self, gram: str) -> None:
+        """Record that the gram's postings or written forms are read (while :attr:`reads` is on)."""
+        if self.reads is not None:
+            self.reads.add(gram)
+
+    def written(self, gram: str) -> Counter | None:
+        """How the gram was written (form → count), None when it does not occur."""
+        self.note(gram)
+        return self.surfaces.get(gram)
+
+    def units_of(self, gram: str) -> list[int]:
+        """The units holding the gram (its postings; empty when it does not occur)."""
+        self.note(gram)
+        return self.postings.get(gram, [])
 
     def capitalised(self, gram: str) -> bool:
         """Whether the gram is usually written with a capital (names), cached per gram."""
+        if self.reads is not None:
+            self.reads.add(gram)
         known = self._capitalised.get(gram)
         if known is None:
             known = self._capitalised[gram] = bool(self.surfaces.get(gram)) and self.usual_form(gram)[:1].isupper()
@@ -113,6 +133,8 @@ class LanguageIndex:
     def shape(self, gram: str) -> tuple[int, bool, bool]:
         """The gram's words, whether it is usually written with a capital and whether it is an
         acronym, cached per gram (the renderers look at every gram beside every candidate)."""
+        if self.reads is not None:
+            self.reads.add(gram)
         found = self._shapes.get(gram)
         if found is None:
             found = self._shapes[gram] = (gram.count(" ") + 1, self.capitalised(gram), is_acronym(gram))
@@ -121,21 +143,27 @@ class LanguageIndex:
     def usual_form(self, gram: str) -> str:
         """How the gram is written most often (the first seen of equally frequent forms), cached per
         gram: the renderers ask it of the same grams for many candidates. The gram must occur."""
+        if self.reads is not None:
+            self.reads.add(gram)
         form = self._usual.get(gram)
         if form is None:
             form = self._usual[gram] = self.surfaces[gram].most_common(1)[0][0]
         return form
 
     def frequency(self, gram: str) -> int:
+        if self.reads is not None:
+            self.reads.add(gram)
         return len(self.postings.get(gram, ()))
 
     def units_with(self, key: tuple[str, ...]) -> list[int]:
         """Units whose keys contain ``key`` contiguously (any length, function words allowed)."""
         gram = " ".join(key)
+        self.note(gram)
         if gram in self.postings:
             return self.postings[gram]
         found = None
         for token in key:
+            self.note(token)
             units = set(self.postings.get(token, ()))
             found = units if found is None else found & units
         return sorted(u for u in found or () if _contains(self.sides[u].keys, key))

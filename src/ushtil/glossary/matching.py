@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..translit import name_similarity
 from .association import Counts
 from .candidates import Candidate
+from .choices import Choice
 from .headwords import headword
 from .index import LanguageIndex, Side, is_acronym
 from .known import known_name
@@ -89,44 +90,72 @@ def render(candidate: Candidate, english: LanguageIndex, target: LanguageIndex, 
 def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: LanguageIndex, units: list[Unit],
                       english_form: str, words: WordAssociation | None = None,
                       rankings: Rankings | None = None) -> Rendering | None:
-    """The rendering the co-occurrence statistics point to."""
+    """The rendering the co-occurrence statistics point to: chosen from the ranked grams (or the
+    paired keyword lists), or taken from the last build when made from the same (:mod:`.choices`)."""
     shared = [u for u in candidate.units if target.sides[u] is not None]
     if not shared:
         return None
     from_keywords = _keyword_rendering(candidate, target, units)
     phrase = words is not None and candidate.kind == "term" and not candidate.demonym and not from_keywords
     if from_keywords:
-        gram, form, by_position = from_keywords
-        best = runner_up = 0.0
+        consumed = ("keywords", from_keywords)
     else:
         ranked = _ranked(candidate, english_form, shared, target, rankings, phrase)
         if not ranked:
             return None
-        if phrase:
-            ranked = _rank_phrases(ranked, candidate, english, target, shared, words)
+        # what choosing reads of the ranking: a phrase's shortlist, else the best and its runner-up's score
+        consumed = ("phrase", tuple(ranked[:PHRASE_SHORTLIST])) if phrase else ("best", ranked[0], _runner_up(ranked))
+
+    def choose() -> Choice | None:
+        return _choice(candidate, english, target, shared, english_form, words, consumed)
+
+    choice = (rankings.choices.recall((candidate.key, candidate.kind, candidate.demonym),
+                                      (shared, english_form, consumed), choose, (target, english))
+              if rankings is not None else choose())
+    return None if choice is None else _rendering_of(choice, target, len(shared))
+
+
+def _runner_up(ranked: Ranked) -> float:
+    """The score of the best gram after the first that shares no word with it (0 when none)."""
+    gram = ranked[0][0]
+    return next((score for other, score in ranked[1:] if not _overlaps(other, gram)), 0.0)
+
+
+def _choice(candidate: Candidate, english: LanguageIndex, target: LanguageIndex, shared: list[int],
+            english_form: str, words: WordAssociation | None, consumed: tuple) -> Choice | None:
+    """The rendering chosen from what ``consumed`` holds of the ranking (or the keyword lists), as a
+    :data:`.choices.Choice`: its confidence is not in it (it reads the number of beads)."""
+    if consumed[0] == "keywords":
+        gram, form, by_position = consumed[1]
+        margin = 1.0
+    else:
+        if consumed[0] == "phrase":
+            ranked = _rank_phrases(list(consumed[1]), candidate, english, target, shared, words)
             if not ranked:
                 return None
-        gram, best = ranked[0]
-        runner_up = next((score for other, score in ranked[1:] if not _overlaps(other, gram)), 0.0)
+            (gram, best), runner_up = ranked[0], _runner_up(ranked)
+        else:
+            (gram, best), runner_up = consumed[1], consumed[2]
+        margin = min(best - runner_up, 1.0)
         by_position = 0.0
         form = headword(target, gram, english_form if candidate.kind == "name" else "")
     holding = [u for u in shared if _holds(target, u, gram)]
-    both = len(holding)
-    counts = Counts(both=both, source=len(shared), target=max(target.frequency(gram), both), total=target.total)
-    features = Features(
-        dice=counts.dice,
-        log_likelihood=counts.log_likelihood,
-        margin=1.0 if from_keywords else min(best - runner_up, 1.0),
-        spelling=_spelling(candidate, english_form, form),
-        shape=1.0 if candidate.kind == "acronym" and is_acronym(gram) else 0.0,
-        by_position=by_position,
-        both=both,
-    )
-    rendering = Rendering(lang=target.lang, gram=gram, headword=form, confidence=features.confidence(),
-                          units=holding, source="keywords" if from_keywords else "corpus",
-                          support=words.support(candidate.key, gram, weakest=True) if phrase else 0.0)
-    _add_variants(rendering, candidate, english, shared, target)
-    return rendering
+    return (gram, form, holding, max(target.frequency(gram), len(holding)), margin,
+            _spelling(candidate, english_form, form), 1.0 if candidate.kind == "acronym" and is_acronym(gram) else 0.0,
+            by_position, words.support(candidate.key, gram, weakest=True) if consumed[0] == "phrase" else 0.0,
+            _variants(gram, form, candidate, english, shared, target),
+            "keywords" if consumed[0] == "keywords" else "corpus")
+
+
+def _rendering_of(choice: Choice, target: LanguageIndex, shared: int) -> Rendering:
+    """The rendering of a choice, its confidence from the counts of this corpus (a fresh object: what
+    later steps change in it stays out of the choice kept)."""
+    gram, form, holding, target_count, margin, spelling, shape, by_position, support, variants, source = choice
+    counts = Counts(both=len(holding), source=shared, target=target_count, total=target.total)
+    features = Features(dice=counts.dice, log_likelihood=counts.log_likelihood, margin=margin, spelling=spelling,
+                        shape=shape, by_position=by_position, both=len(holding))
+    return Rendering(lang=target.lang, gram=gram, headword=form, variants=dict(variants),
+                     confidence=features.confidence(), units=list(holding), source=source, support=support)
 
 
 def _ranked(candidate: Candidate, english_form: str, shared: list[int], target: LanguageIndex,
@@ -412,16 +441,17 @@ def occurrences(side: Side, gram: str) -> int:
         count += keys[start - 1:start - 1 + n] == wanted
 
 
-def _add_variants(rendering: Rendering, candidate: Candidate, english: LanguageIndex, shared: list[int],
-                  target: LanguageIndex) -> None:
-    """Other renderings where the English term occurs more often than the headword (Орта Азия … Орталық
-    Азия): counted by occurrence, so merged beads still show them."""
+def _variants(gram: str, form: str, candidate: Candidate, english: LanguageIndex, shared: list[int],
+              target: LanguageIndex) -> dict[str, int]:
+    """The headword ``form`` of ``gram`` with its count, and other renderings where the English term
+    occurs more often than the headword (Орта Азия … Орталық Азия): counted by occurrence, so merged
+    beads still show them."""
     english_gram = " ".join(candidate.key)
-    tokens = rendering.gram.split(" ")
+    tokens = gram.split(" ")
     head, size = tokens[-1], len(tokens)
-    found = {u: occurrences(target.sides[u], rendering.gram) for u in shared}
+    found = {u: occurrences(target.sides[u], gram) for u in shared}
     wanted = {u: occurrences(english.sides[u], english_gram) for u in shared}
-    rendering.variants = {rendering.headword: max(sum(found.values()), 1)}
+    variants = {form: max(sum(found.values()), 1)}
     shared_units = set(shared)
     for _ in range(MAX_VARIANTS):
         short = [u for u in shared if wanted[u] > found[u]]
@@ -429,23 +459,26 @@ def _add_variants(rendering: Rendering, candidate: Candidate, english: LanguageI
         for u in short:
             options.update(target.sides[u].grams)
         best = ""
-        sized = [item for item in options.items() if target.shape(item[0])[0] == size and item[0] != rendering.gram]
-        for gram, _ in sorted(sized, key=lambda item: (-item[1], item[0])):
-            words = gram.split(" ")
-            if not _fits(candidate.kind, gram, target):
-                continue
-            if candidate.demonym and not _adjective_of_people(gram, target.lang):
-                continue
+        # (the words counted in the gram, not read from the index: its counts are read only of the
+        # grams looked at below, which is what a kept choice depends on)
+        sized = [item for item in options.items() if item[0].count(" ") + 1 == size and item[0] != gram]
+        for other, _ in sorted(sized, key=lambda item: (-item[1], item[0])):
+            words = other.split(" ")  # (what reads no count first: only the grams that pass are read)
             if words[-1] != head and name_similarity(words[-1], head) < VARIANT_SPELLING:
                 continue
-            holding = len(shared_units.intersection(target.postings[gram]))  # the shared beads holding it
-            if holding / max(target.frequency(gram), 1) >= MIN_VARIANT_FIDELITY:
-                best = gram
+            if candidate.demonym and not _adjective_of_people(other, target.lang):
+                continue
+            if not _fits(candidate.kind, other, target):
+                continue
+            holding = len(shared_units.intersection(target.units_of(other)))  # the shared beads holding it
+            if holding / max(target.frequency(other), 1) >= MIN_VARIANT_FIDELITY:
+                best = other
                 break
         if not best:
-            return
+            return variants
         count = sum(occurrences(target.sides[u], best) for u in shared)
-        form = rendering.headword if _inflection_of(best, rendering.gram) else headword(target, best)
-        rendering.variants[form] = rendering.variants.get(form, 0) + count
+        variant = form if _inflection_of(best, gram) else headword(target, best)
+        variants[variant] = variants.get(variant, 0) + count
         for u in shared:
             found[u] += occurrences(target.sides[u], best)
+    return variants

@@ -56,6 +56,10 @@ class WordAssociation:
     def _pair(self, english_word: str, word: str) -> tuple[int, float]:
         """Units holding both words and their Dice, counted once per pair (the renderers ask both of
         the same pairs for many candidates)."""
+        if self.english.reads is not None:  # (inline: the renderers ask for hundreds of thousands of pairs)
+            self.english.reads.add(english_word)
+        if self.target.reads is not None:
+            self.target.reads.add(word)
         found = self._pairs.get((english_word, word))
         if found is None:
             a, b = self._units(self.english, english_word), self._units(self.target, word)
@@ -65,6 +69,7 @@ class WordAssociation:
 
     def noun_phrase(self, gram: str) -> bool:
         """:func:`noun_phrase` of a gram of the target language, remembered."""
+        self.target.note(gram)
         known = self._phrases.get(gram)
         if known is None:
             known = self._phrases[gram] = noun_phrase(gram, self.target)
@@ -74,6 +79,13 @@ class WordAssociation:
         """How well the words of ``gram`` and of the English ``key`` translate each other (0..1): the
         mean over both sides of each content word's best Dice with a word of the other side (with
         ``weakest``, the least of them: every word must be translated)."""
+        if self.target.reads is not None:  # remembered or not, it reads these words' counts
+            for word in key:
+                if word not in self._english_stop:
+                    self.english.note(word)
+            for word in gram.split(" "):
+                if word not in self._stop:
+                    self.target.note(word)
         best = self._best.get((key, gram))
         if best is None:
             best = self._best[key, gram] = self._best_dice(key, gram)

@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..cache import ResultCache, cache_key
+from .choices import Remembered, changed_grams, is_choice, is_composition, kept_entry
 from .index import LanguageIndex, analyse_side
 
 #: Ranked grams kept per candidate and language: more than the renderer reads of a phrase's
@@ -61,12 +62,14 @@ class KeptRanking:
 class Rankings:
     """The rankings of one language: those ``kept`` from the last build, those ``made`` in this one
     and the candidates whose kept one was ``reused`` (only their keys travel back from a worker),
-    and the ``unsettled`` units, holding a gram whose usual written form the new articles changed."""
+    and the ``unsettled`` units, holding a gram whose usual written form the new articles changed;
+    and the renderings chosen from the rankings (:mod:`.choices`), kept and made likewise."""
 
     kept: dict[CandidateKey, KeptRanking] = field(default_factory=dict)
     unsettled: set[int] = field(default_factory=set)
     made: dict[CandidateKey, KeptRanking] = field(default_factory=dict)
     reused: list[CandidateKey] = field(default_factory=list)
+    choices: Remembered = field(default_factory=Remembered)
 
     def this_build(self) -> dict[CandidateKey, KeptRanking]:
         """Every ranking this build made or took again: what the next build starts from."""
@@ -107,28 +110,35 @@ _LAST_RANKINGS = cache_key("glossary: last rankings", {}, [])
 
 
 def kept_rankings(cache: ResultCache | None, article_keys: list[str], sizes: list[int],
-                  indexes: dict[str, LanguageIndex]) -> tuple[dict[str, Rankings], int]:
-    """Per language, the last build's rankings when its articles (keys :func:`.index.tokens_key`,
-    ``sizes`` units each) are the first ones here, in order (else none), with the units unsettled by
-    the articles after them; and how many articles the kept rankings were made over (0: none kept).
-    A kept entry that cannot be read is discarded."""
+                  indexes: dict[str, LanguageIndex]) -> tuple[dict[str, Rankings], Remembered, int]:
+    """Per language, the last build's rankings and choices when its articles (keys
+    :func:`.index.tokens_key`, ``sizes`` units each) are the first ones here, in order (else none),
+    with the units unsettled and the grams changed by the articles after them; the terms it composed
+    (:mod:`.choices`); and how many articles these were made over (0: none kept). A kept entry that
+    cannot be read is discarded."""
     empty = {lang: Rankings() for lang in ("kk", "ru")}
     payload = cache.get_bytes(_LAST_RANKINGS) if cache is not None else None
     if payload is None:
-        return empty, 0
+        return empty, Remembered(), 0
     try:
-        keys, kept_sizes, stored = marshal.loads(payload)
+        keys, kept_sizes, stored, chosen, composed = marshal.loads(payload)
         if keys != article_keys[:len(keys)] or kept_sizes != sizes[:len(keys)]:
-            return empty, 0
-        rankings = {lang: Rankings(kept={candidate: _kept(fields) for candidate, fields in stored[lang].items()})
+            return empty, Remembered(), 0
+        rankings = {lang: Rankings(kept={candidate: _kept(fields) for candidate, fields in stored[lang].items()},
+                                   choices=Remembered(kept={candidate: kept_entry(fields, is_choice)
+                                                            for candidate, fields in chosen[lang].items()}))
                     for lang in empty}
+        compositions = Remembered(kept={key: kept_entry(fields, is_composition) for key, fields in composed.items()})
     except (EOFError, ValueError, TypeError, KeyError, AttributeError):
         cache.discard(_LAST_RANKINGS)
-        return empty, 0
+        return empty, Remembered(), 0
     old_units = sum(kept_sizes)
+    changed = {lang: changed_grams(index, old_units) for lang, index in indexes.items()}
+    compositions.changed = changed
     for lang, found in rankings.items():
         found.unsettled = unsettled_units(indexes[lang], old_units)
-    return rankings, len(keys)
+        found.choices.changed = changed
+    return rankings, compositions, len(keys)
 
 
 def _kept(fields: tuple) -> KeptRanking:
@@ -139,11 +149,13 @@ def _kept(fields: tuple) -> KeptRanking:
     return kept
 
 
-def keep_rankings(cache: ResultCache, article_keys: list[str], sizes: list[int],
-                  made: dict[str, dict[CandidateKey, KeptRanking]]) -> None:
-    """Store this build's rankings (what the next build starts from)."""
-    stored = {lang: {candidate: kept.fields() for candidate, kept in found.items()} for lang, found in made.items()}
-    cache.put_bytes(_LAST_RANKINGS, marshal.dumps((article_keys, sizes, stored)))
+def keep_rankings(cache: ResultCache, article_keys: list[str], sizes: list[int], rankings: dict[str, Rankings],
+                  compositions: Remembered) -> None:
+    """Store this build's rankings, choices and composed terms (what the next build starts from)."""
+    stored = {lang: {candidate: kept.fields() for candidate, kept in found.this_build().items()}
+              for lang, found in rankings.items()}
+    chosen = {lang: found.choices.this_build() for lang, found in rankings.items()}
+    cache.put_bytes(_LAST_RANKINGS, marshal.dumps((article_keys, sizes, stored, chosen, compositions.this_build())))
     cache.flush()
 
 

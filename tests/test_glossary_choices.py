@@ -1,0 +1,120 @@
+"""A glossary re-run after an article was added at the end takes a candidate's rendering as the last
+build chose it from its ranked grams, and a term as it composed it word by word, when that work read
+no count the new article changed; every one taken is the one made anew, the glossary is a fresh
+build's, and a damaged kept result is never used."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import sqlite3
+
+import pytest
+
+from test_glossary_incremental import assert_equals_a_fresh_build, glossary
+from test_glossary_index_cache import add_article
+from test_scale_cli import corpus  # noqa: F401 (the fixture)
+from ushtil.cache import CACHE_FOLDER, STORE_FILE
+from ushtil.cli import main
+from ushtil.glossary import choices, rankings
+from ushtil.glossary.index import LanguageIndex
+
+ANEW = "ranked anew (no earlier build ranked the first of these articles in order"
+
+
+def counts(said: str, taken: str, anew: str) -> tuple[int, int]:
+    """The two numbers the note gives before ``taken`` and ``anew``."""
+    return (int(said.split(taken)[0].rsplit(" ", 1)[1]), int(said.split(anew)[0].rsplit(" ", 1)[1]))
+
+
+def test_every_result_taken_again_is_the_one_made_anew(corpus, tmp_path, capsys, monkeypatch):  # noqa: F811
+    """Each kept choice and composition the re-run takes is checked against making it again: what
+    the indexes recorded as read is all that the work reads."""
+    taken_again = []
+    recall = choices.Remembered.recall
+
+    def checked(self, key, made_from, make, indexes):
+        value = recall(self, key, made_from, make, indexes)
+        if self.reused and self.reused[-1] == key:
+            assert value == make(), key
+            taken_again.append(key)
+        return value
+
+    monkeypatch.setattr(choices.Remembered, "recall", checked)
+    work = tmp_path / "work"
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    first = glossary(work, tmp_path / "first", "--jobs", "1")
+    assert ANEW in capsys.readouterr().err
+    add_article(corpus, work, "zz-seed-again.txt", "Kazakhstan", "Qazaqstan")
+    capsys.readouterr()
+    added = glossary(work, tmp_path / "added", "--jobs", "1")
+    said = capsys.readouterr().err
+    chosen, chosen_anew = counts(said, " renderings chosen from their ranking as the last build", " chosen anew")
+    composed, composed_anew = counts(said, " terms composed word by word as the last", " composed anew")
+    # the new article's words changed some, not all
+    assert chosen > 0 and chosen_anew > 0 and composed_anew > 0
+    assert chosen + composed == len(taken_again)
+    assert added["glossary.csv"] != first["glossary.csv"]
+    assert_equals_a_fresh_build(work, tmp_path / "fresh-added", added, capsys)
+
+
+@pytest.mark.parametrize("part", ["chosen", "composed"])
+def test_a_damaged_kept_result_is_never_used(corpus, tmp_path, capsys, part):  # noqa: F811
+    work = tmp_path / "work"
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    glossary(work, tmp_path / "first", "--jobs", "1")
+    database = work / CACHE_FOLDER / STORE_FILE
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        (good,), = db.execute("SELECT payload FROM results WHERE key = ?", (rankings._LAST_RANKINGS,))
+    article_keys, sizes, stored, chosen, composed = marshal.loads(good)
+    kept = chosen["ru"] if part == "chosen" else composed
+    key = next(key for key, entry in kept.items() if entry[2] is not None)
+    made_from, reads, value = kept[key]
+    kept[key] = (made_from, reads, value[:1] if part == "chosen" else ((*value[0][:1], ("ru", "x")), value[1]))
+    odd = marshal.dumps((article_keys, sizes, stored, chosen, composed))
+    with contextlib.closing(sqlite3.connect(database)) as db, db:
+        assert db.execute("UPDATE results SET payload = ?, checksum = ? WHERE key = ?",
+                          (odd, hashlib.sha256(odd).hexdigest(), rankings._LAST_RANKINGS)).rowcount == 1
+    add_article(corpus, work, "zz-seed-again.txt", "Kazakhstan", "Qazaqstan")
+    capsys.readouterr()
+    repaired = glossary(work, tmp_path / "repaired", "--jobs", "2")
+    assert ANEW in capsys.readouterr().err
+    assert_equals_a_fresh_build(work, tmp_path / "fresh", repaired, capsys)
+
+
+def _index(lang: str) -> LanguageIndex:
+    return LanguageIndex(lang=lang, sides=[], postings={"белый дом": [0, 1], "дом": [0, 1, 2]},
+                         surfaces={"белый дом": {"Белый дом": 2}, "дом": {"дом": 3}})
+
+
+@pytest.mark.parametrize(("changed", "taken"), [
+    ({"ru": set(), "en": set()}, True),
+    ({"ru": {"дом"}, "en": set()}, False),  # a gram it read is held by a new article
+    ({"ru": set(), "en": {"white"}}, False),  # an English word it read
+    ({"ru": {"стол"}, "en": {"table"}}, True),  # grams it never read
+])
+def test_a_kept_result_is_taken_only_when_it_read_no_changed_gram(changed, taken):
+    target, english = _index("ru"), _index("en")
+
+    def choose():
+        target.frequency("дом")
+        target.written("белый дом")
+        english.note("white")
+        return ("белый дом", "Белый дом", [0, 1], 2, 0.5, 0.0, 0.0, 0.0, 0.0, {"Белый дом": 2}, "corpus")
+
+    key, made_from = (("white", "house"), "name", False), ([0, 1], "White House", ("best", ("белый дом", 0.9), 0.1))
+    first = choices.Remembered()
+    made = first.recall(key, made_from, choose, (target, english))
+    kept = first.this_build()[key]
+    assert kept[1] == {"ru": ["белый дом", "дом"], "en": ["white"]}  # what choosing read, recorded
+    assert target.reads is None and english.reads is None  # and recording stopped
+    again = choices.Remembered(kept={key: kept}, changed=changed)
+    calls = []
+    assert again.recall(key, made_from, lambda: calls.append(1) or choose(), (target, english)) == made
+    assert (again.reused == [key] and not calls) if taken else (not again.reused and calls == [1])
+    # made from other ranked grams or scores, or other beads: made anew
+    for other in (([0, 1], "White House", ("best", ("белый дом", 0.8), 0.1)), ([0, 1, 5], *made_from[1:])):
+        fresh = choices.Remembered(kept={key: kept}, changed=changed)
+        fresh.recall(key, other, choose, (target, english))
+        assert not fresh.reused
