@@ -87,6 +87,11 @@ def test_a_sentence_kept_inside_a_page_a_guide_found_missing_is_charged_the_log_
     charged = charged_scores(scores, starts, np.array([[1, 1, 1], [1, 0, 1]]), [interior])
     assert charged[0, 0] == pytest.approx(-np.log(40)) and charged[1, 0] == 0
     assert charged_scores(scores, starts, counts, []) is scores
+    # per sentence: three Kazakh sentences merged into one stray bead inside the page cost what they
+    # cost as three beads (charged once per bead, the true pairs just after a page that a guide's
+    # stretch reached past were dearer than the same sentences merged at the page's start)
+    merged = interior_charges([interior], np.array([[30, 10, 30]]), np.array([[0, 3, 3]]))
+    assert merged == pytest.approx([3 * np.log(40)])
 
 
 def test_a_page_with_strays_in_a_guide_widens_the_band_to_the_whole_page():

@@ -19,9 +19,13 @@ best of the page's unrelated sentences, costs one run more, which the best of a 
 chance pairs pays for often (a sentence just before the page whose pair scores low, a partial
 translation or a title, is then moved into the page). Where a guide found a page missing
 (:func:`page_interiors`), the page is one event, and a sentence of that language kept inside it
-could lie at any of its positions: a bead taking a sentence of the language inside the page is
+could lie at any of its positions: each sentence of the language a bead takes inside the page is
 charged the log of the page's length (:func:`interior_charges`), a prior no run in the dev cases
 is long enough to show (their deletions are too short to have an inside), so it is not fitted.
+The charge is per sentence, not per bead: a guide's stretch can reach past the page into the
+text's own short gaps next to it, and there a charge per bead made the true pairs after the page
+(five beads, five charges) dearer than the same sentences merged into one stray bead at its start
+(one charge).
 """
 
 from __future__ import annotations
@@ -117,7 +121,7 @@ def _steps_up_to(most: Cell, bonus: float, longest: int) -> Steps | None:
 @dataclass(frozen=True)
 class PageInterior:
     """The inside of a page missing from language ``lang``: the positions ``first`` … ``last`` of the
-    ``witness`` language, and what a bead taking a sentence of ``lang`` there is charged."""
+    ``witness`` language, and what each sentence of ``lang`` a bead takes there is charged."""
 
     lang: int
     witness: int
@@ -144,12 +148,12 @@ def page_interiors(path: Path, other: int) -> list[PageInterior]:
 
 def interior_charges(interiors: Sequence[PageInterior], starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """What the beads taking ``counts[n]`` sentences from ``starts[n]`` (or one row of counts for all)
-    are charged for the page insides they take a sentence in (the largest charge, once)."""
+    are charged for the page insides they take sentences in (per sentence; the largest page's charge)."""
     counts = np.asarray(counts).reshape(-1, 3)
     charged = np.zeros(len(starts))
     for page in interiors:
         inside = (starts[:, page.witness] >= page.first) & (starts[:, page.witness] <= page.last)
-        charged = np.maximum(charged, np.where(inside & (counts[:, page.lang] > 0), page.charge, 0.0))
+        charged = np.maximum(charged, np.where(inside, page.charge * counts[:, page.lang], 0.0))
     return charged
 
 
