@@ -14,13 +14,12 @@ import pytest
 
 from test_glossary_incremental import assert_equals_a_fresh_build, glossary
 from test_glossary_index_cache import add_article
+from test_glossary_rankings import ANEW, built_then_added
 from test_scale_cli import corpus  # noqa: F401 (the fixture)
 from ushtil.cache import CACHE_FOLDER, STORE_FILE
 from ushtil.cli import main
 from ushtil.glossary import choices, rankings
 from ushtil.glossary.index import LanguageIndex
-
-ANEW = "ranked anew (no earlier build ranked the first of these articles in order"
 
 
 def counts(said: str, taken: str, anew: str) -> tuple[int, int]:
@@ -42,14 +41,7 @@ def test_every_result_taken_again_is_the_one_made_anew(corpus, tmp_path, capsys,
         return value
 
     monkeypatch.setattr(choices.Remembered, "recall", checked)
-    work = tmp_path / "work"
-    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
-    first = glossary(work, tmp_path / "first", "--jobs", "1")
-    assert ANEW in capsys.readouterr().err
-    add_article(corpus, work, "zz-seed-again.txt", "Kazakhstan", "Qazaqstan")
-    capsys.readouterr()
-    added = glossary(work, tmp_path / "added", "--jobs", "1")
-    said = capsys.readouterr().err
+    work, first, added, said = built_then_added(corpus, tmp_path, capsys, "1")
     chosen, chosen_anew = counts(said, " renderings chosen from their ranking as the last build", " chosen anew")
     composed, composed_anew = counts(said, " terms composed word by word as the last", " composed anew")
     # the new article's words changed some, not all

@@ -29,20 +29,26 @@ def taken(said: str) -> int:
     return int(said.split(" taken from the ranking over the first")[0].rsplit(" ", 1)[1])
 
 
+
+def built_then_added(folder: Path, tmp_path, capsys, added_jobs: str) -> tuple[Path, dict, dict, str]:
+    """The corpus in ``folder`` aligned and its glossary built (every ranking made anew), then one article added
+    at the end and the glossary built again with ``--jobs added_jobs``: the work folder, both
+    builds' files and what the second build said."""
+    work = tmp_path / "work"
+    assert main(["align", str(folder), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    first = glossary(work, tmp_path / "first", "--jobs", "1")
+    assert ANEW in capsys.readouterr().err
+    add_article(folder, work, "zz-seed-again.txt", "Kazakhstan", "Qazaqstan")
+    capsys.readouterr()
+    added = glossary(work, tmp_path / "added", "--jobs", added_jobs)
+    return work, first, added, capsys.readouterr().err
+
 @pytest.mark.parametrize("kept", [rankings.KEPT_RANKED, 3])
 def test_an_added_article_reranks_only_what_it_can_reorder_and_the_glossary_equals_a_fresh_one(
         corpus, tmp_path, capsys, monkeypatch, kept):  # noqa: F811
     # three grams kept: many candidates' kept grams fall behind their boundary, and are ranked anew
     monkeypatch.setattr(rankings, "KEPT_RANKED", kept)
-    work = tmp_path / "work"
-    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
-    first = glossary(work, tmp_path / "first", "--jobs", "1")
-    assert ANEW in capsys.readouterr().err
-
-    add_article(corpus, work, "zz-seed-again.txt", "Kazakhstan", "Qazaqstan")
-    capsys.readouterr()
-    added = glossary(work, tmp_path / "added", "--jobs", "2")
-    said = capsys.readouterr().err
+    work, first, added, said = built_then_added(corpus, tmp_path, capsys, "2")
     assert "taken from the ranking over the first 6 article(s), rescored: 1 new article(s)" in said
     assert taken(said) > 0
     assert added["glossary.csv"] != first["glossary.csv"]  # the new article counts
