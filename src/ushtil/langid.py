@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .langs import LANGUAGE_CODES, get_language
 
@@ -86,12 +87,19 @@ def identify(text: str) -> LanguageGuess:
 
 def _plain_function_words(text: str) -> int:
     """Kazakh function words in a Kazakh text typed without the Kazakh letters ("жане", "бул",
-    "ушин"), read through the stand-in letters; those that are Russian words too, or shorter than
-    three letters ("де" of a French name in a Russian text), do not count."""
-    kk, ru = get_language("kk"), get_language("ru")
-    table = kk.stand_in_table
-    plain = {word.translate(table) for word in kk.stop_words if len(word) >= 3} - ru.stop_words
+    "ушин"), read through the stand-in letters (:func:`_plain_kazakh_words`)."""
+    table = get_language("kk").stand_in_table
+    plain = _plain_kazakh_words()
     return sum(word.translate(table) in plain for word in _WORD.findall(text))
+
+
+@cache
+def _plain_kazakh_words() -> frozenset[str]:
+    """Kazakh function words as typed without the Kazakh letters, made once (every Russian sentence
+    a check identifies asks for them); those that are Russian words too, or shorter than three
+    letters ("де" of a French name in a Russian text), do not count."""
+    kk, ru = get_language("kk"), get_language("ru")
+    return frozenset({word.translate(kk.stand_in_table) for word in kk.stop_words if len(word) >= 3} - ru.stop_words)
 
 
 def language_names() -> dict[str, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from itertools import combinations
 
@@ -69,7 +69,7 @@ class Language:
     #: How much wider the spread of a heading's length ratio is than running text's (a factor).
     heading_spread: float = 1.0
 
-    @property
+    @cached_property
     def stand_in_table(self) -> dict[int, str]:
         """:meth:`str.translate` table writing a text as it is typed without the language's own
         letters (:attr:`stand_ins`), in lower and upper case."""
