@@ -319,20 +319,19 @@ def _render_everything(corpus: _Corpus, engine: Engine | None) -> tuple[list[Ren
             raise UshtilError(f"glossary: rendering the candidates: {outcome.error}")
     made: dict[str, dict] = {lang: {} for lang in corpus.rankings}
     chosen: dict[str, dict] = {lang: {} for lang in corpus.rankings}
+    corpus.compositions.made, corpus.compositions.reused = {}, []
     for outcome in outcomes[1:]:
         for lang, (ranked, reused, choices, choices_reused) in outcome.value[1].items():
             made[lang].update(ranked)
             corpus.rankings[lang].reused.extend(reused)
             chosen[lang].update(choices)
             corpus.rankings[lang].choices.reused.extend(choices_reused)
-    for lang, found in made.items():
-        corpus.rankings[lang].made = found
-        corpus.rankings[lang].choices.made = chosen[lang]
-    corpus.compositions.made, corpus.compositions.reused = {}, []
-    for outcome in outcomes[1:]:
         composed, composed_reused = outcome.value[2]
         corpus.compositions.made.update(composed)
         corpus.compositions.reused.extend(composed_reused)
+    for lang, found in made.items():
+        corpus.rankings[lang].made = found
+        corpus.rankings[lang].choices.made = chosen[lang]
     numbered = sorted((number, found) for outcome in outcomes[1:] for number, found in outcome.value[0])
     return ([(corpus.candidates[number], english_form, renderings) for number, (english_form, renderings) in numbered],
             outcomes[0].value)
