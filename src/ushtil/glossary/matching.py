@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..langs import get_language
 from ..translit import name_similarity
 from .association import Counts
 from .candidates import Candidate
@@ -304,7 +305,12 @@ def _known_rendering(forms: tuple[str, ...], candidate: Candidate, target: Langu
     # the standard (CLDR) name heads the entry, the text's own forms follow it as variants (Северная
     # Корея under КНДР); an acronym keeps the acronym the text uses (U.S. = АҚШ = США)
     standard = best if candidate.kind == "acronym" else forms[0]
-    variants = {form: sum(counts[form].values()) for form in forms if uses[form]}  # as seen: КНДР unseen
+    # as seen: КНДР unseen, Қытай as Кытай where typed without the Kazakh letters
+    variants = Counter()
+    for form in forms:
+        for u in uses[form]:
+            variants[_as_typed(form, target.sides[u], target.lang)] += counts[form][u]
+    variants = dict(variants)
     if found is not None:
         for form, count in found.variants.items():
             if form not in variants and _alike(form, best):
@@ -336,7 +342,11 @@ def _alike(form: str, other: str) -> bool:
 
 def _times_written(form: str, side: Side, lang: str) -> int:
     """How often the words of ``form`` stand in ``side`` in a row, each possibly inflected
-    (Ұлыбританияның, Великобритании), but not made an adjective (Ресейлік, российский)."""
+    (Ұлыбританияның, Великобритании), but not made an adjective (Ресейлік, российский). A side typed
+    without the language's own letters is searched for the form so typed (Қытай as Кытай)."""
+    language = get_language(lang)
+    if language.typed_without_own_letters(side.folded):
+        form = form.translate(language.stand_in_table)
     words = form.split(" ")
     if _stem(words[0], lang) not in side.folded:
         return 0
@@ -344,6 +354,12 @@ def _times_written(form: str, side: Side, lang: str) -> int:
     # the first word tells most places off before the others are looked at
     return sum(1 for i in range(len(surface) - len(rest)) if _word_form(first, surface[i], lang)
                and all(_word_form(word, surface[i + k], lang) for k, word in enumerate(rest, 1)))
+
+
+def _as_typed(form: str, side: Side, lang: str) -> str:
+    """A known form as ``side`` types it: through the stand-ins when typed without the language's own letters."""
+    language = get_language(lang)
+    return form.translate(language.stand_in_table) if language.typed_without_own_letters(side.folded) else form
 
 
 def _stem(word: str, lang: str) -> str:
