@@ -96,3 +96,12 @@ def test_glossary_of_a_plain_kazakh_part_finds_the_known_names(tmp_path):
                           ("USA", "АҚШ", "АКШ"), ("Central Asia", "Орталық Азия", "Орта Азия")):
         assert en in entries, sorted(entries)
         assert entries[en].kk == kk and typed in entries[en].variants["kk"]
+
+
+def test_glossary_cuts_a_plain_typed_ending_off_a_name(tmp_path):
+    """Еуразиянын (Еуразияның typed without ң): the genitive so typed comes off whole; the headword was
+    cut short to Еуразиян (a candidate, 0.75), it is Еуразия now, as in the seed's glossary."""
+    from ushtil.glossary import build_glossary
+
+    eurasia = build_glossary([_plain_seed(tmp_path)]).find("Eurasia")
+    assert (eurasia.kk, eurasia.ru) == ("Еуразия", "Евразия")
