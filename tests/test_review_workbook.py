@@ -406,7 +406,7 @@ def test_metadata_holds_the_signature_and_structure(tmp_path):
     assert record["signature"] == "sig-a" and record["beads"][0]["kk"] == []
 
 
-def test_english_only_page_says_the_languages_are_missing(tmp_path, monkeypatch):
+def test_english_only_page_says_the_languages_are_missing(tmp_path, monkeypatch, capsys):
     """A page holding only an article's English text (as ../shared/seeds/000 is: kk and ru parts not on
     it): the Summary showed every bead flagged and a mean score of 0; a reviewer now reads that the
     Kazakh and Russian texts are missing, and the aligned article's figures stand alone in the total."""
@@ -432,3 +432,9 @@ def test_english_only_page_says_the_languages_are_missing(tmp_path, monkeypatch)
                  if row[0] == "page"]
     assert page_rows and all(row["Score"] is None for row in page_rows)
     assert {row["Flags"] for row in page_rows} == {"no Kazakh or Russian text in the article"}
+    # the run's summary on stderr says the same: the page named apart, the seed's flags and score
+    capsys.readouterr()
+    assert main(["align", "page.txt", SEED_ARTICLE.name, "-o", "out2"]) == 0
+    printed = capsys.readouterr().err
+    assert "1 article(s) with one language only, nothing aligned: page" in printed
+    assert f"mean score: {seed['Mean score']:.3f}" in printed
