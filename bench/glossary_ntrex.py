@@ -19,7 +19,9 @@ in the round on composed terms and CLDR headwords, ``compose`` for every term en
 word (Terms and Candidates) and every name entry whose headwords became CLDR's; in the round on
 single-word terms, ``words`` for every single-word term entry built (Terms and Candidates); in the
 round on term recall (loanwords shared by the three languages, renderings in every bead),
-``recall`` for every term entry built that had no verdict (Terms and Candidates).
+``recall`` for every term entry built that had no verdict (Terms and Candidates); after names without
+evidence of their own lost their renderings, ``candidates13`` for the entries of the seed-13
+Candidates draw not judged before (Theresa May and Yunnan left unjudged: not sure from the beads).
 
     python bench/glossary_ntrex.py [--aligned DIR] [--sample 60] [--seed 13] [--fresh-seed 7]
                                    [--show-unjudged] [--articles 1000]

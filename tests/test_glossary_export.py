@@ -114,7 +114,7 @@ class TestWorkbook(GlossaryExporterContract):
     def test_edited_workbook_updates_the_store(self, seed_glossary, tmp_path):
         from openpyxl import load_workbook
 
-        glossary = seed_glossary.with_candidates()  # West and East are lower-confidence candidates
+        glossary = seed_glossary.with_candidates()  # nineteenth century is a lower-confidence candidate
         store = tmp_path / "store.tsv"
         save_glossary(glossary, store)
         path = self.write(glossary, tmp_path)
@@ -123,9 +123,9 @@ class TestWorkbook(GlossaryExporterContract):
         column = {cell.value: cell.column for cell in terms[1]}
         rows = {terms.cell(row=r, column=1).value: r for r in range(2, terms.max_row + 1)}
         terms.cell(row=rows["eu"], column=column["status"], value="approved")
-        terms.cell(row=rows["west"], column=column["status"], value="rejected")
-        terms.cell(row=rows["west"], column=column["note"], value="Батыс / Запад")
-        terms.cell(row=rows["east"], column=column["kk"], value="Шығыс")
+        terms.cell(row=rows["nineteenth-century"], column=column["status"], value="rejected")
+        terms.cell(row=rows["nineteenth-century"], column=column["note"], value="XIX ғасыр / XIX век")
+        terms.cell(row=rows["arena"], column=column["kk"], value="сахна")
         new = terms.max_row + 1
         for name, value in (("id", "astana"), ("en", "Astana"), ("kk", "Астана"),
                             ("ru", "Астана"), ("kind", "name"), ("status", "approved")):
@@ -133,12 +133,13 @@ class TestWorkbook(GlossaryExporterContract):
         workbook.save(path)
 
         result = import_glossary_workbook(path, store)
-        assert sorted(result.updated) == ["east", "eu", "west"]
+        assert sorted(result.updated) == ["arena", "eu", "nineteenth-century"]
         assert result.added == ["astana"]
         back = load_glossary(store)
         assert back.get("eu").status == "approved"
-        assert (back.get("west").status, back.get("west").note) == ("rejected", "Батыс / Запад")
-        assert back.get("east").kk == "Шығыс"
+        assert (back.get("nineteenth-century").status, back.get("nineteenth-century").note) == (
+            "rejected", "XIX ғасыр / XIX век")
+        assert back.get("arena").kk == "сахна"
         assert (back.get("astana").kk, back.get("astana").source) == ("Астана", "workbook")
         assert back.get("central-asia").variants == seed_glossary.find("Central Asia").variants
 

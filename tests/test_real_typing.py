@@ -47,3 +47,61 @@ def test_russian_stays_russian():
         assert identify(paragraph).lang == "ru"
     assert identify(seed.part("ru").title).lang == "ru"
     assert identify(" ".join(seed.part("ru").keywords)).lang == "ru"
+
+
+def _plain_seed(tmp_path: Path) -> Path:
+    path = tmp_path / SEED.name
+    path.write_text(_kazakh_part_retyped(SEED.read_text(encoding="utf-8"), lambda part: part.translate(PLAIN)),
+                    encoding="utf-8")
+    return path
+
+
+def test_check_reads_a_kazakh_part_typed_without_kazakh_letters_as_the_seed(tmp_path):
+    """The keyword check looked for Қытай, өркениеттер … in keywords typed Кытай, оркениеттер: four
+    'no kk equivalent' errors; the term rules are now looked for as so typed (kk.toml's stand_ins)."""
+    import ushtil
+
+    seed = ushtil.check(read_article(SEED))
+    plain = ushtil.check(read_article(_plain_seed(tmp_path)))
+    assert sorted((f.check, f.lang, f.bead) for f in plain.findings) == sorted(
+        (f.check, f.lang, f.bead) for f in seed.findings)
+    assert not [f for f in plain.findings if f.check in ("keyword-missing", "wrong-language")]
+
+
+def test_short_sentences_of_a_plain_kazakh_part_are_not_russian():
+    """A sentence of the part without a Kazakh function word read as Russian (0.73) for lacking the
+    letters the whole part lacks; as a sentence of such a part it is Kazakh, and Russian pasted into
+    it still is Russian."""
+    from ushtil.langs import get_language
+
+    part = " ".join(read_article(SEED).part("kk").paragraphs).translate(PLAIN)
+    assert get_language("kk").typed_without_own_letters(part)
+    sentence = ("Ресей Федерациясы да өз тарапынан аймақ елдерімен қарым-қатынасты дамытудың маңыздылығын "
+                "мәлімдейді.").translate(PLAIN)
+    assert identify(sentence).lang == "ru"  # alone, without the part: the letters' absence reads Russian
+    assert identify(sentence, "kk").lang == "kk"
+    russian = read_article(SEED).part("ru").sentences[3][0]
+    assert identify(russian, "kk").lang == "ru"
+
+
+def test_glossary_of_a_plain_kazakh_part_finds_the_known_names(tmp_path):
+    """Known names written Казакстан, Кытай, АКШ: the standard forms head the entries (with the text's
+    as variants), confident, as in the seed's glossary; before, the CLDR forms were not found and the
+    entries were candidates (0.6)."""
+    from ushtil.glossary import build_glossary
+
+    glossary = build_glossary([_plain_seed(tmp_path)])
+    entries = {entry.en: entry for entry in glossary.entries}
+    for en, kk, typed in (("Kazakhstan", "Қазақстан", "Казакстан"), ("China", "Қытай", "Кытай"),
+                          ("USA", "АҚШ", "АКШ"), ("Central Asia", "Орталық Азия", "Орта Азия")):
+        assert en in entries, sorted(entries)
+        assert entries[en].kk == kk and typed in entries[en].variants["kk"]
+
+
+def test_glossary_cuts_a_plain_typed_ending_off_a_name(tmp_path):
+    """Еуразиянын (Еуразияның typed without ң): the genitive so typed comes off whole; the headword was
+    cut short to Еуразиян (a candidate, 0.75), it is Еуразия now, as in the seed's glossary."""
+    from ushtil.glossary import build_glossary
+
+    eurasia = build_glossary([_plain_seed(tmp_path)]).find("Eurasia")
+    assert (eurasia.kk, eurasia.ru) == ("Еуразия", "Евразия")

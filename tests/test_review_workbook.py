@@ -404,3 +404,37 @@ def test_metadata_holds_the_signature_and_structure(tmp_path):
     assert rows[2][:2] == ("signature", "run-sig")
     record = json.loads(rows[4][3])
     assert record["signature"] == "sig-a" and record["beads"][0]["kk"] == []
+
+
+def test_english_only_page_says_the_languages_are_missing(tmp_path, monkeypatch, capsys):
+    """A page holding only an article's English text (as ../shared/seeds/000 is: kk and ru parts not on
+    it): the Summary showed every bead flagged and a mean score of 0; a reviewer now reads that the
+    Kazakh and Russian texts are missing, and the aligned article's figures stand alone in the total."""
+    from conftest import SEED_ARTICLE
+    from ushtil import read_article
+
+    english = read_article(SEED_ARTICLE).part("en")
+    (tmp_path / "page.txt").write_text("\n\n".join(english.paragraphs) + "\n", encoding="utf-8")
+    shutil.copy(SEED_ARTICLE, tmp_path / SEED_ARTICLE.name)
+    monkeypatch.chdir(tmp_path)
+    assert main(["align", "page.txt", SEED_ARTICLE.name, "-o", "out", "--xlsx", "review.xlsx", "--quiet"]) == 0
+    workbook = load_workbook("review.xlsx")
+    rows = list(workbook["Summary"].iter_rows(values_only=True))
+    by_article = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:4] if row[0]}
+    page, seed = by_article["page"], by_article[SEED_ARTICLE.stem]
+    assert page["Flagged beads"] is None and page["Mean score"] is None
+    assert page["Note"].startswith("no Kazakh and Russian text: the article holds only its English text")
+    total = by_article["Total (2 articles)"]
+    assert (total["Flagged beads"], total["Mean score"]) == (seed["Flagged beads"], pytest.approx(seed["Mean score"]))
+    alignment = workbook["Alignment"]
+    header = [cell.value for cell in alignment[1]]
+    page_rows = [dict(zip(header, row, strict=True)) for row in alignment.iter_rows(min_row=2, values_only=True)
+                 if row[0] == "page"]
+    assert page_rows and all(row["Score"] is None for row in page_rows)
+    assert {row["Flags"] for row in page_rows} == {"no Kazakh or Russian text in the article"}
+    # the run's summary on stderr says the same: the page named apart, the seed's flags and score
+    capsys.readouterr()
+    assert main(["align", "page.txt", SEED_ARTICLE.name, "-o", "out2"]) == 0
+    printed = capsys.readouterr().err
+    assert "1 article(s) with one language only, nothing aligned: page" in printed
+    assert f"mean score: {seed['Mean score']:.3f}" in printed

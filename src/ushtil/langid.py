@@ -50,8 +50,11 @@ class LanguageGuess:
         return self.lang in ("", lang) or self.confidence < 0.75
 
 
-def identify(text: str) -> LanguageGuess:
-    """Identify the language of ``text`` among the supported ones."""
+def identify(text: str, typed_plain: str = "") -> LanguageGuess:
+    """Identify the language of ``text`` among the supported ones. ``typed_plain``: the language of
+    the part the text comes from, when that part is typed without its own letters (a Kazakh abstract
+    with none of ә ғ қ …: :meth:`.langs.Language.typed_without_own_letters`); a sentence of it without
+    them is then told apart by function words only (:func:`_typed_plain_guess`)."""
     latin = len(_LATIN.findall(text))
     cyrillic = len(_CYRILLIC.findall(text))
     if latin + cyrillic == 0:
@@ -73,6 +76,8 @@ def identify(text: str) -> LanguageGuess:
     kk_evidence = sum(word in kk.stop_words for word in words) + with_kazakh_letter
     ru_function = sum(word in ru.stop_words for word in words)
     ru_evidence = ru_function + 0.3 * max(without_kazakh_letter, 0)
+    if not with_kazakh_letter and typed_plain == "kk":
+        return _typed_plain_guess(words)
     if not with_kazakh_letter:
         plain = _plain_function_words(text.lower())
         if plain > ru_function and (len(words) >= PLAIN_MIN_WORDS or not ru_function):
@@ -83,6 +88,23 @@ def identify(text: str) -> LanguageGuess:
     if kk_evidence >= ru_evidence:
         return LanguageGuess("kk", kk_evidence / total, "Cyrl")
     return LanguageGuess("ru", ru_evidence / total, "Cyrl")
+
+
+def _typed_plain_guess(words: list[str]) -> LanguageGuess:
+    """A sentence of a Kazakh part typed without the Kazakh letters: none of its words has one, so a
+    word without one is no sign of Russian (it is, read through the stand-ins, what most of such a
+    part is written in). Russian only when its function words that are no Kazakh ones so typed ("да",
+    "мен") outnumber the Kazakh ones, and are two at least; Kazakh when Kazakh ones are seen;
+    otherwise undecided ("Казакстан — Орта Азиядагы ен ири мемлекет.")."""
+    kk, ru = get_language("kk"), get_language("ru")
+    plain_kazakh = _plain_kazakh_words() | {word.translate(kk.stand_in_table) for word in kk.stop_words}
+    kazakh = sum(word.translate(kk.stand_in_table) in plain_kazakh for word in words)
+    russian = sum(word in ru.stop_words and word not in plain_kazakh for word in words)
+    if russian > kazakh and russian >= 2:
+        return LanguageGuess("ru", russian / (russian + kazakh), "Cyrl")
+    if kazakh:
+        return LanguageGuess("kk", kazakh / (russian + kazakh), "Cyrl")
+    return LanguageGuess("", 0.0, "Cyrl")
 
 
 def _plain_function_words(text: str) -> int:

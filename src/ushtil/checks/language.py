@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ..langid import identify, language_names
+from ..langs import get_language
 from ..tokens import words
 from .base import ArticleContext, Check, Finding, Severity
 
@@ -25,6 +26,12 @@ MIN_PARTLY_WORDS = 6
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+def _part_text(ctx: ArticleContext, lang: str) -> str:
+    """The title, abstract and keywords of one part."""
+    part = ctx.article.part(lang)
+    return " ".join([part.title, *part.paragraphs, *part.keywords])
+
+
 def _normal(text: str) -> str:
     return " ".join(word.casefold() for word in words(text))
 
@@ -35,6 +42,9 @@ class LanguageCheck(Check):
 
     def run(self, ctx: ArticleContext) -> Iterator[Finding]:
         checked = [lang for lang in ctx.present if ctx.article.part(lang).detected_lang in ("", lang)]
+        # a part typed without its language's own letters (Kazakh "Казакстан"): its sentences are
+        # identified as such, not called Russian for lacking them
+        plain = {lang for lang in checked if get_language(lang).typed_without_own_letters(_part_text(ctx, lang))}
         names = language_names()
         for number, bead in ctx.numbered_beads():
             copied = set()
@@ -47,7 +57,7 @@ class LanguageCheck(Check):
                 for sentence in ctx.bead_sentences(bead, lang):
                     if len(_LETTER.findall(sentence)) < MIN_LETTERS:
                         continue
-                    guess = identify(sentence)
+                    guess = identify(sentence, lang if lang in plain else "")
                     if guess.is_compatible(lang):
                         continue
                     actual = names.get(guess.lang, (not guess.other and guess.script) or "another language")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..langs import get_language
 from ..model import LANGS
 
 #: Voiced forms of final consonants before a vowel suffix in Kazakh (Одақ → Одағы, Орталық → Орталығы).
@@ -105,16 +106,19 @@ class _FormSearch:
     nothing in holds none of its forms (where a form's pattern matches, the alternation matches
     too), so most texts are passed over with one search, and most rules of the others with one each."""
 
-    def __init__(self, rules: tuple[TermRule, ...], lang: str, foreign: bool):
+    def __init__(self, rules: tuple[TermRule, ...], lang: str, foreign: bool, typed_plain: bool = False):
         #: the rules themselves, so that their ids stay theirs while this search is kept
         self.rules = rules
         #: per rule: one pattern of its forms, and its forms (kind, form, pattern)
         self.by_rule: list[tuple[TermRule, re.Pattern, list[tuple[str, str, re.Pattern]]]] = []
+        # a text typed without the language's own letters is searched for the forms so typed (Кытай)
+        table = get_language(lang).stand_in_table if typed_plain else {}
         for rule in rules:
-            forms = [(kind, form, form_pattern(form, lang)) for kind, form in rule_forms(rule, lang, foreign)]
+            forms = [(kind, form, form_pattern(form.translate(table), lang))
+                     for kind, form in rule_forms(rule, lang, foreign)]
             if forms:
-                self.by_rule.append((rule, _any_of([form for _, form, _ in forms], lang), forms))
-        self.any = _any_of([form for *_, forms in self.by_rule for _, form, _ in forms], lang)
+                self.by_rule.append((rule, _any_of([form.translate(table) for _, form, _ in forms], lang), forms))
+        self.any = _any_of([form.translate(table) for *_, forms in self.by_rule for _, form, _ in forms], lang)
 
 
 def _any_of(forms: list[str], lang: str) -> re.Pattern | None:
@@ -131,22 +135,25 @@ _SEARCHES: dict[tuple, _FormSearch] = {}
 _SEARCHES_KEPT = 256
 
 
-def _form_search(rules: Iterable[TermRule], lang: str, foreign: bool) -> _FormSearch:
+def _form_search(rules: Iterable[TermRule], lang: str, foreign: bool, typed_plain: bool = False) -> _FormSearch:
     """The search for ``rules`` in ``lang``, made once per list of rules (a run checks every text
     with the same rules; :class:`TermRule` holds dicts, so the list is known by its members' ids)."""
     rules = tuple(rules)
-    key = (tuple(map(id, rules)), lang, foreign)
+    key = (tuple(map(id, rules)), lang, foreign, typed_plain)
     search = _SEARCHES.get(key)
     if search is None:
         if len(_SEARCHES) >= _SEARCHES_KEPT:
             _SEARCHES.clear()
-        search = _SEARCHES[key] = _FormSearch(rules, lang, foreign)
+        search = _SEARCHES[key] = _FormSearch(rules, lang, foreign, typed_plain)
     return search
 
 
 def find_terms(text: str, lang: str, rules: Iterable[TermRule], foreign: bool = True) -> list[TermMatch]:
-    """Every form of ``rules`` in ``text``, overlaps resolved in favour of the longer literal form."""
-    search = _form_search(rules, lang, foreign)
+    """Every form of ``rules`` in ``text``, overlaps resolved in favour of the longer literal form. In
+    a text typed without the language's own letters (Kazakh "Кытай", "Казакстан") the forms are looked
+    for as so typed, through the language's stand-ins (``langs/data/kk.toml``); the matches keep the
+    forms as the rules write them."""
+    search = _form_search(rules, lang, foreign, get_language(lang).typed_without_own_letters(text))
     if search.any is None or not search.any.search(text):
         return []
     candidates = [

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..cache import CACHE_FOLDER, ResultCache
 from ..errors import UshtilError
-from ..model import Alignment
+from ..model import LANGS, Alignment
 from ..outputs import FOLDER, OutputTransaction, guard_outputs, requested
 from .common import (
     add_engine_options,
@@ -134,15 +134,25 @@ def _write_alignment(item, path: Path, written: OutputTransaction, cache: Result
 
 
 def summary(alignments: list[Alignment], output: Path) -> str:
-    """Beads by type, flagged beads and the mean score, for the end of a run."""
+    """Beads by type, flagged beads and the mean score, for the end of a run; an article with one
+    language (an English-only page) is named apart, its beads left out of the flags and the score."""
     beads = [bead for alignment in alignments for bead in alignment.beads]
     kinds = Counter(bead.kind for bead in beads)
-    flags = Counter(flag for bead in beads for flag in bead.flags)
+    single = [alignment for alignment in alignments
+              if sum(bool(alignment.sentences.get(lang)) for lang in LANGS) < 2]
+    apart = {id(alignment) for alignment in single}
+    scored = [bead for alignment in alignments if id(alignment) not in apart for bead in alignment.beads]
+    flags = Counter(flag for bead in scored for flag in bead.flags)
     lines = [
         f"{len(alignments)} alignment(s), {len(beads)} beads written to {output}/",
         "  bead types (en-kk-ru): " + ", ".join(f"{kind} ×{count}" for kind, count in kinds.most_common()),
-        f"  flagged beads: {sum(1 for bead in beads if bead.flags)}"
-        + (" (" + ", ".join(f"{flag} ×{count}" for flag, count in flags.most_common()) + ")" if flags else ""),
-        f"  mean score: {sum(bead.score for bead in beads) / max(len(beads), 1):.3f}",
     ]
+    if single:
+        lines.append(f"  {len(single)} article(s) with one language only, nothing aligned: "
+                     + ", ".join(alignment.name for alignment in single))
+    if scored:
+        lines += [f"  flagged beads: {sum(1 for bead in scored if bead.flags)}"
+                  + (" (" + ", ".join(f"{flag} ×{count}" for flag, count in flags.most_common()) + ")"
+                     if flags else ""),
+                  f"  mean score: {sum(bead.score for bead in scored) / len(scored):.3f}"]
     return "\n".join(lines)

@@ -197,19 +197,24 @@ def _write_summary(sheet, alignments: list[Alignment], signature: str, styles: _
     """Per article: sentences per language, beads by type, flagged beads, mean score; a totals row."""
     import pandas as pd
 
+    # an article with one language has nothing aligned: its beads' flags and zero scores say only that,
+    # so it gets a statement instead, and stays out of the flagged count and the mean score
+    aligned = [alignment for alignment in alignments if not _missing_languages(alignment)]
     beads = pd.DataFrame.from_records(
         [(alignment.name, bead.kind, bool(bead.flags), float(bead.score))
          for alignment in alignments for bead in alignment.beads],
         columns=["article", "kind", "flagged", "score"],
     )
+    scored = beads[beads["article"].isin({alignment.name for alignment in aligned})]
     kinds = list(beads["kind"].value_counts().index)
     by_kind = pd.crosstab(beads["article"], beads["kind"])
     per_article = beads.groupby("article").agg(flagged=("flagged", "sum"), mean=("score", "mean"))
 
     header = ["Article", *(f"{LANG_NAMES[lang]} sentences" for lang in LANGS), "Beads",
-              *(f"Type {kind}" for kind in kinds), "Flagged beads", "Mean score"]
+              *(f"Type {kind}" for kind in kinds), "Flagged beads", "Mean score", "Note"]
     for column in range(1, len(header) + 1):
-        sheet.column_dimensions[_column_letter(column)].width = 28 if column == 1 else 11
+        width = 28 if column == 1 else 60 if column == len(header) else 11  # Article, Note, figures
+        sheet.column_dimensions[_column_letter(column)].width = width
     sheet.freeze_panes = "B2"
     print_landscape(sheet)
     sheet.row_dimensions[1].height = 2 * LINE_HEIGHT + 3
@@ -227,21 +232,30 @@ def _write_summary(sheet, alignments: list[Alignment], signature: str, styles: _
     ]
     _declare_size(sheet, len(alignments) + 3 + len(notes), len(header))
     sheet.append(styles.header(sheet, header))
-    totals = [0] * (len(header) - 2)
+    totals = [0] * (len(header) - 3)
     for alignment in alignments:
         present = alignment.name in per_article.index
+        missing = _missing_languages(alignment)
         values = [len(alignment.sentences.get(lang, [])) for lang in LANGS] + [len(alignment.beads)]
         values += [int(by_kind.at[alignment.name, kind]) if present else 0 for kind in kinds]
-        values.append(int(per_article.at[alignment.name, "flagged"]) if present else 0)
+        values.append(int(per_article.at[alignment.name, "flagged"]) if present and not missing else 0)
         totals = [total + value for total, value in zip(totals, values, strict=True)]
         row = [styles.text(sheet, alignment.name, "top"), *(styles.number(sheet, value) for value in values)]
-        if present:
+        if missing:
+            row[-1] = styles.empty(sheet, "top")
+            row += [styles.empty(sheet, "top"), styles.text(sheet, _missing_note(alignment, missing), "wrap")]
+        elif present:
             row.append(styles.number(sheet, float(per_article.at[alignment.name, "mean"]), "score"))
         sheet.append(row)
     total_row = [styles.text(sheet, f"Total ({len(alignments)} articles)", "total"),
                  *(styles.number(sheet, value, "total") for value in totals)]
-    if len(beads):
-        total_row.append(styles.number(sheet, float(beads["score"].mean()), "total_score"))
+    if len(scored):
+        total_row.append(styles.number(sheet, float(scored["score"].mean()), "total_score"))
+    if len(aligned) < len(alignments):
+        if not len(scored):
+            total_row.append(styles.empty(sheet, "top"))
+        total_row.append(styles.text(sheet, f"flagged beads and mean score of the {len(aligned)} article(s) "
+                                            "with two languages or more", "wrap"))
     sheet.append(total_row)
     sheet.append([])
     for note in notes:
@@ -277,8 +291,9 @@ def _write_alignment_sheet(sheet, alignments: list[Alignment], styles: _Styles) 
     sheet.append(styles.header(sheet, ALIGNMENT_COLUMNS))
     last = 1
     for alignment in alignments:
+        missing = _missing_languages(alignment)
         for number, bead in enumerate(alignment.beads, 1):
-            for texts, row in _bead_rows(sheet, alignment.name, number, bead, styles):
+            for texts, row in _bead_rows(sheet, alignment.name, number, bead, styles, missing):
                 last += 1
                 # spreadsheets do not grow rows to fit wrapped text on opening (LibreOffice keeps 15 pt),
                 # so each row gets the height its longest text needs
@@ -313,17 +328,37 @@ def _write_alignment_sheet(sheet, alignments: list[Alignment], styles: _Styles) 
     rules.add(everything, FormulaRule(formula=[f'${decision}2="Fix"'], fill=fill("DDEBF7")))
 
 
+def _missing_languages(alignment: Alignment) -> list[str]:
+    """The languages an article has no sentence in, when it has fewer than two: nothing was aligned."""
+    missing = [lang for lang in LANGS if not alignment.sentences.get(lang)]
+    return missing if len(LANGS) - len(missing) < 2 else []
+
+
+def _missing_note(alignment: Alignment, missing: list[str]) -> str:
+    """What a reviewer reads for an article with one language (an English-only page)."""
+    names = " and ".join(LANG_NAMES[lang] for lang in missing)
+    held = [LANG_NAMES[lang] for lang in LANGS if lang not in missing]
+    has = f"only its {held[0]} text" if held else "no text"
+    return (f"no {names} text: the article holds {has}, so nothing was aligned or scored; "
+            f"add the {names} parts (or their files) and align again")
+
+
 def _parts(bead: Bead) -> int:
     """How many rows the bead takes: one, plus the ``cont.`` rows of its longest text."""
     return max(len(split_cell_text(bead.text.get(lang, ""))) for lang in LANGS)
 
 
-def _bead_rows(sheet, article: str, number: int, bead: Bead, styles: _Styles) -> Iterator[tuple[dict, list]]:
+def _bead_rows(sheet, article: str, number: int, bead: Bead, styles: _Styles,
+               missing: Sequence[str] = ()) -> Iterator[tuple[dict, list]]:
     """The bead's row, then ``cont.`` rows while any side's text is longer than one cell holds; each
-    with its wrapped texts by column title."""
+    with its wrapped texts by column title. In an article with one language (``missing``: the others)
+    the score is left empty and the flags say why, instead of a zero and missing/low-score flags on
+    every row."""
     pieces = {lang: split_cell_text(bead.text.get(lang, "")) for lang in LANGS}
     n_parts = max(len(p) for p in pieces.values())
     flags = " ".join(bead.flags)
+    if missing:
+        flags = f"no {' or '.join(LANG_NAMES[lang] for lang in missing)} text in the article"
     if n_parts > 1:
         flags = (flags + " " if flags else "") + f"(long text: continues in {n_parts - 1} row(s) below)"
     label = bead_label(bead)
@@ -334,7 +369,7 @@ def _bead_rows(sheet, article: str, number: int, bead: Bead, styles: _Styles) ->
         styles.text(sheet, label, "wrap"),
         *(styles.text(sheet, pieces[lang][0], "wrap") for lang in LANGS),
         styles.text(sheet, bead.kind, "top"),
-        styles.number(sheet, float(bead.score), "score"),
+        styles.empty(sheet, "top") if missing else styles.number(sheet, float(bead.score), "score"),
         styles.text(sheet, flags, "wrap"),
         styles.empty(sheet, "top"),
         styles.empty(sheet, "wrap"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..langs import get_language
 from ..translit import name_similarity
 from .index import LanguageIndex, is_acronym
 from .patterns import term_patterns
@@ -57,7 +58,8 @@ def headword(index: LanguageIndex, gram: str, english_name: str = "") -> str:
             if best_reading[0] >= max(NAME_EXACT, similarity + NAME_ENDING_GAIN):
                 similarity, form = best_reading
         if similarity >= NAME_SPELLING:
-            return _cut_name_ending(form, english_name, term_patterns(index.lang).name_endings)
+            return _cut_name_ending(form, english_name, kazakh_name_endings(form) if index.lang == "kk"
+                                    else term_patterns(index.lang).name_endings)
     if index.lang == "ru" and len(keys) > 1:
         # adjectives agree with their noun: only the lemmatised phrase is sure to be nominative
         exact = [form for form in ranked if form.casefold() == lemma_form.casefold()] or [lemma_form]
@@ -136,12 +138,28 @@ def _name_forms(word: str, lang: str) -> dict[str, str]:
     """A name word as written and with each case ending a language may put on it: key → form."""
     folded = word.casefold()
     forms = {folded: word}
-    endings = [(ending, "") for ending in term_patterns("kk").name_endings] if lang == "kk" else _RU_NAME_ENDINGS
+    endings = [(ending, "") for ending in kazakh_name_endings(word)] if lang == "kk" else _RU_NAME_ENDINGS
     for ending, replacement in endings:
         bare = word[: -len(ending)]
         if folded.endswith(ending) and len(bare) >= 3:
             forms.setdefault((bare + replacement).casefold(), bare + replacement)
     return forms
+
+
+#: A Kazakh ending as typed without the Kazakh letters is cut from a name only when this long: a
+#: shorter one so typed is also a copied Russian ending (Дрейка: қа typed ка, or Russian genitive а).
+MIN_TYPED_ENDING = 3
+
+
+def kazakh_name_endings(word: str) -> tuple[str, ...]:
+    """The Kazakh case endings a name may carry, and for a word typed without the Kazakh letters
+    (Еуразиянын) the longer of those endings so typed (нын for ның), through kk.toml's stand-ins."""
+    endings = term_patterns("kk").name_endings
+    language = get_language("kk")
+    if not language.typed_without_own_letters(word):
+        return endings
+    typed = [ending.translate(language.stand_in_table) for ending in endings]
+    return tuple(dict.fromkeys([*endings, *(ending for ending in typed if len(ending) >= MIN_TYPED_ENDING)]))
 
 
 def name_endings(word: str, lang: str) -> list[str]:

@@ -15,11 +15,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..langs import get_language
 from ..translit import name_similarity
 from .association import Counts
 from .candidates import Candidate
 from .choices import Choice
-from .headwords import headword
+from .headwords import headword, name_endings
 from .index import LanguageIndex, Side, is_acronym
 from .known import known_name
 from .patterns import term_patterns
@@ -104,7 +105,7 @@ def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: Lang
         if not ranked:
             return None
         # what choosing reads of the ranking: a phrase's shortlist, else the best and its runner-up's score
-        consumed = ("phrase", tuple(ranked[:PHRASE_SHORTLIST])) if phrase else ("best", ranked[0], _runner_up(ranked))
+        consumed = ("phrase", tuple(ranked[:PHRASE_SHORTLIST])) if phrase else ("best", ranked[0], _rival(ranked))
 
     def choose() -> Choice | None:
         return _choice(candidate, english, target, shared, english_form, words, consumed)
@@ -115,10 +116,66 @@ def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: Lang
     return None if choice is None else _rendering_of(choice, target, len(shared))
 
 
+#: Score a name's rendering gets per unit of spelling similarity with the English name (:func:`_scores`).
+SPELLING_WEIGHT = 0.6
+#: Score an acronym's rendering gets for being an acronym too (:func:`_scores`).
+ACRONYM_BONUS = 0.3
+#: Spelling similarity from which a name's rendering counts as spelled like it (Trump ~ Трамп).
+CREDIBLE_SPELLING = 0.4
+
+
+def _credible_name(candidate: Candidate, english_form: str, form: str, best: tuple[str, float],
+                   rival: tuple[str, float], target: LanguageIndex) -> bool:
+    """Whether the best rendering (``form``: its headword) of a name, acronym or demonym rests on
+    evidence of its own: spelled like the English name (Java ~ Ява), an acronym for an acronym, or
+    standing with it more exclusively (Dice) than the best rival gram. In a bead holding several names
+    (the intersection of East and West = Шығыс пен Батыстың тоғысқан жері, beside Eurasia = Еуразия)
+    every name's words co-occur with it alike: what put one first was a faint likeness of an inflected
+    form (West ~ Востока, East ~ Еуразияның) or a few words more, a neighbour's words, not its own.
+    Wrong pairs are worse than none: such a name gets no rendering."""
+    if candidate.kind not in ("name", "acronym") and not candidate.demonym:
+        return True
+    gram = best[0]
+    if candidate.kind == "acronym" and is_acronym(gram):
+        return True
+    # a demonym's own word is its last (Central Asian ~ азиялық, not the name's Центральной)
+    english, written = (english_form, form) if not candidate.demonym else (english_form.split(" ")[-1],
+                                                                             form.split(" ")[-1])
+    if _spelled_like(english, written, target.lang) >= CREDIBLE_SPELLING:
+        return True
+    return not rival[0] or (_dice_of(candidate, english_form, best, target)
+                            > _dice_of(candidate, english_form, rival, target) + 1e-9)
+
+
+@lru_cache(maxsize=65536)
+def _spelled_like(english: str, written: str, lang: str) -> float:
+    """How alike a name and a rendering are spelled, word by word, each written word as its most alike
+    nominative (Мэттом Дэймоном ~ Matt Damon as Мэтт Дэймон): an inflected form is no weaker evidence."""
+    words, others = english.split(" "), written.split(" ")
+    if len(words) != len(others):
+        return name_similarity(english, written)
+    return sum(max(name_similarity(word, form) for form in (other, *name_endings(other, lang)))
+               for word, other in zip(words, others, strict=True)) / len(words)
+
+
+def _dice_of(candidate: Candidate, english_form: str, ranked: tuple[str, float], target: LanguageIndex) -> float:
+    """The Dice coefficient a ranked gram's score (:func:`_scores`) was made of."""
+    gram, score = ranked
+    words, _, acronym = target.shape(gram)
+    score -= SPELLING_WEIGHT * name_similarity(english_form, target.usual_form(gram))
+    score -= ACRONYM_BONUS if candidate.kind == "acronym" and acronym else 0.0
+    return score / LENGTH_GAP_FACTORS[min(abs(words - len(candidate.key)), 2)]
+
+
 def _runner_up(ranked: Ranked) -> float:
     """The score of the best gram after the first that shares no word with it (0 when none)."""
+    return _rival(ranked)[1]
+
+
+def _rival(ranked: Ranked) -> tuple[str, float]:
+    """The best gram after the first that shares no word with it, with its score (("", 0) when none)."""
     gram = ranked[0][0]
-    return next((score for other, score in ranked[1:] if not _overlaps(other, gram)), 0.0)
+    return next(((other, score) for other, score in ranked[1:] if not _overlaps(other, gram)), ("", 0.0))
 
 
 def _choice(candidate: Candidate, english: LanguageIndex, target: LanguageIndex, shared: list[int],
@@ -135,10 +192,13 @@ def _choice(candidate: Candidate, english: LanguageIndex, target: LanguageIndex,
                 return None
             (gram, best), runner_up = ranked[0], _runner_up(ranked)
         else:
-            (gram, best), runner_up = consumed[1], consumed[2]
+            (gram, best), (rival, runner_up) = consumed[1], consumed[2]
         margin = min(best - runner_up, 1.0)
         by_position = 0.0
         form = headword(target, gram, english_form if candidate.kind == "name" else "")
+        if consumed[0] == "best" and not _credible_name(candidate, english_form, form, (gram, best), (rival, runner_up),
+                                                        target):
+            return None
     holding = [u for u in shared if _holds(target, u, gram)]
     return (gram, form, holding, max(target.frequency(gram), len(holding)), margin,
             _spelling(candidate, english_form, form), 1.0 if candidate.kind == "acronym" and is_acronym(gram) else 0.0,
@@ -245,7 +305,12 @@ def _known_rendering(forms: tuple[str, ...], candidate: Candidate, target: Langu
     # the standard (CLDR) name heads the entry, the text's own forms follow it as variants (Северная
     # Корея under КНДР); an acronym keeps the acronym the text uses (U.S. = АҚШ = США)
     standard = best if candidate.kind == "acronym" else forms[0]
-    variants = {form: sum(counts[form].values()) for form in forms if uses[form]}  # as seen: КНДР unseen
+    # as seen: КНДР unseen, Қытай as Кытай where typed without the Kazakh letters
+    variants = Counter()
+    for form in forms:
+        for u in uses[form]:
+            variants[_as_typed(form, target.sides[u], target.lang)] += counts[form][u]
+    variants = dict(variants)
     if found is not None:
         for form, count in found.variants.items():
             if form not in variants and _alike(form, best):
@@ -277,7 +342,11 @@ def _alike(form: str, other: str) -> bool:
 
 def _times_written(form: str, side: Side, lang: str) -> int:
     """How often the words of ``form`` stand in ``side`` in a row, each possibly inflected
-    (Ұлыбританияның, Великобритании), but not made an adjective (Ресейлік, российский)."""
+    (Ұлыбританияның, Великобритании), but not made an adjective (Ресейлік, российский). A side typed
+    without the language's own letters is searched for the form so typed (Қытай as Кытай)."""
+    language = get_language(lang)
+    if language.typed_without_own_letters(side.folded):
+        form = form.translate(language.stand_in_table)
     words = form.split(" ")
     if _stem(words[0], lang) not in side.folded:
         return 0
@@ -285,6 +354,12 @@ def _times_written(form: str, side: Side, lang: str) -> int:
     # the first word tells most places off before the others are looked at
     return sum(1 for i in range(len(surface) - len(rest)) if _word_form(first, surface[i], lang)
                and all(_word_form(word, surface[i + k], lang) for k, word in enumerate(rest, 1)))
+
+
+def _as_typed(form: str, side: Side, lang: str) -> str:
+    """A known form as ``side`` types it: through the stand-ins when typed without the language's own letters."""
+    language = get_language(lang)
+    return form.translate(language.stand_in_table) if language.typed_without_own_letters(side.folded) else form
 
 
 def _stem(word: str, lang: str) -> str:
@@ -398,9 +473,9 @@ def _scores(candidate: Candidate, english_form: str, cooccurring: Counter, share
             continue
         score = 2 * both / (shared + len(postings.get(gram, ()))) * LENGTH_GAP_FACTORS[min(abs(words - size), 2)]
         if named:
-            score += 0.6 * name_similarity(english_form, target.usual_form(gram))
+            score += SPELLING_WEIGHT * name_similarity(english_form, target.usual_form(gram))
             if kind == "acronym" and acronym:
-                score += 0.3
+                score += ACRONYM_BONUS
         scores[gram] = score
     return scores
 
@@ -409,7 +484,7 @@ def _spelling(candidate: Candidate, english_form: str, form: str) -> float:
     if candidate.kind not in ("name", "acronym"):
         return 0.0
     similarity = name_similarity(english_form, form)
-    return similarity if similarity >= 0.4 else 0.0
+    return similarity if similarity >= CREDIBLE_SPELLING else 0.0
 
 
 def _overlaps(a: str, b: str) -> bool:

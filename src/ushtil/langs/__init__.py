@@ -76,6 +76,22 @@ class Language:
         pairs = {**self.stand_ins, **{letter.upper(): stand_in.upper() for letter, stand_in in self.stand_ins.items()}}
         return str.maketrans(pairs)
 
+    def typed_without_own_letters(self, text: str) -> bool:
+        """Whether ``text`` has letters of this language's alphabet but none of the ones only it has,
+        while the language has stand-ins for them (Kazakh typed on a Russian keyboard: "Казакстан"):
+        such a text is read through :attr:`stand_in_table`, and so are the forms looked for in it."""
+        if not self.stand_ins or any(letter in self._own_letters for letter in text.casefold()):
+            return False
+        return any(letter in self._alphabet_letters for letter in text.casefold())
+
+    @cached_property
+    def _own_letters(self) -> frozenset[str]:
+        return frozenset(self.distinct_letters)
+
+    @cached_property
+    def _alphabet_letters(self) -> frozenset[str]:
+        return frozenset(self.alphabet)
+
     @property
     def distinct_letters(self) -> str:
         """Letters no other supported language of the same script has (Kazakh ә ғ қ ң ө ұ ү һ і):
