@@ -6,6 +6,8 @@ label glued to a sentence, no label read as a sentence, no words of a sentence t
 import pytest
 
 from ushtil import read_article
+from ushtil.read import article_from_text
+from ushtil.split import split_article
 
 LABELS = {
     "en": ["Purpose", "Methods", "Results", "Conclusion"],
@@ -69,6 +71,10 @@ def _abstract(lang: str, layout: str) -> str:
         return f"{marker}. " + "\n\n".join(parts)
     if layout == "one-paragraph-colon":  # "Purpose: … Methods: … Results: …"
         return f"{marker}\n\n" + " ".join(f"{label}: {body}" for label, body in zip(labels, bodies, strict=True))
+    if layout == "label-run-into-text":  # "Purpose The aim of …": a label without punctuation
+        return f"{marker}\n\n" + "\n\n".join(f"{label} {body}" for label, body in zip(labels, bodies, strict=True))
+    if layout == "one-paragraph-run-in":  # "Purpose The aim … Methods Data of … Results The share …"
+        return f"{marker}. " + " ".join(f"{label} {body}" for label, body in zip(labels, bodies, strict=True))
     if layout == "one-paragraph-period":  # "Purpose. … Methods. … Results. …"
         return f"{marker}. " + " ".join(f"{label}. {body}" for label, body in zip(labels, bodies, strict=True))
     assert layout == "unstructured"
@@ -81,7 +87,8 @@ def _article(layout: str, newline: str = "\n") -> str:
 
 
 @pytest.mark.parametrize("layout", ["label-line-above-text", "marker-and-first-label-on-one-line",
-                                    "one-paragraph-colon", "one-paragraph-period", "unstructured"])
+                                    "one-paragraph-colon", "one-paragraph-period", "label-run-into-text",
+                                    "one-paragraph-run-in", "unstructured"])
 def test_structured_abstract_sentences_come_out_whole(tmp_path, layout):
     path = tmp_path / "article.txt"
     path.write_bytes(b"\xef\xbb\xbf" + _article(layout, "\r\n").encode())
@@ -140,3 +147,17 @@ def test_pdf_text_without_blank_lines(tmp_path):
         assert part.title == PDF_PARTS[lang][1]
         assert len(part.authors) == 2
         assert part.keywords == KEYWORDS[lang].split(": ", 1)[1].rstrip(".").split(", ")
+
+
+def test_label_word_opening_an_unstructured_abstract_stays_in_its_sentence():
+    """"Цель Казахстана – …" reads like a label run into its sentence ("Цель Целью исследования …"),
+    but a label without punctuation counts only in an abstract with two labels or more."""
+    text = ("Аннотация. Цель Казахстана – войти в число 30 развитых стран мира. Для этого принята "
+            "Стратегия «Казахстан-2050».\n\nКлючевые слова: стратегия, развитие.\n\n"
+            "Abstract. Results Kazakhstan reported in 2020 were better than expected. The reasons are discussed."
+            "\n\nKeywords: strategy, development.\n")
+    article = split_article(article_from_text(text, "one-label-word"))
+    assert article.part("ru").sentences == [["Цель Казахстана – войти в число 30 развитых стран мира.",
+                                             "Для этого принята Стратегия «Казахстан-2050»."]]
+    assert article.part("ru").labels == [] and article.part("en").labels == []
+    assert article.part("en").sentences[0][0] == "Results Kazakhstan reported in 2020 were better than expected."

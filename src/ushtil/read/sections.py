@@ -102,8 +102,12 @@ def _marker_patterns() -> list[tuple[str, str, str, re.Pattern]]:
 
 
 def _label_pattern(word: str) -> re.Pattern:
+    """The label, then punctuation, a dash, or nothing before a capital ("Purpose The aim …")."""
     spaced = r"[\s-]+".join(map(re.escape, word.split()))
-    return re.compile(rf"^{spaced}\s*(?:[.:]\s*|(?P<dash>\s?[—–]\s*|\s-\s*)|$)(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+    return re.compile(
+        rf"^{spaced}\s*(?:[.:]\s*|(?P<dash>\s?[—–]\s*|\s-\s*)|(?P<bare>(?<=\s))(?-i:(?=[{_UPPER}]))|$)(?P<rest>.*)$",
+        re.IGNORECASE | re.DOTALL,
+    )
 
 
 @cache
@@ -115,25 +119,29 @@ def _label_patterns() -> list[tuple[re.Pattern, bool]]:
     return [(_label_pattern(word), word.lower() in sections) for word in sorted(labels, key=lambda w: -len(w))]
 
 
-def find_label(text: str) -> tuple[str, str, bool, bool] | None:
+def find_label(text: str) -> tuple[str, str, bool, str] | None:
     """The structured-abstract label opening ``text`` as (label, text after it, also a section
-    heading, followed by a dash: "Цель исследования – оценить …" may be a sentence, not a label)."""
+    heading, weak). Weak is "dash" or "bare" for a label followed by a dash or by no punctuation at
+    all ("" otherwise): "Цель исследования – оценить …" or "Цель Казахстана …" may be a sentence."""
     for pattern, is_section in _label_patterns():
         match = pattern.match(text)
         if match:
-            label = text[: match.start("rest")].strip(" .:—–-")
-            return label, match.group("rest").strip(), is_section, match.group("dash") is not None
+            label = text[: match.start("rest")].strip(" .:—–-\n\t")
+            weak = next((kind for kind in ("dash", "bare") if match.group(kind) is not None), "")
+            return label, match.group("rest").strip(), is_section, weak
     return None
 
 
 @cache
-def _inner_labels() -> re.Pattern:
+def _inner_labels(bare: bool = False) -> re.Pattern:
     """A label inside a paragraph after a sentence's end ("… loans. Methods: Data …"), written as
-    the language data writes it or in capitals; its group is the label."""
+    the language data writes it or in capitals; its group is the label. ``bare``: the labels of a
+    paragraph that opened with a label without punctuation ("… loans. Methods Data …")."""
     words = {word for lang in LANGUAGE_CODES for word in get_language(lang).abstract_labels}
     words |= {word.upper() for word in words}
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=lambda w: -len(w)))
-    return re.compile(rf"(?<=[.!?…»\"”)])\s+({alternatives})\s*[:.]\s+(?=\w)")
+    after = rf"\s+(?=[{_UPPER}])" if bare else r"\s*[:.]\s+(?=\w)"
+    return re.compile(rf"(?<=[.!?…»\"”)])\s+({alternatives}){after}")
 
 
 @cache
@@ -249,8 +257,8 @@ def find_regions(paragraphs: list[Paragraph]) -> list[Region]:
             index += 1
             continue
         region = Region(marker=marker, paragraphs=[])
-        dashed: dict[int, str] = {}  # paragraphs whose label was followed by a dash: their full text
-        pending = _add_paragraph(region, marker.rest, "", dashed) if marker.rest else ""
+        weak: dict[int, str] = {}  # paragraphs whose label was followed by a dash or nothing: their full text
+        pending = _add_paragraph(region, marker.rest, "", weak) if marker.rest else ""
         end = index + 1
         while end < len(paragraphs) and len(region.paragraphs) < MAX_ABSTRACT_PARAGRAPHS:
             paragraph, following = paragraphs[end], markers[end]
@@ -265,7 +273,7 @@ def find_regions(paragraphs: list[Paragraph]) -> list[Region]:
             # start or inside an abstract already structured by labels; otherwise it is the body's heading
             structured = any(region.labels) or pending or not region.paragraphs
             if label and (structured or not label[2]) and (label[1] or not paragraph.heading or structured):
-                pending = _add_paragraph(region, paragraph.text, pending, dashed)
+                pending = _add_paragraph(region, paragraph.text, pending, weak)
                 end += 1
                 continue
             if following is not None:
@@ -277,9 +285,9 @@ def find_regions(paragraphs: list[Paragraph]) -> list[Region]:
                 break
             if paragraph.heading or split_names(paragraph.text):
                 break
-            pending = _add_paragraph(region, paragraph.text, pending, dashed)
+            pending = _add_paragraph(region, paragraph.text, pending, weak)
             end += 1
-        _drop_lone_dash_label(region, dashed)
+        _drop_lone_weak_label(region, weak)
         _attach_front_matter(region, paragraphs, markers, max(previous_end, index - FRONT_MATTER_WINDOW), index)
         regions.append(region)
         previous_end = end
@@ -287,22 +295,24 @@ def find_regions(paragraphs: list[Paragraph]) -> list[Region]:
     return regions
 
 
-def _add_paragraph(region: Region, text: str, pending: str, dashed: dict[int, str]) -> str:
+def _add_paragraph(region: Region, text: str, pending: str, weak: dict[int, str]) -> str:
     """Add a paragraph, its label taken off; returns a label standing alone, for the next paragraph.
     Under a label standing alone, "Зерттеудің мақсаты – …" opens the paragraph's first sentence."""
     label = find_label(text)
     if label and label[3] and pending:
         label = None
+    bare = bool(label) and label[3] == "bare"
     if label:
         if label[3]:
-            dashed[len(region.paragraphs)] = text
+            weak[len(region.paragraphs)] = text
         name, text = label[0], label[1]
         if not text:
             return name
     else:
         name = pending
-    # a structured abstract printed as one paragraph: "Purpose: … Methods: … Results: …"
-    pieces = _inner_labels().split(text) if name and not (label and label[3]) else [text]
+    # a structured abstract printed as one paragraph: "Purpose: … Methods: … Results: …", or with its
+    # labels run into their sentences ("Purpose The aim … Methods Data …")
+    pieces = _inner_labels(bare).split(text) if name and (bare or not (label and label[3])) else [text]
     region.paragraphs.append(pieces[0])
     region.labels.append(name)
     for inner_name, inner_text in zip(pieces[1::2], pieces[2::2], strict=True):
@@ -311,11 +321,12 @@ def _add_paragraph(region: Region, text: str, pending: str, dashed: dict[int, st
     return ""
 
 
-def _drop_lone_dash_label(region: Region, dashed: dict[int, str]) -> None:
-    """A label followed by a dash is a label only in an abstract structured by two labels or more:
-    "Цель исследования – оценить …" alone opens an unstructured abstract's first sentence."""
+def _drop_lone_weak_label(region: Region, weak: dict[int, str]) -> None:
+    """A label followed by a dash or by no punctuation is a label only in an abstract structured by
+    two labels or more: "Цель исследования – оценить …" or "Цель Казахстана – …" alone opens an
+    unstructured abstract's first sentence."""
     if sum(1 for name in region.labels if name) < 2:
-        for position, text in dashed.items():
+        for position, text in weak.items():
             region.paragraphs[position], region.labels[position] = text, ""
     if not any(region.labels):
         region.labels = []
