@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .hyphens import Hyphenation, hyphenation_of, join_lines
 from .tables import cells_in_reading_order
@@ -35,12 +35,28 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 FULL_LINE = 0.85
 
 
+#: a line ending a sentence: in fixed-width text, a full one may also end its paragraph
+_LINE_ENDS_SENTENCE = re.compile(r"[.!?…][»\"”)]*$")
+
+
+@dataclass(frozen=True)
+class SoftBreak:
+    """Where fixed-width text may start a paragraph that its lines do not show: a line filled to the
+    width ends a sentence and the next line starts one. The text on both sides finds the place again
+    in a paragraph (``f"{before} {after}"``) once labels and markers are taken off."""
+
+    before: str
+    after: str
+
+
 @dataclass
 class Paragraph:
-    """A paragraph of clean text; ``heading`` when the source marked it as a title or heading."""
+    """A paragraph of clean text; ``heading`` when the source marked it as a title or heading;
+    ``soft_breaks``: where it may hold two paragraphs (see :class:`SoftBreak`)."""
 
     text: str
     heading: bool = False
+    soft_breaks: list[SoftBreak] = field(default_factory=list)
 
 
 def paragraph_blocks(text: str) -> list[str]:
@@ -113,37 +129,42 @@ def _untabled(blocks: list[list[str]]) -> list[list[str]]:
 
 def _unwrap(
     lines: list[str], starts_paragraph: Callable[[str], bool], stands_alone: Callable[[str], bool]
-) -> list[list[str]]:
+) -> list[tuple[list[str], list[SoftBreak]]]:
     """Re-cut a block of lines into paragraphs: before a line that opens one (a marker such as
     "Keywords:"), around a line that stands alone (a byline under a title), and, in fixed-width
     text (a PDF export), after a short line ending a sentence (when the next line does not go on
-    in lower case)."""
+    in lower case). Each paragraph comes with its soft breaks: a full line ending a sentence before
+    a capital may end a paragraph too."""
     lengths = sorted(len(line) for line in lines)
     width = lengths[int(len(lengths) * 0.9)]
     # fixed-width text: most lines long, or, under a title page's short lines (a PDF's text without
     # blank lines), four lines or more filled to the width
     full = sum(1 for length in lengths if length >= FULL_LINE * width)
     wrapped = len(lines) >= 5 and (lengths[len(lengths) // 2] >= 50 or (width >= 50 and full >= 4))
-    paragraphs, current = [], []
+    paragraphs: list[tuple[list[str], list[SoftBreak]]] = []
+    current: list[str] = []
+    soft: list[SoftBreak] = []
     for line, following in zip(lines, [*lines[1:], ""], strict=True):
         alone = len(lines) > 1 and stands_alone(line)
         if current and (alone or starts_paragraph(line)):
-            paragraphs.append(current)
-            current = []
+            paragraphs.append((current, soft))
+            current, soft = [], []
         current.append(line)
         if alone:
-            paragraphs.append(current)
-            current = []
+            paragraphs.append((current, soft))
+            current, soft = [], []
             continue
         # a short line ending a sentence ends a paragraph; a line going on in lower case does not, nor
         # a keyword list's line ending in "China;" ("Keywords: …; China;" / "Russia; trade")
         listing = line.endswith(";") and starts_paragraph(current[0])
         if wrapped and _SENTENCE_END.search(line) and len(line) < 0.8 * width and not (
                 following[:1].islower() or listing):
-            paragraphs.append(current)
-            current = []
+            paragraphs.append((current, soft))
+            current, soft = [], []
+        elif wrapped and _LINE_ENDS_SENTENCE.search(line) and following[:1].isupper():
+            soft.append(SoftBreak(line[-30:].lstrip(), following[:30].rstrip()))
     if current:
-        paragraphs.append(current)
+        paragraphs.append((current, soft))
     return paragraphs
 
 
@@ -159,7 +180,7 @@ def paragraphs_of(
     """
     raw_lines = text.split("\n")
     repeated = _repeated_lines(raw_lines)
-    pieces: list[tuple[bool, list[str]]] = []
+    pieces: list[tuple[bool, list[str], list[SoftBreak]]] = []
     for block in _untabled(_blocks(text)):
         furniture = [is_page_furniture(line, repeated) for line in block]
         if sum(furniture) * 2 >= len(block) and any(furniture):
@@ -168,9 +189,9 @@ def paragraphs_of(
         heading = bool(_HEADING.match(kept[0]))
         cleaned = [clean_markup(_HEADING.sub("", line)) for line in kept]
         lines = [line for line in cleaned if line]
-        pieces += [(heading, piece) for piece in _unwrap(lines, starts_paragraph, stands_alone)]
-    hyphenation = hyphenation_of([lines for _, lines in pieces])
-    paragraphs = [Paragraph(join_lines(lines, hyphenation), heading) for heading, lines in pieces]
+        pieces += [(heading, piece, soft) for piece, soft in _unwrap(lines, starts_paragraph, stands_alone)]
+    hyphenation = hyphenation_of([lines for _, lines, _ in pieces])
+    paragraphs = [Paragraph(join_lines(lines, hyphenation), heading, soft) for heading, lines, soft in pieces]
     return _mend_page_breaks([paragraph for paragraph in paragraphs if paragraph.text], hyphenation)
 
 
@@ -187,6 +208,7 @@ def _mend_page_breaks(paragraphs: list[Paragraph], hyphenation: Hyphenation) -> 
             and paragraph.text[:1].islower()
         ):
             previous.text = join_lines([previous.text, paragraph.text], hyphenation)
+            previous.soft_breaks += paragraph.soft_breaks
         else:
             mended.append(paragraph)
     return mended
