@@ -33,6 +33,11 @@ _SENTENCE_END = re.compile(r"[.!?…:;»\"”)]\s*$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 #: A line at least this share of the text's width is filled: the text is wrapped at that width.
 FULL_LINE = 0.85
+#: A line longer than this was not wrapped at a fixed width: holding two sentences or more, it is a
+#: whole paragraph (a .docx or web page saved as text writes one line per paragraph, without blank
+#: lines between them; a file of one sentence per line is not cut).
+LONGEST_WRAPPED_LINE = 150
+_INNER_SENTENCE_END = re.compile(r"[.!?…][»\"”)]*\s+[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 
 
 #: a line ending a sentence: in fixed-width text, a full one may also end its paragraph
@@ -57,6 +62,8 @@ class Paragraph:
     text: str
     heading: bool = False
     soft_breaks: list[SoftBreak] = field(default_factory=list)
+    #: it comes right after page furniture (a running header, a page number) dropped from the text
+    after_furniture: bool = False
 
 
 def paragraph_blocks(text: str) -> list[str]:
@@ -133,8 +140,8 @@ def _unwrap(
     """Re-cut a block of lines into paragraphs: before a line that opens one (a marker such as
     "Keywords:"), around a line that stands alone (a byline under a title), and, in fixed-width
     text (a PDF export), after a short line ending a sentence (when the next line does not go on
-    in lower case). Each paragraph comes with its soft breaks: a full line ending a sentence before
-    a capital may end a paragraph too."""
+    in lower case), and after a line too long to be wrapped that holds sentences. Each paragraph
+    comes with its soft breaks: a full line ending a sentence before a capital may end one too."""
     lengths = sorted(len(line) for line in lines)
     width = lengths[int(len(lengths) * 0.9)]
     # fixed-width text: most lines long, or, under a title page's short lines (a PDF's text without
@@ -157,8 +164,9 @@ def _unwrap(
         # a short line ending a sentence ends a paragraph; a line going on in lower case does not, nor
         # a keyword list's line ending in "China;" ("Keywords: …; China;" / "Russia; trade")
         listing = line.endswith(";") and starts_paragraph(current[0])
-        if wrapped and _SENTENCE_END.search(line) and len(line) < 0.8 * width and not (
-                following[:1].islower() or listing):
+        ends_paragraph = (wrapped and len(line) < 0.8 * width) or (
+            len(line) > LONGEST_WRAPPED_LINE and _INNER_SENTENCE_END.search(line) is not None)
+        if ends_paragraph and _SENTENCE_END.search(line) and not (following[:1].islower() or listing):
             paragraphs.append((current, soft))
             current, soft = [], []
         elif wrapped and _LINE_ENDS_SENTENCE.search(line) and following[:1].isupper():
@@ -180,23 +188,33 @@ def paragraphs_of(
     """
     raw_lines = text.split("\n")
     repeated = _repeated_lines(raw_lines)
-    pieces: list[tuple[bool, list[str], list[SoftBreak]]] = []
+    pieces: list[tuple[bool, list[str], list[SoftBreak], bool]] = []
+    after_furniture = False
     for block in _untabled(_blocks(text)):
         furniture = [is_page_furniture(line, repeated) for line in block]
         if sum(furniture) * 2 >= len(block) and any(furniture):
+            after_furniture = True
             continue  # a header block: journal name, ISSN, page number
         kept = [line for line, is_furniture in zip(block, furniture, strict=True) if not is_furniture]
         heading = bool(_HEADING.match(kept[0]))
         cleaned = [clean_markup(_HEADING.sub("", line)) for line in kept]
         lines = [line for line in cleaned if line]
-        pieces += [(heading, piece, soft) for piece, soft in _unwrap(lines, starts_paragraph, stands_alone)]
-    hyphenation = hyphenation_of([lines for _, lines, _ in pieces])
-    paragraphs = [Paragraph(join_lines(lines, hyphenation), heading, soft) for heading, lines, soft in pieces]
-    return _mend_page_breaks([paragraph for paragraph in paragraphs if paragraph.text], hyphenation)
+        for number, (piece, soft) in enumerate(_unwrap(lines, starts_paragraph, stands_alone)):
+            pieces.append((heading, piece, soft, number == 0 and (after_furniture or furniture[0])))
+        after_furniture = False
+    hyphenation = hyphenation_of([lines for _, lines, _, _ in pieces])
+    paragraphs = [Paragraph(join_lines(lines, hyphenation), heading, soft, after)
+                  for heading, lines, soft, after in pieces]
+    return _mend_page_breaks([paragraph for paragraph in paragraphs if paragraph.text], hyphenation,
+                             lambda text: starts_paragraph(text) or stands_alone(text))
 
 
-def _mend_page_breaks(paragraphs: list[Paragraph], hyphenation: Hyphenation) -> list[Paragraph]:
-    """Join a paragraph cut by a page break: no final punctuation, next starts in lower case."""
+def _mend_page_breaks(
+    paragraphs: list[Paragraph], hyphenation: Hyphenation, opens: Callable[[str], bool]
+) -> list[Paragraph]:
+    """Join a paragraph cut by a page break: no final punctuation, next starts in lower case; or, right
+    after a running header, the first ends inside a sentence ("в бассейне") and the next goes on with
+    a capitalised word ("Сырдарьи в …") that opens nothing (a marker, a byline)."""
     mended: list[Paragraph] = []
     for paragraph in paragraphs:
         previous = mended[-1] if mended else None
@@ -205,7 +223,8 @@ def _mend_page_breaks(paragraphs: list[Paragraph], hyphenation: Hyphenation) -> 
             and not previous.heading
             and not paragraph.heading
             and not _SENTENCE_END.search(previous.text)
-            and paragraph.text[:1].islower()
+            and (paragraph.text[:1].islower() or (
+                paragraph.after_furniture and previous.text[-1:].islower() and not opens(paragraph.text)))
         ):
             previous.text = join_lines([previous.text, paragraph.text], hyphenation)
             previous.soft_breaks += paragraph.soft_breaks

@@ -1,0 +1,65 @@
+"""Text exports of Kazakh journal articles as people save them: a page break with its running header
+in the middle of an abstract, and a .docx or web page saved as text (one line per paragraph, no
+blank lines). Each abstract must come out in its printed paragraphs, no false truncated note."""
+
+from ushtil.read import article_from_text
+
+TITLES = {
+    "en": "Water Diplomacy of Kazakhstan in the Syr Darya Basin",
+    "kk": "Сырдария бассейніндегі Қазақстанның су дипломатиясы",
+    "ru": "Водная дипломатия Казахстана в бассейне Сырдарьи",
+}
+BYLINES = {"en": "A.B. Nurlanova, K.S. Zhakypov", "kk": "А.Б. Нұрланова, Қ.С. Жақыпов",
+           "ru": "А.Б. Нурланова, К.С. Жакыпов"}
+MARKERS = {"en": "Abstract.", "kk": "Аңдатпа.", "ru": "Аннотация."}
+KEYWORDS = {
+    "en": "Keywords: water diplomacy, Syr Darya, Aral Sea, Central Asia, transboundary rivers.",
+    "kk": "Түйін сөздер: су дипломатиясы, Сырдария, Арал теңізі, Орталық Азия, трансшекаралық өзендер.",
+    "ru": "Ключевые слова: водная дипломатия, Сырдарья, Аральское море, Центральная Азия, трансграничные реки.",
+}
+PARAGRAPHS = {
+    "en": ["The article examines the water policy of Kazakhstan in the Syr Darya basin in 1991–2022. The authors "
+           "analyse interstate agreements with Uzbekistan, Kyrgyzstan and Tajikistan.",
+           "It is shown that the Kok-Aral dam raised the level of the Small Aral Sea by 12 m. The results can be "
+           "used by the Ministry of Ecology of the Republic of Kazakhstan."],
+    "kk": ["Мақалада 1991–2022 жж. Сырдария бассейніндегі Қазақстанның су саясаты қарастырылады. Авторлар "
+           "Өзбекстан, Қырғызстан және Тәжікстанмен мемлекетаралық келісімдерді талдайды.",
+           "Көкарал бөгеті Кіші Арал теңізінің деңгейін 12 м көтергені көрсетілген. Нәтижелерді Қазақстан "
+           "Республикасының Экология министрлігі пайдалана алады."],
+    "ru": ["В статье рассматривается водная политика Казахстана в бассейне Сырдарьи в 1991–2022 гг. Авторы "
+           "анализируют межгосударственные соглашения с Узбекистаном, Кыргызстаном и Таджикистаном.",
+           "Показано, что Кокаральская плотина подняла уровень Малого Аральского моря на 12 м. Результаты могут "
+           "быть использованы Министерством экологии Республики Казахстан."],
+}
+HEADER = "ISSN 1563-0285            Вестник КазНУ. Серия международные отношения. №2 (98). 2022"
+
+
+def _check(article):
+    assert article.notes == []
+    for lang in ("en", "kk", "ru"):
+        part = article.part(lang)
+        assert part.paragraphs == PARAGRAPHS[lang], lang
+        assert part.title == TITLES[lang] and len(part.authors) == 2 and len(part.keywords) == 5
+
+
+def test_running_header_inside_a_sentence_going_on_with_a_capital():
+    """The page ends after "в бассейне", the next page goes on "Сырдарьи в 1991–2022 гг." under the
+    journal's header and page number: the Russian paragraph was cut in two (ru 3, a false
+    truncated note for en and kk)."""
+    parts = []
+    for page, lang in enumerate(("en", "kk", "ru"), start=31):
+        words = PARAGRAPHS[lang][0].split()
+        first = f"{' '.join(words[:8])}\n\n{HEADER}\n\n{page}\n\n{' '.join(words[8:])}"
+        parts.append(f"{TITLES[lang]}\n\n{BYLINES[lang]}\n\n{MARKERS[lang]} {first}\n\n{PARAGRAPHS[lang][1]}\n\n"
+                     f"{KEYWORDS[lang]}\n")
+    _check(article_from_text("\n".join(parts), "header-inside"))
+
+
+def test_one_line_per_paragraph_without_blank_lines():
+    """A .docx saved as text: every paragraph one long line, no blank line between them; the two
+    paragraphs of each abstract were read as one."""
+    lines = []
+    for lang in ("kk", "ru", "en"):
+        lines += [TITLES[lang], BYLINES[lang], f"{MARKERS[lang]} {PARAGRAPHS[lang][0]}", PARAGRAPHS[lang][1],
+                  KEYWORDS[lang]]
+    _check(article_from_text("\n".join(lines) + "\n", "one-line-paragraphs"))
