@@ -63,3 +63,18 @@ def test_one_line_per_paragraph_without_blank_lines():
         lines += [TITLES[lang], BYLINES[lang], f"{MARKERS[lang]} {PARAGRAPHS[lang][0]}", PARAGRAPHS[lang][1],
                   KEYWORDS[lang]]
     _check(article_from_text("\n".join(lines) + "\n", "one-line-paragraphs"))
+
+
+def test_journal_name_over_a_page_break_printed_twice():
+    """A two-page article: the journal's running header (no ISSN, no issue number) stands once inside
+    the English abstract and once inside the Kazakh one, each time in the middle of a sentence;
+    printed only twice, it was kept as a paragraph of each abstract."""
+    header = ("Bulletin of L.N. Gumilyov Eurasian National University. Political Science. Regional Studies. "
+              "Oriental Studies. Turkology Series")
+    parts = []
+    for lang, cut in (("en", 8), ("kk", 5), ("ru", 0)):
+        words = PARAGRAPHS[lang][0].split()
+        first = f"{' '.join(words[:cut])}\n\n{header}\n\n{' '.join(words[cut:])}" if cut else PARAGRAPHS[lang][0]
+        parts.append(f"{TITLES[lang]}\n\n{BYLINES[lang]}\n\n{MARKERS[lang]} {first}\n\n{PARAGRAPHS[lang][1]}\n\n"
+                     f"{KEYWORDS[lang]}\n")
+    _check(article_from_text("\n".join(parts), "header-twice"))

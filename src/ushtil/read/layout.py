@@ -98,6 +98,30 @@ def _repeated_lines(lines: list[str]) -> set[str]:
     return {key for key, count in counts.items() if count >= 3 and len(key) >= 8}
 
 
+def _headers_inside_sentences(lines: list[str], repeated: set[str]) -> set[str]:
+    """Lines printed twice or more that stand once inside a sentence (a running header at a page
+    break: "… policy of Kazakhstan" / "Bulletin of … Series" / "in the Syr Darya basin …"): page
+    furniture too, though an article of two pages repeats its header only twice. Inside a sentence:
+    the line after goes on in lower case, or the line before, holding a sentence's end, ends in a
+    word in lower case without punctuation."""
+    counts = Counter(_furniture_key(line) for line in lines if 20 <= len(line.strip()) <= 160)
+    twice = {key for key, count in counts.items() if count >= 2}
+    found = set()
+    for number, line in enumerate(lines):
+        key = _furniture_key(line)
+        if key not in twice or key in found:
+            continue
+        before = [other.strip() for other in lines[:number] if other.strip()][-3:]
+        after = next((other.strip() for other in lines[number + 1:]
+                      if other.strip() and not is_page_furniture(other, repeated | twice)), "")
+        if not before or _SENTENCE_END.search(before[-1]) or not before[-1][-1:].isalpha():
+            continue
+        last_word = before[-1].split()[-1]
+        if after[:1].islower() or (last_word[:1].islower() and _INNER_SENTENCE_END.search(before[-1])):
+            found.add(key)
+    return found
+
+
 def _blocks(text: str) -> list[list[str]]:
     blocks, current = [], []
     for line in text.split("\n"):
@@ -188,6 +212,7 @@ def paragraphs_of(
     """
     raw_lines = text.split("\n")
     repeated = _repeated_lines(raw_lines)
+    repeated |= _headers_inside_sentences(raw_lines, repeated)
     pieces: list[tuple[bool, list[str], list[SoftBreak], bool]] = []
     after_furniture = False
     for block in _untabled(_blocks(text)):
