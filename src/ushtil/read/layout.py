@@ -122,9 +122,59 @@ def _headers_inside_sentences(lines: list[str], repeated: set[str]) -> set[str]:
     return found
 
 
-def _blocks(text: str) -> list[list[str]]:
+_COLUMN_GAP = re.compile(r"\S {3,}(?=\S)")
+#: Lines printed in two columns side by side before text is read as two columns.
+MIN_COLUMN_LINES = 4
+
+
+def _columns_apart(lines: list[str]) -> list[str]:
+    """A PDF's text export that keeps the page layout prints two columns side by side ("Аңдатпа. …
+    Аннотация. …" on one line, the right column starting at one position): read the left column,
+    then the right one, each with its blank lines."""
+    starts = Counter(match.end() for line in lines for match in _COLUMN_GAP.finditer(line))
+    if not starts:
+        return lines
+    column, count = starts.most_common(1)[0]
+    if count < MIN_COLUMN_LINES:
+        return lines
+
+    def two_columns(line: str) -> bool:
+        return len(line) > column and line[column - 2:column] == "  " and line[column] != " "
+
+    def fits(line: str) -> bool:
+        return not line.strip() or two_columns(line) or len(line.rstrip()) <= column - 2 or not line[:column].strip()
+
+    def right(line: str) -> bool:
+        return two_columns(line) or bool(line.strip() and not line[:column].strip())
+
+    result: list[str] = []
+    number = 0
+    while number < len(lines):
+        end = number
+        while end < len(lines) and fits(lines[end]):
+            end += 1
+        run = lines[number:end]
+        beside = [position for position, line in enumerate(run) if right(line)]
+        if sum(map(two_columns, run)) >= MIN_COLUMN_LINES:
+            # the columns: from the first line with a right column to the last one, and the left
+            # column's lines below it up to a blank line; the lines around are one column
+            first, last = beside[0], beside[-1] + 1
+            while last < len(run) and run[last].strip():
+                last += 1
+            region = run[first:last]
+            result += run[:first] + [line[:column].rstrip() for line in region] + [""]
+            result += [line[column:].strip() for line in region] + [""] + run[last:]
+        else:
+            result += run
+        if end < len(lines):
+            result.append(lines[end])
+        number = end + 1
+    return result
+
+
+def _blocks(lines: list[str]) -> list[list[str]]:
     blocks, current = [], []
-    for line in text.split("\n"):
+    for line in lines:
         if line.strip():
             current.append(line)
         elif current:
@@ -210,12 +260,12 @@ def paragraphs_of(
     ``starts_paragraph`` tells which lines open a paragraph even without a blank line before them
     (PDF text has no blank lines), ``stands_alone`` which lines are a paragraph of their own.
     """
-    raw_lines = text.split("\n")
+    raw_lines = _columns_apart(text.split("\n"))
     repeated = _repeated_lines(raw_lines)
     repeated |= _headers_inside_sentences(raw_lines, repeated)
     pieces: list[tuple[bool, list[str], list[SoftBreak], bool]] = []
     after_furniture = False
-    for block in _untabled(_blocks(text)):
+    for block in _untabled(_blocks(raw_lines)):
         furniture = [is_page_furniture(line, repeated) for line in block]
         if sum(furniture) * 2 >= len(block) and any(furniture):
             after_furniture = True
