@@ -121,3 +121,40 @@ def test_one_abstract_over_two_columns_then_one_column():
              f"{KEYWORDS[lang]}\n" for lang in ("en", "ru")]
     text = f"{parts[0]}\n{TITLES['kk']}\n\n{BYLINES['kk']}\n\n{_side_by_side(left, right, 55)}\n\n{parts[1]}"
     _check(article_from_text(text, "one-abstract-two-columns"))
+
+
+def _part(lang: str, marker: str, after: str = "") -> str:
+    return (f"{TITLES[lang]}\n\n{BYLINES[lang]}\n\n{marker}\n\n" + "\n\n".join(PARAGRAPHS[lang])
+            + f"\n\n{after}")
+
+
+def test_numbered_body_heading_ends_an_abstract_without_keywords():
+    """No keyword list: the abstract runs to the body's first heading, numbered "1 Introduction",
+    "1. Кіріспе", "1. ВВЕДЕНИЕ"; the body was read as abstract, the next part's title with it."""
+    headings = {"en": "1 Introduction", "kk": "1. Кіріспе", "ru": "1. ВВЕДЕНИЕ"}
+    body = {"en": "Water resources of Central Asia are distributed unevenly.",
+            "kk": "Орталық Азияның су ресурстары біркелкі бөлінбеген.",
+            "ru": "Водные ресурсы Центральной Азии распределены неравномерно."}
+    text = "\n\n".join(_part(lang, MARKERS[lang], f"{headings[lang]}\n\n{body[lang]}") for lang in ("en", "kk", "ru"))
+    article = article_from_text(text, "numbered-headings")
+    assert article.notes == []
+    for lang in ("en", "kk", "ru"):
+        assert article.part(lang).paragraphs == PARAGRAPHS[lang] and article.part(lang).title == TITLES[lang]
+
+
+def test_letter_spaced_markers():
+    """Markers printed letter-spaced on their own line, as headings are ("А Ң Д А Т П А"): no marker
+    was found, the whole text was read as one abstract per language with titles and names in it."""
+    spaced = {"en": "A B S T R A C T", "kk": "А Ң Д А Т П А", "ru": "А Н Н О Т А Ц И Я"}
+    text = "\n\n".join(_part(lang, spaced[lang], KEYWORDS[lang]) for lang in ("en", "kk", "ru"))
+    _check(article_from_text(text, "letter-spaced"))
+
+
+def test_summary_at_the_end_with_its_title_and_names_under_the_marker():
+    """A Kazakh article ends with the Russian and English summaries, each marker over the title and
+    the names: the title was read as the whole abstract, the names ended it."""
+    body = "Кіріспе\n\nОрталық Азияның су ресурстары біркелкі бөлінбеген."
+    kazakh = _part("kk", MARKERS["kk"], f"{KEYWORDS['kk']}\n\n{body}")
+    ends = [f"{marker}\n\n{TITLES[lang]}\n\n{BYLINES[lang]}\n\n" + "\n\n".join(PARAGRAPHS[lang])
+            + f"\n\n{KEYWORDS[lang]}" for lang, marker in (("ru", "РЕЗЮМЕ"), ("en", "SUMMARY"))]
+    _check(article_from_text("\n\n".join([kazakh, *ends]) + "\n", "summaries-at-the-end"))

@@ -299,7 +299,7 @@ def _mend_page_breaks(
             and not paragraph.heading
             and not _SENTENCE_END.search(previous.text)
             and (paragraph.text[:1].islower() or (
-                paragraph.after_furniture and previous.text[-1:].islower() and not opens(paragraph.text)))
+                paragraph.after_furniture and previous.text.split()[-1][:1].islower() and not opens(paragraph.text)))
         ):
             previous.text = join_lines([previous.text, paragraph.text], hyphenation)
             previous.soft_breaks += paragraph.soft_breaks

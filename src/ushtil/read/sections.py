@@ -94,8 +94,10 @@ def _marker_patterns() -> list[tuple[str, str, str, re.Pattern]]:
         ):
             for word in _with_stand_ins(words, language.stand_in_table):
                 spaced = r"[\s-]+".join(map(re.escape, word.split()))
-                # A marker is followed by punctuation (Abstract. / Аңдатпа:) or ends the paragraph.
-                pattern = re.compile(rf"^{spaced}\s*(?:[.:—–-]\s*|$)(.*)$", re.IGNORECASE | re.DOTALL)
+                # A marker is followed by punctuation (Abstract. / Аңдатпа:) or ends the paragraph; a
+                # section heading may be numbered ("1 Introduction", "1. Кіріспе").
+                number = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?" if kind == "section" else ""
+                pattern = re.compile(rf"^{number}{spaced}\s*(?:[.:—–-]\s*|$)(.*)$", re.IGNORECASE | re.DOTALL)
                 patterns.append((kind, lang, word, pattern))
     patterns.sort(key=lambda item: -len(item[2]))
     return patterns
@@ -172,8 +174,15 @@ def labelled_front_matter(text: str) -> tuple[str, list[str]]:
     return title, authors
 
 
+#: a word printed letter-spaced, as headings are ("А Ң Д А Т П А", "A B S T R A C T")
+_LETTER_SPACED = re.compile(r"^(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
+
+
 def find_marker(text: str) -> Marker | None:
-    """The marker that opens ``text``, if any."""
+    """The marker that opens ``text``, if any (also letter-spaced)."""
+    spaced = _LETTER_SPACED.match(text)
+    if spaced:
+        text = spaced.group().replace(" ", "") + text[spaced.end():]
     for kind, lang, word, pattern in _marker_patterns():
         match = pattern.match(text)
         if match:
@@ -259,7 +268,7 @@ def find_regions(paragraphs: list[Paragraph]) -> list[Region]:
         region = Region(marker=marker, paragraphs=[])
         weak: dict[int, str] = {}  # paragraphs whose label was followed by a dash or nothing: their full text
         pending = _add_paragraph(region, marker.rest, "", weak) if marker.rest else ""
-        end = index + 1
+        end = index + 1 if marker.rest else _front_matter_under_marker(region, paragraphs, markers, index + 1)
         while end < len(paragraphs) and len(region.paragraphs) < MAX_ABSTRACT_PARAGRAPHS:
             paragraph, following = paragraphs[end], markers[end]
             if following is None and _inline_front_labels().match(paragraph.text):
@@ -293,6 +302,23 @@ def find_regions(paragraphs: list[Paragraph]) -> list[Region]:
         previous_end = end
         index = end
     return regions
+
+
+def _front_matter_under_marker(
+    region: Region, paragraphs: list[Paragraph], markers: list[Marker | None], start: int
+) -> int:
+    """A summary printed at the article's end under its marker ("SUMMARY" / title / names / text):
+    the title over a byline, or a byline, right under the marker are the part's, not its first
+    paragraphs; returns where the abstract's text starts."""
+    ahead = [paragraph for paragraph, marker in zip(paragraphs[start:start + 2], markers[start:start + 2],
+                                                     strict=True) if marker is None]
+    if len(ahead) == 2 and _is_title_like(ahead[0]) and not split_names(ahead[0].text) and split_names(ahead[1].text):
+        region.title, region.authors = ahead[0].text, split_names(ahead[1].text)
+        return start + 2
+    if ahead and split_names(ahead[0].text):
+        region.authors = split_names(ahead[0].text)
+        return start + 1
+    return start
 
 
 def _add_paragraph(region: Region, text: str, pending: str, weak: dict[int, str]) -> str:
