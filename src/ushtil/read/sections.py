@@ -310,8 +310,11 @@ def _front_matter_under_marker(
     """A summary printed at the article's end under its marker ("SUMMARY" / title / names / text):
     the title over a byline, or a byline, right under the marker are the part's, not its first
     paragraphs; returns where the abstract's text starts."""
-    ahead = [paragraph for paragraph, marker in zip(paragraphs[start:start + 2], markers[start:start + 2],
-                                                     strict=True) if marker is None]
+    ahead: list[Paragraph] = []  # the two paragraphs under the marker, up to the next marker
+    for paragraph, marker in zip(paragraphs[start:start + 2], markers[start:start + 2], strict=True):
+        if marker is not None:
+            break
+        ahead.append(paragraph)
     if len(ahead) == 2 and _is_title_like(ahead[0]) and not split_names(ahead[0].text) and split_names(ahead[1].text):
         region.title, region.authors = ahead[0].text, split_names(ahead[1].text)
         return start + 2
