@@ -158,3 +158,29 @@ def test_summary_at_the_end_with_its_title_and_names_under_the_marker():
     ends = [f"{marker}\n\n{TITLES[lang]}\n\n{BYLINES[lang]}\n\n" + "\n\n".join(PARAGRAPHS[lang])
             + f"\n\n{KEYWORDS[lang]}" for lang, marker in (("ru", "РЕЗЮМЕ"), ("en", "SUMMARY"))]
     _check(article_from_text("\n\n".join([kazakh, *ends]) + "\n", "summaries-at-the-end"))
+
+
+AFFILIATIONS = {"en": "Al-Farabi Kazakh National University, Almaty, Kazakhstan",
+                "kk": "Әл-Фараби атындағы Қазақ ұлттық университеті, Алматы, Қазақстан",
+                "ru": "Казахский национальный университет имени аль-Фараби, Алматы, Казахстан"}
+
+
+def test_one_author_a_line_each_with_an_affiliation():
+    """"A.B. Nurlanova1" / "1Al-Farabi …" / "K.S. Zhakypov2" / "2…": only the last author was kept."""
+    parts = []
+    for lang in ("en", "kk", "ru"):
+        first, second = BYLINES[lang].split(", ")
+        front = f"{TITLES[lang]}\n\n{first}1\n1{AFFILIATIONS[lang]}\n\n{second}2\n2{AFFILIATIONS[lang]}"
+        parts.append(f"{front}\n\n{MARKERS[lang]} " + "\n\n".join(PARAGRAPHS[lang]) + f"\n\n{KEYWORDS[lang]}")
+    article = article_from_text("\n\n".join(parts), "author-lines")
+    _check(article)
+    assert article.part("kk").authors == ["А.Б. Нұрланова", "Қ.С. Жақыпов"]
+
+
+def test_received_line_between_byline_and_marker_is_no_title():
+    """"Received: 12.03.2022; Accepted: 20.05.2022" right above the marker was read as the title."""
+    received = {"en": "Received: 12.03.2022; Accepted: 20.05.2022", "kk": "Мақала түсті: 12.03.2022",
+                "ru": "Поступила в редакцию: 12.03.2022"}
+    parts = [f"{TITLES[lang]}\n\n{BYLINES[lang]}\n{AFFILIATIONS[lang]}\n\n{received[lang]}\n\n{MARKERS[lang]} "
+             + "\n\n".join(PARAGRAPHS[lang]) + f"\n\n{KEYWORDS[lang]}" for lang in ("en", "kk", "ru")]
+    _check(article_from_text("\n\n".join(parts), "received-line"))

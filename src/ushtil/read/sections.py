@@ -243,10 +243,15 @@ def title_versions(text: str) -> list[str]:
     return pieces
 
 
+#: a date ("12.03.2022"): a line of when the article was received or published, never a title
+_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
+
+
 def _is_title_like(paragraph: Paragraph) -> bool:
     text = paragraph.text
     words = text.split()
-    if not 2 <= len(words) <= 120 or _METADATA.search(text) or ("/" in text and not title_versions(text)):
+    if not 2 <= len(words) <= 120 or _METADATA.search(text) or _DATE.search(text) or (
+            "/" in text and not title_versions(text)):
         return False
     if not title_versions(text) and len(words) > 40:
         return False
@@ -380,8 +385,10 @@ def _attach_front_matter(
             continue
         names = split_names(paragraph.text)
         if names:
-            if not region.authors:
-                region.authors = names
+            # one name a line under the title ("A.B. Nurlanova1" / affiliation / "K.S. Zhakypov2"): all
+            # the bylines between the title and the marker are the authors, in their order
+            if not region.authors or not region.title:
+                region.authors = [*names, *(name for name in region.authors if name not in names)]
             continue
         if region.title or _is_affiliation(paragraph.text) or not _is_title_like(paragraph):
             continue
