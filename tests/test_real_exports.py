@@ -184,3 +184,23 @@ def test_received_line_between_byline_and_marker_is_no_title():
     parts = [f"{TITLES[lang]}\n\n{BYLINES[lang]}\n{AFFILIATIONS[lang]}\n\n{received[lang]}\n\n{MARKERS[lang]} "
              + "\n\n".join(PARAGRAPHS[lang]) + f"\n\n{KEYWORDS[lang]}" for lang in ("en", "kk", "ru")]
     _check(article_from_text("\n\n".join(parts), "received-line"))
+
+
+def test_references_without_blank_lines_then_the_next_parts_title():
+    """The English part's numbered references, a line each, and right under them the Kazakh title,
+    byline and affiliation, without blank lines. The references ran together and the Kazakh title
+    was glued to the last one (no Kazakh title)."""
+    references = "\n".join([
+        "REFERENCES",
+        "1. Allouche J. Water nationalism: an explanation of the past and present conflicts in Central Asia",
+        "2. Жақыпов Қ.С. Орталық Азиядағы су мәселесі. – Алматы: Қазақ университеті, 2019. – 240 б.",
+        "3. Нурланова А.Б. Водные ресурсы Казахстана // Вестник КазНУ. – 2020. – №3 (91). – С. 45–53.",
+    ])
+    parts = []
+    for lang in ("en", "kk", "ru"):
+        front = f"{TITLES[lang]}\n{BYLINES[lang]}\n{AFFILIATIONS[lang]}"
+        parts.append(f"{front}\n\n{MARKERS[lang]} " + "\n\n".join(PARAGRAPHS[lang]) + f"\n\n{KEYWORDS[lang]}")
+    text = f"{parts[0]}\n\n{references}\n{parts[1]}\n\n{parts[2]}\n"
+    article = article_from_text(text, "references-then-title")
+    _check(article)
+    assert article.part("kk").title == TITLES["kk"]

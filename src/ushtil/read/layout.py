@@ -208,6 +208,21 @@ def _untabled(blocks: list[list[str]]) -> list[list[str]]:
     return result
 
 
+_LIST_NUMBER = re.compile(r"^(?:\d{1,3}[.)]|\[\d{1,3}\])\s")
+
+
+def _opens_after_item(current: list[str], line: str, following: str, stands_alone: Callable[[str], bool]) -> bool:
+    """After a line ending a sentence, a line opens a paragraph when it opens a numbered item ("2.
+    Жақыпов Қ.С. …", "[3] …": a reference), or, after such an item, is a title over a byline (the next
+    part's title under the last reference)."""
+    if not _LINE_ENDS_SENTENCE.search(current[-1]):
+        return False
+    if _LIST_NUMBER.match(line):
+        return True
+    return bool(_LIST_NUMBER.match(current[0]) and not _SENTENCE_END.search(line) and following
+                and stands_alone(following) and not stands_alone(line))
+
+
 def _unwrap(
     lines: list[str], starts_paragraph: Callable[[str], bool], stands_alone: Callable[[str], bool]
 ) -> list[tuple[list[str], list[SoftBreak]]]:
@@ -227,7 +242,7 @@ def _unwrap(
     soft: list[SoftBreak] = []
     for line, following in zip(lines, [*lines[1:], ""], strict=True):
         alone = len(lines) > 1 and stands_alone(line)
-        if current and (alone or starts_paragraph(line)):
+        if current and (alone or starts_paragraph(line) or _opens_after_item(current, line, following, stands_alone)):
             paragraphs.append((current, soft))
             current, soft = [], []
         current.append(line)
