@@ -204,3 +204,22 @@ def test_references_without_blank_lines_then_the_next_parts_title():
     article = article_from_text(text, "references-then-title")
     _check(article)
     assert article.part("kk").title == TITLES["kk"]
+
+
+def test_markers_with_latin_letters_drawn_like_cyrillic():
+    """A PDF font that maps some Cyrillic letters to their Latin twins: "Aңдатпа" (Latin A),
+    "Түйін сөздeр" (Latin e), "Аннотaция", "Ключевые cлова". No Kazakh or Russian abstract was found."""
+    markers = {"en": ("Abstract.", "Keywords:"), "kk": ("Aңдатпа.", "Түйін сөздeр:"),
+               "ru": ("Аннотaция.", "Ключевые cлова:")}
+    parts = [f"{TITLES[lang]}\n\n{BYLINES[lang]}\n\n{markers[lang][0]} " + "\n\n".join(PARAGRAPHS[lang])
+             + f"\n\n{markers[lang][1]} {KEYWORDS[lang].split(': ', 1)[1]}" for lang in ("en", "kk", "ru")]
+    _check(article_from_text("\n\n".join(parts), "latin-twins"))
+
+
+def test_keyword_marker_alone_over_its_list_in_lower_case():
+    """"KEYWORDS" on its line, the list in lower case on the next: it was joined to the marker as a
+    paragraph cut by a page break, so no keywords and the list read as abstract."""
+    markers = {"en": "KEYWORDS", "kk": "ТҮЙІН СӨЗДЕР", "ru": "КЛЮЧЕВЫЕ СЛОВА"}
+    parts = [f"{TITLES[lang]}\n\n{BYLINES[lang]}\n\n{MARKERS[lang]} " + "\n\n".join(PARAGRAPHS[lang])
+             + f"\n\n{markers[lang]}\n{KEYWORDS[lang].split(': ', 1)[1]}" for lang in ("en", "kk", "ru")]
+    _check(article_from_text("\n\n".join(parts), "keywords-alone"))

@@ -24,6 +24,21 @@ _SPACE = re.compile(r"[ \t\u00a0]+")
 # A Latin i typed in a Cyrillic word for the Cyrillic і (a Kazakh text typed on a Latin keyboard:
 # "Түйiн сөздер", "бiлiм"): read as і, so markers, words and terms match.
 _LATIN_I = re.compile(r"(?<=[\u0400-\u04ff])[iI]|[iI](?=[\u0400-\u04ff])")
+# Latin letters drawn like Cyrillic ones, typed (or mapped so by a PDF's font) inside a Cyrillic word:
+# "Aңдатпа", "Ключевые cлова". A word of both scripts whose Latin letters all have a Cyrillic twin
+# is read in Cyrillic, so markers, words and terms match.
+_CYRILLIC_TWINS = str.maketrans("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _in_cyrillic(word: re.Match) -> str:
+    text = word.group()
+    if not (_CYRILLIC.search(text) and _LATIN.search(text)):
+        return text
+    twin = text.translate(_CYRILLIC_TWINS)
+    return text if _LATIN.search(twin) else twin
 
 # Page furniture: an issue number ("№1(150)/ 2025"), ISSN lines, bare page numbers.
 _ISSUE_NUMBER = re.compile(r"(?:№|N[º°o]|[º°])\s*\d+(?:\s*\(\d+\))?\s*/\s*\d", re.IGNORECASE)
@@ -78,6 +93,7 @@ def clean_markup(line: str) -> str:
     line = _EMPHASIS.sub("", line)
     line = _ESCAPE.sub(r"\1", line)
     line = _LATIN_I.sub(lambda match: "і" if match.group() == "i" else "І", line)
+    line = _LETTERS.sub(_in_cyrillic, line)
     return _SPACE.sub(" ", line).strip()
 
 
@@ -296,15 +312,17 @@ def paragraphs_of(
     paragraphs = [Paragraph(join_lines(lines, hyphenation), heading, soft, after)
                   for heading, lines, soft, after in pieces]
     return _mend_page_breaks([paragraph for paragraph in paragraphs if paragraph.text], hyphenation,
-                             lambda text: starts_paragraph(text) or stands_alone(text))
+                             starts_paragraph, stands_alone)
 
 
 def _mend_page_breaks(
-    paragraphs: list[Paragraph], hyphenation: Hyphenation, opens: Callable[[str], bool]
+    paragraphs: list[Paragraph], hyphenation: Hyphenation,
+    starts_paragraph: Callable[[str], bool], stands_alone: Callable[[str], bool],
 ) -> list[Paragraph]:
     """Join a paragraph cut by a page break: no final punctuation, next starts in lower case; or, right
     after a running header, the first ends inside a sentence ("в бассейне") and the next goes on with
-    a capitalised word ("Сырдарьи в …") that opens nothing (a marker, a byline)."""
+    a capitalised word ("Сырдарьи в …") that opens nothing (a marker, a byline). A paragraph of its
+    own ("KEYWORDS" over its list, a byline) is never joined to."""
     mended: list[Paragraph] = []
     for paragraph in paragraphs:
         previous = mended[-1] if mended else None
@@ -313,8 +331,10 @@ def _mend_page_breaks(
             and not previous.heading
             and not paragraph.heading
             and not _SENTENCE_END.search(previous.text)
+            and not stands_alone(previous.text)
             and (paragraph.text[:1].islower() or (
-                paragraph.after_furniture and previous.text.split()[-1][:1].islower() and not opens(paragraph.text)))
+                paragraph.after_furniture and previous.text.split()[-1][:1].islower()
+                and not (starts_paragraph(paragraph.text) or stands_alone(paragraph.text))))
         ):
             previous.text = join_lines([previous.text, paragraph.text], hyphenation)
             previous.soft_breaks += paragraph.soft_breaks
