@@ -223,3 +223,18 @@ def test_keyword_marker_alone_over_its_list_in_lower_case():
     parts = [f"{TITLES[lang]}\n\n{BYLINES[lang]}\n\n{MARKERS[lang]} " + "\n\n".join(PARAGRAPHS[lang])
              + f"\n\n{markers[lang]}\n{KEYWORDS[lang].split(': ', 1)[1]}" for lang in ("en", "kk", "ru")]
     _check(article_from_text("\n\n".join(parts), "keywords-alone"))
+
+
+def test_markdown_table_padded_with_spaces_is_no_two_column_page():
+    """A Markdown table of the three languages, its cells padded with spaces to line up: read cell by
+    cell as a table, not cut into page columns at the padding."""
+    cells = [["English", "Қазақша", "Русский"], [TITLES[lang] for lang in ("en", "kk", "ru")],
+             [f"{MARKERS[lang]} {PARAGRAPHS[lang][0]}" for lang in ("en", "kk", "ru")],
+             [PARAGRAPHS[lang][1] for lang in ("en", "kk", "ru")],
+             [KEYWORDS[lang] for lang in ("en", "kk", "ru")]]
+    width = max(len(cell) for row in cells for cell in row) + 4
+    rows = ["| " + " | ".join(cell.ljust(width) for cell in row) + " |" for row in cells]
+    rows.insert(1, "|" + "|".join("-" * (width + 2) for _ in range(3)) + "|")
+    article = article_from_text("\n".join(rows) + "\n", "padded-table")
+    assert [article.part(lang).paragraphs for lang in ("en", "kk", "ru")] == [
+        PARAGRAPHS[lang] for lang in ("en", "kk", "ru")]

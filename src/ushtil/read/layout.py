@@ -53,8 +53,6 @@ FULL_LINE = 0.85
 #: lines between them; a file of one sentence per line is not cut).
 LONGEST_WRAPPED_LINE = 150
 _INNER_SENTENCE_END = re.compile(r"[.!?…][»\"”)]*\s+[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
-
-
 #: a line ending a sentence: in fixed-width text, a full one may also end its paragraph
 _LINE_ENDS_SENTENCE = re.compile(r"[.!?…][»\"”)]*$")
 
@@ -147,7 +145,8 @@ def _columns_apart(lines: list[str]) -> list[str]:
     """A PDF's text export that keeps the page layout prints two columns side by side ("Аңдатпа. …
     Аннотация. …" on one line, the right column starting at one position): read the left column,
     then the right one, each with its blank lines."""
-    starts = Counter(match.end() for line in lines for match in _COLUMN_GAP.finditer(line))
+    text_lines = [line for line in lines if not _TABLE_ROW.match(line)]  # a Markdown table's cells are not columns
+    starts = Counter(match.end() for line in text_lines for match in _COLUMN_GAP.finditer(line))
     if not starts:
         return lines
     column, count = starts.most_common(1)[0]
@@ -155,7 +154,8 @@ def _columns_apart(lines: list[str]) -> list[str]:
         return lines
 
     def two_columns(line: str) -> bool:
-        return len(line) > column and line[column - 2:column] == "  " and line[column] != " "
+        return (len(line) > column and line[column - 2:column] == "  " and line[column] != " "
+                and not _TABLE_ROW.match(line))
 
     def fits(line: str) -> bool:
         return not line.strip() or two_columns(line) or len(line.rstrip()) <= column - 2 or not line[:column].strip()
