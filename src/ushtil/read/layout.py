@@ -137,8 +137,10 @@ def _headers_inside_sentences(lines: list[str], repeated: set[str]) -> set[str]:
 
 
 _COLUMN_GAP = re.compile(r"\S {3,}(?=\S)")
-#: Lines printed in two columns side by side before text is read as two columns.
+#: Lines printed in two columns side by side (a third of the lines around them at least), and the
+#: left column's width, before text is read as two columns: spaces typed inside sentences are not.
 MIN_COLUMN_LINES = 4
+MIN_COLUMN_WIDTH = 20
 
 
 def _columns_apart(lines: list[str]) -> list[str]:
@@ -150,7 +152,7 @@ def _columns_apart(lines: list[str]) -> list[str]:
     if not starts:
         return lines
     column, count = starts.most_common(1)[0]
-    if count < MIN_COLUMN_LINES:
+    if count < MIN_COLUMN_LINES or column < MIN_COLUMN_WIDTH:
         return lines
 
     def two_columns(line: str) -> bool:
@@ -171,7 +173,8 @@ def _columns_apart(lines: list[str]) -> list[str]:
             end += 1
         run = lines[number:end]
         beside = [position for position, line in enumerate(run) if right(line)]
-        if sum(map(two_columns, run)) >= MIN_COLUMN_LINES:
+        side_by_side = sum(map(two_columns, run))
+        if side_by_side >= MIN_COLUMN_LINES and 3 * side_by_side >= sum(1 for line in run if line.strip()):
             # the columns: from the first line with a right column to the last one, and the left
             # column's lines below it up to a blank line; the lines around are one column
             first, last = beside[0], beside[-1] + 1
