@@ -22,6 +22,9 @@ from .layout import Paragraph
 MAX_ABSTRACT_PARAGRAPHS = 12
 #: How many paragraphs before a marker may hold its title and authors.
 FRONT_MATTER_WINDOW = 8
+#: The longest title read under a marker ("SUMMARY" / title / names): a short abstract without a
+#: final stop over the next part's byline is no title.
+MAX_TITLE_WORDS = 30
 
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOWER = "a-zа-яёәғқңөұүһі"
@@ -320,7 +323,8 @@ def _front_matter_under_marker(
         if marker is not None:
             break
         ahead.append(paragraph)
-    if len(ahead) == 2 and _is_title_like(ahead[0]) and not split_names(ahead[0].text) and split_names(ahead[1].text):
+    if (len(ahead) == 2 and _is_title_like(ahead[0]) and len(ahead[0].text.split()) <= MAX_TITLE_WORDS
+            and not split_names(ahead[0].text) and split_names(ahead[1].text)):
         region.title, region.authors = ahead[0].text, split_names(ahead[1].text)
         return start + 2
     if ahead and split_names(ahead[0].text):
