@@ -6,6 +6,8 @@ label glued to a sentence, no label read as a sentence, no words of a sentence t
 import pytest
 
 from ushtil import read_article
+from ushtil.read import article_from_text
+from ushtil.split import split_article
 
 LABELS = {
     "en": ["Purpose", "Methods", "Results", "Conclusion"],
@@ -69,6 +71,10 @@ def _abstract(lang: str, layout: str) -> str:
         return f"{marker}. " + "\n\n".join(parts)
     if layout == "one-paragraph-colon":  # "Purpose: … Methods: … Results: …"
         return f"{marker}\n\n" + " ".join(f"{label}: {body}" for label, body in zip(labels, bodies, strict=True))
+    if layout == "label-run-into-text":  # "Purpose The aim of …": a label without punctuation
+        return f"{marker}\n\n" + "\n\n".join(f"{label} {body}" for label, body in zip(labels, bodies, strict=True))
+    if layout == "one-paragraph-run-in":  # "Purpose The aim … Methods Data of … Results The share …"
+        return f"{marker}. " + " ".join(f"{label} {body}" for label, body in zip(labels, bodies, strict=True))
     if layout == "one-paragraph-period":  # "Purpose. … Methods. … Results. …"
         return f"{marker}. " + " ".join(f"{label}. {body}" for label, body in zip(labels, bodies, strict=True))
     assert layout == "unstructured"
@@ -81,7 +87,8 @@ def _article(layout: str, newline: str = "\n") -> str:
 
 
 @pytest.mark.parametrize("layout", ["label-line-above-text", "marker-and-first-label-on-one-line",
-                                    "one-paragraph-colon", "one-paragraph-period", "unstructured"])
+                                    "one-paragraph-colon", "one-paragraph-period", "label-run-into-text",
+                                    "one-paragraph-run-in", "unstructured"])
 def test_structured_abstract_sentences_come_out_whole(tmp_path, layout):
     path = tmp_path / "article.txt"
     path.write_bytes(b"\xef\xbb\xbf" + _article(layout, "\r\n").encode())
@@ -117,26 +124,54 @@ PDF_PARTS = {
 }
 
 
-def test_pdf_text_without_blank_lines(tmp_path):
-    """A PDF's text export: no blank lines, wrapped at a fixed width, the code line over the title, the
-    title in capitals over two lines, the marker in capitals alone on its line, the keyword list
-    wrapped after a semicolon. The marker was not found (the whole file read as one abstract), the
-    code glued to the title, the list's last keyword cut off."""
+def _pdf_text(sentences: dict[str, list[list[str]]]) -> str:
     lines = []
     for lang in ("en", "kk", "ru"):
         code, title, authors, affiliation, marker, keywords = PDF_PARTS[lang]
         listed = "; ".join(KEYWORDS[lang].split(": ", 1)[1].rstrip(".").split(", "))
         lines += [code, *_wrapped(title, 40), authors, affiliation, "(E-mail: a@mail.ru, dina.turt@gmail.com)", marker]
-        lines += [line for sentences in SENTENCES[lang] for line in _wrapped(" ".join(sentences))]
+        lines += [line for paragraph in sentences[lang] for line in _wrapped(" ".join(paragraph))]
         lines += _wrapped(f"{keywords}: {listed}", 40)
+    return "\n".join(lines) + "\n"
+
+
+def test_pdf_text_without_blank_lines(tmp_path):
+    """A PDF's text export: no blank lines, wrapped at a fixed width, the code line over the title, the
+    title in capitals over two lines, the marker in capitals alone on its line, the keyword list
+    wrapped after a semicolon. The marker was not found (the whole file read as one abstract), the
+    code glued to the title, the list's last keyword cut off. Two Kazakh paragraphs and a Russian one
+    end on a full line (only a short last line shows a paragraph's end): they ran on into the next,
+    and kk and ru had false truncated notes."""
     path = tmp_path / "article.txt"
-    path.write_text("\n".join(lines) + "\n")
+    path.write_text(_pdf_text(SENTENCES))
     article = read_article(path)
-    assert not [note for note in article.notes if not note.startswith("truncated:") or "keywords" in note]
+    assert article.notes == []
     for lang in ("en", "kk", "ru"):
         part = article.part(lang)
-        assert [s for paragraph in part.sentences for s in paragraph] == [
-            s for paragraph in SENTENCES[lang] for s in paragraph], (lang, part.sentences)
+        assert part.paragraphs == [" ".join(sentences) for sentences in SENTENCES[lang]], lang
         assert part.title == PDF_PARTS[lang][1]
         assert len(part.authors) == 2
         assert part.keywords == KEYWORDS[lang].split(": ", 1)[1].rstrip(".").split(", ")
+
+
+def test_label_word_opening_an_unstructured_abstract_stays_in_its_sentence():
+    """"Цель Казахстана – …" reads like a label run into its sentence ("Цель Целью исследования …"),
+    but a label without punctuation counts only in an abstract with two labels or more."""
+    text = ("Аннотация. Цель Казахстана – войти в число 30 развитых стран мира. Для этого принята "
+            "Стратегия «Казахстан-2050».\n\nКлючевые слова: стратегия, развитие.\n\n"
+            "Abstract. Results Kazakhstan reported in 2020 were better than expected. The reasons are discussed."
+            "\n\nKeywords: strategy, development.\n")
+    article = split_article(article_from_text(text, "one-label-word"))
+    assert article.part("ru").sentences == [["Цель Казахстана – войти в число 30 развитых стран мира.",
+                                             "Для этого принята Стратегия «Казахстан-2050»."]]
+    assert article.part("ru").labels == [] and article.part("en").labels == []
+    assert article.part("en").sentences[0][0] == "Results Kazakhstan reported in 2020 were better than expected."
+
+
+def test_pdf_text_with_a_paragraph_really_missing_keeps_its_note(tmp_path):
+    """A full line that may end a paragraph is cut only where the other language ends one: the
+    Russian text without its third paragraph is not cut to look whole, its note stands."""
+    shortened = {**SENTENCES, "ru": [SENTENCES["ru"][0], SENTENCES["ru"][1], SENTENCES["ru"][3]]}
+    article = article_from_text(_pdf_text(shortened), "missing-paragraph")
+    assert [note.split(" ")[0] for note in article.notes] == ["truncated:ru:"]
+    assert [len(article.part(lang).paragraphs) for lang in ("en", "kk")] == [4, 4]

@@ -48,6 +48,9 @@ class Language:
     informal: bool = False
     #: Closing words of a letter ("Thanks, Martin"): in informal text a line of its own.
     closing_words: frozenset[str] = frozenset()
+    #: Words, not function words, that open an abstract's sentences ("Авторы", "Результаты"): after
+    #: an ambiguous abbreviation ("в 1991–2022 гг. Авторы …") they start a sentence, as function words do.
+    sentence_openers: frozenset[str] = frozenset()
     #: Endings of the finite verb that closes a sentence, in a language that puts it last (Kazakh):
     #: such a word before a capitalised one ends a heading run into the text's first sentence.
     predicate_endings: tuple[str, ...] = ()
@@ -127,6 +130,7 @@ class Language:
             stand_ins=data.get("stand_ins", {}),
             informal=data.get("sentences", {}).get("informal", False),
             closing_words=frozenset(data.get("sentences", {}).get("closings", [])),
+            sentence_openers=frozenset(data.get("sentences", {}).get("openers", [])),
             predicate_endings=tuple(data.get("sentences", {}).get("predicate_endings", [])),
             abstract_labels=tuple(data.get("front_matter", {}).get("abstract_labels", [])),
             author_labels=tuple(data.get("front_matter", {}).get("author_labels", [])),

@@ -19,7 +19,7 @@ from ..langid import identify, supported_names
 from ..langs import get_language
 from ..model import LANGS, Abstract, Article
 from .formats import load_text
-from .layout import clean_markup, paragraphs_of
+from .layout import SoftBreak, clean_markup, paragraphs_of
 from .sections import (
     Region,
     body_region,
@@ -30,6 +30,7 @@ from .sections import (
     split_names,
     title_versions,
 )
+from .soft_breaks import mend_soft_breaks
 
 
 def read_article(path: str | Path) -> Article:
@@ -41,10 +42,11 @@ def read_article(path: str | Path) -> Article:
 def article_from_text(text: str, article_id: str, source: str = "") -> Article:
     """Find the abstracts in an article's text; see :func:`read_article`."""
     article = Article(id=article_id, source=source)
-    regions = _regions_of(text, source or article_id, article.notes)
+    regions, breaks = _regions_of(text, source or article_id, article.notes)
     place_regions(article, regions)
     for lang in article.missing:
         article.notes.append(f"missing:{lang}: no {lang} abstract in the article")
+    mend_soft_breaks(article, breaks)
     article.notes.extend(shortfall_notes(article))
     return article
 
@@ -64,7 +66,8 @@ def shortfall_notes(article: Article) -> list[str]:
     return notes
 
 
-def _regions_of(text: str, name: str, notes: list[str]) -> list[Region]:
+def _regions_of(text: str, name: str, notes: list[str]) -> tuple[list[Region], list[SoftBreak]]:
+    """The abstracts found in ``text``, and the soft breaks of its fixed-width lines."""
     paragraphs = paragraphs_of(
         text,
         starts_paragraph=lambda line: find_marker(line) is not None or _opens_labelled_part(line),
@@ -80,7 +83,7 @@ def _regions_of(text: str, name: str, notes: list[str]) -> list[Region]:
                              "(and no abstract marker says otherwise)")
         regions = body_region(paragraphs)
         notes.append("no abstract marker (Abstract, Аңдатпа, Аннотация…): the whole text is read as the abstract")
-    return regions
+    return regions, [soft for paragraph in paragraphs for soft in paragraph.soft_breaks]
 
 
 def _opens_labelled_part(line: str) -> bool:
@@ -268,15 +271,17 @@ def read_abstract_files(paths: dict[str, str | Path], article_id: str = "") -> A
         raise InputError(f"unknown language slot(s): {', '.join(sorted(unknown))}")
     first = Path(next(iter(paths.values())))
     article = Article(id=article_id or first.stem, source=", ".join(str(p) for p in paths.values()))
-    regions, claims, wheres = [], [], []
+    regions, claims, wheres, breaks = [], [], [], []
     for lang, path in paths.items():
-        found = _regions_of(load_text(Path(path)), str(path), [])
+        found, soft = _regions_of(load_text(Path(path)), str(path), [])
         regions += found
+        breaks += soft
         claims += [lang] * len(found)
         wheres += [f"the --{lang} file {path}"] * len(found)
     place_regions(article, regions, claims, wheres)
     for lang in article.missing:
         article.notes.append(f"missing:{lang}: no {lang} abstract given")
+    mend_soft_breaks(article, breaks)
     article.notes.extend(shortfall_notes(article))
     return article
 

@@ -22,6 +22,9 @@ from .layout import Paragraph
 MAX_ABSTRACT_PARAGRAPHS = 12
 #: How many paragraphs before a marker may hold its title and authors.
 FRONT_MATTER_WINDOW = 8
+#: The longest title read under a marker ("SUMMARY" / title / names): a short abstract without a
+#: final stop over the next part's byline is no title.
+MAX_TITLE_WORDS = 30
 
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOWER = "a-zа-яёәғқңөұүһі"
@@ -94,16 +97,22 @@ def _marker_patterns() -> list[tuple[str, str, str, re.Pattern]]:
         ):
             for word in _with_stand_ins(words, language.stand_in_table):
                 spaced = r"[\s-]+".join(map(re.escape, word.split()))
-                # A marker is followed by punctuation (Abstract. / Аңдатпа:) or ends the paragraph.
-                pattern = re.compile(rf"^{spaced}\s*(?:[.:—–-]\s*|$)(.*)$", re.IGNORECASE | re.DOTALL)
+                # A marker is followed by punctuation (Abstract. / Аңдатпа:) or ends the paragraph; a
+                # section heading may be numbered ("1 Introduction", "1. Кіріспе").
+                number = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?" if kind == "section" else ""
+                pattern = re.compile(rf"^{number}{spaced}\s*(?:[.:—–-]\s*|$)(.*)$", re.IGNORECASE | re.DOTALL)
                 patterns.append((kind, lang, word, pattern))
     patterns.sort(key=lambda item: -len(item[2]))
     return patterns
 
 
 def _label_pattern(word: str) -> re.Pattern:
+    """The label, then punctuation, a dash, or nothing before a capital ("Purpose The aim …")."""
     spaced = r"[\s-]+".join(map(re.escape, word.split()))
-    return re.compile(rf"^{spaced}\s*(?:[.:]\s*|(?P<dash>\s?[—–]\s*|\s-\s*)|$)(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+    return re.compile(
+        rf"^{spaced}\s*(?:[.:]\s*|(?P<dash>\s?[—–]\s*|\s-\s*)|(?P<bare>(?<=\s))(?-i:(?=[{_UPPER}]))|$)(?P<rest>.*)$",
+        re.IGNORECASE | re.DOTALL,
+    )
 
 
 @cache
@@ -115,25 +124,29 @@ def _label_patterns() -> list[tuple[re.Pattern, bool]]:
     return [(_label_pattern(word), word.lower() in sections) for word in sorted(labels, key=lambda w: -len(w))]
 
 
-def find_label(text: str) -> tuple[str, str, bool, bool] | None:
+def find_label(text: str) -> tuple[str, str, bool, str] | None:
     """The structured-abstract label opening ``text`` as (label, text after it, also a section
-    heading, followed by a dash: "Цель исследования – оценить …" may be a sentence, not a label)."""
+    heading, weak). Weak is "dash" or "bare" for a label followed by a dash or by no punctuation at
+    all ("" otherwise): "Цель исследования – оценить …" or "Цель Казахстана …" may be a sentence."""
     for pattern, is_section in _label_patterns():
         match = pattern.match(text)
         if match:
-            label = text[: match.start("rest")].strip(" .:—–-")
-            return label, match.group("rest").strip(), is_section, match.group("dash") is not None
+            label = text[: match.start("rest")].strip(" .:—–-\n\t")
+            weak = next((kind for kind in ("dash", "bare") if match.group(kind) is not None), "")
+            return label, match.group("rest").strip(), is_section, weak
     return None
 
 
 @cache
-def _inner_labels() -> re.Pattern:
+def _inner_labels(bare: bool = False) -> re.Pattern:
     """A label inside a paragraph after a sentence's end ("… loans. Methods: Data …"), written as
-    the language data writes it or in capitals; its group is the label."""
+    the language data writes it or in capitals; its group is the label. ``bare``: the labels of a
+    paragraph that opened with a label without punctuation ("… loans. Methods Data …")."""
     words = {word for lang in LANGUAGE_CODES for word in get_language(lang).abstract_labels}
     words |= {word.upper() for word in words}
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=lambda w: -len(w)))
-    return re.compile(rf"(?<=[.!?…»\"”)])\s+({alternatives})\s*[:.]\s+(?=\w)")
+    after = rf"\s+(?=[{_UPPER}])" if bare else r"\s*[:.]\s+(?=\w)"
+    return re.compile(rf"(?<=[.!?…»\"”)])\s+({alternatives}){after}")
 
 
 @cache
@@ -164,8 +177,15 @@ def labelled_front_matter(text: str) -> tuple[str, list[str]]:
     return title, authors
 
 
+#: a word printed letter-spaced, as headings are ("А Ң Д А Т П А", "A B S T R A C T")
+_LETTER_SPACED = re.compile(r"^(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
+
+
 def find_marker(text: str) -> Marker | None:
-    """The marker that opens ``text``, if any."""
+    """The marker that opens ``text``, if any (also letter-spaced)."""
+    spaced = _LETTER_SPACED.match(text)
+    if spaced:
+        text = spaced.group().replace(" ", "") + text[spaced.end():]
     for kind, lang, word, pattern in _marker_patterns():
         match = pattern.match(text)
         if match:
@@ -226,10 +246,15 @@ def title_versions(text: str) -> list[str]:
     return pieces
 
 
+#: a date ("12.03.2022"): a line of when the article was received or published, never a title
+_DATE = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b")
+
+
 def _is_title_like(paragraph: Paragraph) -> bool:
     text = paragraph.text
     words = text.split()
-    if not 2 <= len(words) <= 120 or _METADATA.search(text) or ("/" in text and not title_versions(text)):
+    if not 2 <= len(words) <= 120 or _METADATA.search(text) or _DATE.search(text) or (
+            "/" in text and not title_versions(text)):
         return False
     if not title_versions(text) and len(words) > 40:
         return False
@@ -249,9 +274,9 @@ def find_regions(paragraphs: list[Paragraph]) -> list[Region]:
             index += 1
             continue
         region = Region(marker=marker, paragraphs=[])
-        dashed: dict[int, str] = {}  # paragraphs whose label was followed by a dash: their full text
-        pending = _add_paragraph(region, marker.rest, "", dashed) if marker.rest else ""
-        end = index + 1
+        weak: dict[int, str] = {}  # paragraphs whose label was followed by a dash or nothing: their full text
+        pending = _add_paragraph(region, marker.rest, "", weak) if marker.rest else ""
+        end = index + 1 if marker.rest else _front_matter_under_marker(region, paragraphs, markers, index + 1)
         while end < len(paragraphs) and len(region.paragraphs) < MAX_ABSTRACT_PARAGRAPHS:
             paragraph, following = paragraphs[end], markers[end]
             if following is None and _inline_front_labels().match(paragraph.text):
@@ -265,7 +290,7 @@ def find_regions(paragraphs: list[Paragraph]) -> list[Region]:
             # start or inside an abstract already structured by labels; otherwise it is the body's heading
             structured = any(region.labels) or pending or not region.paragraphs
             if label and (structured or not label[2]) and (label[1] or not paragraph.heading or structured):
-                pending = _add_paragraph(region, paragraph.text, pending, dashed)
+                pending = _add_paragraph(region, paragraph.text, pending, weak)
                 end += 1
                 continue
             if following is not None:
@@ -277,9 +302,9 @@ def find_regions(paragraphs: list[Paragraph]) -> list[Region]:
                 break
             if paragraph.heading or split_names(paragraph.text):
                 break
-            pending = _add_paragraph(region, paragraph.text, pending, dashed)
+            pending = _add_paragraph(region, paragraph.text, pending, weak)
             end += 1
-        _drop_lone_dash_label(region, dashed)
+        _drop_lone_weak_label(region, weak)
         _attach_front_matter(region, paragraphs, markers, max(previous_end, index - FRONT_MATTER_WINDOW), index)
         regions.append(region)
         previous_end = end
@@ -287,22 +312,45 @@ def find_regions(paragraphs: list[Paragraph]) -> list[Region]:
     return regions
 
 
-def _add_paragraph(region: Region, text: str, pending: str, dashed: dict[int, str]) -> str:
+def _front_matter_under_marker(
+    region: Region, paragraphs: list[Paragraph], markers: list[Marker | None], start: int
+) -> int:
+    """A summary printed at the article's end under its marker ("SUMMARY" / title / names / text):
+    the title over a byline, or a byline, right under the marker are the part's, not its first
+    paragraphs; returns where the abstract's text starts."""
+    ahead: list[Paragraph] = []  # the two paragraphs under the marker, up to the next marker
+    for paragraph, marker in zip(paragraphs[start:start + 2], markers[start:start + 2], strict=True):
+        if marker is not None:
+            break
+        ahead.append(paragraph)
+    if (len(ahead) == 2 and _is_title_like(ahead[0]) and len(ahead[0].text.split()) <= MAX_TITLE_WORDS
+            and not split_names(ahead[0].text) and split_names(ahead[1].text)):
+        region.title, region.authors = ahead[0].text, split_names(ahead[1].text)
+        return start + 2
+    if ahead and split_names(ahead[0].text):
+        region.authors = split_names(ahead[0].text)
+        return start + 1
+    return start
+
+
+def _add_paragraph(region: Region, text: str, pending: str, weak: dict[int, str]) -> str:
     """Add a paragraph, its label taken off; returns a label standing alone, for the next paragraph.
     Under a label standing alone, "Зерттеудің мақсаты – …" opens the paragraph's first sentence."""
     label = find_label(text)
     if label and label[3] and pending:
         label = None
+    bare = bool(label) and label[3] == "bare"
     if label:
         if label[3]:
-            dashed[len(region.paragraphs)] = text
+            weak[len(region.paragraphs)] = text
         name, text = label[0], label[1]
         if not text:
             return name
     else:
         name = pending
-    # a structured abstract printed as one paragraph: "Purpose: … Methods: … Results: …"
-    pieces = _inner_labels().split(text) if name and not (label and label[3]) else [text]
+    # a structured abstract printed as one paragraph: "Purpose: … Methods: … Results: …", or with its
+    # labels run into their sentences ("Purpose The aim … Methods Data …")
+    pieces = _inner_labels(bare).split(text) if name and (bare or not (label and label[3])) else [text]
     region.paragraphs.append(pieces[0])
     region.labels.append(name)
     for inner_name, inner_text in zip(pieces[1::2], pieces[2::2], strict=True):
@@ -311,11 +359,12 @@ def _add_paragraph(region: Region, text: str, pending: str, dashed: dict[int, st
     return ""
 
 
-def _drop_lone_dash_label(region: Region, dashed: dict[int, str]) -> None:
-    """A label followed by a dash is a label only in an abstract structured by two labels or more:
-    "Цель исследования – оценить …" alone opens an unstructured abstract's first sentence."""
+def _drop_lone_weak_label(region: Region, weak: dict[int, str]) -> None:
+    """A label followed by a dash or by no punctuation is a label only in an abstract structured by
+    two labels or more: "Цель исследования – оценить …" or "Цель Казахстана – …" alone opens an
+    unstructured abstract's first sentence."""
     if sum(1 for name in region.labels if name) < 2:
-        for position, text in dashed.items():
+        for position, text in weak.items():
             region.paragraphs[position], region.labels[position] = text, ""
     if not any(region.labels):
         region.labels = []
@@ -340,8 +389,10 @@ def _attach_front_matter(
             continue
         names = split_names(paragraph.text)
         if names:
-            if not region.authors:
-                region.authors = names
+            # one name a line under the title ("A.B. Nurlanova1" / affiliation / "K.S. Zhakypov2"): all
+            # the bylines between the title and the marker are the authors, in their order
+            if not region.authors or not region.title:
+                region.authors = [*names, *(name for name in region.authors if name not in names)]
             continue
         if region.title or _is_affiliation(paragraph.text) or not _is_title_like(paragraph):
             continue

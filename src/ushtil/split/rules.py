@@ -304,7 +304,8 @@ class RuleSplitter:
         return all(len(part) == 1 or part in self.language.initial_digraphs for part in parts)
 
     def _is_sentence_starter(self, next_word: str) -> bool:
-        return next_word.strip(_OPENERS + _CLOSERS + ".,;:!?").lower() in self.language.stop_words
+        word = next_word.strip(_OPENERS + _CLOSERS + ".,;:!?").lower()
+        return word in self.language.stop_words or word in self.language.sentence_openers
 
 
 #: A word's stem, to compare inflected forms ("Федеральная" starts a sentence where the text writes
