@@ -19,7 +19,9 @@ from test_scale_cli import corpus  # noqa: F401 (the fixture)
 from ushtil.cache import CACHE_FOLDER, STORE_FILE
 from ushtil.cli import main
 from ushtil.glossary import choices, rankings
+from ushtil.glossary.compose import MIN_DICE, PhraseComposer
 from ushtil.glossary.index import LanguageIndex
+from ushtil.glossary.phrases import WordAssociation
 
 
 def counts(said: str, taken: str, anew: str) -> tuple[int, int]:
@@ -110,3 +112,32 @@ def test_a_kept_result_is_taken_only_when_it_read_no_changed_gram(changed, taken
         fresh = choices.Remembered(kept={key: kept}, changed=changed)
         fresh.recall(key, other, choose, (target, english))
         assert not fresh.reused
+
+
+def test_a_composition_records_a_bead_word_only_where_its_count_can_change_the_result():
+    """The word by word composer reads the support of every word of the bead for the term's word
+    (war): it records as read the English word always, a word supported at MIN_DICE or more (война),
+    and not one below it (год, in 20 beads: an article holding год and not war only lowers that
+    support, which never makes год the word chosen), so a new article with год keeps the composition."""
+    english = LanguageIndex(lang="en", sides=[], postings={"war": [0, 1, 2]}, surfaces={"war": {"war": 3}})
+    target = LanguageIndex(lang="ru", sides=[], postings={"война": [0, 1, 2], "год": list(range(20))},
+                           surfaces={"война": {"война": 3}, "год": {"год": 20}})
+    composer = PhraseComposer(WordAssociation(english, target))
+    english.reads, target.reads = set(), set()
+    assert composer.support("war", "война") == 1.0
+    assert composer.support("war", "год") < MIN_DICE
+    assert english.reads == {"war"} and target.reads == {"война"}
+
+
+def test_a_composition_records_another_english_word_only_where_its_count_can_change_the_result():
+    """Whether another word of the English sentence rivals the word chosen (смертный for death):
+    recorded as read only where more beads could change the answer, a word in one bead (it may
+    reach two) or one associated with смертный more than death is (more beads of it only lower that)."""
+    english = LanguageIndex(lang="en", sides=[], postings={"federal": [0, 1, 2, 3], "rare": [0]}, surfaces={})
+    target = LanguageIndex(lang="ru", sides=[], postings={"смертный": [0, 1, 2]}, surfaces={})
+    composer = PhraseComposer(WordAssociation(english, target))
+    english.reads, target.reads = set(), set()
+    assert composer._at_least("federal", 2) and composer._rivalled_at_most("federal", "смертный", 0.9)
+    assert english.reads == set()
+    assert not composer._at_least("rare", 2) and not composer._rivalled_at_most("federal", "смертный", 0.5)
+    assert english.reads == {"rare", "federal"}

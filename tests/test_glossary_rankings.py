@@ -8,6 +8,7 @@ import contextlib
 import hashlib
 import marshal
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -90,8 +91,8 @@ def test_a_damaged_kept_ranking_is_never_used(corpus, tmp_path, capsys):  # noqa
     # its checksum wrong; a payload of another shape under a right checksum (a ranking of four
     # grams counted in three beads)
     candidate = next(iter(stored["kk"]))
-    units, form, grams, both, boundary = stored["kk"][candidate]
-    stored["kk"][candidate] = (units, form, [*grams, "extra"], both, boundary)
+    units, form, grams, both, scores, boundary = stored["kk"][candidate]
+    stored["kk"][candidate] = (units, form, [*grams, "extra"], both, scores, boundary)
     odd = marshal.dumps((article_keys, sizes, stored, chosen, composed))
     for number, (payload, sum_of) in enumerate([(good.replace(b"\x00", b"\x01", 1), checksum),
                                                 (odd, hashlib.sha256(odd).hexdigest())]):
@@ -121,7 +122,7 @@ def test_only_the_kept_grams_still_ranked_before_the_boundary_are_taken():
     beads or beside a gram written otherwise now."""
     candidate = (("astana",), "name", False)
     kept = rankings.KeptRanking(units=[0, 1], english_form="Astana", grams=["астана", "қала", "елорда"],
-                                both=[2, 2, 1], boundary=(0.5, "елорда"))
+                                both=[2, 2, 1], scores=[0.9, 0.6, 0.5], boundary=(0.5, "елорда"))
     now = {"астана": 0.9, "қала": 0.4, "елорда": 0.5, "бас": 0.45}
     fresh = [("астана", 0.9), ("елорда", 0.5), ("бас", 0.45), ("қала", 0.4)]
 
@@ -129,7 +130,8 @@ def test_only_the_kept_grams_still_ranked_before_the_boundary_are_taken():
         return {gram: now[gram] for gram in cooccurring}
 
     def ranked(units, needed, unsettled=()):
-        found = rankings.Rankings(kept={candidate: kept}, unsettled=set(unsettled))
+        # the new articles hold қала only: the other kept grams keep their kept scores
+        found = rankings.Rankings(kept={candidate: kept}, unsettled=set(unsettled), changed={"қала"})
         return found.ranked(candidate, units, "Astana", score, lambda: dict.fromkeys(now, 1),
                             lambda part, complete: complete or len(part) >= needed), len(found.reused)
 
@@ -137,3 +139,37 @@ def test_only_the_kept_grams_still_ranked_before_the_boundary_are_taken():
     assert ranked([0, 1], 2) == (fresh, 0)
     assert ranked([0, 1, 5], 1) == (fresh, 0)
     assert ranked([0, 1], 1, unsettled={1}) == (fresh, 0)
+
+
+def test_only_the_kept_grams_the_new_articles_hold_are_scored_again():
+    """A kept gram the new articles do not hold keeps its kept score (its counts are as they were);
+    one they hold is scored again."""
+    kept = rankings.KeptRanking(units=[0, 1], english_form="Astana", grams=["астана", "қала"], both=[2, 2],
+                                scores=[0.9, 0.6], boundary=None)
+    asked = []
+
+    def score(cooccurring):
+        asked.extend(cooccurring)
+        return {gram: 0.3 for gram in cooccurring}
+
+    found = rankings.Rankings(changed={"қала", "бас"})
+    assert found.rescored(kept, score) == {"астана": 0.9, "қала": 0.3}
+    assert asked == ["қала"]
+
+
+def test_kept_grams_rescored_score_as_all_scored_again(corpus, tmp_path, capsys, monkeypatch):  # noqa: F811
+    """On a real re-run, the kept grams' scores (kept or scored again) are those of scoring every
+    kept gram again."""
+    compared = []
+    rescored = rankings.Rankings.rescored
+
+    def checked(self, kept, score):
+        found = rescored(self, kept, score)
+        assert found == score(Counter(dict(zip(kept.grams, kept.both, strict=True)))), kept.english_form
+        compared.append(kept.english_form)
+        return found
+
+    monkeypatch.setattr(rankings.Rankings, "rescored", checked)
+    work, _, added, said = built_then_added(corpus, tmp_path, capsys, "1")
+    assert len(compared) >= taken(said) > 0
+    assert_equals_a_fresh_build(work, tmp_path / "fresh-added", added, capsys)

@@ -163,17 +163,17 @@ def _note(notes: list[str] | None, note: str) -> None:
 
 
 def _load_language_data(nlp: str) -> None:
-    """Load the lemmatisers, word frequencies, known names and sound keys here, once, before the
-    workers are forked: they inherit them, where each would otherwise load its own copy (most of a
-    second of CPU each, twice per worker: for the tokens and for the renderings)."""
+    """Load the lemmatisers, known names and sound keys here, once, before the workers are forked:
+    they inherit them, where each would otherwise load its own copy (most of a second of CPU each,
+    twice per worker: for the tokens and for the renderings). Not the word frequencies: only the
+    single-word terms read them, on one worker, which loads them while this process finds the
+    candidates (loaded here, they held up every worker's start by a quarter of a second)."""
     from .. import lemma
     from ..translit import name_similarity
     from .known import known_names
-    from .words import general_zipf
 
     for lang, word in (("en", "words"), ("kk", "сөздер"), ("ru", "слова")):
         lemma.lemmatize([word], lang, backend=nlp)
-    general_zipf("word")
     known_names()
     name_similarity("Astana", "Астана")
 

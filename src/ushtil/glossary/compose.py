@@ -67,20 +67,27 @@ class PhraseComposer:
     def support(self, english_word: str, word: str) -> float:
         """How surely ``word`` translates ``english_word`` (0 when the corpus does not show it): their
         Dice when they co-occur in MIN_COOCCURRENCE beads or more, or their spelling's likeness when
-        they are one loanword."""
-        if self.english.reads is not None:  # remembered or not, it reads these words' counts (inline: a
-            self.english.reads.add(english_word)  # term's composition asks for thousands of pairs)
-        if self.target.reads is not None:
-            self.target.reads.add(word)
+        they are one loanword.
+
+        Remembered or not, it reads both words' counts; it records as read ``english_word`` always, and
+        ``word`` only when supported at MIN_DICE or more. Why a support below it cannot change what
+        :meth:`_best` (its one caller) makes of the bead while ``english_word``'s count is as it was:
+        articles added at the end that hold ``word`` and not ``english_word`` add no bead to the two
+        together and beads to ``word`` only, so the Dice falls or stays (the spelling does not
+        change): a word below MIN_DICE stays below it, never the best at MIN_DICE or more."""
         value = self._support.get((english_word, word))
         if value is None:
-            value = self._cooccurrence(english_word, word)
+            value = self._counted(english_word, word)
             if (len(english_word) >= LOANWORD_LETTERS and len(word) >= LOANWORD_LETTERS
                     and latin_key(english_word)[:1] == latin_key(word)[:1]):  # a loanword keeps its first sound
                 spelled = name_similarity(english_word, word)
                 if spelled >= LOANWORD_SPELLING:
                     value = max(value, spelled)
             self._support[english_word, word] = value
+        if self.english.reads is not None:  # (inline: a term's composition asks for thousands of pairs)
+            self.english.reads.add(english_word)
+        if self.target.reads is not None and value >= MIN_DICE:
+            self.target.reads.add(word)
         return value
 
     def _in_bead(self, key: tuple[str, ...], unit: int) -> tuple[str, float] | None:
@@ -131,13 +138,34 @@ class PhraseComposer:
 
     def _unrivalled(self, english_word: str, best: dict[int, float], side, english) -> dict[int, float]:
         """Of ``best``, the words no other word of the English sentence co-occurs with more
-        (смертная is death's, not federal's); a loanword's spelling decides for itself."""
+        (смертная is death's, not federal's); a loanword's spelling decides for itself.
+
+        It records as read only the other English words whose counts can change the result while the
+        words of ``best`` keep theirs (they are recorded, :meth:`support`): articles added at the end
+        only add beads, so a word in MIN_COOCCURRENCE beads stays so, and the Dice of another English
+        word with a word of ``best`` falls or stays (the beads added do not hold that word), so one at
+        most ``support`` stays so; only the first found above it (where ``all`` stops) may change."""
         others = {word for word in english.keys if word != english_word and word not in self._english_stop
-                  and self.english.frequency(word) >= MIN_COOCCURRENCE
+                  and self._at_least(word, MIN_COOCCURRENCE)
                   and name_similarity(word, english_word) < LOANWORD_SPELLING}  # not medical for medicine
         return {i: support for i, support in best.items()
                 if support > self._cooccurrence(english_word, side.keys[i])
-                or all(self._cooccurrence(other, side.keys[i]) <= support for other in others)}
+                or all(self._rivalled_at_most(other, side.keys[i], support) for other in others)}
+
+    def _at_least(self, english_word: str, count: int) -> bool:
+        """Whether the English word is in ``count`` beads or more, recorded as read when it is not."""
+        found = len(self.english.postings.get(english_word, ())) >= count
+        if not found:
+            self.english.note(english_word)
+        return found
+
+    def _rivalled_at_most(self, other: str, word: str, support: float) -> bool:
+        """Whether ``other``'s Dice with ``word`` is at most ``support``, ``other`` recorded as read
+        when it is not (``word`` is recorded by the caller)."""
+        at_most = self._counted(other, word) <= support
+        if not at_most:
+            self.english.note(other)
+        return at_most
 
     def _cooccurrence(self, english_word: str, word: str) -> float:
         """The Dice of two words that co-occur in MIN_COOCCURRENCE beads or more (else 0)."""
@@ -145,10 +173,14 @@ class PhraseComposer:
             self.english.reads.add(english_word)
         if self.target.reads is not None:
             self.target.reads.add(word)
+        return self._counted(english_word, word)
+
+    def _counted(self, english_word: str, word: str) -> float:
+        """:meth:`_cooccurrence` recording nothing as read (the caller records what it must)."""
         value = self._dice.get((english_word, word))
         if value is None:
-            together = self.words.together(english_word, word) >= MIN_COOCCURRENCE
-            value = self._dice[english_word, word] = self.words.dice(english_word, word) if together else 0.0
+            together, dice = self.words.pair_unrecorded(english_word, word)
+            value = self._dice[english_word, word] = dice if together >= MIN_COOCCURRENCE else 0.0
         return value
 
     def _phrase(self, side, places: list[int]) -> str | None:

@@ -62,6 +62,14 @@ class WordAssociation:
             self.target.reads.add(word)
         found = self._pairs.get((english_word, word))
         if found is None:
+            found = self.pair_unrecorded(english_word, word)
+        return found
+
+    def pair_unrecorded(self, english_word: str, word: str) -> tuple[int, float]:
+        """:meth:`_pair` without recording the words as read: for a caller that records itself only
+        the reads that can change its result (:meth:`.compose.PhraseComposer.support`)."""
+        found = self._pairs.get((english_word, word))
+        if found is None:
             a, b = self._units(self.english, english_word), self._units(self.target, word)
             both = len(a & b)
             found = self._pairs[english_word, word] = both, (2 * both / (len(a) + len(b)) if a and b else 0.0)

@@ -12,6 +12,8 @@ build after articles were *added* can take from the last one, and why that ranks
   a factor of its length, plus a spelling likeness for names) falls or stays. The likeness and
   whether the gram may render the candidate at all read how the gram is usually written; a gram
   whose usual form the new articles changed makes every candidate co-occurring with it ranked anew.
+- A kept gram the new articles do not hold has the counts and written forms it had, so its score
+  is the one kept with it; only the kept grams the new articles hold are scored again.
 - So a gram outside the kept best KEPT_RANKED cannot climb above the last of them as it was ranked
   (its *boundary*): the kept grams scored again that still rank before the boundary are exactly the
   first ones of a fresh ranking. When they are too few for what the renderer reads (the first
@@ -45,28 +47,31 @@ CandidateKey = tuple[tuple[str, ...], str, bool]
 @dataclass
 class KeptRanking:
     """What one candidate's ranking in one language needs to be taken again: its units and English
-    form, its best grams with the units each shares with it, and the boundary (score, gram) of the
-    last gram kept (None: every gram that co-occurs is kept)."""
+    form, its best grams with the units each shares with it and the score each had, and the
+    boundary (score, gram) of the last gram kept (None: every gram that co-occurs is kept)."""
 
     units: list[int]
     english_form: str
     grams: list[str]
     both: list[int]
+    scores: list[float]
     boundary: tuple[float, str] | None
 
     def fields(self) -> tuple:
-        return self.units, self.english_form, self.grams, self.both, self.boundary
+        return self.units, self.english_form, self.grams, self.both, self.scores, self.boundary
 
 
 @dataclass
 class Rankings:
     """The rankings of one language: those ``kept`` from the last build, those ``made`` in this one
     and the candidates whose kept one was ``reused`` (only their keys travel back from a worker),
-    and the ``unsettled`` units, holding a gram whose usual written form the new articles changed;
-    and the renderings chosen from the rankings (:mod:`.choices`), kept and made likewise."""
+    and the ``unsettled`` units, holding a gram whose usual written form the new articles changed,
+    and the grams ``changed`` (held by the new articles: scored again); and the renderings chosen
+    from the rankings (:mod:`.choices`), kept and made likewise."""
 
     kept: dict[CandidateKey, KeptRanking] = field(default_factory=dict)
     unsettled: set[int] = field(default_factory=set)
+    changed: set[str] = field(default_factory=set)
     made: dict[CandidateKey, KeptRanking] = field(default_factory=dict)
     reused: list[CandidateKey] = field(default_factory=list)
     choices: Remembered = field(default_factory=Remembered)
@@ -84,7 +89,7 @@ class Rankings:
         kept = self.kept.get(candidate)
         if (kept is not None and kept.units == units and kept.english_form == english_form
                 and self.unsettled.isdisjoint(units)):
-            ranked = rank(score(Counter(dict(zip(kept.grams, kept.both, strict=True)))))
+            ranked = rank(self.rescored(kept, score))
             if kept.boundary is not None:
                 last = (-kept.boundary[0], kept.boundary[1])
                 ranked = [item for item in ranked if (-item[1], item[0]) < last]
@@ -96,8 +101,17 @@ class Rankings:
         top = ranked[:KEPT_RANKED]
         boundary = (top[-1][1], top[-1][0]) if len(ranked) > KEPT_RANKED else None
         self.made[candidate] = KeptRanking(units, english_form, [gram for gram, _ in top],
-                                           [counts[gram] for gram, _ in top], boundary)
+                                           [counts[gram] for gram, _ in top], [value for _, value in top], boundary)
         return ranked
+
+    def rescored(self, kept: KeptRanking, score: Callable[[Counter], dict[str, float]]) -> dict[str, float]:
+        """The kept grams' scores now: each one the new articles hold scored again (``score``), the
+        others' as kept (their counts and written forms are as they were)."""
+        changed = self.changed
+        scores = {gram: value for gram, value in zip(kept.grams, kept.scores, strict=True) if gram not in changed}
+        scores.update(score(Counter({gram: both for gram, both in zip(kept.grams, kept.both, strict=True)
+                                     if gram in changed})))
+        return scores
 
 
 def rank(scores: dict[str, float]) -> Ranked:
@@ -137,6 +151,7 @@ def kept_rankings(cache: ResultCache | None, article_keys: list[str], sizes: lis
     compositions.changed = changed
     for lang, found in rankings.items():
         found.unsettled = unsettled_units(indexes[lang], old_units)
+        found.changed = changed[lang]
         found.choices.changed = changed
     return rankings, compositions, len(keys)
 
@@ -144,7 +159,9 @@ def kept_rankings(cache: ResultCache | None, article_keys: list[str], sizes: lis
 def _kept(fields: tuple) -> KeptRanking:
     """A kept ranking as stored; ValueError or TypeError for one of another shape."""
     kept = KeptRanking(*fields)
-    if len(kept.grams) != len(kept.both) or not (kept.boundary is None or len(kept.boundary) == 2):
+    if not (len(kept.grams) == len(kept.both) == len(kept.scores)
+            and all(isinstance(value, float) for value in kept.scores)
+            and (kept.boundary is None or len(kept.boundary) == 2)):
         raise ValueError("not a kept ranking")
     return kept
 
