@@ -26,9 +26,9 @@ def test_tokens_and_renderings_made_on_two_processes_are_those_made_here(corpus,
     monkeypatch.setattr(index, "run_each", lambda func, items, **options: parts.extend(items)
                         or glossary_build.run_each(func, items, **options))
     pooled, made_pooled = index.corpus_tokens(articles, engine=Engine(jobs=2))
-    assert len(parts) >= 4 and {lang for lang, _ in parts} == {"en", "kk", "ru"}
-    words = [(lang, word) for lang, part in parts for word in part]
-    assert len(words) == len(set(words)) > 1000  # each distinct word of a language lemmatised once, in one part
+    assert len(parts) >= 4 and {lang for lang, _, _ in parts} == {"en", "kk", "ru"}
+    words = [(lang, typed, word) for lang, typed, part in parts for word in part]
+    assert len(words) == len(set(words)) > 1000  # each distinct word of a vocabulary lemmatised once, in one part
     assert made_here == made_pooled == 6
     assert pooled == here
 

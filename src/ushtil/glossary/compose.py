@@ -24,6 +24,7 @@ from collections import Counter
 from functools import cache
 
 from ..translit import latin_key, name_similarity
+from .headwords import as_typed, typed_gram
 from .index import LanguageIndex
 from .patterns import term_patterns
 from .phrases import WordAssociation
@@ -248,9 +249,10 @@ def composed_headword(target: LanguageIndex, gram: str, plural: bool, adjective:
         return written, True
     *modifiers, head = written.split(" ")
     *modifier_keys, head_key = gram.split(" ")
-    words = [_kazakh_nominative(word, key) for word, key in zip(modifiers, modifier_keys, strict=True)]
-    bare, sure = _kazakh_head(head, head_key, plural)
-    possessive = next((bare[: -len(ending)] for ending in term_patterns("kk").compound_head_endings
+    typed = typed_gram(written, gram, "kk")  # Kazakh typed without its letters: endings as so typed
+    words = [_kazakh_nominative(word, key, typed) for word, key in zip(modifiers, modifier_keys, strict=True)]
+    bare, sure = _kazakh_head(head, head_key, plural, typed)
+    possessive = next((bare[: -len(ending)] for ending in _typed_if(term_patterns("kk").compound_head_endings, typed)
                        if bare.endswith(ending) and bare[: -len(ending)].casefold() in _kazakh_stems(head_key)), "")
     if adjective and possessive:
         parts = _kazakh_parts(modifier_keys[-1], words[-1])
@@ -293,23 +295,29 @@ def _kazakh_stems(key: str) -> tuple[str, ...]:
     return (key, key[:-1] + voicing[key[-1]]) if key[-1:] in voicing else (key,)
 
 
-def _kazakh_nominative(word: str, key: str) -> str:
+def _typed_if(endings: tuple[str, ...], typed: bool) -> tuple[str, ...]:
+    """``endings``, and with ``typed`` each as typed without the Kazakh letters too (ның, нын)."""
+    return as_typed(endings, "kk") if typed else endings
+
+
+def _kazakh_nominative(word: str, key: str, typed: bool = False) -> str:
     """A modifier in the genitive (провинциясының, агенттігінің) as its lemma; other words as written
     (өлім stays: its lemma key may be cut too far)."""
     folded = word.casefold()
-    if folded.endswith(_kazakh_endings("genitive")) and any(folded.startswith(stem) for stem in _kazakh_stems(key)):
+    genitive = _typed_if(_kazakh_endings("genitive"), typed)
+    if folded.endswith(genitive) and any(folded.startswith(stem) for stem in _kazakh_stems(key)):
         return word[:1] + key[1:] if word[:1].isupper() else key
     return word
 
 
-def _kazakh_head(word: str, key: str, plural: bool) -> tuple[str, bool]:
+def _kazakh_head(word: str, key: str, plural: bool, typed: bool = False) -> tuple[str, bool]:
     """The head as written without case endings (гранттарын → гранттары) and without its plural
     ending when the term is singular (компаниялар → компания); unsure when the lemmatiser did not
     analyse it and it ends as a case ending does, or a singular term's head keeps a plural."""
     stems = _kazakh_stems(key)
-    endings = sorted(term_patterns("kk").name_endings, key=len, reverse=True)
+    endings = sorted(_typed_if(term_patterns("kk").name_endings, typed), key=len, reverse=True)
     if word.casefold() == key:
-        return word, not any(_may_end_in(word, ending) for ending in (*endings, "ын", "ін"))
+        return word, not any(_may_end_in(word, ending, typed) for ending in _typed_if((*endings, "ын", "ін"), typed))
     changed = True
     while changed:
         changed = False
@@ -324,14 +332,14 @@ def _kazakh_head(word: str, key: str, plural: bool) -> tuple[str, bool]:
     return word, plural or not rest.startswith(_kazakh_endings("plural"))
 
 
-def _may_end_in(word: str, ending: str) -> bool:
+def _may_end_in(word: str, ending: str, typed: bool = False) -> bool:
     """Whether a Kazakh word written bare may still carry ``ending`` (by the lemmatiser's rules of
     which sounds an ending follows; an ending they do not list, whenever the word ends so)."""
     from ..lemma import builtin_lemmatizer
 
     if not word.casefold().endswith(ending):
         return False
-    possible = builtin_lemmatizer("kk").may_end_in(word, ending)
+    possible = builtin_lemmatizer("kk", typed).may_end_in(word, ending)
     return True if possible is None else possible
 
 

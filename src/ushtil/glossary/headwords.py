@@ -41,6 +41,9 @@ def headword(index: LanguageIndex, gram: str, english_name: str = "") -> str:
     compound = {stem + ending for stem in _voiced(head, index.lang)
                 for ending in term_patterns(index.lang).compound_head_endings} if len(keys) > 1 else set()
     lemma_form = lemmatize_phrase(ranked[0], index.lang)
+    typed = typed_gram(ranked[0], gram, index.lang)
+    if typed:
+        lemma_form = lemmatize_phrase(ranked[0], index.lang, typed=True)
     exact = [form for form in ranked if _last(form) == head or _last(form) in compound]
     if english_name:
         shorter = [form for form in ranked if head.startswith(_last(form)) and _last(form) != head]
@@ -67,7 +70,7 @@ def headword(index: LanguageIndex, gram: str, english_name: str = "") -> str:
         return _prefer_name_case(exact[0], written)
     if index.lang == "kk" and len(keys) > 1:
         # the stemmer cut the head too far (жауын → жау): the written word, case endings off
-        written_heads = [_without_case_ending(form, head) for form in ranked if _last(form).startswith(head)]
+        written_heads = [_without_case_ending(form, head, typed) for form in ranked if _last(form).startswith(head)]
         if written_heads:
             return _prefer_name_case(min(written_heads, key=len), written)
     return _prefer_name_case(lemma_form, written)
@@ -84,11 +87,32 @@ def _voiced(head: str, lang: str) -> tuple[str, ...]:
     return (head, head[:-1] + voicing[head[-1]]) if head[-1:] in voicing else (head,)
 
 
-def _without_case_ending(form: str, head: str) -> str:
+def typed_gram(form: str, gram: str, lang: str) -> bool:
+    """Whether ``form`` (a way ``gram`` is written) was lemmatised as typed without the language's own
+    letters: its part was so typed (:func:`.index.typed_part`), which the gram's key tells, as the
+    form alone cannot (Челси): the key's head is the typed reading's lemma of the form's last word,
+    not the usual reading's (факторларга → фактор)."""
+    from ..lemma import lemma
+
+    language, last, head = get_language(lang), form.split(" ")[-1], gram.split(" ")[-1]
+    if not language.stand_ins or not language.typed_without_own_letters(form) or lemma(last, lang).casefold() == head:
+        return False
+    return lemma(last, lang, typed=True).casefold() == head
+
+
+def as_typed(endings: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """``endings`` and each as typed without the language's own letters (ға and га)."""
+    table = get_language(lang).stand_in_table
+    return tuple(dict.fromkeys([*endings, *(ending.translate(table) for ending in endings)]))
+
+
+def _without_case_ending(form: str, head: str, typed: bool = False) -> str:
     """``тропикалық жауынға`` → ``тропикалық жауын``: the longest Kazakh case ending that leaves the
-    stemmed head whole comes off the last word."""
+    stemmed head whole comes off the last word; ``typed``: the endings as typed without the Kazakh
+    letters (субъективти факторларга → субъективти факторлар)."""
     *first, last = form.split(" ")
-    for ending in sorted(term_patterns("kk").name_endings, key=len, reverse=True):
+    endings = term_patterns("kk").name_endings
+    for ending in sorted(as_typed(endings, "kk") if typed else endings, key=len, reverse=True):
         bare = last[: -len(ending)]
         if last.endswith(ending) and bare.casefold().startswith(head):
             return " ".join([*first, bare])

@@ -17,11 +17,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ..cache import ResultCache, cache_key, content_hash
 from ..engine import Engine, run_each
 from ..errors import UshtilError
+from ..langs import get_language
 from ..model import LANGS
 from ..tokens import WORD
 from .patterns import term_patterns
@@ -291,59 +292,73 @@ def articles_tokens(articles: list[list[Unit]], lemmatize: Lemmatize | None = No
     and with the built-in one the distinct words are lemmatised in parts on ``engine``'s workers."""
     tokenized = {lang: [[tokenize(unit.text[lang]) if _translated(unit.text.get(lang, ""), lang) else None
                          for unit in units] for units in articles] for lang in LANGS}
-    vocabularies = {lang: {word for sides in tokenized[lang] for side in sides if side for word in side[0]}
-                    for lang in LANGS}
+    typed = {lang: [typed_part(units, lang) for units in articles] for lang in LANGS}
+    vocabularies: dict[tuple[str, bool], set[str]] = defaultdict(set)
+    for lang in LANGS:
+        for sides, as_typed in zip(tokenized[lang], typed[lang], strict=True):
+            vocabularies[lang, as_typed].update(word for side in sides if side for word in side[0])
     keys = _vocabulary_keys(vocabularies, lemmatize, nlp, engine)
     found: list[dict[str, list[Tokens]]] = [{} for _ in articles]
     for lang in LANGS:
-        keys_of = keys[lang]
-        for tokens, sides in zip(found, tokenized[lang], strict=True):
+        for tokens, sides, as_typed in zip(found, tokenized[lang], typed[lang], strict=True):
+            keys_of = keys[lang, as_typed]
             tokens[lang] = [None if side is None else
                             [side[0], [keys_of[word] for word in side[0]], *(sorted(places) for places in side[1:])]
                             for side in sides]
     return found
 
 
+def typed_part(units: list[Unit], lang: str) -> bool:
+    """Whether one article's ``lang`` part is typed without the language's own letters (Kazakh with
+    к for қ …: kk.toml's stand-ins), told from the whole part, as the reader tells it: its words are
+    then lemmatised as so typed. A word alone cannot tell (Челси lacks the Kazakh letters as well)."""
+    language = get_language(lang)
+    return bool(language.stand_ins) and language.typed_without_own_letters(
+        " ".join(unit.text.get(lang, "") for unit in units))
+
+
 #: Distinct words per part handed to a worker (fewer: lemmatised here).
 VOCABULARY_PART = 1000
 
 
-def _vocabulary_keys(vocabularies: dict[str, set[str]], lemmatize: Lemmatize | None, nlp: str,
-                     engine: Engine | None) -> dict[str, dict[str, str]]:
-    """:func:`word_keys` of each language's vocabulary: here, or in parts on ``engine`` (the built-in
-    lemmatiser only: stanza lemmatises a word by the words beside it in its batch). Each distinct
-    word is lemmatised once, in one part, so the workers share out the work without repeating it."""
+def _vocabulary_keys(vocabularies: dict[tuple[str, bool], set[str]], lemmatize: Lemmatize | None, nlp: str,
+                     engine: Engine | None) -> dict[tuple[str, bool], dict[str, str]]:
+    """:func:`word_keys` of each vocabulary (by language, and whether its parts are typed without the
+    language's own letters): here, or in parts on ``engine`` (the built-in lemmatiser only: stanza
+    lemmatises a word by the words beside it in its batch). Each distinct word is lemmatised once,
+    in one part, so the workers share out the work without repeating it."""
     size = sum(map(len, vocabularies.values()))
     if (lemmatize is not None or nlp != "builtin" or engine is None or not engine.parallel
             or size < 2 * VOCABULARY_PART):
-        lemmatize = lemmatize or library_lemmatizer(nlp)
-        return {lang: word_keys(vocabulary, lang, lemmatize) for lang, vocabulary in vocabularies.items()}
+        return {(lang, typed): word_keys(vocabulary, lang, lemmatize or library_lemmatizer(nlp, typed))
+                for (lang, typed), vocabulary in vocabularies.items()}
     count = max(2, min(size // VOCABULARY_PART, 4 * (engine.jobs if not engine.scheduler else 8)))
     parts = []
-    for lang, vocabulary in vocabularies.items():
+    for (lang, typed), vocabulary in vocabularies.items():
         words = sorted(vocabulary)
         share = max(1, round(count * len(words) / size))
-        parts.extend((lang, words[start::share]) for start in range(share) if words[start::share])
-    keys: dict[str, dict[str, str]] = {lang: {} for lang in vocabularies}
-    for (lang, _), outcome in zip(parts, run_each(_part_keys, parts, engine=engine, shared=nlp), strict=True):
+        parts.extend((lang, typed, words[start::share]) for start in range(share) if words[start::share])
+    keys: dict[tuple[str, bool], dict[str, str]] = {vocabulary: {} for vocabulary in vocabularies}
+    for (lang, typed, _), outcome in zip(parts, run_each(_part_keys, parts, engine=engine, shared=nlp), strict=True):
         if not outcome.ok:
             raise UshtilError(f"glossary: lemmas: {outcome.error}")
-        keys[lang].update(outcome.value)
+        keys[lang, typed].update(outcome.value)
     return keys
 
 
-def _part_keys(part: tuple[str, list[str]], nlp: str) -> dict[str, str]:
-    """The keys of one part of a language's vocabulary (run in a worker)."""
-    lang, words = part
-    return word_keys(set(words), lang, library_lemmatizer(nlp))
+def _part_keys(part: tuple[str, bool, list[str]], nlp: str) -> dict[str, str]:
+    """The keys of one part of a vocabulary (run in a worker)."""
+    lang, typed, words = part
+    return word_keys(set(words), lang, library_lemmatizer(nlp, typed))
 
 
-def library_lemmatizer(nlp: str = "builtin") -> Lemmatize:
-    """``ushtil.lemma.lemmatize`` for the chosen backend (stanza's lemmas with ``nlp="stanza"``)."""
+def library_lemmatizer(nlp: str = "builtin", typed: bool = False) -> Lemmatize:
+    """``ushtil.lemma.lemmatize`` for the chosen backend (stanza's lemmas with ``nlp="stanza"``);
+    ``typed``: for words of a part typed without the language's own letters (the built-in one)."""
     from .. import lemma
 
     if nlp == "builtin":
-        return lemma.lemmatize
+        return partial(lemma.lemmatize, typed=True) if typed else lemma.lemmatize
     return lambda words, lang: lemma.lemmatize(words, lang, backend=nlp)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..errors import UshtilError
+from ..langs import get_language
 from .base import Lemmatizer
 from .phrase import lemmatize_phrase
 
@@ -25,24 +26,32 @@ _BUILTIN: dict[str, tuple[str, str]] = {
 }
 
 
+def builtin_lemmatizer(lang: str, typed: bool = False) -> Lemmatizer:
+    """The built-in lemmatiser for ``lang``, created once per process; with ``typed``, the one for
+    words typed without the language's own letters (its ``stand_ins``), where it has such letters."""
+    return _builtin(lang, bool(typed) and lang in _BUILTIN and bool(get_language(lang).stand_ins))
+
+
 @cache
-def builtin_lemmatizer(lang: str) -> Lemmatizer:
-    """The built-in lemmatiser for ``lang``, created once per process."""
+def _builtin(lang: str, typed: bool) -> Lemmatizer:
     if lang not in _BUILTIN:
         raise UshtilError(f"no lemmatiser for language {lang!r}: choose one of {', '.join(_BUILTIN)}")
     import importlib
 
     module_name, class_name = _BUILTIN[lang]
     module = importlib.import_module(f"{__name__}.{module_name}")
+    if typed:
+        return getattr(module, class_name)(typed=True)
     return getattr(module, class_name)()
 
 
-def lemmatize(words: list[str], lang: str, backend: str = "builtin") -> list[str]:
-    """One lemma per word of a sentence (the first word may be capitalised as a sentence start)."""
+def lemmatize(words: list[str], lang: str, backend: str = "builtin", typed: bool = False) -> list[str]:
+    """One lemma per word of a sentence (the first word may be capitalised as a sentence start);
+    ``typed``: the sentence is of a part typed without the language's own letters (built-in only)."""
     if not words:
         return []
     if backend == "builtin":
-        return builtin_lemmatizer(lang).lemmatize(words)
+        return builtin_lemmatizer(lang, typed).lemmatize(words)
     if backend == "stanza":
         from .stanza_backend import stanza_lemmatize
 
@@ -50,9 +59,9 @@ def lemmatize(words: list[str], lang: str, backend: str = "builtin") -> list[str
     raise ValueError(f"unknown lemma backend {backend!r}; choose one of {BACKENDS}")
 
 
-def lemma(word: str, lang: str) -> str:
+def lemma(word: str, lang: str, typed: bool = False) -> str:
     """The lemma of one word seen outside a sentence: its capital letter is kept as meaningful."""
-    return builtin_lemmatizer(lang).lemma(word)
+    return builtin_lemmatizer(lang, typed).lemma(word)
 
 
 def lemma_readings(word: str, lang: str) -> tuple[str, ...]:

@@ -5,6 +5,11 @@ there. Any other form is taken apart from the end with the endings of ``data/kk_
 (plural, possessive, case, verb endings, each in its back- and front-vowel variants); the longest
 stem that is a known lemma wins, and when no stem is known only the noun endings are stripped, so
 an unknown name still loses its case ending (Ресейдің → Ресей).
+
+A text typed without the Kazakh letters ("факторларга" for "факторларға", kk.toml's ``stand_ins``)
+is read by a lemmatiser whose lexicon, endings and vowel classes are all so typed
+(``KazakhLemmatizer(typed=True)``): its lemmas are written as the text writes them ("фактор",
+"субъективти"), since the letters cannot be told back (кол: қол or көл).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..langs import get_language
 from .base import Analysis, Lemmatizer, read_table
 
 _BACK_VOWELS = frozenset("аоұыя")
@@ -51,16 +57,23 @@ class _Split:
 class KazakhLemmatizer(Lemmatizer):
     lang = "kk"
 
-    def __init__(self, lexicon: Iterable[tuple[str, str, str]] | None = None) -> None:
-        """``lexicon``: (form, lemma, UPOS) rows; the shipped ``data/kk_lexicon.tsv`` when not given."""
+    def __init__(self, lexicon: Iterable[tuple[str, str, str]] | None = None, typed: bool = False) -> None:
+        """``lexicon``: (form, lemma, UPOS) rows; the shipped ``data/kk_lexicon.tsv`` when not given.
+        ``typed``: the words are typed without the Kazakh letters (through kk.toml's stand-ins)."""
         super().__init__()
+        table = get_language(self.lang).stand_in_table if typed else {}
         data = _endings_data()
         self._min_stem: int = data["min_stem"]
         self._max_endings: int = data["max_endings"]
         self._verb_evidence: float = data["verb_evidence"]
-        self._alternation: dict[str, str] = data["alternation"]
+        self._alternation: dict[str, str] = {
+            voiced.translate(table): plain.translate(table) for voiced, plain in data["alternation"].items()}
+        self._vowels = _vowel_classes(table)
+        self._ordinal = frozenset(ending.translate(table) for ending in _ORDINAL)
+        if typed:
+            self._function_words = frozenset(word.translate(table) for word in self._function_words)
         self._by_text: dict[str, tuple[Ending, ...]] = {}
-        for ending in _load_endings(data["group"], data["classes"]):
+        for ending in _load_endings(data["group"], data["classes"], table):
             self._by_text[ending.text] = (*self._by_text.get(ending.text, ()), ending)
         self._max_ending = max(map(len, self._by_text))
         if lexicon is None:
@@ -70,6 +83,7 @@ class KazakhLemmatizer(Lemmatizer):
         self._verbs: set[str] = set()
         self._parts: dict[str, set[str]] = {}
         for form, lemma, upos in lexicon:
+            form, lemma = form.translate(table), lemma.translate(table)
             self._forms.setdefault(form.lower(), lemma)
             self._lemmas.setdefault(lemma.lower(), lemma)
             if upos in {"VERB", "AUX"}:
@@ -101,7 +115,7 @@ class KazakhLemmatizer(Lemmatizer):
         stem = lower[: -len(ending)]
         if not lower.endswith(ending) or len(stem) < self._min_stem:
             return False
-        return any(stem[-1] in variant.after and _harmonises(stem, variant) for variant in variants)
+        return any(stem[-1] in variant.after and _harmonises(stem, variant, self._vowels) for variant in variants)
 
     def analyse(self, word: str) -> Analysis:
         lower = word.lower()
@@ -110,7 +124,7 @@ class KazakhLemmatizer(Lemmatizer):
         hyphenated = _HYPHENATED.match(word)
         if hyphenated and (hyphenated.group(1).isdigit() or hyphenated.group(1).isupper()):
             head, tail = hyphenated.groups()
-            if tail.lower() in _ORDINAL or self._is_ending_chain(tail.lower()):
+            if tail.lower() in self._ordinal or self._is_ending_chain(tail.lower()):
                 return Analysis(head, proper=head.isupper())
         known = self._forms.get(lower)
         if known is None and lower in self._function_words:
@@ -175,7 +189,7 @@ class KazakhLemmatizer(Lemmatizer):
             for ending in self._by_text.get(tail, ()):
                 if split.verbal and ending.kind == "noun":
                     continue  # noun endings follow verb endings (кел-ген-де), never precede them
-                if stem[-1] not in ending.after or not _harmonises(stem, ending):
+                if stem[-1] not in ending.after or not _harmonises(stem, ending, self._vowels):
                     continue
                 left = stem
                 if ending.text[0] in _VOWELS and stem[-1] in self._alternation:
@@ -259,23 +273,43 @@ def _endings_data() -> dict:
     return tomllib.loads(resources.files(__package__).joinpath("data", "kk_endings.toml").read_text("utf-8"))
 
 
-def _load_endings(groups: list[dict], classes: dict[str, str]) -> tuple[Ending, ...]:
-    """Every variant of every group, with its vowel class and the sounds it may follow."""
+def _load_endings(groups: list[dict], classes: dict[str, str], table: dict[int, str]) -> tuple[Ending, ...]:
+    """Every variant of every group, with its vowel class and the sounds it may follow, written
+    through ``table`` (the stand-ins of a text typed without the Kazakh letters; empty: as they are)."""
     endings = []
     for group in groups:
         for back_text, front_text, after_spec in group["variants"]:
-            after = frozenset("".join(classes.get(item, item) for item in after_spec.split()))
+            after = frozenset("".join(classes.get(item, item) for item in after_spec.split()).translate(table))
             for back, text in ((True, back_text), (False, front_text)):
                 has_vowel = any(char in _VOWELS - {"у"} for char in text)
-                endings.append(Ending(text, back if has_vowel else None, after, group["kind"]))
+                endings.append(Ending(text.translate(table), back if has_vowel else None, after, group["kind"]))
     return tuple(dict.fromkeys(endings))
 
 
-def _harmonises(stem: str, ending: Ending) -> bool:
+@dataclass(frozen=True)
+class _Vowels:
+    """The vowels that tell a stem's vowel class, and every vowel, as the text is written."""
+
+    back: frozenset[str]
+    front: frozenset[str]
+    every: frozenset[str]
+
+
+def _vowel_classes(table: dict[int, str]) -> _Vowels:
+    """Back and front vowels written through ``table``: a letter written for vowels of both classes
+    (а for а and ә, о for о and ө) or for a neutral one (и for і and и) tells neither."""
+    back = {char.translate(table) for char in _BACK_VOWELS}
+    front = {char.translate(table) for char in _FRONT_VOWELS}
+    neutral = {char.translate(table) for char in _VOWELS - _BACK_VOWELS - _FRONT_VOWELS}
+    return _Vowels(frozenset(back - front - neutral), frozenset(front - back - neutral),
+                   frozenset(char.translate(table) for char in _VOWELS))
+
+
+def _harmonises(stem: str, ending: Ending, vowels: _Vowels) -> bool:
     """Whether ``ending`` can follow ``stem``: the stem has a vowel and agrees in vowel class."""
     for char in reversed(stem):
-        if char in _BACK_VOWELS:
+        if char in vowels.back:
             return ending.back is not False
-        if char in _FRONT_VOWELS:
+        if char in vowels.front:
             return ending.back is not True
-    return any(char in _VOWELS for char in stem)
+    return any(char in vowels.every for char in stem)

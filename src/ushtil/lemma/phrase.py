@@ -14,9 +14,10 @@ from ..tokens import WORD
 _AGREEING = frozenset({"ADJF", "PRTF", "NUMR"})
 
 
-def lemmatize_phrase(phrase: str, lang: str, plural: bool = False) -> str:
+def lemmatize_phrase(phrase: str, lang: str, plural: bool = False, typed: bool = False) -> str:
     """The dictionary form of a multi-word term (or of one word), capitals kept; with ``plural``, a
-    Russian term stays plural (гражданских прав → гражданские права: civil rights)."""
+    Russian term stays plural (гражданских прав → гражданские права: civil rights); ``typed``: the
+    phrase is typed without the language's own letters."""
     from . import builtin_lemmatizer
 
     words = phrase.split()
@@ -26,7 +27,7 @@ def lemmatize_phrase(phrase: str, lang: str, plural: bool = False) -> str:
         return " ".join(_russian_phrase(words, builtin_lemmatizer("ru"), plural))
     if lang == "en" and all(word[:1].isupper() for word in words) and len(words) > 1:
         return phrase.strip()  # a name: United States, Shanghai Cooperation Organization
-    head = builtin_lemmatizer(lang).lemma(words[-1])
+    head = builtin_lemmatizer(lang, typed).lemma(words[-1])
     return " ".join([*words[:-1], head])
 
 
