@@ -1,7 +1,10 @@
 """Authors present in every language and spelled consistently under transliteration.
 
 Akimova / Әкімова / Акимова are one name: surnames are compared after folding Cyrillic to Latin
-letters (:func:`ushtil.translit.name_similarity`).
+letters (:func:`ushtil.translit.name_similarity`). That comparison forgives a letter in a long name
+(Туртуглова for Turtugulova), so the two Cyrillic parts are also held to each other: where one spells
+the surname exactly as the English transliterates and the other spells it otherwise, the other is
+misspelled.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..translit import name_similarity
+from ..translit import name_similarity, russian_spelling
 from .base import ArticleContext, Check, Finding, Severity
 
 #: Surnames this similar (0-1, transliterated character bigrams) are the same name.
@@ -52,7 +55,9 @@ class NameCheck(Check):
                 continue
             for author in listed[pivot]:
                 best = max(names, key=lambda name: name_similarity(surname(author), surname(name)))
-                if name_similarity(surname(author), surname(best)) >= MIN_NAME_SIMILARITY:
+                similarity = name_similarity(surname(author), surname(best))
+                if similarity >= MIN_NAME_SIMILARITY and not (
+                        similarity < 1.0 and _spelled_exactly_elsewhere(surname(author), surname(best), listed, lang)):
                     continue
                 yield self.finding(
                     ctx, "author-name", Severity.WARNING,
@@ -61,3 +66,16 @@ class NameCheck(Check):
                     lang=lang, section="authors", text=", ".join(names),
                     suggestion=f"check the spelling of “{surname(author)}” in {lang}",
                 )
+
+
+def _spelled_exactly_elsewhere(english: str, written: str, listed: dict[str, list[str]], lang: str) -> bool:
+    """Whether another non-English part spells this surname exactly as the English transliterates and
+    differently from ``written`` (Kazakh Туртугулова against Russian Туртуглова for Turtugulova)."""
+    for other, names in listed.items():
+        if other in (lang, "en"):
+            continue
+        for name in names:
+            if name_similarity(english, surname(name)) == 1.0 \
+                    and russian_spelling(surname(name)) != russian_spelling(written):
+                return True
+    return False

@@ -38,6 +38,7 @@ class NumberCheck(Check):
         lang_keys = Counter(q.key for q in lang_found)
         only_pivot = [q for q in _unmatched(pivot_found, pivot_keys - lang_keys)]
         only_lang = [q for q in _unmatched(lang_found, lang_keys - pivot_keys)]
+        only_pivot, only_lang = _copied_verbatim(only_pivot, only_lang)
         if only_pivot and only_lang:
             yield self.finding(
                 ctx, "number-mismatch", Severity.ERROR,
@@ -68,6 +69,21 @@ def _unmatched(found: list[Quantity], surplus: Counter) -> Iterator[Quantity]:
         if surplus[quantity.key] > 0:
             surplus[quantity.key] -= 1
             yield quantity
+
+
+def _copied_verbatim(pivot: list[Quantity], other: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """The unmatched quantities less those both sides write with the same digits and marks: a Kazakh
+    "0.012" copied from the English is the English number, though Kazakh conventions would read the
+    point as grouping (0.012 = 12)."""
+    left = list(other)
+    kept = []
+    for quantity in pivot:
+        twin = next((q for q in left if q.text.strip() == quantity.text.strip()), None)
+        if twin is None:
+            kept.append(quantity)
+        else:
+            left.remove(twin)
+    return kept, left
 
 
 def _listed(found: list[Quantity]) -> str:
