@@ -48,7 +48,10 @@ KK_FED = "Ресей Федерациясы да өз тарапынан айм�
 RU_FED = "Российская Федерация, со своей стороны, также заявляет о важности развития отношений со странами региона."
 EN_FED = ("The Russian Federation, for its part, also claims the importance of developing relations with the "
           "countries of the region.")
+KK_EXPERTS = "Кейбір сарапшылар Орта Азияның ХІХ ғасырдағы Ұлы ойынға – тек жаңа ойыншылармен оралып жатқанын айтады»."
 RU_FRICTION = "Но между ними также есть некоторые трения."
+EN_KEYWORDS = ("**Keywords:** regional and non-regional, civilizations, geopolitical interests, Russia, EU, China, "
+               "Central Asia.")
 KK_KEYWORDS = ("**Түйін сөздер:** аймақтық және аймақтық емес, өркениеттер, геосаяси мүдделер, "
                "Ресей, ЕО, Қытай, Орта Азия.")
 RU_KEYWORDS = ("**Ключевые слова:** региональное и вне региональное, цивилизации, геополитические интересы, "
@@ -136,6 +139,10 @@ def variants(seed: str):
     yield "clean", "straight quotes/hyphens ru, curly/em dash en", typographic(numbered), None, set()
     yield "clean", "kk « » written as \" \"", guillemets_kk(numbered), None, set()
     yield "clean", "non-breaking spaces (initials, units, 1 500)", non_breaking(numbered), None, set()
+    yield "clean", "kk percent as a word (84,27 пайызын)", \
+        replace(numbered, "84,27%-ын", "84,27 пайызын"), None, set()
+    yield "clean", "ru money abbreviated (млрд долл.)", \
+        replace(numbered, "2 млрд долларов в 2020", "2 млрд долл. в 2020"), None, set()
     yield "clean", "kk decimals with a point (21.4, 0.012)", decimals_as_en(numbered), None, set()
 
     kk_numbers, ru_numbers = NUMBERS["kk"], NUMBERS["ru"]
@@ -148,10 +155,20 @@ def variants(seed: str):
     yield "number", "kk money 21,4 млрд -> 12,4 млрд", \
         replace(numbered, kk_numbers, kk_numbers.replace("21,4", "12,4")), ("kk", "abstract"), number_ids
 
+    en_numbers = NUMBERS["en"]
+    yield "number", "en percentage 84.27% -> 48.27%", \
+        replace(numbered, en_numbers, en_numbers.replace("84.27%", "48.27%")), ("en", "abstract"), number_ids
+
     yield "deleted sentence", "kk: Ресей Федерациясы … deleted", replace(seed, " " + KK_FED, ""), \
         ("kk", "abstract"), gap_ids
     yield "deleted sentence", "ru: Но между ними … deleted", replace(seed, " " + RU_FRICTION, ""), \
         ("ru", "abstract"), gap_ids
+    yield "deleted sentence", "ru: Российская Федерация … deleted", replace(seed, " " + RU_FED, ""), \
+        ("ru", "abstract"), gap_ids
+    yield "deleted sentence", "en: The Russian Federation … deleted", replace(seed, " " + EN_FED, ""), \
+        ("en", "abstract"), gap_ids
+    yield "deleted sentence", "kk: Кейбір сарапшылар … deleted", replace(seed, " " + KK_EXPERTS, ""), \
+        ("kk", "abstract"), gap_ids
 
     yield "English left in", "ru sentence left in English", replace(seed, RU_FED, EN_FED), \
         ("ru", "abstract"), language_ids
@@ -166,6 +183,9 @@ def variants(seed: str):
     yield "keyword dropped", "ru: Китай dropped", \
         replace(seed, RU_KEYWORDS, RU_KEYWORDS.replace(" Китай,", "")), ("ru", "keywords"), keyword_ids
 
+    yield "keyword dropped", "en: civilizations dropped", \
+        replace(seed, EN_KEYWORDS, EN_KEYWORDS.replace(" civilizations,", "")), ("en", "keywords"), keyword_ids
+
     yield "glossary term", "kk keywords ЕО -> ЕС (ru form)", \
         replace(seed, KK_KEYWORDS, KK_KEYWORDS.replace("ЕО", "ЕС")), ("kk", "keywords"), glossary_ids
     yield "glossary term", "ru title США -> АҚШ (kk form)", \
@@ -177,6 +197,8 @@ def variants(seed: str):
         ("kk", "authors"), author_ids
     yield "author name", "ru: Б. Сейлхан missing", replace(seed, RU_BYLINE, RU_BYLINE.replace(" Б. Сейлхан,", "")), \
         ("ru", "authors"), author_ids
+    yield "author name", "kk: Ж.Б.Әкімова missing", replace(seed, KK_BYLINE, KK_BYLINE.replace(", Ж.Б.Әкімова", "")), \
+        ("kk", "authors"), author_ids
     yield "author name", "ru: Туртугулова -> Туртуглова", \
         replace(seed, RU_BYLINE, RU_BYLINE.replace("Туртугулова", "Туртуглова")), ("ru", "authors"), author_ids
 

@@ -47,3 +47,22 @@ def test_a_russian_sentence_pasted_into_kazakh_is_blamed_on_kazakh(tmp_path):
     report = _check(tmp_path, (KK_FEDERATION, RU_FEDERATION))
     language = [f for f in report.findings if f.family == "language"]
     assert language and all(f.lang == "kk" for f in language)
+
+
+def test_a_keyword_dropped_from_the_english_list_is_found_in_english(tmp_path):
+    report = _check(tmp_path, ("Russia, EU, China, Central Asia.", "Russia, EU, Central Asia."))
+    missing = [f for f in report.findings if f.check == "keyword-missing"]
+    assert [(f.lang, f.section) for f in missing] == [("en", "keywords")]
+    assert "China" in missing[0].message
+
+
+def test_a_number_changed_in_english_only_is_blamed_on_english(tmp_path):
+    report = _check(
+        tmp_path,
+        ("educational, and cultural cooperation.", "educational, and cultural cooperation. It fell by 48.27%."),
+        ("мәдени ынтымақтастықты қамтиды.", "мәдени ынтымақтастықты қамтиды. Ол 84,27%-ға төмендеді."),
+        ("культурное сотрудничество.", "культурное сотрудничество. Он снизился на 84,27%."),
+    )
+    numbers = [f for f in report.findings if f.family == "numbers"]
+    assert [(f.check, f.lang) for f in numbers] == [("number-mismatch", "en")]
+    assert "48.27" in numbers[0].text
