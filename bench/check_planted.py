@@ -56,6 +56,7 @@ KK_KEYWORDS = ("**Түйін сөздер:** аймақтық және айма�
                "Ресей, ЕО, Қытай, Орта Азия.")
 RU_KEYWORDS = ("**Ключевые слова:** региональное и вне региональное, цивилизации, геополитические интересы, "
                "Россия, ЕС, Китай, Центральная Азия.")
+EN_TITLE = "Kazakhstan as a Center of Gravity in Central Asia in the Clash between the USA and China"
 KK_TITLE = "## Қазақстан АҚШ пен Қытай арасындағы қарама-қайшылықта Орталық Азиядағы тартымды орталық ретінде"
 RU_TITLE = "#### Казахстан как центр притяжения в Центральной Азии в противостоянии США и Китая"
 KK_BYLINE = "#### Д.М. Туртугулова, Б. Сейлхан, Ж.Б.Әкімова"
@@ -177,6 +178,11 @@ def variants(seed: str):
 
     yield "Russian in kk", "ru sentence pasted into kk", replace(seed, KK_FED, RU_FED), \
         ("kk", "abstract"), language_ids
+    yield "Russian in kk", "ru keyword pasted into kk list", \
+        replace(seed, KK_KEYWORDS, KK_KEYWORDS.replace("геосаяси мүдделер", "геополитические интересы")), \
+        ("kk", "keywords"), language_ids | keyword_ids | glossary_ids
+    yield "English left in", "ru title left in English", replace(seed, RU_TITLE, "#### " + EN_TITLE), \
+        ("ru", "title"), language_ids | {"missing-title"}
 
     yield "keyword dropped", "kk: геосаяси мүдделер dropped", \
         replace(seed, KK_KEYWORDS, KK_KEYWORDS.replace(" геосаяси мүдделер,", "")), ("kk", "keywords"), keyword_ids
@@ -199,6 +205,8 @@ def variants(seed: str):
         ("ru", "authors"), author_ids
     yield "author name", "kk: Ж.Б.Әкімова missing", replace(seed, KK_BYLINE, KK_BYLINE.replace(", Ж.Б.Әкімова", "")), \
         ("kk", "authors"), author_ids
+    yield "author name", "en: Akimova -> Akimva", \
+        replace(seed, "Zh.B. Akimova<sup>", "Zh.B. Akimva<sup>"), ("en", "authors"), author_ids
     yield "author name", "ru: Туртугулова -> Туртуглова", \
         replace(seed, RU_BYLINE, RU_BYLINE.replace("Туртугулова", "Туртуглова")), ("ru", "authors"), author_ids
 

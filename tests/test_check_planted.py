@@ -66,3 +66,10 @@ def test_a_number_changed_in_english_only_is_blamed_on_english(tmp_path):
     numbers = [f for f in report.findings if f.family == "numbers"]
     assert [(f.check, f.lang) for f in numbers] == [("number-mismatch", "en")]
     assert "48.27" in numbers[0].text
+
+
+def test_an_english_surname_misspelled_is_blamed_on_english(tmp_path):
+    report = _check(tmp_path, ("Zh.B. Akimova<sup>", "Zh.B. Akimva<sup>"))
+    named = [f for f in report.findings if f.check == "author-name"]
+    assert [f.lang for f in named] == ["en"]
+    assert "Akimva" in named[0].message

@@ -50,23 +50,38 @@ class NameCheck(Check):
                 section="authors", suggestion="give every author in all three languages",
             )
         pivot = "en" if "en" in listed else next(iter(listed))
-        for lang, names in listed.items():
-            if lang == pivot:
+        others = [lang for lang in listed if lang != pivot]
+        for author in listed[pivot]:
+            closest = {lang: max(listed[lang], key=lambda name: name_similarity(surname(author), surname(name)))
+                       for lang in others}
+            misspelled = [lang for lang in others if not _same_name(author, closest[lang], listed, lang)]
+            if len(misspelled) >= 2 and misspelled == others \
+                    and len({russian_spelling(surname(closest[lang])) for lang in others}) == 1:
+                # the other languages agree with each other: the pivot's spelling is the odd one
+                yield self.finding(
+                    ctx, "author-name", Severity.WARNING,
+                    f"the {pivot} author “{author}” is spelled “{closest[others[0]]}” in "
+                    f"{' and '.join(others)}, which agree with each other",
+                    lang=pivot, section="authors", text=", ".join(listed[pivot]),
+                    suggestion=f"check the spelling of “{surname(author)}” in {pivot}",
+                )
                 continue
-            for author in listed[pivot]:
-                best = max(names, key=lambda name: name_similarity(surname(author), surname(name)))
-                similarity = name_similarity(surname(author), surname(best))
-                if similarity >= MIN_NAME_SIMILARITY and not (
-                        similarity < 1.0 and _spelled_exactly_elsewhere(surname(author), surname(best), listed, lang)):
-                    continue
+            for lang in misspelled:
                 yield self.finding(
                     ctx, "author-name", Severity.WARNING,
                     f"the {pivot} author “{author}” has no {lang} counterpart under transliteration "
-                    f"(closest: “{best}”)",
-                    lang=lang, section="authors", text=", ".join(names),
+                    f"(closest: “{closest[lang]}”)",
+                    lang=lang, section="authors", text=", ".join(listed[lang]),
                     suggestion=f"check the spelling of “{surname(author)}” in {lang}",
                 )
 
+
+def _same_name(author: str, written: str, listed: dict[str, list[str]], lang: str) -> bool:
+    """Whether ``written`` spells ``author``'s surname under transliteration, and not otherwise than
+    another part that spells it exactly."""
+    similarity = name_similarity(surname(author), surname(written))
+    return similarity >= MIN_NAME_SIMILARITY and not (
+        similarity < 1.0 and _spelled_exactly_elsewhere(surname(author), surname(written), listed, lang))
 
 def _spelled_exactly_elsewhere(english: str, written: str, listed: dict[str, list[str]], lang: str) -> bool:
     """Whether another non-English part spells this surname exactly as the English transliterates and
