@@ -106,6 +106,31 @@ class KeywordCheck(Check):
                     text="; ".join(lists[lang]), suggestion=f"add “{rule.preferred(lang)}” to the {lang} keywords",
                 )
 
+        yield from self._missing_in_english(ctx, lists)
+
+    def _missing_in_english(self, ctx: ArticleContext, lists: dict[str, list[str]]) -> Iterator[Finding]:
+        """A term both other lists give as a whole keyword that no English keyword is: the English list
+        lost it (kk өркениеттер and ru цивилизации, no "civilizations")."""
+        others = [lang for lang in ("kk", "ru") if lang in lists]
+        if len(others) < 2:
+            return
+        english_rules = {m.rule.id for keyword in lists["en"] for m in find_terms(keyword, "en", ctx.terms)}
+        shared = None
+        for lang in others:
+            named = {m.rule.id: (m.rule, keyword) for keyword in lists[lang]
+                     for m in find_terms(keyword, lang, ctx.terms) if m.end - m.start >= len(keyword) - 2}
+            shared = named if shared is None else {rule_id: shared[rule_id] for rule_id in shared if rule_id in named}
+        for rule, keyword in (shared or {}).values():
+            if rule.id in english_rules:
+                continue
+            yield self.finding(
+                ctx, "keyword-missing", Severity.ERROR,
+                f"the {' and '.join(others)} keywords have “{rule.preferred(others[0])}” / "
+                f"“{rule.preferred(others[1])}” but the English keywords lack “{rule.preferred('en')}”",
+                lang="en", bead=self._keyword_bead(ctx, others[0], keyword), section="keywords",
+                text="; ".join(lists["en"]), suggestion=f"add “{rule.preferred('en')}” to the en keywords",
+            )
+
     def _by_beads(self, ctx: ArticleContext, blamed: set[tuple[str, int | None]]) -> Iterator[Finding]:
         """Keywords the alignment pairs with nothing, or with a keyword the text never uses."""
         texts = {lang: self._running_text(ctx, lang) for lang in ctx.present}

@@ -78,10 +78,11 @@ class LanguageCheck(Check):
                 own, other = normal[lang], normal[source]
                 own_words, other_words = split[lang], split[source]
                 if own == other and len(own_words) >= MIN_UNTRANSLATED_WORDS:
+                    copy, original = _copy_and_original(sides[lang], lang, source)
                     yield self.finding(
                         ctx, "untranslated", Severity.ERROR,
-                        f"the {lang} text is the same as the {source} text",
-                        lang=lang, bead=number, text=sides[lang], suggestion=f"translate it into {lang}",
+                        f"the {copy} text is the same as the {original} text",
+                        lang=copy, bead=number, text=sides[copy], suggestion=f"translate it into {copy}",
                     )
                     break
                 if min(len(own_words), len(other_words)) >= MIN_PARTLY_WORDS:
@@ -94,3 +95,12 @@ class LanguageCheck(Check):
                             suggestion=f"check that the whole segment is translated into {lang}",
                         )
                         break
+
+
+def _copy_and_original(text: str, lang: str, source: str) -> tuple[str, str]:
+    """Which of two sides with the same text is the copy: the one whose language the text is not in (a
+    Russian sentence pasted into the Kazakh part is the Kazakh side's fault, not the Russian's)."""
+    if len(_LETTER.findall(text)) < MIN_LETTERS:
+        return lang, source
+    guess = identify(text)
+    return (source, lang) if guess.is_compatible(lang) and not guess.is_compatible(source) else (lang, source)

@@ -1,7 +1,10 @@
 """Authors present in every language and spelled consistently under transliteration.
 
 Akimova / Әкімова / Акимова are one name: surnames are compared after folding Cyrillic to Latin
-letters (:func:`ushtil.translit.name_similarity`).
+letters (:func:`ushtil.translit.name_similarity`). That comparison forgives a letter in a long name
+(Туртуглова for Turtugulova), so the two Cyrillic parts are also held to each other: where one spells
+the surname exactly as the English transliterates and the other spells it otherwise, the other is
+misspelled.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..translit import name_similarity
+from ..translit import name_similarity, russian_spelling
 from .base import ArticleContext, Check, Finding, Severity
 
 #: Surnames this similar (0-1, transliterated character bigrams) are the same name.
@@ -47,17 +50,47 @@ class NameCheck(Check):
                 section="authors", suggestion="give every author in all three languages",
             )
         pivot = "en" if "en" in listed else next(iter(listed))
-        for lang, names in listed.items():
-            if lang == pivot:
+        others = [lang for lang in listed if lang != pivot]
+        for author in listed[pivot]:
+            closest = {lang: max(listed[lang], key=lambda name: name_similarity(surname(author), surname(name)))
+                       for lang in others}
+            misspelled = [lang for lang in others if not _same_name(author, closest[lang], listed, lang)]
+            if len(misspelled) >= 2 and misspelled == others \
+                    and len({russian_spelling(surname(closest[lang])) for lang in others}) == 1:
+                # the other languages agree with each other: the pivot's spelling is the odd one
+                yield self.finding(
+                    ctx, "author-name", Severity.WARNING,
+                    f"the {pivot} author “{author}” is spelled “{closest[others[0]]}” in "
+                    f"{' and '.join(others)}, which agree with each other",
+                    lang=pivot, section="authors", text=", ".join(listed[pivot]),
+                    suggestion=f"check the spelling of “{surname(author)}” in {pivot}",
+                )
                 continue
-            for author in listed[pivot]:
-                best = max(names, key=lambda name: name_similarity(surname(author), surname(name)))
-                if name_similarity(surname(author), surname(best)) >= MIN_NAME_SIMILARITY:
-                    continue
+            for lang in misspelled:
                 yield self.finding(
                     ctx, "author-name", Severity.WARNING,
                     f"the {pivot} author “{author}” has no {lang} counterpart under transliteration "
-                    f"(closest: “{best}”)",
-                    lang=lang, section="authors", text=", ".join(names),
+                    f"(closest: “{closest[lang]}”)",
+                    lang=lang, section="authors", text=", ".join(listed[lang]),
                     suggestion=f"check the spelling of “{surname(author)}” in {lang}",
                 )
+
+
+def _same_name(author: str, written: str, listed: dict[str, list[str]], lang: str) -> bool:
+    """Whether ``written`` spells ``author``'s surname under transliteration, and not otherwise than
+    another part that spells it exactly."""
+    similarity = name_similarity(surname(author), surname(written))
+    return similarity >= MIN_NAME_SIMILARITY and not (
+        similarity < 1.0 and _spelled_exactly_elsewhere(surname(author), surname(written), listed, lang))
+
+def _spelled_exactly_elsewhere(english: str, written: str, listed: dict[str, list[str]], lang: str) -> bool:
+    """Whether another non-English part spells this surname exactly as the English transliterates and
+    differently from ``written`` (Kazakh Туртугулова against Russian Туртуглова for Turtugulova)."""
+    for other, names in listed.items():
+        if other in (lang, "en"):
+            continue
+        for name in names:
+            if name_similarity(english, surname(name)) == 1.0 \
+                    and russian_spelling(surname(name)) != russian_spelling(written):
+                return True
+    return False

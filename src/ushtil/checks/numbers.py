@@ -29,15 +29,25 @@ class NumberCheck(Check):
                 continue
             found = {lang: quantities(text, lang) for lang, text in sides.items()}
             pivot = "en" if "en" in sides else next(iter(sides))
-            for lang in sides:
-                if lang != pivot:
-                    yield from self._compare(ctx, number, pivot, lang, found[pivot], found[lang])
+            differences = {lang: _differences(found[pivot], found[lang]) for lang in sides if lang != pivot}
+            if _pivot_alone(differences):
+                yield self._pivot_finding(ctx, number, pivot, differences)
+                continue
+            for lang, (only_pivot, only_lang) in differences.items():
+                yield from self._compare(ctx, number, pivot, lang, only_pivot, only_lang)
 
-    def _compare(self, ctx, number, pivot, lang, pivot_found, lang_found) -> Iterator[Finding]:
-        pivot_keys = Counter(q.key for q in pivot_found)
-        lang_keys = Counter(q.key for q in lang_found)
-        only_pivot = [q for q in _unmatched(pivot_found, pivot_keys - lang_keys)]
-        only_lang = [q for q in _unmatched(lang_found, lang_keys - pivot_keys)]
+    def _pivot_finding(self, ctx, number, pivot, differences) -> Finding:
+        """The others agree with each other against the pivot: the pivot's number is the wrong one."""
+        others = list(differences)
+        only_pivot, only_other = differences[others[0]]
+        return self.finding(
+            ctx, "number-mismatch", Severity.ERROR,
+            f"{pivot} has {_listed(only_pivot)} where {' and '.join(others)} both have {_listed(only_other)}",
+            lang=pivot, bead=number, text=", ".join(q.text for q in only_pivot),
+            suggestion=f"check the {pivot} number(s) against the {' and '.join(others)}: {_listed(only_other)}",
+        )
+
+    def _compare(self, ctx, number, pivot, lang, only_pivot, only_lang) -> Iterator[Finding]:
         if only_pivot and only_lang:
             yield self.finding(
                 ctx, "number-mismatch", Severity.ERROR,
@@ -61,6 +71,24 @@ class NumberCheck(Check):
             )
 
 
+def _differences(pivot_found: list[Quantity], lang_found: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """The quantities of each side with no equal value on the other, in reading order."""
+    pivot_keys = Counter(q.key for q in pivot_found)
+    lang_keys = Counter(q.key for q in lang_found)
+    only_pivot = list(_unmatched(pivot_found, pivot_keys - lang_keys))
+    only_lang = list(_unmatched(lang_found, lang_keys - pivot_keys))
+    return _copied_verbatim(only_pivot, only_lang)
+
+
+def _pivot_alone(differences: dict[str, tuple[list[Quantity], list[Quantity]]]) -> bool:
+    """Two or more other languages that each differ from the pivot in the same values, the same way."""
+    if len(differences) < 2:
+        return False
+    keys = {(tuple(sorted(q.key for q in only_pivot)), tuple(sorted(q.key for q in only_other)))
+            for only_pivot, only_other in differences.values()}
+    return len(keys) == 1 and all(only_pivot and only_other for only_pivot, only_other in differences.values())
+
+
 def _unmatched(found: list[Quantity], surplus: Counter) -> Iterator[Quantity]:
     """The quantities whose keys are left over after matching, in reading order."""
     surplus = Counter(surplus)
@@ -68,6 +96,21 @@ def _unmatched(found: list[Quantity], surplus: Counter) -> Iterator[Quantity]:
         if surplus[quantity.key] > 0:
             surplus[quantity.key] -= 1
             yield quantity
+
+
+def _copied_verbatim(pivot: list[Quantity], other: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """The unmatched quantities less those both sides write with the same digits and marks: a Kazakh
+    "0.012" copied from the English is the English number, though Kazakh conventions would read the
+    point as grouping (0.012 = 12)."""
+    left = list(other)
+    kept = []
+    for quantity in pivot:
+        twin = next((q for q in left if q.text.strip() == quantity.text.strip()), None)
+        if twin is None:
+            kept.append(quantity)
+        else:
+            left.remove(twin)
+    return kept, left
 
 
 def _listed(found: list[Quantity]) -> str:

@@ -1,0 +1,75 @@
+"""One planted error in the real seed article, found and blamed on the right language; harmless
+copies of numbers left alone (bench/check_planted.py measures the same kinds on more variants)."""
+
+from __future__ import annotations
+
+import ushtil
+from conftest import SEED_ARTICLE
+
+KK_FEDERATION = "Ресей Федерациясы да өз тарапынан аймақ елдерімен қарым-қатынасты дамытудың маңыздылығын мәлімдейді."
+RU_FEDERATION = ("Российская Федерация, со своей стороны, также заявляет о важности развития отношений со странами "
+                 "региона.")
+
+
+def _check(tmp_path, *replacements: tuple[str, str]):
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text
+        text = text.replace(old, new, 1)
+    path = tmp_path / SEED_ARTICLE.name
+    path.write_text(text, encoding="utf-8")
+    return ushtil.check(path)
+
+
+def test_a_letter_dropped_from_a_long_russian_surname_is_found(tmp_path):
+    report = _check(tmp_path, ("#### Д.М. Туртугулова, Б. Сейлхан, Ж.Б. Акимова",
+                               "#### Д.М. Туртуглова, Б. Сейлхан, Ж.Б. Акимова"))
+    named = [f for f in report.findings if f.check == "author-name"]
+    assert [f.lang for f in named] == ["ru"]
+    assert "Turtugulova" in named[0].message
+
+
+def test_the_seed_authors_are_one_spelling_under_transliteration(seed_article):
+    assert not [f for f in ushtil.check(seed_article).findings if f.section == "authors"]
+
+
+def test_a_decimal_copied_with_its_point_into_kazakh_is_the_same_number(tmp_path):
+    report = _check(
+        tmp_path,
+        ("educational, and cultural cooperation.", "educational, and cultural cooperation. The correlation was 0.012."),
+        ("мәдени ынтымақтастықты қамтиды.", "мәдени ынтымақтастықты қамтиды. Корреляция 0.012 болды."),
+        ("культурное сотрудничество.", "культурное сотрудничество. Корреляция составила 0,012."),
+    )
+    assert not [f for f in report.findings if f.family == "numbers"]
+
+
+def test_a_russian_sentence_pasted_into_kazakh_is_blamed_on_kazakh(tmp_path):
+    report = _check(tmp_path, (KK_FEDERATION, RU_FEDERATION))
+    language = [f for f in report.findings if f.family == "language"]
+    assert language and all(f.lang == "kk" for f in language)
+
+
+def test_a_keyword_dropped_from_the_english_list_is_found_in_english(tmp_path):
+    report = _check(tmp_path, ("Russia, EU, China, Central Asia.", "Russia, EU, Central Asia."))
+    missing = [f for f in report.findings if f.check == "keyword-missing"]
+    assert [(f.lang, f.section) for f in missing] == [("en", "keywords")]
+    assert "China" in missing[0].message
+
+
+def test_a_number_changed_in_english_only_is_blamed_on_english(tmp_path):
+    report = _check(
+        tmp_path,
+        ("educational, and cultural cooperation.", "educational, and cultural cooperation. It fell by 48.27%."),
+        ("мәдени ынтымақтастықты қамтиды.", "мәдени ынтымақтастықты қамтиды. Ол 84,27%-ға төмендеді."),
+        ("культурное сотрудничество.", "культурное сотрудничество. Он снизился на 84,27%."),
+    )
+    numbers = [f for f in report.findings if f.family == "numbers"]
+    assert [(f.check, f.lang) for f in numbers] == [("number-mismatch", "en")]
+    assert "48.27" in numbers[0].text
+
+
+def test_an_english_surname_misspelled_is_blamed_on_english(tmp_path):
+    report = _check(tmp_path, ("Zh.B. Akimova<sup>", "Zh.B. Akimva<sup>"))
+    named = [f for f in report.findings if f.check == "author-name"]
+    assert [f.lang for f in named] == ["en"]
+    assert "Akimva" in named[0].message
