@@ -332,6 +332,10 @@ def fill(
     edges = np.searchsorted(wavefront, np.arange(wavefront[-1] + 2))
     bounds = edges.tolist()  # plain ints: cheap slices in the loop below
     per_cell = sum(map(len, choices))
+    # per state, where each cell's row of candidates starts in a wavefront's flattened block: the best
+    # of each row is then one gather at its argmax (an index pair would cost two calls more per row)
+    widest = int(np.diff(edges).max(initial=0))
+    row_starts = [np.arange(widest) * len(c) for c in choices]
     first = 1
     while first < len(bounds) - 1:  # the candidates of a few wavefronts at a time: a long text's stay bounded
         end = max(first + 1, int(np.searchsorted(edges, bounds[first] + WAVE_CELLS // per_cell, "right")) - 1)
@@ -351,7 +355,7 @@ def fill(
                 total += gain_by_cell[state][here]
                 chosen = total.argmax(axis=1)
                 last[state, group] = chosen
-                totals[row, group] = total[np.arange(len(chosen)), chosen]  # the best of each row: at its argmax
+                totals[row, group] = total.reshape(-1).take(chosen + row_starts[state][:len(chosen)])
             if states > 1:
                 totals[0, group] = totals[1:, group].max(axis=0)
             if on_progress is not None:
