@@ -378,17 +378,20 @@ def _candidates(band: Band, cells: np.ndarray, rank: np.ndarray, counts: np.ndar
     (-1 outside the band) and the bead's score (float32: half the memory of a long text's table)."""
     before = np.empty((len(counts), len(cells)), dtype=np.int32)
     gain = np.full(before.shape, -np.inf, dtype=np.float32)
+    # the start positions of all moves at once (as many as ``before`` holds): the row bounds of each
+    # shift are then gathered once, not once per block of moves
+    shifted = band.shifted_index(cells, counts)
     for taken in move_blocks(len(counts), len(cells)):
         block = counts[taken]
-        found = band.shifted_index(cells, block)
+        found = shifted[taken]
         before[taken] = rank[found]
         if not callable(scores):  # scored already, by move and start
             gain[taken] = scores_at(scores[taken], found)
             continue
-        valid = np.flatnonzero(found.reshape(-1) >= 0)
-        bead_counts = block if len(block) == 1 else block[valid // len(cells)]  # one row: one move for all
-        starts = cells[valid % len(cells)] - bead_counts
-        gain[taken].reshape(-1)[valid] = scores(starts, bead_counts)
+        move, cell = np.nonzero(found >= 0)  # (not a flat position divided back into them: a division per bead)
+        bead_counts = block if len(block) == 1 else block[move]  # one row: one move for all
+        starts = cells[cell] - bead_counts
+        gain[taken][move, cell] = scores(starts, bead_counts)
     return before, gain
 
 
