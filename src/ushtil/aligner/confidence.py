@@ -134,17 +134,26 @@ def path_bounds(path: Sequence[tuple[tuple[int, ...], object]], axis: int, other
                  start: int) -> tuple[np.ndarray, np.ndarray]:
     """Per position along language ``axis`` (``rows`` of them), the lowest and highest positions of
     each of the ``others`` languages that the path visits (``start``: the lowest where it visits
-    none), shape (rows, others); worked out in plain integers (a path has few beads)."""
-    low = [[start] * len(others) for _ in range(rows)]
-    high = [[0] * len(others) for _ in range(rows)]
-    for cell, move in path:
-        counts = move.value
-        for i in range(cell[axis], cell[axis] + counts[axis] + 1):
-            for column, other in enumerate(others):
-                low[i][column] = min(low[i][column], cell[other])
-                high[i][column] = max(high[i][column], cell[other] + counts[other])
-    shape = (rows, len(others))
-    return np.array(low, dtype=np.int64).reshape(shape), np.array(high, dtype=np.int64).reshape(shape)
+    none), shape (rows, others); each bead's rows laid end to end and reduced per row at once (a
+    long text's path has thousands of beads, and its guides' and margins' bands ask for it)."""
+    low = np.full((rows, len(others)), start, dtype=np.int64)
+    high = np.zeros((rows, len(others)), dtype=np.int64)
+    if not path:
+        return low, high
+    cells = np.array([cell for cell, _ in path], dtype=np.int64).reshape(len(path), -1)
+    counts = np.array([move.value for _, move in path], dtype=np.int64).reshape(len(path), -1)
+    spans = counts[:, axis] + 1  # a bead visits the rows from its start to its end, both included
+    owner = np.repeat(np.arange(len(path)), spans)
+    row = cells[owner, axis] + np.arange(len(owner)) - np.repeat(np.cumsum(spans) - spans, spans)
+    order = np.argsort(row, kind="stable")
+    row, owner = row[order], owner[order]
+    first = np.flatnonzero(np.diff(row, prepend=-1))
+    for column, other in enumerate(others):
+        low[row[first], column] = np.minimum(low[row[first], column],
+                                             np.minimum.reduceat(cells[owner, other], first))
+        high[row[first], column] = np.maximum(high[row[first], column],
+                                              np.maximum.reduceat(cells[owner, other] + counts[owner, other], first))
+    return low, high
 
 
 def disagreements(path: Sequence[tuple[tuple[int, ...], object]], links: list[set[tuple[int, int]]],

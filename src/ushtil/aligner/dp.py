@@ -332,6 +332,10 @@ def fill(
     edges = np.searchsorted(wavefront, np.arange(wavefront[-1] + 2))
     bounds = edges.tolist()  # plain ints: cheap slices in the loop below
     per_cell = sum(map(len, choices))
+    # per state, where each cell's row of candidates starts in a wavefront's flattened block: the best
+    # of each row is then one gather at its argmax (an index pair would cost two calls more per row)
+    widest = int(np.diff(edges).max(initial=0))
+    row_starts = [np.arange(widest) * len(c) for c in choices]
     first = 1
     while first < len(bounds) - 1:  # the candidates of a few wavefronts at a time: a long text's stay bounded
         end = max(first + 1, int(np.searchsorted(edges, bounds[first] + WAVE_CELLS // per_cell, "right")) - 1)
@@ -351,7 +355,7 @@ def fill(
                 total += gain_by_cell[state][here]
                 chosen = total.argmax(axis=1)
                 last[state, group] = chosen
-                totals[row, group] = total[np.arange(len(chosen)), chosen]  # the best of each row: at its argmax
+                totals[row, group] = total.reshape(-1).take(chosen + row_starts[state][:len(chosen)])
             if states > 1:
                 totals[0, group] = totals[1:, group].max(axis=0)
             if on_progress is not None:
@@ -374,17 +378,20 @@ def _candidates(band: Band, cells: np.ndarray, rank: np.ndarray, counts: np.ndar
     (-1 outside the band) and the bead's score (float32: half the memory of a long text's table)."""
     before = np.empty((len(counts), len(cells)), dtype=np.int32)
     gain = np.full(before.shape, -np.inf, dtype=np.float32)
+    # the start positions of all moves at once (as many as ``before`` holds): the row bounds of each
+    # shift are then gathered once, not once per block of moves
+    shifted = band.shifted_index(cells, counts)
     for taken in move_blocks(len(counts), len(cells)):
         block = counts[taken]
-        found = band.shifted_index(cells, block)
+        found = shifted[taken]
         before[taken] = rank[found]
         if not callable(scores):  # scored already, by move and start
             gain[taken] = scores_at(scores[taken], found)
             continue
-        valid = np.flatnonzero(found.reshape(-1) >= 0)
-        bead_counts = block if len(block) == 1 else block[valid // len(cells)]  # one row: one move for all
-        starts = cells[valid % len(cells)] - bead_counts
-        gain[taken].reshape(-1)[valid] = scores(starts, bead_counts)
+        move, cell = np.nonzero(found >= 0)  # (not a flat position divided back into them: a division per bead)
+        bead_counts = block if len(block) == 1 else block[move]  # one row: one move for all
+        starts = cells[cell] - bead_counts
+        gain[taken][move, cell] = scores(starts, bead_counts)
     return before, gain
 
 

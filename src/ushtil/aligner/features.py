@@ -462,8 +462,13 @@ def _overlap(x: _Parts, y: _Parts, s: np.ndarray, t: np.ndarray) -> np.ndarray:
         low, high = t[first], t[np.append(first[1:], len(s)) - 1]
         row, at = _spread(x.starts[rows], x.starts[rows + 1] - x.starts[rows])
         keys = x.cols[at] * y.stride
-        begin = np.searchsorted(y.element_keys, keys + low[row])
-        entry, found = _spread(begin, np.searchsorted(y.element_keys, keys + high[row], side="right") - begin)
+        # searched in increasing order (each search then starts near the last one's memory: several
+        # times faster over a long text's index than the order of the sentences), put back after
+        order = (keys + low[row]).argsort()
+        begin, end = np.empty(len(keys), dtype=np.int64), np.empty(len(keys), dtype=np.int64)
+        begin[order] = np.searchsorted(y.element_keys, keys[order] + low[row[order]])
+        end[order] = np.searchsorted(y.element_keys, keys[order] + high[row[order]], side="right")
+        entry, found = _spread(begin, end - begin)
         at, found, row = at[entry], y.by_element[found], row[entry]
         # each asked pair's position, by its row and t - low: a direct look-up (the rows' spans of t
         # add up to the band's size), where a search among the asked pairs costs a log per entry

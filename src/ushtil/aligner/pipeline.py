@@ -299,8 +299,7 @@ def _guide(scorer: BeadScorer, other: int,
     anchored = max(n, m) > ANCHORED_SECTION
     if anchored:
         high = low.copy()
-        low[:, other - 1], high[:, other - 1] = _anchor_path(
-            _anchors(profiles[LANGS[0]], profiles[LANGS[other]]), n, m)
+        low[:, other - 1], high[:, other - 1] = _kept_anchor_path(scorer, other, n, m)
     else:
         low[:, other - 1] = np.arange(n + 1) * m // max(n, 1)
         high = low + (low > 0)
@@ -321,6 +320,20 @@ def _guide(scorer: BeadScorer, other: int,
     if not over_gaps:
         return low[:, other - 1], high[:, other - 1], []
     return *_over_gaps(path, other, low[:, other - 1], high[:, other - 1]), page_interiors(path, other)
+
+
+def _kept_anchor_path(scorer: BeadScorer, other: int, n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_anchor_path` of the anchors between English and language ``other``, kept in the
+    section's memo: they depend on the sentences alone, and each pass of a corpus run asks again
+    (a second or more of a 10,000-line text's pass)."""
+    key = ("anchor path", other)
+    found = scorer.memo.get(key)
+    if found is None:
+        found = _anchor_path(_anchors(scorer.profiles[LANGS[0]], scorer.profiles[LANGS[other]]), n, m)
+        for bounds in found:
+            bounds.flags.writeable = False
+        scorer.memo[key] = found
+    return found
 
 
 def _over_gaps(path: list[tuple[Cell, Move]], other: int, low: np.ndarray,
