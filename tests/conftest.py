@@ -77,3 +77,16 @@ def edit_rows(path: Path, edits: dict[int, dict[str, str]]) -> None:
             for title, value in edits[number].items():
                 row[columns[title] - 1].value = value
     workbook.save(path)
+
+
+def wrapped_lines(text: str, width: int) -> list[str]:
+    """``text`` broken into lines of at most ``width`` characters at spaces, as a fixed-width PDF text
+    export prints a paragraph."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line]

@@ -2,6 +2,7 @@
 in the middle of an abstract, and a .docx or web page saved as text (one line per paragraph, no
 blank lines). Each abstract must come out in its printed paragraphs, no false truncated note."""
 
+from conftest import wrapped_lines
 from ushtil.read import article_from_text
 
 TITLES = {
@@ -85,15 +86,6 @@ def _side_by_side(left: list[str], right: list[str], width: int) -> str:
     return "\n".join(f"{one:<{width}}{other}".rstrip() for one, other in zip(left, right, strict=True))
 
 
-def _lines(text: str, width: int = 56) -> list[str]:
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return [*lines, line]
 
 
 def test_pdf_text_export_keeping_two_columns_side_by_side():
@@ -101,10 +93,10 @@ def test_pdf_text_export_keeping_two_columns_side_by_side():
     column and the Russian one in the right, line beside line, no blank lines inside a column. Each
     line was read as one sentence of both languages: no Russian abstract, the Kazakh one mixed."""
     def column(lang: str, marker: str) -> list[str]:
-        lines = [*_lines(TITLES[lang]), *_lines(BYLINES[lang]), marker]
+        lines = [*wrapped_lines(TITLES[lang], 56), *wrapped_lines(BYLINES[lang], 56), marker]
         for paragraph in PARAGRAPHS[lang]:
-            lines += _lines(paragraph)
-        return lines + _lines(KEYWORDS[lang])
+            lines += wrapped_lines(paragraph, 56)
+        return lines + wrapped_lines(KEYWORDS[lang], 56)
 
     english = "\n\n".join([TITLES["en"], BYLINES["en"], f"{MARKERS['en']} {PARAGRAPHS['en'][0]}",
                            PARAGRAPHS["en"][1], KEYWORDS["en"]])
@@ -115,8 +107,8 @@ def test_pdf_text_export_keeping_two_columns_side_by_side():
 def test_one_abstract_over_two_columns_then_one_column():
     """The Kazakh abstract runs down the left column into the right one, the Russian part below over
     the full width: the right column's keywords were read after the Russian title."""
-    left = _lines(f"{MARKERS['kk']} {PARAGRAPHS['kk'][0]}", 50)
-    right = [*_lines(PARAGRAPHS["kk"][1], 50), "", *_lines(KEYWORDS["kk"], 50)]
+    left = wrapped_lines(f"{MARKERS['kk']} {PARAGRAPHS['kk'][0]}", 50)
+    right = [*wrapped_lines(PARAGRAPHS["kk"][1], 50), "", *wrapped_lines(KEYWORDS["kk"], 50)]
     parts = [f"{TITLES[lang]}\n\n{BYLINES[lang]}\n\n{MARKERS[lang]} {PARAGRAPHS[lang][0]}\n\n{PARAGRAPHS[lang][1]}\n\n"
              f"{KEYWORDS[lang]}\n" for lang in ("en", "ru")]
     text = f"{parts[0]}\n{TITLES['kk']}\n\n{BYLINES['kk']}\n\n{_side_by_side(left, right, 55)}\n\n{parts[1]}"

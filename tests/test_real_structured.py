@@ -5,6 +5,7 @@ label glued to a sentence, no label read as a sentence, no words of a sentence t
 
 import pytest
 
+from conftest import wrapped_lines
 from ushtil import read_article
 from ushtil.read import article_from_text
 from ushtil.split import split_article
@@ -102,15 +103,6 @@ def test_structured_abstract_sentences_come_out_whole(tmp_path, layout):
         assert len(part.authors) == 2 and part.keywords[0] in ("Kazakhstan", "Қазақстан", "Казахстан")
 
 
-def _wrapped(text: str, width: int = 70) -> list[str]:
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return [*lines, line]
 
 
 PDF_PARTS = {
@@ -129,9 +121,10 @@ def _pdf_text(sentences: dict[str, list[list[str]]]) -> str:
     for lang in ("en", "kk", "ru"):
         code, title, authors, affiliation, marker, keywords = PDF_PARTS[lang]
         listed = "; ".join(KEYWORDS[lang].split(": ", 1)[1].rstrip(".").split(", "))
-        lines += [code, *_wrapped(title, 40), authors, affiliation, "(E-mail: a@mail.ru, dina.turt@gmail.com)", marker]
-        lines += [line for paragraph in sentences[lang] for line in _wrapped(" ".join(paragraph))]
-        lines += _wrapped(f"{keywords}: {listed}", 40)
+        email = "(E-mail: a@mail.ru, dina.turt@gmail.com)"
+        lines += [code, *wrapped_lines(title, 40), authors, affiliation, email, marker]
+        lines += [line for paragraph in sentences[lang] for line in wrapped_lines(" ".join(paragraph), 70)]
+        lines += wrapped_lines(f"{keywords}: {listed}", 40)
     return "\n".join(lines) + "\n"
 
 
