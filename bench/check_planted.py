@@ -182,7 +182,7 @@ def variants(seed: str):
         replace(seed, KK_KEYWORDS, KK_KEYWORDS.replace("геосаяси мүдделер", "геополитические интересы")), \
         ("kk", "keywords"), language_ids | keyword_ids | glossary_ids
     yield "English left in", "ru title left in English", replace(seed, RU_TITLE, "#### " + EN_TITLE), \
-        ("ru", "title"), language_ids | {"missing-title"}
+        ("ru", "title"), language_ids
 
     yield "keyword dropped", "kk: геосаяси мүдделер dropped", \
         replace(seed, KK_KEYWORDS, KK_KEYWORDS.replace(" геосаяси мүдделер,", "")), ("kk", "keywords"), keyword_ids

@@ -73,3 +73,12 @@ def test_an_english_surname_misspelled_is_blamed_on_english(tmp_path):
     named = [f for f in report.findings if f.check == "author-name"]
     assert [f.lang for f in named] == ["en"]
     assert "Akimva" in named[0].message
+
+
+def test_a_russian_title_left_in_english_is_reported_untranslated(tmp_path):
+    report = _check(tmp_path, ("#### Казахстан как центр притяжения в Центральной Азии в противостоянии США и Китая",
+                               "#### Kazakhstan as a Center of Gravity in Central Asia in the Clash between the USA "
+                               "and China"))
+    titles = [f for f in report.findings if f.section == "title"]
+    assert [(f.check, f.lang) for f in titles] == [("untranslated", "ru")]
+    assert "English" in titles[0].message

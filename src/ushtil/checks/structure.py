@@ -60,6 +60,7 @@ class StructureCheck(Check):
     def _abstracts(self, ctx: ArticleContext) -> Iterator[Finding]:
         article = ctx.article
         wrong: set[str] = set()
+        untranslated_title: dict[str, str] = {}
         for note in article.notes:
             tag, _, detail = note.partition(": ")
             if tag.startswith("wrong-language:"):
@@ -72,6 +73,8 @@ class StructureCheck(Check):
             elif tag.startswith("truncated:"):
                 if " keywords " in detail:
                     yield self._truncated(ctx, tag.split(":", 1)[1], detail, "keywords")
+            elif tag.startswith("untranslated-title:"):
+                untranslated_title[tag.split(":", 1)[1]] = detail
             elif not tag.startswith("missing:"):
                 yield self.finding(ctx, "reader-note", Severity.INFO, note)
         titled = [lang for lang in ctx.present if article.part(lang).title]
@@ -90,7 +93,12 @@ class StructureCheck(Check):
                     ctx, "empty-abstract", Severity.ERROR, f"the {lang} part has no abstract text",
                     lang=lang, section="abstract", text=part.title, suggestion=f"add the {lang} abstract",
                 )
-            if titled and not part.title:
+            if lang in untranslated_title:
+                yield self.finding(
+                    ctx, "untranslated", Severity.ERROR, untranslated_title[lang],
+                    lang=lang, section="title", suggestion=f"translate the title into {lang}",
+                )
+            elif titled and not part.title:
                 yield self.finding(
                     ctx, "missing-title", Severity.ERROR,
                     f"the {lang} part has no title ({', '.join(titled)} have one)",

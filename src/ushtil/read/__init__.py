@@ -161,16 +161,20 @@ def place_regions(article: Article, regions: list[Region], claims: list[str] | N
         text_lang = identify(" ".join(region.paragraphs)).lang if region.paragraphs else ""
         front_lang = identify(" ".join([region.title, *region.keywords])).lang
         blocks.append(_Block(region, claimed, text_lang or region.lang, front_lang, where))
-    strays: list[Abstract] = []
+    strays: list[tuple[Abstract, str]] = []
     for block in sorted(blocks, key=lambda block: not block.coherent):
         _place(article, block, strays)
-    for stray in strays:
+    for stray, over in strays:
         # a title in another language than its part's ("# Kazakhstan as …" over the Kazakh abstract)
         # is the title of the part in its own language when that part has none
         part = article.parts.get(stray.lang)
         if part is not None and not part.title:
             part.title = stray.title
         elif stray.lang and part is not None and part.title == stray.title:
+            if over in article.parts and not article.parts[over].title:
+                # the part it stands over has no title of its own: the title was left untranslated
+                article.notes.append(f"untranslated-title:{over}: the {over} title is the {_name(stray.lang)} one, "
+                                     "not translated")
             continue
         else:
             article.extras.append(stray)
@@ -178,7 +182,7 @@ def place_regions(article: Article, regions: list[Region], claims: list[str] | N
             article.notes.append(f"duplicate:{stray.lang}: a {which} title over another part is kept in extras")
 
 
-def _place(article: Article, block: _Block, strays: list[Abstract]) -> None:
+def _place(article: Article, block: _Block, strays: list[tuple[Abstract, str]]) -> None:
     region = block.region
     if not (region.paragraphs or region.title or region.keywords):
         return  # a marker with nothing under it (a table's header row "Аңдатпа | Аннотация")
@@ -205,10 +209,11 @@ def _place(article: Article, block: _Block, strays: list[Abstract]) -> None:
         # "Қазақша / Русский / English" over one part: each version to the part of its language
         guesses = [identify(version).lang for version in versions]
         text.title = next((v for v, lang in zip(versions, guesses, strict=True) if lang == meant), "")
-        strays += [Abstract(lang=lang, title=v) for v, lang in zip(versions, guesses, strict=True) if lang != meant]
+        strays += [(Abstract(lang=lang, title=v), meant) for v, lang in zip(versions, guesses, strict=True)
+                   if lang != meant]
     title_guess = identify(text.title)
     if text.title and title_guess.lang not in ("", meant) and title_guess.script != get_language(meant).script:
-        strays.append(Abstract(lang=title_guess.lang, title=text.title))
+        strays.append((Abstract(lang=title_guess.lang, title=text.title), meant))
         text.title = ""
     if meant == text_lang and not block.claims(text_lang) and not _taken(article, text_lang):
         # a foreign marker over the only text in its language: the text decides, the marker is noted
