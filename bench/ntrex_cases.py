@@ -45,6 +45,33 @@ def fold_of(name: str) -> int:
 PAIRS = (("en", "kk"), ("en", "ru"), ("kk", "ru"))
 
 
+def source_sentences(folder: Path = DEV_DIR) -> dict[str, dict[str, list[list[int]]]]:
+    """Per case and language, the source document's sentences each line holds (its positions among
+    the case's gold sentences), rebuilt from ``manifest.json``'s deletion and merges: what a bead
+    holds beyond its lines (e.g. a sentence deleted from one language inside a line merged in
+    another). Empty without a manifest."""
+    path = folder / "manifest.json"
+    if not path.is_file():
+        return {}
+    held = {}
+    for case in json.loads(path.read_text(encoding="utf-8"))["cases"]:
+        deletion = case["deletion"] or {"lang": None, "gold_positions": []}
+        held[case["case"]] = {}
+        for lang in LANGS:
+            deleted = set(deletion["gold_positions"]) if deletion["lang"] == lang else set()
+            merged = {first: last for first, last in case["merges"][lang]}
+            lines, position = [], 0
+            while position < case["n_gold"]:
+                if position in deleted:
+                    position += 1
+                    continue
+                last = merged.get(position, position)
+                lines.append(list(range(position, last + 1)))
+                position = last + 1
+            held[case["case"]][lang] = lines
+    return held
+
+
 def _project(beads: list[dict[str, list[int]]], a: str, b: str) -> dict[str, set]:
     links, strict, nulls = set(), set(), set()
     for bead in beads:

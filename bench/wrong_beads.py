@@ -7,7 +7,12 @@ usage: python bench/wrong_beads.py PRED_DIR [CASE ...] [--cases DIR]
 ``bench/align_ntrex.py --folds-only --keep OUT`` leaves in ``OUT/folds``. Ends with a count of the
 bead types (sentences per language) in the gold and in the predictions, and how many of each are right,
 and per language pair the sentences called missing (unlinked in the pair, what null F1 counts) that the
-gold has linked (made) or that the aligner linked while the gold has them missing (gold).
+gold has linked (made) or that the aligner linked while the gold has them missing (gold), each with
+its cause, read from the source sentences the lines hold (``manifest.json``): ``partial`` where the
+gold bead holding the sentence, or one the aligner's bead overlaps, lacks in one language a source
+sentence it holds in another (a deletion inside a line merged in another language: no cut of the
+lines makes its sides translate each other), ``over N`` where such a gold bead has a side of more
+than ``dp.LONGEST_SIDE`` lines, else ``scoring`` (a gold path the programme can make, outscored).
 
 ``--as-gold CASE ...`` also prints the link / strict / null F1 of the cases read, as they are and
 as they would be if those cases came out as their gold: what fixing a class of errors is worth
@@ -23,7 +28,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from ntrex_cases import DEV_DIR, LANGS, PAIRS, _project, case_names, quick_scores, read_case
+from ntrex_cases import DEV_DIR, LANGS, PAIRS, _project, case_names, quick_scores, read_case, source_sentences
+from ushtil.aligner.dp import LONGEST_SIDE
 
 #: Characters of each sentence shown.
 SHOWN = 150
@@ -35,6 +41,30 @@ def _key(bead: dict) -> tuple[tuple[int, ...], ...]:
 
 def _where(bead: dict) -> str:
     return " ".join(f"{lang}{bead.get(lang, [])}" for lang in LANGS)
+
+
+def _unmakeable(bead: dict, held: dict[str, list[list[int]]] | None) -> str:
+    """Why the programme cannot make this gold bead ('' where it can): a side over LONGEST_SIDE, or a
+    language lacking a source sentence the bead holds in another (``held``: the case's
+    :func:`~ntrex_cases.source_sentences`; None: unknown)."""
+    if any(len(bead.get(lang, [])) > LONGEST_SIDE for lang in LANGS):
+        return f"over {LONGEST_SIDE}"
+    if held is None:
+        return ""
+    sentences = {lang: {s for i in bead.get(lang, []) for s in held[lang][i]} for lang in LANGS if bead.get(lang)}
+    every = set().union(*sentences.values())
+    lacking = [lang for lang, found in sentences.items() if found != every]
+    return f"partial: {'+'.join(lacking)} lacks a sentence" if lacking else ""
+
+
+def _null_cause(lang: str, i: int, gold: list[dict], predicted: list[dict], held) -> str:
+    """The cause of a wrong missing sentence: the gold bead holding it and those the aligner's bead
+    holding it overlaps, the first that the programme cannot make (see :func:`_unmakeable`)."""
+    made = next(bead for bead in predicted if i in bead.get(lang, []))
+    near = [bead for bead in gold if i in bead.get(lang, [])]
+    near += [bead for bead in gold if any(set(bead.get(x, [])) & set(made.get(x, [])) for x in LANGS)]
+    kinds = [kind for kind in (_unmakeable(bead, held) for bead in near) if kind]
+    return next((kind for kind in kinds if kind.startswith("partial")), kinds[0] if kinds else "scoring")
 
 
 def main(argv=None) -> int:
@@ -49,9 +79,10 @@ def main(argv=None) -> int:
         print(f"wrong_beads.py: {args.predictions}: no such folder", file=sys.stderr)
         return 2
     types = {"gold": Counter(), "predicted": Counter(), "right": Counter()}
-    nulls = {f"{a}-{b}": {"gold": 0, "made": 0, "right": 0, "wrong": []} for a, b in PAIRS}
+    nulls = {f"{a}-{b}": {"gold": 0, "made": 0, "right": 0, "wrong": [], "causes": Counter()} for a, b in PAIRS}
     read = 0
     scored: list[tuple[str, list[dict], list[dict]]] = []
+    held = source_sentences(args.cases)
     for name in case_names(args.cases):
         if args.only and name not in args.only:
             continue
@@ -63,7 +94,10 @@ def main(argv=None) -> int:
             print(f"wrong_beads.py: {path}: not read ({type(error).__name__}); case left out", file=sys.stderr)
             continue
         read += 1
-        scored.append((name, case.gold, [{lang: bead.get(lang, []) for lang in LANGS} for bead in predicted]))
+        predicted = [{lang: bead.get(lang, []) for lang in LANGS} | {"score": bead.get("score", 0.0),
+                                                                     "flags": bead.get("flags", [])}
+                     for bead in predicted]
+        scored.append((name, case.gold, [{lang: bead[lang] for lang in LANGS} for bead in predicted]))
         gold = {_key(bead) for bead in case.gold}
         made = {_key(bead) for bead in predicted}
         for bead in case.gold:
@@ -78,9 +112,11 @@ def main(argv=None) -> int:
             tally["gold"] += len(missing_gold)
             tally["made"] += len(missing_made)
             tally["right"] += len(missing_gold & missing_made)
-            tally["wrong"] += [f"{name} {lang}{i} ({kind})" for kind, wrong in
-                               (("made", missing_made - missing_gold), ("gold", missing_gold - missing_made))
-                               for lang, i in sorted(wrong)]
+            for kind, wrong in (("made", missing_made - missing_gold), ("gold", missing_gold - missing_made)):
+                for lang, i in sorted(wrong):
+                    cause = _null_cause(lang, i, case.gold, predicted, held.get(name))
+                    tally["wrong"].append(f"{name} {lang}{i} ({kind}, {cause})")
+                    tally["causes"][cause.split(":")[0]] += 1
         if gold == made:
             continue
         print(f"===== {name}")
@@ -103,7 +139,9 @@ def main(argv=None) -> int:
         print(f"  {size}: {types['gold'][size]} / {types['predicted'][size]} / {types['right'][size]}")
     print("missing sentences per pair: gold / made / right; the wrong ones (made: missing only in the output)")
     for pair, tally in nulls.items():
-        print(f"  {pair}: {tally['gold']} / {tally['made']} / {tally['right']}: {', '.join(tally['wrong']) or '-'}")
+        causes = ", ".join(f"{n} {cause}" for cause, n in tally["causes"].most_common())
+        print(f"  {pair}: {tally['gold']} / {tally['made']} / {tally['right']} (wrong: {causes or 'none'}): "
+              f"{', '.join(tally['wrong']) or '-'}")
     if args.as_gold:
         unknown = sorted(set(args.as_gold) - {name for name, _, _ in scored})
         if unknown:
