@@ -61,6 +61,21 @@ def test_seed_names_never_take_a_neighbours_words(seed_glossary):
 
 
 @pytest.mark.parametrize(("en", "kk", "ru"), [
+    ("Champions League", "Чемпиондар лигасы", "Лига чемпионов"),
+    ("White House", "Ақ үй", "Белый дом"),
+    ("Southern University", "Саутерн университеті", "Южный университет"),  # kk spelled alike, ru composed
+])
+def test_ntrex_translated_names_composed_word_by_word(ntrex_glossary, en, kk, ru):
+    """A translated name sharing its bead with other names has no Dice above its rivals': its words'
+    translations, side by side in its bead, render it (league ~ лигасы, лига; champions ~ чемпиондар,
+    чемпионов), as a candidate (one bead)."""
+    entry = next((e for e in ntrex_glossary.with_candidates() if e.en == en), None)
+    assert entry is not None
+    assert headwords(entry) == (en, kk, ru)
+    assert entry.confidence < TERMS_THRESHOLD
+
+
+@pytest.mark.parametrize(("en", "kk", "ru"), [
     ("UK", "Ұлыбритания", "Великобритания"),  # the texts translate UK: no Latin copied
     # the whole name, not North = Солтүстік; CLDR's standard Russian name (the text's is a variant)
     ("North Korea", "Солтүстік Корея", "КНДР"),

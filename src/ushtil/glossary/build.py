@@ -373,6 +373,8 @@ def _rendered(numbered: Iterable[tuple[int, Candidate]],
         if renderings is None:
             renderings = {lang: render(candidate, english, corpus.indexes[lang], corpus.units, english_form,
                                        corpus.words[lang], corpus.rankings.get(lang)) for lang in ("kk", "ru")}
+            if not all(renderings.values()):
+                renderings = _with_translated_name(candidate, renderings, corpus)
         if any(renderings.values()):
             rendered.append((number, (english_form, renderings)))
     return rendered
@@ -406,9 +408,34 @@ def _composed(candidate: Candidate, corpus: _Corpus) -> tuple[dict[str, Renderin
             for lang, gram, form, holding, support, sure in found}, plural
 
 
-def _composition(key: tuple[str, ...], units: list[int], composers: dict[str, PhraseComposer]) -> Composition | None:
-    """:func:`_composed`'s renderings as a :data:`.choices.Composition` (what is kept for the next build)."""
-    found = {lang: composers[lang].rendering(key, units) for lang in ("ru", "kk")}
+def _with_translated_name(candidate: Candidate, renderings: dict[str, Rendering | None],
+                          corpus: _Corpus) -> dict[str, Rendering | None]:
+    """A two-word name translated, not transliterated, composed word by word where co-occurrence gave
+    it no rendering: in a bead of several names each one's words co-occur with all of them alike, so
+    the name's own evidence is its words' (Great Game = Ұлы ойын = Большая игра: great ~ ұлы, большая;
+    game ~ ойын, игра). Every word's translation must be shown by the corpus and the two must stand
+    side by side in the bead, in every bead of the name showing one (:mod:`.compose`)."""
+    if candidate.kind != "name" or len(candidate.key) != 2:
+        return renderings
+    # kept apart from the running-text terms' compositions (keys of two words) by a key of three
+    composition = corpus.compositions.recall(
+        ("name", *candidate.key), (candidate.units,),
+        lambda: _composition(candidate.key, candidate.units, corpus.composers, every_word=True),
+        [corpus.indexes[lang] for lang in ("en", "kk", "ru")])
+    if composition is None:
+        return renderings
+    composed = {lang: Rendering(lang=lang, gram=gram, headword=form, variants={form: len(holding)},
+                                confidence=support if sure else 0.0, units=list(holding), source="composed",
+                                support=support)
+                for lang, gram, form, holding, support, sure in composition[0]}
+    return {lang: rendering or composed[lang] for lang, rendering in renderings.items()}
+
+
+def _composition(key: tuple[str, ...], units: list[int], composers: dict[str, PhraseComposer],
+                 every_word: bool = False) -> Composition | None:
+    """:func:`_composed`'s renderings as a :data:`.choices.Composition` (what is kept for the next build);
+    ``every_word``: each word's translation shown by the corpus (:meth:`.PhraseComposer.rendering`)."""
+    found = {lang: composers[lang].rendering(key, units, every_word) for lang in ("ru", "kk")}
     if None in found.values():
         return None
     grams = {lang: found[lang][0] for lang in found}

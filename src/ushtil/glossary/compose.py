@@ -54,10 +54,13 @@ class PhraseComposer:
         self._support: dict[tuple[str, str], float] = {}
         self._dice: dict[tuple[str, str], float] = {}
 
-    def rendering(self, key: tuple[str, ...], units: list[int]) -> tuple[str, list[int], float] | None:
+    def rendering(self, key: tuple[str, ...], units: list[int],
+                  every_word: bool = False) -> tuple[str, list[int], float] | None:
         """The gram rendering ``key`` in its (first MAX_BEADS) beads, the beads showing it and its
-        weakest word support; None when no bead shows one or two beads show different ones."""
-        found = {u: self._in_bead(key, u) for u in units[:MAX_BEADS]}
+        weakest word support; None when no bead shows one or two beads show different ones.
+        ``every_word``: each word's translation must be shown by the corpus (no word found once
+        paired by its place alone)."""
+        found = {u: self._in_bead(key, u, every_word) for u in units[:MAX_BEADS]}
         grams = Counter(gram for gram, _ in filter(None, found.values()))
         if len(grams) != 1:
             return None
@@ -91,7 +94,7 @@ class PhraseComposer:
             self.target.reads.add(word)
         return value
 
-    def _in_bead(self, key: tuple[str, ...], unit: int) -> tuple[str, float] | None:
+    def _in_bead(self, key: tuple[str, ...], unit: int, every_word: bool = False) -> tuple[str, float] | None:
         """The rendering of a two-word ``key`` in one bead and its weakest word support: of the
         words translating each English word, the two standing side by side as a phrase built as the
         English one is (the best supported such pair)."""
@@ -100,7 +103,7 @@ class PhraseComposer:
             return None  # not in this bead's text, or only as "province's economy"
         options = [self._best(english_word, side) for english_word in key]
         rare_word = [number for number, best in enumerate(options)
-                     if not best and self.english.frequency(key[number]) == 1]
+                     if not every_word and not best and self.english.frequency(key[number]) == 1]
         if not (any(i + step in options[1] for i in options[0] for step in (-1, 1))
                 or (len(rare_word) == 1 and options[1 - rare_word[0]])):
             return None  # no pair of words side by side: nothing to check further
@@ -117,7 +120,7 @@ class PhraseComposer:
             support, gram = max(found)
             return gram, support
         missing = [number for number, found in enumerate(options) if not found]
-        if len(missing) != 1 or self.english.frequency(key[missing[0]]) > 1:
+        if every_word or len(missing) != 1 or self.english.frequency(key[missing[0]]) > 1:
             return None
         # a word found once in the corpus: the one word found once beside its neighbour's rendering
         rare = set()
