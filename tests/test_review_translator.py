@@ -141,3 +141,13 @@ def test_a_workbook_written_before_the_article_was_aligned_again_is_refused(work
     assert review_import(work, "review.xlsx") == 2
     refused_on_one_line(capsys, "was aligned again after this workbook was written")
     assert alignment_file(work).read_bytes() == realigned
+
+
+def test_beads_marked_ok_are_a_review_that_aligning_again_keeps(work, capsys):
+    edit_rows(work / "review.xlsx", {number: {"Decision": "OK"} for number in range(1, 6)})
+    assert review_import(work, "review.xlsx") == 0
+    approved = alignment_file(work).read_bytes()
+    assert read_alignment(alignment_file(work)).settings["reviewed"] == "review.xlsx"
+    assert main(["align", str(work.parent / "journal"), "-o", str(work), "--fresh"]) == 0
+    assert "was reviewed (review.xlsx); kept as it stands" in capsys.readouterr().err
+    assert alignment_file(work).read_bytes() == approved

@@ -118,7 +118,7 @@ def apply_review(article: ArticleRecord, rows: dict[tuple[str, int], SheetRow], 
     for draft, decision in zip(drafts, decided, strict=True):
         groups.append([draft] if decision is None else _decided(draft, decision, notes))
     _merge(groups, decisions, notes, article.name)
-    changed = any(d.decision in ("Fix", "Split", "Merge", "Reject") or d.edited for d in decisions)
+    changed = any(d.decision or d.edited for d in decisions)  # an OK is a person's decision too
     if changed:
         written.settings = {**written.settings, "reviewed": workbook}
         written.signature = f"{written.signature} | reviewed {workbook}" if workbook else written.signature
