@@ -78,16 +78,17 @@ def run(args: argparse.Namespace) -> int:
         corpus = align_inputs(inputs, term_pairs=pairs, glossary=glossary, nlp=args.nlp, progress=shown,
                               engine=engine, cache=cache)
     seconds = time.perf_counter() - started
-    aligned = corpus.aligned
-    alignments = [item.alignment for item in aligned]
     output = Path(args.output)
+    aligned, kept = _keep_reviewed(corpus.aligned, output, SUFFIX)
+    alignments = [item.alignment for item in aligned]
     signature = alignments[0].signature if alignments else ""
     # its own connection, so the summary's counts of results reused stay the aligner's (whose
     # stores are committed first: a connection waits for another's open writes)
     cache.flush()
     files = ResultCache(cache.folder, reuse=cache.reuse)
     with OutputTransaction(read) as written:
-        rewritten = sum(_write_alignment(item, output / f"{item.name}{SUFFIX}", written, files) for item in aligned)
+        rewritten = sum(_write_alignment(item, output / f"{item.name}{SUFFIX}", written, files)
+                        for item in aligned if item.name not in kept)
         files.flush()
         if aligned and args.xlsx:
             from ..export.review_workbook import write_review_workbook
@@ -101,13 +102,13 @@ def run(args: argparse.Namespace) -> int:
     for note in capped_notes(article_notes, f"all are in the alignment files in {output}/ (and "
                                             "'ushtil check' reports them)"):
         print(f"  note: {note}", file=sys.stderr)
-    for note in corpus.notes:
+    for note in [*corpus.notes, *kept.values()]:
         print(f"  note: {note}", file=sys.stderr)
     report_errors(corpus.errors, "align")
     if not alignments:
         return 2
     print(summary(alignments, output), file=sys.stderr)
-    if rewritten < len(aligned):
+    if rewritten < len(aligned) - len(kept):
         print(f"  {rewritten} alignment file(s) written, {len(aligned) - rewritten} unchanged", file=sys.stderr)
     print(f"  {len(alignments)} text(s) in {seconds:.1f} s ({len(alignments) / max(seconds, 1e-9):.1f}/s) on "
           f"{engine.describe()}" + (f"; cache {cache.folder}: {cache.stats['hit']} result(s) reused, "
@@ -117,6 +118,36 @@ def run(args: argparse.Namespace) -> int:
         if path:
             print(f"  {option} written to {path}", file=sys.stderr)
     return 1 if corpus.errors else 0
+
+
+def _keep_reviewed(aligned: list, output: Path, suffix: str) -> tuple[list, dict[str, str]]:
+    """The articles to write, a reviewed alignment already in ``output`` standing for its article's
+    new one (a person's review is never undone by a re-run; the review workbook and TMX show it),
+    and a note per article kept so."""
+    from ..aligner.io import read_aligned
+
+    items, kept = [], {}
+    for item in aligned:
+        path = output / f"{item.name}{suffix}"
+        reviewed = read_aligned(path) if _says_reviewed(path) else None
+        if reviewed is None or not reviewed.alignment.settings.get("reviewed"):
+            items.append(item)
+            continue
+        changed = "" if reviewed.alignment.sentences == item.alignment.sentences else (
+            "; its sentences differ from the article's as read now (edited in the review or since)")
+        kept[item.name] = (f"{item.name}: {path} was reviewed ({reviewed.alignment.settings['reviewed']}); "
+                           f"kept as it stands{changed}; delete it to align the article afresh")
+        items.append(reviewed)
+    return items, kept
+
+
+def _says_reviewed(path: Path) -> bool:
+    """Whether the alignment file's header line names a review (read no further: most are not)."""
+    try:
+        with path.open("rb") as file:
+            return b'"reviewed"' in file.readline()
+    except OSError:
+        return False
 
 
 def _write_alignment(item, path: Path, written: OutputTransaction, cache: ResultCache) -> bool:

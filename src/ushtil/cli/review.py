@@ -53,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     guard_outputs([workbook], [requested("-o", outdir, FOLDER), requested("--tmx", tmx, "tmx"),
                                requested("--report", report, "markdown")])
     result = read_review_workbook(workbook)
+    _refuse_undoing(result, outdir, workbook.name, SUFFIX)
     with OutputTransaction([workbook]) as written:
         for aligned in result.aligned:
             write_aligned(aligned, written.stage(outdir / f"{aligned.name}{SUFFIX}"))
@@ -68,3 +69,30 @@ def run(args: argparse.Namespace) -> int:
     print(f"follow-up: {len(result.follow_up)} decision(s) not applied, {len(result.notes)} note(s) in {report}",
           file=sys.stderr)
     return 0
+
+
+def _refuse_undoing(result, outdir: Path, workbook: str, suffix: str) -> None:
+    """Refuse (:class:`InputError`, nothing written) a workbook whose import would undo what an
+    article's alignment file in ``outdir`` holds now: a review with another workbook (an older or
+    later one) or a re-alignment made after this workbook was written. The file may be this
+    import's own result (imported twice), an earlier import of the same workbook (the reviewer went
+    on with it), or, not reviewed, the alignment the workbook was written from."""
+    from ..aligner.io import read_alignment
+    from ..errors import InputError
+
+    def shape(alignment) -> tuple:
+        return alignment.sentences, [bead.sentences for bead in alignment.beads]
+
+    for before, item in zip(result.written, result.aligned, strict=True):
+        path = outdir / f"{item.name}{suffix}"
+        if not path.is_file():
+            continue
+        present = read_alignment(path)
+        if present.signature == f"{before.signature} | reviewed {workbook}" or (
+                present.signature in (before.signature, item.alignment.signature)
+                and shape(present) in (shape(before), shape(item.alignment))):
+            continue
+        reviewed = present.settings.get("reviewed", "")
+        since = f"reviewed with {reviewed}" if reviewed else "aligned again"
+        raise InputError(f"{workbook}: {path} was {since} after this workbook was written; importing it would "
+                         "undo that (nothing written); 'ushtil align ... --xlsx' writes a workbook of it as it stands")

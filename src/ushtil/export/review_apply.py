@@ -41,6 +41,8 @@ class ReviewDecision:
     text: dict[str, str] = field(default_factory=dict)
     #: languages whose text the reviewer changed
     edited: list[str] = field(default_factory=list)
+    #: languages whose edit only moved whole sentences to or from neighbouring beads
+    moved: list[str] = field(default_factory=list)
     #: the decision could not be applied as it stands (see the notes)
     applied: bool = True
 
@@ -55,6 +57,8 @@ class ReviewResult:
     notes: list[str] = field(default_factory=list)
     #: the signature of the run that wrote the workbook
     signature: str = ""
+    #: each article's alignment as the workbook was written from it, before the review
+    written: list[Alignment] = field(default_factory=list)
 
     @property
     def alignments(self) -> list[Alignment]:
@@ -84,7 +88,8 @@ def read_review_workbook(path: str | os.PathLike) -> ReviewResult:
         decisions.extend(article_decisions)
     for key, row in sorted(rows.items(), key=lambda item: item[1].row):
         notes.append(f"Alignment row {row.row}: article {key[0]!r} is not in this workbook; row ignored")
-    return ReviewResult(aligned=aligned, decisions=decisions, notes=notes, signature=sheets.signature)
+    return ReviewResult(aligned=aligned, decisions=decisions, notes=notes, signature=sheets.signature,
+                        written=[article.alignment() for article in sheets.articles])
 
 
 def apply_review(article: ArticleRecord, rows: dict[tuple[str, int], SheetRow], notes: list[str],
@@ -94,21 +99,26 @@ def apply_review(article: ArticleRecord, rows: dict[tuple[str, int], SheetRow], 
     drafts = edit.drafts_of(written)
     groups: list[list[edit.Draft]] = []
     decisions: list[ReviewDecision] = []
-    for number, draft in enumerate(drafts, 1):
+    #: each bead's decision, None where its row was deleted
+    decided: list[ReviewDecision | None] = []
+    for number in range(1, len(drafts) + 1):
         row = rows.pop((article.name, number), None)
         if row is None:
             notes.append(f"{article.name} bead #{number}: its row was deleted from the Alignment sheet; "
                          "bead kept as aligned")
-            groups.append([draft])
+            decided.append(None)
             continue
         text = {lang: row.text(lang) for lang in LANGS}
         edited = [lang for lang in LANGS if text_fingerprint(text[lang]) != article.fingerprints[number][lang]]
         decision = ReviewDecision(article=article.name, bead=number, decision=row.decision,
                                   comment=row.comment, text=text, edited=edited)
         decisions.append(decision)
-        groups.append(_decided(draft, decision, notes))
+        decided.append(decision)
+    _move_sentences(drafts, decided)
+    for draft, decision in zip(drafts, decided, strict=True):
+        groups.append([draft] if decision is None else _decided(draft, decision, notes))
     _merge(groups, decisions, notes, article.name)
-    changed = any(d.decision in ("Fix", "Split", "Merge", "Reject") or d.edited for d in decisions)
+    changed = any(d.decision or d.edited for d in decisions)  # an OK is a person's decision too
     if changed:
         written.settings = {**written.settings, "reviewed": workbook}
         written.signature = f"{written.signature} | reviewed {workbook}" if workbook else written.signature
@@ -132,13 +142,59 @@ def _decided(draft: edit.Draft, decision: ReviewDecision, notes: list[str]) -> l
         notes.append(f"{where}: text edited ({', '.join(decision.edited)}) but Decision is "
                      f"{decision.decision or 'empty'}, not Fix; the edit is kept")
     drafts = [draft]
-    for lang in decision.edited:
+    for lang in (lang for lang in decision.edited if lang not in decision.moved):
         new = " ".join(decision.text[lang].split())  # a line break typed into a cell is a space
         held = len(draft.sides.get(lang, []))
         texts = [new] if held <= 1 else _split(new, lang)
         first, *alone = edit.replace_side(drafts[0], lang, texts)
         drafts = [first, *drafts[1:], *alone]
     return drafts
+
+
+def _move_sentences(drafts: list[edit.Draft], decided: list[ReviewDecision | None]) -> None:
+    """Move whole sentences between neighbouring beads where that is all the edit did: a run of
+    beads whose cells in a language were all edited (a sentence cut from one cell and pasted into
+    the next edits both), undecided or Fix, that together still hold the same sentences in the same
+    order, each cell whole sentences. Replacing each cell's text instead would keep the moved
+    sentence twice: glued into the one bead and standing alone out of the other."""
+    def movable(decision: ReviewDecision | None, lang: str) -> bool:
+        return decision is not None and decision.decision in ("", "OK", "Fix") and lang in decision.edited
+
+    for lang in LANGS:
+        start = 0
+        while start < len(drafts):
+            end = start
+            while end < len(drafts) and movable(decided[end], lang):
+                end += 1
+            if end - start >= 2:
+                _reassign(drafts[start:end], [decision.text[lang] for decision in decided[start:end]], lang)
+                for draft, decision in zip(drafts[start:end], decided[start:end], strict=True):
+                    if _words(" ".join(draft.texts(lang))) == _words(decision.text[lang]):
+                        decision.moved.append(lang)
+            start = end + 1
+
+
+def _reassign(drafts: list[edit.Draft], cells: list[str], lang: str) -> None:
+    """Give each draft the run's sentences its cell holds, when the cells are the run's sentences
+    cut at sentence ends; otherwise leave the drafts as they are."""
+    pool = [sentence for draft in drafts for sentence in draft.sides.get(lang, [])]
+    if _words(" ".join(cells)) != _words(" ".join(sentence.text for sentence in pool)):
+        return
+    sides, taken = [], 0
+    for cell in cells:
+        wanted, end = _words(cell), taken
+        while end < len(pool) and len(_words(" ".join(s.text for s in pool[taken:end]))) < len(wanted):
+            end += 1
+        if _words(" ".join(s.text for s in pool[taken:end])) != wanted:
+            return
+        sides.append(pool[taken:end])
+        taken = end
+    for draft, side in zip(drafts, sides, strict=True):
+        draft.sides[lang] = side
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
 
 
 def _merge(groups: list[list[edit.Draft]], decisions: list[ReviewDecision], notes: list[str], name: str) -> None:

@@ -1,0 +1,153 @@
+"""A translator's session on the seed article's review workbook, through the commands: what a
+person does in Excel or LibreOffice, imported into the work folder, and the work folder used again.
+A person's reviewed alignment is never undone by a later run, and an import that would undo it is
+refused on one line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import SEED_ARTICLE, edit_rows
+from ushtil.aligner import read_alignment
+from ushtil.cli import main
+from ushtil.export.review_apply import read_review_workbook
+from ushtil.export.review_workbook import write_review_workbook
+
+NAME = SEED_ARTICLE.stem
+
+
+@pytest.fixture
+def work(tmp_path, capsys) -> Path:
+    """The seed article aligned into ``tmp_path/work`` with its review workbook ``work/review.xlsx``."""
+    (tmp_path / "journal").mkdir()
+    shutil.copy(SEED_ARTICLE, tmp_path / "journal")
+    assert main(["align", str(tmp_path / "journal"), "-o", str(tmp_path / "work"), "-q",
+                 "--xlsx", str(tmp_path / "work" / "review.xlsx")]) == 0
+    capsys.readouterr()
+    return tmp_path / "work"
+
+
+def alignment_file(work: Path) -> Path:
+    return work / f"{NAME}.alignment.jsonl"
+
+
+def review_import(work: Path, workbook: str) -> int:
+    return main(["review", "import", str(work / workbook), "-o", str(work), "-q"])
+
+
+def refused_on_one_line(capsys, *words: str) -> None:
+    err = capsys.readouterr().err
+    assert err.startswith("ushtil review: error: ") and err.count("\n") == 1 and "Traceback" not in err
+    assert all(word in err for word in words), err
+
+
+@pytest.mark.parametrize("into", ["previous", "next"])
+def test_a_sentence_cut_from_one_bead_and_pasted_into_its_neighbour_moves(seed_alignment, tmp_path, into):
+    # the translator cuts the English sentence of bead 3 and pastes it after bead 2's (or bead 2's
+    # before bead 3's): the sentence moves, whole, and is not kept twice
+    path = tmp_path / "review.xlsx"
+    write_review_workbook([seed_alignment], path)
+    second, third = (seed_alignment.beads[1].text["en"], seed_alignment.beads[2].text["en"])
+    cells = {2: f"{second} {third}", 3: ""} if into == "previous" else {2: "", 3: f"{second} {third}"}
+    edit_rows(path, {number: {"English": text, "Decision": "Fix"} for number, text in cells.items()})
+
+    (after,) = read_review_workbook(path).alignments
+    assert after.sentences == seed_alignment.sentences
+    assert len(after.beads) == len(seed_alignment.beads)
+    moved = [1, 2] if into == "previous" else []
+    kept = [] if into == "previous" else [1, 2]
+    assert [after.beads[1].sentences["en"], after.beads[2].sentences["en"]] == [moved, kept]
+    assert ("missing:en" in after.beads[2].flags) == (into == "previous")
+    assert ("missing:en" in after.beads[1].flags) == (into == "next")
+    assert [b.sentences for b in after.beads[3:]] == [b.sentences for b in seed_alignment.beads[3:]]
+
+
+def test_aligning_again_keeps_the_reviewed_alignment_and_shows_it_for_review(work, capsys):
+    edit_rows(work / "review.xlsx", {
+        2: {"English": seed_alignment_text(work, 2).replace("crossroads", "cross-roads"), "Decision": "Fix"},
+        3: {"Decision": "Merge"},
+    })
+    assert review_import(work, "review.xlsx") == 0
+    reviewed = alignment_file(work).read_bytes()
+    journal = work.parent / "journal"
+
+    assert main(["align", str(journal), "-o", str(work), "--xlsx", str(work / "review2.xlsx")]) == 0
+    err = capsys.readouterr().err
+    assert f"{alignment_file(work)} was reviewed (review.xlsx); kept as it stands" in err
+    assert alignment_file(work).read_bytes() == reviewed
+    sheet = load_workbook(work / "review2.xlsx", read_only=True)["Alignment"]
+    texts = [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert len(texts) == len(read_alignment(alignment_file(work)).beads) and "cross-roads" in texts[1]
+
+    # and the review of that workbook imports over it (nothing undone: it was written from it)
+    edit_rows(work / "review2.xlsx", {5: {"Decision": "OK"}})
+    assert review_import(work, "review2.xlsx") == 0
+    assert "cross-roads" in read_alignment(alignment_file(work)).beads[1].text["en"]
+    assert main(["check", str(work), "-q"]) in (0, 1)
+    assert main(["glossary", str(work), "-o", str(work / "glossary.xlsx"), "-q"]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    assert "cross-roads" in read_alignment(alignment_file(work)).beads[1].text["en"]
+
+
+def seed_alignment_text(work: Path, number: int) -> str:
+    return read_alignment(alignment_file(work)).beads[number - 1].text["en"]
+
+
+def test_an_older_workbook_imported_after_a_review_is_refused(work, capsys):
+    shutil.copy(work / "review.xlsx", work / "untouched.xlsx")
+    edit_rows(work / "review.xlsx", {3: {"Decision": "Merge"}})
+    assert review_import(work, "review.xlsx") == 0
+    merged = alignment_file(work).read_bytes()
+    assert review_import(work, "review.xlsx") == 0  # the same workbook twice: the same result
+    assert alignment_file(work).read_bytes() == merged
+
+    capsys.readouterr()
+    assert review_import(work, "untouched.xlsx") == 2
+    refused_on_one_line(capsys, "untouched.xlsx", "was reviewed with review.xlsx", "nothing written")
+    assert alignment_file(work).read_bytes() == merged
+    assert not (work / "untouched.tmx").exists()
+
+    # a second review (of a workbook of the reviewed alignment) splits the merged bead again: the
+    # alignment is as it was aligned, but the first workbook's Merge would still undo the Split
+    assert main(["align", str(work.parent / "journal"), "-o", str(work), "-q",
+                 "--xlsx", str(work / "second.xlsx")]) == 0
+    merged = read_alignment(alignment_file(work))
+    edit_rows(work / "second.xlsx", {3: {"Decision": "Split", **{
+        column: "\n".join(merged.sentences[lang][i] for i in merged.beads[2].sentences[lang])
+        for column, lang in (("English", "en"), ("Kazakh", "kk"), ("Russian", "ru"))}}})
+    assert review_import(work, "second.xlsx") == 0
+    split = alignment_file(work).read_bytes()
+    assert len(read_alignment(alignment_file(work)).beads) == len(merged.beads) + 1
+    capsys.readouterr()
+    assert review_import(work, "review.xlsx") == 2
+    refused_on_one_line(capsys, "was reviewed with second.xlsx")
+    assert alignment_file(work).read_bytes() == split
+
+
+def test_a_workbook_written_before_the_article_was_aligned_again_is_refused(work, capsys):
+    article = work.parent / "journal" / SEED_ARTICLE.name
+    text = article.read_text(encoding="utf-8")
+    first = read_alignment(alignment_file(work)).beads[1].text["en"]
+    assert text.count(first) == 1
+    article.write_text(text.replace(first, ""), encoding="utf-8")  # the editor dropped a sentence
+    assert main(["align", str(article.parent), "-o", str(work), "-q"]) == 0
+    realigned = alignment_file(work).read_bytes()
+    edit_rows(work / "review.xlsx", {4: {"Decision": "OK"}})
+    capsys.readouterr()
+    assert review_import(work, "review.xlsx") == 2
+    refused_on_one_line(capsys, "was aligned again after this workbook was written")
+    assert alignment_file(work).read_bytes() == realigned
+
+
+def test_beads_marked_ok_are_a_review_that_aligning_again_keeps(work, capsys):
+    edit_rows(work / "review.xlsx", {number: {"Decision": "OK"} for number in range(1, 6)})
+    assert review_import(work, "review.xlsx") == 0
+    approved = alignment_file(work).read_bytes()
+    assert read_alignment(alignment_file(work)).settings["reviewed"] == "review.xlsx"
+    assert main(["align", str(work.parent / "journal"), "-o", str(work), "--fresh"]) == 0
+    assert "was reviewed (review.xlsx); kept as it stands" in capsys.readouterr().err
+    assert alignment_file(work).read_bytes() == approved
