@@ -82,3 +82,17 @@ def test_a_russian_title_left_in_english_is_reported_untranslated(tmp_path):
     titles = [f for f in report.findings if f.section == "title"]
     assert [(f.check, f.lang) for f in titles] == [("untranslated", "ru")]
     assert "English" in titles[0].message
+
+
+def test_a_keyword_dropped_from_one_list_is_counted_against_that_language(tmp_path):
+    report = _check(tmp_path, ("Россия, ЕС, Китай, Центральная Азия.", "Россия, ЕС, Центральная Азия."))
+    counted = [f for f in report.findings if f.check == "keyword-count"]
+    assert [(f.lang, f.section) for f in counted] == [("ru", "keywords")]
+    assert "the ru keyword list has 6 where the others have 7" in counted[0].message
+
+
+def test_an_author_dropped_from_one_byline_is_counted_against_that_language(tmp_path):
+    report = _check(tmp_path, ("#### Д.М. Туртугулова, Б. Сейлхан, Ж.Б. Акимова",
+                               "#### Д.М. Туртугулова, Ж.Б. Акимова"))
+    counted = [f for f in report.findings if f.check == "author-count"]
+    assert [(f.lang, f.section) for f in counted] == [("ru", "authors")]

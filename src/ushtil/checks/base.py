@@ -125,3 +125,27 @@ class Check(ABC):
             check=check, severity=severity, article=ctx.article.id, message=message, lang=lang, bead=bead,
             section=section, text=text, suggestion=suggestion, family=self.name,
         )
+
+    def list_lengths(self, ctx: ArticleContext, check: str, lists: dict[str, list[str]], what: str,
+                     section: str) -> Iterator[Finding]:
+        """One warning when the languages' lists of ``what`` (keywords, authors) differ in length,
+        blaming the one language whose count the other two agree on otherwise (a keyword dropped
+        from the ru list: ru), no language when all differ."""
+        counts = {lang: len(items) for lang, items in lists.items()}
+        if len(set(counts.values())) < 2:
+            return
+        counted = ", ".join(f"{lang} {count}" for lang, count in counts.items())
+        odd = [lang for lang, count in counts.items() if list(counts.values()).count(count) == 1]
+        if len(counts) == 3 and len(odd) == 1:
+            others = next(count for lang, count in counts.items() if lang != odd[0])
+            yield self.finding(
+                ctx, check, Severity.WARNING,
+                f"the {odd[0]} {what} list has {counts[odd[0]]} where the others have {others} ({counted})",
+                lang=odd[0], section=section,
+                suggestion=f"check the {odd[0]} {what} list: give every {what} in all three languages",
+            )
+            return
+        yield self.finding(
+            ctx, check, Severity.WARNING, f"the {what} lists differ in length ({counted})",
+            section=section, suggestion=f"give every {what} in all three languages",
+        )

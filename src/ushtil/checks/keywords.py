@@ -76,12 +76,7 @@ class KeywordCheck(Check):
                     ctx, "missing-keywords", Severity.ERROR, f"the {lang} part has no keywords",
                     lang=lang, section="keywords", suggestion=f"add the {lang} keywords",
                 )
-        if len({len(keywords) for keywords in with_keywords.values()}) > 1:
-            counted = ", ".join(f"{lang} {len(keywords)}" for lang, keywords in with_keywords.items())
-            yield self.finding(
-                ctx, "keyword-count", Severity.WARNING, f"the keyword lists differ in length ({counted})",
-                section="keywords", suggestion="give every keyword in all three languages",
-            )
+        yield from self.list_lengths(ctx, "keyword-count", with_keywords, "keyword", "keywords")
         if "en" not in with_keywords:
             return
         missing = list(self._by_terms(ctx, with_keywords))

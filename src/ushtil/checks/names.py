@@ -43,12 +43,7 @@ class NameCheck(Check):
                     f"the {lang} part names no authors ({', '.join(listed)} do)",
                     lang=lang, section="authors", suggestion=f"add the authors' names in {lang}",
                 )
-        if len({len(names) for names in listed.values()}) > 1:
-            counted = ", ".join(f"{lang} {len(names)}" for lang, names in listed.items())
-            yield self.finding(
-                ctx, "author-count", Severity.WARNING, f"the author lists differ in length ({counted})",
-                section="authors", suggestion="give every author in all three languages",
-            )
+        yield from self.list_lengths(ctx, "author-count", listed, "author", "authors")
         pivot = "en" if "en" in listed else next(iter(listed))
         others = [lang for lang in listed if lang != pivot]
         for author in listed[pivot]:
