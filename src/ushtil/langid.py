@@ -97,7 +97,7 @@ def _typed_plain_guess(words: list[str]) -> LanguageGuess:
     "мен") outnumber the Kazakh ones, and are two at least; Kazakh when Kazakh ones are seen;
     otherwise undecided ("Казакстан — Орта Азиядагы ен ири мемлекет.")."""
     kk, ru = get_language("kk"), get_language("ru")
-    plain_kazakh = _plain_kazakh_words() | {word.translate(kk.stand_in_table) for word in kk.stop_words}
+    plain_kazakh = _typed_kazakh_words()
     kazakh = sum(word.translate(kk.stand_in_table) in plain_kazakh for word in words)
     russian = sum(word in ru.stop_words and word not in plain_kazakh for word in words)
     if russian > kazakh and russian >= 2:
@@ -122,6 +122,14 @@ def _plain_kazakh_words() -> frozenset[str]:
     letters ("де" of a French name in a Russian text), do not count."""
     kk, ru = get_language("kk"), get_language("ru")
     return frozenset({word.translate(kk.stand_in_table) for word in kk.stop_words if len(word) >= 3} - ru.stop_words)
+
+
+@cache
+def _typed_kazakh_words() -> frozenset[str]:
+    """Every Kazakh function word as typed without the Kazakh letters, made once (a typed part's
+    every sentence asks for them)."""
+    kk = get_language("kk")
+    return _plain_kazakh_words() | {word.translate(kk.stand_in_table) for word in kk.stop_words}
 
 
 def language_names() -> dict[str, str]:

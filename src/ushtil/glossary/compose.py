@@ -23,8 +23,9 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
+from ..langs import get_language
 from ..translit import latin_key, name_similarity
-from .headwords import as_typed, typed_gram
+from .headwords import typed_gram
 from .index import LanguageIndex
 from .patterns import term_patterns
 from .phrases import WordAssociation
@@ -300,7 +301,7 @@ def _kazakh_stems(key: str) -> tuple[str, ...]:
 
 def _typed_if(endings: tuple[str, ...], typed: bool) -> tuple[str, ...]:
     """``endings``, and with ``typed`` each as typed without the Kazakh letters too (ның, нын)."""
-    return as_typed(endings, "kk") if typed else endings
+    return get_language("kk").with_typed_forms(endings) if typed else endings
 
 
 def _kazakh_nominative(word: str, key: str, typed: bool = False) -> str:

@@ -40,10 +40,8 @@ def headword(index: LanguageIndex, gram: str, english_name: str = "") -> str:
         return ranked[0] + "." if "." in ranked[0] and not ranked[0].endswith(".") else ranked[0]
     compound = {stem + ending for stem in _voiced(head, index.lang)
                 for ending in term_patterns(index.lang).compound_head_endings} if len(keys) > 1 else set()
-    lemma_form = lemmatize_phrase(ranked[0], index.lang)
     typed = typed_gram(ranked[0], gram, index.lang)
-    if typed:
-        lemma_form = lemmatize_phrase(ranked[0], index.lang, typed=True)
+    lemma_form = lemmatize_phrase(ranked[0], index.lang, typed=typed)
     exact = [form for form in ranked if _last(form) == head or _last(form) in compound]
     if english_name:
         shorter = [form for form in ranked if head.startswith(_last(form)) and _last(form) != head]
@@ -100,19 +98,13 @@ def typed_gram(form: str, gram: str, lang: str) -> bool:
     return lemma(last, lang, typed=True).casefold() == head
 
 
-def as_typed(endings: tuple[str, ...], lang: str) -> tuple[str, ...]:
-    """``endings`` and each as typed without the language's own letters (ға and га)."""
-    table = get_language(lang).stand_in_table
-    return tuple(dict.fromkeys([*endings, *(ending.translate(table) for ending in endings)]))
-
-
 def _without_case_ending(form: str, head: str, typed: bool = False) -> str:
     """``тропикалық жауынға`` → ``тропикалық жауын``: the longest Kazakh case ending that leaves the
     stemmed head whole comes off the last word; ``typed``: the endings as typed without the Kazakh
     letters (субъективти факторларга → субъективти факторлар)."""
     *first, last = form.split(" ")
     endings = term_patterns("kk").name_endings
-    for ending in sorted(as_typed(endings, "kk") if typed else endings, key=len, reverse=True):
+    for ending in sorted(get_language("kk").with_typed_forms(endings) if typed else endings, key=len, reverse=True):
         bare = last[: -len(ending)]
         if last.endswith(ending) and bare.casefold().startswith(head):
             return " ".join([*first, bare])
@@ -179,11 +171,9 @@ def kazakh_name_endings(word: str) -> tuple[str, ...]:
     """The Kazakh case endings a name may carry, and for a word typed without the Kazakh letters
     (Еуразиянын) the longer of those endings so typed (нын for ның), through kk.toml's stand-ins."""
     endings = term_patterns("kk").name_endings
-    language = get_language("kk")
-    if not language.typed_without_own_letters(word):
+    if not get_language("kk").typed_without_own_letters(word):
         return endings
-    typed = [ending.translate(language.stand_in_table) for ending in endings]
-    return tuple(dict.fromkeys([*endings, *(ending for ending in typed if len(ending) >= MIN_TYPED_ENDING)]))
+    return get_language("kk").with_typed_forms(endings, MIN_TYPED_ENDING)
 
 
 def name_endings(word: str, lang: str) -> list[str]:

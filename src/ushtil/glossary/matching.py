@@ -344,10 +344,7 @@ def _times_written(form: str, side: Side, lang: str) -> int:
     """How often the words of ``form`` stand in ``side`` in a row, each possibly inflected
     (Ұлыбританияның, Великобритании), but not made an adjective (Ресейлік, российский). A side typed
     without the language's own letters is searched for the form so typed (Қытай as Кытай)."""
-    language = get_language(lang)
-    if language.typed_without_own_letters(side.folded):
-        form = form.translate(language.stand_in_table)
-    words = form.split(" ")
+    words = _as_typed(form, side, lang).split(" ")
     if _stem(words[0], lang) not in side.folded:
         return 0
     surface, first, rest = side.surface, words[0], words[1:]

@@ -79,6 +79,13 @@ class Language:
         pairs = {**self.stand_ins, **{letter.upper(): stand_in.upper() for letter, stand_in in self.stand_ins.items()}}
         return str.maketrans(pairs)
 
+    def with_typed_forms(self, words: tuple[str, ...], min_length: int = 0) -> tuple[str, ...]:
+        """``words`` and each as typed without the language's own letters ("Түйін сөздер" and
+        "Туйин создер", ға and га), those so typed ``min_length`` letters long at least: what a text
+        so typed may write for them."""
+        typed = (word.translate(self.stand_in_table) for word in words)
+        return tuple(dict.fromkeys([*words, *(word for word in typed if len(word) >= min_length)]))
+
     def typed_without_own_letters(self, text: str) -> bool:
         """Whether ``text`` has letters of this language's alphabet but none of the ones only it has,
         while the language has stand-ins for them (Kazakh typed on a Russian keyboard: "Казакстан"):

@@ -78,12 +78,6 @@ class Region:
     confidence: float = 0.0
 
 
-def _with_stand_ins(words: tuple[str, ...], table: dict[int, str]) -> list[str]:
-    """The words, and each as a text typed without the language's own letters writes it
-    ("Түйін сөздер" → "Туйин создер"), so an old font's markers are found too."""
-    return list(dict.fromkeys([*words, *(word.translate(table) for word in words)]))
-
-
 @cache
 def _marker_patterns() -> list[tuple[str, str, str, re.Pattern]]:
     """(kind, lang, word, pattern) for every marker, longest first so "Түйін сөздер" beats "Түйін"."""
@@ -95,7 +89,7 @@ def _marker_patterns() -> list[tuple[str, str, str, re.Pattern]]:
             ("abstract", language.abstract_markers),
             ("section", language.section_markers),
         ):
-            for word in _with_stand_ins(words, language.stand_in_table):
+            for word in language.with_typed_forms(words):  # an old font's markers too (Туйин создер)
                 spaced = r"[\s-]+".join(map(re.escape, word.split()))
                 # A marker is followed by punctuation (Abstract. / Аңдатпа:) or ends the paragraph; a
                 # section heading may be numbered ("1 Introduction", "1. Кіріспе").
@@ -120,7 +114,7 @@ def _label_patterns() -> list[tuple[re.Pattern, bool]]:
     """(pattern, also a section heading) for every structured-abstract label, longest first."""
     sections = {word.lower() for lang in LANGUAGE_CODES for word in get_language(lang).section_markers}
     labels = {word for lang in LANGUAGE_CODES
-              for word in _with_stand_ins(get_language(lang).abstract_labels, get_language(lang).stand_in_table)}
+              for word in get_language(lang).with_typed_forms(get_language(lang).abstract_labels)}
     return [(_label_pattern(word), word.lower() in sections) for word in sorted(labels, key=lambda w: -len(w))]
 
 
