@@ -78,6 +78,7 @@ def _same_name(author: str, written: str, listed: dict[str, list[str]], lang: st
     return similarity >= MIN_NAME_SIMILARITY and not (
         similarity < 1.0 and _spelled_exactly_elsewhere(surname(author), surname(written), listed, lang))
 
+
 def _spelled_exactly_elsewhere(english: str, written: str, listed: dict[str, list[str]], lang: str) -> bool:
     """Whether another non-English part spells this surname exactly as the English transliterates and
     differently from ``written`` (Kazakh Туртугулова against Russian Туртуглова for Turtugulova)."""

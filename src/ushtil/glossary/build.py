@@ -395,17 +395,7 @@ def _composed(candidate: Candidate, corpus: _Corpus) -> tuple[dict[str, Renderin
     last build when composed there from the same beads, reading no count changed since (:mod:`.choices`)."""
     if not _running_term(candidate) or len(candidate.key) != 2:
         return None
-    composition = corpus.compositions.recall(
-        candidate.key, (candidate.units,), lambda: _composition(candidate.key, candidate.units, corpus.composers),
-        [corpus.indexes[lang] for lang in ("en", "kk", "ru")])
-    if composition is None:
-        return None
-    found, plural = composition
-    # its confidence: the weakest word's support, none when the dictionary form is unsure
-    return {lang: Rendering(lang=lang, gram=gram, headword=form, variants={form: len(holding)},
-                            confidence=support if sure else 0.0, units=list(holding), source="composed",
-                            support=support)
-            for lang, gram, form, holding, support, sure in found}, plural
+    return _recalled_composition(candidate, corpus)
 
 
 def _with_translated_name(candidate: Candidate, renderings: dict[str, Rendering | None],
@@ -417,18 +407,30 @@ def _with_translated_name(candidate: Candidate, renderings: dict[str, Rendering 
     side by side in the bead, in every bead of the name showing one (:mod:`.compose`)."""
     if candidate.kind != "name" or len(candidate.key) != 2:
         return renderings
-    # kept apart from the running-text terms' compositions (keys of two words) by a key of three
+    composed = _recalled_composition(candidate, corpus, name=True)
+    if composed is None:
+        return renderings
+    return {lang: rendering or composed[0][lang] for lang, rendering in renderings.items()}
+
+
+def _recalled_composition(candidate: Candidate, corpus: _Corpus,
+                          name: bool = False) -> tuple[dict[str, Rendering], bool] | None:
+    """:func:`_composition`'s renderings of a two-word candidate, taken from the last build when
+    composed there from the same beads, reading no count changed since (:mod:`.choices`); ``name``:
+    a translated name's, every word shown by the corpus, kept apart from the running-text terms'
+    compositions (keys of two words) by a key of three."""
     composition = corpus.compositions.recall(
-        ("name", *candidate.key), (candidate.units,),
-        lambda: _composition(candidate.key, candidate.units, corpus.composers, every_word=True),
+        ("name", *candidate.key) if name else candidate.key, (candidate.units,),
+        lambda: _composition(candidate.key, candidate.units, corpus.composers, every_word=name),
         [corpus.indexes[lang] for lang in ("en", "kk", "ru")])
     if composition is None:
-        return renderings
-    composed = {lang: Rendering(lang=lang, gram=gram, headword=form, variants={form: len(holding)},
-                                confidence=support if sure else 0.0, units=list(holding), source="composed",
-                                support=support)
-                for lang, gram, form, holding, support, sure in composition[0]}
-    return {lang: rendering or composed[lang] for lang, rendering in renderings.items()}
+        return None
+    found, plural = composition
+    # its confidence: the weakest word's support, none when the dictionary form is unsure
+    return {lang: Rendering(lang=lang, gram=gram, headword=form, variants={form: len(holding)},
+                            confidence=support if sure else 0.0, units=list(holding), source="composed",
+                            support=support)
+            for lang, gram, form, holding, support, sure in found}, plural
 
 
 def _composition(key: tuple[str, ...], units: list[int], composers: dict[str, PhraseComposer],
