@@ -151,3 +151,24 @@ def test_beads_marked_ok_are_a_review_that_aligning_again_keeps(work, capsys):
     assert main(["align", str(work.parent / "journal"), "-o", str(work), "--fresh"]) == 0
     assert "was reviewed (review.xlsx); kept as it stands" in capsys.readouterr().err
     assert alignment_file(work).read_bytes() == approved
+
+
+@pytest.mark.parametrize("into", ["previous", "next"])
+def test_a_sentence_moved_to_its_neighbour_and_edited_there_is_kept_once_as_edited(seed_alignment, tmp_path, into):
+    # the translator cuts bead 3's English sentence, pastes it into bead 2's cell (or bead 2's into
+    # bead 3's) and corrects a word of it there: the sentence stands once, edited, in its new bead
+    path = tmp_path / "review.xlsx"
+    write_review_workbook([seed_alignment], path)
+    second, third = (seed_alignment.beads[1].text["en"], seed_alignment.beads[2].text["en"])
+    assert "controlled and controlled" in third
+    edited = third.replace("controlled and controlled", "controlled and ruled")
+    cells = {2: f"{second} {edited}", 3: ""} if into == "previous" else {2: "", 3: f"{second} {edited}"}
+    edit_rows(path, {number: {"English": text, "Decision": "Fix"} for number, text in cells.items()})
+
+    (after,) = read_review_workbook(path).alignments
+    assert after.sentences["en"] == [*seed_alignment.sentences["en"][:2], edited, *seed_alignment.sentences["en"][3:]]
+    assert len(after.beads) == len(seed_alignment.beads)
+    holder, emptied = (after.beads[1], after.beads[2]) if into == "previous" else (after.beads[2], after.beads[1])
+    assert holder.sentences["en"] == [1, 2] and holder.text["en"] == f"{second} {edited}"
+    assert emptied.sentences["en"] == [] and "missing:en" in emptied.flags
+    assert [b.sentences for b in after.beads[3:]] == [b.sentences for b in seed_alignment.beads[3:]]
