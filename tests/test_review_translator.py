@@ -172,3 +172,29 @@ def test_a_sentence_moved_to_its_neighbour_and_edited_there_is_kept_once_as_edit
     assert holder.sentences["en"] == [1, 2] and holder.text["en"] == f"{second} {edited}"
     assert emptied.sentences["en"] == [] and "missing:en" in emptied.flags
     assert [b.sentences for b in after.beads[3:]] == [b.sentences for b in seed_alignment.beads[3:]]
+
+
+def test_the_import_knows_a_workbook_by_its_content_not_its_file_name(work, capsys, tmp_path):
+    # the reviewer imports review.xlsx, then a renamed copy of it (the same workbook: imported
+    # again), then another workbook of the same alignment saved under the same name elsewhere
+    # (a colleague's, unreviewed): that one would undo the review and is refused
+    edit_rows(work / "review.xlsx", {3: {"Decision": "Merge"}})
+    assert review_import(work, "review.xlsx") == 0
+    merged = read_alignment(alignment_file(work))
+    shutil.copy(work / "review.xlsx", work / "review-final.xlsx")
+    assert review_import(work, "review-final.xlsx") == 0
+    again = read_alignment(alignment_file(work))
+    assert [b.sentences for b in again.beads] == [b.sentences for b in merged.beads]
+    assert again.settings["reviewed"] == "review-final.xlsx"
+    edit_rows(work / "review-final.xlsx", {7: {"Decision": "OK"}})  # the reviewer goes on with the copy
+    assert review_import(work, "review-final.xlsx") == 0
+
+    colleague = tmp_path / "colleague"
+    assert main(["align", str(work.parent / "journal"), "-o", str(colleague), "-q",
+                 "--xlsx", str(colleague / "review.xlsx")]) == 0
+    shutil.copy(colleague / "review.xlsx", work / "review.xlsx")
+    edit_rows(work / "review.xlsx", {5: {"Decision": "OK"}})
+    capsys.readouterr()
+    assert review_import(work, "review.xlsx") == 2
+    refused_on_one_line(capsys, "review.xlsx", "was reviewed with review-final.xlsx", "nothing written")
+    assert [b.sentences for b in read_alignment(alignment_file(work)).beads] == [b.sentences for b in merged.beads]

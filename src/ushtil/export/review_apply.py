@@ -60,6 +60,8 @@ class ReviewResult:
     signature: str = ""
     #: each article's alignment as the workbook was written from it, before the review
     written: list[Alignment] = field(default_factory=list)
+    #: the id the workbook was written with ("" when an older ushtil wrote it)
+    workbook_id: str = ""
 
     @property
     def alignments(self) -> list[Alignment]:
@@ -84,17 +86,18 @@ def read_review_workbook(path: str | os.PathLike) -> ReviewResult:
         notes.append(f"Alignment row {row.row}: {key[0]} has no bead #{key[1]}; row ignored")
     aligned, decisions = [], []
     for article in sheets.articles:
-        item, article_decisions = apply_review(article, rows, notes, os.path.basename(path))
+        item, article_decisions = apply_review(article, rows, notes, os.path.basename(path), sheets.workbook_id)
         aligned.append(item)
         decisions.extend(article_decisions)
     for key, row in sorted(rows.items(), key=lambda item: item[1].row):
         notes.append(f"Alignment row {row.row}: article {key[0]!r} is not in this workbook; row ignored")
     return ReviewResult(aligned=aligned, decisions=decisions, notes=notes, signature=sheets.signature,
-                        written=[article.alignment() for article in sheets.articles])
+                        written=[article.alignment() for article in sheets.articles],
+                        workbook_id=sheets.workbook_id)
 
 
 def apply_review(article: ArticleRecord, rows: dict[tuple[str, int], SheetRow], notes: list[str],
-                 workbook: str = "") -> tuple[AlignedArticle, list[ReviewDecision]]:
+                 workbook: str = "", workbook_id: str = "") -> tuple[AlignedArticle, list[ReviewDecision]]:
     """The article's alignment with the reviewer's rows applied (the rows used are taken out of ``rows``)."""
     written = article.alignment()
     drafts = edit.drafts_of(written)
@@ -121,10 +124,21 @@ def apply_review(article: ArticleRecord, rows: dict[tuple[str, int], SheetRow], 
     _merge(groups, decisions, notes, article.name)
     changed = any(d.decision or d.edited for d in decisions)  # an OK is a person's decision too
     if changed:
-        written.settings = {**written.settings, "reviewed": workbook}
+        earlier = {key: value for key, value in written.settings.items() if key not in ("reviewed_id", "reviewed_rows")}
+        written.settings = {**earlier, "reviewed": workbook}
+        if workbook_id:
+            written.settings.update(reviewed_id=workbook_id, reviewed_rows=reviewed_rows(decisions))
         written.signature = f"{written.signature} | reviewed {workbook}" if workbook else written.signature
     alignment = edit.alignment_of([draft for group in groups for draft in group], written)
     return AlignedArticle(edit.article_of(alignment, article.front), alignment), decisions
+
+
+def reviewed_rows(decisions: list[ReviewDecision]) -> str:
+    """The rows a person decided or edited, each as ``bead:fingerprint`` of its decision and text:
+    what an import records, so that a later import of the same workbook can tell whether it still
+    holds them (the reviewer went on) or not (an older copy, which would undo them)."""
+    return " ".join(f"{d.bead}:{text_fingerprint(chr(10).join([d.decision, *(d.text[lang] for lang in LANGS)]))}"
+                    for d in decisions if d.decision or d.edited)
 
 
 def _decided(draft: edit.Draft, decision: ReviewDecision, notes: list[str]) -> list[edit.Draft]:
