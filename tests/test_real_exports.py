@@ -258,3 +258,13 @@ def test_short_abstract_without_final_stop_over_the_next_byline_stays_the_abstra
         part, seed = article.part(lang), seed_article.part(lang)
         assert part.paragraphs == [abstracts[lang]], lang
         assert part.title == seed.title and part.authors == seed.authors, lang
+
+
+def test_summary_with_its_title_and_names_over_a_label_alone():
+    """"РЕЗЮМЕ" / title / names / "Цель исследования" alone on its line / text: the label opens the
+    summary's text, so the title and names over it are the part's."""
+    text = (f"{_part('kk', MARKERS['kk'], KEYWORDS['kk'])}\n\nРЕЗЮМЕ\n\n{TITLES['ru']}\n\n{BYLINES['ru']}\n\n"
+            f"Цель исследования\n\n" + "\n\n".join(PARAGRAPHS["ru"]) + f"\n\n{KEYWORDS['ru']}\n")
+    russian = article_from_text(text, "summary-with-label").part("ru")
+    assert (russian.title, len(russian.authors)) == (TITLES["ru"], 2)
+    assert russian.paragraphs == PARAGRAPHS["ru"] and russian.labels[0] == "Цель исследования"

@@ -331,12 +331,13 @@ def _front_matter_under_marker(
 
 
 def _text_follows(paragraphs: list[Paragraph], markers: list[Marker | None], start: int) -> bool:
-    """Whether running text (no marker, byline or title) comes at ``start``, affiliations and
-    e-mail lines passed over."""
+    """Whether running text (no marker, byline or title; a structured abstract's label is text)
+    comes at ``start``, affiliations and e-mail lines passed over."""
     for paragraph, marker in zip(paragraphs[start:], markers[start:], strict=True):
         if marker is None and (_is_affiliation(paragraph.text) or _METADATA.search(paragraph.text)):
             continue
-        return marker is None and not split_names(paragraph.text) and not _is_title_like(paragraph)
+        return marker is None and not split_names(paragraph.text) and (
+            find_label(paragraph.text) is not None or not _is_title_like(paragraph))
     return False
 
 
