@@ -107,7 +107,7 @@ def test_an_older_workbook_imported_after_a_review_is_refused(work, capsys):
 
     capsys.readouterr()
     assert review_import(work, "untouched.xlsx") == 2
-    refused_on_one_line(capsys, "untouched.xlsx", "was reviewed with review.xlsx", "nothing written")
+    refused_on_one_line(capsys, "untouched.xlsx", "was reviewed with review.xlsx", "an older copy?", "nothing written")
     assert alignment_file(work).read_bytes() == merged
     assert not (work / "untouched.tmx").exists()
 

@@ -95,6 +95,10 @@ def _refuse_undoing(result, outdir: Path, workbook: str, suffix: str) -> None:
                 and shape(present) in (shape(before), shape(item.alignment))):
             continue
         reviewed = present.settings.get("reviewed", "")
+        if result.workbook_id and present.settings.get("reviewed_id") == result.workbook_id:
+            raise InputError(f"{workbook}: {path} was reviewed with {reviewed}, a copy of this workbook holding "
+                             "decisions or edits this one lacks (an older copy?); importing it would undo them "
+                             "(nothing written)")
         since = f"reviewed with {reviewed}" if reviewed else "aligned again"
         raise InputError(f"{workbook}: {path} was {since} after this workbook was written; importing it would "
                          "undo that (nothing written); 'ushtil align ... --xlsx' writes a workbook of it as it stands")
