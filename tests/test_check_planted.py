@@ -3,6 +3,8 @@ copies of numbers left alone (bench/check_planted.py measures the same kinds on 
 
 from __future__ import annotations
 
+import pytest
+
 import ushtil
 from conftest import SEED_ARTICLE
 
@@ -96,3 +98,29 @@ def test_an_author_dropped_from_one_byline_is_counted_against_that_language(tmp_
                                "#### Д.М. Туртугулова, Ж.Б. Акимова"))
     counted = [f for f in report.findings if f.check == "author-count"]
     assert [(f.lang, f.section) for f in counted] == [("ru", "authors")]
+
+
+#: Russian sentences of the seed with their English originals: two in paragraph 4, the one the Kazakh
+#: abstract lacks, and one in paragraph 6
+RU_PLAYERS = "Основные внешние игроки – Россия, США, ЕС и Китай – заявили"
+RU_FRICTION = "Но между ними также есть некоторые трения."
+RU_HOWEVER = "Однако в силу ряда объективных и субъективных факторов"
+
+
+@pytest.mark.parametrize(("deleted", "english"), [
+    (RU_PLAYERS, "The main external players"),
+    (RU_FRICTION, "But there is also some friction between them."),
+    (RU_HOWEVER, "However, due to several objective and subjective factors"),
+], ids=["same-paragraph-first", "same-paragraph-last", "another-paragraph"])
+def test_a_russian_sentence_deleted_beside_the_missing_kazakh_paragraph_is_found(tmp_path, deleted, english):
+    # the seed's Kazakh abstract lacks paragraph 4; the Russian also drops one sentence, inside that
+    # paragraph or another one: both are reported, nothing is blamed on English
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    start = text.index(deleted)
+    end = text.index(".", start + len(deleted) - 1) + 1
+    report = _check(tmp_path, (text[start:end + 1], ""))
+    gaps = [f for f in report.errors if f.check.startswith(("missing-", "extra-"))]
+    assert [(f.check, f.lang) for f in gaps if f.lang == "kk"] == [("missing-paragraph", "kk")]
+    russian = [f for f in gaps if f.lang == "ru"]
+    assert [f.check for f in russian] == ["missing-sentence"] and english in russian[0].text
+    assert not [f for f in gaps if f.lang == "en"]

@@ -2,6 +2,8 @@
 in the middle of an abstract, and a .docx or web page saved as text (one line per paragraph, no
 blank lines). Each abstract must come out in its printed paragraphs, no false truncated note."""
 
+import pytest
+
 from conftest import wrapped_lines
 from ushtil.read import article_from_text
 
@@ -230,3 +232,39 @@ def test_markdown_table_padded_with_spaces_is_no_two_column_page():
     article = article_from_text("\n".join(rows) + "\n", "padded-table")
     assert [article.part(lang).paragraphs for lang in ("en", "kk", "ru")] == [
         PARAGRAPHS[lang] for lang in ("en", "kk", "ru")]
+
+
+SEED_AFFILIATIONS = {"en": "L.N. Gumilyov Eurasian National University, Astana, Kazakhstan",
+                     "kk": "Л.Н. Гумилев атындағы Еуразия ұлттық университеті, Астана, Қазақстан",
+                     "ru": "Евразийский национальный университет имени Л.Н. Гумилева, Астана, Казахстан"}
+
+
+@pytest.mark.parametrize("markdown", [False, True], ids=["txt", "md"])
+def test_short_abstract_without_final_stop_over_the_next_byline_stays_the_abstract(seed_article, markdown):
+    """The seed's parts as a journal prints them one after another, each its byline, affiliation,
+    title, marker alone on its line and a one-sentence abstract whose final stop was lost: the
+    abstract over the next part's byline was read as the part's title (the byline as its authors,
+    the affiliation as its abstract)."""
+    parts, abstracts = [], {}
+    for lang, marker in (("en", "Abstract"), ("kk", "Аңдатпа"), ("ru", "Аннотация")):
+        seed = seed_article.part(lang)
+        abstracts[lang] = seed.sentences[0][0].rstrip(".")
+        assert len(abstracts[lang].split()) <= 30
+        title, marker = (f"# {seed.title}", f"**{marker}**") if markdown else (seed.title, marker)
+        front = f"{', '.join(seed.authors)}\n\n{SEED_AFFILIATIONS[lang]}\n\n{title}"
+        parts.append(f"{front}\n\n{marker}\n\n{abstracts[lang]}")
+    article = article_from_text("\n\n".join(parts) + "\n", "short-abstracts")
+    for lang in ("en", "kk", "ru"):
+        part, seed = article.part(lang), seed_article.part(lang)
+        assert part.paragraphs == [abstracts[lang]], lang
+        assert part.title == seed.title and part.authors == seed.authors, lang
+
+
+def test_summary_with_its_title_and_names_over_a_label_alone():
+    """"РЕЗЮМЕ" / title / names / "Цель исследования" alone on its line / text: the label opens the
+    summary's text, so the title and names over it are the part's."""
+    text = (f"{_part('kk', MARKERS['kk'], KEYWORDS['kk'])}\n\nРЕЗЮМЕ\n\n{TITLES['ru']}\n\n{BYLINES['ru']}\n\n"
+            f"Цель исследования\n\n" + "\n\n".join(PARAGRAPHS["ru"]) + f"\n\n{KEYWORDS['ru']}\n")
+    russian = article_from_text(text, "summary-with-label").part("ru")
+    assert (russian.title, len(russian.authors)) == (TITLES["ru"], 2)
+    assert russian.paragraphs == PARAGRAPHS["ru"] and russian.labels[0] == "Цель исследования"

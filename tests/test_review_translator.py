@@ -107,7 +107,7 @@ def test_an_older_workbook_imported_after_a_review_is_refused(work, capsys):
 
     capsys.readouterr()
     assert review_import(work, "untouched.xlsx") == 2
-    refused_on_one_line(capsys, "untouched.xlsx", "was reviewed with review.xlsx", "nothing written")
+    refused_on_one_line(capsys, "untouched.xlsx", "was reviewed with review.xlsx", "an older copy?", "nothing written")
     assert alignment_file(work).read_bytes() == merged
     assert not (work / "untouched.tmx").exists()
 
@@ -151,3 +151,50 @@ def test_beads_marked_ok_are_a_review_that_aligning_again_keeps(work, capsys):
     assert main(["align", str(work.parent / "journal"), "-o", str(work), "--fresh"]) == 0
     assert "was reviewed (review.xlsx); kept as it stands" in capsys.readouterr().err
     assert alignment_file(work).read_bytes() == approved
+
+
+@pytest.mark.parametrize("into", ["previous", "next"])
+def test_a_sentence_moved_to_its_neighbour_and_edited_there_is_kept_once_as_edited(seed_alignment, tmp_path, into):
+    # the translator cuts bead 3's English sentence, pastes it into bead 2's cell (or bead 2's into
+    # bead 3's) and corrects a word of it there: the sentence stands once, edited, in its new bead
+    path = tmp_path / "review.xlsx"
+    write_review_workbook([seed_alignment], path)
+    second, third = (seed_alignment.beads[1].text["en"], seed_alignment.beads[2].text["en"])
+    assert "controlled and controlled" in third
+    edited = third.replace("controlled and controlled", "controlled and ruled")
+    cells = {2: f"{second} {edited}", 3: ""} if into == "previous" else {2: "", 3: f"{second} {edited}"}
+    edit_rows(path, {number: {"English": text, "Decision": "Fix"} for number, text in cells.items()})
+
+    (after,) = read_review_workbook(path).alignments
+    assert after.sentences["en"] == [*seed_alignment.sentences["en"][:2], edited, *seed_alignment.sentences["en"][3:]]
+    assert len(after.beads) == len(seed_alignment.beads)
+    holder, emptied = (after.beads[1], after.beads[2]) if into == "previous" else (after.beads[2], after.beads[1])
+    assert holder.sentences["en"] == [1, 2] and holder.text["en"] == f"{second} {edited}"
+    assert emptied.sentences["en"] == [] and "missing:en" in emptied.flags
+    assert [b.sentences for b in after.beads[3:]] == [b.sentences for b in seed_alignment.beads[3:]]
+
+
+def test_the_import_knows_a_workbook_by_its_content_not_its_file_name(work, capsys, tmp_path):
+    # the reviewer imports review.xlsx, then a renamed copy of it (the same workbook: imported
+    # again), then another workbook of the same alignment saved under the same name elsewhere
+    # (a colleague's, unreviewed): that one would undo the review and is refused
+    edit_rows(work / "review.xlsx", {3: {"Decision": "Merge"}})
+    assert review_import(work, "review.xlsx") == 0
+    merged = read_alignment(alignment_file(work))
+    shutil.copy(work / "review.xlsx", work / "review-final.xlsx")
+    assert review_import(work, "review-final.xlsx") == 0
+    again = read_alignment(alignment_file(work))
+    assert [b.sentences for b in again.beads] == [b.sentences for b in merged.beads]
+    assert again.settings["reviewed"] == "review-final.xlsx"
+    edit_rows(work / "review-final.xlsx", {7: {"Decision": "OK"}})  # the reviewer goes on with the copy
+    assert review_import(work, "review-final.xlsx") == 0
+
+    colleague = tmp_path / "colleague"
+    assert main(["align", str(work.parent / "journal"), "-o", str(colleague), "-q",
+                 "--xlsx", str(colleague / "review.xlsx")]) == 0
+    shutil.copy(colleague / "review.xlsx", work / "review.xlsx")
+    edit_rows(work / "review.xlsx", {5: {"Decision": "OK"}})
+    capsys.readouterr()
+    assert review_import(work, "review.xlsx") == 2
+    refused_on_one_line(capsys, "review.xlsx", "was reviewed with review-final.xlsx", "nothing written")
+    assert [b.sentences for b in read_alignment(alignment_file(work)).beads] == [b.sentences for b in merged.beads]

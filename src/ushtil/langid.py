@@ -4,7 +4,9 @@ Kazakh and Russian share the Cyrillic script, so the decision rests on the nine 
 Kazakh has (ә ғ қ ң ө ұ ү һ і) and on each language's function words. Short texts without
 either clue (a keyword such as "Ресей") are reported as undecided rather than guessed. Latin
 script alone does not make a text English: a long one with almost none of English's function words
-(German, French…) is reported as a language ushtil does not read.
+(German, French…) is reported as a language ushtil does not read, and so is a short one (a few
+lines) with few of them and a sign of another language: words with letters outside English's
+alphabet, or function words of Kazakh as written in the Latin alphabet.
 """
 
 from __future__ import annotations
@@ -18,10 +20,17 @@ from .langs import LANGUAGE_CODES, get_language
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _LATIN = re.compile(r"[A-Za-z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+#: a letter of the Latin script, with its accented and extended forms (é, ß, ğ, ı, ñ, ū)
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]")
 #: Latin-script text of at least this many words whose share of English function words is below
 #: OTHER_FUNCTION_SHARE is in another language (English prose has about 40 %, German about 5 %)
 OTHER_MIN_WORDS = 30
 OTHER_FUNCTION_SHARE = 0.1
+#: A shorter Latin-script text, of at least SHORT_MIN_WORDS words, is in another language when its
+#: share of English function words is below SHORT_FUNCTION_SHARE and it shows another language
+#: (a short English abstract has about 30 %; a title or keyword list may have none, and no sign)
+SHORT_MIN_WORDS = 5
+SHORT_FUNCTION_SHARE = 0.15
 #: A Cyrillic text without a Kazakh letter is Kazakh typed without them (an old font, a Russian
 #: keyboard) when it has more Kazakh function words, so read, than Russian ones: a text of at least
 #: this many words, or a shorter one (a title) without any Russian function word
@@ -64,6 +73,8 @@ def identify(text: str, typed_plain: str = "") -> LanguageGuess:
         share = sum(word in get_language("en").stop_words for word in words) / max(len(words), 1)
         if len(words) >= OTHER_MIN_WORDS and share < OTHER_FUNCTION_SHARE:
             return LanguageGuess("", 1.0 - share, "Latn", other=True)
+        if len(words) >= SHORT_MIN_WORDS and share < SHORT_FUNCTION_SHARE and _not_english_signs(text) >= 1:
+            return LanguageGuess("", 1.0 - share, "Latn", other=True)
         return LanguageGuess("en", latin / (latin + cyrillic), "Latn")
     kk, ru = get_language("kk"), get_language("ru")
     words = [word for word in _WORD.findall(text.lower()) if _CYRILLIC.match(word)]
@@ -88,6 +99,25 @@ def identify(text: str, typed_plain: str = "") -> LanguageGuess:
     if kk_evidence >= ru_evidence:
         return LanguageGuess("kk", kk_evidence / total, "Cyrl")
     return LanguageGuess("ru", ru_evidence / total, "Cyrl")
+
+
+def _not_english_signs(text: str) -> float:
+    """Signs that a Latin-script text is in another language than English: each word in lower case
+    with a letter outside English's alphabet ("étrangère", "çalışmada", "arasyndağy"), half for a
+    capitalised one (German nouns: "Großmächten"; an English text's names have them too: "Erdoğan"),
+    and each function word of another language as written in Latin letters (Kazakh "jäne", "bolyp")."""
+    english = get_language("en")
+    own = frozenset(english.alphabet)
+    latin_function = frozenset().union(*(get_language(code).latin_stop_words for code in LANGUAGE_CODES))
+    signs = 0.0
+    for word in _WORD.findall(text):
+        lower = word.lower()
+        if lower in latin_function and lower not in english.stop_words:
+            signs += 1.0
+        elif all(_LATIN_LETTER.match(letter) for letter in word if letter.isalpha()) and not own.issuperset(
+                letter for letter in lower if letter.isalpha()):
+            signs += 1.0 if word[:1].islower() else 0.5
+    return signs
 
 
 def _typed_plain_guess(words: list[str]) -> LanguageGuess:

@@ -1,8 +1,13 @@
 """Missing and extra text: abstracts, titles, paragraphs and sentences one language lacks.
 
 The alignment says which beads have an empty side; consecutive beads missing the same language are
-one finding, a *paragraph* when they cover whole paragraphs of the other languages. Paragraph counts,
-truncated endings and the reader's own notes (an abstract in the wrong language) are reported here too.
+one finding, a *paragraph* when they cover whole paragraphs of the other languages. A language missing
+over a stretch (a paragraph) does not vote on the beads beside it: a bead left with one language
+inside another's stretch lacks the third language too, not an extra sentence. A sentence deleted
+next to one it was aligned with is a bead *merging* sentences in that language (2-1), told by
+length: the side is as long as the others' sentences less their first or last, not as all of
+them. Paragraph counts, truncated endings and the reader's own notes (an abstract in the wrong
+language) are reported here too.
 """
 
 from __future__ import annotations
@@ -10,12 +15,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..model import LANGS
+from ..model import LANGS, Bead
 from .base import ArticleContext, Check, Finding, Severity
 
 #: Characters an abstract's last sentence ends with (closing quotes and brackets are skipped first).
 _FINAL_MARKS = ".!?…"
 _CLOSERS = "\"'»”’)]"
+#: A merging side (fewer sentences than the pivot's) is taken to lack a sentence when its length
+#: ratio to the pivot's side lies below -SHORT_Z standard deviations while to the pivot's side less
+#: its first or last sentence it lies within FIT_Z (a translator's merge is as long as both)
+SHORT_Z = 1.5
+FIT_Z = 1.0
+#: Sides shorter than this (characters) vary too much to judge by length.
+MIN_CHARS = 40
 
 
 @dataclass
@@ -44,6 +56,7 @@ class StructureCheck(Check):
             if finding.check.endswith("paragraph"):
                 explained.add(run.lang)
             yield finding
+        yield from self._merged_omissions(ctx)
         for note in ctx.article.notes:
             tag, _, detail = note.partition(": ")
             lang = tag.split(":", 1)[-1]
@@ -113,33 +126,68 @@ class StructureCheck(Check):
         )
 
     def _runs(self, ctx: ArticleContext) -> Iterator[_Run]:
-        current: _Run | None = None
+        """Runs of consecutive abstract beads lacking one language (or holding only one), in order
+        of their first bead."""
         # a language with no abstract text at all is reported once (empty-abstract), not per bead
         with_text = [lang for lang in ctx.present if ctx.article.part(lang).paragraphs]
+        beads = list(ctx.numbered_beads())
+        empties = [[lang for lang in with_text if not bead.sentences.get(lang)]
+                   if bead.section in ("abstract", "") else None for _, bead in beads]
+        open_runs: dict[tuple[str, str], _Run] = {}
+        done: list[_Run] = []
+        for position, (number, bead) in enumerate(beads):
+            empty = empties[position]
+            full = [lang for lang in with_text if empty is not None and lang not in empty]
+            for lang, kind in self._gaps(full, empty or [], _neighbours(empties, position)):
+                run = open_runs.get((lang, kind))
+                if run is None or run.beads[-1] != number - 1:
+                    if run is not None:
+                        done.append(run)
+                    run = open_runs[(lang, kind)] = _Run(lang=lang, kind=kind, pivot="en" if "en" in full else full[0])
+                run.beads.append(number)
+                run.sentences.extend(ctx.bead_sentences(bead, run.pivot))
+        done.extend(open_runs.values())
+        yield from sorted(done, key=lambda run: run.beads[0])
+
+    @staticmethod
+    def _gaps(full: list[str], empty: list[str], beside: list[list[str]]) -> list[tuple[str, str]]:
+        """What a bead lacks, as ``(language, "missing" | "extra")``: the empty language outvoted by
+        the full ones (a tie goes to English, the original); a bead of one language where both
+        others are empty has an extra sentence, unless one of them lacks the beads beside it too
+        (kk lacks a paragraph): that one goes on missing, and the bead is judged by the other two."""
+        if not empty or not full:
+            return []
+        if len(full) == 1 and len(empty) == 2:
+            stretch = [lang for lang in empty if any(lang in other and len(other) == 1 for other in beside)]
+            if len(stretch) == 1:
+                voters = [lang for lang in empty if lang not in stretch]
+                return [(stretch[0], "missing"), *StructureCheck._gaps(full, voters, [])]
+        missing = len(full) > len(empty) or (len(full) == len(empty) and "en" in full)
+        return [(empty[0], "missing")] if missing else [(full[0], "extra")]
+
+    def _merged_omissions(self, ctx: ArticleContext) -> Iterator[Finding]:
+        """A sentence deleted next to one the aligner then joined it with: a bead where a language
+        has fewer sentences than every other language in it and is as long as the pivot's side less
+        its first or last sentence, not as all of it (a merge by the translator keeps the content of
+        both; a third language with as few sentences says the pivot split one)."""
         for number, bead in ctx.numbered_beads():
             if bead.section not in ("abstract", ""):
-                if current:
-                    yield current
-                current = None
                 continue
-            full = [lang for lang in with_text if bead.sentences.get(lang)]
-            empty = [lang for lang in with_text if not bead.sentences.get(lang)]
-            if not empty or not full:
-                if current:
-                    yield current
-                current = None
-                continue
-            missing = len(full) > len(empty) or (len(full) == len(empty) and "en" in full)
-            lang, kind = (empty[0], "missing") if missing else (full[0], "extra")
-            if current is None or (current.lang, current.kind) != (lang, kind) or current.beads[-1] != number - 1:
-                if current:
-                    yield current
-                pivot = "en" if "en" in full else full[0]
-                current = _Run(lang=lang, kind=kind, pivot=pivot)
-            current.beads.append(number)
-            current.sentences.extend(ctx.bead_sentences(bead, current.pivot))
-        if current:
-            yield current
+            for lang in ctx.present:
+                held = len(bead.sentences.get(lang, []))
+                others = [other for other in ctx.present if other != lang and bead.sentences.get(other)]
+                if not held or not others or any(len(bead.sentences[other]) <= held for other in others):
+                    continue  # a third language as terse as this one: the pivot split a sentence
+                pivot = "en" if "en" in others else others[0]
+                dropped = _dropped_sentence(ctx, bead, lang, pivot)
+                if dropped:
+                    yield self.finding(
+                        ctx, "missing-sentence", Severity.ERROR,
+                        f"{lang} lacks 1 sentence: no translation of “{_short(dropped)}” (bead #{number} "
+                        f"pairs it with another sentence, but the {lang} side is only as long as that one)",
+                        lang=lang, bead=number, text=dropped,
+                        suggestion=f"translate the missing sentence into {lang}",
+                    )
 
     def _run_finding(self, ctx: ArticleContext, run: _Run) -> Finding:
         paragraphs = ctx.article.part(run.pivot).sentences
@@ -197,6 +245,32 @@ class StructureCheck(Check):
                     lang=lang, section="abstract", text=end[-200:],
                     suggestion="check whether the end of the abstract was cut off",
                 )
+
+
+def _dropped_sentence(ctx: ArticleContext, bead: Bead, lang: str, pivot: str) -> str:
+    """The pivot's first or last sentence of ``bead`` that ``lang``'s side leaves out, judged by
+    length (see :data:`SHORT_Z`), or ""."""
+    text = " ".join(ctx.bead_sentences(bead, lang))
+    pivot_sentences = ctx.bead_sentences(bead, pivot)
+    whole = " ".join(pivot_sentences)
+    if len(text) < MIN_CHARS or len(pivot_sentences) < 2:
+        return ""
+    z_whole = ctx.length_stats.z_score(lang, len(text), pivot, len(whole))
+    if z_whole is None or z_whole > -SHORT_Z:
+        return ""
+    fits = []
+    for dropped, kept in ((pivot_sentences[0], pivot_sentences[1:]), (pivot_sentences[-1], pivot_sentences[:-1])):
+        rest = " ".join(kept)
+        if len(rest) >= MIN_CHARS:
+            fits.append((abs(ctx.length_stats.z_score(lang, len(text), pivot, len(rest))), dropped))
+    best = min(fits, default=None)
+    return best[1] if best and best[0] <= FIT_Z else ""
+
+
+def _neighbours(empties: list[list[str] | None], position: int) -> list[list[str]]:
+    """The empty languages of the abstract beads just before and after ``position``."""
+    return [empties[other] for other in (position - 1, position + 1)
+            if 0 <= other < len(empties) and empties[other] is not None]
 
 
 def _short(text: str, limit: int = 90) -> str:

@@ -76,7 +76,9 @@ def _refuse_undoing(result, outdir: Path, workbook: str, suffix: str) -> None:
     article's alignment file in ``outdir`` holds now: a review with another workbook (an older or
     later one) or a re-alignment made after this workbook was written. The file may be this
     import's own result (imported twice), an earlier import of the same workbook (the reviewer went
-    on with it), or, not reviewed, the alignment the workbook was written from."""
+    on with it), or, not reviewed, the alignment the workbook was written from. The workbook is
+    known by the id written into it (a renamed copy is the same workbook, another workbook of the
+    same name is not); only a workbook of an older ushtil, without one, by its file name."""
     from ..aligner.io import read_alignment
     from ..errors import InputError
 
@@ -88,11 +90,29 @@ def _refuse_undoing(result, outdir: Path, workbook: str, suffix: str) -> None:
         if not path.is_file():
             continue
         present = read_alignment(path)
-        if present.signature == f"{before.signature} | reviewed {workbook}" or (
+        if _reviewed_with(present, before, item.alignment, result.workbook_id, workbook) or (
                 present.signature in (before.signature, item.alignment.signature)
                 and shape(present) in (shape(before), shape(item.alignment))):
             continue
         reviewed = present.settings.get("reviewed", "")
+        if result.workbook_id and present.settings.get("reviewed_id") == result.workbook_id:
+            raise InputError(f"{workbook}: {path} was reviewed with {reviewed}, a copy of this workbook holding "
+                             "decisions or edits this one lacks (an older copy?); importing it would undo them "
+                             "(nothing written)")
         since = f"reviewed with {reviewed}" if reviewed else "aligned again"
         raise InputError(f"{workbook}: {path} was {since} after this workbook was written; importing it would "
                          "undo that (nothing written); 'ushtil align ... --xlsx' writes a workbook of it as it stands")
+
+
+def _reviewed_with(present, before, imported, workbook_id: str, workbook: str) -> bool:
+    """Whether ``present`` is an import of this workbook (written from ``before``) whose decided and
+    edited rows this import still holds: the same workbook imported again or gone on with, not an
+    older copy of it."""
+    made, _, name = present.signature.rpartition(" | reviewed ")
+    if made != before.signature:
+        return False
+    if workbook_id:
+        rows = set(imported.settings.get("reviewed_rows", "").split())
+        return (present.settings.get("reviewed_id") == workbook_id
+                and set(present.settings.get("reviewed_rows", "").split()) <= rows)
+    return name == workbook and "reviewed_id" not in present.settings

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from ..aligner import edit
 from ..errors import UshtilError
@@ -59,6 +60,8 @@ class ReviewResult:
     signature: str = ""
     #: each article's alignment as the workbook was written from it, before the review
     written: list[Alignment] = field(default_factory=list)
+    #: the id the workbook was written with ("" when an older ushtil wrote it)
+    workbook_id: str = ""
 
     @property
     def alignments(self) -> list[Alignment]:
@@ -83,17 +86,18 @@ def read_review_workbook(path: str | os.PathLike) -> ReviewResult:
         notes.append(f"Alignment row {row.row}: {key[0]} has no bead #{key[1]}; row ignored")
     aligned, decisions = [], []
     for article in sheets.articles:
-        item, article_decisions = apply_review(article, rows, notes, os.path.basename(path))
+        item, article_decisions = apply_review(article, rows, notes, os.path.basename(path), sheets.workbook_id)
         aligned.append(item)
         decisions.extend(article_decisions)
     for key, row in sorted(rows.items(), key=lambda item: item[1].row):
         notes.append(f"Alignment row {row.row}: article {key[0]!r} is not in this workbook; row ignored")
     return ReviewResult(aligned=aligned, decisions=decisions, notes=notes, signature=sheets.signature,
-                        written=[article.alignment() for article in sheets.articles])
+                        written=[article.alignment() for article in sheets.articles],
+                        workbook_id=sheets.workbook_id)
 
 
 def apply_review(article: ArticleRecord, rows: dict[tuple[str, int], SheetRow], notes: list[str],
-                 workbook: str = "") -> tuple[AlignedArticle, list[ReviewDecision]]:
+                 workbook: str = "", workbook_id: str = "") -> tuple[AlignedArticle, list[ReviewDecision]]:
     """The article's alignment with the reviewer's rows applied (the rows used are taken out of ``rows``)."""
     written = article.alignment()
     drafts = edit.drafts_of(written)
@@ -120,10 +124,21 @@ def apply_review(article: ArticleRecord, rows: dict[tuple[str, int], SheetRow], 
     _merge(groups, decisions, notes, article.name)
     changed = any(d.decision or d.edited for d in decisions)  # an OK is a person's decision too
     if changed:
-        written.settings = {**written.settings, "reviewed": workbook}
+        earlier = {key: value for key, value in written.settings.items() if key not in ("reviewed_id", "reviewed_rows")}
+        written.settings = {**earlier, "reviewed": workbook}
+        if workbook_id:
+            written.settings.update(reviewed_id=workbook_id, reviewed_rows=reviewed_rows(decisions))
         written.signature = f"{written.signature} | reviewed {workbook}" if workbook else written.signature
     alignment = edit.alignment_of([draft for group in groups for draft in group], written)
     return AlignedArticle(edit.article_of(alignment, article.front), alignment), decisions
+
+
+def reviewed_rows(decisions: list[ReviewDecision]) -> str:
+    """The rows a person decided or edited, each as ``bead:fingerprint`` of its decision and text:
+    what an import records, so that a later import of the same workbook can tell whether it still
+    holds them (the reviewer went on) or not (an older copy, which would undo them)."""
+    return " ".join(f"{d.bead}:{text_fingerprint(chr(10).join([d.decision, *(d.text[lang] for lang in LANGS)]))}"
+                    for d in decisions if d.decision or d.edited)
 
 
 def _decided(draft: edit.Draft, decision: ReviewDecision, notes: list[str]) -> list[edit.Draft]:
@@ -154,9 +169,10 @@ def _decided(draft: edit.Draft, decision: ReviewDecision, notes: list[str]) -> l
 def _move_sentences(drafts: list[edit.Draft], decided: list[ReviewDecision | None]) -> None:
     """Move whole sentences between neighbouring beads where that is all the edit did: a run of
     beads whose cells in a language were all edited (a sentence cut from one cell and pasted into
-    the next edits both), undecided or Fix, that together still hold the same sentences in the same
-    order, each cell whole sentences. Replacing each cell's text instead would keep the moved
-    sentence twice: glued into the one bead and standing alone out of the other."""
+    the next edits both), undecided or Fix, whose cells still hold the run's sentences in the same
+    order, maybe corrected too; a cell that differs from its sentences then has its text replaced.
+    Replacing each cell's text alone would keep the moved sentence twice: glued into the one bead
+    and standing alone out of the other."""
     def movable(decision: ReviewDecision | None, lang: str) -> bool:
         return decision is not None and decision.decision in ("", "OK", "Fix") and lang in decision.edited
 
@@ -175,22 +191,29 @@ def _move_sentences(drafts: list[edit.Draft], decided: list[ReviewDecision | Non
 
 
 def _reassign(drafts: list[edit.Draft], cells: list[str], lang: str) -> None:
-    """Give each draft the run's sentences its cell holds, when the cells are the run's sentences
-    cut at sentence ends; otherwise leave the drafts as they are."""
+    """Give each draft the run's sentences its cell holds now: each sentence goes to the cell that
+    holds most of its words (read by a word alignment of the cells against the sentences, so a
+    sentence moved and also corrected is still found), when every sentence is found there, at
+    least half of it, and the sentences stay in text order; otherwise leave the drafts as they are."""
     pool = [sentence for draft in drafts for sentence in draft.sides.get(lang, [])]
-    if _words(" ".join(cells)) != _words(" ".join(sentence.text for sentence in pool)):
+    if not pool:
         return
-    sides, taken = [], 0
-    for cell in cells:
-        wanted, end = _words(cell), taken
-        while end < len(pool) and len(_words(" ".join(s.text for s in pool[taken:end]))) < len(wanted):
-            end += 1
-        if _words(" ".join(s.text for s in pool[taken:end])) != wanted:
+    pool_words = [(index, word) for index, sentence in enumerate(pool) for word in _words(sentence.text)]
+    cell_words = [(index, word) for index, cell in enumerate(cells) for word in _words(cell)]
+    found = [[0] * len(cells) for _ in pool]
+    matcher = SequenceMatcher(None, [word for _, word in pool_words], [word for _, word in cell_words],
+                              autojunk=False)
+    for start, cell_start, size in matcher.get_matching_blocks():
+        for offset in range(size):
+            found[pool_words[start + offset][0]][cell_words[cell_start + offset][0]] += 1
+    places = []
+    for sentence, counts in zip(pool, found, strict=True):
+        place = max(range(len(cells)), key=counts.__getitem__)
+        if 2 * counts[place] < len(_words(sentence.text)) or (places and place < places[-1]):
             return
-        sides.append(pool[taken:end])
-        taken = end
-    for draft, side in zip(drafts, sides, strict=True):
-        draft.sides[lang] = side
+        places.append(place)
+    for index, draft in enumerate(drafts):
+        draft.sides[lang] = [sentence for sentence, place in zip(pool, places, strict=True) if place == index]
 
 
 def _words(text: str) -> list[str]:

@@ -23,6 +23,7 @@ from .review_workbook import (
     METADATA_SHEET,
     PLAIN_NAME,
     REVIEW_COLUMNS,
+    WORKBOOK_ID,
 )
 
 
@@ -74,6 +75,8 @@ class ReviewSheets:
     rows: dict[tuple[str, int], SheetRow]
     #: rows that cannot be read as they stand
     notes: list[str] = field(default_factory=list)
+    #: the id written into the workbook ("" in a workbook of an older ushtil)
+    workbook_id: str = ""
 
 
 def read_review_sheets(path: str | os.PathLike) -> ReviewSheets:
@@ -91,11 +94,11 @@ def read_review_sheets(path: str | os.PathLike) -> ReviewSheets:
 def _read(workbook, name: str) -> ReviewSheets:
     if METADATA_SHEET not in workbook.sheetnames:
         raise InputError(f"{name}: not an ushtil review workbook (it has no {METADATA_SHEET} metadata sheet)")
-    signature, articles = _read_metadata(workbook[METADATA_SHEET], name)
+    signature, workbook_id, articles = _read_metadata(workbook[METADATA_SHEET], name)
     if "Alignment" not in workbook.sheetnames:
         raise InputError(f"{name}: the review workbook has lost its Alignment sheet")
     rows, notes = _read_alignment_sheet(workbook["Alignment"], name)
-    return ReviewSheets(signature=signature, articles=articles, rows=rows, notes=notes)
+    return ReviewSheets(signature=signature, articles=articles, rows=rows, notes=notes, workbook_id=workbook_id)
 
 
 def _cell_str(value) -> str:
@@ -115,7 +118,7 @@ def _whole_number(value) -> int | None:
     return int(number) if number.is_integer() else None
 
 
-def _read_metadata(sheet, name: str) -> tuple[str, list[ArticleRecord]]:
+def _read_metadata(sheet, name: str) -> tuple[str, str, list[ArticleRecord]]:
     meta: dict[str, str] = {}
     payloads: dict[str, dict[int, str]] = {}
     sheet.reset_dimensions()  # streamed workbooks state no size: read to the end instead of measuring first
@@ -140,7 +143,7 @@ def _read_metadata(sheet, name: str) -> tuple[str, list[ArticleRecord]]:
             "update ushtil"
         )
     articles = [_article_record(article, parts, name) for article, parts in payloads.items()]
-    return meta.get("signature", ""), articles
+    return meta.get("signature", ""), meta.get(WORKBOOK_ID, "").strip(), articles
 
 
 def _article_record(article: str, parts: dict[int, str], name: str) -> ArticleRecord:

@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import re
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 
 from .. import __version__
@@ -55,6 +56,9 @@ _WIDTHS = {"Article": 18, "Bead #": 7, "Label": 8, "English": 48, "Kazakh": 48, 
 PLAIN_NAME = re.compile(r"(?!\.)[^/\\\x00-\x1f:*?\"<>|]{1,200}")
 CONTINUATION = re.compile(r"cont\.\s*(\d+)\s*/\s*(\d+)")
 METADATA_SHEET = "_ushtil"
+#: the metadata key of the id each written workbook gets: the import knows a workbook by it, under
+#: any file name (a renamed copy is the same workbook, another one of the same name is not)
+WORKBOOK_ID = "workbook_id"
 
 
 def write_review_workbook(items: Sequence[AlignedArticle | Alignment], path: str | os.PathLike,
@@ -395,19 +399,21 @@ def _write_metadata_sheet(sheet, alignments: list[Alignment], fronts: dict[str, 
                           styles: _Styles) -> None:
     """The hidden sheet the import trusts: format, signature, and per article its sentences and bead
     structure as JSON (split over rows when longer than a cell holds). Bead text is kept only as a
-    fingerprint, to tell which sides the reviewer edited."""
+    fingerprint, to tell which sides the reviewer edited. The workbook's own id tells it from any
+    other workbook, whatever its file is called."""
     sheet.sheet_state = "hidden"
     header = (("format", FORMAT_NAME), ("format_version", str(FORMAT_VERSION)), ("signature", signature),
               ("ushtil_version", __version__))
     payloads = [(alignment.name, split_cell_text(json.dumps(_metadata_record(alignment, fronts.get(alignment.name)),
                                                            ensure_ascii=False, separators=(",", ":"))))
                 for alignment in alignments]
-    _declare_size(sheet, len(header) + sum(len(pieces) for _, pieces in payloads), 4)
+    _declare_size(sheet, len(header) + sum(len(pieces) for _, pieces in payloads) + 1, 4)
     for key, value in header:
         sheet.append([styles.text(sheet, key), styles.text(sheet, value)])
     for name, pieces in payloads:
         for part, piece in enumerate(pieces, 1):
             sheet.append([styles.text(sheet, "article"), styles.text(sheet, name), part, styles.text(sheet, piece)])
+    sheet.append([styles.text(sheet, WORKBOOK_ID), styles.text(sheet, uuid.uuid4().hex)])
 
 
 def _metadata_record(alignment: Alignment, front: Article | None) -> dict:

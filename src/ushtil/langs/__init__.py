@@ -39,6 +39,9 @@ class Language:
     ambiguous_abbreviations: frozenset[str]
     initial_digraphs: frozenset[str]
     stop_words: frozenset[str]
+    #: The function words as written in the Latin alphabet, by a language of another script that
+    #: has one too (Kazakh "jäne", "üşin"): such a text is not English.
+    latin_stop_words: frozenset[str] = frozenset()
     #: Words joining the last two names of a byline ("and", "және", "и").
     name_joiners: tuple[str, ...] = ()
     #: Letter → what a text typed without the language's own letters writes for it ("қ" → "к").
@@ -133,6 +136,7 @@ class Language:
             ambiguous_abbreviations=frozenset(map(_squeeze, abbreviations.get("ambiguous", []))),
             initial_digraphs=frozenset(abbreviations.get("initial_digraphs", [])),
             stop_words=frozenset(data.get("words", {}).get("stop", [])),
+            latin_stop_words=frozenset(data.get("words", {}).get("latin_stop", [])),
             name_joiners=tuple(data.get("words", {}).get("name_joiners", [])),
             stand_ins=data.get("stand_ins", {}),
             informal=data.get("sentences", {}).get("informal", False),

@@ -311,20 +311,34 @@ def _front_matter_under_marker(
 ) -> int:
     """A summary printed at the article's end under its marker ("SUMMARY" / title / names / text):
     the title over a byline, or a byline, right under the marker are the part's, not its first
-    paragraphs; returns where the abstract's text starts."""
+    paragraphs; returns where the abstract's text starts. A title over a byline needs its text
+    under them: a short abstract without a final stop over the byline, affiliation and title of the
+    next part (or over nothing, or the next marker) is the abstract, not a title."""
     ahead: list[Paragraph] = []  # the two paragraphs under the marker, up to the next marker
     for paragraph, marker in zip(paragraphs[start:start + 2], markers[start:start + 2], strict=True):
         if marker is not None:
             break
         ahead.append(paragraph)
     if (len(ahead) == 2 and _is_title_like(ahead[0]) and len(ahead[0].text.split()) <= MAX_TITLE_WORDS
-            and not split_names(ahead[0].text) and split_names(ahead[1].text)):
+            and not split_names(ahead[0].text) and split_names(ahead[1].text)
+            and _text_follows(paragraphs, markers, start + 2)):
         region.title, region.authors = ahead[0].text, split_names(ahead[1].text)
         return start + 2
     if ahead and split_names(ahead[0].text):
         region.authors = split_names(ahead[0].text)
         return start + 1
     return start
+
+
+def _text_follows(paragraphs: list[Paragraph], markers: list[Marker | None], start: int) -> bool:
+    """Whether running text (no marker, byline or title; a structured abstract's label is text)
+    comes at ``start``, affiliations and e-mail lines passed over."""
+    for paragraph, marker in zip(paragraphs[start:], markers[start:], strict=True):
+        if marker is None and (_is_affiliation(paragraph.text) or _METADATA.search(paragraph.text)):
+            continue
+        return marker is None and not split_names(paragraph.text) and (
+            find_label(paragraph.text) is not None or not _is_title_like(paragraph))
+    return False
 
 
 def _add_paragraph(region: Region, text: str, pending: str, weak: dict[int, str]) -> str:
