@@ -124,3 +124,17 @@ def test_a_russian_sentence_deleted_beside_the_missing_kazakh_paragraph_is_found
     russian = [f for f in gaps if f.lang == "ru"]
     assert [f.check for f in russian] == ["missing-sentence"] and english in russian[0].text
     assert not [f for f in gaps if f.lang == "en"]
+
+
+def test_an_english_sentence_deleted_inside_the_missing_kazakh_paragraph_is_found(tmp_path):
+    # the seed's Kazakh abstract lacks paragraph 4; with its first English sentence deleted too, its
+    # Russian sentence stands alone: English and Russian are one witness each, and the omission is
+    # reported (English lacks it), not a Russian sentence "with no counterpart"
+    report = _check(tmp_path, ("The main external players – Russia, the U.S., the EU, and China - have declared "
+                               "their support for peace, stability, and regional cooperation in Central Asia - "
+                               "declarations that are, of course, welcome in the region. ", ""))
+    gaps = [f for f in report.errors if f.check.startswith(("missing-", "extra-"))]
+    assert [(f.check, f.lang) for f in gaps if f.lang == "kk"] == [("missing-paragraph", "kk")]
+    english = [f for f in gaps if f.lang == "en"]
+    assert [f.check for f in english] == ["missing-sentence"] and english[0].text.startswith(RU_PLAYERS)
+    assert not [f for f in gaps if f.lang == "ru"]

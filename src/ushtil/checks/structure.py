@@ -152,9 +152,12 @@ class StructureCheck(Check):
     @staticmethod
     def _gaps(full: list[str], empty: list[str], beside: list[list[str]]) -> list[tuple[str, str]]:
         """What a bead lacks, as ``(language, "missing" | "extra")``: the empty language outvoted by
-        the full ones (a tie goes to English, the original); a bead of one language where both
-        others are empty has an extra sentence, unless one of them lacks the beads beside it too
-        (kk lacks a paragraph): that one goes on missing, and the bead is judged by the other two."""
+        the full ones; a bead of one language where both others are empty has an extra sentence,
+        unless one of them lacks the beads beside it too (kk lacks a paragraph): that one goes on
+        missing, and the bead is judged by the other two. A tie (one language on each side) is the
+        empty one missing, whichever it is: an *extra* sentence needs two languages agreeing they
+        lack it, and one witness cannot tell an omission from an addition (the omission is the
+        translator's usual slip, and translating it is the repair either way)."""
         if not empty or not full:
             return []
         if len(full) == 1 and len(empty) == 2:
@@ -162,8 +165,7 @@ class StructureCheck(Check):
             if len(stretch) == 1:
                 voters = [lang for lang in empty if lang not in stretch]
                 return [(stretch[0], "missing"), *StructureCheck._gaps(full, voters, [])]
-        missing = len(full) > len(empty) or (len(full) == len(empty) and "en" in full)
-        return [(empty[0], "missing")] if missing else [(full[0], "extra")]
+        return [(empty[0], "missing")] if len(full) >= len(empty) else [(full[0], "extra")]
 
     def _merged_omissions(self, ctx: ArticleContext) -> Iterator[Finding]:
         """A sentence deleted next to one the aligner then joined it with: a bead where a language
