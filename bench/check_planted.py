@@ -1,6 +1,6 @@
 """Does ``ushtil check`` find one planted translation error, and stay quiet on harmless edits?
 
-    python bench/check_planted.py [--keep DIR]
+    python bench/check_planted.py [--keep DIR] [--no-deletions]
 
 Variants of the real seed article (corpus/004_9d99ed68fdecf78d.txt: a correct translation whose
 Kazakh abstract lacks paragraph 4) each carry ONE planted error in one language, or a harmless edit.
@@ -11,6 +11,14 @@ A false alarm is any finding of a clean variant the seed does not already have. 
 compared by (check, lang, section, the words of their text): bead numbers and counts shift when text is added.
 The number variants start from the seed with three numeric sentences added, correctly, in all
 three languages (itself a clean variant), since the seed abstract has no digits.
+
+A second table deletes each abstract sentence of each language in turn (one variant each, the
+sentence and the space before it cut from that language's abstract): a deletion is found when a new
+missing-sentence/-paragraph error of that language quotes the deleted sentence's counterpart (its
+bead's other sides in the seed's own alignment); "wrong sentence" when such an error of that
+language quotes another sentence only; other new errors are any the seed does not already have
+(the seed's own kk missing-paragraph finding, requoted, is the seed's). The seed's own missing/extra
+errors other than that paragraph are its false alarms.
 """
 
 from __future__ import annotations
@@ -212,6 +220,10 @@ def variants(seed: str):
 
 
 def check(text: str, folder: Path, name: str) -> list[dict]:
+    return report(text, folder, name)["findings"]
+
+
+def report(text: str, folder: Path, name: str) -> dict:
     path = folder / f"{name}.txt"
     path.write_text(text, encoding="utf-8")
     out = folder / f"{name}.json"
@@ -220,13 +232,73 @@ def check(text: str, folder: Path, name: str) -> list[dict]:
                          capture_output=True, text=True)
     if run.returncode not in (0, 1):
         raise SystemExit(f"bench/check_planted.py: check failed on {name}: {run.stderr.strip()[-300:]}")
-    return json.loads(out.read_text(encoding="utf-8"))["findings"]
+    return json.loads(out.read_text(encoding="utf-8"))
 
 
 def key(finding: dict) -> tuple:
     """A finding up to its punctuation (a seed finding quoting a sentence whose dashes were retyped is
     the seed's finding)."""
     return finding["check"], finding["lang"], finding["section"], " ".join(re.findall(r"\w+", finding["text"]))
+
+
+GAP_IDS = ("missing-sentence", "missing-paragraph")
+#: The seed's own finding: its Kazakh abstract lacks paragraph 4.
+SEED_GAP = ("missing-paragraph", "kk", "abstract")
+
+
+def without_sentence(seed: str, lang: str, sentence: str) -> str:
+    """The seed with one sentence cut from ``lang``'s abstract (with the space joining it to the next
+    or previous sentence of its paragraph)."""
+    start, end = abstract_span(seed, lang)
+    part = seed[start:end]
+    for old, new in ((f" {sentence} ", " "), (f"{sentence} ", ""), (f" {sentence}", ""), (sentence, "")):
+        if old in part:
+            return seed[:start] + part.replace(old, new, 1) + seed[end:]
+    raise SystemExit(f"bench/check_planted.py: {sentence[:60]!r} is not in the seed's {lang} abstract")
+
+
+def deletions(seed: str, folder: Path) -> list[str]:
+    """Each abstract sentence of each language deleted in turn: the table's lines and its notes."""
+    seed_report = report(seed, folder, "seed")
+    (article,) = seed_report["articles"]
+    seed_errors = [f for f in seed_report["findings"] if f["severity"] == "error"]
+    baseline = {key(f) for f in seed_report["findings"]}
+    false_alarms = [f for f in seed_errors if f["check"].startswith(("missing-", "extra-"))
+                    and (f["check"], f["lang"], f["section"]) != SEED_GAP]
+    rows, notes = {}, []
+    for lang in ("en", "kk", "ru"):
+        row = rows[lang] = [0, 0, 0, 0]
+        for bead in article["beads"]:
+            if bead["section"] != "abstract" or not bead[lang]:
+                continue
+            counterparts = [bead["text"][other] for other in ("en", "kk", "ru") if other != lang and bead[other]]
+            sentence = bead["text"][lang]
+            name = f"d-{lang}-{bead['number']:02d}"
+            new = [f for f in check(without_sentence(seed, lang, sentence), folder, name) if key(f) not in baseline]
+            gaps = [f for f in new if f["check"] in GAP_IDS and f["lang"] == lang and f["severity"] == "error"]
+            hits = [f for f in gaps if any(text in f["text"] for text in counterparts)]
+            others = [f for f in new if f["severity"] == "error" and f not in gaps
+                      and (f["check"], f["lang"], f["section"]) != SEED_GAP]
+            row[0] += 1
+            row[1] += bool(hits)
+            row[2] += bool(gaps and not hits)
+            row[3] += len(others)
+            if not hits:
+                notes.append(f"  {'WRONG SENTENCE' if gaps else 'MISSED'} [{lang} #{bead['number']} "
+                             f"{sentence[:50]}…]: " + ("; ".join(f"{f['check']} {f['lang']} #{f['bead']} "
+                                                               f"{f['text'][:40]}" for f in gaps) or "none"))
+            notes += [f"  other error [{lang} #{bead['number']} deleted]: {f['check']} {f['lang']} #{f['bead']}: "
+                      f"{f['message'][:100]}" for f in others]
+    lines = ["", f"| {'seed, each abstract sentence deleted':36} "
+                 "| deleted | found | wrong sentence | other new errors |",
+             f"|{'-' * 38}|---------|-------|----------------|------------------|"]
+    for lang, (deleted, found, wrong, other) in rows.items():
+        lines.append(f"| {lang:36} | {deleted:7} | {found:5} | {wrong:14} | {other:16} |")
+    total = [sum(column) for column in zip(*rows.values(), strict=True)]
+    lines.append(f"| {'all':36} | {total[0]:7} | {total[1]:5} | {total[2]:14} | {total[3]:16} |")
+    lines.append(f"the seed's own missing/extra errors besides kk's paragraph 4 (false alarms): {len(false_alarms)}")
+    lines += [f"  seed false alarm: {f['check']} {f['lang']} #{f['bead']}: {f['message'][:100]}" for f in false_alarms]
+    return lines + notes
 
 
 def main(argv: list[str]) -> int:
@@ -257,12 +329,13 @@ def main(argv: list[str]) -> int:
             rows[kind][2] += len(others)
             notes += [f"  other error [{name}]: {f['check']} {f['lang']} #{f['bead']} {f['section']}: "
                       f"{f['message'][:110]}" for f in others]
+        deleted = [] if "--no-deletions" in argv else deletions(seed, folder)
     print(f"| {'kind':22} | planted | found | other new errors / clean false alarms |")
     print(f"|{'-' * 24}|---------|-------|---------------------------------------|")
     for kind, (planted, found, other) in rows.items():
         shown = "-" if kind == "clean variants" else str(found)
         print(f"| {kind:22} | {planted:7} | {shown:>5} | {other:37} |")
-    print("\n".join(notes))
+    print("\n".join(notes + deleted))
     return 0
 
 

@@ -3,10 +3,13 @@ copies of numbers left alone (bench/check_planted.py measures the same kinds on 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import ushtil
 from conftest import SEED_ARTICLE
+from ushtil.cli import main
 
 KK_FEDERATION = "Ресей Федерациясы да өз тарапынан аймақ елдерімен қарым-қатынасты дамытудың маңыздылығын мәлімдейді."
 RU_FEDERATION = ("Российская Федерация, со своей стороны, также заявляет о важности развития отношений со странами "
@@ -124,3 +127,34 @@ def test_a_russian_sentence_deleted_beside_the_missing_kazakh_paragraph_is_found
     russian = [f for f in gaps if f.lang == "ru"]
     assert [f.check for f in russian] == ["missing-sentence"] and english in russian[0].text
     assert not [f for f in gaps if f.lang == "en"]
+
+
+def test_an_english_sentence_deleted_inside_the_missing_kazakh_paragraph_is_found(tmp_path):
+    # the seed's Kazakh abstract lacks paragraph 4; with its first English sentence deleted too, its
+    # Russian sentence stands alone: English and Russian are one witness each, and the omission is
+    # reported (English lacks it), not a Russian sentence "with no counterpart"
+    report = _check(tmp_path, ("The main external players – Russia, the U.S., the EU, and China - have declared "
+                               "their support for peace, stability, and regional cooperation in Central Asia - "
+                               "declarations that are, of course, welcome in the region. ", ""))
+    gaps = [f for f in report.errors if f.check.startswith(("missing-", "extra-"))]
+    assert [(f.check, f.lang) for f in gaps if f.lang == "kk"] == [("missing-paragraph", "kk")]
+    english = [f for f in gaps if f.lang == "en"]
+    assert [f.check for f in english] == ["missing-sentence"] and english[0].text.startswith(RU_PLAYERS)
+    assert not [f for f in gaps if f.lang == "ru"]
+
+
+def test_a_paragraphs_first_english_sentence_deleted_is_quoted_not_its_neighbour(tmp_path):
+    # the aligner pairs paragraph 6's remaining English sentence with the others' first (their
+    # paragraphs open together) and leaves the gap at the second; by length the English sentence
+    # is the second's translation, and the finding quotes the deleted sentence's counterpart
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    deleted = ("However, due to several objective and subjective factors, relations between Russia and the "
+               "Central Asian republics face some difficulties. ")
+    assert deleted in text
+    path = tmp_path / SEED_ARTICLE.name
+    path.write_text(text.replace(deleted, "", 1), encoding="utf-8")
+    assert main(["check", str(path), "--json", str(tmp_path / "check.json"), "--quiet"]) == 1
+    findings = json.loads((tmp_path / "check.json").read_text(encoding="utf-8"))["findings"]
+    english = [f for f in findings if f["lang"] == "en" and f["check"].startswith(("missing-", "extra-"))]
+    assert [f["check"] for f in english] == ["missing-sentence"]
+    assert english[0]["text"].startswith("Алайда бірқатар объективті және субъективті факторларға")

@@ -13,7 +13,7 @@ language) are reported here too.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import LANGS, Bead
 from .base import ArticleContext, Check, Finding, Severity
@@ -52,7 +52,7 @@ class StructureCheck(Check):
             return
         explained: set[str] = set()
         for run in self._runs(ctx):
-            finding = self._run_finding(ctx, run)
+            finding = self._run_finding(ctx, _placed_by_length(ctx, run))
             if finding.check.endswith("paragraph"):
                 explained.add(run.lang)
             yield finding
@@ -152,9 +152,12 @@ class StructureCheck(Check):
     @staticmethod
     def _gaps(full: list[str], empty: list[str], beside: list[list[str]]) -> list[tuple[str, str]]:
         """What a bead lacks, as ``(language, "missing" | "extra")``: the empty language outvoted by
-        the full ones (a tie goes to English, the original); a bead of one language where both
-        others are empty has an extra sentence, unless one of them lacks the beads beside it too
-        (kk lacks a paragraph): that one goes on missing, and the bead is judged by the other two."""
+        the full ones; a bead of one language where both others are empty has an extra sentence,
+        unless one of them lacks the beads beside it too (kk lacks a paragraph): that one goes on
+        missing, and the bead is judged by the other two. A tie (one language on each side) is the
+        empty one missing, whichever it is: an *extra* sentence needs two languages agreeing they
+        lack it, and one witness cannot tell an omission from an addition (the omission is the
+        translator's usual slip, and translating it is the repair either way)."""
         if not empty or not full:
             return []
         if len(full) == 1 and len(empty) == 2:
@@ -162,8 +165,7 @@ class StructureCheck(Check):
             if len(stretch) == 1:
                 voters = [lang for lang in empty if lang not in stretch]
                 return [(stretch[0], "missing"), *StructureCheck._gaps(full, voters, [])]
-        missing = len(full) > len(empty) or (len(full) == len(empty) and "en" in full)
-        return [(empty[0], "missing")] if missing else [(full[0], "extra")]
+        return [(empty[0], "missing")] if len(full) >= len(empty) else [(full[0], "extra")]
 
     def _merged_omissions(self, ctx: ArticleContext) -> Iterator[Finding]:
         """A sentence deleted next to one the aligner then joined it with: a bead where a language
@@ -265,6 +267,38 @@ def _dropped_sentence(ctx: ArticleContext, bead: Bead, lang: str, pivot: str) ->
             fits.append((abs(ctx.length_stats.z_score(lang, len(text), pivot, len(rest))), dropped))
     best = min(fits, default=None)
     return best[1] if best and best[0] <= FIT_Z else ""
+
+
+def _placed_by_length(ctx: ArticleContext, run: _Run) -> _Run:
+    """A one-bead gap of ``run.lang`` moved to the neighbouring bead of the same paragraph whose
+    ``lang`` sentence is as long as the gap's other sides (within :data:`FIT_Z` of each) and not as
+    its own (beyond :data:`SHORT_Z` of each): the aligner pairs a paragraph's remaining first
+    sentence with the others' first when the one before it was deleted (its paragraph-break
+    evidence says the paragraphs open together), and the finding would quote a translated sentence."""
+    if run.kind != "missing" or len(run.beads) != 1:
+        return run
+    beads = ctx.alignment.beads
+    gap = beads[run.beads[0] - 1]
+    for number in (run.beads[0] - 1, run.beads[0] + 1):
+        if not 1 <= number <= len(beads):
+            continue
+        bead = beads[number - 1]
+        own = ctx.bead_sentences(bead, run.lang)
+        others = [lang for lang in ctx.present if lang != run.lang and gap.sentences.get(lang)
+                  and bead.sentences.get(lang)]
+        later = bead if number > run.beads[0] else gap  # its first sentences must not open a paragraph
+        if (bead.section != gap.section or len(own) != 1 or len(own[0]) < MIN_CHARS or run.pivot not in others
+                or any(later.sentences[lang][0] in ctx.alignment.paragraph_starts.get(lang, ()) for lang in others)):
+            continue
+        fits = []
+        for lang in others:
+            sides = (" ".join(ctx.bead_sentences(side, lang)) for side in (gap, bead))
+            fits.append([ctx.length_stats.z_score(run.lang, len(own[0]), lang, len(text)) if len(text) >= MIN_CHARS
+                         else None for text in sides])
+        if all(z_gap is not None and z_own is not None and abs(z_gap) <= FIT_Z and abs(z_own) > SHORT_Z
+               for z_gap, z_own in fits):
+            return replace(run, beads=[number], sentences=ctx.bead_sentences(bead, run.pivot))
+    return run
 
 
 def _neighbours(empties: list[list[str] | None], position: int) -> list[list[str]]:

@@ -52,10 +52,14 @@ def split_paragraphs(paragraphs: list[str], lang: str, backend: str = "builtin")
 
 def split_article(article: Article, backend: str = "builtin") -> Article:
     """The article with the paragraphs of every abstract (and of every extra text in a known
-    language) split into sentences: a new article, the reader's is left as it is."""
+    language) split into sentences: a new article, the reader's is left as it is. The abstracts are
+    translations of one text, so a heading cut off the first sentence in one is cut off in the
+    others (:func:`agree_headings`), as in a text triple."""
+    parts = {lang: _split_abstract(part, backend) for lang, part in article.parts.items()}
+    agreed = agree_headings({lang: part.sentences for lang, part in parts.items() if part.lang and part.sentences})
     return replace(
         article,
-        parts={lang: _split_abstract(part, backend) for lang, part in article.parts.items()},
+        parts={lang: replace(part, sentences=agreed[lang]) if lang in agreed else part for lang, part in parts.items()},
         notes=list(article.notes),
         extras=[_split_abstract(extra, backend) for extra in article.extras],
     )
