@@ -27,11 +27,27 @@ _RU_NOT_IN_TERM = frozenset({"VERB", "INFN", "GRND", "ADVB", "PRED", "CONJ", "PR
 _RU_NOUNS = frozenset({"NOUN"})
 
 
-class WordAssociation:
-    """Dice of single words (lemma keys) of English and one other language over the units."""
+#: A phrase rendering's word support as worked out (:meth:`WordAssociation.support`): each content
+#: word's best Dice, English words then the others; None when a side has no content word.
+Support = tuple[list[float], list[float]] | None
+_UNKNOWN = object()
 
-    def __init__(self, english: LanguageIndex, target: LanguageIndex):
+
+class WordAssociation:
+    """Dice of single words (lemma keys) of English and one other language over the units.
+
+    The word supports of phrase renderings can be ``kept`` from the last build (key, gram → support):
+    one is taken again when no content word of the key or the gram is among the words the articles
+    added since hold (``changed``: English, then the other language's), whose counts alone changed;
+    each one worked out here goes to ``made``, what the next build keeps (:mod:`.rankings`)."""
+
+    def __init__(self, english: LanguageIndex, target: LanguageIndex,
+                 kept: dict[tuple[tuple[str, ...], str], Support] | None = None,
+                 changed: tuple[set[str], set[str]] = (set(), set()),
+                 made: dict[tuple[tuple[str, ...], str], Support] | None = None):
         self.english, self.target = english, target
+        self.kept, self.changed = kept or {}, changed
+        self.made = made if made is not None else {}
         self._sets: dict[tuple[str, str], frozenset[int]] = {}
         #: (units holding both, Dice) of each word pair looked at
         self._pairs: dict[tuple[str, str], tuple[int, float]] = {}
@@ -94,9 +110,9 @@ class WordAssociation:
             for word in gram.split(" "):
                 if word not in self._stop:
                     self.target.note(word)
-        best = self._best.get((key, gram))
-        if best is None:
-            best = self._best[key, gram] = self._best_dice(key, gram)
+        best = self._best.get((key, gram), _UNKNOWN)
+        if best is _UNKNOWN:
+            best = self._best[key, gram] = self._kept_or_made(key, gram)
         if not best:
             return 0.0
         english, other = best
@@ -104,7 +120,26 @@ class WordAssociation:
             return min(min(english), min(other))
         return (sum(english) / len(english) + sum(other) / len(other)) / 2
 
-    def _best_dice(self, key: tuple[str, ...], gram: str) -> tuple[list[float], list[float]] | None:
+    def _kept_or_made(self, key: tuple[str, ...], gram: str) -> Support:
+        """The kept support of ``gram`` for ``key`` when none of its words' counts changed, else made."""
+        kept = self.kept.get((key, gram), _UNKNOWN)
+        if kept is not _UNKNOWN and self.unchanged(key, gram):
+            return kept
+        found = self.made[key, gram] = self._best_dice(key, gram)
+        return found
+
+    def unchanged(self, key: tuple[str, ...], gram: str) -> bool:
+        """Whether the counts of the content words :meth:`support` reads for ``key`` and ``gram`` are
+        as they were before the articles added since."""
+        english, other = self.changed
+        return (not any(word in english for word in key if word not in self._english_stop)
+                and not any(word in other for word in gram.split(" ") if word not in self._stop))
+
+    def this_build(self) -> dict[tuple[tuple[str, ...], str], Support]:
+        """The kept supports still right and those made here: what the next build keeps."""
+        return {**{item: found for item, found in self.kept.items() if self.unchanged(*item)}, **self.made}
+
+    def _best_dice(self, key: tuple[str, ...], gram: str) -> Support:
         """Each content word's best Dice with a word of the other side: English words, then the others."""
         english = [word for word in key if word not in self._english_stop]
         other = [word for word in gram.split(" ") if word not in self._stop]
