@@ -155,8 +155,9 @@ def _ranking_note(rankings: dict[str, Rankings], compositions: Remembered, ranke
             f"reading no count the new articles changed), {choices - chosen} chosen anew; "
             f"{len(compositions.reused)} terms composed word by word as the last build composed them, "
             f"{len(compositions.made)} composed anew; "
-            f"{sum(len(found.supports_made) for found in rankings.values())} word supports of phrase renderings "
-            "worked out anew (a word of theirs is in the new articles, or the last build had no need of them)")
+            f"{sum(len(found.associations_made) for found in rankings.values())} word supports and noun-phrase "
+            "tests of renderings worked out anew (a word of theirs is in the new articles, or the last build "
+            "had no need of them)")
 
 
 def _note(notes: list[str] | None, note: str) -> None:
@@ -240,15 +241,16 @@ def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence:
     english = indexes["en"]
     rankings = rankings or {}
     changed = compositions.changed if compositions else {}
-    words = {lang: WordAssociation(english, indexes[lang], rankings[lang].supports,
-                                   (changed.get("en", set()), changed.get(lang, set())), rankings[lang].supports_made)
+    words = {lang: WordAssociation(english, indexes[lang], rankings[lang].associations,
+                                   (changed.get("en", set()), changed.get(lang, set())),
+                                   rankings[lang].associations_made)
              if lang in rankings else WordAssociation(english, indexes[lang]) for lang in ("kk", "ru")}
     corpus = _Corpus(units=units, indexes=indexes, words=words,
                      composers={lang: PhraseComposer(words[lang]) for lang in ("kk", "ru")}, rankings=rankings,
                      compositions=compositions or Remembered())
     rendered, single_words = _render_everything(corpus, engine)
     for lang, found in rankings.items():
-        found.supports = words[lang].this_build()  # what the next build keeps
+        found.associations = words[lang].this_build()  # what the next build keeps
     unclear = _unclear_boundaries(rendered)
     entries = []
     for candidate, english_form, renderings in rendered:
@@ -329,9 +331,9 @@ def _render_everything(corpus: _Corpus, engine: Engine | None) -> tuple[list[Ren
     chosen: dict[str, dict] = {lang: {} for lang in corpus.rankings}
     corpus.compositions.made, corpus.compositions.reused = {}, []
     for outcome in outcomes[1:]:
-        for lang, (ranked, reused, choices, choices_reused, supports) in outcome.value[1].items():
+        for lang, (ranked, reused, choices, choices_reused, associations) in outcome.value[1].items():
             made[lang].update(ranked)
-            corpus.words[lang].made.update(supports)
+            corpus.words[lang].made.update(associations)
             corpus.rankings[lang].reused.extend(reused)
             chosen[lang].update(choices)
             corpus.rankings[lang].choices.reused.extend(choices_reused)
