@@ -9,6 +9,7 @@ import contextlib
 import hashlib
 import marshal
 import sqlite3
+from collections import Counter
 
 import pytest
 
@@ -30,8 +31,8 @@ def counts(said: str, taken: str, anew: str) -> tuple[int, int]:
 
 
 def test_every_result_taken_again_is_the_one_made_anew(corpus, tmp_path, capsys, monkeypatch):  # noqa: F811
-    """Each kept choice and composition the re-run takes is checked against making it again: what
-    the indexes recorded as read is all that the work reads."""
+    """Each kept choice, composition, word support and noun-phrase test the re-run takes is checked
+    against making it again: what the indexes recorded as read is all that the work reads."""
     taken_again = []
     recall = choices.Remembered.recall
 
@@ -43,7 +44,20 @@ def test_every_result_taken_again_is_the_one_made_anew(corpus, tmp_path, capsys,
         return value
 
     monkeypatch.setattr(choices.Remembered, "recall", checked)
+    associations_taken = []
+    kept_or_made = WordAssociation._kept_or_made
+
+    def checked_association(self, item, make):
+        value = kept_or_made(self, item, make)
+        if item not in self.made:
+            assert value == make(), item
+            associations_taken.append(item)
+        return value
+
+    monkeypatch.setattr(WordAssociation, "_kept_or_made", checked_association)
     work, first, added, said = built_then_added(corpus, tmp_path, capsys, "1")
+    # word supports and noun-phrase tests of renderings taken again, each as worked out anew
+    assert {type(item) for item in associations_taken} == {tuple, str}
     chosen, chosen_anew = counts(said, " renderings chosen from their ranking as the last build", " chosen anew")
     composed, composed_anew = counts(said, " terms composed word by word as the last", " composed anew")
     # the new article's words changed some, not all
@@ -61,12 +75,12 @@ def test_a_damaged_kept_result_is_never_used(corpus, tmp_path, capsys, part):  #
     database = work / CACHE_FOLDER / STORE_FILE
     with contextlib.closing(sqlite3.connect(database)) as db:
         (good,), = db.execute("SELECT payload FROM results WHERE key = ?", (rankings._LAST_RANKINGS,))
-    article_keys, sizes, stored, chosen, composed = marshal.loads(good)
+    article_keys, sizes, stored, chosen, composed, associations = marshal.loads(good)
     kept = chosen["ru"] if part == "chosen" else composed
     key = next(key for key, entry in kept.items() if entry[2] is not None)
     made_from, reads, value = kept[key]
     kept[key] = (made_from, reads, value[:1] if part == "chosen" else ((*value[0][:1], ("ru", "x")), value[1]))
-    odd = marshal.dumps((article_keys, sizes, stored, chosen, composed))
+    odd = marshal.dumps((article_keys, sizes, stored, chosen, composed, associations))
     with contextlib.closing(sqlite3.connect(database)) as db, db:
         assert db.execute("UPDATE results SET payload = ?, checksum = ? WHERE key = ?",
                           (odd, hashlib.sha256(odd).hexdigest(), rankings._LAST_RANKINGS)).rowcount == 1
@@ -112,6 +126,36 @@ def test_a_kept_result_is_taken_only_when_it_read_no_changed_gram(changed, taken
         fresh = choices.Remembered(kept={key: kept}, changed=changed)
         fresh.recall(key, other, choose, (target, english))
         assert not fresh.reused
+
+
+@pytest.mark.parametrize(("changed", "taken"), [
+    ((set(), set()), True),
+    ((set(), {"дом"}), False),  # a word of the rendering is held by a new article
+    (({"house"}, set()), False),  # a word of the English term
+    (({"of"}, {"и", "белый дом"}), True),  # function words, and a longer gram: counts support never reads
+])
+def test_a_kept_word_support_is_taken_only_when_no_word_of_it_changed(changed, taken):
+    english = LanguageIndex(lang="en", sides=[], postings={"white": [0, 1], "house": [0, 1, 2]}, surfaces={})
+    target = _index("ru")
+    kept = {(("white", "house"), "белый дом"): ([0.5, 0.5], [0.5, 0.5])}  # not what the counts give
+    words = WordAssociation(english, target, kept=kept, changed=changed)
+    counted = WordAssociation(english, target).support(("white", "house"), "белый дом")
+    assert counted == pytest.approx(0.7)  # (mean(0.8, 1.0) + mean(0.0, 1.0)) / 2
+    assert words.support(("white", "house"), "белый дом") == (0.5 if taken else counted)
+    assert words.made == ({} if taken else {(("white", "house"), "белый дом"): ([0.8, 1.0], [0.0, 1.0])})
+    assert words.this_build() == (kept if taken else words.made)
+
+
+@pytest.mark.parametrize(("changed", "taken"), [
+    ((set(), {"дом", "белый"}), True),  # words of it, not the gram: its written forms are as they were
+    (({"white"}, {"белый дом"}), False),
+])
+def test_a_kept_noun_phrase_test_is_taken_only_when_the_gram_did_not_change(changed, taken):
+    target = LanguageIndex(lang="ru", sides=[], postings={"белый дом": [0]},
+                           surfaces={"белый дом": Counter({"Белый дом": 1})})
+    words = WordAssociation(_index("en"), target, kept={"белый дом": False}, changed=changed)  # not what it is
+    assert words.noun_phrase("белый дом") is (not taken)
+    assert words.made == ({} if taken else {"белый дом": True})
 
 
 def test_a_composition_records_a_bead_word_only_where_its_count_can_change_the_result():

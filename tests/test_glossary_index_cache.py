@@ -1,18 +1,21 @@
 """A glossary re-run after articles were added at the end of the corpus takes the last build's index
 (its postings and surfaces) from the work folder and indexes only the new articles; what it writes is
-what a fresh build writes. An article put before the others, or a damaged kept index, makes the
-index anew."""
+what a fresh build writes; after a few new articles the kept index is left as it was. An article
+put before the others, or a damaged kept index, makes the index anew."""
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from pathlib import Path
 
 from conftest import SEED_ARTICLE
 from test_engine import damage_cache
 from test_glossary_incremental import assert_equals_a_fresh_build, glossary
 from test_scale_cli import corpus  # noqa: F401 (the fixture)
-from ushtil.cache import CACHE_FOLDER
+from ushtil.cache import CACHE_FOLDER, STORE_FILE
 from ushtil.cli import main
+from ushtil.glossary import index
 
 
 def add_article(folder: Path, work: Path, name: str, old: str, new: str) -> None:
@@ -51,3 +54,33 @@ def test_articles_added_at_the_end_are_indexed_alone_and_the_glossary_equals_a_f
     before = glossary(work, tmp_path / "before", "--jobs", "2")
     assert "the index made anew" in capsys.readouterr().err
     assert_equals_a_fresh_build(work, tmp_path / "fresh-before", before, capsys, articles=9)
+
+
+def kept_index(work: Path) -> bytes:
+    with contextlib.closing(sqlite3.connect(work / CACHE_FOLDER / STORE_FILE)) as db:
+        (payload,), = db.execute("SELECT payload FROM results WHERE key = ?", (index._LAST_INDEX,))
+    return payload
+
+
+def test_a_few_added_articles_leave_the_kept_index_as_it_is(corpus, tmp_path, capsys, monkeypatch):  # noqa: F811
+    """Up to REINDEX_SHARE of the kept articles added, the kept index is not stored again: each re-run
+    adds those articles to it again, and writes what a fresh build writes; past that share it is."""
+    monkeypatch.setattr(index, "REINDEX_SHARE", 0.4)  # of 6 articles: 2 may be added
+    work = tmp_path / "work"
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    glossary(work, tmp_path / "first", "--jobs", "1")
+    stored = kept_index(work)
+    for number, name in enumerate(("zz-seed-1.txt", "zz-seed-2.txt"), 1):
+        add_article(corpus, work, name, "Kazakhstan", f"Qazaqstan{number}")
+        capsys.readouterr()
+        added = glossary(work, tmp_path / f"added{number}", "--jobs", "2")
+        assert f"the index of the first 6 taken from the last build and {number} added to it" in capsys.readouterr().err
+        assert kept_index(work) == stored
+        assert_equals_a_fresh_build(work, tmp_path / f"fresh{number}", added, capsys, articles=6 + number)
+    add_article(corpus, work, "zz-seed-3.txt", "Kazakhstan", "Qazaqstan3")
+    glossary(work, tmp_path / "added3", "--jobs", "1")
+    assert kept_index(work) != stored  # 3 of 6 added: stored again, with all 9
+    add_article(corpus, work, "zz-seed-4.txt", "Kazakhstan", "Qazaqstan4")
+    capsys.readouterr()
+    glossary(work, tmp_path / "added4", "--jobs", "1")
+    assert "the index of the first 9 taken from the last build and 1 added to it" in capsys.readouterr().err

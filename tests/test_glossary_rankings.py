@@ -52,6 +52,7 @@ def test_an_added_article_reranks_only_what_it_can_reorder_and_the_glossary_equa
     work, first, added, said = built_then_added(corpus, tmp_path, capsys, "2")
     assert "taken from the ranking over the first 6 article(s), rescored: 1 new article(s)" in said
     assert taken(said) > 0
+    assert "word supports and noun-phrase tests of renderings worked out anew" in said
     assert added["glossary.csv"] != first["glossary.csv"]  # the new article counts
     assert_equals_a_fresh_build(work, tmp_path / "fresh-added", added, capsys)
 
@@ -86,16 +87,24 @@ def test_a_damaged_kept_ranking_is_never_used(corpus, tmp_path, capsys):  # noqa
     with contextlib.closing(sqlite3.connect(work / CACHE_FOLDER / STORE_FILE)) as db:
         (good, checksum), = db.execute("SELECT payload, checksum FROM results WHERE key = ?",
                                        (rankings._LAST_RANKINGS,))
-    article_keys, sizes, stored, chosen, composed = marshal.loads(good)
-    assert stored["kk"] and stored["ru"]
-    # its checksum wrong; a payload of another shape under a right checksum (a ranking of four
-    # grams counted in three beads)
+    article_keys, sizes, stored, chosen, composed, associations = marshal.loads(good)
+    assert stored["kk"] and stored["ru"] and associations["kk"] and associations["ru"]
+    # its checksum wrong; payloads of another shape under a right checksum (a ranking of four grams
+    # counted in three beads; a word support of three lists, a noun-phrase test that is no bool)
     candidate = next(iter(stored["kk"]))
     units, form, grams, both, scores, boundary = stored["kk"][candidate]
-    stored["kk"][candidate] = (units, form, [*grams, "extra"], both, scores, boundary)
-    odd = marshal.dumps((article_keys, sizes, stored, chosen, composed))
+    odd_ranking = dict(stored["kk"])
+    odd_ranking[candidate] = (units, form, [*grams, "extra"], both, scores, boundary)
+    odd = marshal.dumps((article_keys, sizes, {**stored, "kk": odd_ranking}, chosen, composed, associations))
+    support = next(item for item in associations["ru"] if isinstance(item, tuple))
+    phrase = next(item for item in associations["kk"] if isinstance(item, str))
+    odd_support = marshal.dumps((article_keys, sizes, stored, chosen, composed,
+                                 {**associations, "ru": {**associations["ru"], support: ([1.0], [1.0], [1.0])}}))
+    odd_phrase = marshal.dumps((article_keys, sizes, stored, chosen, composed,
+                                {**associations, "kk": {**associations["kk"], phrase: 1}}))
     for number, (payload, sum_of) in enumerate([(good.replace(b"\x00", b"\x01", 1), checksum),
-                                                (odd, hashlib.sha256(odd).hexdigest())]):
+                                                *((odd_one, hashlib.sha256(odd_one).hexdigest())
+                                                  for odd_one in (odd, odd_support, odd_phrase))]):
         add_article(corpus, work, f"zz-seed-{number}.txt", "Kazakhstan", f"Qazaqstan{number}")
         assert _set_kept_rankings(work, payload, sum_of) == 1
         capsys.readouterr()

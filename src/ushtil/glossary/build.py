@@ -154,7 +154,10 @@ def _ranking_note(rankings: dict[str, Rankings], compositions: Remembered, ranke
             f"{chosen} renderings chosen from their ranking as the last build chose them (the same ranked grams, "
             f"reading no count the new articles changed), {choices - chosen} chosen anew; "
             f"{len(compositions.reused)} terms composed word by word as the last build composed them, "
-            f"{len(compositions.made)} composed anew")
+            f"{len(compositions.made)} composed anew; "
+            f"{sum(len(found.associations_made) for found in rankings.values())} word supports and noun-phrase "
+            "tests of renderings worked out anew (a word of theirs is in the new articles, or the last build "
+            "had no need of them)")
 
 
 def _note(notes: list[str] | None, note: str) -> None:
@@ -236,11 +239,18 @@ def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence:
     :func:`_render_everything`)."""
     indexes = indexes or build_indexes(units, lemmatize, tokens)
     english = indexes["en"]
-    words = {lang: WordAssociation(english, indexes[lang]) for lang in ("kk", "ru")}
+    rankings = rankings or {}
+    changed = compositions.changed if compositions else {}
+    words = {lang: WordAssociation(english, indexes[lang], rankings[lang].associations,
+                                   (changed.get("en", set()), changed.get(lang, set())),
+                                   rankings[lang].associations_made)
+             if lang in rankings else WordAssociation(english, indexes[lang]) for lang in ("kk", "ru")}
     corpus = _Corpus(units=units, indexes=indexes, words=words,
-                     composers={lang: PhraseComposer(words[lang]) for lang in ("kk", "ru")}, rankings=rankings or {},
+                     composers={lang: PhraseComposer(words[lang]) for lang in ("kk", "ru")}, rankings=rankings,
                      compositions=compositions or Remembered())
     rendered, single_words = _render_everything(corpus, engine)
+    for lang, found in rankings.items():
+        found.associations = words[lang].this_build()  # what the next build keeps
     unclear = _unclear_boundaries(rendered)
     entries = []
     for candidate, english_form, renderings in rendered:
@@ -321,8 +331,9 @@ def _render_everything(corpus: _Corpus, engine: Engine | None) -> tuple[list[Ren
     chosen: dict[str, dict] = {lang: {} for lang in corpus.rankings}
     corpus.compositions.made, corpus.compositions.reused = {}, []
     for outcome in outcomes[1:]:
-        for lang, (ranked, reused, choices, choices_reused) in outcome.value[1].items():
+        for lang, (ranked, reused, choices, choices_reused, associations) in outcome.value[1].items():
             made[lang].update(ranked)
+            corpus.words[lang].made.update(associations)
             corpus.rankings[lang].reused.extend(reused)
             chosen[lang].update(choices)
             corpus.rankings[lang].choices.reused.extend(choices_reused)
@@ -346,10 +357,12 @@ def _render_part(part: list[tuple[int, Candidate]] | None,
     for found in corpus.rankings.values():
         found.made, found.reused = {}, []
         found.choices.made, found.choices.reused = {}, []
+    for words in corpus.words.values():
+        words.made = {}
     corpus.compositions.made, corpus.compositions.reused = {}, []
     rendered = _rendered(part, corpus)
-    return (rendered, {lang: (found.made, found.reused, found.choices.made, found.choices.reused)
-                       for lang, found in corpus.rankings.items()},
+    return (rendered, {lang: (found.made, found.reused, found.choices.made, found.choices.reused,
+                              corpus.words[lang].made) for lang, found in corpus.rankings.items()},
             (corpus.compositions.made, corpus.compositions.reused))
 
 

@@ -14,6 +14,7 @@ found only in those beads has the same Dice with it. Three things tell the rende
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from .index import LanguageIndex
@@ -27,11 +28,32 @@ _RU_NOT_IN_TERM = frozenset({"VERB", "INFN", "GRND", "ADVB", "PRED", "CONJ", "PR
 _RU_NOUNS = frozenset({"NOUN"})
 
 
-class WordAssociation:
-    """Dice of single words (lemma keys) of English and one other language over the units."""
+#: A phrase rendering's word support as worked out (:meth:`WordAssociation.support`): each content
+#: word's best Dice, English words then the others; None when a side has no content word.
+Support = tuple[list[float], list[float]] | None
+#: What a kept result is for: a phrase rendering's word support (English key, gram), or a gram's
+#: noun-phrase test (the gram).
+Association = tuple[tuple[str, ...], str] | str
+_UNKNOWN = object()
 
-    def __init__(self, english: LanguageIndex, target: LanguageIndex):
+
+class WordAssociation:
+    """Dice of single words (lemma keys) of English and one other language over the units.
+
+    What renderings cost most to work out again can be ``kept`` from the last build: the word supports
+    of phrase renderings ((key, gram) → support), taken again when no content word of the key or the
+    gram is among the words the articles added since hold (``changed``: English grams, then the other
+    language's), whose counts alone changed; and whether a gram is a noun phrase (gram → bool), taken
+    again when the new articles do not hold the gram (its usual written form is as it was). Each one
+    worked out here goes to ``made``, what the next build keeps (:mod:`.rankings`)."""
+
+    def __init__(self, english: LanguageIndex, target: LanguageIndex,
+                 kept: dict[Association, Support | bool] | None = None,
+                 changed: tuple[set[str], set[str]] = (set(), set()),
+                 made: dict[Association, Support | bool] | None = None):
         self.english, self.target = english, target
+        self.kept, self.changed = kept or {}, changed
+        self.made = made if made is not None else {}
         self._sets: dict[tuple[str, str], frozenset[int]] = {}
         #: (units holding both, Dice) of each word pair looked at
         self._pairs: dict[tuple[str, str], tuple[int, float]] = {}
@@ -80,7 +102,7 @@ class WordAssociation:
         self.target.note(gram)
         known = self._phrases.get(gram)
         if known is None:
-            known = self._phrases[gram] = noun_phrase(gram, self.target)
+            known = self._phrases[gram] = self._kept_or_made(gram, lambda: noun_phrase(gram, self.target))
         return known
 
     def support(self, key: tuple[str, ...], gram: str, weakest: bool = False) -> float:
@@ -94,9 +116,9 @@ class WordAssociation:
             for word in gram.split(" "):
                 if word not in self._stop:
                     self.target.note(word)
-        best = self._best.get((key, gram))
-        if best is None:
-            best = self._best[key, gram] = self._best_dice(key, gram)
+        best = self._best.get((key, gram), _UNKNOWN)
+        if best is _UNKNOWN:
+            best = self._best[key, gram] = self._kept_or_made((key, gram), lambda: self._best_dice(key, gram))
         if not best:
             return 0.0
         english, other = best
@@ -104,7 +126,29 @@ class WordAssociation:
             return min(min(english), min(other))
         return (sum(english) / len(english) + sum(other) / len(other)) / 2
 
-    def _best_dice(self, key: tuple[str, ...], gram: str) -> tuple[list[float], list[float]] | None:
+    def _kept_or_made(self, item: Association, make: Callable[[], Support | bool]) -> Support | bool:
+        """The kept result of ``item`` when what it reads is as it was, else ``make()``."""
+        kept = self.kept.get(item, _UNKNOWN)
+        if kept is not _UNKNOWN and self.unchanged(item):
+            return kept
+        found = self.made[item] = make()
+        return found
+
+    def unchanged(self, item: Association) -> bool:
+        """Whether what ``item`` reads is as it was before the articles added since: a gram's written
+        forms, or the counts of the content words :meth:`support` reads for a (key, gram)."""
+        english, other = self.changed
+        if isinstance(item, str):
+            return item not in other
+        key, gram = item
+        return (not any(word in english for word in key if word not in self._english_stop)
+                and not any(word in other for word in gram.split(" ") if word not in self._stop))
+
+    def this_build(self) -> dict[Association, Support | bool]:
+        """The kept results still right and those made here: what the next build keeps."""
+        return {**{item: found for item, found in self.kept.items() if self.unchanged(item)}, **self.made}
+
+    def _best_dice(self, key: tuple[str, ...], gram: str) -> Support:
         """Each content word's best Dice with a word of the other side: English words, then the others."""
         english = [word for word in key if word not in self._english_stop]
         other = [word for word in gram.split(" ") if word not in self._stop]

@@ -66,8 +66,10 @@ class Rankings:
     """The rankings of one language: those ``kept`` from the last build, those ``made`` in this one
     and the candidates whose kept one was ``reused`` (only their keys travel back from a worker),
     and the ``unsettled`` units, holding a gram whose usual written form the new articles changed,
-    and the grams ``changed`` (held by the new articles: scored again); and the renderings chosen
-    from the rankings (:mod:`.choices`), kept and made likewise."""
+    and the grams ``changed`` (held by the new articles: scored again); the renderings chosen
+    from the rankings (:mod:`.choices`), kept and made likewise; and the word supports and noun-phrase
+    tests of renderings (:class:`.phrases.WordAssociation`): those kept (once rendered, those the next
+    build keeps) and those made in this build."""
 
     kept: dict[CandidateKey, KeptRanking] = field(default_factory=dict)
     unsettled: set[int] = field(default_factory=set)
@@ -75,6 +77,8 @@ class Rankings:
     made: dict[CandidateKey, KeptRanking] = field(default_factory=dict)
     reused: list[CandidateKey] = field(default_factory=list)
     choices: Remembered = field(default_factory=Remembered)
+    associations: dict = field(default_factory=dict)
+    associations_made: dict = field(default_factory=dict)
 
     def this_build(self) -> dict[CandidateKey, KeptRanking]:
         """Every ranking this build made or took again: what the next build starts from."""
@@ -135,12 +139,13 @@ def kept_rankings(cache: ResultCache | None, article_keys: list[str], sizes: lis
     if payload is None:
         return empty, Remembered(), 0
     try:
-        keys, kept_sizes, stored, chosen, composed = marshal.loads(payload)
+        keys, kept_sizes, stored, chosen, composed, associations = marshal.loads(payload)
         if keys != article_keys[:len(keys)] or kept_sizes != sizes[:len(keys)]:
             return empty, Remembered(), 0
         rankings = {lang: Rankings(kept={candidate: _kept(fields) for candidate, fields in stored[lang].items()},
                                    choices=Remembered(kept={candidate: kept_entry(fields, is_choice)
-                                                            for candidate, fields in chosen[lang].items()}))
+                                                            for candidate, fields in chosen[lang].items()}),
+                                   associations=_kept_associations(associations[lang]))
                     for lang in empty}
         compositions = Remembered(kept={key: kept_entry(fields, is_composition) for key, fields in composed.items()})
     except (EOFError, ValueError, TypeError, KeyError, AttributeError):
@@ -156,6 +161,16 @@ def kept_rankings(cache: ResultCache | None, article_keys: list[str], sizes: lis
     return rankings, compositions, len(keys)
 
 
+def _kept_associations(associations: dict) -> dict:
+    """Kept word supports and noun-phrase tests as stored; ValueError for a table of another shape."""
+    if not isinstance(associations, dict) or not all(
+            isinstance(found, bool) if isinstance(item, str) else
+            (isinstance(item, tuple) and len(item) == 2 and (found is None or len(found) == 2))
+            for item, found in associations.items()):
+        raise ValueError("not a table of word supports and noun-phrase tests")
+    return associations
+
+
 def _kept(fields: tuple) -> KeptRanking:
     """A kept ranking as stored; ValueError or TypeError for one of another shape."""
     kept = KeptRanking(*fields)
@@ -168,11 +183,15 @@ def _kept(fields: tuple) -> KeptRanking:
 
 def keep_rankings(cache: ResultCache, article_keys: list[str], sizes: list[int], rankings: dict[str, Rankings],
                   compositions: Remembered) -> None:
-    """Store this build's rankings, choices and composed terms (what the next build starts from)."""
+    """Store this build's rankings, choices, composed terms, word supports and noun-phrase tests (what
+    the next build starts from; the last two as :meth:`.phrases.WordAssociation.this_build` left them
+    in ``rankings``)."""
     stored = {lang: {candidate: kept.fields() for candidate, kept in found.this_build().items()}
               for lang, found in rankings.items()}
     chosen = {lang: found.choices.this_build() for lang, found in rankings.items()}
-    cache.put_bytes(_LAST_RANKINGS, marshal.dumps((article_keys, sizes, stored, chosen, compositions.this_build())))
+    associations = {lang: found.associations for lang, found in rankings.items()}
+    cache.put_bytes(_LAST_RANKINGS, marshal.dumps((article_keys, sizes, stored, chosen, compositions.this_build(),
+                                                   associations)))
     cache.flush()
 
 
