@@ -874,7 +874,8 @@ class _KeptGrids:
 
 def _count_type(counts: np.ndarray) -> type:
     """The smallest type that holds these whole numbers exactly."""
-    return np.uint16 if counts.max(initial=0) <= np.iinfo(np.uint16).max else np.float32
+    top = counts.max(initial=0)
+    return next((kind for kind in (np.uint8, np.uint16) if top <= np.iinfo(kind).max), np.float32)
 
 
 def _context_free(a: list[SentenceProfile], b: list[SentenceProfile], memo: dict) -> dict[str, list[tuple]]:
