@@ -48,6 +48,27 @@ def test_dense_side_products_count_what_the_sentence_pairs_count(article, monkey
     assert max(found[0][:, names.index("lexicon_matches")]) > 0
 
 
+def test_kept_grids_count_what_a_fresh_count_counts(article, monkeypatch):
+    """A long section's shared counts by start are kept: the next ask for the same candidates (a
+    guide's, then the three-way programme's, the next pass's) counts only the lexicon, and gets the
+    same features as counted afresh."""
+    monkeypatch.setattr(features, "DENSE_PAIRS", 0)
+    scorer, _ = abstract_scorer(article)
+    evidence = scorer.evidence[0]
+    sides = all_sides((len(evidence.a), len(evidence.b)))
+    fresh = features.PairEvidence(evidence.a, evidence.b, evidence.context).features(*sides.T)
+    assert np.array_equal(evidence.features(*sides.T), fresh)  # the first ask: kept, then read
+    counting = features.PairEvidence._grids
+    counted = []
+    monkeypatch.setattr(features.PairEvidence, "_grids",
+                        lambda self, names, *rest: counted.extend(names) or counting(self, names, *rest))
+    again = features.PairEvidence(evidence.a, evidence.b, evidence.context, scorer.memo)  # the next pass
+    assert np.array_equal(again.features(*sides.T), fresh)
+    assert set(counted) == {"lexicon"}
+    names = list(features.FEATURES)
+    assert max(fresh[:, names.index("terms_shared")]) >= 1 and max(fresh[:, names.index("names_shared")]) >= 1
+
+
 def test_every_bead_scored_at_once_scores_as_each_bead_alone(article):
     scorer, band = abstract_scorer(article)
     cells = band.cells()

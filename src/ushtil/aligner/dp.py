@@ -326,38 +326,49 @@ def fill(
     origin = rank[band.index(np.zeros((1, 3), dtype=np.int64))[0]]
     totals[[0, rows[0]], origin] = 0.0
     flat = totals.reshape(-1)
-    # per state, where each step's total comes from (a row of totals) and what it adds
-    sources = [row * totals.shape[1] for row, _ in steps.sources]
-    adds = [add for _, add in steps.sources]
+    # per state, where each step's total comes from (a row of totals) and what it adds; the states'
+    # steps side by side, each state's padded to the most any state has with a step from outside
+    # the band (-inf): a wavefront is then one gather, add and argmax for all states, not one per state
+    outside = len(cells)  # totals[0, outside]: -inf
+    widest_choice = max(map(len, choices))
+    sources = np.full((states, widest_choice), outside, dtype=np.int64)
+    adds = np.full((states, widest_choice), -np.inf)
+    for state, (c, (row, add)) in enumerate(zip(choices, steps.sources, strict=True)):
+        sources[state, :len(c)], adds[state, :len(c)] = row * totals.shape[1], add
     edges = np.searchsorted(wavefront, np.arange(wavefront[-1] + 2))
     bounds = edges.tolist()  # plain ints: cheap slices in the loop below
-    per_cell = sum(map(len, choices))
-    # per state, where each cell's row of candidates starts in a wavefront's flattened block: the best
+    per_cell = states * widest_choice
+    # where each cell's row of candidates per state starts in a wavefront's flattened block: the best
     # of each row is then one gather at its argmax (an index pair would cost two calls more per row)
     widest = int(np.diff(edges).max(initial=0))
-    row_starts = [np.arange(widest) * len(c) for c in choices]
+    row_starts = (np.arange(widest * states) * widest_choice).reshape(widest, states)
     first = 1
     while first < len(bounds) - 1:  # the candidates of a few wavefronts at a time: a long text's stay bounded
         end = max(first + 1, int(np.searchsorted(edges, bounds[first] + WAVE_CELLS // per_cell, "right")) - 1)
         end = min(end, len(bounds) - 1)
         span = slice(bounds[first], bounds[end])
         before, gain = _candidates(band, cells[span], rank, counts, scores)
-        # per state, a row of candidates per cell (each wavefront's rows one contiguous block: flat
+        # per cell and state, a row of candidates (each wavefront's one contiguous block: flat
         # positions in totals), the scores with the steps' additions as the totals' type: each
-        # wavefront is then a gather, an add and an argmax along the rows per state
-        by_cell = [np.add(before[c[:, 0]].T, source, order="C") for c, source in zip(choices, sources, strict=True)]
-        gain_by_cell = [np.add(gain[c[:, 0]].T, add, order="C") for c, add in zip(choices, adds, strict=True)]
+        # wavefront is then a gather, an add and an argmax along the rows
+        by_cell = np.full((span.stop - span.start, states, widest_choice), outside, dtype=np.int64)
+        gain_by_cell = np.full(by_cell.shape, -np.inf)
+        for state, c in enumerate(choices):
+            np.add(before[c[:, 0]].T, sources[state, :len(c)], out=by_cell[:, state, :len(c)])
+            np.add(gain[c[:, 0]].T, adds[state, :len(c)], out=gain_by_cell[:, state, :len(c)])
         for d in range(first, end):
             group = slice(bounds[d], bounds[d + 1])
             here = slice(bounds[d] - bounds[first], bounds[d + 1] - bounds[first])
-            for state, row in enumerate(rows):
-                total = flat.take(by_cell[state][here])
-                total += gain_by_cell[state][here]
-                chosen = total.argmax(axis=1)
-                last[state, group] = chosen
-                totals[row, group] = total.reshape(-1).take(chosen + row_starts[state][:len(chosen)])
+            total = flat.take(by_cell[here])
+            total += gain_by_cell[here]
+            chosen = total.argmax(axis=2)
+            last[:, group] = chosen.T
+            best = total.reshape(-1).take(chosen + row_starts[:len(chosen)])
             if states > 1:
-                totals[0, group] = totals[1:, group].max(axis=0)
+                totals[1:, group] = best.T
+                totals[0, group] = best.max(axis=1)
+            else:
+                totals[0, group] = best[:, 0]
             if on_progress is not None:
                 on_progress(d / (len(bounds) - 2))
         for state, c in enumerate(choices):

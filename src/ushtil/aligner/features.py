@@ -709,6 +709,8 @@ class PairEvidence:
         #: those that do not depend on the context kept in ``memo`` for the other passes, the glossary
         #: terms' while the glossary is the same, the lexicon's not
         self._dense = memo.setdefault(("dense", *pair), {}) if (len(a) + 1) * (len(b) + 1) <= DENSE_PAIRS else None
+        #: a long section's grids of shared counts by start (:meth:`_shared_sums`), kept in ``memo``
+        self._kept_grids = memo.setdefault(("grids", *pair), _KeptGrids()) if self._dense is None else None
         self._dense_terms: dict[str, np.ndarray] = glossary[2]
         self._dense_lexicon: dict[str, np.ndarray] = {}
         #: a short section's feature columns that do not depend on the learned lexicon, by the
@@ -741,29 +743,48 @@ class PairEvidence:
     def _shared_sums(self, names: list[str], sa, la, sb, lb) -> dict[str, np.ndarray]:
         """Shared counts of each candidate: the sum over its sentence pairs (at most 3 × 3) of what
         their parts share. Each start (sa, sb) gets a grid of the parts of its sentence pairs, whose
-        sums over the first la × lb entries serve every candidate from that start."""
+        sums over the first la × lb entries serve every candidate from that start; the grids of the
+        counts that do not depend on the learned lexicon are kept (:class:`_KeptGrids`) for the
+        guides, the three-way programme and the next pass, which ask for the same starts again."""
         sums = {name: np.zeros(len(sa)) for name in names}
         if not names or not len(sa):
             return sums
         if self._dense is not None:
             la, lb = np.minimum(la, MOST) - 1, np.minimum(lb, MOST) - 1
             return {name: self._dense_table(name)[la, lb, sa, sb] for name in names}
-        sizes = (len(self.a), len(self.b))
-        starts, inverse = unique(sa * (sizes[1] + 1) + sb)
-        s, t = np.divmod(starts, sizes[1] + 1)
+        starts, inverse = unique(sa * (len(self.b) + 1) + sb)
         la, lb = np.minimum(la, MOST), np.minimum(lb, MOST)  # a longer side: its first MOST sentences
-        shape = (int(la.max()), int(lb.max()), len(starts))
-        u, v, start = np.unravel_index(np.arange(np.prod(shape)), shape)  # sentence s + u with t + v
-        x, y = s[start] + u, t[start] + v
+        shape = (int(la.max()), int(lb.max()))
+        kept = [name for name in names if name in CONTEXT_FREE or name == "terms"]
+        grids = self._kept_grids.find(kept, self.context.terms, starts, shape)
+        missing = np.flatnonzero(grids[kept[0]][0, 0] < 0) if kept else np.zeros(0, dtype=np.int64)
+        if len(missing):
+            found = self._grids(kept, starts[missing], shape)
+            self._kept_grids.add(kept, self.context.terms, starts[missing], found)
+            for name in kept:
+                grids[name][:, :, missing] = found[name]
+        grids.update(self._grids([name for name in names if name not in grids], starts, shape))
+        return {name: grids[name][la - 1, lb - 1, inverse] for name in names}
+
+    def _grids(self, names: list[str], starts: np.ndarray, shape: tuple[int, int]) -> dict[str, np.ndarray]:
+        """Per count name, the sums of the shared counts of the sides from each start (keys
+        s * (len(b) + 1) + t) of up to ``shape`` sentences: shape (*shape, starts)."""
+        if not names:
+            return {}
+        sizes = (len(self.a), len(self.b))
+        s, t = np.divmod(starts, sizes[1] + 1)
+        u, v, start = np.unravel_index(np.arange(np.prod(shape) * len(starts)), (*shape, len(starts)))
+        x, y = s[start] + u, t[start] + v  # sentence s + u with t + v
         inside = np.flatnonzero((x < sizes[0]) & (y < sizes[1]))
         pairs, which = unique(x[inside] * (sizes[1] + 1) + y[inside])
         x, y = np.divmod(pairs, sizes[1] + 1)
+        grids = {}
         for name in names:
             shared = sum(_overlap(parts_a, parts_b, x, y) for parts_a, parts_b in self._shared[name])
             grid = np.zeros(len(start))
             grid[inside] = shared[u[inside], v[inside], which]
-            sums[name] = grid.reshape(shape).cumsum(axis=0).cumsum(axis=1)[la - 1, lb - 1, inverse]
-        return sums
+            grids[name] = grid.reshape(*shape, len(starts)).cumsum(axis=0).cumsum(axis=1)
+        return grids
 
     def _dense_table(self, name: str) -> np.ndarray:
         """The shared count ``name`` of every side pair (a short section's; see :data:`DENSE_PAIRS`)."""
@@ -813,6 +834,48 @@ class PairEvidence:
         columns: dict[str, np.ndarray] = {}
         self._columns.append(((sa, la, sb, lb), self.context.terms, columns))
         return columns
+
+
+class _KeptGrids:
+    """The grids of shared counts of a long section's starts (:meth:`PairEvidence._grids`), each
+    batch of starts as it was computed, sorted, with the glossary its terms' count is for: what the
+    next ask for the same starts reads instead of counting again (whole numbers, in the smallest type
+    that holds them: a long text's passes ask for hundreds of thousands of starts)."""
+
+    def __init__(self) -> None:
+        #: (first start, last start, starts, names, glossary, grids by name)
+        self.batches: list[tuple] = []
+
+    def find(self, names: list[str], terms, starts: np.ndarray, shape: tuple[int, int]) -> dict[str, np.ndarray]:
+        """Per name, the grids of ``starts`` (sorted) up to ``shape`` found in the kept batches; -1
+        (everywhere in a start's grid) where none holds the start."""
+        grids = {name: np.full((*shape, len(starts)), -1.0) for name in names}
+        if not names or not len(starts):
+            return grids
+        wanted = np.arange(len(starts))
+        for first, last, kept, kept_names, kept_terms, kept_grids in self.batches:
+            if (last < starts[wanted[0]] or first > starts[wanted[-1]] or not set(names) <= kept_names
+                    or ("terms" in names and kept_terms is not terms)
+                    or kept_grids[names[0]].shape[0] < shape[0] or kept_grids[names[0]].shape[1] < shape[1]):
+                continue
+            at = np.minimum(kept.searchsorted(starts[wanted]), len(kept) - 1)
+            held = kept[at] == starts[wanted]
+            for name in names:
+                grids[name][:, :, wanted[held]] = kept_grids[name][: shape[0], : shape[1], at[held]]
+            wanted = wanted[~held]
+            if not len(wanted):
+                break
+        return grids
+
+    def add(self, names: list[str], terms, starts: np.ndarray, grids: dict[str, np.ndarray]) -> None:
+        self.batches.append((starts[0], starts[-1], starts, frozenset(names), terms,
+                             {name: grids[name].astype(_count_type(grids[name])) for name in names}))
+
+
+def _count_type(counts: np.ndarray) -> type:
+    """The smallest type that holds these whole numbers exactly."""
+    top = counts.max(initial=0)
+    return next((kind for kind in (np.uint8, np.uint16) if top <= np.iinfo(kind).max), np.float32)
 
 
 def _context_free(a: list[SentenceProfile], b: list[SentenceProfile], memo: dict) -> dict[str, list[tuple]]:
