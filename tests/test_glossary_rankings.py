@@ -18,6 +18,7 @@ from test_glossary_index_cache import add_article
 from test_scale_cli import corpus  # noqa: F401 (the fixture)
 from ushtil.cache import CACHE_FOLDER, STORE_FILE
 from ushtil.cli import main
+from ushtil.glossary import build as glossary_build
 from ushtil.glossary import rankings
 from ushtil.glossary.index import build_index, library_lemmatizer
 from ushtil.glossary.sources import Unit
@@ -71,6 +72,21 @@ def test_an_added_article_reranks_only_what_it_can_reorder_and_the_glossary_equa
     assert ANEW in capsys.readouterr().err
     assert removed == first
     assert_equals_a_fresh_build(work, tmp_path / "fresh-removed", removed, capsys, articles=6)
+
+
+@pytest.mark.parametrize("share", [glossary_build.RENDER_HERE_SHARE, 0.2])
+def test_little_to_redo_is_rendered_in_this_process_whatever_the_jobs(
+        corpus, tmp_path, capsys, monkeypatch, share):  # noqa: F811
+    # one new article after six: more than 1 % of the articles ranked, so the workers render; within a
+    # share of a fifth, this process renders (no pool started), and the glossary is a fresh build's
+    monkeypatch.setattr(glossary_build, "RENDER_HERE_SHARE", share)
+    pools = []
+    pooled = glossary_build.run_each
+    monkeypatch.setattr(glossary_build, "run_each", lambda *args, **kwargs: pools.append(1) or pooled(*args, **kwargs))
+    work, _, added, said = built_then_added(corpus, tmp_path, capsys, "2")
+    assert taken(said) > 0
+    assert len(pools) == (1 if share < 1 / 6 else 0)
+    assert_equals_a_fresh_build(work, tmp_path / "fresh-added", added, capsys)
 
 
 def _set_kept_rankings(work: Path, payload: bytes, checksum: str) -> int:

@@ -104,8 +104,6 @@ def build_glossary(
         _note(notes, f"the beads of all {len(articles)} article(s) and the settings are as at the last build: "
                      f"its glossary taken from {cache.folder}")
     else:
-        if engine is not None and engine.parallel and lemmatize is None:
-            _load_language_data(nlp)
         with _collector_paused():
             keys = [tokens_key(article, nlp) for article in articles] if cache is not None else None
             tokens, made = corpus_tokens(articles, lemmatize, nlp=nlp, cache=cache, engine=engine, keys=keys)
@@ -114,7 +112,8 @@ def build_glossary(
             rankings, compositions, ranked_over = (kept_rankings(cache, keys, sizes, indexes) if cache is not None
                                                    else (None, None, 0))
             built = glossary_from_units(units, lemmatize or library_lemmatizer(nlp), min_confidence, threshold,
-                                        tokens, engine, indexes, rankings, compositions)
+                                        tokens, _rendering_engine(engine, ranked_over, len(articles)), indexes,
+                                        rankings, compositions)
         if cache is not None:
             cache.put(_LAST_BUILD, {"key": key, "glossary": glossary_to_dict(built)})
             keep_rankings(cache, keys, sizes, rankings, compositions)
@@ -165,18 +164,32 @@ def _note(notes: list[str] | None, note: str) -> None:
         notes.insert(0, note)
 
 
-def _load_language_data(nlp: str) -> None:
-    """Load the lemmatisers, known names and sound keys here, once, before the workers are forked:
-    they inherit them, where each would otherwise load its own copy (most of a second of CPU each,
-    twice per worker: for the tokens and for the renderings). Not the word frequencies: only the
-    single-word terms read them, on one worker, which loads them while this process finds the
-    candidates (loaded here, they held up every worker's start by a quarter of a second)."""
-    from .. import lemma
+#: New articles, as a share of the articles the kept rankings were made over, up to which the
+#: candidates are rendered in this process whatever ``--jobs``: nearly every rendering is then taken
+#: from the last build, and forked workers cost more than they share out (+1 article in 1,000: a
+#: second more CPU, and no sooner done on two busy cores).
+RENDER_HERE_SHARE = 0.01
+
+
+def _rendering_engine(engine: Engine | None, ranked_over: int, articles: int) -> Engine | None:
+    """Where the candidates are rendered: on ``engine``, or here (None) when the last build's
+    rankings leave little to redo (:data:`RENDER_HERE_SHARE`); the glossary is the same either way."""
+    if ranked_over and articles - ranked_over <= RENDER_HERE_SHARE * ranked_over:
+        return None
+    return engine
+
+
+def _load_language_data() -> None:
+    """Load the lemmatisers, known names and sound keys here, once, before the renderers are forked:
+    they inherit them, where each would otherwise load its own copy (most of a second of CPU each).
+    Not the word frequencies: only the single-word terms read them, on one worker, which loads them
+    while this process finds the candidates (loaded here, they held up every worker's start by a
+    quarter of a second)."""
     from ..translit import name_similarity
+    from .index import load_lemmatizers
     from .known import known_names
 
-    for lang, word in (("en", "words"), ("kk", "сөздер"), ("ru", "слова")):
-        lemma.lemmatize([word], lang, backend=nlp)
+    load_lemmatizers("builtin")
     known_names()
     name_similarity("Astana", "Астана")
 
@@ -314,6 +327,7 @@ def _render_everything(corpus: _Corpus, engine: Engine | None) -> tuple[list[Ren
                     for number, (english_form, renderings) in _rendered(enumerate(corpus.candidates), corpus)]
         return rendered, _single_words(corpus)
     local = engine.local()
+    _load_language_data()
 
     def parts():
         yield None
