@@ -8,7 +8,7 @@ import json
 import pytest
 
 import ushtil
-from conftest import SEED_ARTICLE
+from conftest import NTREX, ROOT, SEED_ARTICLE
 from ushtil.cli import main
 
 KK_FEDERATION = "Ресей Федерациясы да өз тарапынан аймақ елдерімен қарым-қатынасты дамытудың маңыздылығын мәлімдейді."
@@ -158,3 +158,35 @@ def test_a_paragraphs_first_english_sentence_deleted_is_quoted_not_its_neighbour
     english = [f for f in findings if f["lang"] == "en" and f["check"].startswith(("missing-", "extra-"))]
     assert [f["check"] for f in english] == ["missing-sentence"]
     assert english[0]["text"].startswith("Алайда бірқатар объективті және субъективті факторларға")
+
+
+@pytest.mark.parametrize(("deleted", "lang"), [
+    ('"Since the beginning of the twenty-first century, Central Asia has been undergoing a new stage of '
+     'geopolitical transformation. ', "en"),
+    ("«С начала двадцать первого века Центральная Азия переживает новый этап геополитической трансформации. ",
+     "ru"),
+])
+def test_a_paragraphs_first_sentence_deleted_is_placed_by_the_glossary_term_it_shares(tmp_path, deleted, lang):
+    # the paragraph's two sentences are as long as each other, so length cannot place the gap; the
+    # remaining sentence names the Great Game (a curated glossary entry), as the others' second
+    # sentences do and not their first
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    assert deleted in text
+    path = tmp_path / SEED_ARTICLE.name
+    path.write_text(text.replace(deleted, "", 1), encoding="utf-8")
+    report = ushtil.check(path, glossary=ROOT / "glossary" / "glossary.tsv")
+    gaps = [f for f in report.errors if f.lang == lang and f.check.startswith(("missing-", "extra-"))]
+    assert [f.check for f in gaps] == ["missing-sentence"]
+    assert gaps[0].text.startswith(("«Жиырма бірінші ғасырдың басынан", '"Since the beginning of the twenty-first'))
+
+
+@pytest.mark.skipif(not NTREX.is_dir(), reason="../shared/bench/ntrex-dev is not there")
+def test_a_deleted_russian_sentence_is_placed_by_the_name_its_neighbour_shares():
+    # NTREX telegraph.405408 lost its Russian "China has pledged to match the US…": the aligner pairs
+    # the next Russian sentence with it, and length favours that; Washington (Вашингтон) places it
+    name = "telegraph.405408"
+    article = ushtil.read_abstract_files({lang: NTREX / f"{name}.raw.{lang}.txt" for lang in ("en", "kk", "ru")},
+                                         article_id=name)
+    gaps = [f for f in ushtil.check(article).errors if f.check.startswith(("missing-", "extra-"))]
+    assert [(f.check, f.lang) for f in gaps] == [("missing-sentence", "ru")]
+    assert gaps[0].text.startswith("China has pledged to match the US shot-for-shot")

@@ -21,17 +21,12 @@ from typing import ClassVar
 import numpy as np
 
 from .dp import LONGEST_SIDE
-from .profile import PUNCTUATION_COUNT, SentenceProfile, bigrams
+from .profile import NAME_MATCH, NAME_STEM, PUNCTUATION_COUNT, SentenceProfile, bigrams
 
 #: Characters added to both lengths, so that very short sentences do not give extreme ratios.
 LENGTH_SMOOTHING = 8.0
 #: Counts are capped here: the fifth shared number says little more than the fourth.
 COUNT_CAP = 4.0
-#: Share of a name's letter bigrams (of its first :data:`NAME_STEM` letters) that a word must have
-#: to count as the same name: Kazakh and Russian add case endings and spell foreign names by ear
-#: (Kavanaugh ~ Каваноны).
-NAME_MATCH = 0.6
-NAME_STEM = 7
 
 
 @dataclass(eq=False)

@@ -29,6 +29,11 @@ COGNATE_MIN = 5
 COGNATE_PREFIX = 4
 #: The n of the character n-grams compared across scripts (on sound keys).
 NGRAM_ORDER = 3
+#: Share of a name's letter bigrams (of its first :data:`NAME_STEM` letters) that a word must have
+#: to count as the same name: Kazakh and Russian add case endings and spell foreign names by ear
+#: (Kavanaugh ~ Каваноны).
+NAME_MATCH = 0.6
+NAME_STEM = 7
 _DIGIT = re.compile(r"\d")
 _PUNCTUATION = re.compile("[" + re.escape("".join(PUNCTUATION_CLASSES)) + "]")
 
@@ -66,6 +71,13 @@ def stem(word: str) -> str:
 def bigrams(key: str) -> frozenset[str]:
     padded = f" {key}"
     return frozenset(map(padded.__getitem__, _slices(len(padded), 2)))
+
+
+def sounds_like(name: str, key: str) -> bool:
+    """Whether the word of sound key ``key`` has :data:`NAME_MATCH` of the letter bigrams of the
+    name's first :data:`NAME_STEM` letters (what :func:`.features._found` counts for all at once)."""
+    wanted = bigrams(name[:NAME_STEM])
+    return len(wanted & bigrams(key)) >= NAME_MATCH * len(wanted)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -6,8 +6,10 @@ over a stretch (a paragraph) does not vote on the beads beside it: a bead left w
 inside another's stretch lacks the third language too, not an extra sentence. A sentence deleted
 next to one it was aligned with is a bead *merging* sentences in that language (2-1), told by
 length: the side is as long as the others' sentences less their first or last, not as all of
-them. Paragraph counts, truncated endings and the reader's own notes (an abstract in the wrong
-language) are reported here too.
+them. A one-bead gap beside a bead of the same paragraph is placed by what the neighbour's sentence
+shares with each bead (names, numbers, terms), by length where that ties. Paragraph counts,
+truncated endings and the reader's own notes (an abstract in the wrong language) are reported here
+too.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from ..aligner.profile import profile_sentence, sounds_like
 from ..model import LANGS, Bead
 from .base import ArticleContext, Check, Finding, Severity
+from .termrules import find_terms
 
 #: Characters an abstract's last sentence ends with (closing quotes and brackets are skipped first).
 _FINAL_MARKS = ".!?…"
@@ -52,7 +56,7 @@ class StructureCheck(Check):
             return
         explained: set[str] = set()
         for run in self._runs(ctx):
-            finding = self._run_finding(ctx, _placed_by_length(ctx, run))
+            finding = self._run_finding(ctx, _placed(ctx, run))
             if finding.check.endswith("paragraph"):
                 explained.add(run.lang)
             yield finding
@@ -269,12 +273,14 @@ def _dropped_sentence(ctx: ArticleContext, bead: Bead, lang: str, pivot: str) ->
     return best[1] if best and best[0] <= FIT_Z else ""
 
 
-def _placed_by_length(ctx: ArticleContext, run: _Run) -> _Run:
+def _placed(ctx: ArticleContext, run: _Run) -> _Run:
     """A one-bead gap of ``run.lang`` moved to the neighbouring bead of the same paragraph whose
-    ``lang`` sentence is as long as the gap's other sides (within :data:`FIT_Z` of each) and not as
-    its own (beyond :data:`SHORT_Z` of each): the aligner pairs a paragraph's remaining first
-    sentence with the others' first when the one before it was deleted (its paragraph-break
-    evidence says the paragraphs open together), and the finding would quote a translated sentence."""
+    ``lang`` sentence translates the gap's other sides: the aligner pairs a paragraph's remaining
+    first sentence with the others' first when the one before it was deleted (its paragraph-break
+    evidence says the paragraphs open together), and the finding would quote a translated sentence.
+    What the sentence shares with each bead's other sides (:func:`_shared`: names, acronyms, numbers,
+    terms) decides; where it shares as much with both, length does: as long as the gap's other sides
+    (within :data:`FIT_Z` of each) and not as its own (beyond :data:`SHORT_Z` of each)."""
     if run.kind != "missing" or len(run.beads) != 1:
         return run
     beads = ctx.alignment.beads
@@ -290,15 +296,46 @@ def _placed_by_length(ctx: ArticleContext, run: _Run) -> _Run:
         if (bead.section != gap.section or len(own) != 1 or len(own[0]) < MIN_CHARS or run.pivot not in others
                 or any(later.sentences[lang][0] in ctx.alignment.paragraph_starts.get(lang, ()) for lang in others)):
             continue
-        fits = []
-        for lang in others:
-            sides = (" ".join(ctx.bead_sentences(side, lang)) for side in (gap, bead))
-            fits.append([ctx.length_stats.z_score(run.lang, len(own[0]), lang, len(text)) if len(text) >= MIN_CHARS
-                         else None for text in sides])
-        if all(z_gap is not None and z_own is not None and abs(z_gap) <= FIT_Z and abs(z_own) > SHORT_Z
-               for z_gap, z_own in fits):
+        with_gap, with_own = (sum(_shared(ctx, own[0], run.lang, " ".join(ctx.bead_sentences(side, lang)), lang)
+                                  for lang in others) for side in (gap, bead))
+        if with_gap > with_own or (with_gap == with_own and _fits_by_length(ctx, run.lang, own[0], gap, bead, others)):
             return replace(run, beads=[number], sentences=ctx.bead_sentences(bead, run.pivot))
     return run
+
+
+def _fits_by_length(ctx: ArticleContext, lang: str, sentence: str, gap: Bead, bead: Bead, others: list[str]) -> bool:
+    """Whether ``sentence`` is as long as the gap's sides of ``others`` (within :data:`FIT_Z` of each)
+    and not as its own bead's (beyond :data:`SHORT_Z` of each)."""
+    for other in others:
+        texts = (" ".join(ctx.bead_sentences(side, other)) for side in (gap, bead))
+        z_gap, z_own = (ctx.length_stats.z_score(lang, len(sentence), other, len(text)) if len(text) >= MIN_CHARS
+                        else None for text in texts)
+        if z_gap is None or z_own is None or abs(z_gap) > FIT_Z or abs(z_own) <= SHORT_Z:
+            return False
+    return True
+
+
+def _shared(ctx: ArticleContext, text: str, lang: str, other_text: str, other: str) -> int:
+    """How much two texts of different languages share that a translation keeps: numbers by value,
+    names and acronyms paired one to one (:func:`_paired_names`) and the concepts of the term rules."""
+    one, two = profile_sentence(text, lang), profile_sentence(other_text, other)
+    terms = ({match.rule.id for match in find_terms(text, lang, ctx.terms, foreign=False)}
+             & {match.rule.id for match in find_terms(other_text, other, ctx.terms, foreign=False)})
+    return sum((one.numbers & two.numbers).values()) + _paired_names(one.names, two.names) + len(terms)
+
+
+def _paired_names(names: frozenset[str], others: frozenset[str]) -> int:
+    """Names of one text paired with names of the other that sound alike (the aligner's sound keys and
+    :func:`~ushtil.aligner.profile.sounds_like`), either the stem of the other (Азия of Азияның), each
+    name in one pair at most: Asia is then not counted again in a Eurasia beside it."""
+    left = sorted(others)
+    paired = 0
+    for name in sorted(names):
+        match = next((key for key in left if sounds_like(name, key) or sounds_like(key, name)), None)
+        if match is not None:
+            left.remove(match)
+            paired += 1
+    return paired
 
 
 def _neighbours(empties: list[list[str] | None], position: int) -> list[list[str]]:
