@@ -3,8 +3,13 @@ redoes only what changed; a damaged cache entry is recomputed; an unreachable cl
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import hashlib
 import json
+import marshal
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,8 +17,9 @@ import pytest
 import ushtil.checks
 from conftest import SEED_ARTICLE, SHARED
 from test_engine import damage_cache
-from ushtil.cache import CACHE_FOLDER
+from ushtil.cache import CACHE_FOLDER, STORE_FILE
 from ushtil.cli import main
+from ushtil.model import Alignment
 
 DEV = SHARED / "bench" / "ntrex-dev"
 CASES = ["bbc.381780", "cnn.304478", "rt.com.91337", "reuters.218911", "scotsman.133783"]
@@ -86,6 +92,32 @@ def test_a_damaged_cache_entry_is_recomputed_never_used(corpus, tmp_path):
     expected = files(work)
     assert damage_cache(work / CACHE_FOLDER, "Kazakhstan", "Kazakstan") >= 2
     assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    assert files(work) == expected
+
+
+def test_a_kept_result_of_another_shape_is_recomputed_never_used(corpus, tmp_path, capsys):
+    """An entry whose checksum holds but whose payload is of another shape (no alignment, no article
+    read) is not used."""
+    work = tmp_path / "work"
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    expected = files(work)
+    capsys.readouterr()
+    fields = len(dataclasses.fields(Alignment))
+    with contextlib.closing(sqlite3.connect(work / CACHE_FOLDER / STORE_FILE)) as db, db:
+        reshaped = read = 0
+        for key, payload in db.execute("SELECT key, payload FROM results").fetchall():
+            with contextlib.suppress(ValueError, EOFError, TypeError):
+                value = marshal.loads(payload)
+                alignment = isinstance(value, list) and len(value) == fields
+                if alignment or (isinstance(value, dict) and "article" in value):
+                    read += isinstance(value, dict)
+                    short = marshal.dumps(value[:-1] if isinstance(value, list) else {"article": []})
+                    db.execute("UPDATE results SET checksum = ?, payload = ? WHERE key = ?",
+                               (hashlib.sha256(short).hexdigest(), short, key))
+                    reshaped += 1
+    assert reshaped - read >= 2 * (len(CASES) + 1) and read == len(CASES) + 1  # two passes and a read per text
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    assert f"second pass: {len(CASES) + 1} text(s) realigned, 0 " in capsys.readouterr().err
     assert files(work) == expected
 
 

@@ -73,8 +73,8 @@ def cache_key(stage: str, settings: Any, content: Any) -> str:
 
 
 class ResultCache:
-    """JSON results by key in ``folder`` (no folder: a cache that keeps nothing; ``reuse=False``:
-    one that only stores).
+    """Results by key in ``folder``: JSON, or bytes a stage encodes itself (no folder: a cache that
+    keeps nothing; ``reuse=False``: one that only stores).
 
     ``stats`` counts hits, misses, stores and corrupt entries, for the run's summary. Stored results
     are committed every few seconds and by :meth:`flush` (and when the cache is let go), so a run

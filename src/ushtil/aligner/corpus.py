@@ -14,16 +14,17 @@ words). The lexicon itself is kept too, and used again while the corpus has only
 
 from __future__ import annotations
 
+import marshal
 import uuid
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
-from ..cache import ResultCache, cache_key, content_hash, encoded
+from ..cache import ResultCache, cache_key, content_hash
 from ..engine import Engine, Progress, run_each, ticker
 from ..model import LANGS, Alignment, Article
-from .io import alignment_from_dict, alignment_to_dict
+from .io import alignment_from_payload, alignment_payload
 from .lexicon import learn_lexicon
 from .pipeline import PAIRS, AlignOptions, _term_triples, align, linked_length_means
 from .profile import stems
@@ -103,7 +104,7 @@ class _Run:
         # once: a glossary is long
         self.settings = content_hash(repr(options.settings), sorted(options.terms), options.scored)
         self.contents = [content_hash(name, _source_content(source)) for name, source in sources]
-        self.keys = [cache_key("align: aligning", self.settings, content) for content in self.contents]
+        self.keys = [cache_key("align: aligning (marshal)", self.settings, content) for content in self.contents]
         self.stems: dict[int, dict[str, list[str]]] = {}
         self.length_means: dict[int, dict[str, float]] = {}
         self.first: dict[int, Alignment] = {}
@@ -116,15 +117,15 @@ class _Run:
         for n in chosen:
             if n in self._failed or n in self.first or (stems_only and n in self.stems):
                 continue
-            facts = self.cache.get(_facts_key(self.keys[n])) if n not in self.stems else {}
-            found = None if stems_only or facts is None else self.cache.get(self.keys[n])
+            facts = _cached(self.cache, _facts_key(self.keys[n]), _facts_from_payload) if n not in self.stems else {}
+            found = None if stems_only or facts is None else _cached(self.cache, self.keys[n], alignment_from_payload)
             if facts is None or (found is None and not stems_only):
                 todo.append(n)
                 continue
             if facts:
                 self.stems[n], self.length_means[n] = facts["stems"], facts["length_means"]
             if found is not None:
-                self.first[n] = alignment_from_dict(found)
+                self.first[n] = found
         outcomes = self._run(_align_one, todo, [self.sources[n] for n in todo], self.options, "aligning")
         for n, outcome in zip(todo, outcomes, strict=True):
             if outcome.ok:
@@ -148,12 +149,12 @@ class _Run:
             if parts is None:
                 todo.append(n)
                 continue
-            keys[n] = cache_key("align: realigning", self.settings, [self.contents[n], parts[n]])
-            found = self.cache.get(keys[n])
+            keys[n] = cache_key("align: realigning (marshal)", self.settings, [self.contents[n], parts[n]])
+            found = _cached(self.cache, keys[n], alignment_from_payload)
             if found is None:
                 todo.append(n)
             else:
-                alignments[n] = alignment_from_dict(found)
+                alignments[n] = found
         made = {} if parts is None else parts
         outcomes = self._run(_realign_one, todo, [(*self.sources[n], self.length_means[n]) for n in todo], options,
                              "realigning", parts=parts is None)
@@ -162,7 +163,7 @@ class _Run:
                 alignments[n], stored, part = outcome.value
                 if parts is None:
                     made[n] = part
-                    keys[n] = cache_key("align: realigning", self.settings, [self.contents[n], part])
+                    keys[n] = cache_key("align: realigning (marshal)", self.settings, [self.contents[n], part])
                 if stored:
                     self.cache.put_bytes(keys[n], stored)
             else:
@@ -185,10 +186,32 @@ class _Run:
         return outcomes
 
 
+def _cached(cache: ResultCache, key: str, decode):
+    """What ``decode`` makes of the payload stored under ``key``; None when absent or when it cannot
+    be decoded (the entry is then removed, like one whose checksum fails)."""
+    payload = cache.get_bytes(key)
+    if payload is None:
+        return None
+    try:
+        return decode(payload)
+    except (ValueError, TypeError, EOFError):
+        cache.discard(key)
+        return None
+
+
+def _facts_from_payload(payload: bytes) -> dict:
+    """The stems and length ratios a text's first pass kept (:func:`_align_one`); TypeError for a
+    payload of another shape."""
+    facts = marshal.loads(payload)
+    if not isinstance(facts, dict) or set(facts) != {"stems", "length_means"}:
+        raise TypeError("not a text's stems and length ratios")
+    return facts
+
+
 def _facts_key(first_key: str) -> str:
     """Where a text's lexicon stems and length ratios are kept, apart from its first-pass alignment
     (a re-run that keeps the lexicon needs only these)."""
-    return content_hash("stems and length ratios", first_key)
+    return content_hash("stems and length ratios (marshal)", first_key)
 
 
 def _lexicon_parts(run: _Run, done: list[int], lexicon: dict[str, dict[str, set[str]]],
@@ -289,7 +312,7 @@ def _kept_profiles(run: str) -> _KeptProfiles:
 @dataclass
 class _Work:
     """What each text's pass is given besides its text: the options, and whether its results are
-    stored in a cache (:func:`~ushtil.cache.encoded` by the pass)."""
+    stored in a cache (kept with ``marshal`` by the pass)."""
 
     options: AlignOptions
     stored: bool
@@ -314,8 +337,10 @@ def _align_one(named_source: tuple[str, Source], work: _Work) -> _Pass:
     alignment = align(source, name=name, options=work.options)
     vocabulary = _vocabulary(alignment)
     length_means = linked_length_means(alignment)
-    stored = (encoded(alignment_to_dict(alignment)), encoded({"stems": vocabulary, "length_means": length_means})
-              ) if work.stored else None
+    stored = None
+    if work.stored:
+        payload, facts = alignment_payload(alignment), _marshalled({"stems": vocabulary, "length_means": length_means})
+        stored = (payload, facts) if payload is not None and facts is not None else None
     return _Pass(alignment, vocabulary, length_means, stored)
 
 
@@ -325,7 +350,16 @@ def _realign_one(measured_source: tuple[str, Source, dict[str, float]],
     name, source, length_means = measured_source
     alignment = align(source, name=name, options=work.options, length_means=length_means)
     part = _lexicon_part(_vocabulary(alignment), work.options.lexicon) if work.parts else None
-    return alignment, encoded(alignment_to_dict(alignment)) if work.stored else None, part
+    return alignment, alignment_payload(alignment) if work.stored else None, part
+
+
+def _marshalled(value: object) -> bytes | None:
+    """``value`` kept with ``marshal`` (read back several times faster than JSON); None for a value
+    marshal cannot keep (it is then not stored)."""
+    try:
+        return marshal.dumps(value)
+    except ValueError:
+        return None
 
 
 def _vocabulary(alignment: Alignment) -> dict[str, list[str]]:

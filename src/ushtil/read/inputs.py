@@ -11,6 +11,7 @@ are only recognised.
 
 from __future__ import annotations
 
+import marshal
 import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -233,19 +234,43 @@ def read_documents(
     keys, todo = {}, []
     for n, item in enumerate(items):
         content = _file_hashes(item) if cache.folder else None
-        keys[n] = cache_key("read", splitter, [item.kind, item.source, item.presegmented, content]) if content else ""
-        found = cache.get(keys[n]) if content else None
+        keys[n] = cache_key("read (marshal)", splitter, [item.kind, item.source, item.presegmented, content]) \
+            if content else ""
+        found = _kept_document(cache, keys[n]) if content else None
         if found is None:
             todo.append(n)
         else:
-            outcomes[n] = Outcome(value=Article.from_dict(found["article"]) if "article" in found else found["triple"])
+            outcomes[n] = Outcome(value=found)
     done = run_each(_read_and_split, [items[n] for n in todo], engine=engine, shared=(backend, split), on_done=on_done)
     for n, outcome in zip(todo, done, strict=True):
         outcomes[n] = outcome
         if outcome.ok and keys[n]:
             value = outcome.value
-            cache.put(keys[n], {"article": value.to_dict()} if isinstance(value, Article) else {"triple": value})
+            try:
+                kept = {"article": value.to_dict()} if isinstance(value, Article) else {"triple": value}
+                payload = marshal.dumps(kept)
+            except ValueError:  # a value marshal cannot keep: read again next time
+                continue
+            cache.put_bytes(keys[n], payload)
     return outcomes
+
+
+def _kept_document(cache: ResultCache, key: str) -> Article | dict[str, list] | None:
+    """The document :func:`read_documents` kept under ``key`` (with ``marshal``: read back several
+    times faster than JSON); None when absent or of another shape (the entry is then removed)."""
+    payload = cache.get_bytes(key)
+    if payload is None:
+        return None
+    try:
+        kept = marshal.loads(payload)
+        if isinstance(kept, dict) and isinstance(kept.get("article"), dict):
+            return Article.from_dict(kept["article"])
+        if isinstance(kept, dict) and isinstance(kept.get("triple"), dict):
+            return kept["triple"]
+    except (ValueError, TypeError, EOFError, KeyError, AttributeError):
+        pass
+    cache.discard(key)
+    return None
 
 
 def _read_and_split(item: Input, shared: tuple[str, Splitter | None]) -> Article | dict[str, list]:
