@@ -34,6 +34,17 @@ def test_cases_aligned_exactly(case):
     assert beads == gold(case)
 
 
+def test_a_deletion_beside_a_line_merged_in_another_language():
+    """cbsnews.248387: English lost two sentences, and the Kazakh line 7 joins the second with the next
+    one, so English 7 stands against the Russian 8 and 9 of which it translates only the last (the
+    bead is read as partial), and the Kazakh 6 and Russian 7 before it are missing from English."""
+    case = "cbsnews.248387"
+    beads = [tuple(tuple(bead.sentences[lang]) for lang in LANGS) for bead in aligned(case).beads]
+    assert ((), (6,), (7,)) in beads
+    assert ((7,), (7,), (8, 9)) in beads
+    assert beads == gold(case)
+
+
 def test_every_line_in_exactly_one_bead():
     case = "dailymail.co.uk.298696"
     alignment = aligned(case)

@@ -9,6 +9,7 @@ The pair log-odds of every candidate side pair in a band are computed at once (:
 from __future__ import annotations
 
 import itertools
+import math
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -45,6 +46,12 @@ class Priors:
     #: of gaps and stray pairs. A term of the path, not of a bead (:mod:`.gaps`); hand-set, and this
     #: default is the shipped value (the fit cannot move it: no bead shows it)
     gap_run: float = 3.0
+    #: charged per sentence left out by a bead read as partial (:data:`PARTIAL_READINGS`): one
+    #: language's single sentence translates only the first or last sentence of another language's
+    #: side, which the third language's one line translates whole (a deletion next to a line merged
+    #: in another language), so the pair of the single sentence and that line is not scored. Set to
+    #: ``missing`` after the fit (a sentence left out is a missing one); inf: no bead is read so
+    partial: float = math.inf
 
 
 @dataclass(frozen=True)
@@ -255,6 +262,29 @@ def _pair_rows(ia: int, ib: int, longest: int) -> np.ndarray:
     rows = (np.maximum(KEYED_COUNTS[:, ia] - 1, 0) * longest + np.maximum(KEYED_COUNTS[:, ib] - 1, 0)).astype(np.int64)
     rows.flags.writeable = False
     return rows
+
+
+#: The partial readings of a three-way bead, as (x, z, last) language positions: x's one sentence
+#: translates only z's first (last: its last) sentence of two or more, and the third language's one
+#: line translates z's whole side (a line merged across the deletion's edge: no cut of the bead
+#: gives x's sentence a bead of its own; where the third language has more lines, the beads that
+#: cut it are the reading). A reading counts only where x's sentence pairs with z's one sentence,
+#: less the charge for the sentences left out, better than it pairs, alone or joined with its
+#: neighbour on the side of those sentences, with z's whole side (else x, or x and that neighbour,
+#: translate the whole side: a merge, not a deletion; where the evidence is weak, a neighbour left
+#: out so became a stray pair inside a missing page).
+PARTIAL_READINGS: tuple[tuple[int, int, bool], ...] = tuple(
+    (x, z, last) for x in range(3) for z in range(3) if z != x for last in (False, True))
+
+
+@cache
+def _partial_types(x: int, z: int) -> np.ndarray:
+    """Per bead type (key): can it be read as partial, x's one sentence against a sentence of z's
+    side of two or more, the third language's side one line."""
+    y = 3 - x - z
+    found = (KEYED_COUNTS[:, x] == 1) & (KEYED_COUNTS[:, z] >= 2) & (KEYED_COUNTS[:, y] == 1)
+    found.flags.writeable = False
+    return found
 
 
 def _rows(mask: np.ndarray) -> slice | np.ndarray | None:
@@ -489,12 +519,16 @@ class BeadScorer:
             total = total - _paragraph_penalties(self.priors.paragraph)[self._paragraph_code(starts, counts)]
         if total.shape != shape:
             total = np.array(np.broadcast_to(total, shape))
+        partial = self._reads_partial()
+        base, pair_odds = (total.copy(), {}) if partial else (None, None)
         for p, (ia, ib) in enumerate(self._slots):
             links = self._links[p][key]
             if links.any():  # added to the beads that link the pair (most beads, most pairs)
                 odds = self._tables[p].lookup(starts[ia], starts[ib], counts[..., ia], counts[..., ib],
                                               _pair_rows(ia, ib, self.longest)[key])
                 total += np.where(links, odds, 0.0)  # 0 for the others: on the smaller array, not on the total
+                if partial:
+                    pair_odds[p] = odds
             if self.priors.contained and self.longest > 1:
                 alone = self._alone[p][key]
                 for present, absent, side in ((ia, ib, 1), (ib, ia, 2)):
@@ -502,7 +536,50 @@ class BeadScorer:
                     if rows is not None:
                         at = [_take(start, rows) for start in starts]
                         total[rows] -= self.priors.contained * np.maximum(0.0, self._contained(p, present, absent, at))
+        if partial:
+            for x, z, last in PARTIAL_READINGS:
+                rows = _rows(_partial_types(x, z)[key])
+                if rows is None:
+                    continue
+                at = [_take(start, rows) for start in starts]
+                kept = self._pair_of(3 - x - z, z)
+                taken = _take(counts, rows)
+                part = self._sub_odds(x, z, last, at, taken) - self.priors.partial * (taken[..., z] - 1)
+                # only where x's sentence, less the charge, translates z's one sentence better than it,
+                # or it and its neighbour on the side of z's other sentences, translate z's whole side
+                rival = np.maximum(_take(pair_odds[self._pair_of(x, z)], rows),
+                                   self._extended_odds(x, z, last, at, taken))
+                alt = np.where(part > rival, _take(base, rows) + _take(pair_odds[kept], rows) + part, -np.inf)
+                total[rows] = np.maximum(total[rows], alt)
         return total
+
+    def _reads_partial(self) -> bool:
+        """Whether beads may be read as partial (:data:`PARTIAL_READINGS`): all three pairs scored,
+        beads of more than one sentence a side, and a finite :attr:`Priors.partial`."""
+        return self.priors.partial < math.inf and len(self._slots) == 3 and self.longest > 1
+
+    def _pair_of(self, a: int, b: int) -> int:
+        """The pair (index into ``pairs``) of the languages at positions ``a`` and ``b``."""
+        return next(p for p, slots in enumerate(self._slots) if set(slots) == {a, b})
+
+    def _sub_odds(self, x: int, z: int, last: bool, starts, counts: np.ndarray) -> np.ndarray:
+        """The log-odds of x's one sentence against z's first (``last``: last) sentence of the bead."""
+        p = self._pair_of(x, z)
+        at_z = starts[z] + (counts[..., z] - 1 if last else 0)
+        if self._slots[p][0] == x:
+            return self._tables[p].lookup(starts[x], at_z, 1, 1)
+        return self._tables[p].lookup(at_z, starts[x], 1, 1)
+
+    def _extended_odds(self, x: int, z: int, last: bool, starts, counts: np.ndarray) -> np.ndarray:
+        """The log-odds of x's one sentence joined with its neighbour on the side of z's sentences that
+        a partial reading leaves out (before it for ``last``) against z's whole side: where they
+        translate it, x's neighbour holds what looked missing (a merge, not a deletion)."""
+        p = self._pair_of(x, z)
+        at_x = starts[x] - 1 if last else starts[x]
+        n_z = counts[..., z]
+        if self._slots[p][0] == x:
+            return self._tables[p].lookup(at_x, starts[z], 2, n_z)
+        return self._tables[p].lookup(starts[z], at_x, n_z, 2)
 
     def pair_log_odds(self, p: int, span_a: tuple[int, int], span_b: tuple[int, int]) -> float:
         """The log-odds of pair ``p`` for one side pair (from the table, else computed)."""
@@ -568,6 +645,7 @@ class BeadScorer:
         charged["paragraph"] = -float(conflicts[0])
         charged["contained"] = 0.0
         charged["gap_run"] = 0.0  # a term of the path (two beads), not of one bead
+        charged["partial"] = 0.0
         for p, (ia, ib) in enumerate(self._slots):
             na, nb = counts[ia], counts[ib]
             if na and nb:
@@ -576,4 +654,33 @@ class BeadScorer:
             elif na + nb == 1:
                 present, absent = (ia, ib) if na else (ib, ia)
                 charged["contained"] -= max(0.0, float(self._contained(p, present, absent, cell.T)[0]))
+        reading = self._best_partial(start, counts)
+        if reading is not None:  # the sub-pair's features stand for the whole pair; the third pair unscored
+            x, z, last = reading
+            p, dropped = self._pair_of(x, z), self.pairs[self._pair_of(x, 3 - x - z)]
+            del pairs[f"{dropped.a}-{dropped.b}"]
+            at_z = start[z] + (counts[z] - 1 if last else 0)
+            sides = ([start[x]], [1], [at_z], [1]) if self._slots[p][0] == x else ([at_z], [1], [start[x]], [1])
+            pairs[f"{self.pairs[p].a}-{self.pairs[p].b}"] = self.evidence[p].features(*sides)[0]
+            charged["partial"] = -float(counts[z] - 1)
         return pairs, charged
+
+    def _best_partial(self, start: tuple[int, ...], counts: tuple[int, ...]) -> tuple[int, int, bool] | None:
+        """The partial reading (:data:`PARTIAL_READINGS`) that :meth:`_compose` scores this bead by, if any."""
+        if not self._reads_partial() or max(counts) > self.longest:  # (a gold bead the programme cannot make)
+            return None
+        key = int(np.array(counts) @ COUNT_KEY)
+        cell = [np.array([s]) for s in start]
+        odds = {p: self.pair_log_odds(p, *((start[i], start[i] + counts[i]) for i in slots))
+                for p, slots in enumerate(self._slots)}
+        best, found = sum(odds.values()), None  # the whole reading's pairs
+        for x, z, last in PARTIAL_READINGS:
+            if not _partial_types(x, z)[key]:
+                continue
+            row = np.array([counts])
+            part = float(self._sub_odds(x, z, last, cell, row)[0]) - self.priors.partial * (counts[z] - 1)
+            rival = max(odds[self._pair_of(x, z)], float(self._extended_odds(x, z, last, cell, row)[0]))
+            alt = odds[self._pair_of(3 - x - z, z)] + part
+            if part > rival and alt > best:
+                best, found = alt, (x, z, last)
+        return found
