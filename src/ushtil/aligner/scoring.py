@@ -289,10 +289,10 @@ def _partial_types(x: int, z: int) -> np.ndarray:
 
 def _rows(mask: np.ndarray) -> slice | np.ndarray | None:
     """The rows (first axis) where ``mask`` holds: all of them, none (None) or their indices (a mask
-    of one row holds for all rows or none)."""
-    if mask.all():
-        return slice(None)
-    return np.flatnonzero(mask) if mask.any() else None
+    of one row holds for all rows or none; no rows: None, as there is nothing to score)."""
+    if not mask.any():
+        return None
+    return slice(None) if mask.all() else np.flatnonzero(mask)
 
 
 def _take(values, rows: slice | np.ndarray):
