@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
-from ..cache import ResultCache, cache_key, content_hash
+from ..cache import ResultCache, cache_key, content_hash, marshalled
 from ..engine import Engine, Progress, run_each, ticker
 from ..model import LANGS, Alignment, Article
 from .io import alignment_from_payload, alignment_payload
@@ -113,12 +113,12 @@ class _Run:
     def first_pass(self, chosen: Iterable[int], stems_only: bool) -> None:
         """The first pass of the chosen texts, from the cache where it holds them (only their stems
         with ``stems_only``), the rest computed and stored."""
-        todo = []
+        todo, cache = [], self.cache
         for n in chosen:
             if n in self._failed or n in self.first or (stems_only and n in self.stems):
                 continue
-            facts = _cached(self.cache, _facts_key(self.keys[n]), _facts_from_payload) if n not in self.stems else {}
-            found = None if stems_only or facts is None else _cached(self.cache, self.keys[n], alignment_from_payload)
+            facts = cache.get_decoded(_facts_key(self.keys[n]), _facts_from_payload) if n not in self.stems else {}
+            found = None if stems_only or facts is None else cache.get_decoded(self.keys[n], alignment_from_payload)
             if facts is None or (found is None and not stems_only):
                 todo.append(n)
                 continue
@@ -150,7 +150,7 @@ class _Run:
                 todo.append(n)
                 continue
             keys[n] = cache_key("align: realigning (marshal)", self.settings, [self.contents[n], parts[n]])
-            found = _cached(self.cache, keys[n], alignment_from_payload)
+            found = self.cache.get_decoded(keys[n], alignment_from_payload)
             if found is None:
                 todo.append(n)
             else:
@@ -184,19 +184,6 @@ class _Run:
                             keys=[self.keys[n] for n in numbers])
         self.cache.flush()
         return outcomes
-
-
-def _cached(cache: ResultCache, key: str, decode):
-    """What ``decode`` makes of the payload stored under ``key``; None when absent or when it cannot
-    be decoded (the entry is then removed, like one whose checksum fails)."""
-    payload = cache.get_bytes(key)
-    if payload is None:
-        return None
-    try:
-        return decode(payload)
-    except (ValueError, TypeError, EOFError):
-        cache.discard(key)
-        return None
 
 
 def _facts_from_payload(payload: bytes) -> dict:
@@ -339,7 +326,7 @@ def _align_one(named_source: tuple[str, Source], work: _Work) -> _Pass:
     length_means = linked_length_means(alignment)
     stored = None
     if work.stored:
-        payload, facts = alignment_payload(alignment), _marshalled({"stems": vocabulary, "length_means": length_means})
+        payload, facts = alignment_payload(alignment), marshalled({"stems": vocabulary, "length_means": length_means})
         stored = (payload, facts) if payload is not None and facts is not None else None
     return _Pass(alignment, vocabulary, length_means, stored)
 
@@ -352,14 +339,6 @@ def _realign_one(measured_source: tuple[str, Source, dict[str, float]],
     part = _lexicon_part(_vocabulary(alignment), work.options.lexicon) if work.parts else None
     return alignment, alignment_payload(alignment) if work.stored else None, part
 
-
-def _marshalled(value: object) -> bytes | None:
-    """``value`` kept with ``marshal`` (read back several times faster than JSON); None for a value
-    marshal cannot keep (it is then not stored)."""
-    try:
-        return marshal.dumps(value)
-    except ValueError:
-        return None
 
 
 def _vocabulary(alignment: Alignment) -> dict[str, list[str]]:

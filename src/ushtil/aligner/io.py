@@ -16,7 +16,7 @@ import json
 import marshal
 from pathlib import Path
 
-from ..cache import cache_key, content_hash
+from ..cache import cache_key, content_hash, marshalled
 from ..errors import InputError
 from ..files import atomic_write, read_text
 from ..model import LANGS, Abstract, AlignedArticle, Alignment, Article, Bead
@@ -209,10 +209,7 @@ def alignment_payload(alignment: Alignment) -> bytes | None:
     fields = [getattr(alignment, name) for name in _ALIGNMENT_FIELDS]
     fields[_ALIGNMENT_FIELDS.index("beads")] = [[getattr(bead, name) for name in _BEAD_FIELDS]
                                                 for bead in alignment.beads]
-    try:
-        return marshal.dumps(fields)
-    except ValueError:
-        return None
+    return marshalled(fields)
 
 
 def alignment_from_payload(payload: bytes) -> Alignment:

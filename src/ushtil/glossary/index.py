@@ -407,17 +407,15 @@ def _cached_tokens(cache: ResultCache, key: str, size: int) -> dict[str, list[To
     """One article's kept tokens (``size`` units), None when absent or unreadable (then discarded: a
     checksum that holds over a payload of another shape is still never used). Kept with ``marshal``,
     which reads them back several times faster than JSON."""
-    payload = cache.get_bytes(key)
-    if payload is None:
-        return None
-    try:
-        tokens = marshal.loads(payload)
-        if not isinstance(tokens, dict) or sorted(tokens) != sorted(LANGS) or any(
-                not isinstance(tokens[lang], list) or len(tokens[lang]) != size for lang in LANGS):
-            raise ValueError("not an article's tokens")
-    except (EOFError, ValueError, TypeError):
-        cache.discard(key)
-        return None
+    return cache.get_decoded(key, partial(_tokens_from_payload, size=size))
+
+
+def _tokens_from_payload(payload: bytes, size: int) -> dict[str, list[Tokens]]:
+    """The tokens :func:`_cached_tokens` reads; ValueError for a payload of another shape."""
+    tokens = marshal.loads(payload)
+    if not isinstance(tokens, dict) or sorted(tokens) != sorted(LANGS) or any(
+            not isinstance(tokens[lang], list) or len(tokens[lang]) != size for lang in LANGS):
+        raise ValueError("not an article's tokens")
     return tokens
 
 

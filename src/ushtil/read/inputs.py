@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..cache import ResultCache, cache_key, content_hash
+from ..cache import ResultCache, cache_key, content_hash, marshalled
 from ..engine import Engine, Outcome, run_each
 from ..files import MAX_INPUT_BYTES
 from ..model import LANGS, Abstract, Article
@@ -236,7 +236,7 @@ def read_documents(
         content = _file_hashes(item) if cache.folder else None
         keys[n] = cache_key("read (marshal)", splitter, [item.kind, item.source, item.presegmented, content]) \
             if content else ""
-        found = _kept_document(cache, keys[n]) if content else None
+        found = cache.get_decoded(keys[n], _kept_document) if content else None
         if found is None:
             todo.append(n)
         else:
@@ -246,31 +246,21 @@ def read_documents(
         outcomes[n] = outcome
         if outcome.ok and keys[n]:
             value = outcome.value
-            try:
-                kept = {"article": value.to_dict()} if isinstance(value, Article) else {"triple": value}
-                payload = marshal.dumps(kept)
-            except ValueError:  # a value marshal cannot keep: read again next time
-                continue
-            cache.put_bytes(keys[n], payload)
+            payload = marshalled({"article": value.to_dict()} if isinstance(value, Article) else {"triple": value})
+            if payload is not None:  # else a value marshal cannot keep: read again next time
+                cache.put_bytes(keys[n], payload)
     return outcomes
 
 
-def _kept_document(cache: ResultCache, key: str) -> Article | dict[str, list] | None:
-    """The document :func:`read_documents` kept under ``key`` (with ``marshal``: read back several
-    times faster than JSON); None when absent or of another shape (the entry is then removed)."""
-    payload = cache.get_bytes(key)
-    if payload is None:
-        return None
-    try:
-        kept = marshal.loads(payload)
-        if isinstance(kept, dict) and isinstance(kept.get("article"), dict):
-            return Article.from_dict(kept["article"])
-        if isinstance(kept, dict) and isinstance(kept.get("triple"), dict):
-            return kept["triple"]
-    except (ValueError, TypeError, EOFError, KeyError, AttributeError):
-        pass
-    cache.discard(key)
-    return None
+def _kept_document(payload: bytes) -> Article | dict[str, list]:
+    """The document :func:`read_documents` kept (with ``marshal``: read back several times faster
+    than JSON); TypeError for a payload of another shape."""
+    kept = marshal.loads(payload)
+    if isinstance(kept, dict) and isinstance(kept.get("article"), dict):
+        return Article.from_dict(kept["article"])
+    if isinstance(kept, dict) and isinstance(kept.get("triple"), dict):
+        return kept["triple"]
+    raise TypeError("not a kept document")
 
 
 def _read_and_split(item: Input, shared: tuple[str, Splitter | None]) -> Article | dict[str, list]:
