@@ -564,22 +564,23 @@ class BeadScorer:
 
     def _sub_odds(self, x: int, z: int, last: bool, starts, counts: np.ndarray) -> np.ndarray:
         """The log-odds of x's one sentence against z's first (``last``: last) sentence of the bead."""
-        p = self._pair_of(x, z)
         at_z = starts[z] + (counts[..., z] - 1 if last else 0)
-        if self._slots[p][0] == x:
-            return self._tables[p].lookup(starts[x], at_z, 1, 1)
-        return self._tables[p].lookup(at_z, starts[x], 1, 1)
+        return self._lookup_from(x, z, starts[x], at_z, 1, 1)
 
     def _extended_odds(self, x: int, z: int, last: bool, starts, counts: np.ndarray) -> np.ndarray:
         """The log-odds of x's one sentence joined with its neighbour on the side of z's sentences that
         a partial reading leaves out (before it for ``last``) against z's whole side: where they
         translate it, x's neighbour holds what looked missing (a merge, not a deletion)."""
-        p = self._pair_of(x, z)
         at_x = starts[x] - 1 if last else starts[x]
-        n_z = counts[..., z]
+        return self._lookup_from(x, z, at_x, starts[z], 2, counts[..., z])
+
+    def _lookup_from(self, x: int, z: int, at_x, at_z, n_x, n_z) -> np.ndarray:
+        """The log-odds of x's ``n_x`` sentences from ``at_x`` against z's ``n_z`` from ``at_z``, the
+        sides given to their pair's table in its own order."""
+        p = self._pair_of(x, z)
         if self._slots[p][0] == x:
-            return self._tables[p].lookup(at_x, starts[z], 2, n_z)
-        return self._tables[p].lookup(starts[z], at_x, n_z, 2)
+            return self._tables[p].lookup(at_x, at_z, n_x, n_z)
+        return self._tables[p].lookup(at_z, at_x, n_z, n_x)
 
     def pair_log_odds(self, p: int, span_a: tuple[int, int], span_b: tuple[int, int]) -> float:
         """The log-odds of pair ``p`` for one side pair (from the table, else computed)."""
