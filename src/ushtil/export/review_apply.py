@@ -20,10 +20,23 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from pathlib import Path
 
 from ..aligner import edit
 from ..errors import UshtilError
 from ..model import LANGS, AlignedArticle, Alignment
+from .review_merge import (
+    REVIEW_KEYS,
+    REVIEWED,
+    REVIEWED_BASE,
+    REVIEWED_DECISIONS,
+    REVIEWED_ID,
+    Conflict,
+    EarlierReview,
+    earlier_review,
+    merge_rows,
+    recorded,
+)
 from .review_read import ArticleRecord, SheetRow, read_review_sheets
 from .review_workbook import DECISIONS, text_fingerprint
 
@@ -62,6 +75,11 @@ class ReviewResult:
     written: list[Alignment] = field(default_factory=list)
     #: the id the workbook was written with ("" when an older ushtil wrote it)
     workbook_id: str = ""
+    #: rows this workbook and an earlier import of a copy of it decided differently (the earlier kept)
+    conflicts: list[Conflict] = field(default_factory=list)
+    #: rows decided in this workbook only, and earlier imports' decisions this workbook lacks (kept)
+    taken: int = 0
+    kept: int = 0
 
     @property
     def alignments(self) -> list[Alignment]:
@@ -76,29 +94,48 @@ class ReviewResult:
         return sum(1 for d in self.decisions if d.decision == decision)
 
 
-def read_review_workbook(path: str | os.PathLike) -> ReviewResult:
+def read_review_workbook(path: str | os.PathLike, folder: str | os.PathLike | None = None) -> ReviewResult:
     """Read a reviewed workbook and apply its decisions; :class:`~ushtil.errors.InputError` (one line)
-    when it is not an ushtil review workbook or not safe to open."""
+    when it is not an ushtil review workbook or not safe to open. With ``folder`` (where the import
+    writes the articles' alignment files), what a file there holds is merged in or, where the
+    import would undo it, refused (:mod:`.review_merge`)."""
+    from ..aligner.io import SUFFIX, read_alignment
+
     sheets = read_review_sheets(path)
+    workbook = os.path.basename(path)
     rows, notes = dict(sheets.rows), list(sheets.notes)
     for key in [key for key in rows if any(a.name == key[0] and key[1] not in a.beads for a in sheets.articles)]:
         row = rows.pop(key)
         notes.append(f"Alignment row {row.row}: {key[0]} has no bead #{key[1]}; row ignored")
-    aligned, decisions = [], []
+    result = ReviewResult(aligned=[], decisions=[], notes=notes, signature=sheets.signature,
+                          written=[article.alignment() for article in sheets.articles],
+                          workbook_id=sheets.workbook_id)
     for article in sheets.articles:
-        item, article_decisions = apply_review(article, rows, notes, os.path.basename(path), sheets.workbook_id)
-        aligned.append(item)
-        decisions.extend(article_decisions)
+        own = {key[1]: rows.pop(key) for key in [key for key in rows if key[0] == article.name]}
+        earlier = EarlierReview()
+        if folder is not None:
+            where = Path(folder) / f"{article.name}{SUFFIX}"
+            present = read_alignment(where) if where.is_file() else None
+            earlier = earlier_review(article, present, sheets.workbook_id, workbook, str(where), own)
+        merged = merge_rows(article, own, earlier)
+        workbooks = [*earlier.workbooks, *([workbook] if workbook not in earlier.workbooks and (
+            merged.taken or not earlier.workbooks) else [])]
+        item, article_decisions = apply_review(article, merged.rows, notes, workbooks, sheets.workbook_id)
+        result.aligned.append(item)
+        result.decisions.extend(article_decisions)
+        result.conflicts.extend(merged.conflicts)
+        result.taken += len(merged.taken)
+        result.kept += len(merged.kept)
     for key, row in sorted(rows.items(), key=lambda item: item[1].row):
         notes.append(f"Alignment row {row.row}: article {key[0]!r} is not in this workbook; row ignored")
-    return ReviewResult(aligned=aligned, decisions=decisions, notes=notes, signature=sheets.signature,
-                        written=[article.alignment() for article in sheets.articles],
-                        workbook_id=sheets.workbook_id)
+    return result
 
 
-def apply_review(article: ArticleRecord, rows: dict[tuple[str, int], SheetRow], notes: list[str],
-                 workbook: str = "", workbook_id: str = "") -> tuple[AlignedArticle, list[ReviewDecision]]:
-    """The article's alignment with the reviewer's rows applied (the rows used are taken out of ``rows``)."""
+def apply_review(article: ArticleRecord, rows: dict[int, SheetRow], notes: list[str],
+                 workbooks: list[str] | None = None, workbook_id: str = "") -> tuple[AlignedArticle,
+                                                                                     list[ReviewDecision]]:
+    """The article's alignment with the reviewer's rows (by bead number) applied, recorded as
+    reviewed with ``workbooks`` (file names) when any row is a decision."""
     written = article.alignment()
     drafts = edit.drafts_of(written)
     groups: list[list[edit.Draft]] = []
@@ -106,7 +143,7 @@ def apply_review(article: ArticleRecord, rows: dict[tuple[str, int], SheetRow], 
     #: each bead's decision, None where its row was deleted
     decided: list[ReviewDecision | None] = []
     for number in range(1, len(drafts) + 1):
-        row = rows.pop((article.name, number), None)
+        row = rows.get(number)
         if row is None:
             notes.append(f"{article.name} bead #{number}: its row was deleted from the Alignment sheet; "
                          "bead kept as aligned")
@@ -124,21 +161,15 @@ def apply_review(article: ArticleRecord, rows: dict[tuple[str, int], SheetRow], 
     _merge(groups, decisions, notes, article.name)
     changed = any(d.decision or d.edited for d in decisions)  # an OK is a person's decision too
     if changed:
-        earlier = {key: value for key, value in written.settings.items() if key not in ("reviewed_id", "reviewed_rows")}
-        written.settings = {**earlier, "reviewed": workbook}
+        names = ", ".join(workbooks or [])
+        earlier = {key: value for key, value in written.settings.items() if key not in REVIEW_KEYS}
+        written.settings = {**earlier, REVIEWED: names}
         if workbook_id:
-            written.settings.update(reviewed_id=workbook_id, reviewed_rows=reviewed_rows(decisions))
-        written.signature = f"{written.signature} | reviewed {workbook}" if workbook else written.signature
+            written.settings.update({REVIEWED_ID: workbook_id, REVIEWED_BASE: article.export_hash,
+                                     REVIEWED_DECISIONS: recorded(article, rows, workbooks or [])})
+        written.signature = f"{written.signature} | reviewed {names}" if names else written.signature
     alignment = edit.alignment_of([draft for group in groups for draft in group], written)
     return AlignedArticle(edit.article_of(alignment, article.front), alignment), decisions
-
-
-def reviewed_rows(decisions: list[ReviewDecision]) -> str:
-    """The rows a person decided or edited, each as ``bead:fingerprint`` of its decision and text:
-    what an import records, so that a later import of the same workbook can tell whether it still
-    holds them (the reviewer went on) or not (an older copy, which would undo them)."""
-    return " ".join(f"{d.bead}:{text_fingerprint(chr(10).join([d.decision, *(d.text[lang] for lang in LANGS)]))}"
-                    for d in decisions if d.decision or d.edited)
 
 
 def _decided(draft: edit.Draft, decision: ReviewDecision, notes: list[str]) -> list[edit.Draft]:
@@ -285,6 +316,8 @@ def follow_up_report(result: ReviewResult, workbook: str) -> str:
             lines.append("| " + " | ".join(_markdown_cell(cell) for cell in cells) + " |")
     else:
         lines.append("None.")
+    lines += ["", "## Conflicts with an earlier import of a copy of this workbook (the earlier decision kept)", ""]
+    lines += [f"- {conflict.line()}" for conflict in result.conflicts] or ["None."]
     lines += ["", "## Notes", ""]
     lines += [f"- {note}" for note in result.notes] or ["None."]
     return "\n".join(lines) + "\n"
