@@ -25,8 +25,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "language's sentences become beads of their own) and write, in OUTDIR, one reviewed "
         "NAME.alignment.jsonl per article (replacing the one 'ushtil align' wrote there), one TMX of all "
         "articles, and a Markdown report of what could not be applied. 'ushtil check OUTDIR' and "
-        "'ushtil glossary OUTDIR' then use the reviewed beads. Workbooks not written by ushtil, and hostile "
-        "files, are refused.",
+        "'ushtil glossary OUTDIR' then use the reviewed beads. An import that would undo what OUTDIR holds (a "
+        "review with another workbook, a re-alignment made since the workbook was written) is refused, nothing "
+        "written. Copies of one workbook (renamed or not) are merged row by row against the workbook as "
+        "exported: a row a copy left as exported decides nothing and never reverts an earlier import's "
+        "decision; a row it changed (Decision or text) is taken in, unless an earlier import (of any copy) "
+        "decided that row differently: then the earlier decision is kept, the row is reported on one "
+        "'conflict:' line and the exit code is 1. Workbooks not written by ushtil, hostile files and hidden "
+        "sheets that are not the one imported before are refused.",
+        epilog="Exit codes: 0 imported, 1 imported with conflicts (the earlier decisions kept), 2 nothing written.",
     )
     reader.add_argument("workbook", metavar="REVIEWED.xlsx", help="the review workbook, as the reviewer saved it")
     reader.add_argument("-o", "--output", metavar="OUTDIR", required=True,
@@ -61,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
 
     counts = ", ".join(f"{decision} {result.count(decision)}" for decision in DECISIONS)
     edited = sum(1 for decision in result.decisions if decision.edited)
-    print(f"{workbook.name}: {len(result.decisions)} rows: {counts}, undecided {result.count('')}; "
+    merged = " with the earlier imports' decisions" if result.kept else ""
+    print(f"{workbook.name}{merged}: {len(result.decisions)} rows: {counts}, undecided {result.count('')}; "
           f"{edited} with edited text", file=sys.stderr)
     kept = sum(len(alignment.beads) for alignment in result.alignments)
     print(f"{len(result.alignments)} alignment(s), {kept} beads written to {outdir}; TMX {tmx}", file=sys.stderr)

@@ -25,18 +25,7 @@ from pathlib import Path
 from ..aligner import edit
 from ..errors import UshtilError
 from ..model import LANGS, AlignedArticle, Alignment
-from .review_merge import (
-    REVIEW_KEYS,
-    REVIEWED,
-    REVIEWED_BASE,
-    REVIEWED_DECISIONS,
-    REVIEWED_ID,
-    Conflict,
-    EarlierReview,
-    earlier_review,
-    merge_rows,
-    recorded,
-)
+from .review_merge import REVIEW_KEYS, REVIEWED, Conflict, EarlierReview, earlier_review, merge_rows, review_settings
 from .review_read import ArticleRecord, SheetRow, read_review_sheets
 from .review_workbook import DECISIONS, text_fingerprint
 
@@ -117,10 +106,9 @@ def read_review_workbook(path: str | os.PathLike, folder: str | os.PathLike | No
             where = Path(folder) / f"{article.name}{SUFFIX}"
             present = read_alignment(where) if where.is_file() else None
             earlier = earlier_review(article, present, sheets.workbook_id, workbook, str(where), own)
-        merged = merge_rows(article, own, earlier)
-        workbooks = [*earlier.workbooks, *([workbook] if workbook not in earlier.workbooks and (
-            merged.taken or not earlier.workbooks) else [])]
-        item, article_decisions = apply_review(article, merged.rows, notes, workbooks, sheets.workbook_id)
+        merged = merge_rows(article, own, earlier, workbook)
+        item, article_decisions = apply_review(article, merged.rows, notes,
+                                               review_settings(article, merged, sheets.workbook_id))
         result.aligned.append(item)
         result.decisions.extend(article_decisions)
         result.conflicts.extend(merged.conflicts)
@@ -132,10 +120,9 @@ def read_review_workbook(path: str | os.PathLike, folder: str | os.PathLike | No
 
 
 def apply_review(article: ArticleRecord, rows: dict[int, SheetRow], notes: list[str],
-                 workbooks: list[str] | None = None, workbook_id: str = "") -> tuple[AlignedArticle,
-                                                                                     list[ReviewDecision]]:
-    """The article's alignment with the reviewer's rows (by bead number) applied, recorded as
-    reviewed with ``workbooks`` (file names) when any row is a decision."""
+                 review: dict[str, str] | None = None) -> tuple[AlignedArticle, list[ReviewDecision]]:
+    """The article's alignment with the reviewer's rows (by bead number) applied and, when any row is
+    a decision, the ``review`` settings (:func:`.review_merge.review_settings`) recorded."""
     written = article.alignment()
     drafts = edit.drafts_of(written)
     groups: list[list[edit.Draft]] = []
@@ -161,12 +148,10 @@ def apply_review(article: ArticleRecord, rows: dict[int, SheetRow], notes: list[
     _merge(groups, decisions, notes, article.name)
     changed = any(d.decision or d.edited for d in decisions)  # an OK is a person's decision too
     if changed:
-        names = ", ".join(workbooks or [])
+        review = review or {REVIEWED: ""}
         earlier = {key: value for key, value in written.settings.items() if key not in REVIEW_KEYS}
-        written.settings = {**earlier, REVIEWED: names}
-        if workbook_id:
-            written.settings.update({REVIEWED_ID: workbook_id, REVIEWED_BASE: article.export_hash,
-                                     REVIEWED_DECISIONS: recorded(article, rows, workbooks or [])})
+        written.settings = {**earlier, **review}
+        names = review[REVIEWED]
         written.signature = f"{written.signature} | reviewed {names}" if names else written.signature
     alignment = edit.alignment_of([draft for group in groups for draft in group], written)
     return AlignedArticle(edit.article_of(alignment, article.front), alignment), decisions

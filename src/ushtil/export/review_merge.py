@@ -45,6 +45,8 @@ class EarlierReview:
     workbooks: list[str] = field(default_factory=list)
     #: bead number → the row it took in
     rows: dict[int, SheetRow] = field(default_factory=dict)
+    #: bead number → the workbook that decided the row first
+    decided_by: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -57,6 +59,10 @@ class Merged:
     #: beads decided in this workbook only, and beads whose earlier decision this workbook lacks
     taken: list[int]
     kept: list[int]
+    #: the workbooks whose rows the merge holds, in the order they were imported
+    workbooks: list[str]
+    #: bead number → the workbook that decided the row first
+    decided_by: dict[int, str]
 
 
 @dataclass
@@ -69,11 +75,12 @@ class Conflict:
     row: int
     this: str
     earlier: str
-    earlier_workbooks: str
+    #: the workbook whose import decided the row before
+    earlier_workbook: str
 
     def line(self) -> str:
         return (f"Alignment row {self.row} ({self.article} bead #{self.bead}): this workbook says {self.this}, "
-                f"but {self.earlier_workbooks} said {self.earlier}; kept {self.earlier_workbooks}'s")
+                f"but {self.earlier_workbook} said {self.earlier}; kept {self.earlier_workbook}'s")
 
 
 def decided(article: ArticleRecord, number: int, row: SheetRow) -> bool:
@@ -113,52 +120,61 @@ def earlier_review(article: ArticleRecord, present: Alignment | None, workbook_i
                      "undo that (nothing written); 'ushtil align ... --xlsx' writes a workbook of it as it stands")
 
 
-def merge_rows(article: ArticleRecord, rows: dict[int, SheetRow], earlier: EarlierReview) -> Merged:
-    """This workbook's ``rows`` (by bead number) with the earlier review's kept where this workbook
+def merge_rows(article: ArticleRecord, rows: dict[int, SheetRow], earlier: EarlierReview, workbook: str) -> Merged:
+    """The rows (by bead number) of ``workbook`` with the earlier review's kept where this workbook
     does not hold the same decision."""
-    merged = Merged(rows=dict(rows), conflicts=[], taken=[], kept=[])
-    names = ", ".join(earlier.workbooks)
+    taken = [number for number, row in sorted(rows.items())
+             if number not in earlier.rows and decided(article, number, row)]
+    adds = workbook not in earlier.workbooks and (taken or not earlier.workbooks)
+    merged = Merged(rows=dict(rows), conflicts=[], taken=taken, kept=[],
+                    workbooks=[*earlier.workbooks, *([workbook] if adds else [])],
+                    decided_by={**dict.fromkeys(taken, workbook), **earlier.decided_by})
     for number, kept in sorted(earlier.rows.items()):
         row = rows.get(number)
         if row is not None and _value(row) == _value(kept):
             continue
         if row is not None and decided(article, number, row):
             merged.conflicts.append(Conflict(article.name, number, row.row, _shown(article, number, row),
-                                             _shown(article, number, kept), names))
+                                             _shown(article, number, kept), earlier.decided_by[number]))
         merged.rows[number] = kept
         merged.kept.append(number)
-    merged.taken = [number for number, row in sorted(rows.items())
-                    if number not in earlier.rows and decided(article, number, row)]
     return merged
 
 
-def recorded(article: ArticleRecord, rows: dict[int, SheetRow], workbooks: list[str]) -> str:
-    """The ``reviewed_decisions`` setting: the decided rows with their values (the texts that are not
-    the exported ones), which the next copy's import applies again."""
-    record = {number: {"decision": row.decision, "comment": row.comment,
-                       "text": {lang: row.text(lang) for lang in LANGS
-                                if text_fingerprint(row.text(lang)) != article.fingerprints[number][lang]}}
-              for number, row in sorted(rows.items()) if decided(article, number, row)}
-    return json.dumps({"workbooks": workbooks, "rows": record}, ensure_ascii=False, separators=(",", ":"))
+def review_settings(article: ArticleRecord, merged: Merged, workbook_id: str) -> dict[str, str]:
+    """The settings an import records: the workbooks and, for a workbook with an id, what the next
+    copy's import needs: the hidden sheet's hash and the decided rows with their values (the texts
+    that are not the exported ones) and the workbook that decided each."""
+    settings = {REVIEWED: ", ".join(merged.workbooks)}
+    if workbook_id:
+        rows = {number: {"decision": row.decision, "comment": row.comment, "by": merged.decided_by.get(number, ""),
+                         "text": {lang: row.text(lang) for lang in LANGS
+                                  if text_fingerprint(row.text(lang)) != article.fingerprints[number][lang]}}
+                for number, row in sorted(merged.rows.items()) if decided(article, number, row)}
+        settings |= {REVIEWED_ID: workbook_id, REVIEWED_BASE: article.export_hash,
+                     REVIEWED_DECISIONS: json.dumps({"workbooks": merged.workbooks, "rows": rows},
+                                                    ensure_ascii=False, separators=(",", ":"))}
+    return settings
 
 
 def _recorded(setting: str, article: ArticleRecord, where: str) -> EarlierReview:
-    """The rows :func:`recorded` wrote, checked: the file is a person's too, and may have been edited."""
+    """The rows :func:`review_settings` recorded, checked: the file is a person's too, and may have been edited."""
     exported = article.alignment().beads
     try:
         record = json.loads(setting)
         workbooks = [str(name) for name in record["workbooks"]]
-        rows = {}
+        rows, decided_by = {}, {}
         for key, value in record["rows"].items():
             number = int(key)
             if number not in article.beads or value["decision"] not in ("", *DECISIONS):
                 raise ValueError(f"bead {key} ({value['decision']!r})")
             text = {lang: str(value["text"].get(lang, exported[number - 1].text[lang])) for lang in LANGS}
             rows[number] = SheetRow(row=0, decision=value["decision"], comment=str(value["comment"]), parts={1: text})
+            decided_by[number] = str(value.get("by") or ", ".join(workbooks))
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
         raise InputError(f"{where}: its {REVIEWED_DECISIONS} setting is damaged ({type(exc).__name__}: {exc}); "
                          "nothing written") from None
-    return EarlierReview(workbooks=workbooks, rows=rows)
+    return EarlierReview(workbooks=workbooks, rows=rows, decided_by=decided_by)
 
 
 def _shape(alignment: Alignment) -> tuple:
