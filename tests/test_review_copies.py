@@ -138,6 +138,15 @@ def test_a_row_both_copies_decided_differently_keeps_the_earlier_and_is_reported
     assert review_import(work, later) == 1
     assert alignment_file(work).read_bytes() == written
 
+    # a third copy approving bead 15 is told it was Boris who rejected it, whichever came first
+    edit_rows(work / copy_of(work, "carol.xlsx"), {15: {"Decision": "OK"}})
+    capsys.readouterr()
+    assert review_import(work, "carol.xlsx") == 1
+    assert [line for line in capsys.readouterr().err.splitlines() if "conflict:" in line] == [
+        f"ushtil review: conflict: carol.xlsx: Alignment row 16 ({NAME} bead #15): this workbook says OK, "
+        "but boris.xlsx said Reject; kept boris.xlsx's"]
+    assert alignment_file(work).read_bytes() == written
+
 
 def test_a_copy_left_as_exported_decides_nothing(work, capsys):
     untouched = copy_of(work, "untouched.xlsx")
