@@ -23,11 +23,12 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from ..aligner import edit
+from ..aligner.io import SUFFIX, read_alignment
 from ..errors import UshtilError
 from ..model import LANGS, AlignedArticle, Alignment
 from .review_merge import REVIEW_KEYS, REVIEWED, Conflict, EarlierReview, earlier_review, merge_rows, review_settings
 from .review_read import ArticleRecord, SheetRow, read_review_sheets
-from .review_workbook import DECISIONS, text_fingerprint
+from .review_workbook import DECISIONS
 
 
 @dataclass
@@ -60,8 +61,6 @@ class ReviewResult:
     notes: list[str] = field(default_factory=list)
     #: the signature of the run that wrote the workbook
     signature: str = ""
-    #: each article's alignment as the workbook was written from it, before the review
-    written: list[Alignment] = field(default_factory=list)
     #: the id the workbook was written with ("" when an older ushtil wrote it)
     workbook_id: str = ""
     #: rows this workbook and an earlier import of a copy of it decided differently (the earlier kept)
@@ -88,19 +87,21 @@ def read_review_workbook(path: str | os.PathLike, folder: str | os.PathLike | No
     when it is not an ushtil review workbook or not safe to open. With ``folder`` (where the import
     writes the articles' alignment files), what a file there holds is merged in or, where the
     import would undo it, refused (:mod:`.review_merge`)."""
-    from ..aligner.io import SUFFIX, read_alignment
-
     sheets = read_review_sheets(path)
     workbook = os.path.basename(path)
-    rows, notes = dict(sheets.rows), list(sheets.notes)
-    for key in [key for key in rows if any(a.name == key[0] and key[1] not in a.beads for a in sheets.articles)]:
-        row = rows.pop(key)
-        notes.append(f"Alignment row {row.row}: {key[0]} has no bead #{key[1]}; row ignored")
+    notes = list(sheets.notes)
+    beads = {article.name: article.beads for article in sheets.articles}
+    #: article name → bead number → row
+    rows: dict[str, dict[int, SheetRow]] = {}
+    for (name, number), row in sheets.rows.items():
+        if name in beads and number not in beads[name]:
+            notes.append(f"Alignment row {row.row}: {name} has no bead #{number}; row ignored")
+        else:
+            rows.setdefault(name, {})[number] = row
     result = ReviewResult(aligned=[], decisions=[], notes=notes, signature=sheets.signature,
-                          written=[article.alignment() for article in sheets.articles],
                           workbook_id=sheets.workbook_id)
     for article in sheets.articles:
-        own = {key[1]: rows.pop(key) for key in [key for key in rows if key[0] == article.name]}
+        own = rows.pop(article.name, {})
         earlier = EarlierReview()
         if folder is not None:
             where = Path(folder) / f"{article.name}{SUFFIX}"
@@ -114,8 +115,9 @@ def read_review_workbook(path: str | os.PathLike, folder: str | os.PathLike | No
         result.conflicts.extend(merged.conflicts)
         result.taken += len(merged.taken)
         result.kept += len(merged.kept)
-    for key, row in sorted(rows.items(), key=lambda item: item[1].row):
-        notes.append(f"Alignment row {row.row}: article {key[0]!r} is not in this workbook; row ignored")
+    for name, row in sorted(((name, row) for name, own in rows.items() for row in own.values()),
+                            key=lambda item: item[1].row):
+        notes.append(f"Alignment row {row.row}: article {name!r} is not in this workbook; row ignored")
     return result
 
 
@@ -137,7 +139,7 @@ def apply_review(article: ArticleRecord, rows: dict[int, SheetRow], notes: list[
             decided.append(None)
             continue
         text = {lang: row.text(lang) for lang in LANGS}
-        edited = [lang for lang in LANGS if text_fingerprint(text[lang]) != article.fingerprints[number][lang]]
+        edited = [lang for lang in LANGS if row.fingerprints[lang] != article.fingerprints[number][lang]]
         decision = ReviewDecision(article=article.name, bead=number, decision=row.decision,
                                   comment=row.comment, text=text, edited=edited)
         decisions.append(decision)

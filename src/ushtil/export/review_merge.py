@@ -61,7 +61,7 @@ class Merged:
     kept: list[int]
     #: the workbooks whose rows the merge holds, in the order they were imported
     workbooks: list[str]
-    #: bead number → the workbook that decided the row first
+    #: bead number → the workbook that decided the row first (the beads whose row is a decision)
     decided_by: dict[int, str]
 
 
@@ -85,7 +85,7 @@ class Conflict:
 
 def decided(article: ArticleRecord, number: int, row: SheetRow) -> bool:
     """Whether the row is a decision: a Decision chosen or a text that is not the exported one."""
-    return bool(row.decision) or _fingerprints(row) != article.fingerprints[number]
+    return bool(row.decision) or row.fingerprints != article.fingerprints[number]
 
 
 def earlier_review(article: ArticleRecord, present: Alignment | None, workbook_id: str, workbook: str,
@@ -123,8 +123,8 @@ def earlier_review(article: ArticleRecord, present: Alignment | None, workbook_i
 def merge_rows(article: ArticleRecord, rows: dict[int, SheetRow], earlier: EarlierReview, workbook: str) -> Merged:
     """The rows (by bead number) of ``workbook`` with the earlier review's kept where this workbook
     does not hold the same decision."""
-    taken = [number for number, row in sorted(rows.items())
-             if number not in earlier.rows and decided(article, number, row)]
+    changed = {number for number, row in rows.items() if decided(article, number, row)}
+    taken = sorted(changed - earlier.rows.keys())
     adds = workbook not in earlier.workbooks and (taken or not earlier.workbooks)
     merged = Merged(rows=dict(rows), conflicts=[], taken=taken, kept=[],
                     workbooks=[*earlier.workbooks, *([workbook] if adds else [])],
@@ -133,7 +133,7 @@ def merge_rows(article: ArticleRecord, rows: dict[int, SheetRow], earlier: Earli
         row = rows.get(number)
         if row is not None and _value(row) == _value(kept):
             continue
-        if row is not None and decided(article, number, row):
+        if number in changed:
             merged.conflicts.append(Conflict(article.name, number, row.row, _shown(article, number, row),
                                              _shown(article, number, kept), earlier.decided_by[number]))
         merged.rows[number] = kept
@@ -149,8 +149,8 @@ def review_settings(article: ArticleRecord, merged: Merged, workbook_id: str) ->
     if workbook_id:
         rows = {number: {"decision": row.decision, "comment": row.comment, "by": merged.decided_by.get(number, ""),
                          "text": {lang: row.text(lang) for lang in LANGS
-                                  if text_fingerprint(row.text(lang)) != article.fingerprints[number][lang]}}
-                for number, row in sorted(merged.rows.items()) if decided(article, number, row)}
+                                  if row.fingerprints[lang] != article.fingerprints[number][lang]}}
+                for number, row in sorted(merged.rows.items()) if number in merged.decided_by}
         settings |= {REVIEWED_ID: workbook_id, REVIEWED_BASE: article.export_hash,
                      REVIEWED_DECISIONS: json.dumps({"workbooks": merged.workbooks, "rows": rows},
                                                     ensure_ascii=False, separators=(",", ":"))}
@@ -181,13 +181,9 @@ def _shape(alignment: Alignment) -> tuple:
     return alignment.sentences, [bead.sentences for bead in alignment.beads]
 
 
-def _fingerprints(row: SheetRow) -> dict[str, str]:
-    return {lang: text_fingerprint(row.text(lang)) for lang in LANGS}
-
-
 def _value(row: SheetRow) -> tuple:
     """What a row decides: its Decision and its texts (the comment is not a decision)."""
-    return row.decision, _fingerprints(row)
+    return row.decision, row.fingerprints
 
 
 def _row_fingerprint(row: SheetRow) -> str:
@@ -200,6 +196,6 @@ def _shown(article: ArticleRecord, number: int, row: SheetRow) -> str:
     (whole, on one line: the person must see what differs)."""
     parts = [row.decision or "no decision"]
     for lang in LANGS:
-        if text_fingerprint(row.text(lang)) != article.fingerprints[number][lang]:
+        if row.fingerprints[lang] != article.fingerprints[number][lang]:
             parts.append(f'{LANG_NAMES[lang]} "{" ".join(row.text(lang).split())}"')
     return ", ".join(parts)

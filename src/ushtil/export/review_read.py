@@ -12,6 +12,7 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from ..errors import InputError
 from ..model import LANGS, Alignment, Article, Bead
@@ -68,6 +69,12 @@ class SheetRow:
 
     def text(self, lang: str) -> str:
         return "".join(self.parts[part].get(lang, "") for part in sorted(self.parts))
+
+    @cached_property
+    def fingerprints(self) -> dict[str, str]:
+        """Each language's text as compared with the exported one (made once: the merge and the
+        import both compare)."""
+        return {lang: text_fingerprint(self.text(lang)) for lang in LANGS}
 
 
 @dataclass
@@ -153,7 +160,8 @@ def _read_metadata(sheet, name: str) -> tuple[str, str, list[ArticleRecord]]:
 
 def _article_record(article: str, parts: dict[int, str], name: str) -> ArticleRecord:
     try:
-        record = json.loads("".join(parts[part] for part in sorted(parts)))
+        payload = "".join(parts[part] for part in sorted(parts))
+        record = json.loads(payload)
         beads = {number: Bead.from_dict(bead) for number, bead in enumerate(record["beads"], 1)}
         fingerprints = {number: {lang: str(bead["fingerprint"][lang]) for lang in LANGS}
                         for number, bead in enumerate(record["beads"], 1)}
@@ -175,7 +183,7 @@ def _article_record(article: str, parts: dict[int, str], name: str) -> ArticleRe
             paragraph_starts={lang: [int(i) for i in v] for lang, v in (record.get("paragraph_starts") or {}).items()
                               if lang in LANGS},
             front=front,
-            export_hash=hashlib.sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode()).hexdigest(),
+            export_hash=hashlib.sha256(payload.encode("utf-8")).hexdigest(),
         )
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
         raise InputError(f"{name}: the {METADATA_SHEET} sheet is damaged for article {article!r} "
