@@ -217,6 +217,16 @@ def test_hostile_hidden_sheets_are_refused(work, capsys, tmp_path):
         assert alignment_file(work).read_bytes() == reviewed
         assert not (work / f"{Path(workbook).stem}.tmx").exists()
 
+    # the rewritten hidden sheet over the alignment it was exported from: not that alignment
+    fresh = tmp_path / "fresh"
+    assert main(["align", str(work.parent / "journal"), "-o", str(fresh), "-q"]) == 0
+    unreviewed = alignment_file(fresh).read_bytes()
+    capsys.readouterr()
+    assert review_import(work, rewritten, fresh) == 2
+    assert f"was aligned again after this workbook was written (or its {METADATA_SHEET} sheet was edited)" in (
+        capsys.readouterr().err)
+    assert alignment_file(fresh).read_bytes() == unreviewed
+
     # and the alignment file's record of the earlier import, damaged by hand
     aligned = read_aligned(alignment_file(work))
     aligned.alignment.settings["reviewed_decisions"] = '{"workbooks": ["anna.xlsx"], "rows": {"99": {}}}'

@@ -115,9 +115,11 @@ def earlier_review(article: ArticleRecord, present: Alignment | None, workbook_i
                          "(nothing written)")
     if not workbook_id and name == workbook and made == before.signature and REVIEWED_ID not in present.settings:
         return EarlierReview()  # a workbook of an older ushtil (no id), imported again under its name
-    since = f"reviewed with {reviewed}" if reviewed else "aligned again"
-    raise InputError(f"{workbook}: {where} was {since} after this workbook was written; importing it would "
-                     "undo that (nothing written); 'ushtil align ... --xlsx' writes a workbook of it as it stands")
+    # not reviewed: aligned again, or the hidden sheet says another alignment than the file holds
+    since = (f"reviewed with {reviewed} after this workbook was written" if reviewed else
+             f"aligned again after this workbook was written (or its {METADATA_SHEET} sheet was edited)")
+    raise InputError(f"{workbook}: {where} was {since}; importing it would undo that (nothing written); "
+                     "'ushtil align ... --xlsx' writes a workbook of it as it stands")
 
 
 def merge_rows(article: ArticleRecord, rows: dict[int, SheetRow], earlier: EarlierReview, workbook: str) -> Merged:
