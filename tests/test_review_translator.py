@@ -97,7 +97,7 @@ def seed_alignment_text(work: Path, number: int) -> str:
     return read_alignment(alignment_file(work)).beads[number - 1].text["en"]
 
 
-def test_an_older_workbook_imported_after_a_review_is_refused(work, capsys):
+def test_an_untouched_copy_imported_after_a_review_undoes_nothing_and_an_older_workbook_is_refused(work, capsys):
     shutil.copy(work / "review.xlsx", work / "untouched.xlsx")
     edit_rows(work / "review.xlsx", {3: {"Decision": "Merge"}})
     assert review_import(work, "review.xlsx") == 0
@@ -105,11 +105,12 @@ def test_an_older_workbook_imported_after_a_review_is_refused(work, capsys):
     assert review_import(work, "review.xlsx") == 0  # the same workbook twice: the same result
     assert alignment_file(work).read_bytes() == merged
 
+    # a copy left as it was exported decides nothing: the Merge stays, the file is as it was
     capsys.readouterr()
-    assert review_import(work, "untouched.xlsx") == 2
-    refused_on_one_line(capsys, "untouched.xlsx", "was reviewed with review.xlsx", "an older copy?", "nothing written")
+    assert review_import(work, "untouched.xlsx") == 0
+    assert "1 earlier decision(s) this workbook lacks kept, 0 of them" in capsys.readouterr().err
     assert alignment_file(work).read_bytes() == merged
-    assert not (work / "untouched.tmx").exists()
+    assert (work / "untouched.tmx").exists()
 
     # a second review (of a workbook of the reviewed alignment) splits the merged bead again: the
     # alignment is as it was aligned, but the first workbook's Merge would still undo the Split
@@ -185,9 +186,10 @@ def test_the_import_knows_a_workbook_by_its_content_not_its_file_name(work, caps
     assert review_import(work, "review-final.xlsx") == 0
     again = read_alignment(alignment_file(work))
     assert [b.sentences for b in again.beads] == [b.sentences for b in merged.beads]
-    assert again.settings["reviewed"] == "review-final.xlsx"
+    assert again.settings["reviewed"] == "review.xlsx"  # the copy brought no decision of its own
     edit_rows(work / "review-final.xlsx", {7: {"Decision": "OK"}})  # the reviewer goes on with the copy
     assert review_import(work, "review-final.xlsx") == 0
+    assert read_alignment(alignment_file(work)).settings["reviewed"] == "review.xlsx, review-final.xlsx"
 
     colleague = tmp_path / "colleague"
     assert main(["align", str(work.parent / "journal"), "-o", str(colleague), "-q",
@@ -196,5 +198,5 @@ def test_the_import_knows_a_workbook_by_its_content_not_its_file_name(work, caps
     edit_rows(work / "review.xlsx", {5: {"Decision": "OK"}})
     capsys.readouterr()
     assert review_import(work, "review.xlsx") == 2
-    refused_on_one_line(capsys, "review.xlsx", "was reviewed with review-final.xlsx", "nothing written")
+    refused_on_one_line(capsys, "review.xlsx", "was reviewed with review.xlsx, review-final.xlsx", "nothing written")
     assert [b.sentences for b in read_alignment(alignment_file(work)).beads] == [b.sentences for b in merged.beads]

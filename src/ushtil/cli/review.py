@@ -25,8 +25,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "language's sentences become beads of their own) and write, in OUTDIR, one reviewed "
         "NAME.alignment.jsonl per article (replacing the one 'ushtil align' wrote there), one TMX of all "
         "articles, and a Markdown report of what could not be applied. 'ushtil check OUTDIR' and "
-        "'ushtil glossary OUTDIR' then use the reviewed beads. Workbooks not written by ushtil, and hostile "
-        "files, are refused.",
+        "'ushtil glossary OUTDIR' then use the reviewed beads. An import that would undo what OUTDIR holds (a "
+        "review with another workbook, a re-alignment made since the workbook was written) is refused, nothing "
+        "written. Copies of one workbook (renamed or not) are merged row by row against the workbook as "
+        "exported: a row a copy left as exported decides nothing and never reverts an earlier import's "
+        "decision; a row it changed (Decision or text) is taken in, unless an earlier import (of any copy) "
+        "decided that row differently: then the earlier decision is kept, the row is reported on one "
+        "'conflict:' line and the exit code is 1. Workbooks not written by ushtil, hostile files and hidden "
+        "sheets that are not the one imported before are refused.",
+        epilog="Exit codes: 0 imported, 1 imported with conflicts (the earlier decisions kept), 2 nothing written.",
     )
     reader.add_argument("workbook", metavar="REVIEWED.xlsx", help="the review workbook, as the reviewer saved it")
     reader.add_argument("-o", "--output", metavar="OUTDIR", required=True,
@@ -52,8 +59,7 @@ def run(args: argparse.Namespace) -> int:
     report = Path(args.report) if args.report else outdir / f"{workbook.stem}.followup.md"
     guard_outputs([workbook], [requested("-o", outdir, FOLDER), requested("--tmx", tmx, "tmx"),
                                requested("--report", report, "markdown")])
-    result = read_review_workbook(workbook)
-    _refuse_undoing(result, outdir, workbook.name, SUFFIX)
+    result = read_review_workbook(workbook, outdir)
     with OutputTransaction([workbook]) as written:
         for aligned in result.aligned:
             write_aligned(aligned, written.stage(outdir / f"{aligned.name}{SUFFIX}"))
@@ -62,57 +68,17 @@ def run(args: argparse.Namespace) -> int:
 
     counts = ", ".join(f"{decision} {result.count(decision)}" for decision in DECISIONS)
     edited = sum(1 for decision in result.decisions if decision.edited)
-    print(f"{workbook.name}: {len(result.decisions)} rows: {counts}, undecided {result.count('')}; "
+    merged = " with the earlier imports' decisions" if result.kept else ""
+    print(f"{workbook.name}{merged}: {len(result.decisions)} rows: {counts}, undecided {result.count('')}; "
           f"{edited} with edited text", file=sys.stderr)
     kept = sum(len(alignment.beads) for alignment in result.alignments)
     print(f"{len(result.alignments)} alignment(s), {kept} beads written to {outdir}; TMX {tmx}", file=sys.stderr)
     print(f"follow-up: {len(result.follow_up)} decision(s) not applied, {len(result.notes)} note(s) in {report}",
           file=sys.stderr)
-    return 0
-
-
-def _refuse_undoing(result, outdir: Path, workbook: str, suffix: str) -> None:
-    """Refuse (:class:`InputError`, nothing written) a workbook whose import would undo what an
-    article's alignment file in ``outdir`` holds now: a review with another workbook (an older or
-    later one) or a re-alignment made after this workbook was written. The file may be this
-    import's own result (imported twice), an earlier import of the same workbook (the reviewer went
-    on with it), or, not reviewed, the alignment the workbook was written from. The workbook is
-    known by the id written into it (a renamed copy is the same workbook, another workbook of the
-    same name is not); only a workbook of an older ushtil, without one, by its file name."""
-    from ..aligner.io import read_alignment
-    from ..errors import InputError
-
-    def shape(alignment) -> tuple:
-        return alignment.sentences, [bead.sentences for bead in alignment.beads]
-
-    for before, item in zip(result.written, result.aligned, strict=True):
-        path = outdir / f"{item.name}{suffix}"
-        if not path.is_file():
-            continue
-        present = read_alignment(path)
-        if _reviewed_with(present, before, item.alignment, result.workbook_id, workbook) or (
-                present.signature in (before.signature, item.alignment.signature)
-                and shape(present) in (shape(before), shape(item.alignment))):
-            continue
-        reviewed = present.settings.get("reviewed", "")
-        if result.workbook_id and present.settings.get("reviewed_id") == result.workbook_id:
-            raise InputError(f"{workbook}: {path} was reviewed with {reviewed}, a copy of this workbook holding "
-                             "decisions or edits this one lacks (an older copy?); importing it would undo them "
-                             "(nothing written)")
-        since = f"reviewed with {reviewed}" if reviewed else "aligned again"
-        raise InputError(f"{workbook}: {path} was {since} after this workbook was written; importing it would "
-                         "undo that (nothing written); 'ushtil align ... --xlsx' writes a workbook of it as it stands")
-
-
-def _reviewed_with(present, before, imported, workbook_id: str, workbook: str) -> bool:
-    """Whether ``present`` is an import of this workbook (written from ``before``) whose decided and
-    edited rows this import still holds: the same workbook imported again or gone on with, not an
-    older copy of it."""
-    made, _, name = present.signature.rpartition(" | reviewed ")
-    if made != before.signature:
-        return False
-    if workbook_id:
-        rows = set(imported.settings.get("reviewed_rows", "").split())
-        return (present.settings.get("reviewed_id") == workbook_id
-                and set(present.settings.get("reviewed_rows", "").split()) <= rows)
-    return name == workbook and "reviewed_id" not in present.settings
+    if result.kept or result.conflicts:
+        print(f"merged with an earlier import of a copy of this workbook: {result.taken} row(s) decided only here "
+              f"taken in, {result.kept} earlier decision(s) this workbook lacks kept, {len(result.conflicts)} of "
+              "them against this workbook's (conflicts)", file=sys.stderr)
+    for conflict in result.conflicts:
+        print(f"ushtil review: conflict: {workbook.name}: {conflict.line()}", file=sys.stderr)
+    return 1 if result.conflicts else 0

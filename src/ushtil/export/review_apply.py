@@ -20,12 +20,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from pathlib import Path
 
 from ..aligner import edit
+from ..aligner.io import SUFFIX, read_alignment
 from ..errors import UshtilError
 from ..model import LANGS, AlignedArticle, Alignment
+from .review_merge import REVIEW_KEYS, REVIEWED, Conflict, EarlierReview, earlier_review, merge_rows, review_settings
 from .review_read import ArticleRecord, SheetRow, read_review_sheets
-from .review_workbook import DECISIONS, text_fingerprint
+from .review_workbook import DECISIONS
 
 
 @dataclass
@@ -58,10 +61,13 @@ class ReviewResult:
     notes: list[str] = field(default_factory=list)
     #: the signature of the run that wrote the workbook
     signature: str = ""
-    #: each article's alignment as the workbook was written from it, before the review
-    written: list[Alignment] = field(default_factory=list)
     #: the id the workbook was written with ("" when an older ushtil wrote it)
     workbook_id: str = ""
+    #: rows this workbook and an earlier import of a copy of it decided differently (the earlier kept)
+    conflicts: list[Conflict] = field(default_factory=list)
+    #: rows decided in this workbook only, and earlier imports' decisions this workbook lacks (kept)
+    taken: int = 0
+    kept: int = 0
 
     @property
     def alignments(self) -> list[Alignment]:
@@ -76,29 +82,49 @@ class ReviewResult:
         return sum(1 for d in self.decisions if d.decision == decision)
 
 
-def read_review_workbook(path: str | os.PathLike) -> ReviewResult:
+def read_review_workbook(path: str | os.PathLike, folder: str | os.PathLike | None = None) -> ReviewResult:
     """Read a reviewed workbook and apply its decisions; :class:`~ushtil.errors.InputError` (one line)
-    when it is not an ushtil review workbook or not safe to open."""
+    when it is not an ushtil review workbook or not safe to open. With ``folder`` (where the import
+    writes the articles' alignment files), what a file there holds is merged in or, where the
+    import would undo it, refused (:mod:`.review_merge`)."""
     sheets = read_review_sheets(path)
-    rows, notes = dict(sheets.rows), list(sheets.notes)
-    for key in [key for key in rows if any(a.name == key[0] and key[1] not in a.beads for a in sheets.articles)]:
-        row = rows.pop(key)
-        notes.append(f"Alignment row {row.row}: {key[0]} has no bead #{key[1]}; row ignored")
-    aligned, decisions = [], []
+    workbook = os.path.basename(path)
+    notes = list(sheets.notes)
+    beads = {article.name: article.beads for article in sheets.articles}
+    #: article name → bead number → row
+    rows: dict[str, dict[int, SheetRow]] = {}
+    for (name, number), row in sheets.rows.items():
+        if name in beads and number not in beads[name]:
+            notes.append(f"Alignment row {row.row}: {name} has no bead #{number}; row ignored")
+        else:
+            rows.setdefault(name, {})[number] = row
+    result = ReviewResult(aligned=[], decisions=[], notes=notes, signature=sheets.signature,
+                          workbook_id=sheets.workbook_id)
     for article in sheets.articles:
-        item, article_decisions = apply_review(article, rows, notes, os.path.basename(path), sheets.workbook_id)
-        aligned.append(item)
-        decisions.extend(article_decisions)
-    for key, row in sorted(rows.items(), key=lambda item: item[1].row):
-        notes.append(f"Alignment row {row.row}: article {key[0]!r} is not in this workbook; row ignored")
-    return ReviewResult(aligned=aligned, decisions=decisions, notes=notes, signature=sheets.signature,
-                        written=[article.alignment() for article in sheets.articles],
-                        workbook_id=sheets.workbook_id)
+        own = rows.pop(article.name, {})
+        earlier = EarlierReview()
+        if folder is not None:
+            where = Path(folder) / f"{article.name}{SUFFIX}"
+            present = read_alignment(where) if where.is_file() else None
+            earlier = earlier_review(article, present, sheets.workbook_id, workbook, str(where), own)
+        merged = merge_rows(article, own, earlier, workbook)
+        item, article_decisions = apply_review(article, merged.rows, notes,
+                                               review_settings(article, merged, sheets.workbook_id))
+        result.aligned.append(item)
+        result.decisions.extend(article_decisions)
+        result.conflicts.extend(merged.conflicts)
+        result.taken += len(merged.taken)
+        result.kept += len(merged.kept)
+    for name, row in sorted(((name, row) for name, own in rows.items() for row in own.values()),
+                            key=lambda item: item[1].row):
+        notes.append(f"Alignment row {row.row}: article {name!r} is not in this workbook; row ignored")
+    return result
 
 
-def apply_review(article: ArticleRecord, rows: dict[tuple[str, int], SheetRow], notes: list[str],
-                 workbook: str = "", workbook_id: str = "") -> tuple[AlignedArticle, list[ReviewDecision]]:
-    """The article's alignment with the reviewer's rows applied (the rows used are taken out of ``rows``)."""
+def apply_review(article: ArticleRecord, rows: dict[int, SheetRow], notes: list[str],
+                 review: dict[str, str] | None = None) -> tuple[AlignedArticle, list[ReviewDecision]]:
+    """The article's alignment with the reviewer's rows (by bead number) applied and, when any row is
+    a decision, the ``review`` settings (:func:`.review_merge.review_settings`) recorded."""
     written = article.alignment()
     drafts = edit.drafts_of(written)
     groups: list[list[edit.Draft]] = []
@@ -106,14 +132,14 @@ def apply_review(article: ArticleRecord, rows: dict[tuple[str, int], SheetRow], 
     #: each bead's decision, None where its row was deleted
     decided: list[ReviewDecision | None] = []
     for number in range(1, len(drafts) + 1):
-        row = rows.pop((article.name, number), None)
+        row = rows.get(number)
         if row is None:
             notes.append(f"{article.name} bead #{number}: its row was deleted from the Alignment sheet; "
                          "bead kept as aligned")
             decided.append(None)
             continue
         text = {lang: row.text(lang) for lang in LANGS}
-        edited = [lang for lang in LANGS if text_fingerprint(text[lang]) != article.fingerprints[number][lang]]
+        edited = [lang for lang in LANGS if row.fingerprints[lang] != article.fingerprints[number][lang]]
         decision = ReviewDecision(article=article.name, bead=number, decision=row.decision,
                                   comment=row.comment, text=text, edited=edited)
         decisions.append(decision)
@@ -124,21 +150,13 @@ def apply_review(article: ArticleRecord, rows: dict[tuple[str, int], SheetRow], 
     _merge(groups, decisions, notes, article.name)
     changed = any(d.decision or d.edited for d in decisions)  # an OK is a person's decision too
     if changed:
-        earlier = {key: value for key, value in written.settings.items() if key not in ("reviewed_id", "reviewed_rows")}
-        written.settings = {**earlier, "reviewed": workbook}
-        if workbook_id:
-            written.settings.update(reviewed_id=workbook_id, reviewed_rows=reviewed_rows(decisions))
-        written.signature = f"{written.signature} | reviewed {workbook}" if workbook else written.signature
+        review = review or {REVIEWED: ""}
+        earlier = {key: value for key, value in written.settings.items() if key not in REVIEW_KEYS}
+        written.settings = {**earlier, **review}
+        names = review[REVIEWED]
+        written.signature = f"{written.signature} | reviewed {names}" if names else written.signature
     alignment = edit.alignment_of([draft for group in groups for draft in group], written)
     return AlignedArticle(edit.article_of(alignment, article.front), alignment), decisions
-
-
-def reviewed_rows(decisions: list[ReviewDecision]) -> str:
-    """The rows a person decided or edited, each as ``bead:fingerprint`` of its decision and text:
-    what an import records, so that a later import of the same workbook can tell whether it still
-    holds them (the reviewer went on) or not (an older copy, which would undo them)."""
-    return " ".join(f"{d.bead}:{text_fingerprint(chr(10).join([d.decision, *(d.text[lang] for lang in LANGS)]))}"
-                    for d in decisions if d.decision or d.edited)
 
 
 def _decided(draft: edit.Draft, decision: ReviewDecision, notes: list[str]) -> list[edit.Draft]:
@@ -285,6 +303,8 @@ def follow_up_report(result: ReviewResult, workbook: str) -> str:
             lines.append("| " + " | ".join(_markdown_cell(cell) for cell in cells) + " |")
     else:
         lines.append("None.")
+    lines += ["", "## Conflicts with an earlier import of a copy of this workbook (the earlier decision kept)", ""]
+    lines += [f"- {conflict.line()}" for conflict in result.conflicts] or ["None."]
     lines += ["", "## Notes", ""]
     lines += [f"- {note}" for note in result.notes] or ["None."]
     return "\n".join(lines) + "\n"

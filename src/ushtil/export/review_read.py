@@ -7,10 +7,12 @@ reordered or given new columns, and long texts continue in ``cont.`` rows, joine
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from ..errors import InputError
 from ..model import LANGS, Alignment, Article, Bead
@@ -24,6 +26,7 @@ from .review_workbook import (
     PLAIN_NAME,
     REVIEW_COLUMNS,
     WORKBOOK_ID,
+    text_fingerprint,
 )
 
 
@@ -42,6 +45,9 @@ class ArticleRecord:
     paragraph_starts: dict[str, list[int]] = field(default_factory=dict)
     #: the article the alignment was made of (its front matter), when the workbook holds it
     front: Article | None = None
+    #: a hash of everything the hidden sheet holds for the article: copies of one workbook share it,
+    #: an export from another alignment or a hidden sheet edited by hand does not
+    export_hash: str = ""
 
     def alignment(self) -> Alignment:
         """The alignment as written, bead texts restored from the sentence lists."""
@@ -63,6 +69,12 @@ class SheetRow:
 
     def text(self, lang: str) -> str:
         return "".join(self.parts[part].get(lang, "") for part in sorted(self.parts))
+
+    @cached_property
+    def fingerprints(self) -> dict[str, str]:
+        """Each language's text as compared with the exported one (made once: the merge and the
+        import both compare)."""
+        return {lang: text_fingerprint(self.text(lang)) for lang in LANGS}
 
 
 @dataclass
@@ -148,7 +160,8 @@ def _read_metadata(sheet, name: str) -> tuple[str, str, list[ArticleRecord]]:
 
 def _article_record(article: str, parts: dict[int, str], name: str) -> ArticleRecord:
     try:
-        record = json.loads("".join(parts[part] for part in sorted(parts)))
+        payload = "".join(parts[part] for part in sorted(parts))
+        record = json.loads(payload)
         beads = {number: Bead.from_dict(bead) for number, bead in enumerate(record["beads"], 1)}
         fingerprints = {number: {lang: str(bead["fingerprint"][lang]) for lang in LANGS}
                         for number, bead in enumerate(record["beads"], 1)}
@@ -159,6 +172,10 @@ def _article_record(article: str, parts: dict[int, str], name: str) -> ArticleRe
             for lang in LANGS:
                 if any(not 0 <= index < len(sentences[lang]) for index in bead.sentences[lang]):
                     raise ValueError(f"bead {number} points past the {len(sentences[lang])} {lang} sentences")
+                # the fingerprint tells an edited row from an untouched one: it must be its sentences'
+                shown = " ".join(sentences[lang][i] for i in bead.sentences[lang])
+                if text_fingerprint(shown) != fingerprints[number][lang]:
+                    raise ValueError(f"bead {number}'s {lang} fingerprint is not that of its sentences")
         front = Article.from_dict(record["article"]) if isinstance(record.get("article"), dict) else None
         return ArticleRecord(
             name=str(record["name"]), signature=str(record["signature"]), sentences=sentences, beads=beads,
@@ -166,6 +183,7 @@ def _article_record(article: str, parts: dict[int, str], name: str) -> ArticleRe
             paragraph_starts={lang: [int(i) for i in v] for lang, v in (record.get("paragraph_starts") or {}).items()
                               if lang in LANGS},
             front=front,
+            export_hash=hashlib.sha256(payload.encode("utf-8")).hexdigest(),
         )
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
         raise InputError(f"{name}: the {METADATA_SHEET} sheet is damaged for article {article!r} "
