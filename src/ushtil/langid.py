@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .langs import LANGUAGE_CODES, get_language
+from .lookalikes import respell
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -63,7 +64,9 @@ def identify(text: str, typed_plain: str = "") -> LanguageGuess:
     """Identify the language of ``text`` among the supported ones. ``typed_plain``: the language of
     the part the text comes from, when that part is typed without its own letters (a Kazakh abstract
     with none of ә ғ қ …: :meth:`.langs.Language.typed_without_own_letters`); a sentence of it without
-    them is then told apart by function words only (:func:`_typed_plain_guess`)."""
+    them is then told apart by function words only (:func:`_typed_plain_guess`). A word typed with
+    lookalike letters of another script counts as the word it stands for (:mod:`.lookalikes`)."""
+    text = respell(text)
     latin = len(_LATIN.findall(text))
     cyrillic = len(_CYRILLIC.findall(text))
     if latin + cyrillic == 0:

@@ -46,6 +46,9 @@ class Language:
     name_joiners: tuple[str, ...] = ()
     #: Letter → what a text typed without the language's own letters writes for it ("қ" → "к").
     stand_ins: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    #: Letter of another script drawn like one of this language's → that letter ("a" → "а" in
+    #: Kazakh, "а" → "a" in English): read so inside a word of this script (:mod:`ushtil.lookalikes`).
+    lookalikes: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     #: Whether its texts may be informal (web, e-mail): sentences that start in lower case
     #: ("i was there.") or end at a web address without a period.
     informal: bool = False
@@ -139,6 +142,7 @@ class Language:
             latin_stop_words=frozenset(data.get("words", {}).get("latin_stop", [])),
             name_joiners=tuple(data.get("words", {}).get("name_joiners", [])),
             stand_ins=data.get("stand_ins", {}),
+            lookalikes=data.get("lookalikes", {}),
             informal=data.get("sentences", {}).get("informal", False),
             closing_words=frozenset(data.get("sentences", {}).get("closings", [])),
             sentence_openers=frozenset(data.get("sentences", {}).get("openers", [])),
