@@ -230,8 +230,8 @@ def test_review_then_check_and_glossary_use_the_reviewed_beads(tmp_path, monkeyp
 #: ones and the foundations. The reader gives paragraphs, the splitter cuts them into sentences; a
 #: caller that needs both (``read_documents``) is handed the splitter, the reader never imports it.
 STAGES = ("read", "split", "aligner", "glossary", "checks", "export", "cli")
-FOUNDATIONS = {"lemma", "langs", "model", "files", "errors", "translit", "langid", "tokens", "stanza_models",
-               "outputs", "engine", "cache", "lazy"}
+FOUNDATIONS = {"lemma", "langs", "model", "files", "errors", "translit", "langid", "tokens", "lookalikes",
+               "stanza_models", "outputs", "engine", "cache", "lazy"}
 #: The package's own entry points, above every stage.
 ENTRY = {"__init__", "__main__"}
 

@@ -36,6 +36,11 @@ class Abstract:
     #: the label of each paragraph of a structured abstract ("Relevance", "Цель", "" for none),
     #: parallel to ``paragraphs``; empty when no paragraph has a label
     labels: list[str] = field(default_factory=list)
+    #: words the reader found typed with lookalike letters of another script ("Қaзaқстан" with Latin
+    #: a) and reads in their own script: ``[section, index, start, written]`` each, where section is
+    #: title / authors / abstract / keywords, index the author, paragraph or keyword, start the
+    #: word's place in it (the text holds the word so read at the same place)
+    respelled: list[list] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
@@ -68,6 +73,7 @@ class Abstract:
             "detected_lang": self.detected_lang,
             "labels": list(self.labels),
             "found": self.found,
+            **({"respelled": [list(item) for item in self.respelled]} if self.respelled else {}),
         }
 
     @classmethod
@@ -82,6 +88,7 @@ class Abstract:
             marker=data.get("marker", ""),
             detected_lang=data.get("detected_lang", ""),
             labels=list(data.get("labels", [])),
+            respelled=[list(item) for item in data.get("respelled", [])],
         )
 
 

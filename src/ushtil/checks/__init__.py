@@ -30,6 +30,7 @@ from .consistency import ConsistencyCheck
 from .keywords import KeywordCheck
 from .language import LanguageCheck
 from .lengths import LengthCheck, LengthStats, default_length_stats
+from .lookalikes import LookalikeCheck
 from .names import NameCheck
 from .numbers import NumberCheck
 from .report import CheckReport
@@ -43,7 +44,7 @@ CHECKS: dict[str, type[Check]] = {
     cls.name: cls
     for cls in (
         StructureCheck, KeywordCheck, GlossaryCheck, ConsistencyCheck, NumberCheck, LanguageCheck,
-        LengthCheck, NameCheck,
+        LengthCheck, NameCheck, LookalikeCheck,
     )
 }
 

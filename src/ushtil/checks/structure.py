@@ -92,7 +92,7 @@ class StructureCheck(Check):
                     yield self._truncated(ctx, tag.split(":", 1)[1], detail, "keywords")
             elif tag.startswith("untranslated-title:"):
                 untranslated_title[tag.split(":", 1)[1]] = detail
-            elif not tag.startswith("missing:"):
+            elif not tag.startswith(("missing:", "mixed-script:")):  # mixed-script: the lookalikes check's
                 yield self.finding(ctx, "reader-note", Severity.INFO, note)
         titled = [lang for lang in ctx.present if article.part(lang).title]
         for lang in LANGS:

@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 
 from ..langs import get_language
+from ..lookalikes import respell
 from ..model import LANGS
 
 #: Voiced forms of final consonants before a vowel suffix in Kazakh (Одақ → Одағы, Орталық → Орталығы).
@@ -152,7 +153,9 @@ def find_terms(text: str, lang: str, rules: Iterable[TermRule], foreign: bool = 
     """Every form of ``rules`` in ``text``, overlaps resolved in favour of the longer literal form. In
     a text typed without the language's own letters (Kazakh "Кытай", "Казакстан") the forms are looked
     for as so typed, through the language's stand-ins (``langs/data/kk.toml``); the matches keep the
-    forms as the rules write them."""
+    forms as the rules write them. A word typed with lookalike letters of another script is looked at
+    as read (:mod:`ushtil.lookalikes`: the same length, so the places hold in the text as written)."""
+    text = respell(text)
     search = _form_search(rules, lang, foreign, get_language(lang).typed_without_own_letters(text))
     if search.any is None or not search.any.search(text):
         return []

@@ -23,6 +23,7 @@ from ..cache import ResultCache, cache_key, content_hash
 from ..engine import Engine, run_each
 from ..errors import UshtilError
 from ..langs import get_language
+from ..lookalikes import respell
 from ..model import LANGS
 from ..tokens import WORD
 from .patterns import term_patterns
@@ -183,9 +184,10 @@ _WORDS_AND_GAPS = re.compile(f"({WORD.pattern})", WORD.flags)
 
 
 def tokenize(text: str) -> tuple[list[str], set[int], set[int], set[int]]:
-    """Words of one side (acronym endings and English possessives cut off), the positions of words
+    """Words of one side (acronym endings and English possessives cut off; a word typed with lookalike
+    letters of another script read in its own, :mod:`ushtil.lookalikes`), the positions of words
     that follow punctuation, of words that start a sentence and of words written with a possessive."""
-    parts = _WORDS_AND_GAPS.split(text)  # gap, word, gap, word, …, gap: one C-level scan, no loop per match
+    parts = _WORDS_AND_GAPS.split(respell(text))  # gap, word, gap, word, …, gap: one C-level scan, no loop per match
     words, gaps = parts[1::2], parts[2:-1:2]  # gaps[k - 1] stands before word k
     surface = list(map(_clean_token, words))
     breaks = {k for k, gap in enumerate(gaps, 1) if gap != " " and gap.strip()}

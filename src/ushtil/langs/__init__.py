@@ -42,10 +42,16 @@ class Language:
     #: The function words as written in the Latin alphabet, by a language of another script that
     #: has one too (Kazakh "jäne", "üşin"): such a text is not English.
     latin_stop_words: frozenset[str] = frozenset()
+    #: Other languages in the Latin script a text read as this one may be in ("de", "fr", "tr"): the
+    #: language model of :mod:`ushtil.langid` weighs this language against them.
+    latin_rivals: tuple[str, ...] = ()
     #: Words joining the last two names of a byline ("and", "және", "и").
     name_joiners: tuple[str, ...] = ()
     #: Letter → what a text typed without the language's own letters writes for it ("қ" → "к").
     stand_ins: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    #: Letter of another script drawn like one of this language's → that letter ("a" → "а" in
+    #: Kazakh, "а" → "a" in English): read so inside a word of this script (:mod:`ushtil.lookalikes`).
+    lookalikes: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     #: Whether its texts may be informal (web, e-mail): sentences that start in lower case
     #: ("i was there.") or end at a web address without a period.
     informal: bool = False
@@ -137,8 +143,10 @@ class Language:
             initial_digraphs=frozenset(abbreviations.get("initial_digraphs", [])),
             stop_words=frozenset(data.get("words", {}).get("stop", [])),
             latin_stop_words=frozenset(data.get("words", {}).get("latin_stop", [])),
+            latin_rivals=tuple(data.get("words", {}).get("latin_rivals", [])),
             name_joiners=tuple(data.get("words", {}).get("name_joiners", [])),
             stand_ins=data.get("stand_ins", {}),
+            lookalikes=data.get("lookalikes", {}),
             informal=data.get("sentences", {}).get("informal", False),
             closing_words=frozenset(data.get("sentences", {}).get("closings", [])),
             sentence_openers=frozenset(data.get("sentences", {}).get("openers", [])),

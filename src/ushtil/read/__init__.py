@@ -17,6 +17,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..langid import identify, supported_names
 from ..langs import get_language
+from ..lookalikes import respell, respellings
 from ..model import LANGS, Abstract, Article
 from .formats import load_text
 from .layout import SoftBreak, clean_markup, paragraphs_of
@@ -41,14 +42,70 @@ def read_article(path: str | Path) -> Article:
 
 def article_from_text(text: str, article_id: str, source: str = "") -> Article:
     """Find the abstracts in an article's text; see :func:`read_article`."""
+    texts = [(source or article_id, "", text)]
+    article = _article_from_texts(texts, article_id, source)
+    if respellings(text):
+        record_respellings(article, _article_from_texts(texts, article_id, source, respelled=False))
+    return article
+
+
+def _article_from_texts(texts: list[tuple[str, str, str]], article_id: str, source: str,
+                        respelled: bool = True) -> Article:
+    """The article read from one text (an article file: slot ""), or from one text per language
+    slot, each as (file name, slot, text); ``respelled``: see :func:`.layout.clean_markup`."""
     article = Article(id=article_id, source=source)
-    regions, breaks = _regions_of(text, source or article_id, article.notes)
-    place_regions(article, regions)
+    slots = any(slot for _, slot, _ in texts)
+    regions, claims, wheres, breaks = [], [], [], []
+    for name, slot, text in texts:
+        found, soft = _regions_of(text, name, [] if slots else article.notes, respelled)
+        regions += found
+        breaks += soft
+        claims += [slot] * len(found)
+        wheres += [f"the --{slot} file {name}"] * len(found)
+    if not slots:
+        place_regions(article, regions)
+    else:
+        place_regions(article, regions, claims, wheres)
     for lang in article.missing:
-        article.notes.append(f"missing:{lang}: no {lang} abstract in the article")
+        article.notes.append(f"missing:{lang}: no {lang} abstract {'given' if slots else 'in the article'}")
     mend_soft_breaks(article, breaks)
     article.notes.extend(shortfall_notes(article))
     return article
+
+
+#: Words a ``mixed-script`` note names, at most (``ushtil check`` names each where it stands).
+NOTED_WORDS = 5
+
+
+def record_respellings(article: Article, as_written: Article) -> None:
+    """Note in each part the words typed with lookalike letters of another script, where they stand
+    (:attr:`.model.Abstract.respelled`), from the same text read without respelling them
+    (``as_written``): a field (title, author, paragraph, keyword) read the same way both times but
+    for them holds them at the same places, as respelling keeps the length. A ``mixed-script:LANG``
+    note tells ``align`` (and whoever reads the article's record) what was respelled."""
+    for lang, part in article.parts.items():
+        written = as_written.parts.get(lang)
+        if written is None:
+            continue
+        fields = [written.title, *written.authors, *written.paragraphs, *written.keywords]
+        read_as = {respell(value): value for value in fields if respellings(value)}
+        clean = set(fields)
+        # a field the second reading did not cut the same way (the keywords of a marker typed so,
+        # "Түйiн сөздер", found only when read): its place in all the part's text
+        whole = "\n".join(fields)
+        whole_read = respell(whole)
+        for section, values in (("title", [part.title]), ("authors", part.authors), ("abstract", part.paragraphs),
+                                ("keywords", part.keywords)):
+            for index, value in enumerate(values):
+                at = whole_read.find(value) if value and value not in read_as and value not in clean else -1
+                typed = read_as.get(value) or (whole[at:at + len(value)] if at >= 0 else "")
+                part.respelled += [[section, index, item.start, item.written] for item in respellings(typed)]
+        if part.respelled:
+            words = list(dict.fromkeys(item[3] for item in part.respelled))
+            more = " …" if len(words) > NOTED_WORDS else ""
+            article.notes.append(
+                f"mixed-script:{lang}: {len(part.respelled)} words typed with lookalike letters of another script, "
+                f"read in their own: {', '.join(words[:NOTED_WORDS])}{more}")
 
 
 def shortfall_notes(article: Article) -> list[str]:
@@ -66,13 +123,15 @@ def shortfall_notes(article: Article) -> list[str]:
     return notes
 
 
-def _regions_of(text: str, name: str, notes: list[str]) -> tuple[list[Region], list[SoftBreak]]:
+def _regions_of(text: str, name: str, notes: list[str], respelled: bool = True,
+                 ) -> tuple[list[Region], list[SoftBreak]]:
     """The abstracts found in ``text``, and the soft breaks of its fixed-width lines."""
     paragraphs = paragraphs_of(
         text,
         starts_paragraph=lambda line: find_marker(line) is not None or _opens_labelled_part(line),
         stands_alone=lambda line: _is_byline(line) or _is_lone_label(line) or _is_lone_marker(line)
         or is_classification_line(line),
+        respelled=respelled,
     )
     if not any(any(ch.isalpha() for ch in paragraph.text) for paragraph in paragraphs):
         raise InputError(f"{name}: no text to read (only numbers or page headers)")
@@ -275,19 +334,11 @@ def read_abstract_files(paths: dict[str, str | Path], article_id: str = "") -> A
     if unknown:
         raise InputError(f"unknown language slot(s): {', '.join(sorted(unknown))}")
     first = Path(next(iter(paths.values())))
-    article = Article(id=article_id or first.stem, source=", ".join(str(p) for p in paths.values()))
-    regions, claims, wheres, breaks = [], [], [], []
-    for lang, path in paths.items():
-        found, soft = _regions_of(load_text(Path(path)), str(path), [])
-        regions += found
-        breaks += soft
-        claims += [lang] * len(found)
-        wheres += [f"the --{lang} file {path}"] * len(found)
-    place_regions(article, regions, claims, wheres)
-    for lang in article.missing:
-        article.notes.append(f"missing:{lang}: no {lang} abstract given")
-    mend_soft_breaks(article, breaks)
-    article.notes.extend(shortfall_notes(article))
+    article_id, source = article_id or first.stem, ", ".join(str(p) for p in paths.values())
+    texts = [(str(path), lang, load_text(Path(path))) for lang, path in paths.items()]
+    article = _article_from_texts(texts, article_id, source)
+    if any(respellings(text) for *_, text in texts):
+        record_respellings(article, _article_from_texts(texts, article_id, source, respelled=False))
     return article
 
 

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..lookalikes import respell
 from .hyphens import Hyphenation, hyphenation_of, join_lines
 from .tables import cells_in_reading_order
 
@@ -21,25 +22,6 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]{0,40}>")
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|<>~])")
 _SPACE = re.compile(r"[ \t\u00a0]+")
-# A Latin i typed in a Cyrillic word for the Cyrillic і (a Kazakh text typed on a Latin keyboard:
-# "Түйiн сөздер", "бiлiм"): read as і, so markers, words and terms match.
-_LATIN_I = re.compile(r"(?<=[\u0400-\u04ff])[iI]|[iI](?=[\u0400-\u04ff])")
-# Latin letters drawn like Cyrillic ones, typed (or mapped so by a PDF's font) inside a Cyrillic word:
-# "Aңдатпа", "Ключевые cлова". A word of both scripts whose Latin letters all have a Cyrillic twin
-# is read in Cyrillic, so markers, words and terms match.
-_CYRILLIC_TWINS = str.maketrans("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
-_LETTERS = re.compile(r"[^\W\d_]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z]")
-
-
-def _in_cyrillic(word: re.Match) -> str:
-    text = word.group()
-    if not (_CYRILLIC.search(text) and _LATIN.search(text)):
-        return text
-    twin = text.translate(_CYRILLIC_TWINS)
-    return text if _LATIN.search(twin) else twin
-
 # Page furniture: an issue number ("№1(150)/ 2025"), ISSN lines, bare page numbers.
 _ISSUE_NUMBER = re.compile(r"(?:№|N[º°o]|[º°])\s*\d+(?:\s*\(\d+\))?\s*/\s*\d", re.IGNORECASE)
 _ISSN = re.compile(r"\be?ISSN\b", re.IGNORECASE)
@@ -84,14 +66,16 @@ def paragraph_blocks(text: str) -> list[str]:
     return [block for block in _PARAGRAPH_BREAK.split(text) if block.strip()]
 
 
-def clean_markup(line: str) -> str:
-    """Remove markdown emphasis, escapes, superscripts and tags from one line of text."""
+def clean_markup(line: str, respelled: bool = True) -> str:
+    """Remove markdown emphasis, escapes, superscripts and tags from one line of text; ``respelled``:
+    read each word typed with lookalike letters of another script in its own (:mod:`ushtil.lookalikes`:
+    "Aңдатпа", "Ключевые cлова" are markers, "Қaзaқстан" the word it stands for)."""
     line = _SUPERSCRIPT.sub("", line)
     line = _HTML_TAG.sub("", line)
     line = _EMPHASIS.sub("", line)
     line = _ESCAPE.sub(r"\1", line)
-    line = _LATIN_I.sub(lambda match: "і" if match.group() == "i" else "І", line)
-    line = _LETTERS.sub(_in_cyrillic, line)
+    if respelled:
+        line = respell(line)
     return _SPACE.sub(" ", line).strip()
 
 
@@ -288,11 +272,13 @@ def paragraphs_of(
     text: str,
     starts_paragraph: Callable[[str], bool] = lambda line: False,
     stands_alone: Callable[[str], bool] = lambda line: False,
+    respelled: bool = True,
 ) -> list[Paragraph]:
     """Clean paragraphs of an extracted text, in reading order.
 
     ``starts_paragraph`` tells which lines open a paragraph even without a blank line before them
-    (PDF text has no blank lines), ``stands_alone`` which lines are a paragraph of their own.
+    (PDF text has no blank lines), ``stands_alone`` which lines are a paragraph of their own;
+    ``respelled``: see :func:`clean_markup`.
     """
     raw_lines = _columns_apart(text.split("\n"))
     repeated = _repeated_lines(raw_lines)
@@ -306,7 +292,7 @@ def paragraphs_of(
             continue  # a header block: journal name, ISSN, page number
         kept = [line for line, is_furniture in zip(block, furniture, strict=True) if not is_furniture]
         heading = bool(_HEADING.match(kept[0]))
-        cleaned = [clean_markup(_HEADING.sub("", line)) for line in kept]
+        cleaned = [clean_markup(_HEADING.sub("", line), respelled) for line in kept]
         lines = [line for line in cleaned if line]
         for number, (piece, soft) in enumerate(_unwrap(lines, starts_paragraph, stands_alone)):
             pieces.append((heading, piece, soft, number == 0 and (after_furniture or furniture[0])))

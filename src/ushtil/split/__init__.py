@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
 
+from ..lookalikes import respell
 from ..model import Abstract, Article
 from .parallel import agree_headings
 from .rules import RuleSplitter
@@ -28,14 +29,18 @@ def _rule_splitter(lang: str) -> RuleSplitter:
 
 
 def split_sentences(text: str, lang: str, backend: str = "builtin") -> list[str]:
-    """Split ``text`` (one or more paragraphs) in language ``lang`` into sentences."""
+    """Split ``text`` (one or more paragraphs) in language ``lang`` into sentences (judged on the
+    words as read, kept as written: see :func:`split_paragraphs`)."""
+    read = respell(text)
     if backend == "builtin":
-        return _rule_splitter(lang).split(text)
-    if backend == "stanza":
+        sentences = _rule_splitter(lang).split(read)
+    elif backend == "stanza":
         from .stanza_backend import stanza_split
 
-        return stanza_split(text, lang)
-    raise ValueError(f"unknown sentence splitter backend {backend!r}; choose one of {BACKENDS}")
+        sentences = stanza_split(read, lang)
+    else:
+        raise ValueError(f"unknown sentence splitter backend {backend!r}; choose one of {BACKENDS}")
+    return sentences if read == text else _as_written(sentences, text, read)
 
 
 def split_lines(text: str) -> list[str]:
@@ -44,10 +49,42 @@ def split_lines(text: str) -> list[str]:
 
 
 def split_paragraphs(paragraphs: list[str], lang: str, backend: str = "builtin") -> list[list[str]]:
-    """Split each paragraph of one document into sentences, keeping the paragraph structure."""
-    if backend == "builtin":
-        return _rule_splitter(lang).split_paragraphs(list(paragraphs))
-    return [split_sentences(paragraph, lang, backend) for paragraph in paragraphs]
+    """Split each paragraph of one document into sentences, keeping the paragraph structure. Where
+    to cut is judged on the words as read (:func:`ushtil.lookalikes.respell`: "Dг." typed with a
+    Cyrillic г is no abbreviation the data knows), the sentences keep the text as written."""
+    paragraphs = list(paragraphs)
+    if backend != "builtin":
+        return [split_sentences(paragraph, lang, backend) for paragraph in paragraphs]
+    read = [respell(paragraph) for paragraph in paragraphs]
+    split = _rule_splitter(lang).split_paragraphs(read)
+    return split if read == paragraphs else [
+        _as_written(sentences, paragraph, as_read) for sentences, paragraph, as_read in zip(split, paragraphs, read,
+                                                                                              strict=True)]
+
+
+def _as_written(sentences: list[str], paragraph: str, read: str) -> list[str]:
+    """The sentences cut from ``read`` (``paragraph`` respelled, of the same length) as ``paragraph``
+    writes them: letter for letter, spaces as the splitter gave them (a line break read as a space);
+    a sentence that does not follow ``read`` so stays as it was cut."""
+    written, cursor = [], 0
+    for sentence in sentences:
+        letters, at = [], cursor
+        for letter in sentence:
+            if letter.isspace():
+                letters.append(letter)
+                continue
+            while at < len(read) and read[at].isspace():
+                at += 1
+            if at >= len(read) or read[at] != letter:
+                break
+            letters.append(paragraph[at])
+            at += 1
+        else:
+            written.append("".join(letters))
+            cursor = at
+            continue
+        written.append(sentence)
+    return written
 
 
 def split_article(article: Article, backend: str = "builtin") -> Article:
