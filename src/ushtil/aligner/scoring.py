@@ -265,28 +265,24 @@ def _pair_rows(ia: int, ib: int, longest: int) -> np.ndarray:
 
 
 #: The partial readings of a three-way bead, as (x, z, last) language positions: x's one sentence
-#: translates only z's first (last: its last) sentence of two or more, and the third language's
-#: lines (one or two) translate z's whole side (a line merged across the deletion's edge: no cut of
-#: the bead gives x's sentence a bead of its own). A reading counts only where x's sentence pairs
-#: with z's one sentence, less the charge for the sentences left out, better than it pairs, alone or
-#: joined with its neighbour on the side of those sentences, with z's whole side (else x, or x and
-#: that neighbour, translate the whole side: a merge, not a deletion; where the evidence is weak, a
-#: neighbour left out so became a stray pair inside a missing page); and, for two lines of the third
-#: language, only where they pair with z's whole side better than cut where x's sentence ends in z
-#: (else the cut is the reading: a bead with x's sentence and one without it).
+#: translates only z's first (last: its last) sentence of two or more, and the third language's one
+#: line translates z's whole side (a line merged across the deletion's edge: no cut of the bead
+#: gives x's sentence a bead of its own; where the third language has more lines, the beads that
+#: cut it are the reading). A reading counts only where x's sentence pairs with z's one sentence,
+#: less the charge for the sentences left out, better than it pairs, alone or joined with its
+#: neighbour on the side of those sentences, with z's whole side (else x, or x and that neighbour,
+#: translate the whole side: a merge, not a deletion; where the evidence is weak, a neighbour left
+#: out so became a stray pair inside a missing page).
 PARTIAL_READINGS: tuple[tuple[int, int, bool], ...] = tuple(
     (x, z, last) for x in range(3) for z in range(3) if z != x for last in (False, True))
 
 
-#: The lines of the third language a partial reading takes (see :data:`PARTIAL_READINGS`).
-PARTIAL_THIRD_LINES = (1, 2)
-
-
 @cache
-def _partial_types(x: int, z: int, lines: int) -> np.ndarray:
+def _partial_types(x: int, z: int) -> np.ndarray:
     """Per bead type (key): can it be read as partial, x's one sentence against a sentence of z's
-    side of two or more, the third language's side of ``lines`` lines."""
-    found = (KEYED_COUNTS[:, x] == 1) & (KEYED_COUNTS[:, z] >= 2) & (KEYED_COUNTS[:, 3 - x - z] == lines)
+    side of two or more, the third language's side one line."""
+    y = 3 - x - z
+    found = (KEYED_COUNTS[:, x] == 1) & (KEYED_COUNTS[:, z] >= 2) & (KEYED_COUNTS[:, y] == 1)
     found.flags.writeable = False
     return found
 
@@ -541,22 +537,19 @@ class BeadScorer:
                         at = [_take(start, rows) for start in starts]
                         total[rows] -= self.priors.contained * np.maximum(0.0, self._contained(p, present, absent, at))
         if partial:
-            for (x, z, last), lines in itertools.product(PARTIAL_READINGS, PARTIAL_THIRD_LINES):
-                rows = _rows(_partial_types(x, z, lines)[key])
+            for x, z, last in PARTIAL_READINGS:
+                rows = _rows(_partial_types(x, z)[key])
                 if rows is None:
                     continue
                 at = [_take(start, rows) for start in starts]
+                kept = self._pair_of(3 - x - z, z)
                 taken = _take(counts, rows)
                 part = self._sub_odds(x, z, last, at, taken) - self.priors.partial * (taken[..., z] - 1)
                 # only where x's sentence, less the charge, translates z's one sentence better than it,
                 # or it and its neighbour on the side of z's other sentences, translate z's whole side
                 rival = np.maximum(_take(pair_odds[self._pair_of(x, z)], rows),
                                    self._extended_odds(x, z, last, at, taken))
-                whole = _take(pair_odds[self._pair_of(3 - x - z, z)], rows)
-                reads = part > rival
-                if lines == 2:  # and only where the third language's two lines are not a cut of it
-                    reads = reads & (whole > self._cut_odds(x, z, last, at, taken))
-                alt = np.where(reads, _take(base, rows) + whole + part, -np.inf)
+                alt = np.where(part > rival, _take(base, rows) + _take(pair_odds[kept], rows) + part, -np.inf)
                 total[rows] = np.maximum(total[rows], alt)
         return total
 
@@ -580,15 +573,6 @@ class BeadScorer:
         translate it, x's neighbour holds what looked missing (a merge, not a deletion)."""
         at_x = starts[x] - 1 if last else starts[x]
         return self._lookup_from(x, z, at_x, starts[z], 2, counts[..., z])
-
-    def _cut_odds(self, x: int, z: int, last: bool, starts, counts: np.ndarray) -> np.ndarray:
-        """The log-odds of the third language's two lines cut where x's sentence ends in z: its first
-        line against z's first sentence (``last``: all but the last), plus its second against the
-        rest (a bead with x's sentence and one without it)."""
-        y = 3 - x - z
-        first = np.where(last, counts[..., z] - 1, 1)
-        return (self._lookup_from(y, z, starts[y], starts[z], 1, first)
-                + self._lookup_from(y, z, starts[y] + 1, starts[z] + first, 1, counts[..., z] - first))
 
     def _lookup_from(self, x: int, z: int, at_x, at_z, n_x, n_z) -> np.ndarray:
         """The log-odds of x's ``n_x`` sentences from ``at_x`` against z's ``n_z`` from ``at_z``, the
@@ -692,14 +676,12 @@ class BeadScorer:
                 for p, slots in enumerate(self._slots)}
         best, found = sum(odds.values()), None  # the whole reading's pairs
         for x, z, last in PARTIAL_READINGS:
-            if not any(_partial_types(x, z, lines)[key] for lines in PARTIAL_THIRD_LINES):
+            if not _partial_types(x, z)[key]:
                 continue
             row = np.array([counts])
             part = float(self._sub_odds(x, z, last, cell, row)[0]) - self.priors.partial * (counts[z] - 1)
             rival = max(odds[self._pair_of(x, z)], float(self._extended_odds(x, z, last, cell, row)[0]))
-            whole = odds[self._pair_of(3 - x - z, z)]
-            uncut = counts[3 - x - z] == 1 or whole > float(self._cut_odds(x, z, last, cell, row)[0])
-            alt = whole + part
-            if part > rival and uncut and alt > best:
+            alt = odds[self._pair_of(3 - x - z, z)] + part
+            if part > rival and alt > best:
                 best, found = alt, (x, z, last)
         return found
