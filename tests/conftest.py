@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from ushtil.cli import main
 from ushtil.model import LANGS, Alignment, Bead
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,3 +92,24 @@ def wrapped_lines(text: str, width: int) -> list[str]:
         else:
             line = f"{line} {word}".strip()
     return [*lines, line]
+
+
+@pytest.fixture
+def review_work(tmp_path, capsys) -> Path:
+    """The seed article aligned into ``tmp_path/work`` with its review workbook ``work/review.xlsx``."""
+    (tmp_path / "journal").mkdir()
+    shutil.copy(SEED_ARTICLE, tmp_path / "journal")
+    assert main(["align", str(tmp_path / "journal"), "-o", str(tmp_path / "work"), "-q",
+                 "--xlsx", str(tmp_path / "work" / "review.xlsx")]) == 0
+    capsys.readouterr()
+    return tmp_path / "work"
+
+
+def seed_alignment_file(work: Path) -> Path:
+    """The seed's alignment file in a work folder."""
+    return work / f"{SEED_ARTICLE.stem}.alignment.jsonl"
+
+
+def review_import(work: Path, workbook: str, outdir: Path | None = None) -> int:
+    """``ushtil review import WORK/WORKBOOK -o OUTDIR`` (the work folder itself by default)."""
+    return main(["review", "import", str(work / workbook), "-o", str(outdir or work), "-q"])

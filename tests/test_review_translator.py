@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from conftest import SEED_ARTICLE, edit_rows
+from conftest import SEED_ARTICLE, edit_rows, review_import
+from conftest import seed_alignment_file as alignment_file
 from ushtil.aligner import read_alignment
 from ushtil.cli import main
 from ushtil.export.review_apply import read_review_workbook
@@ -19,24 +20,6 @@ from ushtil.export.review_workbook import write_review_workbook
 
 NAME = SEED_ARTICLE.stem
 
-
-@pytest.fixture
-def work(tmp_path, capsys) -> Path:
-    """The seed article aligned into ``tmp_path/work`` with its review workbook ``work/review.xlsx``."""
-    (tmp_path / "journal").mkdir()
-    shutil.copy(SEED_ARTICLE, tmp_path / "journal")
-    assert main(["align", str(tmp_path / "journal"), "-o", str(tmp_path / "work"), "-q",
-                 "--xlsx", str(tmp_path / "work" / "review.xlsx")]) == 0
-    capsys.readouterr()
-    return tmp_path / "work"
-
-
-def alignment_file(work: Path) -> Path:
-    return work / f"{NAME}.alignment.jsonl"
-
-
-def review_import(work: Path, workbook: str) -> int:
-    return main(["review", "import", str(work / workbook), "-o", str(work), "-q"])
 
 
 def refused_on_one_line(capsys, *words: str) -> None:
@@ -66,92 +49,92 @@ def test_a_sentence_cut_from_one_bead_and_pasted_into_its_neighbour_moves(seed_a
     assert [b.sentences for b in after.beads[3:]] == [b.sentences for b in seed_alignment.beads[3:]]
 
 
-def test_aligning_again_keeps_the_reviewed_alignment_and_shows_it_for_review(work, capsys):
-    edit_rows(work / "review.xlsx", {
-        2: {"English": seed_alignment_text(work, 2).replace("crossroads", "cross-roads"), "Decision": "Fix"},
+def test_aligning_again_keeps_the_reviewed_alignment_and_shows_it_for_review(review_work, capsys):
+    edit_rows(review_work / "review.xlsx", {
+        2: {"English": seed_alignment_text(review_work, 2).replace("crossroads", "cross-roads"), "Decision": "Fix"},
         3: {"Decision": "Merge"},
     })
-    assert review_import(work, "review.xlsx") == 0
-    reviewed = alignment_file(work).read_bytes()
-    journal = work.parent / "journal"
+    assert review_import(review_work, "review.xlsx") == 0
+    reviewed = alignment_file(review_work).read_bytes()
+    journal = review_work.parent / "journal"
 
-    assert main(["align", str(journal), "-o", str(work), "--xlsx", str(work / "review2.xlsx")]) == 0
+    assert main(["align", str(journal), "-o", str(review_work), "--xlsx", str(review_work / "review2.xlsx")]) == 0
     err = capsys.readouterr().err
-    assert f"{alignment_file(work)} was reviewed (review.xlsx); kept as it stands" in err
-    assert alignment_file(work).read_bytes() == reviewed
-    sheet = load_workbook(work / "review2.xlsx", read_only=True)["Alignment"]
+    assert f"{alignment_file(review_work)} was reviewed (review.xlsx); kept as it stands" in err
+    assert alignment_file(review_work).read_bytes() == reviewed
+    sheet = load_workbook(review_work / "review2.xlsx", read_only=True)["Alignment"]
     texts = [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert len(texts) == len(read_alignment(alignment_file(work)).beads) and "cross-roads" in texts[1]
+    assert len(texts) == len(read_alignment(alignment_file(review_work)).beads) and "cross-roads" in texts[1]
 
     # and the review of that workbook imports over it (nothing undone: it was written from it)
-    edit_rows(work / "review2.xlsx", {5: {"Decision": "OK"}})
-    assert review_import(work, "review2.xlsx") == 0
-    assert "cross-roads" in read_alignment(alignment_file(work)).beads[1].text["en"]
-    assert main(["check", str(work), "-q"]) in (0, 1)
-    assert main(["glossary", str(work), "-o", str(work / "glossary.xlsx"), "-q"]) == 0
+    edit_rows(review_work / "review2.xlsx", {5: {"Decision": "OK"}})
+    assert review_import(review_work, "review2.xlsx") == 0
+    assert "cross-roads" in read_alignment(alignment_file(review_work)).beads[1].text["en"]
+    assert main(["check", str(review_work), "-q"]) in (0, 1)
+    assert main(["glossary", str(review_work), "-o", str(review_work / "glossary.xlsx"), "-q"]) == 0
     assert "Traceback" not in capsys.readouterr().err
-    assert "cross-roads" in read_alignment(alignment_file(work)).beads[1].text["en"]
+    assert "cross-roads" in read_alignment(alignment_file(review_work)).beads[1].text["en"]
 
 
-def seed_alignment_text(work: Path, number: int) -> str:
-    return read_alignment(alignment_file(work)).beads[number - 1].text["en"]
+def seed_alignment_text(review_work: Path, number: int) -> str:
+    return read_alignment(alignment_file(review_work)).beads[number - 1].text["en"]
 
 
-def test_an_untouched_copy_imported_after_a_review_undoes_nothing_and_an_older_workbook_is_refused(work, capsys):
-    shutil.copy(work / "review.xlsx", work / "untouched.xlsx")
-    edit_rows(work / "review.xlsx", {3: {"Decision": "Merge"}})
-    assert review_import(work, "review.xlsx") == 0
-    merged = alignment_file(work).read_bytes()
-    assert review_import(work, "review.xlsx") == 0  # the same workbook twice: the same result
-    assert alignment_file(work).read_bytes() == merged
+def test_an_untouched_copy_imported_after_a_review_undoes_nothing_and_an_older_workbook_is_refused(review_work, capsys):
+    shutil.copy(review_work / "review.xlsx", review_work / "untouched.xlsx")
+    edit_rows(review_work / "review.xlsx", {3: {"Decision": "Merge"}})
+    assert review_import(review_work, "review.xlsx") == 0
+    merged = alignment_file(review_work).read_bytes()
+    assert review_import(review_work, "review.xlsx") == 0  # the same workbook twice: the same result
+    assert alignment_file(review_work).read_bytes() == merged
 
     # a copy left as it was exported decides nothing: the Merge stays, the file is as it was
     capsys.readouterr()
-    assert review_import(work, "untouched.xlsx") == 0
+    assert review_import(review_work, "untouched.xlsx") == 0
     assert "1 earlier decision(s) this workbook lacks kept, 0 of them" in capsys.readouterr().err
-    assert alignment_file(work).read_bytes() == merged
-    assert (work / "untouched.tmx").exists()
+    assert alignment_file(review_work).read_bytes() == merged
+    assert (review_work / "untouched.tmx").exists()
 
     # a second review (of a workbook of the reviewed alignment) splits the merged bead again: the
     # alignment is as it was aligned, but the first workbook's Merge would still undo the Split
-    assert main(["align", str(work.parent / "journal"), "-o", str(work), "-q",
-                 "--xlsx", str(work / "second.xlsx")]) == 0
-    merged = read_alignment(alignment_file(work))
-    edit_rows(work / "second.xlsx", {3: {"Decision": "Split", **{
+    assert main(["align", str(review_work.parent / "journal"), "-o", str(review_work), "-q",
+                 "--xlsx", str(review_work / "second.xlsx")]) == 0
+    merged = read_alignment(alignment_file(review_work))
+    edit_rows(review_work / "second.xlsx", {3: {"Decision": "Split", **{
         column: "\n".join(merged.sentences[lang][i] for i in merged.beads[2].sentences[lang])
         for column, lang in (("English", "en"), ("Kazakh", "kk"), ("Russian", "ru"))}}})
-    assert review_import(work, "second.xlsx") == 0
-    split = alignment_file(work).read_bytes()
-    assert len(read_alignment(alignment_file(work)).beads) == len(merged.beads) + 1
+    assert review_import(review_work, "second.xlsx") == 0
+    split = alignment_file(review_work).read_bytes()
+    assert len(read_alignment(alignment_file(review_work)).beads) == len(merged.beads) + 1
     capsys.readouterr()
-    assert review_import(work, "review.xlsx") == 2
+    assert review_import(review_work, "review.xlsx") == 2
     refused_on_one_line(capsys, "was reviewed with second.xlsx")
-    assert alignment_file(work).read_bytes() == split
+    assert alignment_file(review_work).read_bytes() == split
 
 
-def test_a_workbook_written_before_the_article_was_aligned_again_is_refused(work, capsys):
-    article = work.parent / "journal" / SEED_ARTICLE.name
+def test_a_workbook_written_before_the_article_was_aligned_again_is_refused(review_work, capsys):
+    article = review_work.parent / "journal" / SEED_ARTICLE.name
     text = article.read_text(encoding="utf-8")
-    first = read_alignment(alignment_file(work)).beads[1].text["en"]
+    first = read_alignment(alignment_file(review_work)).beads[1].text["en"]
     assert text.count(first) == 1
     article.write_text(text.replace(first, ""), encoding="utf-8")  # the editor dropped a sentence
-    assert main(["align", str(article.parent), "-o", str(work), "-q"]) == 0
-    realigned = alignment_file(work).read_bytes()
-    edit_rows(work / "review.xlsx", {4: {"Decision": "OK"}})
+    assert main(["align", str(article.parent), "-o", str(review_work), "-q"]) == 0
+    realigned = alignment_file(review_work).read_bytes()
+    edit_rows(review_work / "review.xlsx", {4: {"Decision": "OK"}})
     capsys.readouterr()
-    assert review_import(work, "review.xlsx") == 2
+    assert review_import(review_work, "review.xlsx") == 2
     refused_on_one_line(capsys, "was aligned again after this workbook was written")
-    assert alignment_file(work).read_bytes() == realigned
+    assert alignment_file(review_work).read_bytes() == realigned
 
 
-def test_beads_marked_ok_are_a_review_that_aligning_again_keeps(work, capsys):
-    edit_rows(work / "review.xlsx", {number: {"Decision": "OK"} for number in range(1, 6)})
-    assert review_import(work, "review.xlsx") == 0
-    approved = alignment_file(work).read_bytes()
-    assert read_alignment(alignment_file(work)).settings["reviewed"] == "review.xlsx"
-    assert main(["align", str(work.parent / "journal"), "-o", str(work), "--fresh"]) == 0
+def test_beads_marked_ok_are_a_review_that_aligning_again_keeps(review_work, capsys):
+    edit_rows(review_work / "review.xlsx", {number: {"Decision": "OK"} for number in range(1, 6)})
+    assert review_import(review_work, "review.xlsx") == 0
+    approved = alignment_file(review_work).read_bytes()
+    assert read_alignment(alignment_file(review_work)).settings["reviewed"] == "review.xlsx"
+    assert main(["align", str(review_work.parent / "journal"), "-o", str(review_work), "--fresh"]) == 0
     assert "was reviewed (review.xlsx); kept as it stands" in capsys.readouterr().err
-    assert alignment_file(work).read_bytes() == approved
+    assert alignment_file(review_work).read_bytes() == approved
 
 
 @pytest.mark.parametrize("into", ["previous", "next"])
@@ -175,28 +158,29 @@ def test_a_sentence_moved_to_its_neighbour_and_edited_there_is_kept_once_as_edit
     assert [b.sentences for b in after.beads[3:]] == [b.sentences for b in seed_alignment.beads[3:]]
 
 
-def test_the_import_knows_a_workbook_by_its_content_not_its_file_name(work, capsys, tmp_path):
+def test_the_import_knows_a_workbook_by_its_content_not_its_file_name(review_work, capsys, tmp_path):
     # the reviewer imports review.xlsx, then a renamed copy of it (the same workbook: imported
     # again), then another workbook of the same alignment saved under the same name elsewhere
     # (a colleague's, unreviewed): that one would undo the review and is refused
-    edit_rows(work / "review.xlsx", {3: {"Decision": "Merge"}})
-    assert review_import(work, "review.xlsx") == 0
-    merged = read_alignment(alignment_file(work))
-    shutil.copy(work / "review.xlsx", work / "review-final.xlsx")
-    assert review_import(work, "review-final.xlsx") == 0
-    again = read_alignment(alignment_file(work))
+    edit_rows(review_work / "review.xlsx", {3: {"Decision": "Merge"}})
+    assert review_import(review_work, "review.xlsx") == 0
+    merged = read_alignment(alignment_file(review_work))
+    shutil.copy(review_work / "review.xlsx", review_work / "review-final.xlsx")
+    assert review_import(review_work, "review-final.xlsx") == 0
+    again = read_alignment(alignment_file(review_work))
     assert [b.sentences for b in again.beads] == [b.sentences for b in merged.beads]
     assert again.settings["reviewed"] == "review.xlsx"  # the copy brought no decision of its own
-    edit_rows(work / "review-final.xlsx", {7: {"Decision": "OK"}})  # the reviewer goes on with the copy
-    assert review_import(work, "review-final.xlsx") == 0
-    assert read_alignment(alignment_file(work)).settings["reviewed"] == "review.xlsx, review-final.xlsx"
+    edit_rows(review_work / "review-final.xlsx", {7: {"Decision": "OK"}})  # the reviewer goes on with the copy
+    assert review_import(review_work, "review-final.xlsx") == 0
+    assert read_alignment(alignment_file(review_work)).settings["reviewed"] == "review.xlsx, review-final.xlsx"
 
     colleague = tmp_path / "colleague"
-    assert main(["align", str(work.parent / "journal"), "-o", str(colleague), "-q",
+    assert main(["align", str(review_work.parent / "journal"), "-o", str(colleague), "-q",
                  "--xlsx", str(colleague / "review.xlsx")]) == 0
-    shutil.copy(colleague / "review.xlsx", work / "review.xlsx")
-    edit_rows(work / "review.xlsx", {5: {"Decision": "OK"}})
+    shutil.copy(colleague / "review.xlsx", review_work / "review.xlsx")
+    edit_rows(review_work / "review.xlsx", {5: {"Decision": "OK"}})
     capsys.readouterr()
-    assert review_import(work, "review.xlsx") == 2
+    assert review_import(review_work, "review.xlsx") == 2
     refused_on_one_line(capsys, "review.xlsx", "was reviewed with review.xlsx, review-final.xlsx", "nothing written")
-    assert [b.sentences for b in read_alignment(alignment_file(work)).beads] == [b.sentences for b in merged.beads]
+    after = read_alignment(alignment_file(review_work))
+    assert [b.sentences for b in after.beads] == [b.sentences for b in merged.beads]
