@@ -7,7 +7,8 @@ import pytest
 
 from conftest import SHARED
 from ushtil.aligner.corpus import align_corpus
-from ushtil.aligner.pipeline import AlignOptions
+from ushtil.aligner.lexicon import learn_lexicon
+from ushtil.aligner.pipeline import PAIRS, AlignOptions
 from ushtil.cache import ResultCache
 from ushtil.engine import Engine
 
@@ -90,3 +91,12 @@ def test_a_run_past_the_kept_sections_aligns_the_same_and_keeps_no_more(sources,
     sections = [key for key in capped.profiles if key[0] == "evidence"]
     assert len(sections) == 3 < len([key for key in kept_all.profiles if key[0] == "evidence"])
     assert len(capped.profiles) < len(kept_all.profiles) / 2
+
+
+def test_the_lexicon_learned_on_two_processes_is_the_one_learned_on_one(sources):
+    # the last pair is learned on a forked worker meanwhile: the same entries, in the same order
+    alignments = align_corpus(sources).alignments
+    alone = learn_lexicon(alignments, PAIRS)
+    shared = learn_lexicon(alignments, PAIRS, engine=Engine(jobs=2))
+    assert list(alone) == list(shared) == ["en-kk", "kk-en", "en-ru", "ru-en", "kk-ru", "ru-kk"]
+    assert shared == alone and all(alone.values())

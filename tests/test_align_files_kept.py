@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import SEED_ARTICLE
+from conftest import ROOT, SEED_ARTICLE
 from test_engine import damage_cache
 from ushtil.aligner import io
 from ushtil.cache import CACHE_FOLDER
 from ushtil.cli import main
+
+LAYOUTS = ROOT / "tests" / "data" / "layouts"
 
 
 def test_unchanged_alignment_files_are_not_written_again_and_edited_or_damaged_ones_are(tmp_path, capsys,
@@ -54,3 +56,27 @@ def test_unchanged_alignment_files_are_not_written_again_and_edited_or_damaged_o
     assert "0 alignment file(s) written, 2 unchanged" in capsys.readouterr().err
     assert sorted(made) == ["qazaq", "seed"]
     assert {path.name: path.read_bytes() for path in work.glob("*.alignment.jsonl")} == written
+
+
+def test_an_article_with_its_kazakh_abstract_first_is_not_made_again_on_a_re_run(tmp_path, capsys, monkeypatch):
+    """The reader keeps the page's order of the abstracts (kk, en, ru here); read again from the
+    cache they come in en, kk, ru order. The file is the same either way, and so must be its key:
+    it differed, and every re-run made the text of such an article again (27 of 1,000 in
+    bench/corpus_scale.py, every article of a journal printing Kazakh first)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(LAYOUTS / "03_kk_first_inline_dashes.txt", corpus / "kk_first.txt")
+    work = tmp_path / "work"
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    made: list[str] = []
+    text_of = io.alignment_text
+
+    def counted(alignment, article=None):
+        made.append(alignment.name)
+        return text_of(alignment, article)
+
+    monkeypatch.setattr(io, "alignment_text", counted)
+    capsys.readouterr()
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    assert "0 alignment file(s) written, 1 unchanged" in capsys.readouterr().err
+    assert made == []

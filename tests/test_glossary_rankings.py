@@ -78,14 +78,18 @@ def test_an_added_article_reranks_only_what_it_can_reorder_and_the_glossary_equa
 def test_little_to_redo_is_rendered_in_this_process_whatever_the_jobs(
         corpus, tmp_path, capsys, monkeypatch, share):  # noqa: F811
     # one new article after six: more than 1 % of the articles ranked, so the workers render; within a
-    # share of a fifth, this process renders (no pool started), and the glossary is a fresh build's
+    # share of a fifth, this process renders (no pool started) while one forked worker finds the
+    # single-word terms, and the glossary is a fresh build's
     monkeypatch.setattr(glossary_build, "RENDER_HERE_SHARE", share)
-    pools = []
-    pooled = glossary_build.run_each
+    pools, asides = [], []
+    pooled, put_aside = glossary_build.run_each, glossary_build.aside
     monkeypatch.setattr(glossary_build, "run_each", lambda *args, **kwargs: pools.append(1) or pooled(*args, **kwargs))
+    monkeypatch.setattr(glossary_build, "aside",
+                        lambda *args, **kwargs: asides.append(kwargs["engine"].parallel) or put_aside(*args, **kwargs))
     work, _, added, said = built_then_added(corpus, tmp_path, capsys, "2")
     assert taken(said) > 0
     assert len(pools) == (1 if share < 1 / 6 else 0)
+    assert (True in asides) == (share > 1 / 6)  # (the first build, with --jobs 1, finds them here)
     assert_equals_a_fresh_build(work, tmp_path / "fresh-added", added, capsys)
 
 

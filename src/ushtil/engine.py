@@ -166,6 +166,33 @@ def run_each(
                         on_done, jobs)
 
 
+@contextlib.contextmanager
+def aside(func: Callable[..., T], item: Any, *, engine: Engine | None = None,
+          shared: Any = None) -> Iterator[Callable[[], Outcome[T]]]:
+    """``func(item)`` (or ``func(item, shared)``) on one forked worker while the block goes on in this
+    process, which is handed a call that waits for its :class:`Outcome`: two parts of one step, on
+    two cores, without a pool's start for a step too small to share out. Without a parallel local
+    ``engine`` (or on a cluster, whose workers do not hold what this process holds) the call runs it
+    here."""
+    if engine is None or not engine.parallel or engine.scheduler:
+        yield lambda: _call(func, item, shared)
+        return
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=_pool_context(),
+                                                  initializer=_install_shared, initargs=(shared,))
+    future = pool.submit(_call_chunk, func, [item], shared is not None)
+
+    def outcome() -> Outcome[T]:
+        try:
+            return future.result()[0]
+        except Exception as exc:  # the worker itself died (out of memory, killed)
+            return Outcome(error=f"worker failed ({type(exc).__name__}: {exc})")
+
+    try:
+        yield outcome
+    finally:  # (on Ctrl-C the worker stops too: it gets the signal while busy, see _interrupt_when_busy)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 #: How stages report progress: ``progress(items, label)`` wraps an iteration (a progress bar).
 Progress = Callable[[Iterable, str], Iterable]
 

@@ -258,7 +258,7 @@ def _corpus_lexicon(run: _Run, done: list[int]) -> tuple[dict[str, dict[str, set
                   f" (learned again: {len(added)} text(s) added since, over {RELEARN_SHARE:.0%})")
     run.first_pass(done, stems_only=False)
     done = [n for n in done if n in run.first]
-    lexicon = learn_lexicon([run.first[n] for n in done], PAIRS)
+    lexicon = learn_lexicon([run.first[n] for n in done], PAIRS, engine=run.engine)
     if lexicon:
         cache.put(slot, {"texts": sorted(texts), "lexicon": {direction: {word: sorted(found) for word, found in
                                                                           entries.items()}

@@ -150,6 +150,8 @@ _ALIGNMENT_FIELDS = tuple(item.name for item in dataclasses.fields(Alignment))
 _BEAD_FIELDS = tuple(item.name for item in dataclasses.fields(Bead))
 _ARTICLE_FIELDS = tuple(item.name for item in dataclasses.fields(Article))
 _ABSTRACT_FIELDS = tuple(item.name for item in dataclasses.fields(Abstract))
+#: A language's place in :data:`LANGS` (a part of another language sorts after them).
+_LANG_ORDER = {lang: n for n, lang in enumerate(LANGS)}
 
 
 def parsed_key(path: Path, data: bytes) -> str:
@@ -171,7 +173,11 @@ def _payload_fields(aligned: AlignedArticle) -> tuple:
     fields[_ALIGNMENT_FIELDS.index("beads")] = [[getattr(bead, name) for name in _BEAD_FIELDS]
                                                 for bead in alignment.beads]
     front = [getattr(article, name) for name in _ARTICLE_FIELDS]
-    front[_ARTICLE_FIELDS.index("parts")] = {lang: _abstract_fields(part) for lang, part in article.parts.items()}
+    # the parts in one order, whatever order the article gave them in (the reader keeps the page's:
+    # an article with its Kazakh abstract first, read again from the cache, has them in LANGS order,
+    # and its alignment file's key changed on every re-run although the file did not)
+    front[_ARTICLE_FIELDS.index("parts")] = {lang: _abstract_fields(article.parts[lang])
+                                             for lang in sorted(article.parts, key=_lang_order)}
     front[_ARTICLE_FIELDS.index("extras")] = [_abstract_fields(part) for part in article.extras]
     return aligned.digest, fields, front
 
@@ -188,6 +194,10 @@ def aligned_from_payload(payload: bytes) -> AlignedArticle:
     if not isinstance(digest, str):
         raise TypeError("the digest is not text")
     return AlignedArticle(Article(**article), Alignment(**alignment), digest=digest)
+
+
+def _lang_order(lang: str) -> int:
+    return _LANG_ORDER.get(lang, len(LANGS))
 
 
 def _abstract_fields(part: Abstract) -> list:

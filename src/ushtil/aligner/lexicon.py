@@ -17,7 +17,9 @@ from itertools import chain
 
 import numpy as np
 
-from ..model import Alignment
+from ..engine import Engine, aside
+from ..errors import UshtilError
+from ..model import Alignment, Bead
 from .profile import stems
 
 #: Linked beads a pair needs before a lexicon is learned for it.
@@ -31,9 +33,28 @@ MAX_SHARE = 0.2
 MAX_TRANSLATIONS = 3
 
 
-def learn_lexicon(alignments: Iterable[Alignment], pairs: Iterable[tuple[str, str]]) -> dict[str, dict[str, set[str]]]:
-    """Learned translations per direction ("en-kk" and "kk-en": stem → stems) from the linked beads."""
+def learn_lexicon(alignments: Iterable[Alignment], pairs: Iterable[tuple[str, str]],
+                  engine: Engine | None = None) -> dict[str, dict[str, set[str]]]:
+    """Learned translations per direction ("en-kk" and "kk-en": stem → stems) from the linked beads.
+    With a parallel ``engine`` the last pair is learned on a forked worker while this process learns
+    the others (each pair on its own, the same lexicon: between a corpus's two passes, the step
+    every worker waits for)."""
     beads = [(alignment.sentences, bead) for alignment in alignments for bead in alignment.beads]
+    pairs = list(pairs)
+    with aside(_pairs_lexicon, pairs[-1:], engine=engine.local() if engine is not None and len(pairs) > 1 else None,
+               shared=beads) as last:
+        learned = _pairs_lexicon(pairs[:-1], beads)
+        found = last()
+    if not found.ok:
+        raise UshtilError(f"learning the lexicon: {found.error}")
+    learned.update(found.value)
+    return {direction: learned[direction] for a, b in pairs for direction in (f"{a}-{b}", f"{b}-{a}")
+            if direction in learned}
+
+
+def _pairs_lexicon(pairs: list[tuple[str, str]], beads: list[tuple[dict[str, list[str]], Bead]]
+                   ) -> dict[str, dict[str, set[str]]]:
+    """:func:`learn_lexicon` of the given pairs from ``beads`` (each with its alignment's sentences)."""
     lexicon: dict[str, dict[str, set[str]]] = {}
     for a, b in pairs:
         sides = [  # a side's stems are its sentences' (words do not run across sentences)

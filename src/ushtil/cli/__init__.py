@@ -21,7 +21,8 @@ from ..errors import UshtilError
 COMMANDS: tuple[str, ...] = ("extract", "align", "review", "glossary", "check")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: tuple[str, ...] = COMMANDS) -> argparse.ArgumentParser:
+    """The parser of the ``commands`` (all of them: ``--help`` lists every one)."""
     parser = argparse.ArgumentParser(
         prog="ushtil",
         description="Align English, Kazakh and Russian abstracts and build a trilingual glossary.",
@@ -32,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"ushtil {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMANDS:
+    for name in commands:
         importlib.import_module(f"{__name__}.{name}").register(subparsers)
     return parser
 
@@ -45,7 +46,10 @@ COLLECT_EVERY = (50_000, 20, 10)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    # only the command asked for is registered: each imports what its options list (the checks, for
+    # check's), and the three commands of a re-run each started by importing every command's
+    parser = build_parser((argv[0],) if argv and argv[0] in COMMANDS else COMMANDS)
     args = parser.parse_args(argv)
     thresholds = gc.get_threshold()
     gc.set_threshold(*COLLECT_EVERY)

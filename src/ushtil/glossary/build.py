@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .. import __version__
 from ..cache import ResultCache, cache_key, content_hash
-from ..engine import Engine, run_each
+from ..engine import Engine, aside, run_each
 from ..errors import UshtilError
 from .candidates import Candidate, find_candidates
 from .choices import Composition, Remembered
@@ -112,8 +112,8 @@ def build_glossary(
             rankings, compositions, ranked_over = (kept_rankings(cache, keys, sizes, indexes) if cache is not None
                                                    else (None, None, 0))
             built = glossary_from_units(units, lemmatize or library_lemmatizer(nlp), min_confidence, threshold,
-                                        tokens, _rendering_engine(engine, ranked_over, len(articles)), indexes,
-                                        rankings, compositions)
+                                        tokens, engine, indexes, rankings, compositions,
+                                        render_here=_renders_here(ranked_over, len(articles)))
         if cache is not None:
             cache.put(_LAST_BUILD, {"key": key, "glossary": glossary_to_dict(built)})
             keep_rankings(cache, keys, sizes, rankings, compositions)
@@ -166,17 +166,15 @@ def _note(notes: list[str] | None, note: str) -> None:
 
 #: New articles, as a share of the articles the kept rankings were made over, up to which the
 #: candidates are rendered in this process whatever ``--jobs``: nearly every rendering is then taken
-#: from the last build, and forked workers cost more than they share out (+1 article in 1,000: a
+#: from the last build, and a pool of workers costs more than it shares out (+1 article in 1,000: a
 #: second more CPU, and no sooner done on two busy cores).
 RENDER_HERE_SHARE = 0.01
 
 
-def _rendering_engine(engine: Engine | None, ranked_over: int, articles: int) -> Engine | None:
-    """Where the candidates are rendered: on ``engine``, or here (None) when the last build's
-    rankings leave little to redo (:data:`RENDER_HERE_SHARE`); the glossary is the same either way."""
-    if ranked_over and articles - ranked_over <= RENDER_HERE_SHARE * ranked_over:
-        return None
-    return engine
+def _renders_here(ranked_over: int, articles: int) -> bool:
+    """Whether the candidates are rendered in this process, the last build's rankings leaving little
+    to redo (:data:`RENDER_HERE_SHARE`); the glossary is the same either way."""
+    return bool(ranked_over) and articles - ranked_over <= RENDER_HERE_SHARE * ranked_over
 
 
 def _load_language_data() -> None:
@@ -242,13 +240,14 @@ def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence:
                         threshold: float = 0.0, tokens: dict[str, list[Tokens]] | None = None,
                         engine: Engine | None = None, indexes: dict[str, LanguageIndex] | None = None,
                         rankings: dict[str, Rankings] | None = None,
-                        compositions: Remembered | None = None) -> Glossary:
+                        compositions: Remembered | None = None, render_here: bool = False) -> Glossary:
     """Entries for every English candidate with a rendering in Kazakh or Russian; those below
     ``threshold`` as candidates (``tokens``: the units' tokens, :func:`.index.corpus_tokens`;
     ``indexes``: their indexes when made already, :func:`.index.cached_indexes`; ``rankings``: per
     language, the last build's rankings of renderings, and where this build's go, :mod:`.rankings`;
     ``compositions``: the terms it composed word by word, :mod:`.choices`).
-    With a parallel ``engine`` the candidates are rendered on this machine's cores (see
+    With a parallel ``engine`` the candidates are rendered on this machine's cores, or with
+    ``render_here`` in this process while one worker finds the single-word terms (see
     :func:`_render_everything`)."""
     indexes = indexes or build_indexes(units, lemmatize, tokens)
     english = indexes["en"]
@@ -261,7 +260,7 @@ def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence:
     corpus = _Corpus(units=units, indexes=indexes, words=words,
                      composers={lang: PhraseComposer(words[lang]) for lang in ("kk", "ru")}, rankings=rankings,
                      compositions=compositions or Remembered())
-    rendered, single_words = _render_everything(corpus, engine)
+    rendered, single_words = _render_everything(corpus, engine, render_here)
     for lang, found in rankings.items():
         found.associations = words[lang].this_build()  # what the next build keeps
     unclear = _unclear_boundaries(rendered)
@@ -308,7 +307,8 @@ Rendered = tuple[Candidate, str, dict[str, Rendering | None]]
 PARTS_PER_WORKER = 4
 
 
-def _render_everything(corpus: _Corpus, engine: Engine | None) -> tuple[list[Rendered], list]:
+def _render_everything(corpus: _Corpus, engine: Engine | None,
+                       here: bool = False) -> tuple[list[Rendered], list]:
     """The candidates found (``corpus.candidates``), every candidate's renderings (in the candidates'
     order) and the single-word terms.
 
@@ -320,12 +320,21 @@ def _render_everything(corpus: _Corpus, engine: Engine | None) -> tuple[list[Ren
     they computed. Each part is a run of neighbouring candidates, which share many words and so much
     of what those caches hold (every eighth candidate to each part cost 57 % more CPU in all: each
     worker computed nearly everything again). A Dask cluster would need the indexes sent to every
-    worker, so with one this machine's cores render."""
-    if engine is None or not engine.parallel:
-        corpus.candidates = find_candidates(corpus.units, corpus.indexes["en"])
-        rendered = [(corpus.candidates[number], english_form, renderings)
-                    for number, (english_form, renderings) in _rendered(enumerate(corpus.candidates), corpus)]
-        return rendered, _single_words(corpus)
+    worker, so with one this machine's cores render.
+
+    ``here``: the candidates are found and rendered in this process (little is left to redo), and
+    with a parallel ``engine`` one forked worker finds the single-word terms meanwhile."""
+    if engine is None or not engine.parallel or here:
+        # (the corpus is the worker's shared object: a forked worker inherits it, never sent)
+        with aside(_render_part, None, engine=engine.local() if engine is not None else None,
+                   shared=corpus) as single_words:
+            corpus.candidates = find_candidates(corpus.units, corpus.indexes["en"])
+            rendered = [(corpus.candidates[number], english_form, renderings)
+                        for number, (english_form, renderings) in _rendered(enumerate(corpus.candidates), corpus)]
+            found = single_words()
+        if not found.ok:
+            raise UshtilError(f"glossary: single-word terms: {found.error}")
+        return rendered, found.value
     local = engine.local()
     _load_language_data()
 
