@@ -314,11 +314,8 @@ def fill(
     counts = move_counts(band.sizes, longest)
     if steps is None:  # one state: every move from the start cell's best total, adding its score
         steps = _one_state(tuple(min(size, longest) for size in band.sizes))
-    if not np.array_equal(steps.counts[:len(counts), :3], counts) or (len(steps.counts) > len(counts)) != (
-            steps.counts.shape[1] == 4):
+    if not np.array_equal(steps.counts, counts):
         raise ValueError("the steps are for other moves than the band and bead length allow")
-    if len(steps.counts) > len(counts):  # more steps than moves: a move's bead read another way (a row's 4th count)
-        moves, counts = moves + [Move(tuple(row)) for row in steps.counts[len(counts):, :3].tolist()], steps.counts
     choices, states = steps.choices, len(steps.adds)
     # totals[0]: the best over all states (its last entry stands for "outside the band"); totals[1 + t]:
     # state t's (with one state, totals[0] itself)
@@ -394,7 +391,7 @@ def _candidates(band: Band, cells: np.ndarray, rank: np.ndarray, counts: np.ndar
     gain = np.full(before.shape, -np.inf, dtype=np.float32)
     # the start positions of all moves at once (as many as ``before`` holds): the row bounds of each
     # shift are then gathered once, not once per block of moves
-    shifted = band.shifted_index(cells, np.ascontiguousarray(counts[:, :3]))
+    shifted = band.shifted_index(cells, counts)
     for taken in move_blocks(len(counts), len(cells)):
         block = counts[taken]
         found = shifted[taken]
@@ -404,7 +401,7 @@ def _candidates(band: Band, cells: np.ndarray, rank: np.ndarray, counts: np.ndar
             continue
         move, cell = np.nonzero(found >= 0)  # (not a flat position divided back into them: a division per bead)
         bead_counts = block if len(block) == 1 else block[move]  # one row: one move for all
-        starts = cells[cell] - bead_counts[:, :3]
+        starts = cells[cell] - bead_counts
         gain[taken][move, cell] = scores(starts, bead_counts)
     return before, gain
 

@@ -87,24 +87,19 @@ def gap_stretches(path: Path, lang: int, active: Sequence[int]) -> list[tuple[in
     return [(first, last) for first, last, gaps, other in stretches if gaps >= 2]
 
 
-def gap_steps(sizes: Cell, bonus: float, longest: int = LONGEST_SIDE, partial: bool = False) -> Steps | None:
+def gap_steps(sizes: Cell, bonus: float, longest: int = LONGEST_SIDE) -> Steps | None:
     """The states and steps of the gap-run term (``bonus`` a sentence) for :func:`~.dp.fill` over
     texts of ``sizes``: a state per set of languages the last bead lacked (state 0: none, where a
     path starts). A bead lacking some languages gives back ``bonus`` per sentence of its longest side
-    for each, less ``bonus`` for each that the bead before it did not lack (a run it opens). With
-    ``partial`` (beads read as partial, :data:`~.scoring.PARTIAL_READINGS`), each partial reading is
-    a step of its own, the sentences it leaves out part of a run lacking x: read leaving out z's last
-    sentences it ends lacking x, its first ones continue a run lacking x. None where the term is off
-    or fewer than two languages have sentences."""
-    return _steps_up_to(tuple(min(size, longest) for size in sizes), bonus, longest, partial)
+    for each, less ``bonus`` for each that the bead before it did not lack (a run it opens). None
+    where the term is off or fewer than two languages have sentences."""
+    return _steps_up_to(tuple(min(size, longest) for size in sizes), bonus, longest)
 
 
 @cache
-def _steps_up_to(most: Cell, bonus: float, longest: int, partial: bool) -> Steps | None:
+def _steps_up_to(most: Cell, bonus: float, longest: int) -> Steps | None:
     """:func:`gap_steps` for texts of at least ``most`` sentences (made once per section shape: every
     section of a corpus has one of a few)."""
-    from .scoring import PARTIAL_READINGS, PARTIAL_THIRD_LINES
-
     active = [lang for lang, size in enumerate(most) if size]
     if bonus <= 0 or len(active) < 2:
         return None
@@ -112,32 +107,15 @@ def _steps_up_to(most: Cell, bonus: float, longest: int, partial: bool) -> Steps
     lacking = counts[:, active] == 0
     states, state_of = np.unique(lacking, axis=0, return_inverse=True)  # the sets, the empty one first
     longest_side = counts.max(axis=1)
-    readings = []  # (move, reading, x, sentences left out, last)
-    if partial and len(active) == 3:
-        for move, row in enumerate(counts.tolist()):
-            for reading, (x, z, last) in enumerate(PARTIAL_READINGS, start=1):
-                if row[x] == 1 and row[z] >= 2 and row[3 - x - z] in PARTIAL_THIRD_LINES:
-                    readings.append((move, reading, x, row[z] - 1, last))
-    adds = np.full((len(states), 1 + len(states), len(counts) + len(readings)), -np.inf)
+    adds = np.full((len(states), 1 + len(states), len(counts)), -np.inf)
     for move, (lacks, state) in enumerate(zip(lacking, state_of.reshape(-1), strict=True)):
         given_back = bonus * longest_side[move] * lacks.sum()
         adds[state, 0, move] = given_back - bonus * lacks.sum()  # from any state: every run opened
         opened = (lacks & ~states).sum(axis=1)  # from each state: the runs it opens
         better = opened < lacks.sum()
         adds[state, 1 + np.flatnonzero(better), move] = given_back - bonus * opened[better]
-    lacking_one = {x: next(s for s, lacks in enumerate(states) if lacks.tolist() == [lang == x for lang in active])
-                   for x in active}
-    for step, (_, _, x, left_out, last) in enumerate(readings, start=len(counts)):
-        if last:  # its first sentences lack x: a run opened, or one continued, and ended
-            adds[0, 0, step] = bonus * left_out - bonus
-            adds[0, 1 + np.flatnonzero(states[:, x]), step] = bonus * left_out
-        else:  # its last sentences lack x: a run opened, the path then lacking x
-            adds[lacking_one[x], 0, step] = bonus * left_out - bonus
-    rows = np.concatenate([np.column_stack([counts, np.zeros(len(counts), dtype=np.int64)]),
-                           np.array([(*counts[move], reading) for move, reading, *_ in readings],
-                                    dtype=np.int64).reshape(-1, 4)]) if readings else counts
     adds.flags.writeable = False  # one object for every section of that shape
-    return Steps(adds, rows)
+    return Steps(adds, counts)
 
 
 @dataclass(frozen=True)
@@ -171,7 +149,7 @@ def page_interiors(path: Path, other: int) -> list[PageInterior]:
 def interior_charges(interiors: Sequence[PageInterior], starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     """What the beads taking ``counts[n]`` sentences from ``starts[n]`` (or one row of counts for all)
     are charged for the page insides they take sentences in (per sentence; the largest page's charge)."""
-    counts = np.asarray(counts)[..., :3].reshape(-1, 3)  # (less a step's reading, :func:`gap_steps`)
+    counts = np.asarray(counts).reshape(-1, 3)
     charged = np.zeros(len(starts))
     for page in interiors:
         inside = (starts[:, page.witness] >= page.first) & (starts[:, page.witness] <= page.last)

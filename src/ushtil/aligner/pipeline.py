@@ -509,10 +509,9 @@ def align_section(section: Section, models: list[PairModel], options: AlignOptio
     # a first pass, whose beads only feed the learned lexicon, leaves stray pairs in a page as they are
     band, interiors = _guided_band(scorer, sizes, over_gaps=options.scored)
     scorer.prepare(band)
-    steps = gap_steps(sizes, options.settings.priors.gap_run, partial=scorer.reads_partial)  # a missing page as one gap
-    rows = move_counts(sizes) if steps is None else steps.counts
+    steps = gap_steps(sizes, options.settings.priors.gap_run)  # a missing page as one gap
     # a sentence kept inside a page found missing is charged for where it lies
-    scores = charged_scores(scorer.for_fill(band, rows), band.cells(), rows, interiors)
+    scores = charged_scores(scorer.for_fill(band), band.cells(), move_counts(sizes), interiors)
     if not (options.progress and max(sizes) > LONG_SECTION):
         table = fill(band, scores, steps=steps)
     else:

@@ -265,28 +265,24 @@ def _pair_rows(ia: int, ib: int, longest: int) -> np.ndarray:
 
 
 #: The partial readings of a three-way bead, as (x, z, last) language positions: x's one sentence
-#: translates only z's first (last: its last) sentence of two or more, and the third language's
-#: lines (one or two) translate z's whole side (a line merged across the deletion's edge: no cut of
-#: the bead gives x's sentence a bead of its own). A reading counts only where x's sentence pairs
-#: with z's one sentence, less the charge for the sentences left out, better than it pairs, alone or
-#: joined with its neighbour on the side of those sentences, with z's whole side (else x, or x and
-#: that neighbour, translate the whole side: a merge, not a deletion; where the evidence is weak, a
-#: neighbour left out so became a stray pair inside a missing page); and, for two lines of the third
-#: language, only where they pair with z's whole side better than cut where x's sentence ends in z
-#: (else the cut is the reading: a bead with x's sentence and one without it).
+#: translates only z's first (last: its last) sentence of two or more, and the third language's one
+#: line translates z's whole side (a line merged across the deletion's edge: no cut of the bead
+#: gives x's sentence a bead of its own; where the third language has more lines, the beads that
+#: cut it are the reading). A reading counts only where x's sentence pairs with z's one sentence,
+#: less the charge for the sentences left out, better than it pairs, alone or joined with its
+#: neighbour on the side of those sentences, with z's whole side (else x, or x and that neighbour,
+#: translate the whole side: a merge, not a deletion; where the evidence is weak, a neighbour left
+#: out so became a stray pair inside a missing page).
 PARTIAL_READINGS: tuple[tuple[int, int, bool], ...] = tuple(
     (x, z, last) for x in range(3) for z in range(3) if z != x for last in (False, True))
 
 
-#: The lines of the third language a partial reading takes (see :data:`PARTIAL_READINGS`).
-PARTIAL_THIRD_LINES = (1, 2)
-
-
 @cache
-def _partial_types(x: int, z: int, lines: int) -> np.ndarray:
+def _partial_types(x: int, z: int) -> np.ndarray:
     """Per bead type (key): can it be read as partial, x's one sentence against a sentence of z's
-    side of two or more, the third language's side of ``lines`` lines."""
-    found = (KEYED_COUNTS[:, x] == 1) & (KEYED_COUNTS[:, z] >= 2) & (KEYED_COUNTS[:, 3 - x - z] == lines)
+    side of two or more, the third language's side one line."""
+    y = 3 - x - z
+    found = (KEYED_COUNTS[:, x] == 1) & (KEYED_COUNTS[:, z] >= 2) & (KEYED_COUNTS[:, y] == 1)
     found.flags.writeable = False
     return found
 
@@ -455,10 +451,7 @@ class BeadScorer:
         """Scores of the beads taking ``counts[n, l]`` sentences of language l from ``starts[n, l]`` on
         (``counts``: a row per bead, or one row for all: the many beads of one type in a long text
         then cost no work per bead for their type). The beads must end within the texts."""
-        counts = np.asarray(counts, dtype=np.int64)
-        if counts.shape[-1] == 4:  # rows of :func:`~.gaps.gap_steps`: the counts and a reading
-            return self._read_scores(starts, counts.reshape(-1, 4))
-        counts = counts.reshape(-1, 3)
+        counts = np.asarray(counts, dtype=np.int64).reshape(-1, 3)
         if counts.max(initial=0) > self.longest:  # a bead longer than this scorer takes: -inf, as no bead
             counts = np.where((counts <= self.longest).all(axis=1)[:, None], counts, 0)
         key = counts @ COUNT_KEY
@@ -468,58 +461,28 @@ class BeadScorer:
             return flat[rows[key], np.ravel_multi_index(starts.T, table.shape[1:])]
         return self._compose(list(starts.T), counts, key)
 
-    def _read_scores(self, starts: np.ndarray, rows: np.ndarray) -> np.ndarray:
-        """:meth:`scores` of beads given as counts and a reading (``_compose``'s ``reading``)."""
-        if not rows[:, 3].any():
-            return self.scores(starts, rows[:, :3])
-        rows = np.broadcast_to(rows, (len(starts), 4)) if len(rows) == 1 else rows
-        found = np.full(len(starts), -np.inf)
-        for reading in np.unique(rows[:, 3]).tolist():
-            at = np.flatnonzero(rows[:, 3] == reading)
-            counts = rows[at, :3]
-            found[at] = (self.scores(starts[at], counts) if not reading else
-                         self._compose(list(starts[at].T), counts, counts @ COUNT_KEY, reading))
-        return found
-
     def starting(self, cells: np.ndarray, counts: np.ndarray) -> np.ndarray:
         """The scores of the beads taking ``counts[m]`` sentences from each of ``cells`` (moves × cells,
         float32; -inf for beads that end past the texts)."""
-        if counts.shape[1] == 4:  # rows of :func:`~.gaps.gap_steps`: the best readings from the cube
-            plain = counts[:, 3] == 0
-            found = np.full((len(counts), len(cells)), -np.inf, dtype=np.float32)
-            found[plain] = self.starting(cells, counts[plain, :3])
-            found[~plain] = self._starting_by_scores(cells, counts[~plain])
-            return found
         if self._scored_cube() is not None:  # each move's row of the cube, at the cells
             rows, table = self._cube
             scored = table.reshape(len(table), -1)[rows[counts @ COUNT_KEY][:, None],
                                                    np.ravel_multi_index(cells.T, table.shape[1:])[None]]
             return scored.astype(np.float32)
-        return self._starting_by_scores(cells, counts)
-
-    def _starting_by_scores(self, cells: np.ndarray, counts: np.ndarray) -> np.ndarray:
-        """:meth:`starting` by :meth:`scores`, a few moves at a time."""
         found = np.full((len(counts), len(cells)), -np.inf, dtype=np.float32)
         for block in move_blocks(len(counts), len(cells)):
-            m, c = np.nonzero((cells[None] + counts[block, None, :3] <= self.sizes).all(axis=2))
+            m, c = np.nonzero((cells[None] + counts[block, None] <= self.sizes).all(axis=2))
             taken = counts[block] if len(counts[block]) == 1 else counts[block][m]
             found[block][m, c] = self.scores(cells[c], taken)
         return found
 
-    def for_fill(self, band: Band,
-                 counts: np.ndarray | None = None) -> np.ndarray | Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    def for_fill(self, band: Band) -> np.ndarray | Callable[[np.ndarray, np.ndarray], np.ndarray]:
         """What :func:`~.dp.fill` takes over ``band``: a short section's bead scores by move and start
         cell, read from its cube at once (a few operations, where scoring the beads fill asks for
-        costs a dozen over every candidate); a longer one's scoring function. ``counts``: the rows
-        fill takes (:class:`~.dp.Steps`; default the band's moves)."""
+        costs a dozen over every candidate); a longer one's scoring function."""
         if self._scored_cube() is None:
             return self.scores
-        return self.starting(band.cells(), move_counts(band.sizes, self.longest) if counts is None else counts)
-
-    @property
-    def reads_partial(self) -> bool:
-        """Whether beads may be read as partial (:data:`PARTIAL_READINGS`)."""
-        return self._reads_partial()
+        return self.starting(band.cells(), move_counts(band.sizes, self.longest))
 
     def _scored_cube(self) -> tuple[np.ndarray, np.ndarray] | None:
         """The scores of every bead from every cell, in a short section (made on first use)."""
@@ -544,15 +507,12 @@ class BeadScorer:
             table[(types, *past)] = -np.inf
         return rows, table
 
-    def _compose(self, starts: list[np.ndarray], counts: np.ndarray, key: np.ndarray,
-                 reading: int = 0) -> np.ndarray:
+    def _compose(self, starts: list[np.ndarray], counts: np.ndarray, key: np.ndarray) -> np.ndarray:
         """The one definition of a bead's score: its type's prior, less its paragraph conflicts, plus
         the log-odds of each pair of languages it links, less the charge for a sentence left alone in
         a pair that looks merged into a neighbour. ``starts``: the start positions per language;
         ``counts[..., l]``: the sentences taken from language l; ``key``: the bead types; all arrays
-        that broadcast together (the beads one by one, or every type from every cell of a grid).
-        ``reading``: 0, the bead's best reading; 1 + r, its score read as ``PARTIAL_READINGS[r]`` only
-        (-inf where it cannot be read so), for the path's gap-run term (:func:`~.gaps.gap_steps`)."""
+        that broadcast together (the beads one by one, or every type from every cell of a grid)."""
         shape = np.broadcast_shapes(np.shape(key), *map(np.shape, starts))
         total = self._type_priors[key]  # a new array: each term is added to it in place
         if self._opens:
@@ -576,27 +536,20 @@ class BeadScorer:
                     if rows is not None:
                         at = [_take(start, rows) for start in starts]
                         total[rows] -= self.priors.contained * np.maximum(0.0, self._contained(p, present, absent, at))
-        if reading:
-            total = np.full(shape, -np.inf)
         if partial:
-            for (x, z, last), lines in itertools.product(PARTIAL_READINGS, PARTIAL_THIRD_LINES):
-                if reading and PARTIAL_READINGS[reading - 1] != (x, z, last):
-                    continue
-                rows = _rows(_partial_types(x, z, lines)[key])
+            for x, z, last in PARTIAL_READINGS:
+                rows = _rows(_partial_types(x, z)[key])
                 if rows is None:
                     continue
                 at = [_take(start, rows) for start in starts]
+                kept = self._pair_of(3 - x - z, z)
                 taken = _take(counts, rows)
                 part = self._sub_odds(x, z, last, at, taken) - self.priors.partial * (taken[..., z] - 1)
                 # only where x's sentence, less the charge, translates z's one sentence better than it,
                 # or it and its neighbour on the side of z's other sentences, translate z's whole side
                 rival = np.maximum(_take(pair_odds[self._pair_of(x, z)], rows),
                                    self._extended_odds(x, z, last, at, taken))
-                whole = _take(pair_odds[self._pair_of(3 - x - z, z)], rows)
-                reads = part > rival
-                if lines == 2:  # and only where the third language's two lines are not a cut of it
-                    reads = reads & (whole > self._cut_odds(x, z, last, at, taken))
-                alt = np.where(reads, _take(base, rows) + whole + part, -np.inf)
+                alt = np.where(part > rival, _take(base, rows) + _take(pair_odds[kept], rows) + part, -np.inf)
                 total[rows] = np.maximum(total[rows], alt)
         return total
 
@@ -620,15 +573,6 @@ class BeadScorer:
         translate it, x's neighbour holds what looked missing (a merge, not a deletion)."""
         at_x = starts[x] - 1 if last else starts[x]
         return self._lookup_from(x, z, at_x, starts[z], 2, counts[..., z])
-
-    def _cut_odds(self, x: int, z: int, last: bool, starts, counts: np.ndarray) -> np.ndarray:
-        """The log-odds of the third language's two lines cut where x's sentence ends in z: its first
-        line against z's first sentence (``last``: all but the last), plus its second against the
-        rest (a bead with x's sentence and one without it)."""
-        y = 3 - x - z
-        first = np.where(last, counts[..., z] - 1, 1)
-        return (self._lookup_from(y, z, starts[y], starts[z], 1, first)
-                + self._lookup_from(y, z, starts[y] + 1, starts[z] + first, 1, counts[..., z] - first))
 
     def _lookup_from(self, x: int, z: int, at_x, at_z, n_x, n_z) -> np.ndarray:
         """The log-odds of x's ``n_x`` sentences from ``at_x`` against z's ``n_z`` from ``at_z``, the
@@ -732,14 +676,12 @@ class BeadScorer:
                 for p, slots in enumerate(self._slots)}
         best, found = sum(odds.values()), None  # the whole reading's pairs
         for x, z, last in PARTIAL_READINGS:
-            if not any(_partial_types(x, z, lines)[key] for lines in PARTIAL_THIRD_LINES):
+            if not _partial_types(x, z)[key]:
                 continue
             row = np.array([counts])
             part = float(self._sub_odds(x, z, last, cell, row)[0]) - self.priors.partial * (counts[z] - 1)
             rival = max(odds[self._pair_of(x, z)], float(self._extended_odds(x, z, last, cell, row)[0]))
-            whole = odds[self._pair_of(3 - x - z, z)]
-            uncut = counts[3 - x - z] == 1 or whole > float(self._cut_odds(x, z, last, cell, row)[0])
-            alt = whole + part
-            if part > rival and uncut and alt > best:
+            alt = odds[self._pair_of(3 - x - z, z)] + part
+            if part > rival and alt > best:
                 best, found = alt, (x, z, last)
         return found
