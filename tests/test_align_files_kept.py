@@ -15,6 +15,19 @@ from ushtil.cli import main
 LAYOUTS = ROOT / "tests" / "data" / "layouts"
 
 
+def texts_made(monkeypatch) -> list[str]:
+    """The names of the alignments whose file text is made from here on (``io.alignment_text`` counted)."""
+    made: list[str] = []
+    text_of = io.alignment_text
+
+    def counted(alignment, article=None):
+        made.append(alignment.name)
+        return text_of(alignment, article)
+
+    monkeypatch.setattr(io, "alignment_text", counted)
+    return made
+
+
 def test_unchanged_alignment_files_are_not_written_again_and_edited_or_damaged_ones_are(tmp_path, capsys,
                                                                                           monkeypatch):
     corpus = tmp_path / "corpus"
@@ -27,14 +40,7 @@ def test_unchanged_alignment_files_are_not_written_again_and_edited_or_damaged_o
     written = {path.name: path.read_bytes() for path in work.glob("*.alignment.jsonl")}
     assert len(written) == 2
 
-    made: list[str] = []
-    text_of = io.alignment_text
-
-    def counted(alignment, article=None):
-        made.append(alignment.name)
-        return text_of(alignment, article)
-
-    monkeypatch.setattr(io, "alignment_text", counted)
+    made = texts_made(monkeypatch)
     capsys.readouterr()
     assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
     assert "0 alignment file(s) written, 2 unchanged" in capsys.readouterr().err
@@ -68,14 +74,7 @@ def test_an_article_with_its_kazakh_abstract_first_is_not_made_again_on_a_re_run
     shutil.copy(LAYOUTS / "03_kk_first_inline_dashes.txt", corpus / "kk_first.txt")
     work = tmp_path / "work"
     assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
-    made: list[str] = []
-    text_of = io.alignment_text
-
-    def counted(alignment, article=None):
-        made.append(alignment.name)
-        return text_of(alignment, article)
-
-    monkeypatch.setattr(io, "alignment_text", counted)
+    made = texts_made(monkeypatch)
     capsys.readouterr()
     assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
     assert "0 alignment file(s) written, 1 unchanged" in capsys.readouterr().err
