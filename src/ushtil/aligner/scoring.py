@@ -542,14 +542,9 @@ class BeadScorer:
                 if rows is None:
                     continue
                 at = [_take(start, rows) for start in starts]
-                kept = self._pair_of(3 - x - z, z)
-                taken = _take(counts, rows)
-                part = self._sub_odds(x, z, last, at, taken) - self.priors.partial * (taken[..., z] - 1)
-                # only where x's sentence, less the charge, translates z's one sentence better than it,
-                # or it and its neighbour on the side of z's other sentences, translate z's whole side
-                rival = np.maximum(_take(pair_odds[self._pair_of(x, z)], rows),
-                                   self._extended_odds(x, z, last, at, taken))
-                alt = np.where(part > rival, _take(base, rows) + _take(pair_odds[kept], rows) + part, -np.inf)
+                whole = _take(pair_odds[self._pair_of(x, z)], rows)
+                part = self._partial_odds(x, z, last, at, _take(counts, rows), whole)
+                alt = _take(base, rows) + _take(pair_odds[self._pair_of(3 - x - z, z)], rows) + part
                 total[rows] = np.maximum(total[rows], alt)
         return total
 
@@ -561,6 +556,15 @@ class BeadScorer:
     def _pair_of(self, a: int, b: int) -> int:
         """The pair (index into ``pairs``) of the languages at positions ``a`` and ``b``."""
         return next(p for p, slots in enumerate(self._slots) if set(slots) == {a, b})
+
+    def _partial_odds(self, x: int, z: int, last: bool, starts, counts: np.ndarray, whole: np.ndarray) -> np.ndarray:
+        """What a partial reading scores for the x-z pair: x's sentence against z's first (``last``:
+        last) sentence, less the charge for z's sentences left out; -inf where that does not beat
+        x's sentence against z's whole side (``whole``: those log-odds), nor x's sentence and its
+        neighbour on the side of z's other sentences against it (a merge, not a deletion)."""
+        part = self._sub_odds(x, z, last, starts, counts) - self.priors.partial * (counts[..., z] - 1)
+        rival = np.maximum(whole, self._extended_odds(x, z, last, starts, counts))
+        return np.where(part > rival, part, -np.inf)
 
     def _sub_odds(self, x: int, z: int, last: bool, starts, counts: np.ndarray) -> np.ndarray:
         """The log-odds of x's one sentence against z's first (``last``: last) sentence of the bead."""
@@ -678,10 +682,9 @@ class BeadScorer:
         for x, z, last in PARTIAL_READINGS:
             if not _partial_types(x, z)[key]:
                 continue
-            row = np.array([counts])
-            part = float(self._sub_odds(x, z, last, cell, row)[0]) - self.priors.partial * (counts[z] - 1)
-            rival = max(odds[self._pair_of(x, z)], float(self._extended_odds(x, z, last, cell, row)[0]))
+            part = float(self._partial_odds(x, z, last, cell, np.array([counts]),
+                                            np.array([odds[self._pair_of(x, z)]]))[0])
             alt = odds[self._pair_of(3 - x - z, z)] + part
-            if part > rival and alt > best:
+            if alt > best:
                 best, found = alt, (x, z, last)
         return found
