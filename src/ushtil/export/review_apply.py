@@ -139,7 +139,7 @@ def apply_review(article: ArticleRecord, rows: dict[int, SheetRow], notes: list[
             decided.append(None)
             continue
         text = {lang: row.text(lang) for lang in LANGS}
-        edited = [lang for lang in LANGS if row.fingerprints[lang] != article.fingerprints[number][lang]]
+        edited = row.edited(article.fingerprints[number])
         decision = ReviewDecision(article=article.name, bead=number, decision=row.decision,
                                   comment=row.comment, text=text, edited=edited)
         decisions.append(decision)

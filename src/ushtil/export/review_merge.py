@@ -85,7 +85,7 @@ class Conflict:
 
 def decided(article: ArticleRecord, number: int, row: SheetRow) -> bool:
     """Whether the row is a decision: a Decision chosen or a text that is not the exported one."""
-    return bool(row.decision) or row.fingerprints != article.fingerprints[number]
+    return bool(row.decision or row.edited(article.fingerprints[number]))
 
 
 def earlier_review(article: ArticleRecord, present: Alignment | None, workbook_id: str, workbook: str,
@@ -150,8 +150,7 @@ def review_settings(article: ArticleRecord, merged: Merged, workbook_id: str) ->
     settings = {REVIEWED: ", ".join(merged.workbooks)}
     if workbook_id:
         rows = {number: {"decision": row.decision, "comment": row.comment, "by": merged.decided_by.get(number, ""),
-                         "text": {lang: row.text(lang) for lang in LANGS
-                                  if row.fingerprints[lang] != article.fingerprints[number][lang]}}
+                         "text": {lang: row.text(lang) for lang in row.edited(article.fingerprints[number])}}
                 for number, row in sorted(merged.rows.items()) if number in merged.decided_by}
         settings |= {REVIEWED_ID: workbook_id, REVIEWED_BASE: article.export_hash,
                      REVIEWED_DECISIONS: json.dumps({"workbooks": merged.workbooks, "rows": rows},
@@ -197,7 +196,6 @@ def _shown(article: ArticleRecord, number: int, row: SheetRow) -> str:
     """A row's decision for a conflict line: the Decision and each text that is not the exported one
     (whole, on one line: the person must see what differs)."""
     parts = [row.decision or "no decision"]
-    for lang in LANGS:
-        if row.fingerprints[lang] != article.fingerprints[number][lang]:
-            parts.append(f'{LANG_NAMES[lang]} "{" ".join(row.text(lang).split())}"')
+    for lang in row.edited(article.fingerprints[number]):
+        parts.append(f'{LANG_NAMES[lang]} "{" ".join(row.text(lang).split())}"')
     return ", ".join(parts)

@@ -76,6 +76,10 @@ class SheetRow:
         import both compare)."""
         return {lang: text_fingerprint(self.text(lang)) for lang in LANGS}
 
+    def edited(self, exported: dict[str, str]) -> list[str]:
+        """The languages whose text is not the exported one (``exported``: its fingerprints)."""
+        return [lang for lang in LANGS if self.fingerprints[lang] != exported[lang]]
+
 
 @dataclass
 class ReviewSheets:
