@@ -76,9 +76,15 @@ def _scripts() -> tuple[_Script, ...]:
 
 
 @cache
+def _signs() -> str:
+    """The lookalikes that are no letters (¥ for Ұ), escaped for a character class."""
+    return "".join(re.escape(key) for script in _scripts() for key in script.table if not key.isalpha())
+
+
+@cache
 def _word_pattern() -> re.Pattern[str]:
     """A run of letters, or of the lookalikes that are no letters (¥)."""
-    extra = "".join(re.escape(key) for script in _scripts() for key in script.table if not key.isalpha())
+    extra = _signs()
     return re.compile(rf"(?:[^\W\d_]|[{extra}])+" if extra else r"[^\W\d_]+")
 
 
@@ -124,7 +130,7 @@ def _capitals_run(word: str, script: str) -> bool:
 @cache
 def _other_letter() -> re.Pattern[str]:
     """A letter (or lookalike sign) that is not Cyrillic: a text without one mixes no scripts."""
-    extra = "".join(re.escape(key) for script in _scripts() for key in script.table if not key.isalpha())
+    extra = _signs()
     return re.compile(rf"[A-Za-z\u00c0-\u02af\u0370-\u03ff{extra}]")
 
 
@@ -132,7 +138,7 @@ def _other_letter() -> re.Pattern[str]:
 def _script_change() -> re.Pattern[str]:
     """A Cyrillic letter beside a letter (or a lookalike sign) of another script in one word: what
     every mixed word has, and almost no text (one search tells a clean text at C speed)."""
-    extra = "".join(re.escape(key) for script in _scripts() for key in script.table if not key.isalpha())
+    extra = _signs()
     cyrillic = rf"{_CYRILLIC_LOW}-{_CYRILLIC_HIGH}"
     other = rf"[^\W\d_{cyrillic}{extra}]|[{extra}]"
     return re.compile(rf"[{cyrillic}](?:{other})|(?:{other})[{cyrillic}]")
