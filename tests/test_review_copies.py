@@ -131,6 +131,31 @@ def test_a_row_both_copies_decided_differently_keeps_the_earlier_and_is_reported
     assert alignment_file(review_work).read_bytes() == written
 
 
+ANNA_RU = "Все государства Центральной Азии называют Россию главным внешнеполитическим партнёром."
+
+
+@pytest.mark.parametrize("first", ["anna", "boris"])
+def test_two_copies_fixing_other_cells_of_one_row_are_both_kept(review_work, capsys, first):
+    """Anna corrects row 10's Kazakh, Boris its Russian: no cell was changed twice, so both fixes
+    are kept whichever came first; a third copy that changes the Kazakh again is told both decided it."""
+    anna, boris = copy_of(review_work, "anna.xlsx"), copy_of(review_work, "boris.xlsx")
+    edit_rows(review_work / anna, {9: {"Kazakh": ANNA_KK, "Decision": "Fix"}})
+    edit_rows(review_work / boris, {9: {"Russian": ANNA_RU, "Decision": "Fix", "Comment": "ru checked"}})
+    for workbook in (anna, boris) if first == "anna" else (boris, anna):
+        assert review_import(review_work, workbook) == 0
+    assert "conflict:" not in capsys.readouterr().err
+    bead = read_alignment(alignment_file(review_work)).beads[8]
+    assert (bead.text["kk"], bead.text["ru"]) == (ANNA_KK, ANNA_RU)
+    written = alignment_file(review_work).read_bytes()
+
+    edit_rows(review_work / copy_of(review_work, "carol.xlsx"), {9: {"Kazakh": BORIS_KK, "Decision": "Fix"}})
+    assert review_import(review_work, "carol.xlsx") == 1
+    (line,) = [line for line in capsys.readouterr().err.splitlines() if "conflict:" in line]
+    deciders = "anna.xlsx, boris.xlsx" if first == "anna" else "boris.xlsx, anna.xlsx"
+    assert f'but {deciders} said Fix, Kazakh "{ANNA_KK}", Russian "{ANNA_RU}"' in line
+    assert alignment_file(review_work).read_bytes() == written
+
+
 def test_a_copy_left_as_exported_decides_nothing(review_work, capsys):
     untouched = copy_of(review_work, "untouched.xlsx")
     edit_rows(review_work / "review.xlsx", {9: {"Kazakh": ANNA_KK, "Decision": "Fix"}, 5: {"Decision": "Merge"}})

@@ -9,8 +9,10 @@ The next copy's import applies those rows together with its own changed rows to 
 exported:
 
 - a row this copy left as exported keeps what the earlier import decided;
-- a row this copy changed is taken in, unless the earlier import decided it differently: then it is
-  a :class:`Conflict`, reported, and the earlier decision is kept.
+- a row this copy changed is taken in, cell by cell (the Decision and each language's text): a cell
+  only one of the two changed is that one's, so a Kazakh fix and a Russian fix of one row are both
+  kept; a cell both changed differently makes the row a :class:`Conflict`, reported, and the
+  earlier decision of the row is kept whole.
 
 Any other state of the folder's alignment file that the import would undo (a review with another
 workbook, a re-alignment made after the workbook was written, a review with a copy whose hidden
@@ -126,21 +128,44 @@ def merge_rows(article: ArticleRecord, rows: dict[int, SheetRow], earlier: Earli
     """The rows (by bead number) of ``workbook`` with the earlier review's kept where this workbook
     does not hold the same decision."""
     changed = {number for number, row in rows.items() if decided(article, number, row)}
-    taken = sorted(changed - earlier.rows.keys())
-    adds = workbook not in earlier.workbooks and (taken or not earlier.workbooks)
-    merged = Merged(rows=dict(rows), conflicts=[], taken=taken, kept=[],
-                    workbooks=[*earlier.workbooks, *([workbook] if adds else [])],
-                    decided_by={**dict.fromkeys(taken, workbook), **earlier.decided_by})
+    merged = Merged(rows=dict(rows), conflicts=[], taken=sorted(changed - earlier.rows.keys()), kept=[],
+                    workbooks=list(earlier.workbooks), decided_by=dict(earlier.decided_by))
+    merged.decided_by |= dict.fromkeys(merged.taken, workbook)
     for number, kept in sorted(earlier.rows.items()):
         row = rows.get(number)
         if row is not None and _value(row) == _value(kept):
+            continue
+        both = _cell_merge(article, number, kept, row) if number in changed else None
+        if both is not None:
+            merged.rows[number] = both
+            merged.taken.append(number)
+            if workbook not in earlier.decided_by[number].split(", "):
+                merged.decided_by[number] = f"{earlier.decided_by[number]}, {workbook}"
             continue
         if number in changed:
             merged.conflicts.append(Conflict(article.name, number, row.row, _shown(article, number, row),
                                              _shown(article, number, kept), earlier.decided_by[number]))
         merged.rows[number] = kept
         merged.kept.append(number)
+    if workbook not in merged.workbooks and (merged.taken or not merged.workbooks):
+        merged.workbooks.append(workbook)
     return merged
+
+
+def _cell_merge(article: ArticleRecord, number: int, earlier: SheetRow, row: SheetRow) -> SheetRow | None:
+    """The row with each cell the earlier import or this workbook changed from the export; None when
+    both changed one cell differently. The comment is this workbook's, or else the earlier one."""
+    exported = article.fingerprints[number]
+    if row.decision and earlier.decision and row.decision != earlier.decision:
+        return None
+    text = {}
+    for lang in LANGS:
+        mine, theirs = row.fingerprints[lang] != exported[lang], earlier.fingerprints[lang] != exported[lang]
+        if mine and theirs and row.fingerprints[lang] != earlier.fingerprints[lang]:
+            return None
+        text[lang] = (row if mine else earlier).text(lang)
+    return SheetRow(row=row.row, decision=row.decision or earlier.decision, comment=row.comment or earlier.comment,
+                    parts={1: text})
 
 
 def review_settings(article: ArticleRecord, merged: Merged, workbook_id: str) -> dict[str, str]:
