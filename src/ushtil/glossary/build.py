@@ -323,59 +323,52 @@ def _render_everything(corpus: _Corpus, engine: Engine | None,
     worker, so with one this machine's cores render.
 
     ``here``: the candidates are found and rendered in this process (little is left to redo), and
-    with a parallel ``engine`` one forked worker finds the single-word terms meanwhile and, once the
-    candidates are found, another renders the second half of them (:data:`HERE_SHARE`) while this
-    process renders the first."""
-    local = engine.local() if engine is not None else None
-    parallel = local is not None and local.parallel
-    if not parallel or here:
-        # (the corpus is the workers' shared object: a forked worker inherits it, never sent)
-        with aside(_render_part, None, engine=local, shared=corpus) as single_words:
+    with a parallel ``engine`` one forked worker finds the single-word terms meanwhile."""
+    if engine is None or not engine.parallel or here:
+        # (the corpus is the worker's shared object: a forked worker inherits it, never sent)
+        with aside(_render_part, None, engine=engine.local() if engine is not None else None,
+                   shared=corpus) as single_words:
             corpus.candidates = find_candidates(corpus.units, corpus.indexes["en"])
-            numbered = list(enumerate(corpus.candidates))
-            if not parallel:
-                rendered = _rendered(numbered, corpus)
-                outcomes = [single_words()]
-            else:
-                cut = round(len(numbered) * HERE_SHARE)
-                with aside(_render_part, numbered[cut:], engine=local, shared=corpus) as rest:
-                    rendered = _rendered(numbered[:cut], corpus)
-                    outcomes = [single_words(), rest()]
-    else:
-        _load_language_data()
+            rendered = [(corpus.candidates[number], english_form, renderings)
+                        for number, (english_form, renderings) in _rendered(enumerate(corpus.candidates), corpus)]
+            found = single_words()
+        if not found.ok:
+            raise UshtilError(f"glossary: single-word terms: {found.error}")
+        return rendered, found.value
+    local = engine.local()
+    _load_language_data()
 
-        def parts():
-            yield None
-            corpus.candidates = find_candidates(corpus.units, corpus.indexes["en"])
-            count = len(corpus.candidates)
-            size = max(1, -(-count // (local.jobs * PARTS_PER_WORKER)))
-            for start in range(0, count, size):
-                yield [(number, corpus.candidates[number]) for number in range(start, min(start + size, count))]
+    def parts():
+        yield None
+        corpus.candidates = find_candidates(corpus.units, corpus.indexes["en"])
+        count = len(corpus.candidates)
+        size = max(1, -(-count // (local.jobs * PARTS_PER_WORKER)))
+        for start in range(0, count, size):
+            yield [(number, corpus.candidates[number]) for number in range(start, min(start + size, count))]
 
-        outcomes, rendered = run_each(_render_part, parts(), engine=local, shared=corpus), []
-    if not outcomes[0].ok:
-        raise UshtilError(f"glossary: single-word terms: {outcomes[0].error}")
-    for outcome in outcomes[1:]:
+    outcomes = run_each(_render_part, parts(), engine=local, shared=corpus)
+    for outcome in outcomes:
         if not outcome.ok:
             raise UshtilError(f"glossary: rendering the candidates: {outcome.error}")
+    made: dict[str, dict] = {lang: {} for lang in corpus.rankings}
+    chosen: dict[str, dict] = {lang: {} for lang in corpus.rankings}
+    corpus.compositions.made, corpus.compositions.reused = {}, []
+    for outcome in outcomes[1:]:
         for lang, (ranked, reused, choices, choices_reused, associations) in outcome.value[1].items():
-            corpus.rankings[lang].made.update(ranked)
+            made[lang].update(ranked)
             corpus.words[lang].made.update(associations)
             corpus.rankings[lang].reused.extend(reused)
-            corpus.rankings[lang].choices.made.update(choices)
+            chosen[lang].update(choices)
             corpus.rankings[lang].choices.reused.extend(choices_reused)
         composed, composed_reused = outcome.value[2]
         corpus.compositions.made.update(composed)
         corpus.compositions.reused.extend(composed_reused)
-        rendered.extend(outcome.value[0])
-    rendered.sort(key=lambda numbered: numbered[0])
-    return ([(corpus.candidates[number], english_form, renderings) for number, (english_form, renderings) in rendered],
+    for lang, found in made.items():
+        corpus.rankings[lang].made = found
+        corpus.rankings[lang].choices.made = chosen[lang]
+    numbered = sorted((number, found) for outcome in outcomes[1:] for number, found in outcome.value[0])
+    return ([(corpus.candidates[number], english_form, renderings) for number, (english_form, renderings) in numbered],
             outcomes[0].value)
-
-
-#: The share of the candidates this process renders when it renders them itself (``here``) with a
-#: parallel engine, while a forked worker renders the rest (the single-word terms are done by then).
-HERE_SHARE = 0.5
 
 
 def _render_part(part: list[tuple[int, Candidate]] | None,
