@@ -62,9 +62,10 @@ def find_candidates(units: list[Unit], english: LanguageIndex) -> list[Candidate
             candidate.keyword_forms[unit.text["en"].strip()] += 1
             continue
         shouted = _shouted(side.surface, patterns)
-        for place, (surface, key) in enumerate(zip(side.surface, side.keys, strict=True)):
+        for place in names.capitals(number):  # (an acronym starts with a capital)
+            surface = side.surface[place]
             if place not in shouted and is_acronym(surface) and _english_acronym(surface, patterns, lower_words):
-                add((key,), "acronym")
+                add((side.keys[place],), "acronym")
         for run, written in names.runs(number):
             if is_demonym_phrase(written):
                 add(run, "term").demonym = True
@@ -107,15 +108,20 @@ class _NameFinder:
         self._connectors = patterns.name_connectors
         self._lower_words = lower_words
         self._runs: dict[int, list[tuple[int, int, bool]]] = {}
+        #: per unit, the places of its words that start with a capital (most words do not: every
+        #: name, acronym and headline is looked for among these only)
+        self._capitals: dict[int, list[int]] = {}
         self._mid_keys: set[tuple[str, ...]] = set()
         self._mid_words: set[str] = set()
         self._sides = english.sides
         for number, (unit, side) in enumerate(zip(units, english.sides, strict=True)):
             if side is None or not side.keys or unit.section == "keywords":
                 continue
-            headline = unit.section == "title" or _title_case(side.surface)
+            capitals = self._capitals[number] = [place for place, token in enumerate(side.surface)
+                                                 if token[:1].isupper()]
+            headline = unit.section == "title" or _title_case(side.surface, capitals)
             runs = []
-            for i, j in _name_runs(side, patterns, lower_words):
+            for i, j in _name_runs(side, patterns, lower_words, capitals):
                 at_start = headline or i in side.starts
                 runs.append((i, j, at_start))
                 if not at_start:
@@ -124,6 +130,10 @@ class _NameFinder:
                 elif j - i > 1 and not headline:
                     self._mid_words.update(side.keys[i + 1:j])
             self._runs[number] = runs
+
+    def capitals(self, number: int) -> list[int]:
+        """The places of the unit's words that start with a capital."""
+        return self._capitals.get(number, [])
 
     def runs(self, number: int):
         """(key, written form) of the names of one unit."""
@@ -162,8 +172,11 @@ class _NameFinder:
         return token.casefold() in self._lower_words or self._common(token)
 
 
-def _title_case(surface: list[str]) -> bool:
-    """A headline in title case ("Kazakhstan as a Center of Gravity"): most long words capitalised."""
+def _title_case(surface: list[str], capitals: list[int]) -> bool:
+    """A headline in title case ("Kazakhstan as a Center of Gravity"): most long words capitalised
+    (``capitals``: the places of the words that start with a capital; four at least)."""
+    if len(capitals) < 4:
+        return False
     long_words = [token for token in surface if len(token) > 3 and token.isalpha()]
     return len(long_words) >= 4 and sum(token[:1].isupper() for token in long_words) >= 0.8 * len(long_words)
 
@@ -209,15 +222,14 @@ def _shouted(surface: list[str], patterns: TermPatterns) -> set[int]:
     return shouted
 
 
-def _name_runs(side, patterns: TermPatterns, lower_words: set[str]):
+def _name_runs(side, patterns: TermPatterns, lower_words: set[str], capitals: list[int]):
     """Spans (i, j) of maximal runs of capitalised words ("Theresa May", "Bank of England", "NBC
-    News"), never across punctuation; acronyms join a run."""
+    News"), never across punctuation; acronyms join a run. A run starts at a name word (acronyms
+    too), which starts with a capital: only the ``capitals`` places are looked at."""
     surface = side.surface
-    i = 0
-    while i < len(surface):
-        # a name word (acronyms too) starts with a capital: most words are told off without a call
-        if not surface[i][:1].isupper() or not _name_word(surface[i], patterns, lower_words, acronym_ok=True):
-            i += 1
+    end = 0
+    for i in capitals:
+        if i < end or not _name_word(surface[i], patterns, lower_words, acronym_ok=True):
             continue
         j = i + 1
         while j < len(surface) and (j not in side.breaks or surface[j - 1] in patterns.name_abbreviations
@@ -232,7 +244,7 @@ def _name_runs(side, patterns: TermPatterns, lower_words: set[str]):
             else:
                 break
         yield i, j
-        i = j
+        end = j
 
 
 def _initial(token: str) -> bool:
