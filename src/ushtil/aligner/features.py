@@ -25,10 +25,6 @@ from .profile import NAME_MATCH, NAME_STEM, PUNCTUATION_COUNT, SentenceProfile, 
 
 #: Characters added to both lengths, so that very short sentences do not give extreme ratios.
 LENGTH_SMOOTHING = 8.0
-#: Variance of the log length ratio added per 1 / (characters of both sides, smoothed): a word more
-#: or less is a larger share of a short sentence, so two short translations ("Well, wait one
-#: minute." / "Так, стоп.") stray further from the usual ratio than two long ones.
-LENGTH_SHORT_VARIANCE = 1.0
 #: Counts are capped here: the fifth shared number says little more than the fourth.
 COUNT_CAP = 4.0
 
@@ -126,7 +122,7 @@ def _ratio(top: np.ndarray, bottom: np.ndarray) -> np.ndarray:
 class LengthFit(Feature):
     """How well the length ratio fits the pair's usual ratio (Gale-Church, on characters); a side's
     headings (headlines, titles) are expected shorter or longer than running text, as the language
-    records say; the spread is wider for short sides (:data:`LENGTH_SHORT_VARIANCE`)."""
+    records say."""
 
     name = "length"
     sides = ("chars", "heading_chars")
@@ -139,9 +135,7 @@ class LengthFit(Feature):
         expected = (context.length_mean + context.heading_contraction_a * share_a
                     - context.heading_contraction_b * share_b)
         widening = np.maximum((context.heading_spread_a - 1) * share_a, (context.heading_spread_b - 1) * share_b)
-        chars = sums.a["chars"] + sums.b["chars"] + 2 * LENGTH_SMOOTHING
-        spread = np.sqrt(context.length_spread ** 2 + LENGTH_SHORT_VARIANCE / chars)
-        z = (ratio - expected) / (spread * (1 + widening))
+        z = (ratio - expected) / (context.length_spread * (1 + widening))
         return -0.5 * np.minimum(z * z, 50.0)
 
 
