@@ -138,9 +138,9 @@ def _align_dev_cases(rounds: int) -> float:
 
 def parallel_ceiling(rounds: int = 3) -> float:
     """The most ``--jobs 2`` can gain over ``--jobs 1`` on this machine: the same aligner work done
-    by one process alone and by two processes at once, throughput over throughput. Two busy cores
-    of a virtual machine share caches, memory bandwidth and clock, so this is below 2.0; the
-    --jobs 2 speed-up is read against it."""
+    by one process alone and by two processes at once, throughput over throughput (2.0 on two
+    free cores; less where other work or a virtual machine's shared caches and clock take a share).
+    The --jobs 2 speed-up is read against it."""
     import concurrent.futures
 
     with concurrent.futures.ProcessPoolExecutor(1) as pool:
