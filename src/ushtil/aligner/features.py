@@ -80,10 +80,6 @@ class Sums:
     b: dict[str, np.ndarray]
     shared: dict[str, np.ndarray]
     context: PairContext
-    #: a merged side without its first or its last sentence ("a first", "a last", "b first", "b
-    #: last") → (candidates with that side merged, their reduced side's counts, its shared counts
-    #: with the whole other side): what the left-out sentence adds (:attr:`Feature.edge_sides`)
-    without: dict[str, tuple[np.ndarray, dict[str, np.ndarray], dict[str, np.ndarray]]] = field(default_factory=dict)
 
 
 class Feature(ABC):
@@ -99,10 +95,6 @@ class Feature(ABC):
     #: pass expects, nor on the learned lexicon): a section's next pass then reads them again
     #: instead of computing them (off unless a feature says so)
     lasting: ClassVar[bool] = False
-    #: side counts and shared counts also read for each merged side without its first or its last
-    #: sentence (:attr:`Sums.without`)
-    edge_sides: ClassVar[tuple[str, ...]] = ()
-    edge_shared: ClassVar[tuple[str, ...]] = ()
 
     @abstractmethod
     def values(self, sums: Sums) -> np.ndarray:
@@ -300,38 +292,6 @@ class LexiconMisses(Feature):
     def values(self, sums):
         missed = sums.a["known"] + sums.b["known"] - sums.shared["lexicon"]
         return np.clip(missed / 2, 0.0, 2 * COUNT_CAP)
-
-
-#: Pseudo-count of a sentence's own evidence: a short sentence's cover is taken nearer its side's.
-EDGE_SMOOTHING = 4.0
-
-
-@register
-class EdgeSentenceCover(Feature):
-    """How much worse the other side covers a merged side's first or last sentence (its n-grams
-    and known words found there) than the rest of that side: a sentence glued to a bead without a
-    counterpart in it adds little to the side's sums, but its own cover is low (0 for single
-    sentences or when the edge covers as well; the worst edge of both sides)."""
-
-    name = "edge_cover"
-    sides = ("ngrams", "known")
-    shared = ("ngrams", "lexicon")
-    edge_sides = ("ngrams", "known")
-    edge_shared = ("ngrams", "lexicon")
-
-    def values(self, sums):
-        worst = np.zeros(len(sums.shared["ngrams"]))
-        for key, (rows, side, shared) in sums.without.items():
-            whole = sums.a if key[0] == "a" else sums.b
-            size = whole["ngrams"][rows] + whole["known"][rows]
-            found = sums.shared["ngrams"][rows] + sums.shared["lexicon"][rows] / 2
-            rest_size = side["ngrams"] + side["known"]
-            rest_found = shared["ngrams"] + shared["lexicon"] / 2
-            rest_cover = _ratio(rest_found, rest_size)
-            edge_size, edge_found = np.maximum(size - rest_size, 0.0), np.maximum(found - rest_found, 0.0)
-            deficit = (edge_found - edge_size * rest_cover) / (edge_size + EDGE_SMOOTHING)
-            worst[rows] = np.minimum(worst[rows], deficit)
-        return worst
 
 
 def _term_hits(profiles: list[SentenceProfile], terms: TermPairs, side: int, memo: dict) -> list[frozenset[int]]:
@@ -845,10 +805,6 @@ class PairEvidence:
             shared=self._shared_sums(shared, sa, la, sb, lb),
             context=self.context,
         )
-        edge_sides = sorted({name for feature in todo for name in feature.edge_sides})
-        edge_shared = sorted({name for feature in todo for name in feature.edge_shared})
-        if edge_sides or edge_shared:
-            sums.without = self._without(edge_sides, edge_shared, sa, la, sb, lb)
         matrix = np.zeros((len(sa), len(FEATURES)))
         for feature in wanted:
             column = kept.get(feature.name)
@@ -858,24 +814,6 @@ class PairEvidence:
                     kept[feature.name] = column
             matrix[:, FEATURE_INDEX[feature.name]] = column
         return matrix
-
-    def _without(self, sides: list[str], shared: list[str], sa, la, sb, lb) -> dict[str, tuple]:
-        """:attr:`Sums.without`: the counts of each merged side less its first or its last sentence."""
-        without = {}
-        for which, (start, count) in enumerate(((sa, la), (sb, lb))):
-            rows = np.flatnonzero(count > 1)
-            if not len(rows):
-                continue
-            for edge, first in (("first", 1), ("last", 0)):
-                reduced = (start[rows] + first, count[rows] - 1)
-                other = (sb[rows], lb[rows]) if which == 0 else (sa[rows], la[rows])
-                pair = (*reduced, *other) if which == 0 else (*other, *reduced)
-                without[f"{'ab'[which]} {edge}"] = (
-                    rows,
-                    {name: self._side_sums(which, name, *reduced) for name in sides},
-                    self._shared_sums(shared, *pair),
-                )
-        return without
 
     def _kept_columns(self, sa, la, sb, lb) -> dict[str, np.ndarray]:
         """The lasting feature columns already computed for these candidates (under this glossary),
