@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -153,6 +154,30 @@ def test_two_copies_fixing_other_cells_of_one_row_are_both_kept(review_work, cap
     (line,) = [line for line in capsys.readouterr().err.splitlines() if "conflict:" in line]
     deciders = "anna.xlsx, boris.xlsx" if first == "anna" else "boris.xlsx, anna.xlsx"
     assert f'but {deciders} said Fix, Kazakh "{ANNA_KK}", Russian "{ANNA_RU}"' in line
+    assert alignment_file(review_work).read_bytes() == written
+
+
+def test_a_workbook_saved_after_its_import_may_change_its_own_decisions(review_work, capsys):
+    """Anna imports her workbook, goes on in it and corrects her own Kazakh fix again: her copy saved
+    later is her latest word, taken with a note; the copy she saved before (restored from a backup)
+    is not, and Boris's copy changing her cell is a conflict as ever."""
+    anna = copy_of(review_work, "anna.xlsx")
+    edit_rows(review_work / anna, {9: {"Kazakh": ANNA_KK, "Decision": "Fix"}})
+    shutil.copy(review_work / anna, review_work / "backup.xlsx")
+    assert review_import(review_work, anna) == 0
+    time.sleep(1.1)  # a workbook's saved time is stated to the second
+    edit_rows(review_work / anna, {9: {"Kazakh": BORIS_KK, "Decision": "Fix"}})
+    capsys.readouterr()
+    assert review_import(review_work, anna) == 0
+    assert "conflict:" not in capsys.readouterr().err
+    assert read_alignment(alignment_file(review_work)).beads[8].text["kk"] == BORIS_KK
+    report = (review_work / "anna.followup.md").read_text(encoding="utf-8")
+    assert f"({NAME} bead #9): anna.xlsx, saved " in report and "changes its own decision" in report
+    written = alignment_file(review_work).read_bytes()
+
+    shutil.copy(review_work / "backup.xlsx", review_work / anna)  # the copy saved before the last import
+    assert review_import(review_work, anna) == 1
+    assert f'but anna.xlsx said Fix, Kazakh "{BORIS_KK}"' in capsys.readouterr().err
     assert alignment_file(review_work).read_bytes() == written
 
 

@@ -107,7 +107,8 @@ def read_review_workbook(path: str | os.PathLike, folder: str | os.PathLike | No
             where = Path(folder) / f"{article.name}{SUFFIX}"
             present = read_alignment(where) if where.is_file() else None
             earlier = earlier_review(article, present, sheets.workbook_id, workbook, str(where), own)
-        merged = merge_rows(article, own, earlier, workbook)
+        merged = merge_rows(article, own, earlier, workbook, sheets.saved)
+        notes.extend(merged.notes)
         item, article_decisions = apply_review(article, merged.rows, notes,
                                                review_settings(article, merged, sheets.workbook_id))
         result.aligned.append(item)

@@ -12,7 +12,9 @@ exported:
 - a row this copy changed is taken in, cell by cell (the Decision and each language's text): a cell
   only one of the two changed is that one's, so a Kazakh fix and a Russian fix of one row are both
   kept; a cell both changed differently makes the row a :class:`Conflict`, reported, and the
-  earlier decision of the row is kept whole.
+  earlier decision of the row is kept whole — unless the earlier decision is this same workbook's
+  (its file name) and this copy was saved after the one imported then: a reviewer who goes on in
+  her workbook and changes her mind is taken at her latest word (a note says so).
 
 Any other state of the folder's alignment file that the import would undo (a review with another
 workbook, a re-alignment made after the workbook was written, a review with a copy whose hidden
@@ -49,6 +51,8 @@ class EarlierReview:
     rows: dict[int, SheetRow] = field(default_factory=dict)
     #: bead number → the workbook that decided the row first
     decided_by: dict[int, str] = field(default_factory=dict)
+    #: workbook → when the copy imported was saved (ISO 8601, as its properties said)
+    saved: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -65,6 +69,10 @@ class Merged:
     workbooks: list[str]
     #: bead number → the workbook that decided the row first (the beads whose row is a decision)
     decided_by: dict[int, str]
+    #: workbook → when the copy imported was saved
+    saved: dict[str, str]
+    #: what the person should know of the merge (a workbook's own earlier decision changed)
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -124,13 +132,15 @@ def earlier_review(article: ArticleRecord, present: Alignment | None, workbook_i
                      "'ushtil align ... --xlsx' writes a workbook of it as it stands")
 
 
-def merge_rows(article: ArticleRecord, rows: dict[int, SheetRow], earlier: EarlierReview, workbook: str) -> Merged:
-    """The rows (by bead number) of ``workbook`` with the earlier review's kept where this workbook
-    does not hold the same decision."""
+def merge_rows(article: ArticleRecord, rows: dict[int, SheetRow], earlier: EarlierReview, workbook: str,
+               saved: str = "") -> Merged:
+    """The rows (by bead number) of ``workbook`` (saved at ``saved``) with the earlier review's kept
+    where this workbook does not hold the same decision."""
     changed = {number for number, row in rows.items() if decided(article, number, row)}
     merged = Merged(rows=dict(rows), conflicts=[], taken=sorted(changed - earlier.rows.keys()), kept=[],
-                    workbooks=list(earlier.workbooks), decided_by=dict(earlier.decided_by))
+                    workbooks=list(earlier.workbooks), decided_by=dict(earlier.decided_by), saved=dict(earlier.saved))
     merged.decided_by |= dict.fromkeys(merged.taken, workbook)
+    later = _saved_later(saved, earlier.saved.get(workbook, ""))
     for number, kept in sorted(earlier.rows.items()):
         row = rows.get(number)
         if row is not None and _value(row) == _value(kept):
@@ -142,6 +152,12 @@ def merge_rows(article: ArticleRecord, rows: dict[int, SheetRow], earlier: Earli
             if workbook not in earlier.decided_by[number].split(", "):
                 merged.decided_by[number] = f"{earlier.decided_by[number]}, {workbook}"
             continue
+        if number in changed and later and earlier.decided_by[number] == workbook:
+            merged.taken.append(number)
+            merged.notes.append(f"Alignment row {row.row} ({article.name} bead #{number}): {workbook}, saved "
+                                f"{saved}, changes its own decision imported from its copy saved "
+                                f"{earlier.saved[workbook]} ({_shown(article, number, kept)}): taken")
+            continue
         if number in changed:
             merged.conflicts.append(Conflict(article.name, number, row.row, _shown(article, number, row),
                                              _shown(article, number, kept), earlier.decided_by[number]))
@@ -149,7 +165,15 @@ def merge_rows(article: ArticleRecord, rows: dict[int, SheetRow], earlier: Earli
         merged.kept.append(number)
     if workbook not in merged.workbooks and (merged.taken or not merged.workbooks):
         merged.workbooks.append(workbook)
+    if saved and workbook in merged.workbooks:
+        merged.saved[workbook] = max(saved, merged.saved.get(workbook, ""))
     return merged
+
+
+def _saved_later(saved: str, before: str) -> bool:
+    """Whether a copy saved at ``saved`` was saved after one saved at ``before`` (both ISO 8601 as
+    :class:`~.review_read.ReviewSheets` reads them; unknown is never later)."""
+    return bool(saved and before) and saved > before
 
 
 def _cell_merge(article: ArticleRecord, number: int, earlier: SheetRow, row: SheetRow) -> SheetRow | None:
@@ -178,8 +202,8 @@ def review_settings(article: ArticleRecord, merged: Merged, workbook_id: str) ->
                          "text": {lang: row.text(lang) for lang in row.edited(article.fingerprints[number])}}
                 for number, row in sorted(merged.rows.items()) if number in merged.decided_by}
         settings |= {REVIEWED_ID: workbook_id, REVIEWED_BASE: article.export_hash,
-                     REVIEWED_DECISIONS: json.dumps({"workbooks": merged.workbooks, "rows": rows},
-                                                    ensure_ascii=False, separators=(",", ":"))}
+                     REVIEWED_DECISIONS: json.dumps({"workbooks": merged.workbooks, "saved": merged.saved,
+                                                     "rows": rows}, ensure_ascii=False, separators=(",", ":"))}
     return settings
 
 
@@ -189,6 +213,7 @@ def _recorded(setting: str, article: ArticleRecord, where: str) -> EarlierReview
     try:
         record = json.loads(setting)
         workbooks = [str(name) for name in record["workbooks"]]
+        saved = {str(name): str(when) for name, when in record.get("saved", {}).items()}
         rows, decided_by = {}, {}
         for key, value in record["rows"].items():
             number = int(key)
@@ -200,7 +225,7 @@ def _recorded(setting: str, article: ArticleRecord, where: str) -> EarlierReview
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
         raise InputError(f"{where}: its {REVIEWED_DECISIONS} setting is damaged ({type(exc).__name__}: {exc}); "
                          "nothing written") from None
-    return EarlierReview(workbooks=workbooks, rows=rows, decided_by=decided_by)
+    return EarlierReview(workbooks=workbooks, rows=rows, decided_by=decided_by, saved=saved)
 
 
 def _shape(alignment: Alignment) -> tuple:

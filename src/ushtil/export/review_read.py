@@ -12,6 +12,7 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from functools import cached_property
 
 from ..errors import InputError
@@ -93,6 +94,9 @@ class ReviewSheets:
     notes: list[str] = field(default_factory=list)
     #: the id written into the workbook ("" in a workbook of an older ushtil)
     workbook_id: str = ""
+    #: when the workbook was last saved, as its properties say (ISO 8601; "" when they do not):
+    #: Excel, LibreOffice and openpyxl set it on every save
+    saved: str = ""
 
 
 def read_review_sheets(path: str | os.PathLike) -> ReviewSheets:
@@ -114,7 +118,9 @@ def _read(workbook, name: str) -> ReviewSheets:
     if "Alignment" not in workbook.sheetnames:
         raise InputError(f"{name}: the review workbook has lost its Alignment sheet")
     rows, notes = _read_alignment_sheet(workbook["Alignment"], name)
-    return ReviewSheets(signature=signature, articles=articles, rows=rows, notes=notes, workbook_id=workbook_id)
+    modified = workbook.properties.modified
+    return ReviewSheets(signature=signature, articles=articles, rows=rows, notes=notes, workbook_id=workbook_id,
+                        saved=modified.isoformat() if isinstance(modified, datetime) else "")
 
 
 def _cell_str(value) -> str:
