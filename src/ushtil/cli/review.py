@@ -27,11 +27,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "articles, and a Markdown report of what could not be applied. 'ushtil check OUTDIR' and "
         "'ushtil glossary OUTDIR' then use the reviewed beads. An import that would undo what OUTDIR holds (a "
         "review with another workbook, a re-alignment made since the workbook was written) is refused, nothing "
-        "written. Copies of one workbook (renamed or not) are merged row by row against the workbook as "
+        "written. Copies of one workbook (renamed or not) are merged cell by cell against the workbook as "
         "exported: a row a copy left as exported decides nothing and never reverts an earlier import's "
-        "decision; a row it changed (Decision or text) is taken in, unless an earlier import (of any copy) "
-        "decided that row differently: then the earlier decision is kept, the row is reported on one "
-        "'conflict:' line and the exit code is 1. Workbooks not written by ushtil, hostile files and hidden "
+        "decision; a cell it changed (Decision or a language's text) is taken in, unless an earlier import "
+        "(of any copy) changed that cell differently: then the row's earlier decision is kept, the row is "
+        "reported on one 'conflict:' line and the exit code is 1 (where the earlier decision was this same "
+        "workbook's, by file name, and this copy was saved after it, this copy's row is taken, with a note). "
+        "Workbooks not written by ushtil, hostile files and hidden "
         "sheets that are not the one imported before are refused.",
         epilog="Exit codes: 0 imported, 1 imported with conflicts (the earlier decisions kept), 2 nothing written.",
     )
@@ -76,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"follow-up: {len(result.follow_up)} decision(s) not applied, {len(result.notes)} note(s) in {report}",
           file=sys.stderr)
     if result.kept or result.conflicts:
-        print(f"merged with an earlier import of a copy of this workbook: {result.taken} row(s) decided only here "
+        print(f"merged with an earlier import of a copy of this workbook: {result.taken} row(s) this workbook decided "
               f"taken in, {result.kept} earlier decision(s) this workbook lacks kept, {len(result.conflicts)} of "
               "them against this workbook's (conflicts)", file=sys.stderr)
     for conflict in result.conflicts:

@@ -65,7 +65,7 @@ class ReviewResult:
     workbook_id: str = ""
     #: rows this workbook and an earlier import of a copy of it decided differently (the earlier kept)
     conflicts: list[Conflict] = field(default_factory=list)
-    #: rows decided in this workbook only, and earlier imports' decisions this workbook lacks (kept)
+    #: rows this workbook decided that were taken in, and earlier imports' decisions it lacks (kept)
     taken: int = 0
     kept: int = 0
 

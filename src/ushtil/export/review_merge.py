@@ -62,7 +62,8 @@ class Merged:
     #: bead number → the row to apply
     rows: dict[int, SheetRow]
     conflicts: list[Conflict]
-    #: beads decided in this workbook only, and beads whose earlier decision this workbook lacks
+    #: beads whose row this workbook decided, taken in (alone or cell by cell with an earlier decision),
+    #: and beads whose earlier decision this workbook lacks
     taken: list[int]
     kept: list[int]
     #: the workbooks whose rows the merge holds, in the order they were imported
