@@ -146,24 +146,26 @@ def merge_rows(article: ArticleRecord, rows: dict[int, SheetRow], earlier: Earli
         row = rows.get(number)
         if row is not None and _value(row) == _value(kept):
             continue
-        both = _cell_merge(article, number, kept, row) if number in changed else None
+        if number not in changed:  # as exported here (or its row deleted): the earlier decision stands
+            merged.rows[number] = kept
+            merged.kept.append(number)
+            continue
+        both = _cell_merge(article, number, kept, row)
         if both is not None:
             merged.rows[number] = both
             merged.taken.append(number)
             if workbook not in earlier.decided_by[number].split(", "):
                 merged.decided_by[number] = f"{earlier.decided_by[number]}, {workbook}"
-            continue
-        if number in changed and later and earlier.decided_by[number] == workbook:
+        elif later and earlier.decided_by[number] == workbook:  # this copy's row, as read, is taken
             merged.taken.append(number)
             merged.notes.append(f"Alignment row {row.row} ({article.name} bead #{number}): {workbook}, saved "
                                 f"{saved}, changes its own decision imported from its copy saved "
                                 f"{earlier.saved[workbook]} ({_shown(article, number, kept)}): taken")
-            continue
-        if number in changed:
+        else:
             merged.conflicts.append(Conflict(article.name, number, row.row, _shown(article, number, row),
                                              _shown(article, number, kept), earlier.decided_by[number]))
-        merged.rows[number] = kept
-        merged.kept.append(number)
+            merged.rows[number] = kept
+            merged.kept.append(number)
     if workbook not in merged.workbooks and (merged.taken or not merged.workbooks):
         merged.workbooks.append(workbook)
     if saved and workbook in merged.workbooks:
