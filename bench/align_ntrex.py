@@ -39,11 +39,9 @@ import tomllib
 from dataclasses import replace
 from pathlib import Path
 
-from ntrex_cases import DEV_DIR, LANGS, case_names, fold_of, read_case
+from ntrex_cases import DEV_DIR, LANGS, case_names, case_source, fold_of, read_case
 from ushtil.aligner import AlignOptions, align_corpus, write_alignment
 from ushtil.aligner.scoring import settings_from_dict
-from ushtil.read.triples import Triple, read_triple
-from ushtil.split import split_triple
 
 SHARED_BENCH = DEV_DIR.parent
 PAIRS = ("en-kk", "en-ru", "kk-ru")
@@ -61,11 +59,7 @@ def align_ushtil(cases: Path, names: list[str], out: Path, raw: bool, options=No
             for lang in LANGS:
                 shutil.copy(cases / f"{name}.raw.{lang}.txt", folder / f"{name}.{lang}.txt")
     start = time.perf_counter()
-    sources = [
-        (name, split_triple(read_triple(Triple(name, {lang: folder / f"{name}.{lang}.txt" for lang in LANGS})),
-                            presegmented=not raw))
-        for name in names
-    ]
+    sources = [case_source(name, folder, presegmented=not raw) for name in names]
     alignments = align_corpus(sources, options=options).alignments
     seconds = time.perf_counter() - start
     out.mkdir(parents=True, exist_ok=True)

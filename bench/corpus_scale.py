@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ntrex_cases import DEV_DIR, case_names, read_case
+from ntrex_cases import DEV_DIR, case_names, case_source, read_case
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "004_9d99ed68fdecf78d.txt"
@@ -120,19 +120,12 @@ def _align_dev_cases(rounds: int) -> float:
     """Wall seconds of aligning the NTREX dev cases ``rounds`` times in this process, after one
     warm-up case (imports and language data loaded first, as a pool worker has them)."""
     from ushtil.aligner import align_corpus
-    from ushtil.read.triples import Triple, read_triple
-    from ushtil.split import split_triple
-
-    def sources(names: list[str]) -> list:
-        return [(name, split_triple(read_triple(Triple(name, {lang: DEV_DIR / f"{name}.{lang}.txt"
-                                                              for lang in ("en", "kk", "ru")})), presegmented=True))
-                for name in names]
 
     names = case_names(DEV_DIR)
-    align_corpus(sources(names[:1]))
+    align_corpus([case_source(names[0])])
     started = time.perf_counter()
     for _ in range(rounds):
-        align_corpus(sources(names))
+        align_corpus([case_source(name) for name in names])
     return time.perf_counter() - started
 
 

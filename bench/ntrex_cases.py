@@ -35,6 +35,16 @@ def read_case(name: str, folder: Path = DEV_DIR) -> Case:
     return Case(name, lines, raw, [{lang: bead.get(lang, []) for lang in LANGS} for bead in gold])
 
 
+def case_source(name: str, folder: Path = DEV_DIR, presegmented: bool = True):
+    """One case as ``align_corpus`` takes it: (name, its triple read and split; one sentence a line
+    when ``presegmented``)."""
+    from ushtil.read.triples import Triple, read_triple
+    from ushtil.split import split_triple
+
+    triple = read_triple(Triple(name, {lang: folder / f"{name}.{lang}.txt" for lang in LANGS}))
+    return name, split_triple(triple, presegmented=presegmented)
+
+
 def fold_of(name: str) -> int:
     """0, 1 or 2: a third of the cases each, for fitting on two thirds and watching the third.
 
