@@ -153,11 +153,11 @@ def kept_rankings(cache: ResultCache | None, article_keys: list[str], sizes: lis
         return empty, Remembered(), 0
     old_units = sum(kept_sizes)
     changed = {lang: changed_grams(index, old_units) for lang, index in indexes.items()}
-    compositions.changed = changed
+    compositions.changed, compositions.since = changed, old_units
     for lang, found in rankings.items():
         found.unsettled = unsettled_units(indexes[lang], old_units)
         found.changed = changed[lang]
-        found.choices.changed = changed
+        found.choices.changed, found.choices.since = changed, old_units
     return rankings, compositions, len(keys)
 
 
