@@ -19,7 +19,7 @@ from test_glossary_rankings import ANEW, built_then_added
 from test_scale_cli import corpus  # noqa: F401 (the fixture)
 from ushtil.cache import CACHE_FOLDER, STORE_FILE
 from ushtil.cli import main
-from ushtil.glossary import choices, rankings
+from ushtil.glossary import choices, matching, rankings
 from ushtil.glossary.compose import MIN_DICE, PhraseComposer
 from ushtil.glossary.index import LanguageIndex
 from ushtil.glossary.phrases import WordAssociation
@@ -44,7 +44,7 @@ def test_every_result_taken_again_is_the_one_made_anew(corpus, tmp_path, capsys,
 
     def checked(self, key, made_from, make, indexes, settle=None):
         value = recall(self, key, made_from, make, indexes, settle)
-        if self.reused and self.reused[-1] == key or self.settled and self.settled[-1] == key:
+        if (self.reused and self.reused[-1] == key) or (self.settled and self.settled[-1] == key):
             assert decided(value) == decided(make()), key
             taken_again.append(key)
         return value
@@ -72,6 +72,63 @@ def test_every_result_taken_again_is_the_one_made_anew(corpus, tmp_path, capsys,
     assert chosen + settled + composed == len(taken_again)
     assert added["glossary.csv"] != first["glossary.csv"]
     assert_equals_a_fresh_build(work, tmp_path / "fresh-added", added, capsys)
+
+
+def test_a_term_choice_is_finished_under_its_bound_or_made_anew(corpus, tmp_path, capsys, monkeypatch):  # noqa: F811
+    """A running-text term's kept choice whose shortlist the new article rescored or whose word
+    supports it moved: each support now lies in its kept range widened by the drift; where the ranges
+    show which renderings are weighed the choice is finished from the kept one, as made anew; where
+    they cannot (the bound refuses), it is made anew. The glossary is a fresh build's."""
+    finished, refused, moved = [], [], []
+    settled_phrase, surely_weighed = matching._settled_phrase, matching._surely_weighed
+
+    def checked(kept, candidate, english, target, shared, english_form, words, consumed, changed):
+        value = settled_phrase(kept, candidate, english, target, shared, english_form, words, consumed, changed)
+        bounds = kept[2][-1] if kept[2] is not None else None
+        if bounds is not None:
+            for (gram, _), (low, high) in zip(kept[0][2][1], bounds[1], strict=True):
+                drift = words.drift(candidate.key, gram)
+                assert low - drift - 1e-12 <= words.support(candidate.key, gram) <= high + drift + 1e-12, gram
+                moved.append(drift > 0)
+        if value is not None:
+            made = matching._choice(candidate, english, target, shared, english_form, words, consumed)
+            assert value[:-1] == made[:-1], candidate.key
+            finished.append(candidate.key)
+        return value
+
+    def weighed(nouns, spans):
+        found = surely_weighed(nouns, spans)
+        if found is None:
+            refused.append(nouns)
+        return found
+
+    monkeypatch.setattr(matching, "_settled_phrase", checked)
+    monkeypatch.setattr(matching, "_surely_weighed", weighed)
+    work, _, added, said = built_then_added(corpus, tmp_path, capsys, "1")
+    assert len(finished) == int(said.split(" finished from the last build's choice")[0].rsplit(" ", 1)[1]) > 0
+    assert refused and any(moved)
+    assert_equals_a_fresh_build(work, tmp_path / "fresh-added", added, capsys)
+
+
+def test_a_word_support_moves_no_more_than_its_drift():
+    """Dice 2c / (fa + fb) of a word pair, before and after units are added that hold one word, both
+    or neither: the support moves by at most the drift, and by nothing when no word is in them."""
+    def index(lang, postings):
+        return LanguageIndex(lang=lang, sides=[], postings=postings, surfaces={})
+
+    before = WordAssociation(index("en", {"war": [0, 1, 2]}), index("ru", {"война": [0, 1, 5, 6]}))
+    cases = [  # units 7.. added: (English postings, Russian postings, changed)
+        ({"war": [0, 1, 2, 7, 8]}, {"война": [0, 1, 5, 6, 7, 8]}, ({"war"}, {"война"})),  # both, together
+        ({"war": [0, 1, 2]}, {"война": [0, 1, 5, 6, 7, 8, 9]}, (set(), {"война"})),  # the Russian word alone
+        ({"war": [0, 1, 2, 7]}, {"война": [0, 1, 5, 6, 8]}, ({"war"}, {"война"})),  # both, apart
+        ({"war": [0, 1, 2]}, {"война": [0, 1, 5, 6]}, ({"мир"}, {"peace"})),  # neither
+    ]
+    for english, russian, changed in cases:
+        after = WordAssociation(index("en", english), index("ru", russian), changed=changed, since=7)
+        drift = after.drift(("war",), "война")
+        moved = abs(after.support(("war",), "война") - before.support(("war",), "война"))
+        assert moved <= drift + 1e-12 and (drift > 0) == (changed[0] == {"war"} or changed[1] == {"война"})
+        assert moved > 0 or not drift
 
 
 @pytest.mark.parametrize("part", ["chosen", "composed"])

@@ -154,10 +154,8 @@ def _settled_phrase(kept: Entry, candidate: Candidate, english: LanguageIndex, t
         low, high = kept_spans[gram]
         drift = words.drift(candidate.key, gram)
         now[gram] = (max(low - drift, 0.0), min(high + drift, 1.0)) if drift else (low, high)
-    nouns.sort(key=lambda item: (-(item[1] + SUPPORT_WEIGHT * now[item[0]][0]), item[0]))
-    weighed, others = nouns[:POSITION_SHORTLIST], nouns[POSITION_SHORTLIST:]
-    if others and (min(score + SUPPORT_WEIGHT * now[gram][0] for gram, score in weighed)
-                   <= max(score + SUPPORT_WEIGHT * now[gram][1] for gram, score in others) + BOUND_SLACK):
+    weighed = _surely_weighed(nouns, now)
+    if weighed is None:
         return None
     ranked = _rank_phrases(weighed, candidate, english, target, shared, words)
     if not ranked or ranked[0][0] != value[0]:
@@ -232,6 +230,18 @@ def _rival(ranked: Ranked) -> tuple[str, float]:
     """The best gram after the first that shares no word with it, with its score (("", 0) when none)."""
     gram = ranked[0][0]
     return next(((other, score) for other, score in ranked[1:] if not _overlaps(other, gram)), ("", 0.0))
+
+
+def _surely_weighed(nouns: list[tuple[str, float]], spans: dict[str, tuple[float, float]]) -> list | None:
+    """The :data:`POSITION_SHORTLIST` noun phrases (gram, score) that :func:`_rank_phrases` weighs by
+    position, each one's word support known only as a range (``spans``): those of the highest least
+    weight, when every one's least weight is above every other's most weight; else None."""
+    nouns = sorted(nouns, key=lambda item: (-(item[1] + SUPPORT_WEIGHT * spans[item[0]][0]), item[0]))
+    weighed, others = nouns[:POSITION_SHORTLIST], nouns[POSITION_SHORTLIST:]
+    if others and (min(score + SUPPORT_WEIGHT * spans[gram][0] for gram, score in weighed)
+                   <= max(score + SUPPORT_WEIGHT * spans[gram][1] for gram, score in others) + BOUND_SLACK):
+        return None
+    return weighed
 
 
 def _choice(candidate: Candidate, english: LanguageIndex, target: LanguageIndex, shared: list[int],
