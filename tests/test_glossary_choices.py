@@ -87,9 +87,9 @@ def test_a_term_choice_is_finished_under_its_bound_or_made_anew(corpus, tmp_path
         bounds = kept[2][-1] if kept[2] is not None else None
         if bounds is not None:
             for (gram, _), (low, high) in zip(kept[0][2][1], bounds[1], strict=True):
-                drift = words.drift(candidate.key, gram)
-                assert low - drift - 1e-12 <= words.support(candidate.key, gram) <= high + drift + 1e-12, gram
-                moved.append(drift > 0)
+                fall, rise = words.drift(candidate.key, gram)
+                assert low - fall - 1e-12 <= words.support(candidate.key, gram) <= high + rise + 1e-12, gram
+                moved.append(fall > 0)
         if value is not None:
             made = matching._choice(candidate, english, target, shared, english_form, words, consumed)
             assert value[:-1] == made[:-1], candidate.key
@@ -112,23 +112,26 @@ def test_a_term_choice_is_finished_under_its_bound_or_made_anew(corpus, tmp_path
 
 def test_a_word_support_moves_no_more_than_its_drift():
     """Dice 2c / (fa + fb) of a word pair, before and after units are added that hold one word, both
-    or neither: the support moves by at most the drift, and by nothing when no word is in them."""
+    or neither: the support falls or rises by at most the drift, may rise only when the new units
+    hold both words, and moves not at all when they hold neither."""
     def index(lang, postings):
         return LanguageIndex(lang=lang, sides=[], postings=postings, surfaces={})
 
     before = WordAssociation(index("en", {"war": [0, 1, 2]}), index("ru", {"война": [0, 1, 5, 6]}))
-    cases = [  # units 7.. added: (English postings, Russian postings, changed)
-        ({"war": [0, 1, 2, 7, 8]}, {"война": [0, 1, 5, 6, 7, 8]}, ({"war"}, {"война"})),  # both, together
-        ({"war": [0, 1, 2]}, {"война": [0, 1, 5, 6, 7, 8, 9]}, (set(), {"война"})),  # the Russian word alone
-        ({"war": [0, 1, 2, 7]}, {"война": [0, 1, 5, 6, 8]}, ({"war"}, {"война"})),  # both, apart
-        ({"war": [0, 1, 2]}, {"война": [0, 1, 5, 6]}, ({"мир"}, {"peace"})),  # neither
+    cases = [  # units 7.. added: (English postings, Russian postings, changed, how it moves)
+        ({"war": [0, 1, 2, 7, 8]}, {"война": [0, 1, 5, 6, 7, 8]}, ({"war"}, {"война"}), "rises"),  # together
+        ({"war": [0, 1, 2]}, {"война": [0, 1, 5, 6, 7, 8, 9]}, (set(), {"война"}), "falls"),  # one word
+        ({"war": [0, 1, 2, 7]}, {"война": [0, 1, 5, 6, 8]}, ({"war"}, {"война"}), "falls"),  # both, apart
+        ({"war": [0, 1, 2]}, {"война": [0, 1, 5, 6]}, ({"мир"}, {"peace"}), "stays"),  # neither
     ]
-    for english, russian, changed in cases:
+    for english, russian, changed, moves in cases:
         after = WordAssociation(index("en", english), index("ru", russian), changed=changed, since=7)
-        drift = after.drift(("war",), "война")
-        moved = abs(after.support(("war",), "война") - before.support(("war",), "война"))
-        assert moved <= drift + 1e-12 and (drift > 0) == (changed[0] == {"war"} or changed[1] == {"война"})
-        assert moved > 0 or not drift
+        fall, rise = after.drift(("war",), "война")
+        moved = after.support(("war",), "война") - before.support(("war",), "война")
+        assert -fall - 1e-12 <= moved <= rise + 1e-12
+        assert {"rises": moved > 0, "falls": moved < 0, "stays": moved == 0}[moves]
+        # it may rise only when the new units hold both words (apart here, which the counts do not tell)
+        assert (rise > 0) == ("war" in changed[0] and "война" in changed[1]) and (fall > 0) == (moves != "stays")
 
 
 @pytest.mark.parametrize("part", ["chosen", "composed"])

@@ -151,9 +151,8 @@ def _settled_phrase(kept: Entry, candidate: Candidate, english: LanguageIndex, t
     now = dict.fromkeys(kept_spans, (0.0, 1.0))
     nouns = [(gram, score) for gram, score in consumed[1] if words.noun_phrase(gram)]
     for gram, _ in nouns:
-        low, high = kept_spans[gram]
-        drift = words.drift(candidate.key, gram)
-        now[gram] = (max(low - drift, 0.0), min(high + drift, 1.0)) if drift else (low, high)
+        (low, high), (fall, rise) = kept_spans[gram], words.drift(candidate.key, gram)
+        now[gram] = (max(low - fall, 0.0) if fall else low, min(high + rise, 1.0) if rise else high)
     weighed = _surely_weighed(nouns, now)
     if weighed is None:
         return None
@@ -235,13 +234,25 @@ def _rival(ranked: Ranked) -> tuple[str, float]:
 def _surely_weighed(nouns: list[tuple[str, float]], spans: dict[str, tuple[float, float]]) -> list | None:
     """The :data:`POSITION_SHORTLIST` noun phrases (gram, score) that :func:`_rank_phrases` weighs by
     position, each one's word support known only as a range (``spans``): those of the highest least
-    weight, when every one's least weight is above every other's most weight; else None."""
+    weight, when each one ranks before every other at its least weight and the other's most; else None."""
     nouns = sorted(nouns, key=lambda item: (-(item[1] + SUPPORT_WEIGHT * spans[item[0]][0]), item[0]))
     weighed, others = nouns[:POSITION_SHORTLIST], nouns[POSITION_SHORTLIST:]
-    if others and (min(score + SUPPORT_WEIGHT * spans[gram][0] for gram, score in weighed)
-                   <= max(score + SUPPORT_WEIGHT * spans[gram][1] for gram, score in others) + BOUND_SLACK):
-        return None
-    return weighed
+    if not others or (min(score + SUPPORT_WEIGHT * spans[gram][0] for gram, score in weighed)
+                      > max(score + SUPPORT_WEIGHT * spans[gram][1] for gram, score in others) + BOUND_SLACK):
+        return weighed
+    return weighed if all(_surely_before(item, other, spans) for item in weighed for other in others) else None
+
+
+def _surely_before(item: tuple[str, float], other: tuple[str, float], spans: dict[str, tuple[float, float]]) -> bool:
+    """Whether :func:`_rank_phrases` ranks ``item`` before ``other`` whatever their word supports in
+    ``spans``: two supports known exactly (a range of one value, the support as worked out) weigh as
+    there, ties by gram; else ``item``'s least weight must be above ``other``'s most."""
+    (gram, score), (other_gram, other_score) = item, other
+    (low, high), (other_low, other_high) = spans[gram], spans[other_gram]
+    least, most = score + SUPPORT_WEIGHT * low, other_score + SUPPORT_WEIGHT * other_high
+    if low == high and other_low == other_high:
+        return (-least, gram) < (-most, other_gram)
+    return least > most + BOUND_SLACK
 
 
 def _choice(candidate: Candidate, english: LanguageIndex, target: LanguageIndex, shared: list[int],

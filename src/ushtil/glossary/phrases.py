@@ -61,7 +61,7 @@ class WordAssociation:
         self._pairs: dict[tuple[str, str], tuple[int, float]] = {}
         self._phrases: dict[str, bool] = {}
         self._best: dict[tuple[tuple[str, ...], str], tuple[list[float], list[float]] | None] = {}
-        self._drifts: dict[tuple[tuple[str, ...], str], float] = {}
+        self._drifts: dict[tuple[tuple[str, ...], str], tuple[float, float]] = {}
         self._stop = term_patterns(target.lang).stop_words
         self._english_stop = term_patterns("en").stop_words
 
@@ -129,25 +129,31 @@ class WordAssociation:
             return min(min(english), min(other))
         return (sum(english) / len(english) + sum(other) / len(other)) / 2
 
-    def drift(self, key: tuple[str, ...], gram: str) -> float:
-        """The most :meth:`support` of (``key``, ``gram``) can have moved since the last build. Each
-        Dice it reads, 2c / F (c units holding both words, F = the two words' counts), moves by at
-        most ΔF / (F + ΔF) when the new units hold the words ΔF times in all: c grows by Δc, at most
-        the fewer of the two words' new units (≤ ΔF / 2), so 2(c + Δc) / (F + ΔF) lies between
-        2c / (F + ΔF) and (2c + ΔF) / (F + ΔF), neither farther from 2c / F than ΔF / (F + ΔF) (as
-        2c ≤ F). A best Dice, a mean of them and the support then move by no more than the most any
-        of them moves: 0 when no word of either is in the new units."""
+    def drift(self, key: tuple[str, ...], gram: str) -> tuple[float, float]:
+        """How far :meth:`support` of (``key``, ``gram``) can have fallen and risen since the last
+        build, at most. Each Dice it reads, 2c / F (c units holding both words, F = the two words'
+        counts), becomes 2(c + Δc) / (F + ΔF) when the new units hold the words ΔF times in all and
+        both Δc times (Δc ≤ m, the fewer of the two words' new units, so 2m ≤ ΔF): it falls by at
+        most ΔF / (F + ΔF) (Δc = 0, as 2c ≤ F) and rises by at most 2m / (F + ΔF) (nothing when one
+        word is in no new unit). A word's best Dice moves no more than the most its pairs move, a
+        mean of them no more than the mean of that, and so the support: (0, 0) when no word of
+        either is in the new units."""
         found = self._drifts.get((key, gram))
         if found is None:
             grams = gram.split(" ")
             if self.changed[0].isdisjoint(key) and self.changed[1].isdisjoint(grams):
-                found = 0.0
+                found = (0.0, 0.0)
             else:
                 english = [self._added(self.english, word, self.changed[0])
                            for word in key if word not in self._english_stop]
                 other = [self._added(self.target, word, self.changed[1]) for word in grams if word not in self._stop]
-                found = max(((added + other_added) / (count + other_count) for added, count in english
-                             for other_added, other_count in other if added + other_added), default=0.0)
+                found = (0.0, 0.0) if not english or not other else tuple(
+                    (sum(max(row) for row in table) / len(english)
+                     + sum(max(column) for column in zip(*table, strict=True)) / len(other)) / 2
+                    for table in ([[(added + other_added) / (count + other_count) if added + other_added else 0.0
+                                    for other_added, other_count in other] for added, count in english],
+                                  [[2 * min(added, other_added) / (count + other_count)
+                                    for other_added, other_count in other] for added, count in english]))
             self._drifts[key, gram] = found
         return found
 
