@@ -133,8 +133,8 @@ def _settled_phrase(kept: Entry, candidate: Candidate, english: LanguageIndex, t
     their scores now are in ``consumed``, exact. Its headword and variants read no gram the new
     articles hold, so they stand. Each shortlisted gram's word support lies in its kept range widened
     by :meth:`.phrases.WordAssociation.drift`: when the noun phrases' weights so bounded show which
-    :data:`POSITION_SHORTLIST` of them a fresh build weighs further (each one's least weight above
-    every other's most), :func:`_rank_phrases` of those alone ranks as it would of all, and the
+    :data:`POSITION_SHORTLIST` of them a fresh build weighs further (:func:`_surely_weighed`),
+    :func:`_rank_phrases` of those alone ranks as it would of all, and the
     choice is finished from that: its gram must be the kept one, its margin, count and word support
     are worked out now."""
     (kept_shared, kept_form, kept_consumed), _, value = kept
