@@ -21,7 +21,8 @@ from ..glossary import KINDS, STATUSES, Glossary
 from ..glossary.model import GlossaryEntry
 from ..glossary.store import COLUMNS, EDITED_SOURCE, entry_from_row, entry_row, load_glossary, save_glossary
 from ..model import LANGS
-from .cells import header_row, put, readable_table
+from . import xml_safe
+from .cells import FONT_NAME, FONT_SIZE, FORMULA_STARTS, MAX_CELL_TEXT, row_height
 from .glossary_base import TERM_COLUMNS, GlossaryExporter, term_row
 
 MARKER = "ushtil glossary workbook"
@@ -31,103 +32,150 @@ EXPORTED_SHEET = "_ushtil"
 SPARE_ROWS = 200
 #: More rows than this in an edited Terms sheet is not a glossary.
 MAX_ROWS = 200_000
+#: The About sheet's rows below the marker, the tool, the signature and the number of entries.
+ABOUT_HELP = (
+    ("how to edit", "Change status (candidate/approved/rejected), correct en/kk/ru, variants or note on the "
+                    "Terms sheet, then run: ushtil glossary import THIS.xlsx (only the rows you changed "
+                    "are applied)"),
+    ("columns", "variants: every rendering seen with counts, 'kk: Орта Азия (8); Орталық Азия (3) | ru: …'; "
+                "inconsistent: one English term with several renderings in a language"),
+)
 #: Column widths of the Terms sheet: together about as wide as a landscape page holds legibly.
 WIDTHS = {"id": 18, "en": 26, "kk": 26, "ru": 26, "variants": 40, "kind": 9, "status": 10, "confidence": 10,
           "frequency": 10, "articles": 9, "inconsistent": 12, "note": 36, "source": 14}
 
 
 class GlossaryWorkbook(GlossaryExporter):
+    """Written with xlsxwriter, which writes a large glossary's cells in about a third of openpyxl's time;
+    the layout is the one :func:`.cells.readable_table` gives openpyxl's sheets (the
+    review and check workbooks), and edited workbooks are read back with openpyxl."""
+
     name = "Excel workbook"
     suffix = ".xlsx"
 
     def write_file(self, glossary: Glossary, path: Path) -> None:
-        from openpyxl import Workbook
+        import xlsxwriter
 
-        workbook = Workbook()
-        _terms_sheet(workbook.active, glossary)
-        if glossary.candidates:
-            _candidates_sheet(workbook.create_sheet("Candidates"), glossary)
-        _evidence_sheet(workbook.create_sheet("Evidence"), glossary)
-        _about_sheet(workbook.create_sheet("About"), glossary)
-        _exported_sheet(workbook.create_sheet(EXPORTED_SHEET), glossary)
-        workbook.save(path)
+        terms = [list(term_row(entry).values()) for entry in glossary.entries]
+        candidates = [list(term_row(entry).values()) for entry in glossary.candidates]
+        evidence = [[entry.id, entry.en, evidence.article, evidence.section,
+                     *(evidence.text.get(lang, "") for lang in LANGS)]
+                    for entry in [*glossary.entries, *glossary.candidates] for evidence in entry.evidence]
+        exported = [entry_row(entry) for entry in glossary.entries]
+        workbook = xlsxwriter.Workbook(str(path), {"in_memory": True})
+        cells = _Cells(workbook)
+        _terms_sheet(workbook.add_worksheet("Terms"), cells, terms, [e.inconsistent for e in glossary.entries])
+        if candidates:
+            _terms_sheet(workbook.add_worksheet("Candidates"), cells, candidates,
+                         [e.inconsistent for e in glossary.candidates])
+        names = ("id", "en term", "article", "section", *(f"{lang} text" for lang in LANGS))
+        _table(workbook.add_worksheet("Evidence"), cells, names, evidence, (18, 24, 22, 10, 50, 50, 50))
+        _about_sheet(workbook.add_worksheet("About"), cells, glossary)
+        hidden = workbook.add_worksheet(EXPORTED_SHEET)
+        for row, values in enumerate([list(COLUMNS), *exported]):
+            for column, value in enumerate(values):
+                cells.put(hidden, row, column, value, wrapped=False)
+        hidden.hide()
+        workbook.close()
 
 
-def _terms_sheet(sheet, glossary: Glossary) -> None:
-    from openpyxl.styles import PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
+class _Cells:
+    """Cells as :func:`.cells.put` and :func:`.cells.readable_table` make them in openpyxl: text
+    always text (a formula-like start gets Excel's quote prefix), wrapped at the top, a bold shaded
+    header; one xlsxwriter format per combination, made once."""
 
-    sheet.title = "Terms"
-    header_row(sheet, TERM_COLUMNS, "DDEBF7", freeze="B2")
-    shade = PatternFill("solid", fgColor="FFF2CC")
-    for row, entry in enumerate(glossary.entries, 2):
-        for column, value in enumerate(term_row(entry).values(), 1):
-            cell = put(sheet, row, column, value)
-            if entry.inconsistent:
-                cell.fill = shade
-    last = len(glossary.entries) + 1
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(TERM_COLUMNS))}{last}"
+    HEADER, SHADED = "DDEBF7", "FFF2CC"
+
+    def __init__(self, workbook) -> None:
+        self._workbook = workbook
+        self._formats: dict[tuple[bool, str, bool], object] = {}
+
+    def put(self, sheet, row: int, column: int, value, wrapped: bool = True, fill: str = "") -> str | None:
+        """Write ``value`` at the zero-based ``row`` and ``column``; the text a row's height counts."""
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            sheet.write_number(row, column, value, self._format(wrapped, fill, False))
+            return str(value)
+        text = xml_safe(value)[:MAX_CELL_TEXT]
+        if text:
+            sheet.write_string(row, column, text, self._format(wrapped, fill, text[:1] in FORMULA_STARTS))
+        else:  # an empty cell with its style, as openpyxl writes an empty string
+            sheet.write_blank(row, column, None, self._format(wrapped, fill, False))
+        return text
+
+    def _format(self, wrapped: bool, fill: str, quoted: bool):
+        key = (wrapped, fill, quoted)
+        if key not in self._formats:
+            properties: dict[str, object] = {}
+            if wrapped:
+                properties.update(text_wrap=True, valign="top")
+            if fill:
+                properties.update(pattern=1, bg_color=f"#{fill}")
+            if fill == self.HEADER:
+                properties.update(bold=True, font_name=FONT_NAME, font_size=FONT_SIZE)
+            if quoted:
+                properties["quote_prefix"] = True
+            self._formats[key] = self._workbook.add_format(properties) if properties else None
+        return self._formats[key]
+
+
+def _terms_sheet(sheet, cells: _Cells, rows: list[list], shaded: list[bool]) -> None:
+    """Terms (or Candidates): filters, drop-downs for status and kind, inconsistent entries shaded."""
+    widths = [WIDTHS[name] for name in TERM_COLUMNS]
+    _table(sheet, cells, TERM_COLUMNS, rows, widths, [cells.SHADED if shade else "" for shade in shaded])
+    last = len(rows)  # the last entry's zero-based row
     for name, choices in (("status", STATUSES), ("kind", KINDS)):
-        letter = get_column_letter(TERM_COLUMNS.index(name) + 1)
-        validation = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
-                                    showErrorMessage=True, errorTitle=f"Unknown {name}",
-                                    error=f"Choose one of: {', '.join(choices)}")
-        validation.add(f"{letter}2:{letter}{last + SPARE_ROWS}")
-        sheet.add_data_validation(validation)
-    readable_table(sheet, {get_column_letter(column): WIDTHS[name] for column, name in enumerate(TERM_COLUMNS, 1)})
+        column = TERM_COLUMNS.index(name)
+        sheet.data_validation(1, column, last + SPARE_ROWS, column, {
+            "validate": "list", "source": list(choices), "ignore_blank": True, "show_input": False,
+            "show_error": True, "error_title": f"Unknown {name}",
+            "error_message": f"Choose one of: {', '.join(choices)}"})
 
 
-def _candidates_sheet(sheet, glossary: Glossary) -> None:
-    """The lower-confidence finds, laid out like Terms; a row copied to Terms is imported from there."""
-    _terms_sheet(sheet, Glossary(entries=glossary.candidates))
-    sheet.title = "Candidates"
+def _table(sheet, cells: _Cells, names, rows: list[list], widths, fills: list[str] | None = None) -> None:
+    """A header row and ``rows`` below it, laid out to read and print (:func:`.cells.readable_table`)
+    with a filter on every column and the panes frozen below the header and right of the first column."""
+    _set_widths(sheet, widths)
+    _write_rows(sheet, cells, [names, *rows], widths, [cells.HEADER, *(fills or [""] * len(rows))])
+    sheet.autofilter(0, 0, len(rows), len(names) - 1)
+    sheet.freeze_panes(1, 1)
+    sheet.repeat_rows(0)
+    _print_landscape(sheet)
 
 
-def _evidence_sheet(sheet, glossary: Glossary) -> None:
-    from openpyxl.utils import get_column_letter
-
-    names = ("id", "en term", "article", "section", *(f"{lang} text" for lang in LANGS))
-    header_row(sheet, names, "DDEBF7", freeze="B2")
-    row = 2
-    for entry in [*glossary.entries, *glossary.candidates]:
-        for evidence in entry.evidence:
-            values = (entry.id, entry.en, evidence.article, evidence.section,
-                      *(evidence.text.get(lang, "") for lang in LANGS))
-            for column, value in enumerate(values, 1):
-                put(sheet, row, column, value)
-            row += 1
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{max(row - 1, 1)}"
-    readable_table(sheet, {get_column_letter(column): width
-                           for column, width in enumerate((18, 24, 22, 10, 50, 50, 50), 1)})
+def _about_sheet(sheet, cells: _Cells, glossary: Glossary) -> None:
+    rows = [("format", MARKER), ("tool", f"ushtil {__version__}"), ("signature", glossary.signature),
+            ("entries", len(glossary.entries)), *ABOUT_HELP]
+    _set_widths(sheet, (14, 100))
+    _write_rows(sheet, cells, rows, (14, 100), [""] * len(rows))
+    _print_landscape(sheet)
 
 
-def _about_sheet(sheet, glossary: Glossary) -> None:
-    rows = [
-        ("format", MARKER),
-        ("tool", f"ushtil {__version__}"),
-        ("signature", glossary.signature),
-        ("entries", len(glossary.entries)),
-        ("how to edit", "Change status (candidate/approved/rejected), correct en/kk/ru, variants or note on the "
-                        "Terms sheet, then run: ushtil glossary import THIS.xlsx (only the rows you changed "
-                        "are applied)"),
-        ("columns", "variants: every rendering seen with counts, 'kk: Орта Азия (8); Орталық Азия (3) | ru: …'; "
-                    "inconsistent: one English term with several renderings in a language"),
-    ]
-    for row, (name, value) in enumerate(rows, 1):
-        put(sheet, row, 1, name)
-        put(sheet, row, 2, value)
-    readable_table(sheet, {"A": 14, "B": 100}, header_rows=0)
+def _write_rows(sheet, cells: _Cells, rows: list, widths, fills: list[str]) -> None:
+    """Every cell wrapped at the top and each row as tall as its longest wrapped text."""
+    for row, (values, fill) in enumerate(zip(rows, fills, strict=True)):
+        texts = {}
+        for column, value in enumerate(values):
+            text = cells.put(sheet, row, column, value, fill=fill)
+            if text is not None:
+                texts[column] = text
+        if texts:
+            sheet.set_row(row, row_height(texts, widths))
 
 
-def _exported_sheet(sheet, glossary: Glossary) -> None:
-    """Hidden: each entry's store cells as exported, the baseline an import compares rows with."""
-    for column, name in enumerate(COLUMNS, 1):
-        put(sheet, 1, column, name)
-    for row, entry in enumerate(glossary.entries, 2):
-        for column, value in enumerate(entry_row(entry), 1):
-            put(sheet, row, column, value)
-    sheet.sheet_state = "hidden"
+def _set_widths(sheet, widths) -> None:
+    # xlsxwriter keeps a width in pixels and writes pixels / 7 characters (Calibri 11's digit): 7 × a
+    # whole width gives the width openpyxl writes as it is.
+    for column, width in enumerate(widths):
+        sheet.set_column_pixels(column, column, 7 * width)
+
+
+def _print_landscape(sheet) -> None:
+    """As :func:`.cells.print_landscape`: landscape A4, as wide as the sheet, as many pages long as needed."""
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
 
 
 @dataclass

@@ -282,7 +282,7 @@ def _is_term(gram: str, english: LanguageIndex, patterns: TermPatterns) -> bool:
 @cache
 def _parts_of_speech(word: str) -> frozenset[str]:
     """What English dictionaries have the word as (lemminflect); a word they lack may be anything."""
-    from lemminflect import getAllLemmas
+    from ..lemma.en import english_readings
 
-    parts = frozenset(getAllLemmas(word))
+    parts = frozenset(english_readings(word))
     return parts or frozenset({"NOUN", "ADJ"})

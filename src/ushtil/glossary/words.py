@@ -106,9 +106,9 @@ def term_word(key: str, english: LanguageIndex) -> bool:
 @cache
 def _english_noun(word: str) -> bool:
     """A word English dictionaries have as a noun and not as an adjective (heavy, guilty are not)."""
-    from lemminflect import getAllLemmas
+    from ..lemma.en import english_readings
 
-    parts = getAllLemmas(word)
+    parts = english_readings(word)
     return "NOUN" in parts and "ADJ" not in parts
 
 
@@ -369,9 +369,9 @@ def _rendering(key: str, units: list[int], words: WordAssociation,
 @cache
 def _only_noun(word: str) -> bool:
     """A word English dictionaries have as a noun only (not bear, which bears a name)."""
-    from lemminflect import getAllLemmas
+    from ..lemma.en import english_readings
 
-    return set(getAllLemmas(word)) == {"NOUN"}
+    return set(english_readings(word)) == {"NOUN"}
 
 
 def _loanword(english: str, kk: str, ru: str) -> bool:
