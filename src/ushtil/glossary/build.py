@@ -139,8 +139,8 @@ def build_glossary(
 
 def _ranking_note(rankings: dict[str, Rankings], compositions: Remembered, ranked_over: int, articles: int) -> str:
     """What of the renderings' rankings was taken from the last build, and why the rest was not."""
-    made = sum(len(found.made) for found in rankings.values())
     reused = sum(len(found.reused) for found in rankings.values())
+    made = sum(len(found.made) for found in rankings.values()) - reused
     chosen = sum(len(found.choices.reused) for found in rankings.values())
     settled = sum(len(found.choices.settled) for found in rankings.values())
     choices = chosen + sum(len(found.choices.made) for found in rankings.values())
