@@ -38,6 +38,8 @@ def learn_lexicon(alignments: Iterable[Alignment], pairs: Iterable[tuple[str, st
     With a parallel ``engine`` the last pair is learned on a forked worker while this process learns
     the others (each pair on its own, the same lexicon: between a corpus's two passes, the step
     every worker waits for)."""
+    from scipy import sparse  # noqa: F401 (loaded before the worker forks: it inherits it, not loads it again)
+
     beads = [(alignment.sentences, bead) for alignment in alignments for bead in alignment.beads]
     pairs = list(pairs)
     with aside(_pairs_lexicon, pairs[-1:], engine=engine.local() if engine is not None and len(pairs) > 1 else None,
@@ -70,6 +72,8 @@ def _pairs_lexicon(pairs: list[tuple[str, str]], beads: list[tuple[dict[str, lis
 
 
 def _side_stems(sentences: list[str], indices: list[int]) -> frozenset[str]:
+    if len(indices) == 1:  # most sides: the sentence's own (cached) stems, not a copy of them
+        return stems(sentences[indices[0]])
     return frozenset().union(*(stems(sentences[i]) for i in indices))
 
 
