@@ -100,3 +100,29 @@ def test_the_lexicon_learned_on_two_processes_is_the_one_learned_on_one(sources)
     shared = learn_lexicon(alignments, PAIRS, engine=Engine(jobs=2))
     assert list(alone) == list(shared) == ["en-kk", "kk-en", "en-ru", "ru-en", "kk-ru", "ru-kk"]
     assert shared == alone and all(alone.values())
+
+
+def test_the_lexicon_holds_the_pairs_a_plain_count_of_shared_beads_finds(sources):
+    # every pair of stems counted bead by bead, as Dice is defined: the sparse product counts the same
+    from ushtil.aligner import lexicon
+
+    alignments = align_corpus(sources).alignments
+    sides = [(lexicon._side_stems(a.sentences["en"], bead.sentences["en"]),
+              lexicon._side_stems(a.sentences["ru"], bead.sentences["ru"]))
+             for a in alignments for bead in a.beads if bead.sentences.get("en") and bead.sentences.get("ru")]
+    limit = lexicon.MAX_SHARE * len(sides)
+    held_a = [stem for side, _ in sides for stem in side]
+    held_b = [stem for _, side in sides for stem in side]
+    scores: dict[str, list[tuple[float, str]]] = {}
+    for a in {stem for stem in held_a if held_a.count(stem) <= limit}:
+        beads_a = [side_b for side_a, side_b in sides if a in side_a]
+        for b in {stem for side in beads_a for stem in side if held_b.count(stem) <= limit}:
+            together = sum(b in side for side in beads_a)
+            dice = 2 * together / (held_a.count(a) + held_b.count(b))
+            if together >= lexicon.MIN_COOCCURRENCE and dice >= lexicon.MIN_DICE:
+                scores.setdefault(a, []).append((dice, b))
+    expected = {a: {b for _, b in sorted(found, reverse=True)[:lexicon.MAX_TRANSLATIONS]}
+                for a, found in scores.items()}
+    forward, backward = lexicon._associate(sides)
+    assert forward == expected and len(forward) > 40
+    assert {b for found in forward.values() for b in found} <= set(backward)
