@@ -19,7 +19,7 @@ from test_glossary_rankings import ANEW, built_then_added
 from test_scale_cli import corpus  # noqa: F401 (the fixture)
 from ushtil.cache import CACHE_FOLDER, STORE_FILE
 from ushtil.cli import main
-from ushtil.glossary import choices, rankings
+from ushtil.glossary import choices, matching, rankings
 from ushtil.glossary.compose import MIN_DICE, PhraseComposer
 from ushtil.glossary.index import LanguageIndex
 from ushtil.glossary.phrases import WordAssociation
@@ -30,16 +30,22 @@ def counts(said: str, taken: str, anew: str) -> tuple[int, int]:
     return (int(said.split(taken)[0].rsplit(" ", 1)[1]), int(said.split(anew)[0].rsplit(" ", 1)[1]))
 
 
+def decided(value):
+    """A kept result as a fresh build makes it: a choice without its :data:`.choices.Bounds` (a range
+    kept for a word support holds the support worked out anew, no narrower)."""
+    return value[:-1] if isinstance(value, tuple) and len(value) == choices.CHOICE_FIELDS else value
+
+
 def test_every_result_taken_again_is_the_one_made_anew(corpus, tmp_path, capsys, monkeypatch):  # noqa: F811
     """Each kept choice, composition, word support and noun-phrase test the re-run takes is checked
     against making it again: what the indexes recorded as read is all that the work reads."""
     taken_again = []
     recall = choices.Remembered.recall
 
-    def checked(self, key, made_from, make, indexes):
-        value = recall(self, key, made_from, make, indexes)
-        if self.reused and self.reused[-1] == key:
-            assert value == make(), key
+    def checked(self, key, made_from, make, indexes, settle=None):
+        value = recall(self, key, made_from, make, indexes, settle)
+        if (self.reused and self.reused[-1] == key) or (self.settled and self.settled[-1] == key):
+            assert decided(value) == decided(make()), key
             taken_again.append(key)
         return value
 
@@ -62,9 +68,70 @@ def test_every_result_taken_again_is_the_one_made_anew(corpus, tmp_path, capsys,
     composed, composed_anew = counts(said, " terms composed word by word as the last", " composed anew")
     # the new article's words changed some, not all
     assert chosen > 0 and chosen_anew > 0 and composed_anew > 0
-    assert chosen + composed == len(taken_again)
+    settled = int(said.split(" finished from the last build's choice")[0].rsplit(" ", 1)[1])
+    assert chosen + settled + composed == len(taken_again)
     assert added["glossary.csv"] != first["glossary.csv"]
     assert_equals_a_fresh_build(work, tmp_path / "fresh-added", added, capsys)
+
+
+def test_a_term_choice_is_finished_under_its_bound_or_made_anew(corpus, tmp_path, capsys, monkeypatch):  # noqa: F811
+    """A running-text term's kept choice whose shortlist the new article rescored or whose word
+    supports it moved: each support now lies in its kept range widened by the drift; where the ranges
+    show which renderings are weighed the choice is finished from the kept one, as made anew; where
+    they cannot (the bound refuses), it is made anew. The glossary is a fresh build's."""
+    finished, refused, moved = [], [], []
+    settled_phrase, surely_weighed = matching._settled_phrase, matching._surely_weighed
+
+    def checked(kept, candidate, english, target, shared, english_form, words, consumed, changed):
+        value = settled_phrase(kept, candidate, english, target, shared, english_form, words, consumed, changed)
+        bounds = kept[2][-1] if kept[2] is not None else None
+        if bounds is not None:
+            for (gram, _), (low, high) in zip(kept[0][2][1], bounds[1], strict=True):
+                fall, rise = words.drift(candidate.key, gram)
+                assert low - fall - 1e-12 <= words.support(candidate.key, gram) <= high + rise + 1e-12, gram
+                moved.append(fall > 0)
+        if value is not None:
+            made = matching._choice(candidate, english, target, shared, english_form, words, consumed)
+            assert value[:-1] == made[:-1], candidate.key
+            finished.append(candidate.key)
+        return value
+
+    def weighed(nouns, spans):
+        found = surely_weighed(nouns, spans)
+        if found is None:
+            refused.append(nouns)
+        return found
+
+    monkeypatch.setattr(matching, "_settled_phrase", checked)
+    monkeypatch.setattr(matching, "_surely_weighed", weighed)
+    work, _, added, said = built_then_added(corpus, tmp_path, capsys, "1")
+    assert len(finished) == int(said.split(" finished from the last build's choice")[0].rsplit(" ", 1)[1]) > 0
+    assert refused and any(moved)
+    assert_equals_a_fresh_build(work, tmp_path / "fresh-added", added, capsys)
+
+
+def test_a_word_support_moves_no_more_than_its_drift():
+    """Dice 2c / (fa + fb) of a word pair, before and after units are added that hold one word, both
+    or neither: the support falls or rises by at most the drift, may rise only when the new units
+    hold both words, and moves not at all when they hold neither."""
+    def index(lang, postings):
+        return LanguageIndex(lang=lang, sides=[], postings=postings, surfaces={})
+
+    before = WordAssociation(index("en", {"war": [0, 1, 2]}), index("ru", {"война": [0, 1, 5, 6]}))
+    cases = [  # units 7.. added: (English postings, Russian postings, changed, how it moves)
+        ({"war": [0, 1, 2, 7, 8]}, {"война": [0, 1, 5, 6, 7, 8]}, ({"war"}, {"война"}), "rises"),  # together
+        ({"war": [0, 1, 2]}, {"война": [0, 1, 5, 6, 7, 8, 9]}, (set(), {"война"}), "falls"),  # one word
+        ({"war": [0, 1, 2, 7]}, {"война": [0, 1, 5, 6, 8]}, ({"war"}, {"война"}), "falls"),  # both, apart
+        ({"war": [0, 1, 2]}, {"война": [0, 1, 5, 6]}, ({"мир"}, {"peace"}), "stays"),  # neither
+    ]
+    for english, russian, changed, moves in cases:
+        after = WordAssociation(index("en", english), index("ru", russian), changed=changed, since=7)
+        fall, rise = after.drift(("war",), "война")
+        moved = after.support(("war",), "война") - before.support(("war",), "война")
+        assert -fall - 1e-12 <= moved <= rise + 1e-12
+        assert {"rises": moved > 0, "falls": moved < 0, "stays": moved == 0}[moves]
+        # it may rise only when the new units hold both words (apart here, which the counts do not tell)
+        assert (rise > 0) == ("war" in changed[0] and "война" in changed[1]) and (fall > 0) == (moves != "stays")
 
 
 @pytest.mark.parametrize("part", ["chosen", "composed"])

@@ -202,3 +202,28 @@ def test_kept_grams_rescored_score_as_all_scored_again(corpus, tmp_path, capsys,
     work, _, added, said = built_then_added(corpus, tmp_path, capsys, "1")
     assert len(compared) >= taken(said) > 0
     assert_equals_a_fresh_build(work, tmp_path / "fresh-added", added, capsys)
+
+
+def test_a_ranking_taken_again_is_kept_as_rescored(corpus, tmp_path, capsys, monkeypatch):  # noqa: F811
+    """Two articles added one re-run after the other: a ranking the first re-run took again is kept
+    with its scores as rescored, so the second re-run's kept scores are those of scoring every kept
+    gram again (kept as the first build scored them, a gram the first new article lowered would keep
+    its higher score), and its glossary is a fresh build's."""
+    work, _, _, _ = built_then_added(corpus, tmp_path, capsys, "1")
+    compared = []
+    rescored = rankings.Rankings.rescored
+
+    def checked(self, kept, score):
+        found = rescored(self, kept, score)
+        assert found == score(Counter(dict(zip(kept.grams, kept.both, strict=True)))), kept.english_form
+        compared.append(kept.english_form)
+        return found
+
+    monkeypatch.setattr(rankings.Rankings, "rescored", checked)
+    (corpus / "zz-third.txt").write_text((corpus / sorted(p.name for p in corpus.iterdir())[0]).read_text(
+        encoding="utf-8").replace("Kazakhstan", "Kazakstan"), encoding="utf-8")
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    capsys.readouterr()
+    again = glossary(work, tmp_path / "again", "--jobs", "1")
+    assert taken(capsys.readouterr().err) > 0 and compared
+    assert_equals_a_fresh_build(work, tmp_path / "fresh-again", again, capsys, articles=8)

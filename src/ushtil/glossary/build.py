@@ -139,9 +139,10 @@ def build_glossary(
 
 def _ranking_note(rankings: dict[str, Rankings], compositions: Remembered, ranked_over: int, articles: int) -> str:
     """What of the renderings' rankings was taken from the last build, and why the rest was not."""
-    made = sum(len(found.made) for found in rankings.values())
     reused = sum(len(found.reused) for found in rankings.values())
+    made = sum(len(found.made) for found in rankings.values()) - reused
     chosen = sum(len(found.choices.reused) for found in rankings.values())
+    settled = sum(len(found.choices.settled) for found in rankings.values())
     choices = chosen + sum(len(found.choices.made) for found in rankings.values())
     if not ranked_over:
         return (f"the renderings of all {made} candidate-language pairs ranked anew (no earlier build ranked "
@@ -151,7 +152,9 @@ def _ranking_note(rankings: dict[str, Rankings], compositions: Remembered, ranke
             f"{reused} taken from the ranking over the first {ranked_over} article(s), rescored: "
             f"{articles - ranked_over} new article(s) can only lower the scores of the grams ranked below them; "
             f"{chosen} renderings chosen from their ranking as the last build chose them (the same ranked grams, "
-            f"reading no count the new articles changed), {choices - chosen} chosen anew; "
+            f"reading no count the new articles changed), {settled} finished from the last build's choice "
+            f"(a term's shortlist whose word supports, bounded, still show which renderings it weighs), "
+            f"{choices - chosen - settled} chosen anew; "
             f"{len(compositions.reused)} terms composed word by word as the last build composed them, "
             f"{len(compositions.made)} composed anew; "
             f"{sum(len(found.associations_made) for found in rankings.values())} word supports and noun-phrase "
@@ -255,7 +258,7 @@ def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence:
     changed = compositions.changed if compositions else {}
     words = {lang: WordAssociation(english, indexes[lang], rankings[lang].associations,
                                    (changed.get("en", set()), changed.get(lang, set())),
-                                   rankings[lang].associations_made)
+                                   rankings[lang].associations_made, compositions.since if compositions else 0)
              if lang in rankings else WordAssociation(english, indexes[lang]) for lang in ("kk", "ru")}
     corpus = _Corpus(units=units, indexes=indexes, words=words,
                      composers={lang: PhraseComposer(words[lang]) for lang in ("kk", "ru")}, rankings=rankings,
@@ -354,12 +357,13 @@ def _render_everything(corpus: _Corpus, engine: Engine | None,
     chosen: dict[str, dict] = {lang: {} for lang in corpus.rankings}
     corpus.compositions.made, corpus.compositions.reused = {}, []
     for outcome in outcomes[1:]:
-        for lang, (ranked, reused, choices, choices_reused, associations) in outcome.value[1].items():
+        for lang, (ranked, reused, choices, choices_reused, settled, associations) in outcome.value[1].items():
             made[lang].update(ranked)
             corpus.words[lang].made.update(associations)
             corpus.rankings[lang].reused.extend(reused)
             chosen[lang].update(choices)
             corpus.rankings[lang].choices.reused.extend(choices_reused)
+            corpus.rankings[lang].choices.settled.extend(settled)
         composed, composed_reused = outcome.value[2]
         corpus.compositions.made.update(composed)
         corpus.compositions.reused.extend(composed_reused)
@@ -379,13 +383,14 @@ def _render_part(part: list[tuple[int, Candidate]] | None,
         return _single_words(corpus)
     for found in corpus.rankings.values():
         found.made, found.reused = {}, []
-        found.choices.made, found.choices.reused = {}, []
+        found.choices.made, found.choices.reused, found.choices.settled = {}, [], []
     for words in corpus.words.values():
         words.made = {}
     corpus.compositions.made, corpus.compositions.reused = {}, []
     rendered = _rendered(part, corpus)
     return (rendered, {lang: (found.made, found.reused, found.choices.made, found.choices.reused,
-                              corpus.words[lang].made) for lang, found in corpus.rankings.items()},
+                              found.choices.settled, corpus.words[lang].made)
+                       for lang, found in corpus.rankings.items()},
             (corpus.compositions.made, corpus.compositions.reused))
 
 

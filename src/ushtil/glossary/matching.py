@@ -19,7 +19,7 @@ from ..langs import get_language
 from ..translit import name_similarity
 from .association import Counts
 from .candidates import Candidate
-from .choices import Choice
+from .choices import Bounds, Choice, Entry, reads_apart
 from .headwords import headword, name_endings
 from .index import LanguageIndex, Side, is_acronym
 from .known import known_name
@@ -110,10 +110,63 @@ def _corpus_rendering(candidate: Candidate, english: LanguageIndex, target: Lang
     def choose() -> Choice | None:
         return _choice(candidate, english, target, shared, english_form, words, consumed)
 
+    def settle(kept: Entry) -> Choice | None:
+        return _settled_phrase(kept, candidate, english, target, shared, english_form, words, consumed,
+                               rankings.choices.changed)
+
     choice = (rankings.choices.recall((candidate.key, candidate.kind, candidate.demonym),
-                                      (shared, english_form, consumed), choose, (target, english))
+                                      (shared, english_form, consumed), choose, (target, english),
+                                      settle if phrase else None)
               if rankings is not None else choose())
     return None if choice is None else _rendering_of(choice, target, len(shared))
+
+
+#: Slack in comparing bounded weights: far above the rounding of their sums, far below their gaps.
+BOUND_SLACK = 1e-9
+
+
+def _settled_phrase(kept: Entry, candidate: Candidate, english: LanguageIndex, target: LanguageIndex,
+                    shared: list[int], english_form: str, words: WordAssociation, consumed: tuple,
+                    changed: dict[str, set[str]]) -> Choice | None:
+    """A running-text term's kept choice as a fresh build makes it now, or None when that is not
+    shown (:mod:`.choices`). It was made from the same beads, English form and shortlisted grams;
+    their scores now are in ``consumed``, exact. Its headword and variants read no gram the new
+    articles hold, so they stand. Each shortlisted gram's word support lies in its kept range widened
+    by :meth:`.phrases.WordAssociation.drift`: when the noun phrases' weights so bounded show which
+    :data:`POSITION_SHORTLIST` of them a fresh build weighs further (:func:`_surely_weighed`),
+    :func:`_rank_phrases` of those alone ranks as it would of all, and the
+    choice is finished from that: its gram must be the kept one, its margin, count and word support
+    are worked out now."""
+    (kept_shared, kept_form, kept_consumed), _, value = kept
+    if (value is None or value[-1] is None or kept_shared != shared or kept_form != english_form
+            or kept_consumed[0] != "phrase" or len(kept_consumed[1]) != len(consumed[1])):
+        return None
+    tail, spans = value[-1]
+    if any(not changed[lang].isdisjoint(grams) for lang, grams in tail.items()):
+        return None
+    kept_spans = {gram: span for (gram, _), span in zip(kept_consumed[1], spans, strict=True)}
+    if any(gram not in kept_spans for gram, _ in consumed[1]):
+        return None
+    # (a gram not weighed, no noun phrase, keeps no narrower range than any support's)
+    now = dict.fromkeys(kept_spans, (0.0, 1.0))
+    nouns = [(gram, score) for gram, score in consumed[1] if words.noun_phrase(gram)]
+    for gram, _ in nouns:
+        (low, high), (fall, rise) = kept_spans[gram], words.drift(candidate.key, gram)
+        now[gram] = (max(low - fall, 0.0) if fall else low, min(high + rise, 1.0) if rise else high)
+    weighed = _surely_weighed(nouns, now)
+    if weighed is None:
+        return None
+    ranked = _rank_phrases(weighed, candidate, english, target, shared, words)
+    if not ranked or ranked[0][0] != value[0]:
+        return None
+    (gram, best), runner_up = ranked[0], _runner_up(ranked)
+    for weighed_gram, _ in weighed:
+        support = words.support(candidate.key, weighed_gram)
+        now[weighed_gram] = (support, support)
+    gram, form, holding, _, _, spelling, shape, by_position, _, variants, source, _ = value
+    return (gram, form, holding, max(target.frequency(gram), len(holding)), min(best - runner_up, 1.0), spelling,
+            shape, by_position, words.support(candidate.key, gram, weakest=True), variants, source,
+            (tail, [now[gram] for gram, _ in consumed[1]]))
 
 
 #: Score a name's rendering gets per unit of spelling similarity with the English name (:func:`_scores`).
@@ -178,15 +231,41 @@ def _rival(ranked: Ranked) -> tuple[str, float]:
     return next(((other, score) for other, score in ranked[1:] if not _overlaps(other, gram)), ("", 0.0))
 
 
+def _surely_weighed(nouns: list[tuple[str, float]], spans: dict[str, tuple[float, float]]) -> list | None:
+    """The :data:`POSITION_SHORTLIST` noun phrases (gram, score) that :func:`_rank_phrases` weighs by
+    position, each one's word support known only as a range (``spans``): those of the highest least
+    weight, when each one ranks before every other at its least weight and the other's most; else None."""
+    nouns = sorted(nouns, key=lambda item: (-(item[1] + SUPPORT_WEIGHT * spans[item[0]][0]), item[0]))
+    weighed, others = nouns[:POSITION_SHORTLIST], nouns[POSITION_SHORTLIST:]
+    if not others or (min(score + SUPPORT_WEIGHT * spans[gram][0] for gram, score in weighed)
+                      > max(score + SUPPORT_WEIGHT * spans[gram][1] for gram, score in others) + BOUND_SLACK):
+        return weighed
+    return weighed if all(_surely_before(item, other, spans) for item in weighed for other in others) else None
+
+
+def _surely_before(item: tuple[str, float], other: tuple[str, float], spans: dict[str, tuple[float, float]]) -> bool:
+    """Whether :func:`_rank_phrases` ranks ``item`` before ``other`` whatever their word supports in
+    ``spans``: two supports known exactly (a range of one value, the support as worked out) weigh as
+    there, ties by gram; else ``item``'s least weight must be above ``other``'s most."""
+    (gram, score), (other_gram, other_score) = item, other
+    (low, high), (other_low, other_high) = spans[gram], spans[other_gram]
+    least, most = score + SUPPORT_WEIGHT * low, other_score + SUPPORT_WEIGHT * other_high
+    if low == high and other_low == other_high:
+        return (-least, gram) < (-most, other_gram)
+    return least > most + BOUND_SLACK
+
+
 def _choice(candidate: Candidate, english: LanguageIndex, target: LanguageIndex, shared: list[int],
             english_form: str, words: WordAssociation | None, consumed: tuple) -> Choice | None:
     """The rendering chosen from what ``consumed`` holds of the ranking (or the keyword lists), as a
     :data:`.choices.Choice`: its confidence is not in it (it reads the number of beads)."""
+    phrase = consumed[0] == "phrase"
+    tail: dict[str, list[str]] = {}  # what a phrase's headword and variants read (its Bounds)
     if consumed[0] == "keywords":
         gram, form, by_position = consumed[1]
         margin = 1.0
     else:
-        if consumed[0] == "phrase":
+        if phrase:
             ranked = _rank_phrases(list(consumed[1]), candidate, english, target, shared, words)
             if not ranked:
                 return None
@@ -195,22 +274,30 @@ def _choice(candidate: Candidate, english: LanguageIndex, target: LanguageIndex,
             (gram, best), (rival, runner_up) = consumed[1], consumed[2]
         margin = min(best - runner_up, 1.0)
         by_position = 0.0
-        form = headword(target, gram, english_form if candidate.kind == "name" else "")
+        with reads_apart((target, english)) as tail:
+            form = headword(target, gram, english_form if candidate.kind == "name" else "")
         if consumed[0] == "best" and not _credible_name(candidate, english_form, form, (gram, best), (rival, runner_up),
                                                         target):
             return None
     holding = [u for u in shared if _holds(target, u, gram)]
+    with reads_apart((target, english)) as variants_read:
+        variants = _variants(gram, form, candidate, english, shared, target)
+    bounds: Bounds | None = None
+    if phrase:
+        for lang, grams in variants_read.items():
+            tail[lang] = sorted({*tail.get(lang, ()), *grams})
+        bounds = (tail, [(support, support) for support in
+                         (words.support(candidate.key, other) for other, _ in consumed[1])])
     return (gram, form, holding, max(target.frequency(gram), len(holding)), margin,
             _spelling(candidate, english_form, form), 1.0 if candidate.kind == "acronym" and is_acronym(gram) else 0.0,
-            by_position, words.support(candidate.key, gram, weakest=True) if consumed[0] == "phrase" else 0.0,
-            _variants(gram, form, candidate, english, shared, target),
-            "keywords" if consumed[0] == "keywords" else "corpus")
+            by_position, words.support(candidate.key, gram, weakest=True) if phrase else 0.0, variants,
+            "keywords" if consumed[0] == "keywords" else "corpus", bounds)
 
 
 def _rendering_of(choice: Choice, target: LanguageIndex, shared: int) -> Rendering:
     """The rendering of a choice, its confidence from the counts of this corpus (a fresh object: what
     later steps change in it stays out of the choice kept)."""
-    gram, form, holding, target_count, margin, spelling, shape, by_position, support, variants, source = choice
+    gram, form, holding, target_count, margin, spelling, shape, by_position, support, variants, source, _ = choice
     counts = Counts(both=len(holding), source=shared, target=target_count, total=target.total)
     features = Features(dice=counts.dice, log_likelihood=counts.log_likelihood, margin=margin, spelling=spelling,
                         shape=shape, by_position=by_position, both=len(holding))

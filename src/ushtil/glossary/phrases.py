@@ -14,6 +14,7 @@ found only in those beads has the same Dice with it. Three things tell the rende
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import cache
 
@@ -45,20 +46,22 @@ class WordAssociation:
     gram is among the words the articles added since hold (``changed``: English grams, then the other
     language's), whose counts alone changed; and whether a gram is a noun phrase (gram → bool), taken
     again when the new articles do not hold the gram (its usual written form is as it was). Each one
-    worked out here goes to ``made``, what the next build keeps (:mod:`.rankings`)."""
+    worked out here goes to ``made``, what the next build keeps (:mod:`.rankings`). ``since``: the
+    units the last build counted (the new articles' come after them), which :meth:`drift` reads."""
 
     def __init__(self, english: LanguageIndex, target: LanguageIndex,
                  kept: dict[Association, Support | bool] | None = None,
                  changed: tuple[set[str], set[str]] = (set(), set()),
-                 made: dict[Association, Support | bool] | None = None):
+                 made: dict[Association, Support | bool] | None = None, since: int = 0):
         self.english, self.target = english, target
-        self.kept, self.changed = kept or {}, changed
+        self.kept, self.changed, self.since = kept or {}, changed, since
         self.made = made if made is not None else {}
         self._sets: dict[tuple[str, str], frozenset[int]] = {}
         #: (units holding both, Dice) of each word pair looked at
         self._pairs: dict[tuple[str, str], tuple[int, float]] = {}
         self._phrases: dict[str, bool] = {}
         self._best: dict[tuple[tuple[str, ...], str], tuple[list[float], list[float]] | None] = {}
+        self._drifts: dict[tuple[tuple[str, ...], str], tuple[float, float]] = {}
         self._stop = term_patterns(target.lang).stop_words
         self._english_stop = term_patterns("en").stop_words
 
@@ -125,6 +128,39 @@ class WordAssociation:
         if weakest:
             return min(min(english), min(other))
         return (sum(english) / len(english) + sum(other) / len(other)) / 2
+
+    def drift(self, key: tuple[str, ...], gram: str) -> tuple[float, float]:
+        """How far :meth:`support` of (``key``, ``gram``) can have fallen and risen since the last
+        build, at most. Each Dice it reads, 2c / F (c units holding both words, F = the two words'
+        counts), becomes 2(c + Δc) / (F + ΔF) when the new units hold the words ΔF times in all and
+        both Δc times (Δc ≤ m, the fewer of the two words' new units, so 2m ≤ ΔF): it falls by at
+        most ΔF / (F + ΔF) (Δc = 0, as 2c ≤ F) and rises by at most 2m / (F + ΔF) (nothing when one
+        word is in no new unit). A word's best Dice moves no more than the most its pairs move, a
+        mean of them no more than the mean of that, and so the support: (0, 0) when no word of
+        either is in the new units."""
+        found = self._drifts.get((key, gram))
+        if found is None:
+            grams = gram.split(" ")
+            if self.changed[0].isdisjoint(key) and self.changed[1].isdisjoint(grams):
+                found = (0.0, 0.0)
+            else:
+                english = [self._added(self.english, word, self.changed[0])
+                           for word in key if word not in self._english_stop]
+                other = [self._added(self.target, word, self.changed[1]) for word in grams if word not in self._stop]
+                found = (0.0, 0.0) if not english or not other else tuple(
+                    (sum(max(row) for row in table) / len(english)
+                     + sum(max(column) for column in zip(*table, strict=True)) / len(other)) / 2
+                    for table in ([[(added + other_added) / (count + other_count) if added + other_added else 0.0
+                                    for other_added, other_count in other] for added, count in english],
+                                  [[2 * min(added, other_added) / (count + other_count)
+                                    for other_added, other_count in other] for added, count in english]))
+            self._drifts[key, gram] = found
+        return found
+
+    def _added(self, index: LanguageIndex, word: str, changed: set[str]) -> tuple[int, int]:
+        """How many of the units after the last build's hold ``word``, and how many in all."""
+        units = index.postings.get(word, ())
+        return (len(units) - bisect_left(units, self.since) if word in changed else 0), len(units)
 
     def _kept_or_made(self, item: Association, make: Callable[[], Support | bool]) -> Support | bool:
         """The kept result of ``item`` when what it reads is as it was, else ``make()``."""

@@ -13,7 +13,9 @@ build after articles were *added* can take from the last one, and why that ranks
   whether the gram may render the candidate at all read how the gram is usually written; a gram
   whose usual form the new articles changed makes every candidate co-occurring with it ranked anew.
 - A kept gram the new articles do not hold has the counts and written forms it had, so its score
-  is the one kept with it; only the kept grams the new articles hold are scored again.
+  is the one kept with it; only the kept grams the new articles hold are scored again. A ranking
+  taken again is kept for the next build with the scores as rescored: kept with the last build's
+  scores, a gram the articles added between the two builds lowered would keep its higher score.
 - So a gram outside the kept best KEPT_RANKED cannot climb above the last of them as it was ranked
   (its *boundary*): the kept grams scored again that still rank before the boundary are exactly the
   first ones of a fresh ranking. When they are too few for what the renderer reads (the first
@@ -64,9 +66,9 @@ class KeptRanking:
 @dataclass
 class Rankings:
     """The rankings of one language: those ``kept`` from the last build, those ``made`` in this one
-    and the candidates whose kept one was ``reused`` (only their keys travel back from a worker),
-    and the ``unsettled`` units, holding a gram whose usual written form the new articles changed,
-    and the grams ``changed`` (held by the new articles: scored again); the renderings chosen
+    (the kept ones taken again among them, as rescored) and the candidates whose kept one was
+    ``reused``, and the ``unsettled`` units, holding a gram whose usual written form the new
+    articles changed, and the grams ``changed`` (held by the new articles: scored again); the renderings chosen
     from the rankings (:mod:`.choices`), kept and made likewise; and the word supports and noun-phrase
     tests of renderings (:class:`.phrases.WordAssociation`): those kept (once rendered, those the next
     build keeps) and those made in this build."""
@@ -81,8 +83,9 @@ class Rankings:
     associations_made: dict = field(default_factory=dict)
 
     def this_build(self) -> dict[CandidateKey, KeptRanking]:
-        """Every ranking this build made or took again: what the next build starts from."""
-        return {**{candidate: self.kept[candidate] for candidate in self.reused}, **self.made}
+        """Every ranking this build made or took again (rescored, in ``made`` too): what the next
+        build starts from."""
+        return dict(self.made)
 
     def ranked(self, candidate: CandidateKey, units: list[int], english_form: str,
                score: Callable[[Counter], dict[str, float]], cooccurring: Callable[[], Counter],
@@ -93,12 +96,18 @@ class Rankings:
         kept = self.kept.get(candidate)
         if (kept is not None and kept.units == units and kept.english_form == english_form
                 and self.unsettled.isdisjoint(units)):
-            ranked = rank(self.rescored(kept, score))
+            scores = self.rescored(kept, score)
+            ranked = rank(scores)
             if kept.boundary is not None:
                 last = (-kept.boundary[0], kept.boundary[1])
                 ranked = [item for item in ranked if (-item[1], item[0]) < last]
             if enough(ranked, kept.boundary is None):
                 self.reused.append(candidate)
+                # kept with the scores as rescored: the next build rescores only the grams its new
+                # articles hold, so every other kept score must be this build's (the boundary, the
+                # most a gram outside can score, still holds: scores only fall)
+                self.made[candidate] = KeptRanking(units, english_form, kept.grams, kept.both,
+                                                   [scores[gram] for gram in kept.grams], kept.boundary)
                 return ranked
         counts = cooccurring()
         ranked = rank(score(counts))
@@ -153,11 +162,11 @@ def kept_rankings(cache: ResultCache | None, article_keys: list[str], sizes: lis
         return empty, Remembered(), 0
     old_units = sum(kept_sizes)
     changed = {lang: changed_grams(index, old_units) for lang, index in indexes.items()}
-    compositions.changed = changed
+    compositions.changed, compositions.since = changed, old_units
     for lang, found in rankings.items():
         found.unsettled = unsettled_units(indexes[lang], old_units)
         found.changed = changed[lang]
-        found.choices.changed = changed
+        found.choices.changed, found.choices.since = changed, old_units
     return rankings, compositions, len(keys)
 
 
