@@ -190,3 +190,19 @@ def test_two_alignment_files_with_the_same_bytes_keep_their_own_names(work, tmp_
                       for name in ("one", "two")}
         assert by_article["one"] and by_article["one"] == by_article["two"], run
     assert "findings of 2 unchanged article(s) taken from" in capsys.readouterr().err
+
+
+def test_check_lists_the_work_folder_once_and_still_refuses_to_write_over_an_input(work, tmp_path, capsys,
+                                                                                   monkeypatch):
+    import ushtil.cli.common
+
+    listed = []
+    original = ushtil.cli.common.collect_inputs
+    monkeypatch.setattr(ushtil.cli.common, "collect_inputs",
+                        lambda paths, **options: listed.append(list(paths)) or original(paths, **options))
+    check_json(work, tmp_path / "report.json", "--jobs", "1")
+    assert listed == [[str(work)]]  # the folder's thousand files were listed twice: a rerun's 0.05 s
+    before = (work / "seed.alignment.jsonl").read_bytes()
+    assert main(["check", str(work), "--json", str(work / "seed.alignment.jsonl"), "-q"]) != 0
+    assert (work / "seed.alignment.jsonl").read_bytes() == before
+    assert "seed.alignment.jsonl" in capsys.readouterr().err

@@ -219,6 +219,10 @@ class AlignedArticle:
     #: a hash of the alignment file it was read from ("" when made in memory): what a later stage's
     #: cache keys its results on, without serialising the article again
     digest: str = field(default="", compare=False)
+    #: the key of the alignment file this article's pass makes ("" when not known): its aligned
+    #: result's cache key and the settings the file records, so a re-run finds an unchanged file's
+    #: record without encoding the article again
+    made_as: str = field(default="", compare=False)
 
     @property
     def name(self) -> str:

@@ -44,6 +44,9 @@ class CorpusResult:
     corpus-level steps did (for the run's summary)."""
 
     alignments: list[Alignment | None]
+    #: per source, the cache key its alignment is kept under (None where not known): made of its
+    #: content, settings, lexicon part and code, so equal keys are equal alignments
+    keys: list[str | None] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -168,6 +171,8 @@ class _Run:
                     self.cache.put_bytes(keys[n], stored)
             else:
                 self.result.errors.append(f"{self.sources[n][0]}: {outcome.error}")
+                keys.pop(n, None)
+        self.result.keys = [keys.get(n) for n in range(len(self.sources))]
         if options.lexicon:
             self.result.notes.append(f"second pass: {len(todo)} text(s) realigned, {len(done) - len(todo)} whose "
                                      "lexicon entries did not change taken from the cache")

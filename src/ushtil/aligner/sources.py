@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from .. import __version__
-from ..cache import ResultCache
+from ..cache import ResultCache, cache_key
 from ..engine import Engine, Outcome, Progress, run_each, ticker
 from ..errors import UshtilError
 from ..files import check_input_file
@@ -207,7 +207,8 @@ def _align(documents: list[tuple[Input, Article | dict]], term_pairs, glossary: 
     corpus.errors.extend(result.errors)
     corpus.notes.extend(result.notes)
     aligned: dict[int, AlignedArticle | None] = {}
-    for (item, document), alignment in zip(documents, result.alignments, strict=True):
+    keys = result.keys or [None] * len(documents)
+    for (item, document), alignment, key in zip(documents, result.alignments, keys, strict=True):
         aligned[id(document)] = None
         if alignment is None:
             continue
@@ -222,7 +223,9 @@ def _align(documents: list[tuple[Input, Article | dict]], term_pairs, glossary: 
             alignment.paragraph_starts = _triple_paragraph_starts(document)
         alignment.settings = settings
         alignment.signature = _signature(alignment.signature, settings)
-        aligned[id(document)] = AlignedArticle(article, alignment)
+        # an article's text is all in its pass's key (a triple's article also holds its folder's name)
+        made_as = cache_key("aligner: alignment file of a pass", settings, key) if key and article is document else ""
+        aligned[id(document)] = AlignedArticle(article, alignment, made_as=made_as)
     return aligned
 
 

@@ -155,7 +155,7 @@ def _write_alignment(item, path: Path, written: OutputTransaction, cache: Result
     says was written for the same alignment, or the same text); whether it was staged."""
     from ..aligner.io import alignment_text, holds_text, text_key
 
-    key = text_key(item) if cache.folder else ""
+    key = (item.made_as or text_key(item)) if cache.folder else ""
     if key and holds_text(path, cache.get(key)):
         return False
     text = alignment_text(item.alignment, item.article)

@@ -74,9 +74,9 @@ def run(args: argparse.Namespace) -> int:
     from ..export.check_report import write_check_json, write_check_workbook
 
     references = [args.reference, *(getattr(args, f"ref_{lang}") for lang in LANGS)]
-    inputs = article_input_files(args, *references, glossary_path(args))
-    guard_outputs(inputs, [requested("-o", args.output, "xlsx"), requested("--json", args.json, "json")])
     collected = collect_article_inputs(args, kinds=("article", "abstracts", "triple", "alignment"))
+    inputs = article_input_files(args, *references, glossary_path(args), found=collected)
+    guard_outputs(inputs, [requested("-o", args.output, "xlsx"), requested("--json", args.json, "json")])
     pairs, glossary = glossary_terms(args)
     shown = None if args.quiet else (lambda items, label: progress(items, len(items), label, unit="text"))
     started = time.perf_counter()

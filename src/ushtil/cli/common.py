@@ -69,13 +69,15 @@ def add_article_inputs(parser: argparse.ArgumentParser) -> None:
         )
 
 
-def article_input_files(args: argparse.Namespace, *extra: str | Path | None) -> list[Path]:
+def article_input_files(args: argparse.Namespace, *extra: str | Path | None, found: Inputs | None = None) -> list[Path]:
     """Every file the command will read: the documents named or found in folders (by the one input
-    rule, :func:`ushtil.read.inputs.collect_inputs`), the ``--en/--kk/--ru`` files and ``extra``
+    rule, :func:`ushtil.read.inputs.collect_inputs`; ``found``, when the command collected them
+    already: a thousand files' folder is listed once), the ``--en/--kk/--ru`` files and ``extra``
     files or folders (references, a glossary)."""
-    separate = {lang: getattr(args, lang) for lang in LANGS if getattr(args, lang)}
-    found = collect_inputs(args.inputs, abstracts=None if args.inputs else separate,
-                           presegmented=getattr(args, "presegmented", ()))
+    if found is None:
+        separate = {lang: getattr(args, lang) for lang in LANGS if getattr(args, lang)}
+        found = collect_inputs(args.inputs, abstracts=None if args.inputs else separate,
+                               presegmented=getattr(args, "presegmented", ()))
     named = [path for item in found.items for path in item.files.values()]
     return named + input_files(extra, SUFFIXES)
 
