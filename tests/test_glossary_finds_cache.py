@@ -1,8 +1,8 @@
 """A glossary re-run after articles were added at the end takes each earlier unit's candidate finds
 (acronyms, names, keyword entries) from the work folder and looks only at the new units, when these
-write no word in lower case and no name inside a sentence that the earlier ones did not (either would
-change what an earlier unit finds); what it writes is what a fresh build writes. Kept finds that are
-not what they should be are not used."""
+write in lower case no word the earlier ones write otherwise, and no name inside a sentence that those
+do not (either would change what an earlier unit finds); what it writes is what a fresh build
+writes. Kept finds that are not what they should be are not used."""
 
 from __future__ import annotations
 
@@ -30,12 +30,19 @@ def test_new_units_alone_are_looked_at_unless_they_change_what_earlier_ones_find
     assert "the candidates' finds of the first " in said and " taken from the last build and " in said
     assert_equals_a_fresh_build(work, tmp_path / "fresh-added", added, capsys)
 
+    # a word no earlier unit writes at all, in lower case: only the new units are looked at
+    add_article(corpus, work, "zz-seed-new-word.txt", "Kazakhstan", "qazaqstanish")
+    capsys.readouterr()
+    new_word = glossary(work, tmp_path / "new-word", "--jobs", "1")
+    assert "the candidates' finds of the first " in capsys.readouterr().err
+    assert_equals_a_fresh_build(work, tmp_path / "fresh-new-word", new_word, capsys, articles=8)
+
     # a word earlier units write capitalised, now in lower case too: every unit is looked at again
     add_article(corpus, work, "zz-seed-lower.txt", "Kazakhstan", "kazakhstan")
     capsys.readouterr()
     lower = glossary(work, tmp_path / "lower", "--jobs", "1")
     assert "the candidates are found over all" in capsys.readouterr().err
-    assert_equals_a_fresh_build(work, tmp_path / "fresh-lower", lower, capsys, articles=8)
+    assert_equals_a_fresh_build(work, tmp_path / "fresh-lower", lower, capsys, articles=9)
 
 
 def test_kept_finds_of_units_it_did_not_count_are_discarded(corpus, tmp_path, capsys):  # noqa: F811
@@ -43,9 +50,11 @@ def test_kept_finds_of_units_it_did_not_count_are_discarded(corpus, tmp_path, ca
     assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
     glossary(work, tmp_path / "first", "--jobs", "1")
     results = ResultCache(work / CACHE_FOLDER)
-    keys, sizes, lower_words, mid_keys, mid_words, found = marshal.loads(results.get_bytes(candidates._LAST_FINDS))
+    keys, sizes, lower_words, mid_keys, mid_words, found, not_lower = marshal.loads(
+        results.get_bytes(candidates._LAST_FINDS))
     found.append((sum(sizes), ("Nowhere",), "name", ""))  # a unit past those counted (its checksum made anew)
-    results.put_bytes(candidates._LAST_FINDS, marshal.dumps((keys, sizes, lower_words, mid_keys, mid_words, found)))
+    results.put_bytes(candidates._LAST_FINDS, marshal.dumps((keys, sizes, lower_words, mid_keys, mid_words, found,
+                                                                    not_lower)))
     results.flush()
     add_article(corpus, work, "zz-seed-again.txt", "Kazakhstan", "Kazakhstan")
     capsys.readouterr()

@@ -52,6 +52,9 @@ class UnitFinds:
     mid_keys: set[tuple[str, ...]]
     mid_words: set[str]
     found: list[tuple[int, tuple[str, ...], str, str]]
+    #: the words (casefolded) the units write other than in lower case: only these are ever looked up
+    #: in ``lower_words`` (a word written in lower case is there already)
+    not_lower: set[str] = field(default_factory=set)
     #: how many units' finds were taken as kept by the last :func:`find_candidates` (0: all found)
     taken: int = 0
 
@@ -65,8 +68,9 @@ def find_candidates(units: list[Unit], english: LanguageIndex, finds: UnitFinds 
 
     ``finds``: what the first ``finds.units`` of these units found at an earlier build (none found:
     ``units`` 0), brought up to all of them here, for the next build. When the units after those
-    write no word in lower case and no name inside a sentence that they did not, the kept finds are
-    used and only the later units are looked at; otherwise every unit is (the same candidates)."""
+    write in lower case no word that those write otherwise (and not in lower case) and no name inside
+    a sentence that those do not, the kept finds are used and only the later units are looked at;
+    otherwise every unit is (the same candidates)."""
     patterns = term_patterns("en")
     finds = finds if finds is not None else UnitFinds(0, set(), set(), set(), [])
     if not _add_finds(finds, units, english, patterns):
@@ -74,7 +78,7 @@ def find_candidates(units: list[Unit], english: LanguageIndex, finds: UnitFinds 
         names = _NameFinder(units, english, patterns, lower_words)
         finds.units, finds.lower_words, finds.mid_keys, finds.mid_words = (len(units), lower_words, names.mid_keys,
                                                                           names.mid_words)
-        finds.taken = 0
+        finds.taken, finds.not_lower = 0, _not_lower_case_words(english.sides)
         finds.found = list(_unit_finds(units, english, patterns, names, 0))
     return _candidates(finds.found, english, patterns)
 
@@ -84,14 +88,17 @@ def _add_finds(finds: UnitFinds, units: list[Unit], english: LanguageIndex, patt
     earlier ones find, or none are kept)."""
     if not finds.units or finds.units > len(units):
         return False
-    if not _lower_case_words(english.sides[finds.units:]) <= finds.lower_words:
+    added = _lower_case_words(english.sides[finds.units:]) - finds.lower_words
+    if added & finds.not_lower:
         return False
-    names = _NameFinder(units, english, patterns, finds.lower_words, start=finds.units,
+    lower_words = finds.lower_words | added
+    names = _NameFinder(units, english, patterns, lower_words, start=finds.units,
                         mid_keys=set(finds.mid_keys), mid_words=set(finds.mid_words))
     if names.mid_keys != finds.mid_keys or names.mid_words != finds.mid_words:
         return False
     finds.found.extend(_unit_finds(units, english, patterns, names, finds.units))
-    finds.taken, finds.units = finds.units, len(units)
+    finds.taken, finds.units, finds.lower_words = finds.units, len(units), lower_words
+    finds.not_lower |= _not_lower_case_words(english.sides[finds.taken:])
     return True
 
 
@@ -111,18 +118,19 @@ def kept_finds(results: ResultCache, article_keys: list[str], sizes: list[int]) 
     if payload is None:
         return none, 0
     try:
-        keys, kept_sizes, lower_words, mid_keys, mid_words, found = marshal.loads(payload)
+        keys, kept_sizes, lower_words, mid_keys, mid_words, found, not_lower = marshal.loads(payload)
         if keys != article_keys[:len(keys)] or kept_sizes != sizes[:len(keys)]:
             return none, 0
         units = sum(kept_sizes)
         if not (isinstance(lower_words, set) and isinstance(mid_keys, set) and isinstance(mid_words, set)
+                and isinstance(not_lower, set)
                 and all(0 <= number < units and isinstance(key, tuple) and how in FOUND_HOW and isinstance(form, str)
                         for number, key, how, form in found)):
             raise ValueError("not the finds of the units counted")
     except (EOFError, ValueError, TypeError, AttributeError):
         results.discard(_LAST_FINDS)
         return none, 0
-    return UnitFinds(units, lower_words, mid_keys, mid_words, found), len(keys)
+    return UnitFinds(units, lower_words, mid_keys, mid_words, found, not_lower), len(keys)
 
 
 def keep_finds(results: ResultCache, article_keys: list[str], sizes: list[int], finds: UnitFinds, kept: int) -> None:
@@ -134,7 +142,7 @@ def keep_finds(results: ResultCache, article_keys: list[str], sizes: list[int], 
     if finds.units != sum(sizes):
         return
     results.put_bytes(_LAST_FINDS, marshal.dumps((article_keys, sizes, finds.lower_words, finds.mid_keys,
-                                                finds.mid_words, finds.found)))
+                                                finds.mid_words, finds.found, finds.not_lower)))
     results.flush()
 
 
@@ -312,6 +320,15 @@ def _lower_case_words(sides: list) -> set[str]:
         token.casefold()
         for side in sides if side is not None
         for token in side.surface if token[:1].islower()
+    }
+
+
+def _not_lower_case_words(sides: list) -> set[str]:
+    """Words the sides write other than in lower case (casefolded)."""
+    return {
+        token.casefold()
+        for side in sides if side is not None
+        for token in side.surface if not token[:1].islower()
     }
 
 
