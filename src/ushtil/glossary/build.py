@@ -15,7 +15,7 @@ from .. import __version__
 from ..cache import ResultCache, cache_key, content_hash
 from ..engine import Engine, aside, run_each
 from ..errors import UshtilError
-from .candidates import Candidate, find_candidates
+from .candidates import Candidate, UnitFinds, find_candidates, keep_finds, kept_finds
 from .choices import Composition, Remembered
 from .compose import PhraseComposer, composed_headword, starts_with_adjective, written_plural
 from .confidence import EntryEvidence, entry_confidence
@@ -111,18 +111,20 @@ def build_glossary(
             indexes, indexed = cached_indexes(tokens, keys, sizes, cache) if cache is not None else (None, 0)
             rankings, compositions, ranked_over = (kept_rankings(cache, keys, sizes, indexes) if cache is not None
                                                    else (None, None, 0))
+            finds, found_over = kept_finds(cache, keys, sizes) if cache is not None else (None, 0)
             built = glossary_from_units(units, lemmatize or library_lemmatizer(nlp), min_confidence, threshold,
                                         tokens, engine, indexes, rankings, compositions,
-                                        render_here=_renders_here(ranked_over, len(articles)))
+                                        render_here=_renders_here(ranked_over, len(articles)), finds=finds)
         if cache is not None:
             cache.put(_LAST_BUILD, {"key": key, "glossary": glossary_to_dict(built)})
             keep_rankings(cache, keys, sizes, rankings, compositions)
+            keep_finds(cache, keys, sizes, finds, found_over)
             index_note = (f"the index of the first {indexed} taken from the last build and "
                           f"{len(articles) - indexed} added to it" if indexed else
                           "the index made anew (no earlier build counted the first of these articles in order)")
             _note(notes, f"tokens and lemmas of {made} article(s) made, {len(articles) - made} taken from "
-                         f"{cache.folder}; {index_note}; the candidates are found over all {len(articles)} "
-                         f"again; {_ranking_note(rankings, compositions, ranked_over, len(articles))}")
+                         f"{cache.folder}; {index_note}; {_finds_note(finds, len(units))}; "
+                         f"{_ranking_note(rankings, compositions, ranked_over, len(articles))}")
     built.signature = (f"ushtil {__version__} glossary; nlp={nlp}; sources={len(found.aligned)}; "
                        f"units={len(units)}; threshold={threshold:g}")
     if existing is None:
@@ -160,6 +162,13 @@ def _ranking_note(rankings: dict[str, Rankings], compositions: Remembered, ranke
             f"{sum(len(found.associations_made) for found in rankings.values())} word supports and noun-phrase "
             "tests of renderings worked out anew (a word of theirs is in the new articles, or the last build "
             "had no need of them)")
+
+
+def _finds_note(finds: UnitFinds, units: int) -> str:
+    if finds.taken:
+        return (f"the candidates' finds of the first {finds.taken} units taken from the last build and "
+                f"{units - finds.taken} looked for")
+    return f"the candidates are found over all {units} units again"
 
 
 def _note(notes: list[str] | None, note: str) -> None:
@@ -243,12 +252,14 @@ def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence:
                         threshold: float = 0.0, tokens: dict[str, list[Tokens]] | None = None,
                         engine: Engine | None = None, indexes: dict[str, LanguageIndex] | None = None,
                         rankings: dict[str, Rankings] | None = None,
-                        compositions: Remembered | None = None, render_here: bool = False) -> Glossary:
+                        compositions: Remembered | None = None, render_here: bool = False,
+                        finds: UnitFinds | None = None) -> Glossary:
     """Entries for every English candidate with a rendering in Kazakh or Russian; those below
     ``threshold`` as candidates (``tokens``: the units' tokens, :func:`.index.corpus_tokens`;
     ``indexes``: their indexes when made already, :func:`.index.cached_indexes`; ``rankings``: per
     language, the last build's rankings of renderings, and where this build's go, :mod:`.rankings`;
-    ``compositions``: the terms it composed word by word, :mod:`.choices`).
+    ``compositions``: the terms it composed word by word, :mod:`.choices`; ``finds``: what the units
+    found of the candidates at the last build, brought up to all of them, :func:`.candidates.find_candidates`).
     With a parallel ``engine`` the candidates are rendered on this machine's cores, or with
     ``render_here`` in this process while one worker finds the single-word terms (see
     :func:`_render_everything`)."""
@@ -262,7 +273,7 @@ def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence:
              if lang in rankings else WordAssociation(english, indexes[lang]) for lang in ("kk", "ru")}
     corpus = _Corpus(units=units, indexes=indexes, words=words,
                      composers={lang: PhraseComposer(words[lang]) for lang in ("kk", "ru")}, rankings=rankings,
-                     compositions=compositions or Remembered())
+                     compositions=compositions or Remembered(), finds=finds)
     rendered, single_words = _render_everything(corpus, engine, render_here)
     for lang, found in rankings.items():
         found.associations = words[lang].this_build()  # what the next build keeps
@@ -302,6 +313,8 @@ class _Corpus:
     rankings: dict[str, Rankings] = dataclasses.field(default_factory=dict)
     compositions: Remembered = dataclasses.field(default_factory=Remembered)
     candidates: list[Candidate] = dataclasses.field(default_factory=list)
+    #: what each unit found of the candidates: the last build's (of the first units), then this one's
+    finds: UnitFinds | None = None
 
 
 #: Rendered: a candidate, its English form and its renderings per language.
@@ -331,7 +344,7 @@ def _render_everything(corpus: _Corpus, engine: Engine | None,
         # (the corpus is the worker's shared object: a forked worker inherits it, never sent)
         with aside(_render_part, None, engine=engine.local() if engine is not None else None,
                    shared=corpus) as single_words:
-            corpus.candidates = find_candidates(corpus.units, corpus.indexes["en"])
+            corpus.candidates = find_candidates(corpus.units, corpus.indexes["en"], corpus.finds)
             rendered = [(corpus.candidates[number], english_form, renderings)
                         for number, (english_form, renderings) in _rendered(enumerate(corpus.candidates), corpus)]
             found = single_words()
@@ -343,7 +356,7 @@ def _render_everything(corpus: _Corpus, engine: Engine | None,
 
     def parts():
         yield None
-        corpus.candidates = find_candidates(corpus.units, corpus.indexes["en"])
+        corpus.candidates = find_candidates(corpus.units, corpus.indexes["en"], corpus.finds)
         count = len(corpus.candidates)
         size = max(1, -(-count // (local.jobs * PARTS_PER_WORKER)))
         for start in range(0, count, size):

@@ -6,10 +6,12 @@ for in Kazakh and Russian (:mod:`.matching`).
 
 from __future__ import annotations
 
+import marshal
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..cache import ResultCache, cache_key
 from .index import LanguageIndex, is_acronym
 from .known import DIRECTIONS, is_demonym, known_name
 from .patterns import TermPatterns, term_patterns
@@ -37,52 +39,171 @@ class Candidate:
     demonym: bool = False
 
 
-def find_candidates(units: list[Unit], english: LanguageIndex) -> list[Candidate]:
-    """All English candidates with the units they occur in."""
+@dataclass
+class UnitFinds:
+    """What finding the candidates read of the whole corpus beyond each unit (the words it writes in
+    lower case somewhere, the name runs and their words it writes inside a sentence) and what the
+    units before ``units`` found: (unit, key, how, keyword form) in unit order, ``how`` one of
+    :data:`FOUND_HOW`. Units after them adding nothing to the corpus-wide sets leave every earlier
+    unit's finds as they were, so only theirs need finding (:func:`find_candidates`)."""
+
+    units: int
+    lower_words: set[str]
+    mid_keys: set[tuple[str, ...]]
+    mid_words: set[str]
+    found: list[tuple[int, tuple[str, ...], str, str]]
+    #: the words (casefolded) the units write other than in lower case: only these are ever looked up
+    #: in ``lower_words`` (a word written in lower case is there already)
+    not_lower: set[str] = field(default_factory=set)
+    #: how many units' finds were taken as kept by the last :func:`find_candidates` (0: all found)
+    taken: int = 0
+
+
+#: How a unit found a key: an acronym, a name run, a demonym run (a term), a keyword list entry.
+FOUND_HOW = ("acronym", "name", "demonym", "keyword")
+
+
+def find_candidates(units: list[Unit], english: LanguageIndex, finds: UnitFinds | None = None) -> list[Candidate]:
+    """All English candidates with the units they occur in.
+
+    ``finds``: what the first ``finds.units`` of these units found at an earlier build (none found:
+    ``units`` 0), brought up to all of them here, for the next build. When the units after those
+    write in lower case no word that those write otherwise (and not in lower case) and no name inside
+    a sentence that those do not, the kept finds are used and only the later units are looked at;
+    otherwise every unit is (the same candidates)."""
     patterns = term_patterns("en")
-    found: dict[tuple[str, ...], Candidate] = {}
+    finds = finds if finds is not None else UnitFinds(0, set(), set(), set(), [])
+    if not _add_finds(finds, units, english, patterns):
+        lower_words = _lower_case_words(english.sides)
+        names = _NameFinder(units, english, patterns, lower_words)
+        finds.units, finds.lower_words, finds.mid_keys, finds.mid_words = (len(units), lower_words, names.mid_keys,
+                                                                          names.mid_words)
+        finds.taken, finds.not_lower = 0, _not_lower_case_words(english.sides)
+        finds.found = list(_unit_finds(units, english, patterns, names, 0))
+    return _candidates(finds.found, english, patterns)
 
-    def add(key: tuple[str, ...], kind: str) -> Candidate:
-        candidate = found.get(key)
-        if candidate is None:
-            candidate = found[key] = Candidate(key=key, kind=kind)
-        elif KIND_PRIORITY.index(kind) < KIND_PRIORITY.index(candidate.kind):
-            candidate.kind = kind
-        return candidate
 
-    lower_words = _lower_case_words(english)
-    names = _NameFinder(units, english, patterns, lower_words)
-    name_units: dict[tuple[str, ...], set[int]] = {}
-    for number, (unit, side) in enumerate(zip(units, english.sides, strict=True)):
+def _add_finds(finds: UnitFinds, units: list[Unit], english: LanguageIndex, patterns: TermPatterns) -> bool:
+    """Add the finds of the units after ``finds.units`` (False, nothing added: they change what
+    earlier ones find, or none are kept)."""
+    if not finds.units or finds.units > len(units):
+        return False
+    added = _lower_case_words(english.sides[finds.units:]) - finds.lower_words
+    if added & finds.not_lower:
+        return False
+    lower_words = finds.lower_words | added
+    names = _NameFinder(units, english, patterns, lower_words, start=finds.units,
+                        mid_keys=set(finds.mid_keys), mid_words=set(finds.mid_words))
+    if names.mid_keys != finds.mid_keys or names.mid_words != finds.mid_words:
+        return False
+    finds.found.extend(_unit_finds(units, english, patterns, names, finds.units))
+    finds.taken, finds.units, finds.lower_words = finds.units, len(units), lower_words
+    finds.not_lower |= _not_lower_case_words(english.sides[finds.taken:])
+    return True
+
+
+#: The kept finds are stored again when the articles added after those they are of are more than
+#: this share of them (as the kept index: :data:`.index.REINDEX_SHARE`).
+REFIND_SHARE = 0.05
+#: The cache slot of the last build's finds: one entry, overwritten by a later build.
+_LAST_FINDS = cache_key("glossary: last candidate finds", {}, [])
+
+
+def kept_finds(results: ResultCache, article_keys: list[str], sizes: list[int]) -> tuple[UnitFinds, int]:
+    """The finds the last build stored in ``results`` when its articles (keys :func:`.index.tokens_key`, ``sizes``
+    units each) are the first ones here, in order, and how many articles they are of (else none, 0).
+    An entry that cannot be read, or holds what it should not, is discarded."""
+    none = UnitFinds(0, set(), set(), set(), [])
+    payload = results.get_bytes(_LAST_FINDS)
+    if payload is None:
+        return none, 0
+    try:
+        keys, kept_sizes, lower_words, mid_keys, mid_words, found, not_lower = marshal.loads(payload)
+        if keys != article_keys[:len(keys)] or kept_sizes != sizes[:len(keys)]:
+            return none, 0
+        units = sum(kept_sizes)
+        if not (isinstance(lower_words, set) and isinstance(mid_keys, set) and isinstance(mid_words, set)
+                and isinstance(not_lower, set)
+                and all(0 <= number < units and isinstance(key, tuple) and how in FOUND_HOW and isinstance(form, str)
+                        for number, key, how, form in found)):
+            raise ValueError("not the finds of the units counted")
+    except (EOFError, ValueError, TypeError, AttributeError):
+        results.discard(_LAST_FINDS)
+        return none, 0
+    return UnitFinds(units, lower_words, mid_keys, mid_words, found, not_lower), len(keys)
+
+
+def keep_finds(results: ResultCache, article_keys: list[str], sizes: list[int], finds: UnitFinds, kept: int) -> None:
+    """Store this build's ``finds`` (of all its articles), unless the kept ones were of ``kept`` of them
+    and the articles after those are at most :data:`REFIND_SHARE` of them: the next run adds those
+    few again (a few milliseconds an article) rather than rewriting the whole entry each time."""
+    if kept and len(article_keys) - kept <= REFIND_SHARE * kept:
+        return
+    if finds.units != sum(sizes):
+        return
+    results.put_bytes(_LAST_FINDS, marshal.dumps((article_keys, sizes, finds.lower_words, finds.mid_keys,
+                                                finds.mid_words, finds.found, finds.not_lower)))
+    results.flush()
+
+
+def _unit_finds(units: list[Unit], english: LanguageIndex, patterns: TermPatterns, names: _NameFinder, start: int):
+    """(unit, key, how, keyword form) of the acronyms, names and keyword entries of units from ``start``."""
+    for number in range(start, len(units)):
+        unit, side = units[number], english.sides[number]
         if side is None or not side.keys:
             continue
         if unit.section == "keywords":
-            candidate = add(tuple(side.keys), _keyword_kind(side.surface, patterns))
-            candidate.keyword_units.append(number)
-            candidate.keyword_forms[unit.text["en"].strip()] += 1
+            yield number, tuple(side.keys), "keyword", unit.text["en"].strip()
             continue
         shouted = _shouted(side.surface, patterns)
         for place in names.capitals(number):  # (an acronym starts with a capital)
             surface = side.surface[place]
-            if place not in shouted and is_acronym(surface) and _english_acronym(surface, patterns, lower_words):
-                add((side.keys[place],), "acronym")
+            if place not in shouted and is_acronym(surface) and _english_acronym(surface, patterns,
+                                                                                 names.lower_words):
+                yield number, (side.keys[place],), "acronym", ""
         for run, written in names.runs(number):
-            if is_demonym_phrase(written):
-                add(run, "term").demonym = True
-            else:
-                add(run, "name")
-            name_units.setdefault(run, set()).add(number)
+            yield number, run, "demonym" if is_demonym_phrase(written) else "name", ""
+
+
+def _candidates(found: list[tuple[int, tuple[str, ...], str, str]], english: LanguageIndex,
+                patterns: TermPatterns) -> list[Candidate]:
+    """The candidates of the units' finds, in the order first found, and the corpus's terms after them."""
+    candidates: dict[tuple[str, ...], Candidate] = {}
+
+    def add(key: tuple[str, ...], kind: str) -> Candidate:
+        candidate = candidates.get(key)
+        if candidate is None:
+            candidate = candidates[key] = Candidate(key=key, kind=kind)
+        elif KIND_PRIORITY.index(kind) < KIND_PRIORITY.index(candidate.kind):
+            candidate.kind = kind
+        return candidate
+
+    name_units: dict[tuple[str, ...], set[int]] = {}
+    for number, key, how, form in found:
+        if how == "keyword":
+            candidate = add(key, _keyword_kind(english.sides[number].surface, patterns))
+            candidate.keyword_units.append(number)
+            candidate.keyword_forms[form] += 1
+            continue
+        if how == "acronym":
+            add(key, "acronym")
+            continue
+        if how == "demonym":
+            add(key, "term").demonym = True
+        else:
+            add(key, "name")
+        name_units.setdefault(key, set()).add(number)
     for gram, unit_numbers in english.postings.items():
         if (" " in gram and (len(unit_numbers) >= patterns.min_term_units or gram.count(" ") == 1)
                 and _is_term(gram, english, patterns)):
             add(tuple(gram.split(" ")), "term")
-    for candidate in found.values():
+    for candidate in candidates.values():
         if candidate.kind == "name" or candidate.demonym:
             # a name counts where it stands on its own, not inside a longer name (Korea in North Korea)
             candidate.units = sorted(name_units.get(candidate.key, set()) | set(candidate.keyword_units))
         else:
             candidate.units = english.units_with(candidate.key)
-    return [candidate for candidate in found.values() if candidate.units]
+    return [candidate for candidate in candidates.values() if candidate.units]
 
 
 @cache
@@ -101,20 +222,24 @@ class _NameFinder:
     House" at a sentence start stays whole when the corpus writes it so elsewhere.
     """
 
-    def __init__(self, units: list[Unit], english: LanguageIndex, patterns: TermPatterns, lower_words: set[str]):
+    def __init__(self, units: list[Unit], english: LanguageIndex, patterns: TermPatterns, lower_words: set[str],
+                 start: int = 0, mid_keys: set[tuple[str, ...]] | None = None, mid_words: set[str] | None = None):
+        """``start``: the first unit looked at, ``mid_keys`` and ``mid_words`` what those before it found."""
         from ..lemma import builtin_lemmatizer
 
         self._common = cache(builtin_lemmatizer("en").is_common_word)
         self._connectors = patterns.name_connectors
-        self._lower_words = lower_words
+        self.lower_words = lower_words
         self._runs: dict[int, list[tuple[int, int, bool]]] = {}
         #: per unit, the places of its words that start with a capital (most words do not: every
         #: name, acronym and headline is looked for among these only)
         self._capitals: dict[int, list[int]] = {}
-        self._mid_keys: set[tuple[str, ...]] = set()
-        self._mid_words: set[str] = set()
+        #: the name runs, and their words, written inside a sentence
+        self.mid_keys: set[tuple[str, ...]] = mid_keys if mid_keys is not None else set()
+        self.mid_words: set[str] = mid_words if mid_words is not None else set()
         self._sides = english.sides
-        for number, (unit, side) in enumerate(zip(units, english.sides, strict=True)):
+        for number in range(start, len(units)):
+            unit, side = units[number], english.sides[number]
             if side is None or not side.keys or unit.section == "keywords":
                 continue
             capitals = self._capitals[number] = [place for place, token in enumerate(side.surface)
@@ -125,10 +250,10 @@ class _NameFinder:
                 at_start = headline or i in side.starts
                 runs.append((i, j, at_start))
                 if not at_start:
-                    self._mid_keys.add(tuple(side.keys[i:j]))
-                    self._mid_words.update(side.keys[i:j])
+                    self.mid_keys.add(tuple(side.keys[i:j]))
+                    self.mid_words.update(side.keys[i:j])
                 elif j - i > 1 and not headline:
-                    self._mid_words.update(side.keys[i + 1:j])
+                    self.mid_words.update(side.keys[i + 1:j])
             self._runs[number] = runs
 
     def capitals(self, number: int) -> list[int]:
@@ -155,11 +280,11 @@ class _NameFinder:
     def _trim(self, side, i: int, j: int) -> int:
         """Where the name of a run at a sentence start begins (j: there is none)."""
         key, written = tuple(side.keys[i:j]), " ".join(side.surface[i:j])
-        if key in self._mid_keys or known_name(written) is not None or is_demonym_phrase(written):
+        if key in self.mid_keys or known_name(written) is not None or is_demonym_phrase(written):
             return i
         while i < j and self._positional(side.surface[i], side.keys[i]):
             i += 1
-            if tuple(side.keys[i:j]) in self._mid_keys or known_name(" ".join(side.surface[i:j])):
+            if tuple(side.keys[i:j]) in self.mid_keys or known_name(" ".join(side.surface[i:j])):
                 return i
         return i
 
@@ -167,9 +292,9 @@ class _NameFinder:
         """A capitalised common word the corpus never writes capitalised inside a sentence."""
         if token in self._connectors:
             return True
-        if key in self._mid_words or is_acronym(token):
+        if key in self.mid_words or is_acronym(token):
             return False
-        return token.casefold() in self._lower_words or self._common(token)
+        return token.casefold() in self.lower_words or self._common(token)
 
 
 def _title_case(surface: list[str], capitals: list[int]) -> bool:
@@ -189,12 +314,21 @@ def _keyword_kind(surface: list[str], patterns: TermPatterns) -> str:
     return "keyword"
 
 
-def _lower_case_words(english: LanguageIndex) -> set[str]:
-    """Words the corpus writes in lower case somewhere: a capital on them marks a sentence start."""
+def _lower_case_words(sides: list) -> set[str]:
+    """Words the sides write in lower case somewhere: a capital on them marks a sentence start."""
     return {
         token.casefold()
-        for side in english.sides if side is not None
+        for side in sides if side is not None
         for token in side.surface if token[:1].islower()
+    }
+
+
+def _not_lower_case_words(sides: list) -> set[str]:
+    """Words the sides write other than in lower case (casefolded)."""
+    return {
+        token.casefold()
+        for side in sides if side is not None
+        for token in side.surface if not token[:1].islower()
     }
 
 
