@@ -186,9 +186,9 @@ def test_only_the_kept_grams_the_new_articles_hold_are_scored_again():
     assert asked == ["қала"]
 
 
-def test_kept_grams_rescored_score_as_all_scored_again(corpus, tmp_path, capsys, monkeypatch):  # noqa: F811
-    """On a real re-run, the kept grams' scores (kept or scored again) are those of scoring every
-    kept gram again."""
+def rescoring_checked(monkeypatch) -> list[str]:
+    """Make every kept ranking's rescoring assert it equals scoring all its kept grams again; the
+    English forms so compared."""
     compared = []
     rescored = rankings.Rankings.rescored
 
@@ -199,6 +199,13 @@ def test_kept_grams_rescored_score_as_all_scored_again(corpus, tmp_path, capsys,
         return found
 
     monkeypatch.setattr(rankings.Rankings, "rescored", checked)
+    return compared
+
+
+def test_kept_grams_rescored_score_as_all_scored_again(corpus, tmp_path, capsys, monkeypatch):  # noqa: F811
+    """On a real re-run, the kept grams' scores (kept or scored again) are those of scoring every
+    kept gram again."""
+    compared = rescoring_checked(monkeypatch)
     work, _, added, said = built_then_added(corpus, tmp_path, capsys, "1")
     assert len(compared) >= taken(said) > 0
     assert_equals_a_fresh_build(work, tmp_path / "fresh-added", added, capsys)
@@ -210,16 +217,7 @@ def test_a_ranking_taken_again_is_kept_as_rescored(corpus, tmp_path, capsys, mon
     gram again (kept as the first build scored them, a gram the first new article lowered would keep
     its higher score), and its glossary is a fresh build's."""
     work, _, _, _ = built_then_added(corpus, tmp_path, capsys, "1")
-    compared = []
-    rescored = rankings.Rankings.rescored
-
-    def checked(self, kept, score):
-        found = rescored(self, kept, score)
-        assert found == score(Counter(dict(zip(kept.grams, kept.both, strict=True)))), kept.english_form
-        compared.append(kept.english_form)
-        return found
-
-    monkeypatch.setattr(rankings.Rankings, "rescored", checked)
+    compared = rescoring_checked(monkeypatch)
     (corpus / "zz-third.txt").write_text((corpus / sorted(p.name for p in corpus.iterdir())[0]).read_text(
         encoding="utf-8").replace("Kazakhstan", "Kazakstan"), encoding="utf-8")
     assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
