@@ -74,11 +74,11 @@ def find_candidates(units: list[Unit], english: LanguageIndex, finds: UnitFinds 
     patterns = term_patterns("en")
     finds = finds if finds is not None else UnitFinds(0, set(), set(), set(), [])
     if not _add_finds(finds, units, english, patterns):
-        lower_words = _lower_case_words(english.sides)
+        lower_words, not_lower = _words_by_case(english.sides)
         names = _NameFinder(units, english, patterns, lower_words)
         finds.units, finds.lower_words, finds.mid_keys, finds.mid_words = (len(units), lower_words, names.mid_keys,
                                                                           names.mid_words)
-        finds.taken, finds.not_lower = 0, _not_lower_case_words(english.sides)
+        finds.taken, finds.not_lower = 0, not_lower
         finds.found = list(_unit_finds(units, english, patterns, names, 0))
     return _candidates(finds.found, english, patterns)
 
@@ -88,7 +88,8 @@ def _add_finds(finds: UnitFinds, units: list[Unit], english: LanguageIndex, patt
     earlier ones find, or none are kept)."""
     if not finds.units or finds.units > len(units):
         return False
-    added = _lower_case_words(english.sides[finds.units:]) - finds.lower_words
+    new_lower, new_not_lower = _words_by_case(english.sides[finds.units:])
+    added = new_lower - finds.lower_words
     if added & finds.not_lower:
         return False
     lower_words = finds.lower_words | added
@@ -98,7 +99,7 @@ def _add_finds(finds: UnitFinds, units: list[Unit], english: LanguageIndex, patt
         return False
     finds.found.extend(_unit_finds(units, english, patterns, names, finds.units))
     finds.taken, finds.units, finds.lower_words = finds.units, len(units), lower_words
-    finds.not_lower |= _not_lower_case_words(english.sides[finds.taken:])
+    finds.not_lower |= new_not_lower
     return True
 
 
@@ -314,22 +315,16 @@ def _keyword_kind(surface: list[str], patterns: TermPatterns) -> str:
     return "keyword"
 
 
-def _lower_case_words(sides: list) -> set[str]:
-    """Words the sides write in lower case somewhere: a capital on them marks a sentence start."""
-    return {
-        token.casefold()
-        for side in sides if side is not None
-        for token in side.surface if token[:1].islower()
-    }
-
-
-def _not_lower_case_words(sides: list) -> set[str]:
-    """Words the sides write other than in lower case (casefolded)."""
-    return {
-        token.casefold()
-        for side in sides if side is not None
-        for token in side.surface if not token[:1].islower()
-    }
+def _words_by_case(sides: list) -> tuple[set[str], set[str]]:
+    """The words (casefolded) the sides write in lower case somewhere (a capital on them marks a
+    sentence start), and those they write other than in lower case, in one pass over their tokens."""
+    lower: set[str] = set()
+    not_lower: set[str] = set()
+    for side in sides:
+        if side is not None:
+            for token in side.surface:
+                (lower if token[:1].islower() else not_lower).add(token.casefold())
+    return lower, not_lower
 
 
 def _english_acronym(token: str, patterns: TermPatterns, lower_words: set[str]) -> bool:
