@@ -86,11 +86,9 @@ def _associate(sides: list[tuple[frozenset[str], frozenset[str]]]) -> tuple[dict
     0.45-0.75 s of CPU per language pair, the product and the counts 0.13-0.35 s."""
     if not sides:
         return {}, {}
-    from scipy import sparse  # here: learning needs a corpus; a run over a few texts never loads scipy
-
     limit = MAX_SHARE * len(sides)
-    names_a, totals_a, beads_a = _incidence([side for side, _ in sides], limit, sparse)
-    names_b, totals_b, beads_b = _incidence([side for _, side in sides], limit, sparse)
+    names_a, totals_a, beads_a = _incidence([side for side, _ in sides], limit)
+    names_b, totals_b, beads_b = _incidence([side for _, side in sides], limit)
     together = (beads_a.T.tocsr() @ beads_b).tocsr()
     together.sort_indices()
     x = np.repeat(np.arange(len(names_a)), np.diff(together.indptr))
@@ -103,10 +101,12 @@ def _associate(sides: list[tuple[frozenset[str], frozenset[str]]]) -> tuple[dict
     return forward, backward
 
 
-def _incidence(sides: list[frozenset[str]], limit: float, sparse) -> tuple[list[str], np.ndarray, object]:
+def _incidence(sides: list[frozenset[str]], limit: float) -> tuple[list[str], np.ndarray, object]:
     """The stems of one language's bead sides held by at most ``limit`` of them, in the order first
-    seen; how many sides hold each; and which sides hold which (``sparse``: scipy's module; a 0/1
-    CSR matrix, one row per side, one column per stem)."""
+    seen; how many sides hold each; and which sides hold which (a 0/1 CSR matrix, one row per side,
+    one column per stem)."""
+    from scipy import sparse  # here: learning needs a corpus; a run over a few texts never loads scipy
+
     seen = list(dict.fromkeys(chain.from_iterable(sides)))
     column = np.fromiter(map({stem: n for n, stem in enumerate(seen)}.__getitem__, chain.from_iterable(sides)),
                          dtype=np.int64)
