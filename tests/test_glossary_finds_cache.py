@@ -9,7 +9,7 @@ from __future__ import annotations
 import marshal
 
 from test_glossary_incremental import assert_equals_a_fresh_build, glossary
-from test_glossary_index_cache import add_article
+from test_glossary_index_cache import rebuilt_after_adding
 from test_scale_cli import corpus  # noqa: F401 (the fixture)
 from ushtil.cache import CACHE_FOLDER, ResultCache
 from ushtil.cli import main
@@ -23,25 +23,21 @@ def test_new_units_alone_are_looked_at_unless_they_change_what_earlier_ones_find
     assert "the candidates are found over all" in capsys.readouterr().err
 
     # the seed article again, its words all written as before: only its units are looked at
-    add_article(corpus, work, "zz-seed-again.txt", "Kazakhstan", "Kazakhstan")
-    capsys.readouterr()
-    added = glossary(work, tmp_path / "added", "--jobs", "2")
-    said = capsys.readouterr().err
+    added, said = rebuilt_after_adding(corpus, work, tmp_path / "added", capsys, "zz-seed-again.txt", "Kazakhstan",
+                                       "Kazakhstan", "--jobs", "2")
     assert "the candidates' finds of the first " in said and " taken from the last build and " in said
     assert_equals_a_fresh_build(work, tmp_path / "fresh-added", added, capsys)
 
     # a word no earlier unit writes at all, in lower case: only the new units are looked at
-    add_article(corpus, work, "zz-seed-new-word.txt", "Kazakhstan", "qazaqstanish")
-    capsys.readouterr()
-    new_word = glossary(work, tmp_path / "new-word", "--jobs", "1")
-    assert "the candidates' finds of the first " in capsys.readouterr().err
+    new_word, said = rebuilt_after_adding(corpus, work, tmp_path / "new-word", capsys, "zz-seed-new-word.txt",
+                                          "Kazakhstan", "qazaqstanish", "--jobs", "1")
+    assert "the candidates' finds of the first " in said
     assert_equals_a_fresh_build(work, tmp_path / "fresh-new-word", new_word, capsys, articles=8)
 
     # a word earlier units write capitalised, now in lower case too: every unit is looked at again
-    add_article(corpus, work, "zz-seed-lower.txt", "Kazakhstan", "kazakhstan")
-    capsys.readouterr()
-    lower = glossary(work, tmp_path / "lower", "--jobs", "1")
-    assert "the candidates are found over all" in capsys.readouterr().err
+    lower, said = rebuilt_after_adding(corpus, work, tmp_path / "lower", capsys, "zz-seed-lower.txt", "Kazakhstan",
+                                       "kazakhstan", "--jobs", "1")
+    assert "the candidates are found over all" in said
     assert_equals_a_fresh_build(work, tmp_path / "fresh-lower", lower, capsys, articles=9)
 
 
@@ -56,9 +52,8 @@ def test_kept_finds_of_units_it_did_not_count_are_discarded(corpus, tmp_path, ca
     results.put_bytes(candidates._LAST_FINDS, marshal.dumps((keys, sizes, lower_words, mid_keys, mid_words, found,
                                                                     not_lower)))
     results.flush()
-    add_article(corpus, work, "zz-seed-again.txt", "Kazakhstan", "Kazakhstan")
-    capsys.readouterr()
-    added = glossary(work, tmp_path / "added", "--jobs", "1")
-    assert "the candidates are found over all" in capsys.readouterr().err
+    added, said = rebuilt_after_adding(corpus, work, tmp_path / "added", capsys, "zz-seed-again.txt", "Kazakhstan",
+                                       "Kazakhstan", "--jobs", "1")
+    assert "the candidates are found over all" in said
     assert ResultCache(work / CACHE_FOLDER).get_bytes(candidates._LAST_FINDS) is not None  # stored anew
     assert_equals_a_fresh_build(work, tmp_path / "fresh-added", added, capsys)

@@ -25,16 +25,23 @@ def add_article(folder: Path, work: Path, name: str, old: str, new: str) -> None
     assert main(["align", str(folder), "-o", str(work), "-q", "--jobs", "1"]) == 0
 
 
+def rebuilt_after_adding(folder: Path, work: Path, out: Path, capsys, name: str, old: str, new: str,
+                         *options: str) -> tuple[dict[str, bytes], str]:
+    """:func:`add_article`, then the glossary of ``work`` built into ``out``: what it wrote, and what it said."""
+    add_article(folder, work, name, old, new)
+    capsys.readouterr()
+    written = glossary(work, out, *options)
+    return written, capsys.readouterr().err
+
+
 def test_articles_added_at_the_end_are_indexed_alone_and_the_glossary_equals_a_fresh_one(corpus, tmp_path, capsys):  # noqa: F811
     work = tmp_path / "work"
     assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
     first = glossary(work, tmp_path / "first", "--jobs", "1")
     assert "the index made anew" in capsys.readouterr().err
 
-    add_article(corpus, work, "zz-seed-again.txt", "Kazakhstan", "Qazaqstan")
-    capsys.readouterr()
-    added = glossary(work, tmp_path / "added", "--jobs", "2")
-    said = capsys.readouterr().err
+    added, said = rebuilt_after_adding(corpus, work, tmp_path / "added", capsys, "zz-seed-again.txt", "Kazakhstan",
+                                       "Qazaqstan", "--jobs", "2")
     assert "tokens and lemmas of 1 article(s) made, 6 taken from" in said
     assert "the index of the first 6 taken from the last build and 1 added to it" in said
     assert added["glossary.csv"] != first["glossary.csv"]  # the new article counts
@@ -42,17 +49,15 @@ def test_articles_added_at_the_end_are_indexed_alone_and_the_glossary_equals_a_f
 
     # the kept index damaged (its checksum no longer holds): not used, the index is made anew
     assert damage_cache(work / CACHE_FOLDER, "qazaqstan", "qazaqstaX") >= 1
-    add_article(corpus, work, "zz-seed-third.txt", "China", "Cathay")
-    capsys.readouterr()
-    repaired = glossary(work, tmp_path / "repaired", "--jobs", "1")
-    assert "the index made anew" in capsys.readouterr().err
+    repaired, said = rebuilt_after_adding(corpus, work, tmp_path / "repaired", capsys, "zz-seed-third.txt", "China",
+                                          "Cathay", "--jobs", "1")
+    assert "the index made anew" in said
     assert_equals_a_fresh_build(work, tmp_path / "fresh-repaired", repaired, capsys, articles=8)
 
     # an article before the others: the kept index counted other units first, so it is made anew
-    add_article(corpus, work, "aa-seed-first.txt", "Asia", "Asiya")
-    capsys.readouterr()
-    before = glossary(work, tmp_path / "before", "--jobs", "2")
-    assert "the index made anew" in capsys.readouterr().err
+    before, said = rebuilt_after_adding(corpus, work, tmp_path / "before", capsys, "aa-seed-first.txt", "Asia", "Asiya",
+                                        "--jobs", "2")
+    assert "the index made anew" in said
     assert_equals_a_fresh_build(work, tmp_path / "fresh-before", before, capsys, articles=9)
 
 
@@ -71,16 +76,14 @@ def test_a_few_added_articles_leave_the_kept_index_as_it_is(corpus, tmp_path, ca
     glossary(work, tmp_path / "first", "--jobs", "1")
     stored = kept_index(work)
     for number, name in enumerate(("zz-seed-1.txt", "zz-seed-2.txt"), 1):
-        add_article(corpus, work, name, "Kazakhstan", f"Qazaqstan{number}")
-        capsys.readouterr()
-        added = glossary(work, tmp_path / f"added{number}", "--jobs", "2")
-        assert f"the index of the first 6 taken from the last build and {number} added to it" in capsys.readouterr().err
+        added, said = rebuilt_after_adding(corpus, work, tmp_path / f"added{number}", capsys, name, "Kazakhstan",
+                                           f"Qazaqstan{number}", "--jobs", "2")
+        assert f"the index of the first 6 taken from the last build and {number} added to it" in said
         assert kept_index(work) == stored
         assert_equals_a_fresh_build(work, tmp_path / f"fresh{number}", added, capsys, articles=6 + number)
     add_article(corpus, work, "zz-seed-3.txt", "Kazakhstan", "Qazaqstan3")
     glossary(work, tmp_path / "added3", "--jobs", "1")
     assert kept_index(work) != stored  # 3 of 6 added: stored again, with all 9
-    add_article(corpus, work, "zz-seed-4.txt", "Kazakhstan", "Qazaqstan4")
-    capsys.readouterr()
-    glossary(work, tmp_path / "added4", "--jobs", "1")
-    assert "the index of the first 9 taken from the last build and 1 added to it" in capsys.readouterr().err
+    _, said = rebuilt_after_adding(corpus, work, tmp_path / "added4", capsys, "zz-seed-4.txt", "Kazakhstan",
+                                   "Qazaqstan4", "--jobs", "1")
+    assert "the index of the first 9 taken from the last build and 1 added to it" in said
