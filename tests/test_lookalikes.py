@@ -163,3 +163,24 @@ def test_a_triple_keeps_its_text_as_written_and_reads_its_words():
     # "пpоф." with a Latin p is the abbreviation проф.: no cut after it
     assert split_sentences("Доклад сделал пpоф. Иванов из Алматы. Затем выступил другой.", "ru") == [
         "Доклад сделал пpоф. Иванов из Алматы.", "Затем выступил другой."]
+
+
+@pytest.mark.skipif(not NTREX.is_dir(), reason="../shared/bench/ntrex-dev is not there")
+def test_a_scale_word_typed_with_a_lookalike_still_scales_its_number(tmp_path):
+    """NTREX cbsnews.248387's Russian "залог в размере 350 тыс. долларов" with a Latin c in тыс.
+    (as bench/lookalikes.py planted it) is still 350,000 dollars, as the English says."""
+    import json
+
+    from ushtil.cli import main
+
+    name = "cbsnews.248387"
+    for lang in ("en", "kk", "ru"):
+        text = (NTREX / f"{name}.{lang}.txt").read_text(encoding="utf-8")
+        if lang == "ru":
+            assert "350\xa0тыс. долларов" in text
+            text = text.replace("350\xa0тыс.", "350\xa0тыc.")
+        (tmp_path / f"{name}.{lang}.txt").write_text(text, encoding="utf-8")
+    main(["check", str(tmp_path), "--json", str(tmp_path / "check.json"), "--quiet"])
+    findings = json.loads((tmp_path / "check.json").read_text(encoding="utf-8"))["findings"]
+    assert [f["text"] for f in findings if f["check"] == "mixed-script"] == ["тыc"]
+    assert not [f for f in findings if f["check"] == "number-mismatch" and "350" in f["text"]]
