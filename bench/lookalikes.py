@@ -16,6 +16,8 @@
 3. Planted triples: the first ``--triples`` NTREX dev triples, lookalikes planted in all their text
    (a triple's text is kept as written; its words are read): glossary and other findings as the
    clean triples', every planted word named.
+4. Latin y in Kazakh: every у and ү (У, Ү) of the seed and the NTREX dev Kazakh texts typed as Latin
+   y (Y), each line read again: how many у words and how many ү words read back as written.
 """
 
 from __future__ import annotations
@@ -191,6 +193,24 @@ def planted_triples(seed: int, rate: float, count: int, keep: Path | None) -> No
           f"with a bead {sum(f['bead'] is not None for f in mixed)}")
 
 
+def latin_y() -> None:
+    files = [SEED, *(path for path in sorted(NTREX.glob("*.kk.txt")) if ".raw." not in path.name)]
+    typed_as_y = str.maketrans("уүУҮ", "yyYY")
+    counts = Counter()
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            typed = line.translate(typed_as_y)
+            if typed == line:
+                continue
+            for word, written, read in zip(*(_WORD.findall(text) for text in (line, typed, respell(typed))),
+                                           strict=True):
+                if written != word:
+                    counts["ү" if set(word) & set("үҮ") else "у", read == word] += 1
+    for letter in "уү":
+        right, wrong = counts[letter, True], counts[letter, False]
+        print(f"latin y: {letter} words read back {right} of {right + wrong}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=9)
@@ -199,6 +219,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path)
     args = parser.parse_args()
     real_text()
+    latin_y()
     planted_seed(args.seed, args.rate, args.keep)
     if args.triples:
         planted_triples(args.seed, args.rate, args.triples, args.keep and args.keep / "triples")

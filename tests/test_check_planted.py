@@ -180,6 +180,23 @@ def test_a_paragraphs_first_sentence_deleted_is_placed_by_the_glossary_term_it_s
     assert gaps[0].text.startswith(("«Жиырма бірінші ғасырдың басынан", '"Since the beginning of the twenty-first'))
 
 
+def test_a_kazakh_sentence_deleted_next_to_the_missing_paragraph_is_placed_apart_from_it(tmp_path):
+    # the seed's Kazakh abstract lacks paragraph 4; with paragraph 3's first Kazakh sentence deleted
+    # too, the aligner pairs the remaining one (Кейбір сарапшылар … Ұлы ойынға) with the others' first
+    # and the gap runs on into paragraph 4: the Great Game places the run's first bead as a gap of its
+    # own, and paragraph 4 is reported as in the seed
+    deleted = "«Жиырма бірінші ғасырдың басынан бері Орта Азия геосаяси трансформацияның жаңа кезеңін бастан кешіруде. "
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    assert deleted in text
+    path = tmp_path / SEED_ARTICLE.name
+    path.write_text(text.replace(deleted, "", 1), encoding="utf-8")
+    report = ushtil.check(path, glossary=ROOT / "glossary" / "glossary.tsv")
+    gaps = [f for f in report.errors if f.check.startswith(("missing-", "extra-"))]
+    assert [(f.check, f.lang) for f in gaps] == [("missing-sentence", "kk"), ("missing-paragraph", "kk")]
+    assert gaps[0].text.startswith('"Since the beginning of the twenty-first century')
+    assert gaps[1].text.startswith("The main external players") and gaps[1].text.endswith("friction between them.")
+
+
 @pytest.mark.skipif(not NTREX.is_dir(), reason="../shared/bench/ntrex-dev is not there")
 def test_a_deleted_russian_sentence_is_placed_by_the_name_its_neighbour_shares():
     # NTREX telegraph.405408 lost its Russian "China has pledged to match the US…": the aligner pairs
@@ -190,3 +207,16 @@ def test_a_deleted_russian_sentence_is_placed_by_the_name_its_neighbour_shares()
     gaps = [f for f in ushtil.check(article).errors if f.check.startswith(("missing-", "extra-"))]
     assert [(f.check, f.lang) for f in gaps] == [("missing-sentence", "ru")]
     assert gaps[0].text.startswith("China has pledged to match the US shot-for-shot")
+
+
+@pytest.mark.skipif(not NTREX.is_dir(), reason="../shared/bench/ntrex-dev is not there")
+def test_two_sentences_deleted_from_one_paragraph_are_one_finding():
+    # NTREX newsweek.51331 lost its Russian second and third sentences: one run of one paragraph, not a
+    # paragraph gap with a sentence beside it, so its edges are not placed apart (placed on its own,
+    # the first went to the headline's bead: two findings, one quoting the headline)
+    name = "newsweek.51331"
+    article = ushtil.read_abstract_files({lang: NTREX / f"{name}.raw.{lang}.txt" for lang in ("en", "kk", "ru")},
+                                         article_id=name)
+    gaps = [f for f in ushtil.check(article).errors if f.check.startswith(("missing-", "extra-"))]
+    assert [(f.check, f.lang) for f in gaps] == [("missing-sentence", "ru")]
+    assert gaps[0].text.startswith("A farmer was attacked and killed by a pig")

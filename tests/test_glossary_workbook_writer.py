@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from conftest import SEED_ARTICLE
+from conftest import ROOT, SEED_ARTICLE
 from ushtil.export.glossary_base import TERM_COLUMNS, export_glossary, term_row
 from ushtil.export.glossary_workbook import (
     ABOUT_HELP,
@@ -146,8 +146,7 @@ def test_the_workbook_is_the_one_openpyxl_wrote(glossary, tmp_path):
 
 
 def test_an_untouched_workbook_imports_as_no_change(glossary, tmp_path):
-    # (a control character is U+FFFD on the Terms sheet and a space in the store: not this test's matter)
-    glossary = dataclasses.replace(glossary, entries=[entry for entry in glossary.entries if "\x0c" not in entry.ru])
+    # the "markup" entry's ru holds a form feed (Форма\x0cfeed), which no workbook can hold
     store, path = tmp_path / "glossary.tsv", tmp_path / "glossary.xlsx"
     save_glossary(glossary, store)
     before = store.read_bytes()
@@ -155,3 +154,40 @@ def test_an_untouched_workbook_imports_as_no_change(glossary, tmp_path):
     result = import_glossary_workbook(path, store)
     assert (result.updated, result.added, result.unchanged) == ([], [], len(glossary.entries))
     assert store.read_bytes() == before
+
+
+def test_a_control_code_in_the_store_is_never_written_back_as_an_edit(tmp_path):
+    """A headword with a control code pasted into the store (a bell inside аймақтық) shows in the
+    workbook without it; approving that row takes the headword as the workbook shows it, never with
+    U+FFFD, and a real edit of a cell still counts."""
+    from openpyxl import load_workbook
+
+    from ushtil.glossary import load_glossary
+
+    store, path = tmp_path / "glossary.tsv", tmp_path / "glossary.xlsx"
+    text = (ROOT / "glossary" / "glossary.tsv").read_text(encoding="utf-8")
+    pasted = text.replace("\tаймақтық және", "\tаймақ\x07тық және").replace("\tCentral Asia\t", "\tCentral\x0bAsia\t")
+    assert pasted.count("\x07") == pasted.count("\x0b") == 1
+    store.write_text(pasted, encoding="utf-8")
+    before = store.read_bytes()
+    export_glossary(load_glossary(store), path)
+    assert import_glossary_workbook(path, store).summary().startswith("0 entries updated, 0 added")
+    assert store.read_bytes() == before
+
+    workbook = load_workbook(path)
+    terms = workbook["Terms"]
+    column = {cell.value: cell.column for cell in terms[1]}
+    row = {terms.cell(row=r, column=1).value: r for r in range(2, terms.max_row + 1)}
+    assert terms.cell(row["regional-and-non-regional"], column["kk"]).value == "аймақтық және аймақтық емес"
+    assert terms.cell(row["central-asia"], column["en"]).value == "Central Asia"
+    terms.cell(row["regional-and-non-regional"], column["status"]).value = "approved"
+    terms.cell(row["central-asia"], column["note"]).value = "Орта Азия is the older name"
+    workbook.save(path)
+    result = import_glossary_workbook(path, store)
+    assert sorted(result.updated) == ["central-asia", "regional-and-non-regional"]
+    stored = load_glossary(store)
+    approved = stored.get("regional-and-non-regional")
+    assert (approved.status, approved.kk) == ("approved", "аймақтық және аймақтық емес")
+    central = stored.get("central-asia")
+    assert (central.en, central.note) == ("Central Asia", "Орта Азия is the older name")
+    assert not any(character in store.read_text(encoding="utf-8") for character in "\x07\x0b\ufffd")

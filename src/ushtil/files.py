@@ -63,6 +63,10 @@ def _decode_legacy(data: bytes, name: str) -> str:
     raise InputError(f"{name}: not valid UTF-8 text (nor UTF-16 or cp1251)")
 
 
+#: Characters XML 1.0 cannot hold (control codes, lone surrogates, U+FFFE/U+FFFF): no workbook, TMX or TBX
+#: can carry them.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
 #: Control characters that plain text does not hold (all below 32 but tab, line feed, form feed, return).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 

@@ -7,7 +7,9 @@ Cyrillic layout has Cyrillic а, о, с in its words. Such a word ("Қaзaқст
 the word it stands for, so lemmas, terms and the aligner's evidence would miss it. Each language's
 record lists the letters of other scripts drawn like its own (``[lookalikes]`` in its TOML); a word
 mostly in one script whose other letters are all such lookalikes is read in that script, letter for
-letter (the text keeps its length, so positions found in it hold in the text as written).
+letter (the text keeps its length, so positions found in it hold in the text as written). A
+lookalike drawn like two letters (Latin y: Kazakh у and ү) is read as the second where the language's
+analyser knows only the word so read (``[lookalike_alternatives]``).
 
 Tokens that mix scripts on purpose are left alone: a word with a letter that looks like nothing of
 the other script ("COVIDпен" keeps its C, O, V, I, D only if all have twins, and then the capitals
@@ -21,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import combinations
 
 from .langs import LANGUAGE_CODES, get_language
 
@@ -88,11 +91,12 @@ def _word_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:[^\W\d_]|[{extra}])+" if extra else r"[^\W\d_]+")
 
 
-def respell_word(word: str, context: str = "") -> str:
+def respell_word(word: str, context: str = "", around: str = "") -> str:
     """``word`` in the script most of it is written in, when its other letters are all lookalikes of
     that script's letters ("Қaзaқстан" → "Қазақстан", "Kаzakhstan" → "Kazakhstan"); else as it is.
     ``context``: the script of the text around it ("Cyrl", "Latn"), which decides a word that could
-    be read in either ("Тhе" in an English sentence: "The")."""
+    be read in either ("Тhе" in an English sentence: "The"); ``around``: that text, which tells a
+    Kazakh one, where a Latin y may be ү ("бyгін" → "бүгін")."""
     scripts = {_script(letter) for letter in word if letter.isalpha() or not letter.isalnum()}
     if len(scripts) < 2:
         return word
@@ -114,7 +118,49 @@ def respell_word(word: str, context: str = "") -> str:
             chosen = max(mostly, key=lambda item: item[1])[0]
     if chosen is None:
         return word
-    return "".join(chosen.table.get(letter, letter) if _script(letter) != chosen.name else letter for letter in word)
+    read = "".join(chosen.table.get(letter, letter) if _script(letter) != chosen.name else letter for letter in word)
+    return _second_reading(word, read, around)
+
+
+@cache
+def _second_readings() -> tuple[tuple[str, dict[str, str], frozenset[str]], ...]:
+    """(language, lookalike → the other letter it may stand for, letters only that language writes)
+    for each language whose record has such lookalikes (Kazakh: y is у or ү)."""
+    found = []
+    for code in LANGUAGE_CODES:
+        language = get_language(code)
+        if language.lookalike_alternatives:
+            own = language.distinct_letters
+            found.append((code, language.lookalike_alternatives, frozenset(own + own.upper())))
+    return tuple(found)
+
+
+#: Lookalikes with a second reading in one word, at most: each is tried either way.
+_MOST_SECOND_READINGS = 4
+
+
+def _second_reading(word: str, read: str, around: str) -> str:
+    """``read``, or ``word`` read with the second letter some of its lookalikes may stand for
+    (``lookalike_alternatives``) where that language's analyser knows the word so read and not
+    ``read``, and the word or the text ``around`` it holds a letter only that language writes."""
+    for code, second, own in _second_readings():
+        places = [at for at, letter in enumerate(word) if letter in second and read[at] != letter]
+        if not places or len(places) > _MOST_SECOND_READINGS or not any(
+                letter in own for text in (read, around) for letter in text):
+            continue
+        from .lemma import builtin_lemmatizer
+
+        knows = builtin_lemmatizer(code).knows
+        if knows(read):
+            return read
+        for count in range(1, len(places) + 1):
+            for chosen in combinations(places, count):
+                letters = list(read)
+                for at in chosen:
+                    letters[at] = second[word[at]]
+                if knows(other := "".join(letters)):
+                    return other
+    return read
 
 
 def _capitals_run(word: str, script: str) -> bool:
@@ -162,7 +208,7 @@ def respellings(text: str) -> list[Respelling]:
     found = []
     for match in _word_pattern().finditer(text):
         word = match.group()
-        respelled = respell_word(word, context)
+        respelled = respell_word(word, context, text)
         if respelled != word:
             found.append(Respelling(match.start(), word, respelled))
     return found

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..langs.numbers import Quantity, conventions, quantities
+from ..lookalikes import respell
 from .base import ArticleContext, Check, Finding, Severity
 
 __all__ = ["NumberCheck", "Quantity", "conventions", "quantities"]
@@ -27,7 +28,8 @@ class NumberCheck(Check):
             sides = {lang: bead.text.get(lang, "") for lang in ctx.present if bead.text.get(lang, "").strip()}
             if len(sides) < 2:
                 continue
-            found = {lang: quantities(text, lang) for lang, text in sides.items()}
+            # scale and currency words as read: "350 тыc." typed with a Latin c is 350,000
+            found = {lang: quantities(respell(text), lang) for lang, text in sides.items()}
             pivot = "en" if "en" in sides else next(iter(sides))
             differences = {lang: _differences(found[pivot], found[lang]) for lang in sides if lang != pivot}
             if _pivot_alone(differences):

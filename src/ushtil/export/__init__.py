@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
-#: characters XML 1.0 cannot hold (control codes, lone surrogates, U+FFFE/U+FFFF)
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+from ..files import XML_ILLEGAL
 
 
 def xml_safe(text: str) -> str:
     """``text`` with the characters XML cannot hold shown as U+FFFD, so one stray control code
     in a sentence cannot fail a whole workbook or TMX export."""
-    return _XML_ILLEGAL.sub("\ufffd", text)
+    return XML_ILLEGAL.sub("\ufffd", text)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import UshtilError
 from ..glossary import Glossary, GlossaryEntry
-from ..glossary.store import format_variants
+from ..glossary.store import COLUMNS, entry_row
 
 #: File suffix → module holding that format's exporter (its ``EXPORTER`` class).
 GLOSSARY_FORMATS: dict[str, str] = {
@@ -47,13 +47,14 @@ class GlossaryExporter(ABC):
 
 
 def term_row(entry: GlossaryEntry) -> dict[str, object]:
-    """One entry as the cells of :data:`TERM_COLUMNS`."""
+    """One entry as the cells of :data:`TERM_COLUMNS`; the store's columns as the store writes them
+    (:func:`entry_row`), so a row read back untouched is the row the workbook's hidden sheet keeps."""
+    cells = dict(zip(COLUMNS, entry_row(entry), strict=True))
     return {
-        "id": entry.id, "en": entry.en, "kk": entry.kk, "ru": entry.ru,
-        "variants": format_variants(entry.variants), "kind": entry.kind, "status": entry.status,
+        **{name: cells[name] for name in ("id", "en", "kk", "ru", "variants", "kind", "status")},
         "confidence": round(entry.confidence, 3), "frequency": entry.frequency,
         "articles": len(entry.articles), "inconsistent": "yes" if entry.inconsistent else "",
-        "note": entry.note, "source": entry.source,
+        "note": cells["note"], "source": cells["source"],
     }
 
 

@@ -23,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
-from ..files import atomic_write, read_text
+from ..files import XML_ILLEGAL, atomic_write, read_text
 from ..model import LANGS
 from .ids import assign_ids
 from .model import KINDS, STATUSES, Glossary, GlossaryEntry
@@ -41,7 +41,7 @@ def format_variants(variants: dict[str, dict[str, int]]) -> str:
     for lang in LANGS:
         forms = sorted(variants.get(lang, {}).items(), key=lambda item: (-item[1], item[0]))
         if forms:
-            cells.append(f"{lang}: " + "; ".join(f"{_clean(form)} ({count})" for form, count in forms))
+            cells.append(f"{lang}: " + "; ".join(f"{clean_cell(form)} ({count})" for form, count in forms))
     return " | ".join(cells)
 
 
@@ -59,18 +59,21 @@ def parse_variants(text: str, where: str = "") -> dict[str, dict[str, int]]:
     return variants
 
 
-def _clean(text: str) -> str:
-    return " ".join(str(text).split())
+def clean_cell(text: str) -> str:
+    """``text`` as a store cell holds it: one line, whitespace runs as one space, and without the
+    characters XML cannot hold (a stray control code from a paste): a workbook cannot carry them, so a
+    cell exported and read back untouched is the cell the store holds, never an edit."""
+    return " ".join(filter(None, (XML_ILLEGAL.sub("", word) for word in str(text).split())))
 
 
 def entry_row(entry: GlossaryEntry) -> list[str]:
-    return [_clean(value) for value in (entry.id, entry.en, entry.kk, entry.ru, format_variants(entry.variants),
+    return [clean_cell(value) for value in (entry.id, entry.en, entry.kk, entry.ru, format_variants(entry.variants),
                                         entry.kind, entry.status, entry.note, entry.source)]
 
 
 def entry_from_row(row: dict[str, str], where: str) -> GlossaryEntry:
     """An entry from one row of the store or of an edited workbook; one-line errors for bad cells."""
-    values = {column: _clean(row.get(column) or "") for column in COLUMNS}
+    values = {column: clean_cell(row.get(column) or "") for column in COLUMNS}
     if not values["id"] or not values["en"]:
         raise InputError(f"{where}an entry needs an id and an English term")
     kind = values["kind"] or "term"

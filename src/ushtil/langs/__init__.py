@@ -52,6 +52,9 @@ class Language:
     #: Letter of another script drawn like one of this language's → that letter ("a" → "а" in
     #: Kazakh, "а" → "a" in English): read so inside a word of this script (:mod:`ushtil.lookalikes`).
     lookalikes: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    #: Letter of another script drawn like two of this language's → the second (Kazakh "y" → "ү";
+    #: :attr:`lookalikes` gives the first): read so where this language's analyser knows the word so read.
+    lookalike_alternatives: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     #: Whether its texts may be informal (web, e-mail): sentences that start in lower case
     #: ("i was there.") or end at a web address without a period.
     informal: bool = False
@@ -147,6 +150,7 @@ class Language:
             name_joiners=tuple(data.get("words", {}).get("name_joiners", [])),
             stand_ins=data.get("stand_ins", {}),
             lookalikes=data.get("lookalikes", {}),
+            lookalike_alternatives=data.get("lookalike_alternatives", {}),
             informal=data.get("sentences", {}).get("informal", False),
             closing_words=frozenset(data.get("sentences", {}).get("closings", [])),
             sentence_openers=frozenset(data.get("sentences", {}).get("openers", [])),

@@ -63,6 +63,11 @@ class Lemmatizer(ABC):
         analysis = self._cache.get(word) or self._analysed(word)
         return _cased(word, analysis, sentence_start and not name_follows)
 
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` is a form the analyser's lexicon holds or leads to (a known lemma with
+        endings): what tells a real word from a misreading of it. A lemmatiser without one knows none."""
+        return False
+
     def lemmas(self, word: str) -> tuple[str, ...]:
         """Every lemma the analyser finds possible for ``word``, the likeliest first: a foreign name's
         case form can be read more than one way (Омахе: Омах or Омаха), and only its English

@@ -104,6 +104,14 @@ class KazakhLemmatizer(Lemmatizer):
         """The parts of speech the treebank lexicon knows ``lemma`` as (саяси: ADJ; сауда: NOUN)."""
         return frozenset(self._parts.get(lemma.lower(), ()))
 
+    def knows(self, word: str) -> bool:
+        """A form of the treebank lexicon, a function word, or one whose likeliest stem is a known
+        lemma (үкіметтің: үкімет)."""
+        lower = word.lower()
+        if lower in self._forms or lower in self._function_words:
+            return True
+        return self._score(lower, max(self._splits(lower), key=lambda split: self._score(lower, split)))[0]
+
     def may_end_in(self, word: str, ending: str) -> bool | None:
         """Whether ``word`` may be a stem with the noun ending ``ending`` on it: the ending follows
         the stem's last sound and vowel class (тізе cannot be тіз + е: е follows only м, ң); None for
