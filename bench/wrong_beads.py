@@ -1,7 +1,7 @@
 """Read the wrong beads: each case's gold beads the aligner missed and the beads it made instead,
 three-way, with the sentences they hold (the way to find the error classes behind a score).
 
-usage: python bench/wrong_beads.py PRED_DIR [CASE ...] [--cases DIR]
+usage: python bench/wrong_beads.py PRED_DIR [CASE ...] [--cases DIR] [--as-gold CASE ...] [--against OTHER]
 
 ``PRED_DIR`` holds ``CASE.alignment.jsonl`` files, e.g. the held-out predictions that
 ``bench/align_ntrex.py --folds-only --keep OUT`` leaves in ``OUT/folds``. Ends with a count of the
@@ -18,6 +18,11 @@ than ``dp.LONGEST_SIDE`` lines, else ``scoring`` (a gold path the programme can 
 as they would be if those cases came out as their gold: what fixing a class of errors is worth
 (e.g. the cases whose gold beads the programme cannot make, such as crossed order or a side of
 more than 3 sentences), without aligning anything.
+
+``--against OTHER`` also lists, last, the beads in which each case's predictions differ from those in
+the folder ``OTHER`` (e.g. the held-out predictions of the unchanged aligner, kept by another
+``--keep`` run with the same ``--fold-weights``), each marked gold or not: which cases a change moved,
+for better or worse, where the F1 row gives only the sum.
 """
 
 from __future__ import annotations
@@ -67,6 +72,25 @@ def _null_cause(lang: str, i: int, gold: list[dict], predicted: list[dict], held
     return next((kind for kind in kinds if kind.startswith("partial")), kinds[0] if kinds else "scoring")
 
 
+def _read_beads(path: Path) -> list[dict]:
+    """The beads of one alignment file (sentence indices per language, score and flags)."""
+    return [{lang: bead.get(lang, []) for lang in LANGS}
+            | {"score": bead.get("score", 0.0), "flags": bead.get("flags", [])}
+            for bead in map(json.loads, path.read_text(encoding="utf-8").splitlines())]
+
+
+def _changes(name: str, gold: set, before: list[dict], after: list[dict]) -> list[str]:
+    """The beads only ``before`` or only ``after`` has, each marked gold (+) or not (-)."""
+    old, new = {_key(bead) for bead in before}, {_key(bead) for bead in after}
+    if old == new:
+        return []
+    lines = [f"===== {name}"]
+    for label, beads, others in (("BEFORE", before, new), ("AFTER", after, old)):
+        lines += [f"  {label} {'+' if _key(bead) in gold else '-'} {_where(bead)}" for bead in beads
+                  if _key(bead) not in others]
+    return lines
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("predictions", type=Path, help="folder of CASE.alignment.jsonl files")
@@ -74,6 +98,8 @@ def main(argv=None) -> int:
     parser.add_argument("--cases", type=Path, default=DEV_DIR, help="folder of NTREX cases (default: dev split)")
     parser.add_argument("--as-gold", nargs="+", default=[], metavar="CASE",
                         help="print the F1 figures as they are and with these cases as their gold")
+    parser.add_argument("--against", type=Path, metavar="OTHER",
+                        help="list the beads in which the predictions differ from those in this folder")
     args = parser.parse_args(argv)
     if not args.predictions.is_dir():
         print(f"wrong_beads.py: {args.predictions}: no such folder", file=sys.stderr)
@@ -81,6 +107,7 @@ def main(argv=None) -> int:
     types = {"gold": Counter(), "predicted": Counter(), "right": Counter()}
     nulls = {f"{a}-{b}": {"gold": 0, "made": 0, "right": 0, "wrong": [], "causes": Counter()} for a, b in PAIRS}
     read = 0
+    changed: list[str] = []
     scored: list[tuple[str, list[dict], list[dict]]] = []
     held = source_sentences(args.cases)
     for name in case_names(args.cases):
@@ -88,18 +115,20 @@ def main(argv=None) -> int:
             continue
         case = read_case(name, args.cases)
         path = args.predictions / f"{name}.alignment.jsonl"
+        other = args.against / f"{name}.alignment.jsonl" if args.against else None
         try:
-            predicted = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+            predicted = _read_beads(path)
+            before = _read_beads(other) if other else None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-            print(f"wrong_beads.py: {path}: not read ({type(error).__name__}); case left out", file=sys.stderr)
+            print(f"wrong_beads.py: {error.filename if isinstance(error, OSError) else path}: not read "
+                  f"({type(error).__name__}); case left out", file=sys.stderr)
             continue
         read += 1
-        predicted = [{lang: bead.get(lang, []) for lang in LANGS} | {"score": bead.get("score", 0.0),
-                                                                     "flags": bead.get("flags", [])}
-                     for bead in predicted]
         scored.append((name, case.gold, [{lang: bead[lang] for lang in LANGS} for bead in predicted]))
         gold = {_key(bead) for bead in case.gold}
         made = {_key(bead) for bead in predicted}
+        if before is not None:
+            changed += _changes(name, gold, before, predicted)
         for bead in case.gold:
             types["gold"][tuple(map(len, _key(bead)))] += 1
         for bead in predicted:
@@ -151,6 +180,10 @@ def main(argv=None) -> int:
             figures = quick_scores([(gold, gold if name in fixed else made) for name, gold, made in scored])
             print(f"  {label}: " + "  ".join(f"{pair} {m['link']:.3f}/{m['strict']:.3f}/{m['null']:.3f}"
                                           for pair, m in figures.items()))
+    if args.against:
+        cases = sum(line.startswith("=====") for line in changed)
+        print(f"beads that differ from {args.against} (+ gold, - not gold), in {cases} cases")
+        print("\n".join(changed))
     return 0
 
 
