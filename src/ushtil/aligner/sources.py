@@ -96,7 +96,7 @@ def align_inputs(
         on_done=ticker(progress, len(documents), "reading")
     ), strict=True))
     alignments = [item for item in inputs.items if item.kind == "alignment"]
-    opened = _read_alignments([item.path for item in alignments], engine, cache)
+    opened = read_alignment_files([item.path for item in alignments], engine, cache)
     read.update(zip(map(id, alignments), opened, strict=True))
     slots: list[AlignedArticle | tuple[Input, Article | dict]] = []
     for item in inputs.items:
@@ -111,12 +111,14 @@ def align_inputs(
                   engine, cache, corpus)
     corpus.aligned = [slot if isinstance(slot, AlignedArticle) else made[id(slot[1])] for slot in slots]
     corpus.aligned = [aligned for aligned in corpus.aligned if aligned is not None]
-    wanted = align_settings(nlp=nlp, glossary=glossary, terms=len(term_pairs))
-    _note_other_settings(corpus, wanted)
+    note = other_settings_note([(aligned.name, aligned.alignment.settings) for aligned in corpus.aligned],
+                               align_settings(nlp=nlp, glossary=glossary, terms=len(term_pairs)))
+    if note:
+        corpus.notes.append(note)
     return corpus
 
 
-def _read_alignments(paths: list, engine: Engine | None, cache: ResultCache | None) -> list[Outcome]:
+def read_alignment_files(paths: list, engine: Engine | None, cache: ResultCache | None) -> list[Outcome]:
     """Each alignment file as an aligned article (or its one-line error). With a work folder's
     ``cache``, a file read before with the same name and bytes is taken from it: parsing the file and
     making its article again is most of what reading a thousand alignments costs. Each file is read
@@ -129,7 +131,7 @@ def _read_alignments(paths: list, engine: Engine | None, cache: ResultCache | No
     outcomes: dict[int, Outcome] = {}
     missed: dict[int, tuple[str, bytes | None]] = {}
     for number, path in enumerate(paths):
-        data = _file_bytes(path)
+        data = alignment_file_bytes(path)
         key = parsed_key(Path(path), data) if data is not None else ""
         payload = kept.get_bytes(key) if key else None
         if payload is not None:
@@ -156,7 +158,7 @@ def _read_file(item: tuple) -> AlignedArticle:
     return read_aligned(path, data)
 
 
-def _file_bytes(path) -> bytes | None:
+def alignment_file_bytes(path) -> bytes | None:
     """An alignment file's bytes (None when it cannot be read, or is one that reading refuses, such as
     a file over the size limit, which is then not read whole: reading it reports why)."""
     try:
@@ -246,21 +248,22 @@ def _signature(aligner: str, settings: dict[str, str]) -> str:
             f"| glossary {settings['glossary']}")
 
 
-def _note_other_settings(corpus: AlignedCorpus, wanted: dict[str, str]) -> None:
-    """One note line for alignment files made with other settings than this run would use: each
-    difference once, with the first names that have it (a thousand files stay one short line)."""
+def other_settings_note(named_settings: Iterable[tuple[str, dict[str, str]]], wanted: dict[str, str]) -> str:
+    """One note line for alignment files (their names and recorded settings) made with other settings
+    than this run would use: each difference once, with the first names that have it (a thousand
+    files stay one short line); "" when all were made with this run's."""
     differing: dict[str, list[str]] = {}
-    for aligned in corpus.aligned:
-        made = aligned.alignment.settings
+    for name, made in named_settings:
         if made.get("splitter") == "presegmented":
             made = {**made, "splitter": wanted["splitter"]}  # the user's own sentences: no splitter to compare
         found = settings_differences(made, wanted)
         if found:
-            differing.setdefault(", ".join(found), []).append(aligned.name)
-    if differing:
-        count = sum(len(names) for names in differing.values())
-        groups = [f"{difference}: {', '.join(names[:NAMES_SHOWN])}"
-                  + (f" and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else "")
-                  for difference, names in differing.items()]
-        corpus.notes.append(f"{count} alignment(s) made with other settings than this run's, used as "
-                            f"they are: {'; '.join(groups)}")
+            differing.setdefault(", ".join(found), []).append(name)
+    if not differing:
+        return ""
+    count = sum(len(names) for names in differing.values())
+    groups = [f"{difference}: {', '.join(names[:NAMES_SHOWN])}"
+              + (f" and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else "")
+              for difference, names in differing.items()]
+    return (f"{count} alignment(s) made with other settings than this run's, used as "
+            f"they are: {'; '.join(groups)}")

@@ -15,6 +15,7 @@ from .. import __version__
 from ..cache import ResultCache, cache_key, content_hash
 from ..engine import Engine, aside, run_each
 from ..errors import UshtilError
+from ..read.inputs import Inputs
 from .candidates import Candidate, UnitFinds, find_candidates, keep_finds, kept_finds
 from .choices import Composition, Remembered
 from .compose import PhraseComposer, composed_headword, starts_with_adjective, written_plural
@@ -36,7 +37,7 @@ from .model import Evidence, Glossary, GlossaryEntry, glossary_from_dict, glossa
 from .patterns import term_patterns
 from .phrases import WordAssociation
 from .rankings import KeptRanking, Rankings, keep_rankings, kept_rankings
-from .sources import Source, Unit, aligned_sources, units_of_alignment
+from .sources import Source, Unit, article_units
 from .words import single_word_terms
 
 #: Finds below this confidence are not proposed at all (they would only be noise to review).
@@ -49,7 +50,7 @@ MAX_EVIDENCE = 2
 
 
 def build_glossary(
-    sources: Iterable[Source],
+    sources: Iterable[Source] | Inputs,
     *,
     existing: Glossary | str | os.PathLike | None = None,
     nlp: str = "builtin",
@@ -65,7 +66,8 @@ def build_glossary(
     cache: ResultCache | None = None,
 ) -> Glossary:
     """Glossary entries from ``sources``: aligned articles, alignments, articles, or paths of article
-    files, folders and ``*.alignment.jsonl``. Alignments are used as they stand; the rest is aligned
+    files, folders and ``*.alignment.jsonl`` (or the :class:`~ushtil.read.inputs.Inputs` collected of
+    them). Alignments are used as they stand; the rest is aligned
     once, as ``ushtil align`` aligns it (``term_pairs``: the (en, kk, ru) terms of the ``glossary``
     file the aligner takes as evidence; ``nlp``: the splitter and lemmatiser).
 
@@ -76,23 +78,23 @@ def build_glossary(
     glossary's ``candidates``.
 
     With ``on_error``, a source that cannot be read is reported to it (one line) and the others are
-    still used; without it the first bad source raises. With a ``cache`` (a work folder's), alignment
-    files read before are taken from it, each article's tokens are kept there and made again only for
-    articles whose text changed, and the whole build is kept too, taken again when every unit and
-    setting is as it was; ``notes`` then says which was done and why. With a parallel ``engine`` the
-    distinct words are lemmatised and the candidates rendered on its workers
-    (:func:`.index.articles_tokens`, :func:`_render_everything`).
+    still used; without it the first bad source raises. With a ``cache`` (a work folder's), what the
+    build takes of alignment files read before is taken from it (:func:`.sources.article_units`),
+    each article's tokens are kept there and made again only for articles whose text changed, and
+    the whole build is kept too, taken again when every unit and setting is as it was; ``notes``
+    then says which was done and why. With a parallel ``engine`` the distinct words are lemmatised
+    and the candidates rendered on its workers (:func:`.index.articles_tokens`, :func:`_render_everything`).
     """
     errors: list[str] | None = [] if on_error is not None else None
-    found = aligned_sources(sources, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress,
-                            errors=errors, engine=engine, cache=cache)
+    found = article_units(sources, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress,
+                          errors=errors, engine=engine, cache=cache)
     for line in errors or []:
         on_error(line)
     if notes is not None:
         notes.extend(found.notes)
-    if not found.aligned:
+    if not found.articles:
         raise UshtilError("nothing to build a glossary from: no articles or alignments given")
-    articles = [units_of_alignment(item.alignment, item.article.id) for item in found.aligned]
+    articles = found.articles
     units: list[Unit] = [unit for article_units in articles for unit in article_units]
     if not units:
         raise UshtilError("no parallel text found: the sources have no title, keywords or aligned beads "
@@ -125,7 +127,7 @@ def build_glossary(
             _note(notes, f"tokens and lemmas of {made} article(s) made, {len(articles) - made} taken from "
                          f"{cache.folder}; {index_note}; {_finds_note(finds, len(units))}; "
                          f"{_ranking_note(rankings, compositions, ranked_over, len(articles))}")
-    built.signature = (f"ushtil {__version__} glossary; nlp={nlp}; sources={len(found.aligned)}; "
+    built.signature = (f"ushtil {__version__} glossary; nlp={nlp}; sources={len(found.articles)}; "
                        f"units={len(units)}; threshold={threshold:g}")
     if existing is None:
         return built
