@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .. import __version__
-from ..cache import ResultCache, cache_key, content_hash
+from ..cache import ResultCache, cache_key
 from ..engine import Engine, aside, run_each
 from ..errors import UshtilError
 from ..read.inputs import Inputs
@@ -100,14 +100,14 @@ def build_glossary(
         raise UshtilError("no parallel text found: the sources have no title, keywords or aligned beads "
                           "in two or more languages")
     cache = cache if cache is not None and cache.folder and lemmatize is None and nlp == "builtin" else None
-    key = _build_key(articles, nlp, min_confidence, threshold) if cache is not None else ""
+    key = _build_key(found.digests, nlp, min_confidence, threshold) if cache is not None else ""
     built = _last_build(cache, key) if cache is not None else None
     if built is not None:
         _note(notes, f"the beads of all {len(articles)} article(s) and the settings are as at the last build: "
                      f"its glossary taken from {cache.folder}")
     else:
         with _collector_paused():
-            keys = [tokens_key(article, nlp) for article in articles] if cache is not None else None
+            keys = [tokens_key(digest, nlp) for digest in found.text_digests] if cache is not None else None
             tokens, made = corpus_tokens(articles, lemmatize, nlp=nlp, cache=cache, engine=engine, keys=keys)
             sizes = [len(article) for article in articles]
             indexes, indexed = cached_indexes(tokens, keys, sizes, cache) if cache is not None else (None, 0)
@@ -219,16 +219,12 @@ def _last_build(cache: ResultCache, key: str) -> Glossary | None:
     return glossary_from_dict(stored.get("glossary"))
 
 
-def _build_key(articles: list[list[Unit]], nlp: str, min_confidence: float, threshold: float) -> str:
-    """The cache key of a whole build: every unit as it stands (article, section, texts) in order,
-    the settings and this code; any other corpus is another key."""
+def _build_key(digests: list[str], nlp: str, min_confidence: float, threshold: float) -> str:
+    """The cache key of a whole build: every unit as it stands (article, section, texts) in order
+    (each article's :func:`.sources.units_digest`), the settings and this code; any other corpus is
+    another key."""
     return cache_key("glossary: build", {"nlp": nlp, "min_confidence": min_confidence, "threshold": threshold},
-                     [content_hash([[getattr(unit, name) for name in _UNIT_FIELDS] for unit in units])
-                      for units in articles])
-
-
-#: Every field of a unit (the build's key holds them all).
-_UNIT_FIELDS = tuple(field.name for field in dataclasses.fields(Unit))
+                     digests)
 
 
 @contextmanager

@@ -103,6 +103,9 @@ class ArticleUnits:
 
     articles: list[list[Unit]]
     notes: list[str] = field(default_factory=list)
+    #: per article, :func:`units_digest` and :func:`texts_digest` of its units
+    digests: list[str] = field(default_factory=list)
+    text_digests: list[str] = field(default_factory=list)
 
 
 def article_units(sources: Iterable[Source] | Inputs, *, term_pairs: Sequence[tuple[str, str, str]] = (),
@@ -121,8 +124,9 @@ def article_units(sources: Iterable[Source] | Inputs, *, term_pairs: Sequence[tu
         found = aligned_sources(inputs if inputs is not None else sources, term_pairs=term_pairs,
                                 glossary=glossary, nlp=nlp, progress=progress, errors=errors, engine=engine,
                                 cache=cache)
-        return ArticleUnits([units_of_alignment(item.alignment, item.article.id) for item in found.aligned],
-                            found.notes)
+        articles = [units_of_alignment(item.alignment, item.article.id) for item in found.aligned]
+        return ArticleUnits(articles, found.notes, [units_digest(units) for units in articles],
+                            [texts_digest(units) for units in articles])
     files = _kept_file_units(inputs, cache)
     if files.errors and errors is None:
         raise UshtilError(files.errors[0])
@@ -133,19 +137,23 @@ def article_units(sources: Iterable[Source] | Inputs, *, term_pairs: Sequence[tu
     notes = [note for note in notes if note] + [note for kept in files.kept for note in kept.notes]
     if len(files.kept) == 1 and files.kept[0].languages > 1:
         notes.append(_one_article_note(files.kept[0].name))
-    return ArticleUnits([kept.units for kept in files.kept], notes)
+    return ArticleUnits([kept.units for kept in files.kept], notes, [kept.digest for kept in files.kept],
+                        [kept.text_digest for kept in files.kept])
 
 
 @dataclass
 class _FileUnits:
     """What the glossary takes of one alignment file: the alignment's name and the settings it
-    records, its :func:`pairing_notes`, how many languages it has text in, and its units."""
+    records, its :func:`pairing_notes`, how many languages it has text in, its units and their
+    :func:`units_digest` and :func:`texts_digest`."""
 
     name: str
     settings: dict[str, str]
     notes: list[str]
     languages: int
     units: list[Unit]
+    digest: str
+    text_digest: str
 
 
 @dataclass
@@ -181,13 +189,14 @@ def _kept_file_units(inputs: Inputs, cache: ResultCache) -> _KeptFiles:
             errors.append(outcome.error)
             continue
         aligned = outcome.value
+        units = units_of_alignment(aligned.alignment, aligned.article.id)
         found[number] = made = _FileUnits(aligned.name, aligned.alignment.settings, pairing_notes(aligned),
-                                          len(languages_of(aligned.alignment)),
-                                          units_of_alignment(aligned.alignment, aligned.article.id))
+                                          len(languages_of(aligned.alignment)), units, units_digest(units),
+                                          texts_digest(units))
         if key:
             kept.put_bytes(key, marshal.dumps((made.name, made.settings, made.notes, made.languages,
-                                               [[getattr(unit, name) for name in _UNIT_FIELDS]
-                                                for unit in made.units])))
+                                               [[getattr(unit, name) for name in _UNIT_FIELDS] for unit in units],
+                                               made.digest, made.text_digest)))
     kept.flush()
     return _KeptFiles([units for units in found if units is not None], errors)
 
@@ -199,12 +208,24 @@ def _file_units_key(path: str | os.PathLike, data: bytes) -> str:
 def _file_units_of_payload(payload: bytes) -> _FileUnits:
     """The :class:`_FileUnits` :func:`_kept_file_units` stored; ValueError or TypeError for a payload
     of another shape."""
-    name, settings, notes, languages, units = marshal.loads(payload)
+    name, settings, notes, languages, units, digest, text_digest = marshal.loads(payload)
     if not (isinstance(name, str) and isinstance(settings, dict) and isinstance(notes, list)
             and isinstance(languages, int) and isinstance(units, list)
-            and all(len(values) == len(_UNIT_FIELDS) for values in units)):
+            and all(len(values) == len(_UNIT_FIELDS) for values in units)
+            and isinstance(digest, str) and isinstance(text_digest, str)):
         raise ValueError("not a file's units")
-    return _FileUnits(name, settings, notes, languages, [Unit(*values) for values in units])
+    return _FileUnits(name, settings, notes, languages, [Unit(*values) for values in units], digest, text_digest)
+
+
+def units_digest(units: list[Unit]) -> str:
+    """A hash of an article's units as they stand (every field, in order): what a whole glossary
+    build is keyed on."""
+    return content_hash([[getattr(unit, name) for name in _UNIT_FIELDS] for unit in units])
+
+
+def texts_digest(units: list[Unit]) -> str:
+    """A hash of an article's units' texts: what its tokens are keyed on."""
+    return content_hash([unit.text for unit in units])
 
 
 def _one_article_note(name: str) -> str:
