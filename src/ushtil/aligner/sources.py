@@ -111,7 +111,7 @@ def align_inputs(
                   engine, cache, corpus)
     corpus.aligned = [slot if isinstance(slot, AlignedArticle) else made[id(slot[1])] for slot in slots]
     corpus.aligned = [aligned for aligned in corpus.aligned if aligned is not None]
-    note = other_settings_note([(aligned.name, aligned.alignment.settings) for aligned in corpus.aligned],
+    note = other_settings_note([(aligned.name, aligned.settings) for aligned in corpus.aligned],
                                align_settings(nlp=nlp, glossary=glossary, terms=len(term_pairs)))
     if note:
         corpus.notes.append(note)
@@ -136,7 +136,7 @@ def read_alignment_files(paths: list, engine: Engine | None, cache: ResultCache 
         payload = kept.get_bytes(key) if key else None
         if payload is not None:
             try:
-                outcomes[number] = Outcome(aligned_from_payload(payload))
+                outcomes[number] = Outcome(aligned_from_payload(payload, (str(path), str(kept.folder), key)))
                 continue
             except (ValueError, TypeError, EOFError):
                 kept.discard(key)
