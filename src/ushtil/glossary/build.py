@@ -520,10 +520,16 @@ def _english_form(candidate: Candidate, english: LanguageIndex) -> str:
 
 def _written(side, key: tuple[str, ...]) -> str:
     """How ``side`` writes the words of ``key`` (first occurrence), "" if it does not hold them."""
-    n = len(key)
-    for i in range(len(side.keys) - n + 1):
-        if tuple(side.keys[i:i + n]) == key:
-            return " ".join(side.surface[i:i + n])
+    keys, n = side.keys, len(key)
+    start, stop = 0, len(keys) - n + 1
+    while n and start < stop:  # the places holding the key's first word, one by one
+        try:
+            start = keys.index(key[0], start, stop)
+        except ValueError:
+            return ""
+        if tuple(keys[start:start + n]) == key:
+            return " ".join(side.surface[start:start + n])
+        start += 1
     return ""
 
 
