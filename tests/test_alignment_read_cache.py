@@ -78,3 +78,20 @@ def test_a_damaged_entry_is_read_again_never_used(work):
             cache.put_bytes(key, damaged[number])
             cache.flush()
     assert same(aligned_in(folder), fresh) and len(read) == 5  # stored again, whole
+
+
+def test_kept_fields_that_cannot_be_decoded_are_read_again_when_used(work):
+    folder, read = work
+    path = folder / "seed.alignment.jsonl"
+    fresh = read_aligned(path)
+    aligned_in(folder)
+    key = parsed_key(path, path.read_bytes())
+    header = marshal.loads(ResultCache(folder / CACHE_FOLDER).get_bytes(key))
+    cache = ResultCache(folder / CACHE_FOLDER)
+    cache.put_bytes(key, marshal.dumps((*header[:4], marshal.dumps(([], [])))))  # its name, settings and id right
+    cache.flush()
+    found = aligned_in(folder)
+    assert len(read) == 1 and found.name == fresh.name and found.article_id == fresh.article.id
+    assert same(found, fresh)  # the fields, once used, are the file's, read again
+    assert ResultCache(folder / CACHE_FOLDER).get_bytes(key) != marshal.dumps((*header[:4], marshal.dumps(([], []))))
+    assert same(aligned_in(folder), fresh) and len(read) == 1  # kept anew, whole

@@ -13,6 +13,7 @@ import pytest
 import ushtil.checks
 from conftest import NTREX, SEED_ARTICLE
 from test_engine import damage_cache
+from ushtil.aligner import io
 from ushtil.cache import CACHE_FOLDER
 from ushtil.checks.keywords import MIN_STEM_WORD, keyword_occurs
 from ushtil.checks.termrules import TermMatch, builtin_rules, combined_rules, find_terms, form_pattern, rule_forms
@@ -160,6 +161,17 @@ def test_rerun_checks_only_the_changed_alignment_and_fresh_checks_all(work, tmp_
     found = [f for f in json.loads(second)["findings"] if f["check"] == "glossary-foreign-form" and f["text"] == "ЕС"]
     assert [(f["article"], f["bead"], f["lang"]) for f in found] == [("seed", number + 1, "kk")]
     assert not [f for f in json.loads(first)["findings"] if f["text"] == "ЕС"]
+
+
+def test_a_rerun_reads_no_unchanged_alignment_whole(work, tmp_path, capsys, monkeypatch):
+    first = check_json(work, tmp_path / "first.json", "--jobs", "1")
+    assert check_json(work, tmp_path / "read.json", "--jobs", "1") == first  # the files kept as read
+    decoded = []
+    original = io._decoded_fields
+    monkeypatch.setattr(io, "_decoded_fields", lambda fields: decoded.append(1) or original(fields))
+    assert check_json(work, tmp_path / "again.json", "--jobs", "2") == first
+    assert "findings of 5 unchanged article(s) taken from" in capsys.readouterr().err
+    assert decoded == []  # their findings and report lines taken by name and digest, their text never decoded
 
 
 def test_a_damaged_findings_entry_is_recomputed_never_used(work, tmp_path, capsys):

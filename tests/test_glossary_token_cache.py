@@ -11,7 +11,7 @@ from ushtil import read_article
 from ushtil.aligner import align_articles
 from ushtil.cache import ResultCache
 from ushtil.glossary import index
-from ushtil.glossary.sources import units_of_alignment
+from ushtil.glossary.sources import texts_digest, units_of_alignment
 
 
 def seed_units() -> list:
@@ -29,7 +29,7 @@ def test_kept_tokens_equal_fresh_ones_and_a_damaged_entry_is_made_again(tmp_path
     again, made = index.corpus_tokens([units], cache=ResultCache(tmp_path))
     assert made == 0 and again == fresh  # taken from the cache, as made
 
-    key = index.tokens_key(units)
+    key = index.tokens_key(texts_digest(units))
     for damaged in (marshal.dumps({"en": fresh["en"][:-1], "kk": fresh["kk"], "ru": fresh["ru"]}),  # a unit short
                     marshal.dumps([1, 2, 3]), marshal.dumps(fresh)[:-40]):
         cache = ResultCache(tmp_path)

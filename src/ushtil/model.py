@@ -231,3 +231,11 @@ class AlignedArticle:
     @property
     def signature(self) -> str:
         return self.alignment.signature
+
+    @property
+    def settings(self) -> dict[str, str]:
+        return self.alignment.settings
+
+    @property
+    def article_id(self) -> str:
+        return self.article.id

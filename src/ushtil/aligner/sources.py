@@ -11,6 +11,7 @@ the check report and the glossary.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 from collections.abc import Iterable, Sequence
@@ -45,8 +46,10 @@ class AlignedCorpus:
     notes: list[str] = field(default_factory=list)
 
 
+@functools.cache
 def weights_version() -> str:
-    """A short fingerprint of the shipped aligner weights (changes whenever they are refitted)."""
+    """A short fingerprint of the shipped aligner weights (changes whenever they are refitted; read
+    once: every aligned article's settings name it, and a re-run of 1,001 read the file 1,001 times)."""
     data = resources.files(__package__).joinpath("data", "weights.toml").read_bytes()
     return hashlib.sha1(data).hexdigest()[:8]
 
@@ -96,7 +99,7 @@ def align_inputs(
         on_done=ticker(progress, len(documents), "reading")
     ), strict=True))
     alignments = [item for item in inputs.items if item.kind == "alignment"]
-    opened = _read_alignments([item.path for item in alignments], engine, cache)
+    opened = read_alignment_files([item.path for item in alignments], engine, cache)
     read.update(zip(map(id, alignments), opened, strict=True))
     slots: list[AlignedArticle | tuple[Input, Article | dict]] = []
     for item in inputs.items:
@@ -111,12 +114,14 @@ def align_inputs(
                   engine, cache, corpus)
     corpus.aligned = [slot if isinstance(slot, AlignedArticle) else made[id(slot[1])] for slot in slots]
     corpus.aligned = [aligned for aligned in corpus.aligned if aligned is not None]
-    wanted = align_settings(nlp=nlp, glossary=glossary, terms=len(term_pairs))
-    _note_other_settings(corpus, wanted)
+    note = other_settings_note([(aligned.name, aligned.settings) for aligned in corpus.aligned],
+                               align_settings(nlp=nlp, glossary=glossary, terms=len(term_pairs)))
+    if note:
+        corpus.notes.append(note)
     return corpus
 
 
-def _read_alignments(paths: list, engine: Engine | None, cache: ResultCache | None) -> list[Outcome]:
+def read_alignment_files(paths: list, engine: Engine | None, cache: ResultCache | None) -> list[Outcome]:
     """Each alignment file as an aligned article (or its one-line error). With a work folder's
     ``cache``, a file read before with the same name and bytes is taken from it: parsing the file and
     making its article again is most of what reading a thousand alignments costs. Each file is read
@@ -129,12 +134,12 @@ def _read_alignments(paths: list, engine: Engine | None, cache: ResultCache | No
     outcomes: dict[int, Outcome] = {}
     missed: dict[int, tuple[str, bytes | None]] = {}
     for number, path in enumerate(paths):
-        data = _file_bytes(path)
+        data = alignment_file_bytes(path)
         key = parsed_key(Path(path), data) if data is not None else ""
         payload = kept.get_bytes(key) if key else None
         if payload is not None:
             try:
-                outcomes[number] = Outcome(aligned_from_payload(payload))
+                outcomes[number] = Outcome(aligned_from_payload(payload, (str(path), str(kept.folder), key)))
                 continue
             except (ValueError, TypeError, EOFError):
                 kept.discard(key)
@@ -156,7 +161,7 @@ def _read_file(item: tuple) -> AlignedArticle:
     return read_aligned(path, data)
 
 
-def _file_bytes(path) -> bytes | None:
+def alignment_file_bytes(path) -> bytes | None:
     """An alignment file's bytes (None when it cannot be read, or is one that reading refuses, such as
     a file over the size limit, which is then not read whole: reading it reports why)."""
     try:
@@ -246,21 +251,22 @@ def _signature(aligner: str, settings: dict[str, str]) -> str:
             f"| glossary {settings['glossary']}")
 
 
-def _note_other_settings(corpus: AlignedCorpus, wanted: dict[str, str]) -> None:
-    """One note line for alignment files made with other settings than this run would use: each
-    difference once, with the first names that have it (a thousand files stay one short line)."""
+def other_settings_note(named_settings: Iterable[tuple[str, dict[str, str]]], wanted: dict[str, str]) -> str:
+    """One note line for alignment files (their names and recorded settings) made with other settings
+    than this run would use: each difference once, with the first names that have it (a thousand
+    files stay one short line); "" when all were made with this run's."""
     differing: dict[str, list[str]] = {}
-    for aligned in corpus.aligned:
-        made = aligned.alignment.settings
+    for name, made in named_settings:
         if made.get("splitter") == "presegmented":
             made = {**made, "splitter": wanted["splitter"]}  # the user's own sentences: no splitter to compare
         found = settings_differences(made, wanted)
         if found:
-            differing.setdefault(", ".join(found), []).append(aligned.name)
-    if differing:
-        count = sum(len(names) for names in differing.values())
-        groups = [f"{difference}: {', '.join(names[:NAMES_SHOWN])}"
-                  + (f" and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else "")
-                  for difference, names in differing.items()]
-        corpus.notes.append(f"{count} alignment(s) made with other settings than this run's, used as "
-                            f"they are: {'; '.join(groups)}")
+            differing.setdefault(", ".join(found), []).append(name)
+    if not differing:
+        return ""
+    count = sum(len(names) for names in differing.values())
+    groups = [f"{difference}: {', '.join(names[:NAMES_SHOWN])}"
+              + (f" and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else "")
+              for difference, names in differing.items()]
+    return (f"{count} alignment(s) made with other settings than this run's, used as "
+            f"they are: {'; '.join(groups)}")

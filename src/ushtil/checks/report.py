@@ -40,10 +40,10 @@ class CheckReport:
         for finding in self.findings:
             by_article.setdefault(finding.article, []).append(finding)
         for checked in self.articles:
-            own = by_article.get(checked.article.id, [])
+            own = by_article.get(checked.article_id, [])
             counts = Counter(f.severity for f in own)
             lines.append(
-                f"{checked.article.id}: {counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
+                f"{checked.article_id}: {counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), "
                 f"{counts[Severity.INFO]} info"
             )
             shown = sorted(

@@ -102,24 +102,35 @@ def rule_forms(rule: TermRule, lang: str, foreign: bool) -> list[tuple[str, str]
 
 
 class _FormSearch:
-    """Every (rule, kind, form, pattern) that :func:`find_terms` looks for in one language, in the
-    order it looks, with one pattern of each rule's forms and one of them all: a text one finds
-    nothing in holds none of its forms (where a form's pattern matches, the alternation matches
-    too), so most texts are passed over with one search, and most rules of the others with one each."""
+    """Every (rule, kind, form) that :func:`find_terms` looks for in one language, in the order it
+    looks, with one pattern of each rule's forms and one of them all: a text one finds nothing in
+    holds none of its forms (where a form's pattern matches, the alternation matches too), so most
+    texts are passed over with one search, and most rules of the others with one each. A rule's
+    pattern is compiled when a text holds some form of the rules (a re-run checking one new article
+    compiled every rule's for every list of rules, most never used)."""
 
     def __init__(self, rules: tuple[TermRule, ...], lang: str, foreign: bool, typed_plain: bool = False):
         #: the rules themselves, so that their ids stay theirs while this search is kept
         self.rules = rules
-        #: per rule: one pattern of its forms, and its forms (kind, form, pattern)
-        self.by_rule: list[tuple[TermRule, re.Pattern, list[tuple[str, str, re.Pattern]]]] = []
+        self.lang = lang
+        #: per rule: its forms (kind, form as the rule writes it, form as looked for)
+        self.by_rule: list[tuple[TermRule, list[tuple[str, str, str]]]] = []
         # a text typed without the language's own letters is searched for the forms so typed (Кытай)
         table = get_language(lang).stand_in_table if typed_plain else {}
         for rule in rules:
-            forms = [(kind, form, form_pattern(form.translate(table), lang))
-                     for kind, form in rule_forms(rule, lang, foreign)]
+            forms = [(kind, form, form.translate(table)) for kind, form in rule_forms(rule, lang, foreign)]
             if forms:
-                self.by_rule.append((rule, _any_of([form.translate(table) for _, form, _ in forms], lang), forms))
-        self.any = _any_of([form.translate(table) for *_, forms in self.by_rule for _, form, _ in forms], lang)
+                self.by_rule.append((rule, forms))
+        self.any = _any_of([typed for _, forms in self.by_rule for *_, typed in forms], lang)
+        self._rule_patterns: dict[int, re.Pattern] = {}
+
+    def rule_pattern(self, number: int) -> re.Pattern:
+        """The pattern of the forms of rule ``number`` (of :attr:`by_rule`), compiled on first use."""
+        pattern = self._rule_patterns.get(number)
+        if pattern is None:
+            pattern = self._rule_patterns[number] = _any_of([typed for *_, typed in self.by_rule[number][1]],
+                                                            self.lang)
+        return pattern
 
 
 def _any_of(forms: list[str], lang: str) -> re.Pattern | None:
@@ -161,9 +172,9 @@ def find_terms(text: str, lang: str, rules: Iterable[TermRule], foreign: bool = 
         return []
     candidates = [
         TermMatch(rule, form, match.start(), match.end(), kind)
-        for rule, any_form, forms in search.by_rule if any_form.search(text)
-        for kind, form, pattern in forms
-        for match in pattern.finditer(text)
+        for number, (rule, forms) in enumerate(search.by_rule) if search.rule_pattern(number).search(text)
+        for kind, form, typed in forms
+        for match in form_pattern(typed, lang).finditer(text)
     ]
     candidates.sort(key=lambda m: (-len(m.form), m.kind != "approved", m.start))
     taken: list[TermMatch] = []

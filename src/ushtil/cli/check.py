@@ -90,14 +90,14 @@ def run(args: argparse.Namespace) -> int:
         if not corpus.aligned:
             report_errors(errors, "check")
             return 2
-        articles = [item.article for item in corpus.aligned]
-        references = resolve_references(
-            articles, args.reference, {lang: getattr(args, f"ref_{lang}") for lang in LANGS}, args.nlp
-        )
+        separate = {lang: getattr(args, f"ref_{lang}") for lang in LANGS}
+        # (without references no article is decoded here: most are taken from the cache, never read whole)
+        references = resolve_references([item.article for item in corpus.aligned], args.reference, separate,
+                                        args.nlp) if args.reference or any(separate.values()) else None
         report = check(
             corpus.aligned, glossary=glossary_path(args), reference=references, only=args.only, skip=args.skip,
             nlp=args.nlp, engine=engine, cache=cache,
-            progress=lambda items: progress(items, len(articles), "checking", quiet=args.quiet, unit="article"),
+            progress=lambda items: progress(items, len(corpus.aligned), "checking", quiet=args.quiet, unit="article"),
         )
     errors += report.failed
     seconds = time.perf_counter() - started

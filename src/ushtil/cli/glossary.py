@@ -158,7 +158,8 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
     if not any(exports) and not store:
         raise UshtilError("nothing to write: give -o FILE.xlsx, --tbx, --csv or --store")
     curated = Path(store) if store else (DEFAULT_STORE if use_store and DEFAULT_STORE.is_file() else None)
-    read = [path for item in collect_inputs(inputs).items for path in item.files.values()]
+    collected = collect_inputs(inputs)
+    read = [path for item in collected.items for path in item.files.values()]
     guard_outputs(read + ([curated] if curated and not store else []), exports,
                   updated=_store_output(store))
     from ..glossary.store import load_glossary
@@ -173,7 +174,7 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
     try:
         with engine_for(jobs, scheduler) as engine:
             glossary = build_glossary(
-                inputs, existing=existing, nlp=nlp,
+                collected, existing=existing, nlp=nlp,
                 term_pairs=pairs, glossary=terms_file, notes=notes, engine=engine,
                 cache=cache,
                 threshold=TERMS_THRESHOLD if min_confidence is None else min_confidence,

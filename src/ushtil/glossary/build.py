@@ -12,9 +12,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .. import __version__
-from ..cache import ResultCache, cache_key, content_hash
+from ..cache import ResultCache, cache_key
 from ..engine import Engine, aside, run_each
 from ..errors import UshtilError
+from ..read.inputs import Inputs
 from .candidates import Candidate, UnitFinds, find_candidates, keep_finds, kept_finds
 from .choices import Composition, Remembered
 from .compose import PhraseComposer, composed_headword, starts_with_adjective, written_plural
@@ -36,7 +37,7 @@ from .model import Evidence, Glossary, GlossaryEntry, glossary_from_dict, glossa
 from .patterns import term_patterns
 from .phrases import WordAssociation
 from .rankings import KeptRanking, Rankings, keep_rankings, kept_rankings
-from .sources import Source, Unit, aligned_sources, units_of_alignment
+from .sources import Source, Unit, article_units
 from .words import single_word_terms
 
 #: Finds below this confidence are not proposed at all (they would only be noise to review).
@@ -49,7 +50,7 @@ MAX_EVIDENCE = 2
 
 
 def build_glossary(
-    sources: Iterable[Source],
+    sources: Iterable[Source] | Inputs,
     *,
     existing: Glossary | str | os.PathLike | None = None,
     nlp: str = "builtin",
@@ -65,7 +66,8 @@ def build_glossary(
     cache: ResultCache | None = None,
 ) -> Glossary:
     """Glossary entries from ``sources``: aligned articles, alignments, articles, or paths of article
-    files, folders and ``*.alignment.jsonl``. Alignments are used as they stand; the rest is aligned
+    files, folders and ``*.alignment.jsonl`` (or the :class:`~ushtil.read.inputs.Inputs` collected of
+    them). Alignments are used as they stand; the rest is aligned
     once, as ``ushtil align`` aligns it (``term_pairs``: the (en, kk, ru) terms of the ``glossary``
     file the aligner takes as evidence; ``nlp``: the splitter and lemmatiser).
 
@@ -76,36 +78,36 @@ def build_glossary(
     glossary's ``candidates``.
 
     With ``on_error``, a source that cannot be read is reported to it (one line) and the others are
-    still used; without it the first bad source raises. With a ``cache`` (a work folder's), alignment
-    files read before are taken from it, each article's tokens are kept there and made again only for
-    articles whose text changed, and the whole build is kept too, taken again when every unit and
-    setting is as it was; ``notes`` then says which was done and why. With a parallel ``engine`` the
-    distinct words are lemmatised and the candidates rendered on its workers
-    (:func:`.index.articles_tokens`, :func:`_render_everything`).
+    still used; without it the first bad source raises. With a ``cache`` (a work folder's), what the
+    build takes of alignment files read before is taken from it (:func:`.sources.article_units`),
+    each article's tokens are kept there and made again only for articles whose text changed, and
+    the whole build is kept too, taken again when every unit and setting is as it was; ``notes``
+    then says which was done and why. With a parallel ``engine`` the distinct words are lemmatised
+    and the candidates rendered on its workers (:func:`.index.articles_tokens`, :func:`_render_everything`).
     """
     errors: list[str] | None = [] if on_error is not None else None
-    found = aligned_sources(sources, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress,
-                            errors=errors, engine=engine, cache=cache)
+    found = article_units(sources, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress,
+                          errors=errors, engine=engine, cache=cache)
     for line in errors or []:
         on_error(line)
     if notes is not None:
         notes.extend(found.notes)
-    if not found.aligned:
+    if not found.articles:
         raise UshtilError("nothing to build a glossary from: no articles or alignments given")
-    articles = [units_of_alignment(item.alignment, item.article.id) for item in found.aligned]
+    articles = found.articles
     units: list[Unit] = [unit for article_units in articles for unit in article_units]
     if not units:
         raise UshtilError("no parallel text found: the sources have no title, keywords or aligned beads "
                           "in two or more languages")
     cache = cache if cache is not None and cache.folder and lemmatize is None and nlp == "builtin" else None
-    key = _build_key(articles, nlp, min_confidence, threshold) if cache is not None else ""
+    key = _build_key(found.digests, nlp, min_confidence, threshold) if cache is not None else ""
     built = _last_build(cache, key) if cache is not None else None
     if built is not None:
         _note(notes, f"the beads of all {len(articles)} article(s) and the settings are as at the last build: "
                      f"its glossary taken from {cache.folder}")
     else:
         with _collector_paused():
-            keys = [tokens_key(article, nlp) for article in articles] if cache is not None else None
+            keys = [tokens_key(digest, nlp) for digest in found.text_digests] if cache is not None else None
             tokens, made = corpus_tokens(articles, lemmatize, nlp=nlp, cache=cache, engine=engine, keys=keys)
             sizes = [len(article) for article in articles]
             indexes, indexed = cached_indexes(tokens, keys, sizes, cache) if cache is not None else (None, 0)
@@ -125,7 +127,7 @@ def build_glossary(
             _note(notes, f"tokens and lemmas of {made} article(s) made, {len(articles) - made} taken from "
                          f"{cache.folder}; {index_note}; {_finds_note(finds, len(units))}; "
                          f"{_ranking_note(rankings, compositions, ranked_over, len(articles))}")
-    built.signature = (f"ushtil {__version__} glossary; nlp={nlp}; sources={len(found.aligned)}; "
+    built.signature = (f"ushtil {__version__} glossary; nlp={nlp}; sources={len(found.articles)}; "
                        f"units={len(units)}; threshold={threshold:g}")
     if existing is None:
         return built
@@ -217,16 +219,12 @@ def _last_build(cache: ResultCache, key: str) -> Glossary | None:
     return glossary_from_dict(stored.get("glossary"))
 
 
-def _build_key(articles: list[list[Unit]], nlp: str, min_confidence: float, threshold: float) -> str:
-    """The cache key of a whole build: every unit as it stands (article, section, texts) in order,
-    the settings and this code; any other corpus is another key."""
+def _build_key(digests: list[str], nlp: str, min_confidence: float, threshold: float) -> str:
+    """The cache key of a whole build: every unit as it stands (article, section, texts) in order
+    (each article's :func:`.sources.units_digest`), the settings and this code; any other corpus is
+    another key."""
     return cache_key("glossary: build", {"nlp": nlp, "min_confidence": min_confidence, "threshold": threshold},
-                     [content_hash([[getattr(unit, name) for name in _UNIT_FIELDS] for unit in units])
-                      for units in articles])
-
-
-#: Every field of a unit (the build's key holds them all).
-_UNIT_FIELDS = tuple(field.name for field in dataclasses.fields(Unit))
+                     digests)
 
 
 @contextmanager
@@ -522,10 +520,16 @@ def _english_form(candidate: Candidate, english: LanguageIndex) -> str:
 
 def _written(side, key: tuple[str, ...]) -> str:
     """How ``side`` writes the words of ``key`` (first occurrence), "" if it does not hold them."""
-    n = len(key)
-    for i in range(len(side.keys) - n + 1):
-        if tuple(side.keys[i:i + n]) == key:
-            return " ".join(side.surface[i:i + n])
+    keys, n = side.keys, len(key)
+    start, stop = 0, len(keys) - n + 1
+    while n and start < stop:  # the places holding the key's first word, one by one
+        try:
+            start = keys.index(key[0], start, stop)
+        except ValueError:
+            return ""
+        if tuple(keys[start:start + n]) == key:
+            return " ".join(side.surface[start:start + n])
+        start += 1
     return ""
 
 

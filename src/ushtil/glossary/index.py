@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
-from ..cache import ResultCache, cache_key, content_hash
+from ..cache import ResultCache, cache_key
 from ..engine import Engine, run_each
 from ..errors import UshtilError
 from ..langs import get_language
@@ -27,7 +27,7 @@ from ..lookalikes import respell
 from ..model import LANGS
 from ..tokens import WORD
 from .patterns import term_patterns
-from .sources import Unit
+from .sources import Unit, texts_digest
 
 _CAPS = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 ACRONYM = re.compile(rf"^(?:[{_CAPS}][{_CAPS}0-9&]*[{_CAPS}][{_CAPS}0-9]*|(?:[A-Z]\.)+[A-Z]\.?)$")
@@ -392,7 +392,7 @@ def corpus_tokens(articles: list[list[Unit]], lemmatize: Lemmatize | None = None
     if not cache.folder:
         keys = [""] * len(articles)
     elif keys is None:
-        keys = [tokens_key(units, nlp) for units in articles]
+        keys = [tokens_key(texts_digest(units), nlp) for units in articles]
     found: list[dict | None] = [_cached_tokens(cache, key, len(units)) if key else None
                                 for key, units in zip(keys, articles, strict=True)]
     todo = [n for n, tokens in enumerate(found) if tokens is None]
@@ -421,9 +421,10 @@ def _tokens_from_payload(payload: bytes, size: int) -> dict[str, list[Tokens]]:
     return tokens
 
 
-def tokens_key(units: list[Unit], nlp: str = "builtin") -> str:
-    """The cache key of one article's tokens: its units' texts, the lemmatiser and this code."""
-    return cache_key("glossary: tokens (marshal)", nlp, content_hash([unit.text for unit in units]))
+def tokens_key(text_digest: str, nlp: str = "builtin") -> str:
+    """The cache key of one article's tokens: its units' texts (:func:`.sources.texts_digest`), the
+    lemmatiser and this code."""
+    return cache_key("glossary: tokens (marshal)", nlp, text_digest)
 
 
 def build_index(units: list[Unit], lang: str, lemmatize: Lemmatize | None = None,

@@ -9,18 +9,22 @@ by similarity otherwise).
 
 from __future__ import annotations
 
+import dataclasses
+import marshal
 import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..aligner import align_articles, align_inputs
 from ..aligner.edit import article_of
-from ..cache import ResultCache
+from ..aligner.sources import align_settings, alignment_file_bytes, other_settings_note, read_alignment_files
+from ..cache import ResultCache, cache_key, content_hash
 from ..engine import Engine
 from ..errors import UshtilError
 from ..model import LANGS, AlignedArticle, Alignment, Article
-from ..read.inputs import collect_inputs
+from ..read.inputs import Inputs, collect_inputs
 from ..translit import name_similarity
 
 #: the reader's note on a part whose abstract was replaced by a text in another language
@@ -55,21 +59,23 @@ class AlignedSources:
     notes: list[str] = field(default_factory=list)
 
 
-def aligned_sources(sources: Iterable[Source], *, term_pairs: Sequence[tuple[str, str, str]] = (),
+def aligned_sources(sources: Iterable[Source] | Inputs, *, term_pairs: Sequence[tuple[str, str, str]] = (),
                     glossary: str = "", nlp: str = "builtin", progress=None,
                     errors: list[str] | None = None, engine: Engine | None = None,
                     cache: ResultCache | None = None) -> AlignedSources:
     """Every source as an aligned article: aligned articles and alignments as they are; articles,
-    files and folders aligned together as ``ushtil align`` aligns them. A file that cannot be used
-    is a line in ``errors`` (the others are still used) or, without that list, a one-line
-    :class:`~ushtil.errors.UshtilError`. With a work folder's ``cache``, alignment files read before
-    are taken from it."""
-    sources = list(sources)
+    files and folders (or the :class:`~ushtil.read.inputs.Inputs` collected of them) aligned together
+    as ``ushtil align`` aligns them. A file that cannot be used is a line in ``errors`` (the others
+    are still used) or, without that list, a one-line :class:`~ushtil.errors.UshtilError`. With a
+    work folder's ``cache``, alignment files read before are taken from it."""
+    inputs = sources if isinstance(sources, Inputs) else None
+    sources = [] if inputs is not None else list(sources)
     paths = [source for source in sources if isinstance(source, str | os.PathLike)]
     articles = [source for source in sources if isinstance(source, Article)]
     found = AlignedSources(aligned=[])
     if paths:
         inputs = collect_inputs(paths)
+    if inputs is not None:
         corpus = align_inputs(inputs, term_pairs=term_pairs, glossary=glossary, nlp=nlp, progress=progress,
                               engine=None if inputs.alignments_only else engine, cache=cache)
         if corpus.errors and errors is None:
@@ -86,9 +92,145 @@ def aligned_sources(sources: Iterable[Source], *, term_pairs: Sequence[tuple[str
             found.aligned.append(AlignedArticle(article_of(source), source))
     found.notes.extend(note for item in found.aligned for note in pairing_notes(item))
     if len(found.aligned) == 1 and len(languages_of(found.aligned[0].alignment)) > 1:
-        found.notes.append(f"one article ({found.aligned[0].name}): terms are found and scored on its text alone; "
-                           "the journal's other articles give a fuller, surer glossary")
+        found.notes.append(_one_article_note(found.aligned[0].name))
     return found
+
+
+@dataclass
+class ArticleUnits:
+    """Each aligned article's units, in the sources' order, and the notes on how the sources were read
+    and on what of them the glossary cannot pair (:class:`AlignedSources`)."""
+
+    articles: list[list[Unit]]
+    notes: list[str] = field(default_factory=list)
+    #: per article, :func:`units_digest` and :func:`texts_digest` of its units
+    digests: list[str] = field(default_factory=list)
+    text_digests: list[str] = field(default_factory=list)
+
+
+def article_units(sources: Iterable[Source] | Inputs, *, term_pairs: Sequence[tuple[str, str, str]] = (),
+                  glossary: str = "", nlp: str = "builtin", progress=None, errors: list[str] | None = None,
+                  engine: Engine | None = None, cache: ResultCache | None = None) -> ArticleUnits:
+    """:func:`units_of_alignment` of every source :func:`aligned_sources` gives, with its notes. With a
+    work folder's ``cache`` and alignment files alone, what the glossary takes of each file (its
+    units, its notes, its settings) is kept there under the file's name and bytes: a re-run decodes
+    no unchanged alignment whole (a thousand took a third of a second), only the files new or changed."""
+    inputs = sources if isinstance(sources, Inputs) else None
+    if inputs is None:
+        sources = list(sources)
+        if sources and all(isinstance(source, str | os.PathLike) for source in sources):
+            inputs = collect_inputs(sources)
+    if inputs is None or cache is None or cache.folder is None or not inputs.alignments_only:
+        found = aligned_sources(inputs if inputs is not None else sources, term_pairs=term_pairs,
+                                glossary=glossary, nlp=nlp, progress=progress, errors=errors, engine=engine,
+                                cache=cache)
+        articles = [units_of_alignment(item.alignment, item.article.id) for item in found.aligned]
+        return ArticleUnits(articles, found.notes, [units_digest(units) for units in articles],
+                            [texts_digest(units) for units in articles])
+    files = _kept_file_units(inputs, cache)
+    if files.errors and errors is None:
+        raise UshtilError(files.errors[0])
+    if errors is not None:
+        errors.extend(files.errors)
+    wanted = align_settings(nlp=nlp, glossary=glossary, terms=len(term_pairs))
+    notes = [*inputs.notes, other_settings_note([(kept.name, kept.settings) for kept in files.kept], wanted)]
+    notes = [note for note in notes if note] + [note for kept in files.kept for note in kept.notes]
+    if len(files.kept) == 1 and files.kept[0].languages > 1:
+        notes.append(_one_article_note(files.kept[0].name))
+    return ArticleUnits([kept.units for kept in files.kept], notes, [kept.digest for kept in files.kept],
+                        [kept.text_digest for kept in files.kept])
+
+
+@dataclass
+class _FileUnits:
+    """What the glossary takes of one alignment file: the alignment's name and the settings it
+    records, its :func:`pairing_notes`, how many languages it has text in, its units and their
+    :func:`units_digest` and :func:`texts_digest`."""
+
+    name: str
+    settings: dict[str, str]
+    notes: list[str]
+    languages: int
+    units: list[Unit]
+    digest: str
+    text_digest: str
+
+
+@dataclass
+class _KeptFiles:
+    """:class:`_FileUnits` of the files that could be read, in order, and one line per other file."""
+
+    kept: list[_FileUnits]
+    errors: list[str]
+
+
+#: Every field of a unit, in order (a kept file's units are stored as lists of them).
+_UNIT_FIELDS = tuple(unit_field.name for unit_field in dataclasses.fields(Unit))
+
+
+def _kept_file_units(inputs: Inputs, cache: ResultCache) -> _KeptFiles:
+    """:class:`_FileUnits` of every alignment file of ``inputs``: taken from ``cache`` for a file
+    read before with the same name and bytes, else read (as :func:`aligned_sources` reads it) and
+    stored. A damaged entry is discarded and the file read again."""
+    kept = ResultCache(cache.folder, reuse=cache.reuse)  # its own counts: the caller's stay its own
+    found: list[_FileUnits | None] = []
+    missed: dict[int, str] = {}
+    for number, item in enumerate(inputs.items):
+        data = alignment_file_bytes(item.path)
+        key = _file_units_key(item.path, data) if data is not None else ""
+        units = kept.get_decoded(key, _file_units_of_payload) if key else None
+        if units is None:
+            missed[number] = key
+        found.append(units)
+    read = read_alignment_files([inputs.items[number].path for number in missed], None, cache)
+    errors = list(inputs.errors)
+    for (number, key), outcome in zip(missed.items(), read, strict=True):
+        if not outcome.ok:
+            errors.append(outcome.error)
+            continue
+        aligned = outcome.value
+        units = units_of_alignment(aligned.alignment, aligned.article.id)
+        found[number] = made = _FileUnits(aligned.name, aligned.alignment.settings, pairing_notes(aligned),
+                                          len(languages_of(aligned.alignment)), units, units_digest(units),
+                                          texts_digest(units))
+        if key:
+            kept.put_bytes(key, marshal.dumps((made.name, made.settings, made.notes, made.languages,
+                                               [[getattr(unit, name) for name in _UNIT_FIELDS] for unit in units],
+                                               made.digest, made.text_digest)))
+    kept.flush()
+    return _KeptFiles([units for units in found if units is not None], errors)
+
+
+def _file_units_key(path: str | os.PathLike, data: bytes) -> str:
+    return cache_key("glossary: units of an alignment file (marshal)", Path(path).name, content_hash(data))
+
+
+def _file_units_of_payload(payload: bytes) -> _FileUnits:
+    """The :class:`_FileUnits` :func:`_kept_file_units` stored; ValueError or TypeError for a payload
+    of another shape."""
+    name, settings, notes, languages, units, digest, text_digest = marshal.loads(payload)
+    if not (isinstance(name, str) and isinstance(settings, dict) and isinstance(notes, list)
+            and isinstance(languages, int) and isinstance(units, list)
+            and all(len(values) == len(_UNIT_FIELDS) for values in units)
+            and isinstance(digest, str) and isinstance(text_digest, str)):
+        raise ValueError("not a file's units")
+    return _FileUnits(name, settings, notes, languages, [Unit(*values) for values in units], digest, text_digest)
+
+
+def units_digest(units: list[Unit]) -> str:
+    """A hash of an article's units as they stand (every field, in order): what a whole glossary
+    build is keyed on."""
+    return content_hash([[getattr(unit, name) for name in _UNIT_FIELDS] for unit in units])
+
+
+def texts_digest(units: list[Unit]) -> str:
+    """A hash of an article's units' texts: what its tokens are keyed on."""
+    return content_hash([unit.text for unit in units])
+
+
+def _one_article_note(name: str) -> str:
+    return (f"one article ({name}): terms are found and scored on its text alone; "
+            "the journal's other articles give a fuller, surer glossary")
 
 
 def pairing_notes(item: AlignedArticle) -> list[str]:

@@ -79,9 +79,12 @@ class Region:
 
 
 @cache
-def _marker_patterns() -> list[tuple[str, str, str, re.Pattern]]:
-    """(kind, lang, word, pattern) for every marker, longest first so "Түйін сөздер" beats "Түйін"."""
-    patterns = []
+def _markers() -> tuple[re.Pattern, list[tuple[str, str, str]]]:
+    """One pattern of every marker, longest first so "Түйін сөздер" beats "Түйін" (alternative
+    number ``i``, group ``i + 1``, is marker ``i``: tried in order, as separate patterns would be,
+    but compiled at once: a re-run reading one new article compiled some eighty patterns for it),
+    and (kind, lang, word) of each."""
+    markers = []
     for lang in LANGUAGE_CODES:
         language = get_language(lang)
         for kind, words in (
@@ -90,45 +93,54 @@ def _marker_patterns() -> list[tuple[str, str, str, re.Pattern]]:
             ("section", language.section_markers),
         ):
             for word in language.with_typed_forms(words):  # an old font's markers too (Туйин создер)
-                spaced = r"[\s-]+".join(map(re.escape, word.split()))
-                # A marker is followed by punctuation (Abstract. / Аңдатпа:) or ends the paragraph; a
-                # section heading may be numbered ("1 Introduction", "1. Кіріспе").
-                number = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?" if kind == "section" else ""
-                pattern = re.compile(rf"^{number}{spaced}\s*(?:[.:—–-]\s*|$)(.*)$", re.IGNORECASE | re.DOTALL)
-                patterns.append((kind, lang, word, pattern))
-    patterns.sort(key=lambda item: -len(item[2]))
-    return patterns
-
-
-def _label_pattern(word: str) -> re.Pattern:
-    """The label, then punctuation, a dash, or nothing before a capital ("Purpose The aim …")."""
-    spaced = r"[\s-]+".join(map(re.escape, word.split()))
-    return re.compile(
-        rf"^{spaced}\s*(?:[.:]\s*|(?P<dash>\s?[—–]\s*|\s-\s*)|(?P<bare>(?<=\s))(?-i:(?=[{_UPPER}]))|$)(?P<rest>.*)$",
-        re.IGNORECASE | re.DOTALL,
-    )
+                markers.append((kind, lang, word))
+    markers.sort(key=lambda marker: -len(marker[2]))
+    alternatives = []
+    for kind, _, word in markers:
+        spaced = r"[\s-]+".join(map(re.escape, word.split()))
+        # a section heading may be numbered ("1 Introduction", "1. Кіріспе")
+        number = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?" if kind == "section" else ""
+        alternatives.append(f"({number}{spaced})")
+    # a marker is followed by punctuation (Abstract. / Аңдатпа:) or ends the paragraph
+    pattern = re.compile(rf"^(?:{'|'.join(alternatives)})\s*(?:[.:—–-]\s*|$)(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+    return pattern, markers
 
 
 @cache
-def _label_patterns() -> list[tuple[re.Pattern, bool]]:
-    """(pattern, also a section heading) for every structured-abstract label, longest first."""
+def _labels() -> tuple[re.Pattern, list[bool]]:
+    """One pattern of every structured-abstract label, longest first (alternative ``i``, group
+    ``i + 1``, is label ``i``; see :func:`_markers`), and whether each is also a section heading.
+    After the label: punctuation, a dash, or nothing before a capital ("Purpose The aim …")."""
     sections = {word.lower() for lang in LANGUAGE_CODES for word in get_language(lang).section_markers}
-    labels = {word for lang in LANGUAGE_CODES
-              for word in get_language(lang).with_typed_forms(get_language(lang).abstract_labels)}
-    return [(_label_pattern(word), word.lower() in sections) for word in sorted(labels, key=lambda w: -len(w))]
+    labels = sorted({word for lang in LANGUAGE_CODES
+                     for word in get_language(lang).with_typed_forms(get_language(lang).abstract_labels)},
+                    key=lambda w: -len(w))
+    alternatives = "|".join("(" + r"[\s-]+".join(map(re.escape, word.split())) + ")" for word in labels)
+    pattern = re.compile(
+        rf"^(?:{alternatives})\s*(?:[.:]\s*|(?P<dash>\s?[—–]\s*|\s-\s*)|(?P<bare>(?<=\s))(?-i:(?=[{_UPPER}]))|$)"
+        r"(?P<rest>.*)$",
+        re.IGNORECASE | re.DOTALL,
+    )
+    return pattern, [word.lower() in sections for word in labels]
+
+
+def _alternative(match: re.Match) -> int:
+    """The number of the alternative that matched (the first group of :func:`_markers` or
+    :func:`_labels` that took part)."""
+    return next(number for number in range(1, match.re.groups + 1) if match.start(number) != -1) - 1
 
 
 def find_label(text: str) -> tuple[str, str, bool, str] | None:
     """The structured-abstract label opening ``text`` as (label, text after it, also a section
     heading, weak). Weak is "dash" or "bare" for a label followed by a dash or by no punctuation at
     all ("" otherwise): "Цель исследования – оценить …" or "Цель Казахстана …" may be a sentence."""
-    for pattern, is_section in _label_patterns():
-        match = pattern.match(text)
-        if match:
-            label = text[: match.start("rest")].strip(" .:—–-\n\t")
-            weak = next((kind for kind in ("dash", "bare") if match.group(kind) is not None), "")
-            return label, match.group("rest").strip(), is_section, weak
-    return None
+    pattern, sections = _labels()
+    match = pattern.match(text)
+    if match is None:
+        return None
+    label = text[: match.start("rest")].strip(" .:—–-\n\t")
+    weak = next((kind for kind in ("dash", "bare") if match.group(kind) is not None), "")
+    return label, match.group("rest").strip(), sections[_alternative(match)], weak
 
 
 @cache
@@ -180,11 +192,12 @@ def find_marker(text: str) -> Marker | None:
     spaced = _LETTER_SPACED.match(text)
     if spaced:
         text = spaced.group().replace(" ", "") + text[spaced.end():]
-    for kind, lang, word, pattern in _marker_patterns():
-        match = pattern.match(text)
-        if match:
-            return Marker(kind, lang, word, match.group(1).strip())
-    return None
+    pattern, markers = _markers()
+    match = pattern.match(text)
+    if match is None:
+        return None
+    kind, lang, word = markers[_alternative(match)]
+    return Marker(kind, lang, word, match.group("rest").strip())
 
 
 @cache
