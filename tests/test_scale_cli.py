@@ -86,6 +86,23 @@ def test_rerun_with_one_new_article_reuses_the_rest_and_equals_a_fresh_run(corpu
     assert files(work) == files(fresh)
 
 
+def test_the_same_corpus_named_by_another_path_is_not_aligned_again(corpus, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # both runs read the same glossary (none): a folder's glossary/ is a setting
+    work = tmp_path / "work"
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--fresh"]) == 0
+    capsys.readouterr()
+    assert main(["align", corpus.name, "-o", "work", "-q"]) == 0
+    err = capsys.readouterr().err
+    assert "second pass: 0 text(s) realigned" in err
+    computed = int(err.split("computed")[0].split()[-1])
+    assert computed == len(CASES) + 1  # each text read again (its path is in the article), none aligned
+    seed = json.loads((work / "seed.alignment.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert seed["alignment"]["article"]["source"] == str(Path(corpus.name) / "seed.txt")  # the path as now named
+    fresh = tmp_path / "fresh"
+    assert main(["align", corpus.name, "-o", "fresh", "-q", "--fresh"]) == 0
+    assert files(work) == files(fresh)
+
+
 def test_a_damaged_cache_entry_is_recomputed_never_used(corpus, tmp_path):
     work = tmp_path / "work"
     assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0

@@ -354,8 +354,11 @@ def _vocabulary(alignment: Alignment) -> dict[str, list[str]]:
 
 
 def _source_content(source: Source) -> object:
+    """What a text's alignment is made of: an article's record but for ``source``, the path as the
+    command line wrote it, which the aligner never reads (the same corpus named ``corpus/`` after
+    ``/home/…/corpus/`` is not aligned again)."""
     if isinstance(source, Article):
-        return source.to_dict()
+        return {field: value for field, value in source.to_dict().items() if field != "source"}
     return {lang: [list(p) if isinstance(p, list | tuple) else p for p in value] for lang, value in source.items()}
 
 

@@ -228,8 +228,10 @@ def _align(documents: list[tuple[Input, Article | dict]], term_pairs, glossary: 
             alignment.paragraph_starts = _triple_paragraph_starts(document)
         alignment.settings = settings
         alignment.signature = _signature(alignment.signature, settings)
-        # an article's text is all in its pass's key (a triple's article also holds its folder's name)
-        made_as = cache_key("aligner: alignment file of a pass", settings, key) if key and article is document else ""
+        # an article's text is all in its pass's key but for its path, which its file records (a
+        # triple's article also holds its folder's name)
+        made_as = (cache_key("aligner: alignment file of a pass", settings, [key, article.source])
+                   if key and article is document else "")
         aligned[id(document)] = AlignedArticle(article, alignment, made_as=made_as)
     return aligned
 
