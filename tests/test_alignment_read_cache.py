@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import marshal
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -59,12 +60,17 @@ def test_a_changed_file_is_read_again(work):
     assert "Qazaqstan" in found.alignment.beads[0].text["en"]
 
 
-def test_a_damaged_entry_is_read_again_never_used(work):
-    folder, read = work
+def _kept_seed(folder: Path) -> tuple:
+    """The seed's alignment file as read fresh, and the key it is kept under once read through the cache."""
     path = folder / "seed.alignment.jsonl"
     fresh = read_aligned(path)
     aligned_in(folder)
-    key = parsed_key(path, path.read_bytes())
+    return fresh, parsed_key(path, path.read_bytes())
+
+
+def test_a_damaged_entry_is_read_again_never_used(work):
+    folder, read = work
+    fresh, key = _kept_seed(folder)
     payload = ResultCache(folder / CACHE_FOLDER).get_bytes(key)
     assert payload is not None
     with sqlite3.connect(folder / CACHE_FOLDER / STORE_FILE) as db:  # a disk error: the checksum fails
@@ -82,10 +88,7 @@ def test_a_damaged_entry_is_read_again_never_used(work):
 
 def test_kept_fields_that_cannot_be_decoded_are_read_again_when_used(work):
     folder, read = work
-    path = folder / "seed.alignment.jsonl"
-    fresh = read_aligned(path)
-    aligned_in(folder)
-    key = parsed_key(path, path.read_bytes())
+    fresh, key = _kept_seed(folder)
     header = marshal.loads(ResultCache(folder / CACHE_FOLDER).get_bytes(key))
     cache = ResultCache(folder / CACHE_FOLDER)
     cache.put_bytes(key, marshal.dumps((*header[:4], marshal.dumps(([], [])))))  # its name, settings and id right

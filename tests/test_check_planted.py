@@ -197,14 +197,18 @@ def test_a_kazakh_sentence_deleted_next_to_the_missing_paragraph_is_placed_apart
     assert gaps[1].text.startswith("The main external players") and gaps[1].text.endswith("friction between them.")
 
 
+def _ntrex_gaps(name: str) -> list:
+    """The missing- and extra- findings of the check of an NTREX case's raw texts."""
+    article = ushtil.read_abstract_files({lang: NTREX / f"{name}.raw.{lang}.txt" for lang in ("en", "kk", "ru")},
+                                        article_id=name)
+    return [f for f in ushtil.check(article).errors if f.check.startswith(("missing-", "extra-"))]
+
+
 @pytest.mark.skipif(not NTREX.is_dir(), reason="../shared/bench/ntrex-dev is not there")
 def test_a_deleted_russian_sentence_is_placed_by_the_name_its_neighbour_shares():
     # NTREX telegraph.405408 lost its Russian "China has pledged to match the US…": the aligner pairs
     # the next Russian sentence with it, and length favours that; Washington (Вашингтон) places it
-    name = "telegraph.405408"
-    article = ushtil.read_abstract_files({lang: NTREX / f"{name}.raw.{lang}.txt" for lang in ("en", "kk", "ru")},
-                                         article_id=name)
-    gaps = [f for f in ushtil.check(article).errors if f.check.startswith(("missing-", "extra-"))]
+    gaps = _ntrex_gaps("telegraph.405408")
     assert [(f.check, f.lang) for f in gaps] == [("missing-sentence", "ru")]
     assert gaps[0].text.startswith("China has pledged to match the US shot-for-shot")
 
@@ -214,9 +218,6 @@ def test_two_sentences_deleted_from_one_paragraph_are_one_finding():
     # NTREX newsweek.51331 lost its Russian second and third sentences: one run of one paragraph, not a
     # paragraph gap with a sentence beside it, so its edges are not placed apart (placed on its own,
     # the first went to the headline's bead: two findings, one quoting the headline)
-    name = "newsweek.51331"
-    article = ushtil.read_abstract_files({lang: NTREX / f"{name}.raw.{lang}.txt" for lang in ("en", "kk", "ru")},
-                                         article_id=name)
-    gaps = [f for f in ushtil.check(article).errors if f.check.startswith(("missing-", "extra-"))]
+    gaps = _ntrex_gaps("newsweek.51331")
     assert [(f.check, f.lang) for f in gaps] == [("missing-sentence", "ru")]
     assert gaps[0].text.startswith("A farmer was attacked and killed by a pig")
