@@ -195,8 +195,7 @@ def _kept_file_units(inputs: Inputs, cache: ResultCache) -> _KeptFiles:
                                           texts_digest(units))
         if key:
             kept.put_bytes(key, marshal.dumps((made.name, made.settings, made.notes, made.languages,
-                                               [[getattr(unit, name) for name in _UNIT_FIELDS] for unit in units],
-                                               made.digest, made.text_digest)))
+                                               _unit_values(units), made.digest, made.text_digest)))
     kept.flush()
     return _KeptFiles([units for units in found if units is not None], errors)
 
@@ -220,7 +219,12 @@ def _file_units_of_payload(payload: bytes) -> _FileUnits:
 def units_digest(units: list[Unit]) -> str:
     """A hash of an article's units as they stand (every field, in order): what a whole glossary
     build is keyed on."""
-    return content_hash([[getattr(unit, name) for name in _UNIT_FIELDS] for unit in units])
+    return content_hash(_unit_values(units))
+
+
+def _unit_values(units: list[Unit]) -> list[list]:
+    """Every field of each unit, in order: what a kept file's units are stored as and a build's key hashes."""
+    return [[getattr(unit, name) for name in _UNIT_FIELDS] for unit in units]
 
 
 def texts_digest(units: list[Unit]) -> str:
