@@ -159,7 +159,7 @@ def _settled_phrase(kept: Entry, candidate: Candidate, english: LanguageIndex, t
     ranked = _rank_phrases(weighed, candidate, english, target, shared, words)
     if not ranked or ranked[0][0] != value[0]:
         return None
-    (gram, best), runner_up = ranked[0], _runner_up(ranked)
+    best, runner_up = ranked[0][1], _runner_up(ranked)
     for weighed_gram, _ in weighed:
         support = words.support(candidate.key, weighed_gram)
         now[weighed_gram] = (support, support)
