@@ -285,10 +285,11 @@ def _placed_runs(ctx: ArticleContext, run: _Run) -> list[_Run]:
     if _whole_paragraphs(ctx, run):
         return [run]
     for edge, rest in ((run.beads[0], run.beads[1:]), (run.beads[-1], run.beads[:-1])):
-        if _whole_paragraphs(ctx, _part(ctx, run, rest)):
+        paragraphs = _part(ctx, run, rest)
+        if _whole_paragraphs(ctx, paragraphs):
             placed = _placed(ctx, _part(ctx, run, [edge]))
             if placed.beads != [edge]:
-                parts = [placed, _part(ctx, run, rest)]
+                parts = [placed, paragraphs]
                 return parts if edge == run.beads[0] else parts[::-1]
     return [run]
 
