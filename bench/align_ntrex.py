@@ -9,7 +9,8 @@ sentences over the alignment time, one process), measured in one run:
 * ushtil pre-segmented, **cross-validated**: the weights fitted (``fit_align_weights.fit``, as the
   shipped ones: the structured stage averaged over ``--orders`` case orders drawn from ``--fit-seed``)
   on two thirds of the cases, the held-out third aligned with them, three times: the estimate for
-  unseen text (the figure to report);
+  unseen text (the figure to report); the same folds on the raw track too (the splitter's errors held
+  out as well);
 * ushtil pre-segmented with the shipped weights (fitted on every dev case: in-sample) and on the raw
   track (paragraphs split by the built-in splitter, scored with ``score_alignment.py --raw``);
 * hunalign (``../shared/bench/run_hunalign.py``, empty dictionary, en-kk and en-ru merged with
@@ -69,10 +70,11 @@ def align_ushtil(cases: Path, names: list[str], out: Path, raw: bool, options=No
     return seconds, sentences, alignments
 
 
-def cross_validated(cases: Path, names: list[str], out: Path, reuse: Path | None = None, orders: int | None = None,
-                    seed: int = 0, augment: str | None = None) -> None:
+def cross_validated(cases: Path, names: list[str], out: Path, raw_out: Path, reuse: Path | None = None,
+                    orders: int | None = None, seed: int = 0, augment: str | None = None) -> None:
     """Each third of the cases aligned with weights fitted on the other two thirds (the lexicon is
-    learned, without gold, from every case, as ``align_corpus`` does on a user's corpus). Each
+    learned, without gold, from every case, as ``align_corpus`` does on a user's corpus), pre-segmented
+    into ``out`` and on the raw track into ``raw_out`` (the splitter's errors held out too). Each
     fold's weights are written to ``out/foldN.weights.toml``; with ``reuse``, the pair weights and
     priors are read from an earlier run's files there. The score calibration of each third is
     fitted on beads of the other two that weights fitted on a third never saw
@@ -96,10 +98,13 @@ def cross_validated(cases: Path, names: list[str], out: Path, reuse: Path | None
             settings = fit(fitted, every, EPOCHS, orders, seed, augment)
         settings = replace(settings, calibration=held_out_calibration(fold, every, reuse or out, orders, seed, augment))
         (out / f"fold{fold}.weights.toml").write_text(render(settings), encoding="utf-8")
-        _, _, alignments = align_ushtil(cases, names, out / f"fold{fold}", False, AlignOptions(settings))
-        for alignment in alignments:
-            if fold_of(alignment.name) == fold:
-                write_alignment(alignment, out / f"{alignment.name}.alignment.jsonl")
+        for raw, kept in ((False, out), (True, raw_out)):
+            scratch = out / f"fold{fold}{'-raw' if raw else ''}"
+            _, _, alignments = align_ushtil(cases, names, scratch, raw, AlignOptions(settings))
+            kept.mkdir(parents=True, exist_ok=True)
+            for alignment in alignments:
+                if fold_of(alignment.name) == fold:
+                    write_alignment(alignment, kept / f"{alignment.name}.alignment.jsonl")
 
 
 def align_hunalign(cases: Path, out: Path) -> tuple[float, int]:
@@ -312,8 +317,10 @@ def main(argv=None) -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="ushtil-bench-"))
     rows = []
     if not args.no_folds:
-        cross_validated(args.cases, names, work / "folds", args.fold_weights, args.orders, args.fit_seed, args.augment)
+        cross_validated(args.cases, names, work / "folds", work / "folds-raw", args.fold_weights, args.orders,
+                        args.fit_seed, args.augment)
         rows.append(("ushtil pre-seg, cross-validated", score(args.cases, work / "folds"), None, ""))
+        rows.append(("ushtil raw, cross-validated", score(args.cases, work / "folds-raw", raw=True), None, ""))
     if args.folds_only:
         _print_rows(args.cases.name, names, rows)
         if not args.no_folds:
