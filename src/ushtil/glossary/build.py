@@ -15,6 +15,7 @@ from .. import __version__
 from ..cache import ResultCache, cache_key
 from ..engine import Engine, aside, run_each
 from ..errors import UshtilError
+from ..leftovers import keep_to_end
 from ..read.inputs import Inputs
 from .candidates import Candidate, UnitFinds, find_candidates, keep_finds, kept_finds
 from .choices import Composition, Remembered
@@ -117,6 +118,7 @@ def build_glossary(
             built = glossary_from_units(units, lemmatize or library_lemmatizer(nlp), min_confidence, threshold,
                                         tokens, engine, indexes, rankings, compositions,
                                         render_here=_renders_here(ranked_over, len(articles)), finds=finds)
+            keep_to_end(found, tokens)  # (the indexes and rankings with what rendered them, below)
         if cache is not None:
             cache.put(_LAST_BUILD, {"key": key, "glossary": glossary_to_dict(built)})
             keep_rankings(cache, keys, sizes, rankings, compositions)
@@ -292,6 +294,7 @@ def glossary_from_units(units: list[Unit], lemmatize: Lemmatize, min_confidence:
                                           support=r.dice) for lang, r in term.renderings.items()}
             entries.append(_entry(Candidate(key=(term.key,), kind="term", units=term.units), term.english,
                                   renderings, units))
+    keep_to_end(corpus, rendered)
     entries = _merge_spellings(entries)
     entries.sort(key=lambda entry: (-entry.confidence, -entry.frequency, entry.en.casefold()))
     assign_ids(entries)
