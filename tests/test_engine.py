@@ -141,3 +141,20 @@ def test_work_handed_meanwhile_runs_on_a_forked_worker_and_the_block_waits_for_i
     with Engine(jobs=1).finishing_meanwhile() as alone:  # one process: here, when handed
         alone.meanwhile(_pid_written_late, item)
         assert (tmp_path / "done").read_text() == str(os.getpid())
+
+
+def test_a_reopened_cache_reads_the_same_store_and_leaves_one_locked_by_another_run_alone(tmp_path, monkeypatch):
+    monkeypatch.setattr("ushtil.cache.LOCK_TIMEOUT_S", 0.5)
+    cache = ResultCache(tmp_path)
+    cache.put("k", [1, 2])
+    cache.flush()
+    assert cache.reopened().get("k") == [1, 2]
+    with contextlib.closing(sqlite3.connect(tmp_path / STORE_FILE)) as other:
+        other.execute("BEGIN EXCLUSIVE")  # another run writing the store
+        locked = ResultCache(tmp_path)
+        assert locked.get("k") is None  # waited for the lock, then left the store alone
+        started = time.monotonic()
+        locked.reopened().put("k", [3])
+        assert time.monotonic() - started < 0.25  # not waited for again
+        other.rollback()
+    assert ResultCache(tmp_path).get("k") == [1, 2]

@@ -121,7 +121,7 @@ def build_glossary(
                                         render_here=_renders_here(ranked_over, len(articles)), finds=finds)
             keep_to_end(found, tokens)  # (the indexes and rankings with what rendered them, below)
         if cache is not None:
-            kept = (cache.folder, cache.reuse, key, built, keys, sizes, rankings, compositions, finds, found_over)
+            kept = (cache, key, built, keys, sizes, rankings, compositions, finds, found_over)
             if engine is not None:
                 cache.flush()  # (a worker forked to store it finds nothing of this process's uncommitted)
                 engine.meanwhile(_keep_build, kept)
@@ -151,9 +151,9 @@ def _keep_build(kept: tuple) -> None:
     """Store what the next build starts from: this build's glossary, rankings and finds. Handed to
     :meth:`.Engine.meanwhile`: on a forked worker while the command writes its outputs (none of
     which reads them), in a connection of its own (a forked process must not use the one it
-    inherited)."""
-    folder, reuse, key, built, keys, sizes, rankings, compositions, finds, found_over = kept
-    cache = ResultCache(folder, reuse=reuse)
+    inherited, :meth:`.ResultCache.reopened`)."""
+    cache, key, built, keys, sizes, rankings, compositions, finds, found_over = kept
+    cache = cache.reopened()
     cache.put_bytes(_LAST_BUILD, marshal.dumps({"key": key, "glossary": glossary_to_dict(built)}))
     keep_rankings(cache, keys, sizes, rankings, compositions)
     keep_finds(cache, keys, sizes, finds, found_over)
