@@ -4,8 +4,10 @@ or damaged result."""
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sqlite3
+import time
 
 import pytest
 
@@ -112,3 +114,47 @@ def test_dask_cluster_gives_the_same_outcomes(tmp_path):
         split = run_each(_split_with, ["Бір. Екі сөйлем бар.", "Үш."], engine=engine, shared="kk")
     assert _records(on_cluster) == _records(run_each(read_article, paths))
     assert [o.value for o in split] == [["Бір.", "Екі сөйлем бар."], ["Үш."]]
+
+
+def _pid_written_late(item: dict) -> None:
+    time.sleep(0.2)  # (a block that did not wait for it would end first)
+    item["path"].write_text(str(os.getpid()))
+
+
+def _failing(item) -> None:
+    raise ValueError("the store is gone")
+
+
+def test_work_handed_meanwhile_runs_on_a_forked_worker_and_the_block_waits_for_it(tmp_path):
+    engine = Engine(jobs=2)
+    # a lambda in the item: it is inherited by the forked worker, never pickled
+    item = {"path": tmp_path / "done", "unsent": lambda: None}
+    engine.meanwhile(_pid_written_late, item)  # outside the block: here, now
+    assert (tmp_path / "done").read_text() == str(os.getpid())
+    with engine.finishing_meanwhile():
+        engine.meanwhile(_pid_written_late, item)
+        assert (tmp_path / "done").read_text() == str(os.getpid())  # still running, elsewhere
+    assert (tmp_path / "done").read_text() != str(os.getpid())
+    with pytest.raises(UshtilError, match=r"internal error \(ValueError: the store is gone\)"), \
+            engine.finishing_meanwhile():
+        engine.meanwhile(_failing, None)
+    with Engine(jobs=1).finishing_meanwhile() as alone:  # one process: here, when handed
+        alone.meanwhile(_pid_written_late, item)
+        assert (tmp_path / "done").read_text() == str(os.getpid())
+
+
+def test_a_reopened_cache_reads_the_same_store_and_leaves_one_locked_by_another_run_alone(tmp_path, monkeypatch):
+    monkeypatch.setattr("ushtil.cache.LOCK_TIMEOUT_S", 0.5)
+    cache = ResultCache(tmp_path)
+    cache.put("k", [1, 2])
+    cache.flush()
+    assert cache.reopened().get("k") == [1, 2]
+    with contextlib.closing(sqlite3.connect(tmp_path / STORE_FILE)) as other:
+        other.execute("BEGIN EXCLUSIVE")  # another run writing the store
+        locked = ResultCache(tmp_path)
+        assert locked.get("k") is None  # waited for the lock, then left the store alone
+        started = time.monotonic()
+        locked.reopened().put("k", [3])
+        assert time.monotonic() - started < 0.25  # not waited for again
+        other.rollback()
+    assert ResultCache(tmp_path).get("k") == [1, 2]

@@ -1,7 +1,8 @@
 """A glossary re-run after articles were added at the end of the corpus takes the last build's index
 (its postings and surfaces) from the work folder and indexes only the new articles; what it writes is
 what a fresh build writes; after a few new articles the kept index is left as it was. An article
-put before the others, or a damaged kept index, makes the index anew."""
+put before the others, or a damaged kept index, makes the index anew. What a build on two processes keeps
+for the next run (stored by a forked worker while it writes its outputs) the next run takes."""
 
 from __future__ import annotations
 
@@ -87,3 +88,20 @@ def test_a_few_added_articles_leave_the_kept_index_as_it_is(corpus, tmp_path, ca
     _, said = rebuilt_after_adding(corpus, work, tmp_path / "added4", capsys, "zz-seed-4.txt", "Kazakhstan",
                                    "Qazaqstan4", "--jobs", "1")
     assert "the index of the first 9 taken from the last build and 1 added to it" in said
+
+
+def test_what_a_build_on_two_processes_keeps_for_the_next_run_is_taken_by_it(corpus, tmp_path, capsys):  # noqa: F811
+    # the build's glossary, rankings and choices are stored by a forked worker while the outputs are written
+    work = tmp_path / "work"
+    assert main(["align", str(corpus), "-o", str(work), "-q", "--jobs", "1"]) == 0
+    first = glossary(work, tmp_path / "first", "--jobs", "2")
+    capsys.readouterr()
+    assert glossary(work, tmp_path / "again", "--jobs", "2") == first
+    assert "the beads of all 6 article(s) and the settings are as at the last build" in capsys.readouterr().err
+    add_article(corpus, work, "zz-seed-again.txt", "Kazakhstan", "Qazaqstan")
+    capsys.readouterr()
+    added = glossary(work, tmp_path / "added", "--jobs", "2")
+    said = capsys.readouterr().err
+    assert "taken from the ranking over the first 6 article(s)" in said
+    assert " renderings chosen from their ranking as the last build chose them" in said
+    assert_equals_a_fresh_build(work, tmp_path / "fresh", added, capsys)

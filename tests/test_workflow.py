@@ -231,7 +231,7 @@ def test_review_then_check_and_glossary_use_the_reviewed_beads(tmp_path, monkeyp
 #: caller that needs both (``read_documents``) is handed the splitter, the reader never imports it.
 STAGES = ("read", "split", "aligner", "glossary", "checks", "export", "cli")
 FOUNDATIONS = {"lemma", "langs", "model", "files", "errors", "translit", "langid", "tokens", "lookalikes",
-               "stanza_models", "outputs", "engine", "cache", "lazy"}
+               "stanza_models", "outputs", "engine", "cache", "lazy", "leftovers"}
 #: The package's own entry points, above every stage.
 ENTRY = {"__init__", "__main__"}
 

@@ -102,6 +102,13 @@ class ResultCache:
         self._pending = 0
         self._committed = time.monotonic()
 
+    def reopened(self) -> ResultCache:
+        """The same store through a connection of its own (a forked process must not use the one it
+        inherited); a store this run found unusable (locked by another run) stays unused."""
+        other = ResultCache(self.folder, reuse=self.reuse)
+        other._unusable = self._unusable
+        return other
+
     @property
     def path(self) -> Path | None:
         """The store's file."""

@@ -16,6 +16,7 @@ import sys
 
 from .. import __version__
 from ..errors import UshtilError
+from ..leftovers import ending_process
 
 #: Subcommand modules in pipeline order, as ``--help`` lists them.
 COMMANDS: tuple[str, ...] = ("extract", "align", "review", "glossary", "check")
@@ -46,7 +47,12 @@ COLLECT_EVERY = (50_000, 20, 10)
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    """Run the command ``argv`` asks for (none given: this process's own arguments, as the ``ushtil``
+    command and ``python -m ushtil`` run it, the process then ending with it: what the command holds
+    is left to the process's end, not freed object by object, :mod:`ushtil.leftovers`)."""
+    if argv is None:
+        with ending_process():
+            return main(sys.argv[1:])
     # only the command asked for is registered: each imports what its options list (the checks, for
     # check's), and the three commands of a re-run each started by importing every command's
     parser = build_parser((argv[0],) if argv and argv[0] in COMMANDS else COMMANDS)

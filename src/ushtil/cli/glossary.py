@@ -171,8 +171,9 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
     notes: list[str] = []
     started = time.perf_counter()
     cache = work_folder_cache(inputs, fresh)
-    try:
-        with engine_for(jobs, scheduler) as engine:
+    # (the build's cache entries are stored on a worker while the outputs are written: Engine.meanwhile)
+    with engine_for(jobs, scheduler) as engine, engine.finishing_meanwhile():
+        try:
             glossary = build_glossary(
                 collected, existing=existing, nlp=nlp,
                 term_pairs=pairs, glossary=terms_file, notes=notes, engine=engine,
@@ -181,29 +182,29 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
                 progress=lambda items, label: progress(items, len(items), label, quiet=quiet, unit="text"),
                 on_error=error_reporter(errors, "glossary"),
             )
-    except UshtilError:
+        except UshtilError:
+            _print_notes(notes)
+            if len(errors) >= len(inputs):  # every input has had its line already
+                return 2
+            raise
         _print_notes(notes)
-        if len(errors) >= len(inputs):  # every input has had its line already
-            return 2
-        raise
-    _print_notes(notes)
-    if not glossary.entries and not glossary.candidates:
-        kept = [str(item.path) for item in [*exports, _store_output(store)] if item and Path(item.path).exists()]
-        print("ushtil glossary: error: the build found no entries" + (" (see the notes above)" if notes else "")
-              + "; nothing written" + (f", {', '.join(kept)} kept unchanged" if kept else ""), file=sys.stderr)
-        return 1
-    with OutputTransaction(read) as written:
-        done = _write_exports(glossary, exports, written, candidates, cache)
-        if store:
-            written.write_text(store, store_text(glossary))
-            done.append(f"store {store}")
-    print(glossary.summary(), file=sys.stderr)
-    print(f"built in {time.perf_counter() - started:.1f} s on {engine.describe()}", file=sys.stderr)
-    if curated and curated.exists():
-        print(f"started from the curated store {curated}", file=sys.stderr)
-    print("written: " + ", ".join(done), file=sys.stderr)
-    if errors:
-        print(f"{len(errors)} input(s) could not be read (see the error lines above)", file=sys.stderr)
+        if not glossary.entries and not glossary.candidates:
+            kept = [str(item.path) for item in [*exports, _store_output(store)] if item and Path(item.path).exists()]
+            print("ushtil glossary: error: the build found no entries" + (" (see the notes above)" if notes else "")
+                  + "; nothing written" + (f", {', '.join(kept)} kept unchanged" if kept else ""), file=sys.stderr)
+            return 1
+        with OutputTransaction(read) as written:
+            done = _write_exports(glossary, exports, written, candidates, cache)
+            if store:
+                written.write_text(store, store_text(glossary))
+                done.append(f"store {store}")
+        print(glossary.summary(), file=sys.stderr)
+        print(f"built in {time.perf_counter() - started:.1f} s on {engine.describe()}", file=sys.stderr)
+        if curated and curated.exists():
+            print(f"started from the curated store {curated}", file=sys.stderr)
+        print("written: " + ", ".join(done), file=sys.stderr)
+        if errors:
+            print(f"{len(errors)} input(s) could not be read (see the error lines above)", file=sys.stderr)
     return 1 if errors else 0
 
 
