@@ -147,3 +147,16 @@ def test_bead_features_add_up_to_the_bead_score(seed_article):
             bias, pair_weights = weights[name]
             total += bias + sum(w * x for w, x in zip(pair_weights, values, strict=True))
         assert total == pytest.approx(scorer.scores(np.array([start]), counts)[0], abs=1e-6)
+
+
+def test_a_programme_of_many_steps_per_state_traces_back():
+    """A cell's last step is stored as an index into its state's steps: with more than an int8 holds
+    (here 3 sources × 57 moves), a narrow store wrapped round and the traceback never ended."""
+    from ushtil.aligner.dp import Steps, move_counts
+
+    sizes = (3, 3, 3)
+    counts = move_counts(sizes)
+    steps = Steps(np.zeros((2, 3, len(counts))), counts)
+    assert max(map(len, steps.choices)) > np.iinfo(np.int8).max
+    table = fill(Band.full(sizes), lambda starts, counts: (counts == 3).all(axis=1).astype(float), steps=steps)
+    assert [move for _, move in traceback(table, sizes)] == [Move.M3_3_3]  # the last move: its steps last

@@ -321,7 +321,9 @@ def fill(
     # state t's (with one state, totals[0] itself)
     totals = np.full((1 + states if states > 1 else 1, len(cells) + 1), -np.inf)
     rows = [1 + t if states > 1 else 0 for t in range(states)]
-    last = np.full((states, len(cells)), -1, dtype=np.int8)
+    widest_choice = max(map(len, choices))
+    # a step's index into its state's steps: int8 where they fit (the programmes shipped), else wider
+    last = np.full((states, len(cells)), -1, dtype=np.min_scalar_type(-widest_choice))
     previous = np.full((states, len(cells)), -1, dtype=np.int32)
     origin = rank[band.index(np.zeros((1, 3), dtype=np.int64))[0]]
     totals[[0, rows[0]], origin] = 0.0
@@ -330,7 +332,6 @@ def fill(
     # steps side by side, each state's padded to the most any state has with a step from outside
     # the band (-inf): a wavefront is then one gather, add and argmax for all states, not one per state
     outside = len(cells)  # totals[0, outside]: -inf
-    widest_choice = max(map(len, choices))
     sources = np.full((states, widest_choice), outside, dtype=np.int64)
     adds = np.full((states, widest_choice), -np.inf)
     for state, (c, (row, add)) in enumerate(zip(choices, steps.sources, strict=True)):
