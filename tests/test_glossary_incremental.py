@@ -104,4 +104,3 @@ def test_a_build_taken_from_the_cache_keeps_every_curated_decision(corpus, tmp_p
                 for entry in load_glossary(store).entries if entry.id in decided}
         assert kept == decided, run
     assert built["cached"] == built["first"] == built["fresh"]
-
