@@ -106,11 +106,12 @@ class KazakhLemmatizer(Lemmatizer):
 
     def knows(self, word: str) -> bool:
         """A form of the treebank lexicon, a function word, or one whose likeliest stem is a known
-        lemma (үкіметтің: үкімет)."""
+        lemma (үкіметтің: үкімет): a split's score ranks a known lemma first, so the likeliest is
+        known when any split is."""
         lower = word.lower()
         if lower in self._forms or lower in self._function_words:
             return True
-        return self._score(lower, max(self._splits(lower), key=lambda split: self._score(lower, split)))[0]
+        return any(self._score(lower, split)[0] for split in self._splits(lower))
 
     def may_end_in(self, word: str, ending: str) -> bool | None:
         """Whether ``word`` may be a stem with the noun ending ``ending`` on it: the ending follows
