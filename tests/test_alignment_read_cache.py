@@ -13,6 +13,7 @@ import pytest
 from ushtil.aligner import sources
 from ushtil.aligner.io import parsed_key, read_aligned, write_aligned
 from ushtil.cache import CACHE_FOLDER, STORE_FILE, ResultCache
+from ushtil.errors import InputError
 from ushtil.model import AlignedArticle
 
 
@@ -98,3 +99,16 @@ def test_kept_fields_that_cannot_be_decoded_are_read_again_when_used(work):
     assert same(found, fresh)  # the fields, once used, are the file's, read again
     assert ResultCache(folder / CACHE_FOLDER).get_bytes(key) != marshal.dumps((*header[:4], marshal.dumps(([], []))))
     assert same(aligned_in(folder), fresh) and len(read) == 1  # kept anew, whole
+
+
+def test_kept_fields_of_a_file_deleted_since_are_one_line_when_used(work):
+    folder, _ = work
+    _, key = _kept_seed(folder)
+    header = marshal.loads(ResultCache(folder / CACHE_FOLDER).get_bytes(key))
+    cache = ResultCache(folder / CACHE_FOLDER)
+    cache.put_bytes(key, marshal.dumps((*header[:4], marshal.dumps(([], [])))))
+    cache.flush()
+    found = aligned_in(folder)
+    (folder / "seed.alignment.jsonl").unlink()  # between listing the folder and using the fields
+    with pytest.raises(InputError, match=r"seed\.alignment\.jsonl: cannot read"):
+        assert found.article is None  # never reached: using the fields reads the file

@@ -243,7 +243,10 @@ class KeptAlignedArticle(AlignedArticle):
 
     def _read_again(self) -> tuple[Article, Alignment]:
         path, folder, key = self._source
-        data = Path(path).read_bytes()
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:  # deleted or moved since it was listed: one line, as any unreadable input
+            raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
         fresh = read_aligned(path, data)
         if parsed_key(Path(path), data) == key:
             cache = ResultCache(folder)
