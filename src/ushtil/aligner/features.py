@@ -86,7 +86,8 @@ class Feature(ABC):
     """One kind of evidence that two sides translate each other."""
 
     name: ClassVar[str]
-    #: what the feature reads: side counts (:data:`ADDED_COUNTS`, or the size of a side's union of
+    #: what the feature reads: side counts (chars, heading_chars, numbers, punctuation: added up over a
+    #: side's sentences, :func:`_added`; or the size of a side's union of
     #: names, ngrams, cognates, terms or known lexicon stems) and shared counts (numbers, names,
     #: ngrams, cognates, terms, lexicon: see :class:`PairEvidence`)
     sides: ClassVar[tuple[str, ...]] = ()
@@ -634,8 +635,6 @@ def _dense(entries: tuple[np.ndarray, np.ndarray, np.ndarray], rows: int, cols: 
 
 #: Products of at most this many multiplications run on one thread (OpenBLAS's threshold, halved).
 ONE_THREAD = 1 << 18
-#: Counts over the words of a side that add up over its sentences (punctuation: a row per class).
-ADDED_COUNTS = ("chars", "heading_chars", "numbers", "punctuation")
 #: Names looked up at once in :func:`_found` (bounds the memory of the bigram counts).
 NAME_BLOCK = 256
 #: :func:`_found` multiplies dense matrices while keys × (names + letter bigrams + sentences) stays
