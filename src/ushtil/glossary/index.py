@@ -22,14 +22,14 @@ from functools import lru_cache, partial
 from ..cache import ResultCache, cache_key
 from ..engine import Engine, run_each
 from ..errors import UshtilError
-from ..langs import get_language
+from ..langs import get_language, letters
 from ..lookalikes import respell
 from ..model import LANGS
 from ..tokens import WORD
 from .patterns import term_patterns
 from .sources import Unit, texts_digest
 
-_CAPS = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_CAPS = letters(upper=True)
 ACRONYM = re.compile(rf"^(?:[{_CAPS}][{_CAPS}0-9&]*[{_CAPS}][{_CAPS}0-9]*|(?:[A-Z]\.)+[A-Z]\.?)$")
 
 #: "Kazakhstan's" → "Kazakhstan": the English possessive is not part of a term.

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..langid import identify
-from ..langs import LANGUAGE_CODES, get_language
+from ..langs import LANGUAGE_CODES, get_language, letters
 from .layout import Paragraph
 
 #: An abstract longer than this many paragraphs has lost its end marker: cut it there.
@@ -26,8 +26,8 @@ FRONT_MATTER_WINDOW = 8
 #: final stop over the next part's byline is no title.
 MAX_TITLE_WORDS = 30
 
-_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-_LOWER = "a-zа-яёәғқңөұүһі"
+_UPPER = letters(upper=True)
+_LOWER = letters()
 _INITIAL = rf"[{_UPPER}][{_LOWER}]?\."
 _SURNAME = rf"[{_UPPER}][{_LOWER}'’\-]+(?:-[{_UPPER}][{_LOWER}]+)?"
 #: a surname in capitals ("Д.М. ТУРТУГУЛОВА"), taken only beside initials: "CENTRAL ASIA" is no name
