@@ -71,6 +71,8 @@ class Language:
     #: Inline labels of a byline ("Authors:") and of a title ("Topic:").
     author_labels: tuple[str, ...] = ()
     title_labels: tuple[str, ...] = ()
+    #: Labels of a line of classification codes or of a DOI ("UDC 327.8", "МРНТИ 11.25.19").
+    classification_labels: tuple[str, ...] = ()
     #: How numbers are written: decimal mark, percent marks, scale words, currencies (see
     #: :mod:`.numbers`).
     numbers: dict = field(default_factory=dict, hash=False, compare=False)
@@ -158,6 +160,7 @@ class Language:
             abstract_labels=tuple(data.get("front_matter", {}).get("abstract_labels", [])),
             author_labels=tuple(data.get("front_matter", {}).get("author_labels", [])),
             title_labels=tuple(data.get("front_matter", {}).get("title_labels", [])),
+            classification_labels=tuple(data.get("front_matter", {}).get("classification_labels", [])),
             numbers=data.get("numbers", {}),
             length_ratios={
                 other: (float(stats["mean"]), float(stats["spread"]))

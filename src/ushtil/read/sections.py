@@ -39,7 +39,9 @@ _NAME = re.compile(
 )
 _NAME_NOISE = re.compile(r"[*\d†‡§¹²³⁴⁵⁶⁷⁸⁹⁰()]+")
 _INITIALS_GLUED = re.compile(rf"((?:{_INITIAL}){{1,3}})(?=[{_UPPER}][{_LOWER}])")
-_CLASSIFICATION = r"^(?:IRSTI|UDC|МРНТИ|ГРНТИ|УДК|ӘОЖ|ХҒТАР|GRNTI|DOI|JEL)\b"
+#: a line opening with a classification label of any language (UDC, ӘОЖ, УДК, … and DOI)
+_CLASSIFICATION = r"^(?:{})\b".format("|".join(
+    re.escape(label) for code in LANGUAGE_CODES for label in get_language(code).classification_labels))
 _METADATA = re.compile(rf"{_CLASSIFICATION}|https?://|@", re.IGNORECASE)
 
 
