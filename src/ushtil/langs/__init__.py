@@ -73,6 +73,12 @@ class Language:
     title_labels: tuple[str, ...] = ()
     #: Labels of a line of classification codes or of a DOI ("UDC 327.8", "МРНТИ 11.25.19").
     classification_labels: tuple[str, ...] = ()
+    #: Case endings a foreign name takes and what its nominative ends in instead (Russian "ом" → "":
+    #: Эвансом → Эванс; "ой" → "а": Буллетовой → Буллетова).
+    name_case_endings: tuple[tuple[str, str], ...] = ()
+    #: Endings of an adjective in the nominative (Южная) and in an oblique case (Южной).
+    adjective_endings: tuple[str, ...] = ()
+    oblique_adjective_endings: tuple[str, ...] = ()
     #: How numbers are written: decimal mark, percent marks, scale words, currencies (see
     #: :mod:`.numbers`).
     numbers: dict = field(default_factory=dict, hash=False, compare=False)
@@ -161,6 +167,10 @@ class Language:
             author_labels=tuple(data.get("front_matter", {}).get("author_labels", [])),
             title_labels=tuple(data.get("front_matter", {}).get("title_labels", [])),
             classification_labels=tuple(data.get("front_matter", {}).get("classification_labels", [])),
+            name_case_endings=tuple(
+                (ending, nominative) for ending, nominative in data.get("endings", {}).get("name_cases", [])),
+            adjective_endings=tuple(data.get("endings", {}).get("adjective", [])),
+            oblique_adjective_endings=tuple(data.get("endings", {}).get("oblique_adjective", [])),
             numbers=data.get("numbers", {}),
             length_ratios={
                 other: (float(stats["mean"]), float(stats["spread"]))
