@@ -352,11 +352,12 @@ def _vocabulary_keys(vocabularies: dict[tuple[str, bool], set[str]], lemmatize: 
 
 def load_lemmatizers(nlp: str) -> None:
     """Load each language's lemmatiser here, before workers are forked: they inherit it, where each
-    would otherwise load its own copy (most of a second of CPU each)."""
+    would otherwise load its own copy (most of a second of CPU each): each lemmatises the last word
+    of its language's first keyword marker ("Keywords", "сөздер", "слова")."""
     from .. import lemma
 
-    for lang, word in (("en", "words"), ("kk", "сөздер"), ("ru", "слова")):
-        lemma.lemmatize([word], lang, backend=nlp)
+    for lang in LANGS:
+        lemma.lemmatize([get_language(lang).keyword_markers[0].split()[-1]], lang, backend=nlp)
 
 
 def _part_keys(part: tuple[str, bool, list[str]], nlp: str) -> dict[str, str]:
