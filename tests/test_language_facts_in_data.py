@@ -113,3 +113,18 @@ def test_each_languages_classification_labels_open_a_line_of_codes(line, codes):
     from ushtil.read.sections import is_classification_line
 
     assert is_classification_line(line) is codes
+
+
+@pytest.mark.parametrize(("written", "demonym"), [
+    ("Cuban", True),  # Cuba + an: terms.toml's English demonym endings
+    ("Sudanese", True),
+    ("Canadians", True),
+    ("South Korean", True),  # after a direction (terms.toml's English directions)
+    ("North Koreans", True),
+    ("Big Korean", False),
+    ("Cuba", False),  # the country's name
+])
+def test_english_demonyms_are_read_by_the_glossary_datas_endings_and_directions(written, demonym):
+    from ushtil.glossary.candidates import is_demonym_phrase
+
+    assert is_demonym_phrase(written) is demonym
