@@ -57,7 +57,7 @@ def term_patterns(lang: str) -> TermPatterns:
         stop_words=frozenset(word.casefold() for word in stop),
         min_term_units=int(data.get("min_term_units", 2)),
         adjective_endings=tuple(data.get("adjective_endings", [])),
-        adverb_endings=tuple(data.get("adverb_endings", [])),
+        adverb_endings=get_language(lang).adverb_endings,
         verb_endings=tuple(data.get("verb_endings", [])),
         name_connectors=frozenset(data.get("name_connectors", [])),
         name_prefixes=frozenset(data.get("name_prefixes", [])),

@@ -79,6 +79,8 @@ class Language:
     #: Endings of an adjective in the nominative (Южная) and in an oblique case (Южной).
     adjective_endings: tuple[str, ...] = ()
     oblique_adjective_endings: tuple[str, ...] = ()
+    #: Endings of adverbs (English "ly": "Historically").
+    adverb_endings: tuple[str, ...] = ()
     #: How numbers are written: decimal mark, percent marks, scale words, currencies (see
     #: :mod:`.numbers`).
     numbers: dict = field(default_factory=dict, hash=False, compare=False)
@@ -171,6 +173,7 @@ class Language:
                 (ending, nominative) for ending, nominative in data.get("endings", {}).get("name_cases", [])),
             adjective_endings=tuple(data.get("endings", {}).get("adjective", [])),
             oblique_adjective_endings=tuple(data.get("endings", {}).get("oblique_adjective", [])),
+            adverb_endings=tuple(data.get("endings", {}).get("adverb", [])),
             numbers=data.get("numbers", {}),
             length_ratios={
                 other: (float(stats["mean"]), float(stats["spread"]))

@@ -281,7 +281,7 @@ class RuleSplitter:
         if not 1 <= len(words) <= 2 or not words[0][:1].isupper() or not all(map(str.isalpha, words)):
             return False
         first = words[0].lower()
-        return first not in self.language.stop_words and not first.endswith("ly")
+        return first not in self.language.stop_words and not first.endswith(self.language.adverb_endings)
 
     def _abbreviation_kind(self, tokens: list[str]) -> str:
         """The kind of the longest abbreviation that ends ``tokens`` ("" when there is none)."""
