@@ -71,6 +71,8 @@ class Language:
     #: Inline labels of a byline ("Authors:") and of a title ("Topic:").
     author_labels: tuple[str, ...] = ()
     title_labels: tuple[str, ...] = ()
+    #: Names of a word processor's heading styles in this language, lower case ("heading", "заголовок").
+    heading_styles: tuple[str, ...] = ()
     #: Labels of a line of classification codes or of a DOI ("UDC 327.8", "МРНТИ 11.25.19").
     classification_labels: tuple[str, ...] = ()
     #: Case endings a foreign name takes and what its nominative ends in instead (Russian "ом" → "":
@@ -169,6 +171,7 @@ class Language:
             author_labels=tuple(data.get("front_matter", {}).get("author_labels", [])),
             title_labels=tuple(data.get("front_matter", {}).get("title_labels", [])),
             classification_labels=tuple(data.get("front_matter", {}).get("classification_labels", [])),
+            heading_styles=tuple(markers.get("heading_styles", [])),
             name_case_endings=tuple(
                 (ending, nominative) for ending, nominative in data.get("endings", {}).get("name_cases", [])),
             adjective_endings=tuple(data.get("endings", {}).get("adjective", [])),
