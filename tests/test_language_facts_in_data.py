@@ -92,3 +92,39 @@ def test_a_bare_kazakh_head_is_unsure_only_where_an_ending_could_follow_its_stem
 
     index = LanguageIndex(lang="kk", sides=[], postings={}, surfaces={written: Counter({written: 2})})
     assert composed_headword(index, written, False) == (written, sure)
+
+
+@pytest.mark.parametrize(("line", "codes"), [
+    ("ӘОЖ 327.8", True),  # kk.toml: UDC
+    ("ХҒТАР 11.25.19", True),  # kk.toml: IRSTI
+    ("УДК 327.8", True),
+    ("МРНТИ 11.25.19", True),
+    ("ГРНТИ 11.25.19", True),
+    ("UDC 327.8", True),
+    ("IRSTI 11.25.19", True),
+    ("GRNTI 11.25.19", True),
+    ("JEL F50", True),
+    ("DOI: 10.32523/2616-6887-2025-150-1-120-134", True),
+    ("Jelly beans for all", False),  # a label only as a whole word
+    ("Удельный вес экспорта", False),
+])
+def test_each_languages_classification_labels_open_a_line_of_codes(line, codes):
+    """The labels are each language's record's (``[front_matter] classification_labels``)."""
+    from ushtil.read.sections import is_classification_line
+
+    assert is_classification_line(line) is codes
+
+
+@pytest.mark.parametrize(("written", "demonym"), [
+    ("Cuban", True),  # Cuba + an: terms.toml's English demonym endings
+    ("Sudanese", True),
+    ("Canadians", True),
+    ("South Korean", True),  # after a direction (terms.toml's English directions)
+    ("North Koreans", True),
+    ("Big Korean", False),
+    ("Cuba", False),  # the country's name
+])
+def test_english_demonyms_are_read_by_the_glossary_datas_endings_and_directions(written, demonym):
+    from ushtil.glossary.candidates import is_demonym_phrase
+
+    assert is_demonym_phrase(written) is demonym

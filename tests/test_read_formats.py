@@ -166,3 +166,23 @@ def test_footnotes_go_last_but_small_print_that_goes_on_stays():
     abstract = [line(0, 700, 11, "The discussion ends here."), line(0, 120, 9, "Аңдатпа. Абстракт кіші")]
     rest = [line(1, 700, 9, "әріппен жалғасады."), line(1, 600, 11, "Body again.")]
     assert [x.text for x in _footnotes_last(abstract + rest, 11)] == [x.text for x in abstract + rest]
+
+
+@pytest.mark.parametrize("style_name", ["Heading 1", "Title", "Заголовок 1"])
+def test_docx_heading_styles_of_each_language_mark_a_heading(tmp_path, style_name):
+    """Word names its heading styles in its own language (Russian "Заголовок 1", ru.toml)."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from ushtil.read.formats import _docx_paragraph
+
+    document = docx.Document()
+    styles = {style.name for style in document.styles}
+    style = style_name if style_name in styles else document.styles.add_style(style_name, WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("Казахстан в Центральной Азии", style=style)
+    document.add_paragraph("Аннотация. Центральная Азия стала ареной соперничества.")
+    path = tmp_path / "styles.docx"
+    document.save(path)
+    heading, text = (_docx_paragraph(paragraph) for paragraph in docx.Document(path).paragraphs)
+    assert heading == "# Казахстан в Центральной Азии"
+    assert text == "Аннотация. Центральная Азия стала ареной соперничества."

@@ -25,6 +25,9 @@ GOLD = ROOT / "tests" / "gold"
         ("en", 'He said: "It is late. We go." Then he left.', ['He said: "It is late.', 'We go."', "Then he left."]),
         ("en", "Kazakhstan ranks:\n– first in chromium,\n– fourth in copper.",
          ["Kazakhstan ranks:", "– first in chromium,", "– fourth in copper."]),
+        # a Kazakh list lettered а), ә), б): ә is a letter of its alphabet as б is (kk.toml)
+        ("kk", "Зерттеу міндеттері:\nа) деректерді жинау\nә) деректерді талдау\nб) нәтижелерді бағалау",
+         ["Зерттеу міндеттері:", "а) деректерді жинау", "ә) деректерді талдау", "б) нәтижелерді бағалау"]),
         ("en", "Figure 1. Total trade of the EU. See Table 2. Done.",
          ["Figure 1. Total trade of the EU.", "See Table 2.", "Done."]),
         ("kk", "Д.М. Туртугулова т.б. авторлар 2025 ж. жазды. Бұл жаңа сөйлем.",

@@ -22,6 +22,8 @@ CASES = [
     ("en", "See the photos at http://www.example.com/a.htm Along with the burger try a brick.", 2),
     ("en", "Robert Morgan 09/08/2000 09:36 AM The results are in.", 2),
     ("en", "Vince, Are you going to be able to make it?", 2),
+    # a sentence adverb (en.toml's adverb endings) is no greeting
+    ("en", "Historically, We were late with the report.", 1),
     ("en", "Would this be fine? Thanks, Martin", 3),
     ("en", "Company: Marvel Consultants. Description: Our client is a law firm.", 3),
     # …and formal English keeps its sentence adverbs, dated lists, time zones and quoted questions.

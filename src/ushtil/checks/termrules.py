@@ -18,9 +18,6 @@ from ..langs import get_language
 from ..lookalikes import respell
 from ..model import LANGS
 
-#: Voiced forms of final consonants before a vowel suffix in Kazakh (Одақ → Одағы, Орталық → Орталығы).
-_KK_FINAL = {"қ": "[қғ]", "к": "[кг]", "п": "[пб]"}
-
 
 @dataclass(frozen=True)
 class TermRule:
@@ -70,7 +67,11 @@ def _word_pattern(word: str, lang: str) -> str:
     if _is_acronym(word):
         return re.escape(word) + r"(?:-\w+)?"
     if lang == "kk":
-        stem = re.escape(word[:-1]) + _KK_FINAL[word[-1].lower()] if word[-1].lower() in _KK_FINAL else re.escape(word)
+        from ..lemma.kk import kazakh_voicing
+
+        # a final consonant voiced before a vowel ending (Одақ → Одағы): the lemmatiser's alternation
+        last, voicing = word[-1].lower(), kazakh_voicing()
+        stem = re.escape(word[:-1]) + f"[{last}{voicing[last]}]" if last in voicing else re.escape(word)
     elif lang == "ru":
         cut = 2 if len(word) >= 7 else 1 if len(word) >= 4 else 0
         stem = re.escape(word[: len(word) - cut])

@@ -142,19 +142,13 @@ def _prefer_name_case(form: str, written: Counter) -> str:
     return form
 
 
-#: Russian case endings of a foreign name and what its nominative ends in instead (Эвансом → Эванс,
-#: Буллетовой → Буллетова, Сингапуре → Сингапур).
-_RU_NAME_ENDINGS = (("ом", ""), ("ем", ""), ("ой", "а"), ("ей", "я"), ("ою", "а"), ("а", ""), ("я", "й"),
-                    ("у", ""), ("ю", "й"), ("е", ""), ("е", "а"), ("ы", "а"), ("и", "я"), ("и", "а"), ("и", ""),
-                    ("ой", ""), ("ым", ""), ("ого", ""), ("я", "ь"), ("ю", "ь"), ("е", "ь"), ("и", "ь"), ("ем", "ь"),
-                    ("е", "й"), ("ем", "й"), ("и", "й"))
-
-
 def _name_forms(word: str, lang: str) -> dict[str, str]:
-    """A name word as written and with each case ending a language may put on it: key → form."""
+    """A name word as written and with each case ending a language may put on it: key → form
+    (Kazakh: the glossary's name endings; Russian: ru.toml's name cases, each with its nominative's)."""
     folded = word.casefold()
     forms = {folded: word}
-    endings = [(ending, "") for ending in kazakh_name_endings(word)] if lang == "kk" else _RU_NAME_ENDINGS
+    endings = ([(ending, "") for ending in kazakh_name_endings(word)] if lang == "kk"
+               else get_language(lang).name_case_endings)
     for ending, replacement in endings:
         bare = word[: -len(ending)]
         if folded.endswith(ending) and len(bare) >= 3:
@@ -221,9 +215,6 @@ def _agree(written: list[str], cut: list[str]) -> list[str]:
     nominative = lemmatize_phrase(" ".join(written), "ru").split(" ")
     if len(nominative) != len(cut):
         return cut
-    return [nominative[i] if word == written[i] and word.endswith(_RU_OBLIQUE_ADJECTIVE)
-            and nominative[i].endswith(_RU_ADJECTIVE) else word for i, word in enumerate(cut)]
-
-
-_RU_OBLIQUE_ADJECTIVE = ("ой", "ей", "ого", "его", "ому", "ему", "ым", "им", "ую", "юю", "ых", "их")
-_RU_ADJECTIVE = ("ая", "яя", "ый", "ий", "ой", "ое", "ее", "ие", "ые")
+    russian = get_language("ru")
+    return [nominative[i] if word == written[i] and word.endswith(russian.oblique_adjective_endings)
+            and nominative[i].endswith(russian.adjective_endings) else word for i, word in enumerate(cut)]

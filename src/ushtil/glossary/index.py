@@ -22,14 +22,14 @@ from functools import lru_cache, partial
 from ..cache import ResultCache, cache_key
 from ..engine import Engine, run_each
 from ..errors import UshtilError
-from ..langs import get_language
+from ..langs import get_language, letters
 from ..lookalikes import respell
 from ..model import LANGS
 from ..tokens import WORD
 from .patterns import term_patterns
 from .sources import Unit, texts_digest
 
-_CAPS = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_CAPS = letters(upper=True)
 ACRONYM = re.compile(rf"^(?:[{_CAPS}][{_CAPS}0-9&]*[{_CAPS}][{_CAPS}0-9]*|(?:[A-Z]\.)+[A-Z]\.?)$")
 
 #: "Kazakhstan's" → "Kazakhstan": the English possessive is not part of a term.
@@ -352,11 +352,12 @@ def _vocabulary_keys(vocabularies: dict[tuple[str, bool], set[str]], lemmatize: 
 
 def load_lemmatizers(nlp: str) -> None:
     """Load each language's lemmatiser here, before workers are forked: they inherit it, where each
-    would otherwise load its own copy (most of a second of CPU each)."""
+    would otherwise load its own copy (most of a second of CPU each): each lemmatises the last word
+    of its language's first keyword marker ("Keywords", "сөздер", "слова")."""
     from .. import lemma
 
-    for lang, word in (("en", "words"), ("kk", "сөздер"), ("ru", "слова")):
-        lemma.lemmatize([word], lang, backend=nlp)
+    for lang in LANGS:
+        lemma.lemmatize([get_language(lang).keyword_markers[0].split()[-1]], lang, backend=nlp)
 
 
 def _part_keys(part: tuple[str, bool, list[str]], nlp: str) -> dict[str, str]:

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from .patterns import term_patterns
+
 #: CLDR territories that are no names in running text (en "world" is a common noun; ZZ is unknown).
 _NOT_NAMES = frozenset({"001", "ZZ", "EZ", "QO", "UN", "EU"})
-#: Endings that make a demonym or adjective of a country name (Indonesia → Indonesian, Korea → Korean).
-_DEMONYM_ENDINGS = ("an", "ian", "ean", "ese", "ish", "i", "ans", "ians", "eans")
 
-
-#: Words that make a region of a name (North Macedonia, South Korean).
-DIRECTIONS = frozenset({"North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western"})
+#: Words that make a region of a name (North Macedonia, South Korean): terms.toml's English directions.
+DIRECTIONS = term_patterns("en").directions
 
 
 @dataclass(frozen=True)
@@ -91,7 +90,7 @@ def is_demonym(word: str) -> bool:
         return True
     folded = word.casefold()
     stems = _demonym_stems()
-    for ending in _DEMONYM_ENDINGS:
+    for ending in term_patterns("en").demonym_endings:  # Indonesia → Indonesian
         if folded.endswith(ending) and len(folded) - len(ending) >= 3:
             stem = folded[: -len(ending)].rstrip("aeiouy")
             if stem in stems:

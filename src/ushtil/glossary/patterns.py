@@ -33,11 +33,13 @@ class TermPatterns:
     demonym_endings: tuple[str, ...] = ()
     peoples: frozenset[str] = frozenset()
     adjective_forms: tuple[str, ...] = ()
+    noun_endings: tuple[str, ...] = ()
+    directions: frozenset[str] = frozenset()
 
     def can_end_term(self, word: str) -> bool:
         """A noun phrase ends in a noun: not in an adjective, adverb or verb ending."""
         endings = self.adjective_endings + self.adverb_endings + self.verb_endings
-        return not word.endswith(endings) or word.endswith(("ss", "ism", "ment", "tion", "sion"))
+        return not word.endswith(endings) or word.endswith(self.noun_endings)
 
     def can_start_term(self, word: str) -> bool:
         return not word.endswith(self.adverb_endings + self.verb_endings)
@@ -55,7 +57,7 @@ def term_patterns(lang: str) -> TermPatterns:
         stop_words=frozenset(word.casefold() for word in stop),
         min_term_units=int(data.get("min_term_units", 2)),
         adjective_endings=tuple(data.get("adjective_endings", [])),
-        adverb_endings=tuple(data.get("adverb_endings", [])),
+        adverb_endings=get_language(lang).adverb_endings,
         verb_endings=tuple(data.get("verb_endings", [])),
         name_connectors=frozenset(data.get("name_connectors", [])),
         name_prefixes=frozenset(data.get("name_prefixes", [])),
@@ -69,4 +71,6 @@ def term_patterns(lang: str) -> TermPatterns:
         demonym_endings=tuple(data.get("demonym_endings", [])),
         peoples=frozenset(data.get("peoples", [])),
         adjective_forms=tuple(data.get("adjective_forms", [])),
+        noun_endings=tuple(data.get("noun_endings", [])),
+        directions=frozenset(data.get("directions", [])),
     )

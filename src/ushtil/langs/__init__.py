@@ -71,6 +71,18 @@ class Language:
     #: Inline labels of a byline ("Authors:") and of a title ("Topic:").
     author_labels: tuple[str, ...] = ()
     title_labels: tuple[str, ...] = ()
+    #: Names of a word processor's heading styles in this language, lower case ("heading", "заголовок").
+    heading_styles: tuple[str, ...] = ()
+    #: Labels of a line of classification codes or of a DOI ("UDC 327.8", "МРНТИ 11.25.19").
+    classification_labels: tuple[str, ...] = ()
+    #: Case endings a foreign name takes and what its nominative ends in instead (Russian "ом" → "":
+    #: Эвансом → Эванс; "ой" → "а": Буллетовой → Буллетова).
+    name_case_endings: tuple[tuple[str, str], ...] = ()
+    #: Endings of an adjective in the nominative (Южная) and in an oblique case (Южной).
+    adjective_endings: tuple[str, ...] = ()
+    oblique_adjective_endings: tuple[str, ...] = ()
+    #: Endings of adverbs (English "ly": "Historically").
+    adverb_endings: tuple[str, ...] = ()
     #: How numbers are written: decimal mark, percent marks, scale words, currencies (see
     #: :mod:`.numbers`).
     numbers: dict = field(default_factory=dict, hash=False, compare=False)
@@ -158,6 +170,13 @@ class Language:
             abstract_labels=tuple(data.get("front_matter", {}).get("abstract_labels", [])),
             author_labels=tuple(data.get("front_matter", {}).get("author_labels", [])),
             title_labels=tuple(data.get("front_matter", {}).get("title_labels", [])),
+            classification_labels=tuple(data.get("front_matter", {}).get("classification_labels", [])),
+            heading_styles=tuple(markers.get("heading_styles", [])),
+            name_case_endings=tuple(
+                (ending, nominative) for ending, nominative in data.get("endings", {}).get("name_cases", [])),
+            adjective_endings=tuple(data.get("endings", {}).get("adjective", [])),
+            oblique_adjective_endings=tuple(data.get("endings", {}).get("oblique_adjective", [])),
+            adverb_endings=tuple(data.get("endings", {}).get("adverb", [])),
             numbers=data.get("numbers", {}),
             length_ratios={
                 other: (float(stats["mean"]), float(stats["spread"]))

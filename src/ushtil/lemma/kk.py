@@ -25,13 +25,8 @@ from importlib import resources
 from ..langs import get_language
 from .base import Analysis, Lemmatizer, read_table
 
-_BACK_VOWELS = frozenset("аоұыя")
-_FRONT_VOWELS = frozenset("әеөүіэ")
-_VOWELS = _BACK_VOWELS | _FRONT_VOWELS | frozenset("уиюё")
 #: A number with a case or ordinal ending after a hyphen or apostrophe: 55-ші, 2010-жылы, ЕО-ның.
 _HYPHENATED = re.compile(r"^(.+?)[-'’]([^\W\d_]+)$")
-#: Ordinal endings of numbers (55-ші, 1-інші).
-_ORDINAL = frozenset({"ші", "шы", "інші", "ыншы", "нші", "ншы"})
 
 
 @dataclass(frozen=True)
@@ -69,7 +64,8 @@ class KazakhLemmatizer(Lemmatizer):
         self._alternation: dict[str, str] = {
             voiced.translate(table): plain.translate(table) for voiced, plain in data["alternation"].items()}
         self._vowels = _vowel_classes(table)
-        self._ordinal = frozenset(ending.translate(table) for ending in _ORDINAL)
+        self._vowel_letters = _vowel_letters()
+        self._ordinal = frozenset(ending.translate(table) for ending in kazakh_endings("ordinal"))
         if typed:
             self._function_words = frozenset(word.translate(table) for word in self._function_words)
         self._by_text: dict[str, tuple[Ending, ...]] = {}
@@ -201,7 +197,7 @@ class KazakhLemmatizer(Lemmatizer):
                 if stem[-1] not in ending.after or not _harmonises(stem, ending, self._vowels):
                     continue
                 left = stem
-                if ending.text[0] in _VOWELS and stem[-1] in self._alternation:
+                if ending.text[0] in self._vowel_letters and stem[-1] in self._alternation:
                     left = stem[:-1] + self._alternation[stem[-1]]
                 yield _Split(left, endings, split.nominal and ending.kind == "noun",
                              split.verbal or ending.kind == "verb")
@@ -290,7 +286,7 @@ def _load_endings(groups: list[dict], classes: dict[str, str], table: dict[int, 
         for back_text, front_text, after_spec in group["variants"]:
             after = frozenset("".join(classes.get(item, item) for item in after_spec.split()).translate(table))
             for back, text in ((True, back_text), (False, front_text)):
-                has_vowel = any(char in _VOWELS - {"у"} for char in text)
+                has_vowel = any(char in classes["vowel"] for char in text)
                 endings.append(Ending(text.translate(table), back if has_vowel else None, after, group["kind"]))
     return tuple(dict.fromkeys(endings))
 
@@ -304,14 +300,24 @@ class _Vowels:
     every: frozenset[str]
 
 
+@cache
+def _vowel_letters() -> frozenset[str]:
+    """Every vowel letter: the ``vowel`` class of ``data/kk_endings.toml`` and the glides of its
+    ``[harmony]`` (у, и)."""
+    data = _endings_data()
+    return frozenset(data["classes"]["vowel"] + data["harmony"]["glides"])
+
+
 def _vowel_classes(table: dict[int, str]) -> _Vowels:
-    """Back and front vowels written through ``table``: a letter written for vowels of both classes
-    (а for а and ә, о for о and ө) or for a neutral one (и for і and и) tells neither."""
-    back = {char.translate(table) for char in _BACK_VOWELS}
-    front = {char.translate(table) for char in _FRONT_VOWELS}
-    neutral = {char.translate(table) for char in _VOWELS - _BACK_VOWELS - _FRONT_VOWELS}
+    """Back and front vowels (``[harmony]`` of ``data/kk_endings.toml``) written through ``table``: a
+    letter written for vowels of both classes (а for а and ә, о for о and ө) or for a neutral one
+    (и for і and и) tells neither."""
+    harmony, vowels = _endings_data()["harmony"], _vowel_letters()
+    back = {char.translate(table) for char in harmony["back"]}
+    front = {char.translate(table) for char in harmony["front"]}
+    neutral = {char.translate(table) for char in vowels - set(harmony["back"]) - set(harmony["front"])}
     return _Vowels(frozenset(back - front - neutral), frozenset(front - back - neutral),
-                   frozenset(char.translate(table) for char in _VOWELS))
+                   frozenset(char.translate(table) for char in vowels))
 
 
 def _harmonises(stem: str, ending: Ending, vowels: _Vowels) -> bool:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import os
 import re
 
+from ..langs import get_language
 from .base import Analysis, Lemmatizer, read_table
 
 #: pymorphy3 grammemes that mark a proper name.
 _NAME_TAGS = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"})
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+#: A letter of the Russian alphabet (ru.toml), in either case: a word without one is not analysed.
+_RUSSIAN_LETTER = re.compile(f"[{get_language('ru').alphabet}]", re.IGNORECASE)
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 
 
@@ -46,7 +48,7 @@ class RussianLemmatizer(Lemmatizer):
         self._forms = {form: lemma for form, lemma in read_table(__package__, "ru_forms.tsv")}
 
     def analyse(self, word: str) -> Analysis:
-        if not _CYRILLIC.search(word):
+        if not _RUSSIAN_LETTER.search(word):
             if _ROMAN.match(word) or word.isupper() or not any(char.isalpha() for char in word):
                 return Analysis(word)
             return Analysis(word.lower())
@@ -70,7 +72,7 @@ class RussianLemmatizer(Lemmatizer):
     def lemmas(self, word: str) -> tuple[str, ...]:
         """The normal form of every pymorphy3 parse, the likeliest first, capitals as ``word`` has them."""
         best = self.lemma(word)
-        if not _CYRILLIC.search(word):
+        if not _RUSSIAN_LETTER.search(word):
             return (best,)
         others = (parse.normal_form.replace("ё", "е") for parse in self.morph.parse(word))
         cased = (_capitalised(form) if word[:1].isupper() else form for form in others)

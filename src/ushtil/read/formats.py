@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from ..errors import InputError
 from ..files import MAX_INPUT_BYTES, check_input_file, read_text
+from ..langs import LANGUAGE_CODES, get_language
 from .tables import cells_in_reading_order
 
 #: A .docx whose parts unpack to more than this is refused (zip bomb guard).
@@ -76,9 +78,15 @@ def _docx_paragraph(paragraph) -> str:
     items = paragraph.iter_inner_content()
     text = "".join(item.text for item in items if not getattr(getattr(item, "font", None), "superscript", False))
     style = (paragraph.style.name if paragraph.style is not None else "").lower()
-    if style.startswith(("heading", "title", "заголовок")) and text.strip():
+    if style.startswith(_heading_styles()) and text.strip():
         return f"# {text}"
     return text
+
+
+@cache
+def _heading_styles() -> tuple[str, ...]:
+    """Every language's names of heading styles (the language records' ``heading_styles``)."""
+    return tuple(style for code in LANGUAGE_CODES for style in get_language(code).heading_styles)
 
 
 def _check_zip(path: Path) -> None:

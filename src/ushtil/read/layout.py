@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..langs import letters
 from ..lookalikes import respell
 from .hyphens import Hyphenation, hyphenation_of, join_lines
 from .tables import cells_in_reading_order
@@ -34,7 +35,7 @@ FULL_LINE = 0.85
 #: whole paragraph (a .docx or web page saved as text writes one line per paragraph, without blank
 #: lines between them; a file of one sentence per line is not cut).
 LONGEST_WRAPPED_LINE = 150
-_INNER_SENTENCE_END = re.compile(r"[.!?…][»\"”)]*\s+[«\"“(]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+_INNER_SENTENCE_END = re.compile(rf"[.!?…][»\"”)]*\s+[«\"“(]?[{letters(upper=True)}]")
 #: a line ending a sentence: in fixed-width text, a full one may also end its paragraph
 _LINE_ENDS_SENTENCE = re.compile(r"[.!?…][»\"”)]*$")
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..langid import identify
-from ..langs import LANGUAGE_CODES, get_language
+from ..langs import LANGUAGE_CODES, get_language, letters
 from .layout import Paragraph
 
 #: An abstract longer than this many paragraphs has lost its end marker: cut it there.
@@ -26,8 +26,8 @@ FRONT_MATTER_WINDOW = 8
 #: final stop over the next part's byline is no title.
 MAX_TITLE_WORDS = 30
 
-_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-_LOWER = "a-zа-яёәғқңөұүһі"
+_UPPER = letters(upper=True)
+_LOWER = letters()
 _INITIAL = rf"[{_UPPER}][{_LOWER}]?\."
 _SURNAME = rf"[{_UPPER}][{_LOWER}'’\-]+(?:-[{_UPPER}][{_LOWER}]+)?"
 #: a surname in capitals ("Д.М. ТУРТУГУЛОВА"), taken only beside initials: "CENTRAL ASIA" is no name
@@ -39,7 +39,9 @@ _NAME = re.compile(
 )
 _NAME_NOISE = re.compile(r"[*\d†‡§¹²³⁴⁵⁶⁷⁸⁹⁰()]+")
 _INITIALS_GLUED = re.compile(rf"((?:{_INITIAL}){{1,3}})(?=[{_UPPER}][{_LOWER}])")
-_CLASSIFICATION = r"^(?:IRSTI|UDC|МРНТИ|ГРНТИ|УДК|ӘОЖ|ХҒТАР|GRNTI|DOI|JEL)\b"
+#: a line opening with a classification label of any language (UDC, ӘОЖ, УДК, … and DOI)
+_CLASSIFICATION = r"^(?:{})\b".format("|".join(
+    re.escape(label) for code in LANGUAGE_CODES for label in get_language(code).classification_labels))
 _METADATA = re.compile(rf"{_CLASSIFICATION}|https?://|@", re.IGNORECASE)
 
 

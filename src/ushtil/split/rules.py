@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from ..langs import Language, get_language
+from ..langs import Language, get_language, letters
 from ..read.layout import paragraph_blocks
 
 # Terminal punctuation, then closing quotes, brackets or markdown emphasis, then a space or the end
@@ -39,7 +39,9 @@ _COMMA = re.compile(r",(?=\s)")
 # A colon before a capitalised sentence starter or an address: "Company: Marvel …", "here: http://…".
 _COLON = re.compile(r":(?=\s)")
 _DASHES = ("-", "--", "–", "—")
-_LIST_ITEM = re.compile(r"\n[ \t]*(?:[-–—•·▪*]|\d{1,2}[.)]|[a-zа-я][)])[ \t]+")
+#: A line opening a list item: a dash or bullet, "1." or "1)", or a letter of any alphabet and ")"
+#: (a), б), and Kazakh ә), ғ)).
+_LIST_ITEM = re.compile(rf"\n[ \t]*(?:[-–—•·▪*]|\d{{1,2}}[.)]|[{letters()}][)])[ \t]+")
 _SPACE = re.compile(r"\s+")
 # Initials, also hyphenated ones of a double first name: "Zh.B", "Қ.-Ж" (Қасым-Жомарт).
 _INITIALS = re.compile(r"^(?:[^\W\d_][^\W\d_]?\.-?){0,3}[^\W\d_][^\W\d_]?$")
@@ -279,7 +281,7 @@ class RuleSplitter:
         if not 1 <= len(words) <= 2 or not words[0][:1].isupper() or not all(map(str.isalpha, words)):
             return False
         first = words[0].lower()
-        return first not in self.language.stop_words and not first.endswith("ly")
+        return first not in self.language.stop_words and not first.endswith(self.language.adverb_endings)
 
     def _abbreviation_kind(self, tokens: list[str]) -> str:
         """The kind of the longest abbreviation that ends ``tokens`` ("" when there is none)."""
