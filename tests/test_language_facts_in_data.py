@@ -128,3 +128,19 @@ def test_english_demonyms_are_read_by_the_glossary_datas_endings_and_directions(
     from ushtil.glossary.candidates import is_demonym_phrase
 
     assert is_demonym_phrase(written) is demonym
+
+
+def test_russian_lemmas_write_yo_as_ye_by_the_record():
+    """ru.toml [spelling] folded: lemmas, phrase headwords and the glossary's name matching all
+    write ё as е, as the dictionaries do."""
+    from ushtil.glossary.index import Side
+    from ushtil.glossary.matching import _word_form
+    from ushtil.lemma import builtin_lemmatizer, lemma, lemmatize_phrase
+
+    assert lemma("ёлки", "ru") == "елка"
+    assert builtin_lemmatizer("ru").lemmas("берёзы") == ("береза",)
+    assert lemmatize_phrase("Соединённых Штатов", "ru", plural=True) == "Соединенные Штаты"
+    assert lemmatize_phrase("зелёной зоны", "ru") == "зеленая зона"
+    assert Side(surface=["Пётр", "Ёлкин"], keys=[]).folded == "петр елкин"
+    assert _word_form("Петр", "Пётра", "ru")
+
