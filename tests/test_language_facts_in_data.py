@@ -144,3 +144,15 @@ def test_russian_lemmas_write_yo_as_ye_by_the_record():
     assert Side(surface=["Пётр", "Ёлкин"], keys=[]).folded == "петр елкин"
     assert _word_form("Петр", "Пётра", "ru")
 
+
+@pytest.mark.parametrize(("name", "written", "form"), [
+    ("Польша", "польская", False),  # ru.toml [endings] adjective: an adjective made of the name
+    ("Польша", "польского", False),  # ru.toml [endings] oblique_adjective
+    ("Польша", "польскими", False),  # terms.toml [ru] adjective_forms
+    ("Польша", "Польши", True),
+    ("Корея", "Кореей", True),  # terms.toml [ru] noun_case_endings: ей is a noun's case ending too
+])
+def test_a_russian_names_form_is_no_adjective_by_the_records_endings(name, written, form):
+    from ushtil.glossary.matching import _word_form
+
+    assert _word_form(name, written, "ru") is form
