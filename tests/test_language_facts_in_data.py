@@ -156,3 +156,22 @@ def test_a_russian_names_form_is_no_adjective_by_the_records_endings(name, writt
     from ushtil.glossary.matching import _word_form
 
     assert _word_form(name, written, "ru") is form
+
+
+
+@pytest.mark.parametrize(("gram", "written", "plural", "headword"), [
+    # kk_endings.toml [chains] accusative_after_possessive: the н is cut, the possessive stays
+    ("грант", "гранттарын", True, ("гранттары", True)),
+    ("сауда соғыс", "сауда соғысын", False, ("сауда соғысы", True)),
+    # possessive_and_accusative: a bare head ending so may be inflected (бюджет-і-н, қор-ы-н)
+    ("бюджетін", "бюджетін", False, ("бюджетін", False)),
+    ("қорын", "қорын", False, ("қорын", False)),
+])
+def test_a_kazakh_head_in_the_accusative_of_its_possessive(gram, written, plural, headword):
+    from collections import Counter
+
+    from ushtil.glossary.compose import composed_headword
+    from ushtil.glossary.index import LanguageIndex
+
+    index = LanguageIndex(lang="kk", sides=[], postings={}, surfaces={gram: Counter({written: 2})})
+    assert composed_headword(index, gram, plural) == headword
