@@ -94,3 +94,18 @@ def test_kazakh_compound_head_written_with_voiced_possessive():
     written = Counter({"ұйқы жетіспеушілігінің": 2, "ұйқы жетіспеушілігі": 1})
     index = LanguageIndex(lang="kk", sides=[], postings={}, surfaces={"ұйқы жетіспеушілік": written})
     assert headword(index, "ұйқы жетіспеушілік") == "ұйқы жетіспеушілігі"
+
+
+@pytest.mark.parametrize(("word", "ends_term"), [
+    ("frictionless", False),  # adjective ending "less" (NTREX: "the frictionless border")
+    ("clueless", False),
+    ("regardless", False),
+    ("process", True),
+    ("awareness", True),
+    ("nationalism", True),
+    ("population", True),
+])
+def test_an_english_term_ends_in_a_noun_not_in_less(word, ends_term):
+    from ushtil.glossary.patterns import term_patterns
+
+    assert term_patterns("en").can_end_term(word) is ends_term

@@ -128,3 +128,50 @@ def test_english_demonyms_are_read_by_the_glossary_datas_endings_and_directions(
     from ushtil.glossary.candidates import is_demonym_phrase
 
     assert is_demonym_phrase(written) is demonym
+
+
+def test_russian_lemmas_write_yo_as_ye_by_the_record():
+    """ru.toml [spelling] folded: lemmas, phrase headwords and the glossary's name matching all
+    write ё as е, as the dictionaries do."""
+    from ushtil.glossary.index import Side
+    from ushtil.glossary.matching import _word_form
+    from ushtil.lemma import builtin_lemmatizer, lemma, lemmatize_phrase
+
+    assert lemma("ёлки", "ru") == "елка"
+    assert builtin_lemmatizer("ru").lemmas("берёзы") == ("береза",)
+    assert lemmatize_phrase("Соединённых Штатов", "ru", plural=True) == "Соединенные Штаты"
+    assert lemmatize_phrase("зелёной зоны", "ru") == "зеленая зона"
+    assert Side(surface=["Пётр", "Ёлкин"], keys=[]).folded == "петр елкин"
+    assert _word_form("Петр", "Пётра", "ru")
+
+
+@pytest.mark.parametrize(("name", "written", "form"), [
+    ("Польша", "польская", False),  # ru.toml [endings] adjective: an adjective made of the name
+    ("Польша", "польского", False),  # ru.toml [endings] oblique_adjective
+    ("Польша", "польскими", False),  # terms.toml [ru] adjective_forms
+    ("Польша", "Польши", True),
+    ("Корея", "Кореей", True),  # terms.toml [ru] noun_case_endings: ей is a noun's case ending too
+])
+def test_a_russian_names_form_is_no_adjective_by_the_records_endings(name, written, form):
+    from ushtil.glossary.matching import _word_form
+
+    assert _word_form(name, written, "ru") is form
+
+
+
+@pytest.mark.parametrize(("gram", "written", "plural", "headword"), [
+    # kk_endings.toml [chains] accusative_after_possessive: the н is cut, the possessive stays
+    ("грант", "гранттарын", True, ("гранттары", True)),
+    ("сауда соғыс", "сауда соғысын", False, ("сауда соғысы", True)),
+    # possessive_and_accusative: a bare head ending so may be inflected (бюджет-і-н, қор-ы-н)
+    ("бюджетін", "бюджетін", False, ("бюджетін", False)),
+    ("қорын", "қорын", False, ("қорын", False)),
+])
+def test_a_kazakh_head_in_the_accusative_of_its_possessive(gram, written, plural, headword):
+    from collections import Counter
+
+    from ushtil.glossary.compose import composed_headword
+    from ushtil.glossary.index import LanguageIndex
+
+    index = LanguageIndex(lang="kk", sides=[], postings={}, surfaces={gram: Counter({written: 2})})
+    assert composed_headword(index, gram, plural) == headword

@@ -270,9 +270,10 @@ def composed_headword(target: LanguageIndex, gram: str, plural: bool, adjective:
 @cache
 def _kazakh_endings(name: str) -> tuple[str, ...]:
     """Kazakh endings from the lemmatiser's data: "genitive" (a modifier of an izafet compound drops
-    it in the dictionary form), "plural", and "adjective" — the suffixes that make an adjective
-    (тропикалық, ядролық) and the attributive ones (аймақтағы); the possessive of the third person
-    is the term data's ``compound_head_endings``."""
+    it in the dictionary form), "plural", "adjective" — the suffixes that make an adjective
+    (тропикалық, ядролық) and the attributive ones (аймақтағы) — and the accusative of a possessed
+    head ("accusative_after_possessive", "possessive_and_accusative"); the possessive of the third
+    person is the term data's ``compound_head_endings``."""
     from ..lemma.kk import kazakh_endings
 
     if name == "adjective":
@@ -321,11 +322,12 @@ def _kazakh_head(word: str, key: str, plural: bool, typed: bool = False) -> tupl
     stems = _kazakh_stems(key)
     endings = sorted(_typed_if(term_patterns("kk").name_endings, typed), key=len, reverse=True)
     if word.casefold() == key:
-        return word, not any(_may_end_in(word, ending, typed) for ending in _typed_if((*endings, "ын", "ін"), typed))
+        could_follow = (*endings, *_kazakh_endings("possessive_and_accusative"))
+        return word, not any(_may_end_in(word, ending, typed) for ending in _typed_if(could_follow, typed))
     changed = True
     while changed:
         changed = False
-        for ending in (*endings, "н"):
+        for ending in (*endings, *_kazakh_endings("accusative_after_possessive")):
             bare = word[: -len(ending)]
             if word.endswith(ending) and len(bare) >= len(key) and bare.casefold().startswith(stems):
                 word, changed = bare, True

@@ -22,7 +22,7 @@ from functools import lru_cache, partial
 from ..cache import ResultCache, cache_key
 from ..engine import Engine, run_each
 from ..errors import UshtilError
-from ..langs import get_language, letters
+from ..langs import fold_spelling, get_language, letters
 from ..lookalikes import respell
 from ..model import LANGS
 from ..tokens import WORD
@@ -85,7 +85,7 @@ class Side:
     def folded(self) -> str:
         """The side's words in lower case (ё as е), for a quick look whether a word may stand in it."""
         if self._folded is None:
-            self._folded = " ".join(self.surface).casefold().replace("ё", "е")
+            self._folded = fold_spelling(" ".join(self.surface).casefold())
         return self._folded
 
     _folded: str | None = field(default=None, repr=False, compare=False)

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..langs import get_language
+from ..langs import fold_spelling, get_language
 from ..translit import name_similarity
 from .association import Counts
 from .candidates import Candidate
@@ -448,7 +448,7 @@ def _as_typed(form: str, side: Side, lang: str) -> str:
 
 def _stem(word: str, lang: str) -> str:
     """What every inflected form of a known name's word starts with (lower case, ё as е)."""
-    folded = word.casefold().replace("ё", "е")
+    folded = fold_spelling(word.casefold())
     if lang != "ru" or is_acronym(word):
         return folded
     return folded[:-2] if len(folded) > 5 else folded[:-1] if len(folded) > 3 else folded
@@ -459,7 +459,7 @@ def _word_form(word: str, token: str, lang: str) -> bool:
     """Whether ``token`` is ``word`` of a known name, inflected (remembered: names recur in many beads)."""
     if is_acronym(word):
         return token == word
-    folded, written = word.casefold().replace("ё", "е"), token.casefold().replace("ё", "е")
+    folded, written = fold_spelling(word.casefold()), fold_spelling(token.casefold())
     if written == folded:
         return True
     if lang == "kk":

@@ -45,6 +45,16 @@ class TermPatterns:
         return not word.endswith(self.adverb_endings + self.verb_endings)
 
 
+def _adjective_forms(lang: str, data: dict) -> tuple[str, ...]:
+    """Endings of an inflected adjective that no form of a noun name has: the language's adjective
+    endings (nominative and oblique) but the ones a noun's case form has too, and the term data's own."""
+    language = get_language(lang)
+    shared = set(data.get("noun_case_endings", []))
+    record = [ending for ending in language.adjective_endings + language.oblique_adjective_endings
+              if ending not in shared]
+    return tuple(dict.fromkeys([*record, *data.get("adjective_forms", [])]))
+
+
 @cache
 def term_patterns(lang: str) -> TermPatterns:
     """The :class:`TermPatterns` of ``lang``: the glossary's data plus the language's stop list."""
@@ -70,7 +80,7 @@ def term_patterns(lang: str) -> TermPatterns:
         general_words=frozenset(data.get("general_words", [])),
         demonym_endings=tuple(data.get("demonym_endings", [])),
         peoples=frozenset(data.get("peoples", [])),
-        adjective_forms=tuple(data.get("adjective_forms", [])),
+        adjective_forms=_adjective_forms(lang, data),
         noun_endings=tuple(data.get("noun_endings", [])),
         directions=frozenset(data.get("directions", [])),
     )

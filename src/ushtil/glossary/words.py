@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from ..langs import get_language
 from ..translit import name_similarity
 from .compose import LOANWORD_LETTERS, LOANWORD_SPELLING, composed_headword, written_plural
 from .confidence import SINGLE_WORD_TERM, single_word_confidence
@@ -240,7 +241,7 @@ def _russian_loanword(english_word: str, word: str) -> bool:
     if name_similarity(english_word, word) < LOANWORD_TERM_SPELLING:
         return False
     parses = builtin_lemmatizer("ru").morph.parse(word)
-    return bool(parses) and parses[0].tag.POS == "NOUN" and parses[0].normal_form.replace("ё", "е") == word
+    return bool(parses) and parses[0].tag.POS == "NOUN" and get_language("ru").fold(parses[0].normal_form) == word
 
 
 @cache

@@ -55,6 +55,9 @@ class Language:
     #: Letter of another script drawn like two of this language's → the second (Kazakh "y" → "ү";
     #: :attr:`lookalikes` gives the first): read so where this language's analyser knows the word so read.
     lookalike_alternatives: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    #: Letter → the plain letter a word is compared with, where the language writes either (Russian
+    #: "ё" → "е": ёлка and елка are one word; dictionaries and most texts write е). Lower case.
+    spelling_folds: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     #: Whether its texts may be informal (web, e-mail): sentences that start in lower case
     #: ("i was there.") or end at a web address without a period.
     informal: bool = False
@@ -102,6 +105,13 @@ class Language:
         letters (:attr:`stand_ins`), in lower and upper case."""
         pairs = {**self.stand_ins, **{letter.upper(): stand_in.upper() for letter, stand_in in self.stand_ins.items()}}
         return str.maketrans(pairs)
+
+    def fold(self, text: str) -> str:
+        """``text`` (lower case) with each letter the language may write for a plain one written plain
+        (:attr:`spelling_folds`: Russian ё as е)."""
+        for letter, plain in self.spelling_folds.items():
+            text = text.replace(letter, plain)
+        return text
 
     def with_typed_forms(self, words: tuple[str, ...], min_length: int = 0) -> tuple[str, ...]:
         """``words`` and each as typed without the language's own letters ("Түйін сөздер" and
@@ -161,6 +171,7 @@ class Language:
             latin_rivals=tuple(data.get("words", {}).get("latin_rivals", [])),
             name_joiners=tuple(data.get("words", {}).get("name_joiners", [])),
             stand_ins=data.get("stand_ins", {}),
+            spelling_folds=data.get("spelling", {}).get("folded", {}),
             lookalikes=data.get("lookalikes", {}),
             lookalike_alternatives=data.get("lookalike_alternatives", {}),
             informal=data.get("sentences", {}).get("informal", False),
@@ -213,6 +224,15 @@ def length_ratio(target: str, source: str) -> tuple[float, float]:
         mean, spread = get_language(source).length_ratios[target]
         return -mean, spread
     return 0.0, 0.25
+
+
+def fold_spelling(text: str) -> str:
+    """``text`` (lower case) folded as every supported language folds its spelling (Russian ё as е),
+    for a comparison that does not know the word's language: a Kazakh text writes Russian loanwords
+    and names with ё too."""
+    for code in LANGUAGE_CODES:
+        text = get_language(code).fold(text)
+    return text
 
 
 def letters(upper: bool = False) -> str:

@@ -256,12 +256,13 @@ class _TailStatistics:
 @cache
 def kazakh_endings(name: str) -> tuple[str, ...]:
     """Every written variant (back and front vowel) of the ending group ``name`` of
-    ``data/kk_endings.toml`` ("plural", "genitive", "attributive", ...) or of its derivational suffix
-    list of that name ("adjective"), longest first: the one record of Kazakh endings."""
+    ``data/kk_endings.toml`` ("plural", "genitive", "attributive", ...), of its derivational suffix
+    list of that name ("adjective") or of its list of endings in a chain ("possessive_and_accusative"),
+    longest first: the one record of Kazakh endings."""
     data = _endings_data()
     variants = next((group["variants"] for group in data["group"] if group["name"] == name), None)
     if variants is None:
-        variants = data["derivation"][name]
+        variants = data["derivation"][name] if name in data["derivation"] else data["chains"][name]
     texts = dict.fromkeys(text for variant in variants for text in variant[:2])
     return tuple(sorted(texts, key=len, reverse=True))
 

@@ -9,6 +9,7 @@ Capitals are kept as written: a term is not at a sentence start.
 
 from __future__ import annotations
 
+from ..langs import get_language
 from ..tokens import WORD
 
 _AGREEING = frozenset({"ADJF", "PRTF", "NUMR"})
@@ -47,7 +48,7 @@ def _russian_phrase(words: list[str], lemmatizer, plural: bool = False) -> list[
     number = "plur" if plural else "sing"
     nominative = noun.inflect({"nomn", number}) if number == "plur" else None
     result = list(words)
-    head_lemma = nominative.word.replace("ё", "е") if nominative else lemmatizer.lemma(words[head])
+    head_lemma = get_language("ru").fold(nominative.word) if nominative else lemmatizer.lemma(words[head])
     result[head] = _like(words[head], head_lemma)
     for index in range(head):
         adjective = _agreeing(parses[index], noun)
@@ -56,7 +57,7 @@ def _russian_phrase(words: list[str], lemmatizer, plural: bool = False) -> list[
         grammemes = {"nomn", number} if plural else {"nomn", "sing", noun.tag.gender or "masc"}
         inflected = adjective.inflect(grammemes)
         if inflected is not None:
-            result[index] = _like(words[index], inflected.word.replace("ё", "е"))
+            result[index] = _like(words[index], get_language("ru").fold(inflected.word))
     return result
 
 

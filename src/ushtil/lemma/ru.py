@@ -2,7 +2,7 @@
 
 The most probable parse gives the lemma; names (Geox, Name, Surn, Patr, Orgn, Trad) keep their
 capital, acronyms and Roman numerals stay as written, words in Latin script are only lower-cased,
-and ё is written е as in the dictionaries the treebanks follow.
+and ё is written е (ru.toml [spelling]) as in the dictionaries the treebanks follow.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from .base import Analysis, Lemmatizer, read_table
 
 #: pymorphy3 grammemes that mark a proper name.
 _NAME_TAGS = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"})
+_RUSSIAN = get_language("ru")
 #: A letter of the Russian alphabet (ru.toml), in either case: a word without one is not analysed.
-_RUSSIAN_LETTER = re.compile(f"[{get_language('ru').alphabet}]", re.IGNORECASE)
+_RUSSIAN_LETTER = re.compile(f"[{_RUSSIAN.alphabet}]", re.IGNORECASE)
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 
 
@@ -57,7 +58,7 @@ class RussianLemmatizer(Lemmatizer):
             return Analysis(self._forms[lower])
         parses = self.morph.parse(word)
         best = parses[0]
-        lemma = best.normal_form.replace("ё", "е")
+        lemma = _RUSSIAN.fold(best.normal_form)
         if len(word) > 1 and word.isupper():
             return Analysis(word if "Abbr" in best.tag or len(word) <= 5 else lemma)
         if not word[:1].isupper():
@@ -66,7 +67,7 @@ class RussianLemmatizer(Lemmatizer):
             return Analysis(_capitalised(lemma), proper=True)
         name = next((p for p in parses if _NAME_TAGS & p.tag.grammemes and best.tag.POS == "NOUN"), None)
         if name is not None:  # Вятка, Динамо: a name inside a sentence, a common word at its start
-            return Analysis(_capitalised(name.normal_form.replace("ё", "е")), common=lemma)
+            return Analysis(_capitalised(_RUSSIAN.fold(name.normal_form)), common=lemma)
         return Analysis(lemma)
 
     def lemmas(self, word: str) -> tuple[str, ...]:
@@ -74,6 +75,6 @@ class RussianLemmatizer(Lemmatizer):
         best = self.lemma(word)
         if not _RUSSIAN_LETTER.search(word):
             return (best,)
-        others = (parse.normal_form.replace("ё", "е") for parse in self.morph.parse(word))
+        others = (_RUSSIAN.fold(parse.normal_form) for parse in self.morph.parse(word))
         cased = (_capitalised(form) if word[:1].isupper() else form for form in others)
         return tuple(dict.fromkeys((best, *cased)))
