@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 
 from ..langs import get_language
+from ..lemma.kk import kazakh_voicing
 from ..lookalikes import respell
 from ..model import LANGS
 
@@ -67,8 +68,6 @@ def _word_pattern(word: str, lang: str) -> str:
     if _is_acronym(word):
         return re.escape(word) + r"(?:-\w+)?"
     if lang == "kk":
-        from ..lemma.kk import kazakh_voicing
-
         # a final consonant voiced before a vowel ending (Одақ → Одағы): the lemmatiser's alternation
         last, voicing = word[-1].lower(), kazakh_voicing()
         stem = re.escape(word[:-1]) + f"[{last}{voicing[last]}]" if last in voicing else re.escape(word)
