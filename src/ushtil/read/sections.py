@@ -39,9 +39,16 @@ _NAME = re.compile(
 )
 _NAME_NOISE = re.compile(r"[*\d†‡§¹²³⁴⁵⁶⁷⁸⁹⁰()]+")
 _INITIALS_GLUED = re.compile(rf"((?:{_INITIAL}){{1,3}})(?=[{_UPPER}][{_LOWER}])")
+
+
+def _alternatives(attribute: str) -> str:
+    """A regex alternation of the labels every language record lists under ``attribute``, longest first."""
+    words = {word for lang in LANGUAGE_CODES for word in getattr(get_language(lang), attribute)}
+    return "|".join(re.escape(word) for word in sorted(words, key=lambda w: (-len(w), w)))
+
+
 #: a line opening with a classification label of any language (UDC, ӘОЖ, УДК, … and DOI)
-_CLASSIFICATION = r"^(?:{})\b".format("|".join(
-    re.escape(label) for code in LANGUAGE_CODES for label in get_language(code).classification_labels))
+_CLASSIFICATION = rf"^(?:{_alternatives('classification_labels')})\b"
 _METADATA = re.compile(rf"{_CLASSIFICATION}|https?://|@", re.IGNORECASE)
 
 
@@ -160,12 +167,8 @@ def _inner_labels(bare: bool = False) -> re.Pattern:
 @cache
 def _inline_front_labels() -> re.Pattern:
     """"Topic: … Authors: …" anywhere in a paragraph; group names say which label it is."""
-    def alternatives(attribute: str) -> str:
-        words = {word for lang in LANGUAGE_CODES for word in getattr(get_language(lang), attribute)}
-        return "|".join(re.escape(word) for word in sorted(words, key=lambda w: -len(w)))
-
     return re.compile(
-        rf"(?:^|(?<=\s))(?:(?P<title>{alternatives('title_labels')})|(?P<authors>{alternatives('author_labels')}))"
+        rf"(?:^|(?<=\s))(?:(?P<title>{_alternatives('title_labels')})|(?P<authors>{_alternatives('author_labels')}))"
         r"\s*:\s*",
         re.IGNORECASE,
     )
