@@ -158,7 +158,6 @@ def test_a_russian_names_form_is_no_adjective_by_the_records_endings(name, writt
     assert _word_form(name, written, "ru") is form
 
 
-
 @pytest.mark.parametrize(("gram", "written", "plural", "headword"), [
     # kk_endings.toml [chains] accusative_after_possessive: the н is cut, the possessive stays
     ("грант", "гранттарын", True, ("гранттары", True)),
