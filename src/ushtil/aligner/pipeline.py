@@ -614,7 +614,7 @@ def _joined(pieces: list[Bead], result: SectionResult, offsets: dict[str, int], 
     """The beads of a section aligned over the pieces of its sentences (:func:`_align_cut`), over the
     sentences as given: beads holding pieces of one sentence become one bead with every bead between
     them (the path is monotone, so a run of consecutive beads), as sure as the least sure of them."""
-    owners = result.owners
+    owners, given = result.owners, {lang: result.given.sentences(lang) for lang in LANGS}
     last = {(lang, owners[lang][piece]): n for n, bead in enumerate(pieces) for lang in LANGS
             for piece in bead.sentences[lang]}
     joined, first, reach = [], 0, -1
@@ -628,7 +628,7 @@ def _joined(pieces: list[Bead], result: SectionResult, offsets: dict[str, int], 
         score = min(member.score for member in run)
         joined.append(Bead(
             sentences={lang: [offsets[lang] + i for i in sentences[lang]] for lang in LANGS},
-            text={lang: " ".join(result.given.sentences(lang)[i] for i in sentences[lang]) for lang in LANGS},
+            text={lang: " ".join(given[lang][i] for i in sentences[lang]) for lang in LANGS},
             score=score,
             flags=_flags(result, sentences, held, score, settings),
             section=result.section.name,
