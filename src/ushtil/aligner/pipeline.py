@@ -521,15 +521,11 @@ def _cut(section: Section) -> tuple[Section, dict[str, list[int]]] | None:
         return None
     paragraphs: dict[str, Paragraphs] = {}
     owners: dict[str, list[int]] = {}
-    position = 0
     for lang, given in section.paragraphs.items():
-        paragraphs[lang], owners[lang], position = [], [], 0
-        for paragraph in given:
-            pieces = [_pieces(sentence, lang) for sentence in paragraph]
-            paragraphs[lang].append([piece for found in pieces for piece in found])
-            for found in pieces:
-                owners[lang] += [position] * len(found)
-                position += 1
+        pieces = [[_pieces(sentence, lang) for sentence in paragraph] for paragraph in given]
+        paragraphs[lang] = [[piece for found in paragraph for piece in found] for paragraph in pieces]
+        owners[lang] = [n for n, found in enumerate(found for paragraph in pieces for found in paragraph)
+                        for _ in found]
     if all(len(owners[lang]) == len(section.sentences(lang)) for lang in owners):
         return None
     return Section(section.name, paragraphs), owners
