@@ -60,3 +60,26 @@ def test_raw_track_bead_texts_come_from_the_input():
     for lang in LANGS:
         text = " ".join((DEV / f"{case}.raw.{lang}.txt").read_text(encoding="utf-8").split())
         assert all(bead.text[lang] in text for bead in alignment.beads if bead.text[lang])
+
+
+@pytest.mark.parametrize("case", ["scotsman.133783", "abcnews.306815", "upi.176275"])
+def test_lines_holding_two_sentences_are_aligned_sentence_by_sentence(case):
+    """A pre-segmented line that joins two sentences is aligned as its sentences and given back whole.
+    Where a deletion meets such a line (scotsman.133783: English lost two sentences and the Kazakh
+    line 4 joins the second with the next; abcnews.306815: Russian lost two, English and Kazakh each
+    joined one of them with a neighbour), or a bead holds more lines a side than a bead may take
+    (upi.176275: 3, 3 and 5), the beads of the lines as given come out as the gold's."""
+    beads = [tuple(tuple(bead.sentences[lang]) for lang in LANGS) for bead in aligned(case).beads]
+    assert beads == gold(case)
+
+
+def test_an_alignment_over_cut_lines_keeps_the_lines_as_given():
+    case = "scotsman.133783"
+    alignment = aligned(case)
+    for lang in LANGS:
+        lines = (DEV / f"{case}.{lang}.txt").read_text(encoding="utf-8").splitlines()
+        assert alignment.sentences[lang] == lines
+        assert [bead.text[lang] for bead in alignment.beads if bead.sentences[lang]] == [
+            " ".join(lines[i] for i in bead.sentences[lang]) for bead in alignment.beads if bead.sentences[lang]]
+    kazakh_four = next(bead for bead in alignment.beads if 4 in bead.sentences["kk"])
+    assert kazakh_four.kind == "1-1-2" and "merged:en" in kazakh_four.flags and "merged:kk" in kazakh_four.flags

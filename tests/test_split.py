@@ -66,3 +66,19 @@ def test_seed_abstracts_split_as_gold(seed_article):
 def test_unknown_backend_is_refused():
     with pytest.raises(ValueError, match="unknown sentence splitter backend"):
         split_sentences("Text.", "en", backend="spacy")
+
+
+def test_a_unit_given_as_one_sentence_is_cut_at_its_sentence_ends_only():
+    """sentences_within: a pre-segmented line joining two sentences (NTREX's merges) gives both; a
+    line is not a text's opening, so no heading is cut off its start (split_sentences reads "But the
+    challenge Mrs" as a headline run into a sentence)."""
+    from ushtil.split import sentences_within
+
+    line = "Ее советники по разведке сообщают ей об этом. Итак, Бэтмен и Робин снова в игре."
+    assert sentences_within(line, "ru") == ["Ее советники по разведке сообщают ей об этом.",
+                                            "Итак, Бэтмен и Робин снова в игре."]
+    whole = "But the challenge Mrs May faces in reconciling her deeply divided ranks has been underlined."
+    assert split_sentences(whole, "en") != [whole]
+    assert sentences_within(whole, "en") == [whole]
+    assert sentences_within("Д.М. Туртугулова т.б. авторлар 2025 ж. жазды.", "kk") == [
+        "Д.М. Туртугулова т.б. авторлар 2025 ж. жазды."]

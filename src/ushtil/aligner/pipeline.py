@@ -26,7 +26,7 @@ import numpy as np
 from ..errors import InputError
 from ..langs import LANGUAGE_PAIRS, get_language, length_ratio
 from ..model import LANGS, Alignment, Article, Bead
-from ..split import is_split
+from ..split import is_split, sentences_within
 from ..tokens import words
 from .confidence import bead_evidence, path_bounds
 from .dp import Band, Cell, Move, fill, move_counts, traceback
@@ -498,9 +498,58 @@ class SectionResult:
     section: Section
     path: list[tuple[Cell, Move]]
     scorer: BeadScorer
+    #: the section as given, where ``section`` holds its sentences cut into pieces (:func:`_cut`), and
+    #: per language the sentence each piece comes from
+    given: Section | None = None
+    owners: dict[str, list[int]] | None = None
 
     def __post_init__(self):
         self.sentences = {lang: self.section.sentences(lang) for lang in LANGS}
+
+
+#: The sections whose sentences are cut where they hold several (:func:`_cut`); a title and keywords
+#: are aligned as they stand.
+CUT_SECTIONS = frozenset({"", "abstract"})
+
+
+def _cut(section: Section) -> tuple[Section, dict[str, list[int]]] | None:
+    """The section with each sentence cut at the sentence ends inside it, and the sentence each
+    piece comes from; None where no sentence holds more than one. A pre-segmented line may join two
+    sentences (a translator merged them): aligned as one, it cannot pair its first sentence with one
+    language and leave its second missing from another, as a deletion beside a merge asks."""
+    if section.name not in CUT_SECTIONS:
+        return None
+    paragraphs: dict[str, Paragraphs] = {}
+    owners: dict[str, list[int]] = {}
+    for lang, given in section.paragraphs.items():
+        pieces = [[_pieces(sentence, lang) for sentence in paragraph] for paragraph in given]
+        paragraphs[lang] = [[piece for found in paragraph for piece in found] for paragraph in pieces]
+        owners[lang] = [n for n, found in enumerate(found for paragraph in pieces for found in paragraph)
+                        for _ in found]
+    if all(len(owners[lang]) == len(section.sentences(lang)) for lang in owners):
+        return None
+    return Section(section.name, paragraphs), owners
+
+
+@lru_cache(maxsize=1 << 16)
+def _pieces(sentence: str, lang: str) -> tuple[str, ...]:
+    """The sentences one sentence holds (:func:`~ushtil.split.sentences_within`); the sentence itself
+    unless the pieces are its text, whitespace aside."""
+    found = sentences_within(sentence, lang)
+    if len(found) < 2 or "".join("".join(found).split()) != "".join(sentence.split()):
+        return (sentence,)
+    return tuple(found)
+
+
+def _align_cut(section: Section, models: list[PairModel], options: AlignOptions) -> SectionResult:
+    """:func:`align_section` over the pieces of the section's sentences where some hold several
+    (:func:`_cut`); :func:`_assemble` gives its beads back over the sentences as given."""
+    cut = _cut(section)
+    if cut is None:
+        return align_section(section, models, options)
+    result = align_section(cut[0], models, options)
+    result.given, result.owners = section, cut[1]
+    return result
 
 
 def align_section(section: Section, models: list[PairModel], options: AlignOptions) -> SectionResult:
@@ -527,30 +576,61 @@ def align_section(section: Section, models: list[PairModel], options: AlignOptio
 def _bead(result: SectionResult, start: Cell, move: Move, offsets: dict[str, int], settings: Settings,
           score: float) -> Bead:
     """A bead of the path; ``score`` is its calibrated confidence (0 where it links no pair)."""
-    scorer = result.scorer
     counts = move.value
     indices = {lang: list(range(s, s + n)) for lang, s, n in zip(LANGS, start, counts, strict=True)}
     text = {lang: " ".join(result.sentences[lang][i] for i in indices[lang]) for lang in LANGS}
-    if not any(counts[LANGS.index(pair.a)] and counts[LANGS.index(pair.b)] for pair in scorer.pairs):
+    if not any(counts[LANGS.index(pair.a)] and counts[LANGS.index(pair.b)] for pair in result.scorer.pairs):
         score = 0.0
-    flags = [f"missing:{lang}" for lang, n in zip(LANGS, counts, strict=True) if not n]
-    longest = max(counts)
-    flags += [f"merged:{lang}" for lang, n in zip(LANGS, counts, strict=True) if 0 < n < longest]
-    numbers = [
-        sum((scorer.profiles[lang][i].numbers for i in indices[lang]), Counter())
-        for lang, n in zip(LANGS, counts, strict=True) if n
-    ]
-    if len(numbers) > 1 and any(side != numbers[0] for side in numbers[1:]):
-        flags.append("number_mismatch")
-    if score < settings.low_score:
-        flags.append("low_score")
     return Bead(
         sentences={lang: [offsets[lang] + i for i in indices[lang]] for lang in LANGS},
         text=text,
         score=score,
-        flags=flags,
+        flags=_flags(result, indices, indices, score, settings),
         section=result.section.name,
     )
+
+
+def _flags(result: SectionResult, sentences: dict[str, list[int]], pieces: dict[str, list[int]], score: float,
+           settings: Settings) -> list[str]:
+    """A bead's flags, from the sentences it takes per language and their pieces (the same where no
+    sentence was cut)."""
+    counts = [len(sentences[lang]) for lang in LANGS]
+    flags = [f"missing:{lang}" for lang, n in zip(LANGS, counts, strict=True) if not n]
+    flags += [f"merged:{lang}" for lang, n in zip(LANGS, counts, strict=True) if 0 < n < max(counts)]
+    numbers = [sum((result.scorer.profiles[lang][i].numbers for i in pieces[lang]), Counter())
+               for lang in LANGS if pieces[lang]]
+    if len(numbers) > 1 and any(side != numbers[0] for side in numbers[1:]):
+        flags.append("number_mismatch")
+    if score < settings.low_score:
+        flags.append("low_score")
+    return flags
+
+
+def _joined(pieces: list[Bead], result: SectionResult, offsets: dict[str, int], settings: Settings) -> list[Bead]:
+    """The beads of a section aligned over the pieces of its sentences (:func:`_align_cut`), over the
+    sentences as given: beads holding pieces of one sentence become one bead with every bead between
+    them (the path is monotone, so a run of consecutive beads), as sure as the least sure of them."""
+    owners, given = result.owners, {lang: result.given.sentences(lang) for lang in LANGS}
+    last = {(lang, owners[lang][piece]): n for n, bead in enumerate(pieces) for lang in LANGS
+            for piece in bead.sentences[lang]}
+    joined, first, reach = [], 0, -1
+    for n, bead in enumerate(pieces):
+        reach = max(reach, n, *(last[lang, owners[lang][piece]] for lang in LANGS for piece in bead.sentences[lang]))
+        if reach > n:
+            continue
+        run = pieces[first:n + 1]
+        held = {lang: [piece for member in run for piece in member.sentences[lang]] for lang in LANGS}
+        sentences = {lang: sorted({owners[lang][piece] for piece in held[lang]}) for lang in LANGS}
+        score = min(member.score for member in run)
+        joined.append(Bead(
+            sentences={lang: [offsets[lang] + i for i in sentences[lang]] for lang in LANGS},
+            text={lang: " ".join(given[lang][i] for i in sentences[lang]) for lang in LANGS},
+            score=score,
+            flags=_flags(result, sentences, held, score, settings),
+            section=result.section.name,
+        ))
+        first = n + 1
+    return joined
 
 
 def align(
@@ -574,7 +654,7 @@ def align(
         options = replace(options, terms=_term_triples(term_pairs))
     sections = sections_of(source)
     models = pair_models(options, length_means)
-    results = [align_section(section, models, options) for section in sections]
+    results = [_align_cut(section, models, options) for section in sections]
     return _assemble(results, name or (source.id if isinstance(source, Article) else ""), options)
 
 
@@ -585,10 +665,15 @@ def _assemble(results: list[SectionResult], name: str, options: AlignOptions) ->
         offsets = {lang: len(sentences[lang]) for lang in LANGS}
         scores = (options.settings.calibration.probabilities(bead_evidence(result.scorer, result.path))
                   if options.scored else np.zeros(len(result.path)))
-        for (start, move), score in zip(result.path, scores, strict=True):
-            beads.append(_bead(result, start, move, offsets, options.settings, float(score)))
+        if result.owners is None:
+            beads += [_bead(result, start, move, offsets, options.settings, float(score))
+                      for (start, move), score in zip(result.path, scores, strict=True)]
+        else:  # over the pieces, then over the sentences as given
+            pieces = [_bead(result, start, move, dict.fromkeys(LANGS, 0), options.settings, float(score))
+                      for (start, move), score in zip(result.path, scores, strict=True)]
+            beads += _joined(pieces, result, offsets, options.settings)
         for lang in LANGS:
-            sentences[lang].extend(result.sentences[lang])
+            sentences[lang].extend((result.given or result.section).sentences(lang))
     return Alignment(name=name, sentences=sentences, beads=beads, signature=signature(options))
 
 

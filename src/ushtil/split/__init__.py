@@ -43,6 +43,15 @@ def split_sentences(text: str, lang: str, backend: str = "builtin") -> list[str]
     return sentences if read == text else _as_written(sentences, text, read)
 
 
+def sentences_within(sentence: str, lang: str) -> list[str]:
+    """The sentences a unit given as one sentence holds: a pre-segmented line may join two, as a
+    translator's merged line does. Cut at sentence ends only, by the built-in rules (the aligner
+    aligns the pieces and gives the unit back whole, whatever backend split the text)."""
+    read = respell(sentence)
+    found = _rule_splitter(lang).split_within(read)
+    return found if read == sentence else _as_written(found, sentence, read)
+
+
 def split_lines(text: str) -> list[str]:
     """The sentences of pre-segmented text: its non-blank lines, kept as they are (stripped)."""
     return [line.strip() for line in text.split("\n") if line.strip()]
@@ -138,6 +147,7 @@ __all__ = [
     "RuleSplitter",
     "agree_headings",
     "is_split",
+    "sentences_within",
     "split_article",
     "split_document",
     "split_lines",

@@ -75,7 +75,12 @@ class RuleSplitter:
         evidence = WordEvidence("\n\n".join(paragraphs))
         return [self._split(paragraph, evidence, opens_text=n == 0) for n, paragraph in enumerate(paragraphs)]
 
-    def _split(self, text: str, evidence: WordEvidence, opens_text: bool) -> list[str]:
+    def split_within(self, sentence: str) -> list[str]:
+        """The sentences held by a unit given as one sentence (a pre-segmented line): cut at its
+        sentence ends only, no heading cut off its start (a line does not open a text)."""
+        return self._split(sentence, None, opens_text=False)
+
+    def _split(self, text: str, evidence: WordEvidence | None, opens_text: bool) -> list[str]:
         sentences: list[str] = []
         for paragraph in paragraph_blocks(text):
             for block in self._heading_apart(paragraph):
