@@ -18,14 +18,20 @@ from pathlib import Path
 
 from ..cache import ResultCache, cache_key, content_hash, marshalled
 from ..errors import InputError
-from ..files import atomic_write, read_text
+from ..files import MAX_INPUT_BYTES, atomic_write, read_text
 from ..model import LANGS, Abstract, AlignedArticle, Alignment, Article, Bead
 from ..read.inputs import ALIGNMENT_SUFFIX as SUFFIX
 from .edit import article_of
 
-__all__ = ["SUFFIX", "KeptAlignedArticle", "aligned_from_payload", "aligned_payload", "alignment_from_payload",
-           "alignment_payload", "alignment_text", "alignment_to_dict", "holds_text", "parsed_key", "read_aligned",
-           "read_alignment", "text_key", "write_aligned", "write_alignment"]
+__all__ = ["MAX_ALIGNMENT_BYTES", "SUFFIX", "KeptAlignedArticle", "aligned_from_payload", "aligned_payload",
+           "alignment_from_payload", "alignment_payload", "alignment_text", "alignment_to_dict", "holds_text",
+           "parsed_key", "read_aligned", "read_alignment", "text_key", "write_aligned", "write_alignment"]
+
+#: An alignment file holds each sentence three times (in its bead, in the bead's sentence list and
+#: in the article's front matter) with a record per bead: 4 times the text of a triple's files, 12
+#: times that of an article of short lines. Reading it is held to this limit, not to an input's, so
+#: what ``ushtil align`` writes from inputs within theirs is read back by every later stage.
+MAX_ALIGNMENT_BYTES = 16 * MAX_INPUT_BYTES
 
 
 def write_alignment(alignment: Alignment, path: str | Path, article: Article | None = None) -> None:
@@ -92,7 +98,7 @@ def _header(alignment: Alignment, article: Article | None) -> dict:
 def read_aligned(path: str | Path, data: bytes | None = None) -> AlignedArticle:
     """An alignment file and the article it stands for (its front matter, its beads' sentences);
     ``data``: the file's bytes, when the caller read them already (to key them in a cache)."""
-    text = read_text(Path(path), data=data)
+    text = read_text(Path(path), MAX_ALIGNMENT_BYTES, data=data)
     alignment, front = _parse(Path(path), text)
     return AlignedArticle(article_of(alignment, front), alignment, digest=content_hash(text.encode("utf-8")))
 
@@ -103,7 +109,7 @@ def read_alignment(path: str | Path) -> Alignment:
 
 
 def _read(path: Path) -> tuple[Alignment, Article | None]:
-    return _parse(path, read_text(path))
+    return _parse(path, read_text(path, MAX_ALIGNMENT_BYTES))
 
 
 def _parse(path: Path, text: str) -> tuple[Alignment, Article | None]:
