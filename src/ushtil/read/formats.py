@@ -110,8 +110,10 @@ def _load_pdf(path: Path) -> str:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            raise InputError(f"{path}: the PDF is encrypted; save an unprotected copy first")
+        # a journal's PDF is often encrypted only to restrict printing or copying: it opens without
+        # a password, and so is read
+        if reader.is_encrypted and not _opens_without_password(reader, path):
+            raise InputError(f"{path}: the PDF needs a password; save an unprotected copy first")
         if len(reader.pages) > MAX_PDF_PAGES:
             raise InputError(f"{path}: {len(reader.pages)} pages is more than an article ({MAX_PDF_PAGES})")
         pages = [page_text_runs(page) for page in reader.pages]
@@ -129,6 +131,18 @@ def _load_pdf(path: Path) -> str:
     if sum(ch.isalpha() for ch in text) < 20:
         raise InputError(f"{path}: the PDF has no text layer (a scan?); run OCR on it first")
     return text
+
+
+def _opens_without_password(reader, path: Path) -> bool:
+    """Whether an encrypted PDF opens with the empty password (decrypted so, for reading), as any
+    viewer opens it; a one-line error where its cipher needs a package that is not installed."""
+    from pypdf.errors import DependencyError
+
+    try:
+        return bool(reader.decrypt(""))
+    except DependencyError as exc:
+        raise InputError(f"{path}: the PDF is encrypted with AES, which pypdf reads with the "
+                         "'cryptography' package: pip install cryptography") from exc
 
 
 _LOADERS: dict[str, Callable[[Path], str]] = {
