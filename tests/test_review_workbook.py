@@ -290,6 +290,36 @@ class TestReviewWorkbook(ExporterContract):
         assert [b.text["en"] for b in result.alignments[0].beads] == ["One.", "Two."]
         assert result.notes == ["d bead #2: its row was deleted from the Alignment sheet; bead kept as aligned"]
 
+    def test_a_formula_without_a_value_deletes_no_sentence(self, tmp_path):
+        """Cells are read for the value a spreadsheet saved with a formula: a file written by a program
+        saves none (the cell read as empty: the Kazakh sentence was deleted), a failed formula saves
+        "#REF!" (which became the Russian sentence). Such a row is ignored, with a note; a formula's
+        saved value is what the reviewer saw, and is taken."""
+        import re
+
+        path = tmp_path / "review.xlsx"
+        write_review_workbook([alignment_of("f", [("One.", "Бір.", "Один."), ("Two.", "Екі.", "Два."),
+                                                  ("Three.", "Үш.", "Три.")])], path)
+        edit_rows(path, {1: {"Kazakh": "=D2", "Decision": "Fix"}, 2: {"Russian": "=D3"},
+                         3: {"Kazakh": "=D4", "Decision": "Fix"}})
+        saved = {"F3": ('t="e"', "#REF!"), "E4": ('t="str"', "Үш, формуладан.")}
+        with zipfile.ZipFile(path) as archive:
+            parts = {item: archive.read(item) for item in archive.namelist()}
+        sheet = next(name for name in parts if b"<f>D2</f>" in parts[name])
+        parts[sheet] = re.sub(rb'<c r="(F3|E4)"[^>]*><f>([^<]*)</f><v\s*/?>(?:</v>)?', lambda m: (
+            f'<c r="{m[1].decode()}" {saved[m[1].decode()][0]}><f>{m[2].decode()}</f>'
+            f'<v>{saved[m[1].decode()][1]}</v>').encode(), parts[sheet])
+        with zipfile.ZipFile(path, "w") as archive:
+            for item, data in parts.items():
+                archive.writestr(item, data)
+        result = read_review_workbook(path)
+        assert [b.text for b in result.alignments[0].beads] == [
+            {"en": "One.", "kk": "Бір.", "ru": "Один."}, {"en": "Two.", "kk": "Екі.", "ru": "Два."},
+            {"en": "Three.", "kk": "Үш, формуладан.", "ru": "Три."}]
+        assert result.notes[:2] == [
+            "Alignment row 2: the Kazakh cell holds a formula (=D2) without a saved value; row ignored",
+            "Alignment row 3: the Russian cell holds a formula (=D3) giving #REF!; row ignored"]
+
     # --------------------------------------------------------------------------------- refused inputs
 
     def refused(self, path: Path, capsys, message: str) -> None:

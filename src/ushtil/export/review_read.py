@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -106,18 +108,51 @@ def read_review_sheets(path: str | os.PathLike) -> ReviewSheets:
 
     workbook = open_xlsx(path)
     try:
-        return _read(workbook, str(path))
+        return _read(workbook, str(path), _formulas(path, workbook))
     finally:
         workbook.close()
 
 
-def _read(workbook, name: str) -> ReviewSheets:
+#: The values of a formula that failed, as spreadsheets save them.
+ERROR_CODES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!")
+#: A formula, as it stands in a sheet's XML (``<f>``, maybe with a namespace prefix).
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _formulas(path: str | os.PathLike, workbook) -> dict[tuple[int, int], str]:
+    """The cells of the Alignment sheet that hold a formula, (row, column) → its text. The workbook is
+    read for the values a spreadsheet saved with its formulas; a file written by a program saves
+    none, and such a cell reads as empty. Read again with formulas only when the sheet has one."""
+    if "Alignment" not in workbook.sheetnames:
+        return {}
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(workbook["Alignment"]._worksheet_path) as stream:
+            tail = b""
+            while chunk := stream.read(1 << 20):
+                if _FORMULA_TAG.search(tail + chunk):
+                    break
+                tail = chunk[-16:]
+            else:
+                return {}
+    except (KeyError, OSError, zipfile.BadZipFile):  # read once already: what openpyxl found is all there is
+        return {}
+    from openpyxl import load_workbook
+
+    with_formulas = load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    try:
+        return {(cell.row, cell.column): str(cell.value) for row in with_formulas["Alignment"].iter_rows()
+                for cell in row if getattr(cell, "data_type", "") == "f"}
+    finally:
+        with_formulas.close()
+
+
+def _read(workbook, name: str, formulas: dict[tuple[int, int], str]) -> ReviewSheets:
     if METADATA_SHEET not in workbook.sheetnames:
         raise InputError(f"{name}: not an ushtil review workbook (it has no {METADATA_SHEET} metadata sheet)")
     signature, workbook_id, articles = _read_metadata(workbook[METADATA_SHEET], name)
     if "Alignment" not in workbook.sheetnames:
         raise InputError(f"{name}: the review workbook has lost its Alignment sheet")
-    rows, notes = _read_alignment_sheet(workbook["Alignment"], name)
+    rows, notes = _read_alignment_sheet(workbook["Alignment"], name, formulas)
     modified = workbook.properties.modified
     return ReviewSheets(signature=signature, articles=articles, rows=rows, notes=notes, workbook_id=workbook_id,
                         saved=modified.isoformat() if isinstance(modified, datetime) else "")
@@ -200,9 +235,11 @@ def _article_record(article: str, parts: dict[int, str], name: str) -> ArticleRe
                          f"({type(exc).__name__}: {exc})") from None
 
 
-def _header_rows(sheet, columns: tuple[str, ...], name: str) -> Iterator[tuple[int, dict[str, object]]]:
+def _header_rows(sheet, columns: tuple[str, ...], name: str,
+                 formulas: dict[tuple[int, int], str] | None = None) -> Iterator[tuple[int, dict[str, object]]]:
     """Rows after the header as ``(row number, {column: value})``; columns are found by their titles,
-    so a reviewer may reorder or add columns."""
+    so a reviewer may reorder or add columns. A cell of ``formulas`` whose formula has no value (or
+    an error: #REF! …) is a :class:`Formula`: no text the reviewer saw."""
     sheet.reset_dimensions()
     rows = sheet.iter_rows(values_only=True)
     header = [_cell_str(value).strip() for value in next(rows, ())]
@@ -211,16 +248,36 @@ def _header_rows(sheet, columns: tuple[str, ...], name: str) -> Iterator[tuple[i
         raise InputError(f"{name}: the {sheet.title} sheet has no {missing[0]!r} column")
     positions = {column: header.index(column) for column in columns}
     for number, row in enumerate(rows, 2):
-        if not any(value is not None and value != "" for value in row):
-            continue
-        yield number, {column: row[i] if i < len(row) else None for column, i in positions.items()}
+        values = {column: row[i] if i < len(row) else None for column, i in positions.items()}
+        for column, i in positions.items():
+            formula = (formulas or {}).get((number, i + 1))
+            if formula is not None and (values[column] is None or values[column] in ERROR_CODES):
+                values[column] = Formula(formula, values[column])
+        if any(value is not None and value != "" for value in (*row, *values.values())):
+            yield number, values
 
 
-def _read_alignment_sheet(sheet, name: str) -> tuple[dict[tuple[str, int], SheetRow], list[str]]:
+@dataclass(frozen=True)
+class Formula:
+    """A cell holding a formula without a value the reviewer saw (none saved, or an error)."""
+
+    text: str
+    value: str | None
+
+    def __str__(self) -> str:
+        return f"a formula ({self.text}) " + (f"giving {self.value}" if self.value else "without a saved value")
+
+
+def _read_alignment_sheet(sheet, name: str, formulas: dict[tuple[int, int], str] | None = None,
+                          ) -> tuple[dict[tuple[str, int], SheetRow], list[str]]:
     rows: dict[tuple[str, int], SheetRow] = {}
     continued: list[tuple[int, tuple[str, int], int, dict[str, str]]] = []
     notes: list[str] = []
-    for number, row in _header_rows(sheet, REVIEW_COLUMNS, name):
+    for number, row in _header_rows(sheet, REVIEW_COLUMNS, name, formulas):
+        unread = [f"the {column} cell holds {value}" for column, value in row.items() if isinstance(value, Formula)]
+        if unread:  # read as empty, a sentence would be deleted
+            notes.append(f"Alignment row {number}: {'; '.join(unread)}; row ignored")
+            continue
         article = _cell_str(row["Article"])
         bead = _whole_number(row["Bead #"])
         if bead is None:
