@@ -82,6 +82,15 @@ def test_bad_input_gives_one_line_error(tmp_path, name, make, message):
     assert not (tmp_path / "out.jsonl").exists() or (tmp_path / "out.jsonl").read_text() == ""
 
 
+def test_a_folder_given_for_an_abstract_file_is_named_so(tmp_path, capsys):
+    """``--en FOLDER`` said "FOLDER: no such file" of a folder that is there."""
+    assert main(["extract", "--en", str(tmp_path), "--json", str(tmp_path / "out.jsonl")]) == 2
+    error = capsys.readouterr().err
+    assert error == f"ushtil extract: error: {tmp_path}: is a folder; name the file holding the abstract\n"
+    assert main(["extract", "--en", str(tmp_path / "none.txt")]) == 2
+    assert capsys.readouterr().err.endswith("none.txt: no such file\n")
+
+
 def test_one_bad_file_among_good_ones_keeps_the_rest(tmp_path, capsys):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "seed.txt").write_bytes(SEED_ARTICLE.read_bytes())

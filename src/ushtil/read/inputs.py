@@ -117,7 +117,8 @@ def collect_inputs(
             return found
         missing = [path for path in abstracts.values() if not path.is_file()]
         if missing:
-            found.errors.append(f"{missing[0]}: no such file")
+            found.errors.append(f"{missing[0]}: " + ("is a folder; name the file holding the abstract"
+                                                      if missing[0].is_dir() else "no such file"))
             return found
         first = next(iter(abstracts.values()))
         found.items.append(Input(first.stem, "abstracts", abstracts))
