@@ -320,6 +320,23 @@ class TestReviewWorkbook(ExporterContract):
             "Alignment row 2: the Kazakh cell holds a formula (=D2) without a saved value; row ignored",
             "Alignment row 3: the Russian cell holds a formula (=D3) giving #REF!; row ignored"]
 
+    def test_a_renamed_alignment_sheet_is_read(self, tmp_path, capsys):
+        """A reviewer renamed the sheet ("Выравнивание"): the import was refused ("the review workbook
+        has lost its Alignment sheet"). The one sheet with its columns is read, with a note; two such
+        sheets are still refused."""
+        path = tmp_path / "review.xlsx"
+        write_review_workbook([alignment_of("r", [("One.", "Бір.", "Один."), ("Two.", "Екі.", "Два.")])], path)
+        edit_rows(path, {2: {"English": "Two, edited.", "Decision": "Fix"}})
+        workbook = load_workbook(path)
+        workbook["Alignment"].title = "Выравнивание"
+        workbook.save(path)
+        result = read_review_workbook(path)
+        assert [b.text["en"] for b in result.alignments[0].beads] == ["One.", "Two, edited."]
+        assert result.notes == ["the Alignment sheet, renamed 'Выравнивание', was read"]
+        workbook.copy_worksheet(workbook["Выравнивание"]).title = "Copy"
+        workbook.save(path)
+        self.refused(path, capsys, "lost its Alignment sheet .the sheets 'Выравнивание', 'Copy' all have its columns")
+
     # --------------------------------------------------------------------------------- refused inputs
 
     def refused(self, path: Path, capsys, message: str) -> None:

@@ -108,7 +108,7 @@ def read_review_sheets(path: str | os.PathLike) -> ReviewSheets:
 
     workbook = open_xlsx(path)
     try:
-        return _read(workbook, str(path), _formulas(path, workbook))
+        return _read(workbook, str(path), lambda sheet: _formulas(path, sheet))
     finally:
         workbook.close()
 
@@ -119,14 +119,31 @@ ERROR_CODES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
-def _formulas(path: str | os.PathLike, workbook) -> dict[tuple[int, int], str]:
-    """The cells of the Alignment sheet that hold a formula, (row, column) → its text. The workbook is
-    read for the values a spreadsheet saved with its formulas; a file written by a program saves
+def _alignment_sheet(workbook, name: str):
+    """The reviewer's sheet: the Alignment sheet, or the one sheet a reviewer renamed that has its
+    columns (a reviewer may name it in their language); a one-line error when there is none."""
+    if "Alignment" in workbook.sheetnames:
+        return workbook["Alignment"]
+    renamed = []
+    for sheet in workbook.worksheets:
+        if sheet.title == METADATA_SHEET:
+            continue
+        sheet.reset_dimensions()
+        header = {_cell_str(value).strip() for value in next(sheet.iter_rows(max_row=1, values_only=True), ())}
+        if set(REVIEW_COLUMNS) <= header:
+            renamed.append(sheet)
+    if len(renamed) != 1:
+        found = "" if not renamed else f" (the sheets {', '.join(repr(s.title) for s in renamed)} all have its columns)"
+        raise InputError(f"{name}: the review workbook has lost its Alignment sheet{found}")
+    return renamed[0]
+
+
+def _formulas(path: str | os.PathLike, sheet) -> dict[tuple[int, int], str]:
+    """The cells of the reviewer's sheet that hold a formula, (row, column) → its text. The workbook
+    is read for the values a spreadsheet saved with its formulas; a file written by a program saves
     none, and such a cell reads as empty. Read again with formulas only when the sheet has one."""
-    if "Alignment" not in workbook.sheetnames:
-        return {}
     try:
-        with zipfile.ZipFile(path) as archive, archive.open(workbook["Alignment"]._worksheet_path) as stream:
+        with zipfile.ZipFile(path) as archive, archive.open(sheet._worksheet_path) as stream:
             tail = b""
             while chunk := stream.read(1 << 20):
                 if _FORMULA_TAG.search(tail + chunk):
@@ -140,19 +157,20 @@ def _formulas(path: str | os.PathLike, workbook) -> dict[tuple[int, int], str]:
 
     with_formulas = load_workbook(path, read_only=True, data_only=False, keep_links=False)
     try:
-        return {(cell.row, cell.column): str(cell.value) for row in with_formulas["Alignment"].iter_rows()
+        return {(cell.row, cell.column): str(cell.value) for row in with_formulas[sheet.title].iter_rows()
                 for cell in row if getattr(cell, "data_type", "") == "f"}
     finally:
         with_formulas.close()
 
 
-def _read(workbook, name: str, formulas: dict[tuple[int, int], str]) -> ReviewSheets:
+def _read(workbook, name: str, formulas_of) -> ReviewSheets:
     if METADATA_SHEET not in workbook.sheetnames:
         raise InputError(f"{name}: not an ushtil review workbook (it has no {METADATA_SHEET} metadata sheet)")
     signature, workbook_id, articles = _read_metadata(workbook[METADATA_SHEET], name)
-    if "Alignment" not in workbook.sheetnames:
-        raise InputError(f"{name}: the review workbook has lost its Alignment sheet")
-    rows, notes = _read_alignment_sheet(workbook["Alignment"], name, formulas)
+    sheet = _alignment_sheet(workbook, name)
+    rows, notes = _read_alignment_sheet(sheet, name, formulas_of(sheet))
+    if sheet.title != "Alignment":
+        notes.insert(0, f"the Alignment sheet, renamed {sheet.title!r}, was read")
     modified = workbook.properties.modified
     return ReviewSheets(signature=signature, articles=articles, rows=rows, notes=notes, workbook_id=workbook_id,
                         saved=modified.isoformat() if isinstance(modified, datetime) else "")
