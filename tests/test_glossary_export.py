@@ -157,6 +157,25 @@ class TestWorkbook(GlossaryExporterContract):
             import_glossary_workbook(path, store)
         assert store.read_bytes() == before
 
+    def test_a_formula_without_a_value_blanks_no_headword(self, seed_glossary, tmp_path):
+        """The workbook is read for the values a spreadsheet saved with its formulas; a file written by a
+        program saves none, and "=UPPER(D3)" typed over a Kazakh headword and approved emptied the
+        store's Kazakh term. Such a cell is refused, one line, the store unchanged."""
+        from openpyxl import load_workbook
+
+        store = tmp_path / "store.tsv"
+        save_glossary(seed_glossary, store)
+        before = store.read_bytes()
+        path = self.write(seed_glossary, tmp_path)
+        workbook = load_workbook(path)
+        workbook["Terms"]["C3"] = "=UPPER(D3)"
+        workbook["Terms"]["G3"] = "approved"
+        workbook.save(path)
+        with pytest.raises(InputError, match=r"Terms row 3: the kk cell holds a formula \(=UPPER\(D3\)\) without a "
+                                             "saved value; type the text instead"):
+            import_glossary_workbook(path, store)
+        assert store.read_bytes() == before
+
     def test_foreign_workbook_refused(self, tmp_path):
         from openpyxl import Workbook
 

@@ -225,7 +225,7 @@ def read_glossary_workbook(path: str | os.PathLike) -> Glossary:
 def read_edited_rows(path: str | os.PathLike) -> list[EditedRow]:
     """The Terms rows of a glossary workbook with their exported cells (one-line errors for foreign,
     hostile or invalid workbooks)."""
-    from .xlsx_guard import open_xlsx
+    from .xlsx_guard import formula_cells, open_xlsx
 
     workbook = open_xlsx(path)
     try:
@@ -241,7 +241,7 @@ def read_edited_rows(path: str | os.PathLike) -> list[EditedRow]:
                              "export the glossary again")
         exported = {cells["id"]: cells for _, cells in _rows(workbook[EXPORTED_SHEET], path, EXPORTED_SHEET)}
         rows, seen = [], set()
-        for number, cells in _rows(workbook["Terms"], path, "Terms"):
+        for number, cells in _rows(workbook["Terms"], path, "Terms", formula_cells(path, workbook["Terms"])):
             entry = entry_from_row(cells, f"{path}: Terms row {number}: ")
             if entry.id in seen:
                 raise InputError(f"{path}: Terms row {number}: duplicate id {entry.id!r}")
@@ -252,8 +252,12 @@ def read_edited_rows(path: str | os.PathLike) -> list[EditedRow]:
         workbook.close()
 
 
-def _rows(sheet, path, title: str):
-    """(row number, store cells as clean text) for every non-empty row below the header."""
+def _rows(sheet, path, title: str, formulas: dict[tuple[int, int], str] | None = None):
+    """(row number, store cells as clean text) for every non-empty row below the header; a cell of
+    ``formulas`` without a value the person saw (none saved, or an error) is refused: read as empty,
+    it would blank the headword it stands in."""
+    from .xlsx_guard import shows_a_value
+
     rows = sheet.iter_rows(values_only=True)
     header = [str(value).strip() if value is not None else "" for value in next(rows, ())]
     missing = [column for column in COLUMNS if column not in header]
@@ -264,6 +268,11 @@ def _rows(sheet, path, title: str):
             raise InputError(f"{path}: the {title} sheet has more than {MAX_ROWS} rows")
         if not values or all(value in (None, "") for value in values):
             continue
+        for column, (name, value) in enumerate(zip(header, values, strict=False), 1):
+            formula = (formulas or {}).get((number, column))
+            if name in COLUMNS and formula is not None and not shows_a_value(value):
+                raise InputError(f"{path}: {title} row {number}: the {name} cell holds a formula ({formula}) "
+                                 f"{'giving ' + value if value else 'without a saved value'}; type the text instead")
         row = {name: _text(value) for name, value in zip(header, values, strict=False) if name}
         yield number, {name: " ".join(row.get(name, "").split()) for name in COLUMNS}
 

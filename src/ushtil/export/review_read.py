@@ -10,8 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -31,6 +29,7 @@ from .review_workbook import (
     WORKBOOK_ID,
     text_fingerprint,
 )
+from .xlsx_guard import shows_a_value
 
 
 @dataclass
@@ -104,19 +103,13 @@ class ReviewSheets:
 def read_review_sheets(path: str | os.PathLike) -> ReviewSheets:
     """Read a review workbook; :class:`InputError` (one line) when it is not an ushtil review
     workbook or not safe to open."""
-    from .xlsx_guard import open_xlsx
+    from .xlsx_guard import formula_cells, open_xlsx
 
     workbook = open_xlsx(path)
     try:
-        return _read(workbook, str(path), lambda sheet: _formulas(path, sheet))
+        return _read(workbook, str(path), lambda sheet: formula_cells(path, sheet))
     finally:
         workbook.close()
-
-
-#: The values of a formula that failed, as spreadsheets save them.
-ERROR_CODES = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!")
-#: A formula, as it stands in a sheet's XML (``<f>``, maybe with a namespace prefix).
-_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
 def _alignment_sheet(workbook, name: str):
@@ -136,31 +129,6 @@ def _alignment_sheet(workbook, name: str):
         found = "" if not renamed else f" (the sheets {', '.join(repr(s.title) for s in renamed)} all have its columns)"
         raise InputError(f"{name}: the review workbook has lost its Alignment sheet{found}")
     return renamed[0]
-
-
-def _formulas(path: str | os.PathLike, sheet) -> dict[tuple[int, int], str]:
-    """The cells of the reviewer's sheet that hold a formula, (row, column) → its text. The workbook
-    is read for the values a spreadsheet saved with its formulas; a file written by a program saves
-    none, and such a cell reads as empty. Read again with formulas only when the sheet has one."""
-    try:
-        with zipfile.ZipFile(path) as archive, archive.open(sheet._worksheet_path) as stream:
-            tail = b""
-            while chunk := stream.read(1 << 20):
-                if _FORMULA_TAG.search(tail + chunk):
-                    break
-                tail = chunk[-16:]
-            else:
-                return {}
-    except (KeyError, OSError, zipfile.BadZipFile):  # read once already: what openpyxl found is all there is
-        return {}
-    from openpyxl import load_workbook
-
-    with_formulas = load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    try:
-        return {(cell.row, cell.column): str(cell.value) for row in with_formulas[sheet.title].iter_rows()
-                for cell in row if getattr(cell, "data_type", "") == "f"}
-    finally:
-        with_formulas.close()
 
 
 def _read(workbook, name: str, formulas_of) -> ReviewSheets:
@@ -269,7 +237,7 @@ def _header_rows(sheet, columns: tuple[str, ...], name: str,
         values = {column: row[i] if i < len(row) else None for column, i in positions.items()}
         for column, i in positions.items():
             formula = (formulas or {}).get((number, i + 1))
-            if formula is not None and (values[column] is None or values[column] in ERROR_CODES):
+            if formula is not None and not shows_a_value(values[column]):
                 values[column] = Formula(formula, values[column])
         if any(value is not None and value != "" for value in (*row, *values.values())):
             yield number, values
