@@ -8,7 +8,6 @@ two forms overlap ("Орталық Азия" also starts like "Орта Азия
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -178,17 +177,15 @@ def find_terms(text: str, lang: str, rules: Iterable[TermRule], foreign: bool = 
         for match in form_pattern(typed, lang).finditer(text)
     ]
     candidates.sort(key=lambda m: (-len(m.form), m.kind != "approved", m.start))
-    # the matches kept, in text order and disjoint: a match is free when it overlaps neither neighbour
-    # of its place (checked against every kept match, the 28,000 matches of a 1 MB paragraph took 17 s)
+    # a match is kept where no kept match covers its characters (checked against every kept match,
+    # the 28,000 matches of a 1 MB paragraph took 17 s)
     taken: list[TermMatch] = []
-    starts: list[int] = []
+    covered = bytearray(len(text))
     for match in candidates:
-        place = bisect.bisect_right(starts, match.start)
-        if (place == 0 or taken[place - 1].end <= match.start) and (
-                place == len(taken) or match.end <= taken[place].start):
-            taken.insert(place, match)
-            starts.insert(place, match.start)
-    return taken
+        if covered.find(1, match.start, match.end) == -1:
+            taken.append(match)
+            covered[match.start:match.end] = b"\x01" * (match.end - match.start)
+    return sorted(taken, key=lambda m: m.start)
 
 
 def _split_cell(cell: str) -> tuple[str, ...]:
