@@ -89,6 +89,10 @@ def test_a_folder_given_for_an_abstract_file_is_named_so(tmp_path, capsys):
     assert error == f"ushtil extract: error: {tmp_path}: is a folder; name the file holding the abstract\n"
     assert main(["extract", "--en", str(tmp_path / "none.txt")]) == 2
     assert capsys.readouterr().err.endswith("none.txt: no such file\n")
+    (tmp_path / "en.txt").write_text("Abstract. Kazakhstan borders China.", encoding="utf-8")
+    # and a reference abstract: "FOLDER: unsupported file type (none)"
+    assert main(["check", "--en", str(tmp_path / "en.txt"), "--ref-kk", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"ushtil check: error: {tmp_path}: is a folder; name a file\n"
 
 
 def test_one_bad_file_among_good_ones_keeps_the_rest(tmp_path, capsys):

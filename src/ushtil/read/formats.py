@@ -160,6 +160,8 @@ SUFFIXES: tuple[str, ...] = tuple(_LOADERS)
 def load_text(path: str | Path) -> str:
     """The text of an article file of any supported format."""
     path = Path(path)
+    if path.is_dir():  # (its suffix is none of a format's: "unsupported file type (none)")
+        raise InputError(f"{path}: is a folder; name a file")
     loader = _LOADERS.get(path.suffix.lower())
     if loader is None:
         raise InputError(f"{path}: unsupported file type {path.suffix or '(none)'}; use {', '.join(SUFFIXES)}")
