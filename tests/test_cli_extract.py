@@ -101,7 +101,13 @@ def test_one_bad_file_among_good_ones_keeps_the_rest(tmp_path, capsys):
     out = tmp_path / "out.jsonl"
     assert main(["extract", str(tmp_path), "--json", str(out)]) == 1
     assert len(out.read_text(encoding="utf-8").splitlines()) == 1
-    assert "empty.txt: the file is empty" in capsys.readouterr().err
+    error = capsys.readouterr().err
+    assert "empty.txt: the file is empty" in error
+    # the closing summary counts both (to stdout it had none)
+    assert error.endswith(f"1 article(s) written to {out}; 1 input(s) could not be read (see the error lines above)\n")
+    assert main(["extract", str(tmp_path)]) == 1
+    assert capsys.readouterr().err.endswith("1 article(s) written to stdout; 1 input(s) could not be read "
+                                            "(see the error lines above)\n")
 
 
 def test_existing_output_survives_a_failed_run(tmp_path):
