@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
                               engine=engine, cache=cache)
     seconds = time.perf_counter() - started
     output = Path(args.output)
-    aligned, kept = _keep_reviewed(corpus.aligned, output, SUFFIX)
+    aligned, kept = _keep_reviewed(corpus.aligned, output, SUFFIX, corpus.errors)
     alignments = [item.alignment for item in aligned]
     signature = alignments[0].signature if alignments else ""
     # its own connection, so the summary's counts of results reused stay the aligner's (whose
@@ -120,16 +120,22 @@ def run(args: argparse.Namespace) -> int:
     return 1 if corpus.errors else 0
 
 
-def _keep_reviewed(aligned: list, output: Path, suffix: str) -> tuple[list, dict[str, str]]:
+def _keep_reviewed(aligned: list, output: Path, suffix: str, errors: list[str]) -> tuple[list, dict[str, str]]:
     """The articles to write, a reviewed alignment already in ``output`` standing for its article's
     new one (a person's review is never undone by a re-run; the review workbook and TMX show it),
-    and a note per article kept so."""
+    and a note per article kept so. A reviewed file that cannot be read (damaged by a hand edit) is
+    kept too, its article left out, with an error line in ``errors``: the other articles are done."""
     from ..aligner.io import read_aligned
 
     items, kept = [], {}
     for item in aligned:
         path = output / f"{item.name}{suffix}"
-        reviewed = read_aligned(path) if _says_reviewed(path) else None
+        try:
+            reviewed = read_aligned(path) if _says_reviewed(path) else None
+        except UshtilError as exc:
+            errors.append(f"{exc}; it says it was reviewed, so it is kept as it stands and {item.name} is left "
+                          "out (mend it, or delete it to align the article afresh)")
+            continue
         if reviewed is None or not reviewed.alignment.settings.get("reviewed"):
             items.append(item)
             continue
