@@ -17,6 +17,15 @@ def test_text_in_each_encoding_is_read(data, text):
     assert decode_text(data, "a.txt") == text
 
 
+def test_cp1251_is_read_as_cp1251_not_as_utf16():
+    """A Russian file saved as cp1251 (Windows' "ANSI") whose bytes are even in number decodes as
+    UTF-16 too, into private-use characters: so read, a triple's Russian text was one sentence of
+    garbage and every bead missing:ru, with no word said."""
+    data = "Казахстан в Центральной Азии.\n".encode("cp1251")
+    assert data.decode("utf-16")  # (no error: what made the garbage)
+    assert decode_text(data, "a.ru.txt") == "Казахстан в Центральной Азии.\n"
+
+
 def test_line_ends_become_line_feeds():
     assert decode_text(TEXT.replace("\n", "\r\n").encode(), "a.txt") == TEXT
     assert decode_text(TEXT.replace("\n", "\r").encode(), "a.txt") == TEXT

@@ -19,7 +19,10 @@ from .errors import InputError, OutputError
 #: Larger inputs are refused: a journal article is well under a megabyte of text.
 MAX_INPUT_BYTES = 16 * 1024 * 1024
 
-_FALLBACK_ENCODINGS = ("utf-16", "cp1251")
+#: Tried after UTF-8 fails. Not UTF-16 without a BOM: its text has a NUL byte in every ASCII character
+#: (refused as binary before), and any even number of other bytes decodes as UTF-16: half the short
+#: cp1251 texts were read as private-use characters.
+_FALLBACK_ENCODINGS = ("cp1251",)
 
 
 def check_input_file(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> int:
