@@ -26,6 +26,16 @@ def test_cp1251_is_read_as_cp1251_not_as_utf16():
     assert decode_text(data, "a.ru.txt") == "Казахстан в Центральной Азии.\n"
 
 
+def test_damaged_text_is_one_line_saying_where():
+    """A UTF-16 file cut short was an "internal error (UnicodeDecodeError …)" naming no file; a stray
+    byte in a UTF-8 file is shown where it is, to be mended."""
+    with pytest.raises(InputError, match=r"^a.txt: damaged UTF-16 text \(truncated data at byte 6\)$"):
+        decode_text(TEXT.encode("utf-16")[:7], "a.txt")
+    stray = TEXT.encode() + "Ә и е.\n".encode() + b"\xb9\n"  # (Ә's second byte is none of cp1251's)
+    with pytest.raises(InputError, match=r"^b.txt: not valid UTF-8 text \(byte 0xB9 on line 4\), nor UTF-16 or cp"):
+        decode_text(stray, "b.txt")
+
+
 def test_line_ends_become_line_feeds():
     assert decode_text(TEXT.replace("\n", "\r\n").encode(), "a.txt") == TEXT
     assert decode_text(TEXT.replace("\n", "\r").encode(), "a.txt") == TEXT

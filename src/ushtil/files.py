@@ -44,26 +44,32 @@ def check_input_file(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> int:
 def decode_text(data: bytes, name: str) -> str:
     """Decode bytes as UTF-8 (BOM allowed), UTF-16 with BOM or cp1251; refuse binary data."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:  # cut short, or a lone surrogate
+            raise InputError(f"{name}: damaged UTF-16 text ({exc.reason} at byte {exc.start})") from None
     else:
         if b"\x00" in data[:8192]:
             raise InputError(f"{name}: looks like a binary file, not text")
         try:
             text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = _decode_legacy(data, name)
+        except UnicodeDecodeError as exc:
+            text = _decode_legacy(data, name, exc)
     if _control_ratio(text) > 0.05:
         raise InputError(f"{name}: looks like a binary file, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def _decode_legacy(data: bytes, name: str) -> str:
+def _decode_legacy(data: bytes, name: str, failed: UnicodeDecodeError) -> str:
     for encoding in _FALLBACK_ENCODINGS:
         with contextlib.suppress(UnicodeDecodeError):
             text = data.decode(encoding)
             if _control_ratio(text) < 0.01:
                 return text
-    raise InputError(f"{name}: not valid UTF-8 text (nor UTF-16 or cp1251)")
+    # where UTF-8 failed: a stray byte in a UTF-8 file is mended there
+    line = data.count(b"\n", 0, failed.start) + 1
+    raise InputError(f"{name}: not valid UTF-8 text (byte 0x{data[failed.start]:02X} on line {line}), "
+                     "nor UTF-16 or cp1251")
 
 
 #: Characters XML 1.0 cannot hold (control codes, lone surrogates, U+FFFE/U+FFFF): no workbook, TMX or TBX
