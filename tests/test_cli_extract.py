@@ -110,6 +110,22 @@ def test_one_bad_file_among_good_ones_keeps_the_rest(tmp_path, capsys):
                                             "(see the error lines above)\n")
 
 
+def test_a_readers_unforeseen_failure_names_the_file(tmp_path, capsys, monkeypatch):
+    """A damaged file can make a library fail in a way no reader foresaw (pypdf's IndexError on a
+    broken page tree): the line said "internal error (IndexError: …)" and not which file."""
+    from ushtil.read import formats
+
+    def broken(path):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setitem(formats._LOADERS, ".pdf", broken)
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "seed.txt").write_bytes(SEED_ARTICLE.read_bytes())
+    assert main(["extract", str(tmp_path), "-j", "1", "-q", "--json", str(tmp_path / "out.jsonl")]) == 1
+    assert capsys.readouterr().err.startswith(
+        f"ushtil extract: error: {tmp_path / 'broken.pdf'}: internal error (IndexError: list index out of range)\n")
+
+
 def test_existing_output_survives_a_failed_run(tmp_path):
     out = tmp_path / "out.jsonl"
     out.write_text("previous results\n", encoding="utf-8")

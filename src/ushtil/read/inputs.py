@@ -244,6 +244,8 @@ def read_documents(
             outcomes[n] = Outcome(value=found)
     done = run_each(_read_and_split, [items[n] for n in todo], engine=engine, shared=(backend, split), on_done=on_done)
     for n, outcome in zip(todo, done, strict=True):
+        if outcome.error.startswith("internal error"):  # a reader's failure no one foresaw: which file
+            outcome = Outcome(error=f"{items[n].source}: {outcome.error}")
         outcomes[n] = outcome
         if outcome.ok and keys[n]:
             value = outcome.value
