@@ -229,3 +229,14 @@ def test_a_cipher_without_its_package_is_one_line(tmp_path, monkeypatch):
     monkeypatch.setattr(PdfReader, "decrypt", no_cryptography)
     with pytest.raises(InputError, match="pip install cryptography"):
         ushtil.read_article(_encrypted_copy(tmp_path / "restricted.pdf", "", "AES-128"))
+
+
+def test_a_pdf_whose_streams_pypdf_cannot_decode_is_one_line(tmp_path):
+    """pypdf raises NotImplementedError for a filter it does not know (and LimitReachedError, not a
+    PdfReadError, for a page tree in a loop): "internal error (NotImplementedError: …)" before."""
+    from ushtil.errors import InputError
+
+    path = tmp_path / "unknown_filter.pdf"
+    path.write_bytes((LAYOUTS / "seed_one_column.pdf").read_bytes().replace(b"/FlateDecode", b"/FlateDecodX"))
+    with pytest.raises(InputError, match=r"unknown_filter.pdf: not a readable PDF \(Unsupported filter /FlateDecodX\)"):
+        ushtil.read_article(path)

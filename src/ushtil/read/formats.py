@@ -103,7 +103,7 @@ def _load_pdf(path: Path) -> str:
     import logging
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     from .pdf_layout import page_text_runs, text_of_pages
 
@@ -119,14 +119,15 @@ def _load_pdf(path: Path) -> str:
         pages = [page_text_runs(page) for page in reader.pages]
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    # PdfReadError, LimitReachedError (a page tree in a loop), NotImplementedError (an unknown filter) …
+    except (PyPdfError, NotImplementedError, ValueError, KeyError, TypeError, OSError) as exc:
         raise InputError(f"{path}: not a readable PDF ({exc})") from exc
     text = text_of_pages(pages)
     if sum(ch.isalpha() for ch in text) < 20:
         # fonts whose glyphs pypdf places but cannot report one by one: its plain text, unlaid
         try:
             text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
-        except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+        except (PyPdfError, NotImplementedError, ValueError, KeyError, TypeError, OSError):
             text = ""
     if sum(ch.isalpha() for ch in text) < 20:
         raise InputError(f"{path}: the PDF has no text layer (a scan?); run OCR on it first")
