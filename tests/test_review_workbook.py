@@ -384,6 +384,21 @@ class TestReviewWorkbook(ExporterContract):
         path.write_text("Article\tBead #\n", encoding="utf-8")
         self.refused(path, capsys, "not an .xlsx workbook")
 
+    def test_a_sheet_damaged_past_its_start_refused(self, seed_alignment, tmp_path, capsys):
+        """Sheets are parsed as their rows are read, and only their start is checked before: a sheet
+        damaged further on was an "internal error: ParseError … (please report it)"."""
+        path = tmp_path / "review.xlsx"
+        write_review_workbook([seed_alignment], path)
+        sheet = load_workbook(path, read_only=True)["Alignment"]._worksheet_path
+        with zipfile.ZipFile(path) as archive:
+            parts = {name: archive.read(name) for name in archive.namelist()}
+        middle = len(parts[sheet]) // 2
+        parts[sheet] = parts[sheet][:middle] + b"<<&" + parts[sheet][middle:]
+        with zipfile.ZipFile(path, "w") as archive:
+            for name, data in parts.items():
+                archive.writestr(name, data)
+        self.refused(path, capsys, r"damaged .xlsx archive \(ParseError: not well-formed")
+
     def test_zip_bomb_refused(self, tmp_path, capsys):
         path = tmp_path / "bomb.xlsx"
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -225,31 +225,38 @@ def read_glossary_workbook(path: str | os.PathLike) -> Glossary:
 def read_edited_rows(path: str | os.PathLike) -> list[EditedRow]:
     """The Terms rows of a glossary workbook with their exported cells (one-line errors for foreign,
     hostile or invalid workbooks)."""
-    from .xlsx_guard import formula_cells, open_xlsx
+    from .xlsx_guard import damage_is_one_line, open_xlsx
 
     workbook = open_xlsx(path)
     try:
-        names = workbook.sheetnames
-        if "About" not in names or "Terms" not in names:
-            raise InputError(f"{path}: not an ushtil glossary workbook (no Terms and About sheets)")
-        about = {str(row[0]): row[1] for row in workbook["About"].iter_rows(max_row=20, max_col=2, values_only=True)
-                 if row and row[0] is not None}
-        if about.get("format") != MARKER:
-            raise InputError(f"{path}: not an ushtil glossary workbook (its About sheet lacks the marker)")
-        if EXPORTED_SHEET not in names:
-            raise InputError(f"{path}: made by an older ushtil (no {EXPORTED_SHEET} sheet to tell edited rows); "
-                             "export the glossary again")
-        exported = {cells["id"]: cells for _, cells in _rows(workbook[EXPORTED_SHEET], path, EXPORTED_SHEET)}
-        rows, seen = [], set()
-        for number, cells in _rows(workbook["Terms"], path, "Terms", formula_cells(path, workbook["Terms"])):
-            entry = entry_from_row(cells, f"{path}: Terms row {number}: ")
-            if entry.id in seen:
-                raise InputError(f"{path}: Terms row {number}: duplicate id {entry.id!r}")
-            seen.add(entry.id)
-            rows.append(EditedRow(entry, cells, exported.get(entry.id)))
-        return rows
+        with damage_is_one_line(path):
+            return _edited_rows(workbook, path)
     finally:
         workbook.close()
+
+
+def _edited_rows(workbook, path) -> list[EditedRow]:
+    from .xlsx_guard import formula_cells
+
+    names = workbook.sheetnames
+    if "About" not in names or "Terms" not in names:
+        raise InputError(f"{path}: not an ushtil glossary workbook (no Terms and About sheets)")
+    about = {str(row[0]): row[1] for row in workbook["About"].iter_rows(max_row=20, max_col=2, values_only=True)
+             if row and row[0] is not None}
+    if about.get("format") != MARKER:
+        raise InputError(f"{path}: not an ushtil glossary workbook (its About sheet lacks the marker)")
+    if EXPORTED_SHEET not in names:
+        raise InputError(f"{path}: made by an older ushtil (no {EXPORTED_SHEET} sheet to tell edited rows); "
+                         "export the glossary again")
+    exported = {cells["id"]: cells for _, cells in _rows(workbook[EXPORTED_SHEET], path, EXPORTED_SHEET)}
+    rows, seen = [], set()
+    for number, cells in _rows(workbook["Terms"], path, "Terms", formula_cells(path, workbook["Terms"])):
+        entry = entry_from_row(cells, f"{path}: Terms row {number}: ")
+        if entry.id in seen:
+            raise InputError(f"{path}: Terms row {number}: duplicate id {entry.id!r}")
+        seen.add(entry.id)
+        rows.append(EditedRow(entry, cells, exported.get(entry.id)))
+    return rows
 
 
 def _rows(sheet, path, title: str, formulas: dict[tuple[int, int], str] | None = None):

@@ -103,11 +103,12 @@ class ReviewSheets:
 def read_review_sheets(path: str | os.PathLike) -> ReviewSheets:
     """Read a review workbook; :class:`InputError` (one line) when it is not an ushtil review
     workbook or not safe to open."""
-    from .xlsx_guard import formula_cells, open_xlsx
+    from .xlsx_guard import damage_is_one_line, formula_cells, open_xlsx
 
     workbook = open_xlsx(path)
     try:
-        return _read(workbook, str(path), lambda sheet: formula_cells(path, sheet))
+        with damage_is_one_line(path):
+            return _read(workbook, str(path), lambda sheet: formula_cells(path, sheet))
     finally:
         workbook.close()
 

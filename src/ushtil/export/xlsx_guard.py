@@ -10,10 +10,14 @@ parses worksheets through defusedxml when it is installed (``openpyxl.DEFUSEDXML
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import zipfile
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 from ..errors import InputError
 from ..files import check_input_file
@@ -108,6 +112,19 @@ def _check_xml_part(path: Path, archive: zipfile.ZipFile, entry: zipfile.ZipInfo
             ) from exc
         except ParseError as exc:
             raise InputError(f"{path}: damaged .xlsx archive: part {entry.filename} is not XML ({exc})") from exc
+
+
+@contextlib.contextmanager
+def damage_is_one_line(path: str | os.PathLike) -> Iterator[None]:
+    """openpyxl's read-only mode parses a sheet as its rows are read, after :func:`check_xlsx` looked
+    at the start of each part only: a part damaged further on is a one-line error too (it was an
+    "internal error: ParseError")."""
+    try:
+        yield
+    except (ParseError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise InputError(f"{path}: damaged .xlsx archive ({type(exc).__name__}: {exc})") from None
+    except (KeyError, ValueError, TypeError) as exc:  # what openpyxl raises for a malformed element, as at opening
+        raise InputError(f"{path}: cannot read the workbook ({type(exc).__name__}: {exc})") from None
 
 
 def open_xlsx(path: str | os.PathLike):
