@@ -152,3 +152,23 @@ def test_an_alignment_over_its_limit_is_one_line(tmp_path, seed_alignment, monke
     assert not opened.ok and "too large" in str(opened.error) and "\n" not in str(opened.error)
     with pytest.raises(InputError, match="too large"):
         read_aligned(path)
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda bead: {**bead, "text": "The whole bead, typed over."}, "has no attribute 'get'"),
+    (lambda bead: {**bead, "sentence_text": None, "text": None}, "has no attribute 'get'"),
+    (lambda bead: {**bead, "en": [-1]}, "a sentence number below 0"),
+])
+def test_an_alignment_file_edited_by_hand_is_one_line(tmp_path, seed_article, seed_alignment, edit, message):
+    """A bead's "text" or "sentence_text" made a string or null was an "internal error (AttributeError …)"
+    naming no file; a sentence number -1 was read as the last sentence."""
+    import json
+
+    path = tmp_path / "seed.alignment.jsonl"
+    write_aligned(AlignedArticle(seed_article, seed_alignment), path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[3] = json.dumps(edit(json.loads(lines[3])), ensure_ascii=False)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=f"^{path}:4: not a bead \\(.*{message}") as raised:
+        read_aligned(path)
+    assert "\n" not in str(raised.value)

@@ -119,24 +119,26 @@ def _parse(path: Path, text: str) -> tuple[Alignment, Article | None]:
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        try:
+        try:  # (a file edited by hand: "text": "…" where an object was is an AttributeError)
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise ValueError("not a JSON object")
             bead = Bead.from_dict(record)
-        except (ValueError, TypeError) as exc:
+            if any(index < 0 for indices in bead.sentences.values() for index in indices):
+                raise ValueError("a sentence number below 0")  # (Python would take -1 for the last)
+            sentence_text = record.get("sentence_text") or {}
+            for lang in LANGS:
+                texts = sentence_text.get(lang) or []
+                indices = bead.sentences[lang]
+                if len(texts) != len(indices):
+                    texts = [bead.text.get(lang, "")] + [""] * (len(indices) - 1) if indices else []
+                for index, sentence in zip(indices, texts, strict=False):
+                    found[lang][index] = sentence
+        except (ValueError, TypeError, AttributeError) as exc:
             raise InputError(f"{path}:{number}: not a bead ({exc})") from exc
         if not beads and isinstance(record.get("alignment"), dict):
             header = record["alignment"]
         beads.append(bead)
-        sentence_text = record.get("sentence_text") or {}
-        for lang in LANGS:
-            texts = sentence_text.get(lang) or []
-            indices = bead.sentences[lang]
-            if len(texts) != len(indices):
-                texts = [bead.text.get(lang, "")] + [""] * (len(indices) - 1) if indices else []
-            for index, sentence in zip(indices, texts, strict=False):
-                found[lang][index] = sentence
     sentences = {lang: [found[lang].get(i, "") for i in range(max(found[lang], default=-1) + 1)] for lang in LANGS}
     name = path.name[: -len(SUFFIX)] if path.name.endswith(SUFFIX) else path.stem
     try:
