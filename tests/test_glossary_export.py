@@ -143,6 +143,43 @@ class TestWorkbook(GlossaryExporterContract):
         assert (back.get("astana").kk, back.get("astana").source) == ("Астана", "workbook")
         assert back.get("central-asia").variants == seed_glossary.find("Central Asia").variants
 
+    def test_a_decision_made_in_the_store_since_the_export_is_not_undone(self, seed_glossary, tmp_path, capsys):
+        """Anna approves "Russia" in the store with her Kazakh headword; Boris, on the workbook exported
+        before, rejects it and edits another row. Boris's import made the entry rejected, with no word
+        said. Now his row is not taken (a conflict line, exit 1), his other row is, and a row that only
+        adds a note to an entry decided since is taken too."""
+        from openpyxl import load_workbook
+
+        store = tmp_path / "store.tsv"
+        save_glossary(seed_glossary, store)
+        path = self.write(seed_glossary, tmp_path)
+        anna = load_glossary(store)
+        russia = anna.find("Russia")
+        russia.status, russia.kk = "approved", "Ресей Федерациясы"
+        anna.find("China").status = "approved"
+        save_glossary(anna, store)
+        workbook = load_workbook(path)
+        terms = workbook["Terms"]
+        column = {cell.value: cell.column for cell in terms[1]}
+        for row in range(2, terms.max_row + 1):
+            english = terms.cell(row=row, column=column["en"]).value
+            if english == "Russia":
+                terms.cell(row=row, column=column["status"], value="rejected")
+            elif english == "China":
+                terms.cell(row=row, column=column["note"], value="also PRC")
+            elif english == "EU":
+                terms.cell(row=row, column=column["status"], value="approved")
+        workbook.save(path)
+
+        assert main(["glossary", "import", str(path), "--store", str(store)]) == 1
+        err = capsys.readouterr().err
+        assert (f"  conflict: {russia.id}: status changed in the store since the workbook was exported, and the "
+                "entry is approved there; this row's status 'rejected' not taken") in err
+        back = load_glossary(store)
+        assert (back.find("Russia").status, back.find("Russia").kk) == ("approved", "Ресей Федерациясы")
+        assert (back.find("China").status, back.find("China").note) == ("approved", "also PRC")
+        assert back.find("EU").status == "approved"
+
     def test_bad_status_in_workbook_changes_nothing(self, seed_glossary, tmp_path):
         from openpyxl import load_workbook
 

@@ -244,8 +244,8 @@ def import_workbook(workbook: str, store: str | None, *, output: str | None = No
             written.write_text(target, store_text(result.glossary))
         done = _write_exports(result.glossary, exports, written)
     print(f"{Path(workbook).name} → {target}: {result.summary()}", file=sys.stderr)
-    for conflict in result.conflicts:
+    for conflict in [*result.conflicts, *result.kept]:
         print(f"  conflict: {conflict}", file=sys.stderr)
     if done:
         print("written: " + ", ".join(done), file=sys.stderr)
-    return 0
+    return 1 if result.kept else 0

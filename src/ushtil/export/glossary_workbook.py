@@ -188,6 +188,8 @@ class GlossaryImport:
     unchanged: int = 0
     #: two approved entries claiming one term in one language (reported, never merged)
     conflicts: list[str] = field(default_factory=list)
+    #: rows not taken: the store's entry was approved or rejected (or its headwords changed) since the export
+    kept: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -197,7 +199,8 @@ class GlossaryImport:
         return (f"{len(self.updated)} entries updated, {len(self.added)} added, {self.unchanged} unchanged"
                 + (f" (updated: {', '.join(self.updated[:8])}{' …' if len(self.updated) > 8 else ''})"
                    if self.updated else "")
-                + (f"; {len(self.conflicts)} conflict(s)" if self.conflicts else ""))
+                + (f"; {len(self.conflicts)} conflict(s)" if self.conflicts else "")
+                + (f"; {len(self.kept)} row(s) not taken, the store decided since" if self.kept else ""))
 
 
 @dataclass
@@ -292,14 +295,22 @@ def _text(value) -> str:
     return str(value)
 
 
+#: The cells of a person's decision on an entry: its status, and the headwords and kind it is taken with.
+_DECIDING = ("status", "en", "kk", "ru", "kind")
+
+
 def import_glossary_workbook(path: str | os.PathLike, store: str | os.PathLike, save: bool = True) -> GlossaryImport:
     """Apply what a person changed in an edited workbook to the curated store.
 
     A row left as exported changes nothing; an edited row changes only the cells that were edited
     (choosing "approved" also takes the headwords the row shows); a row with an id the workbook did not
-    export is added; a deleted row deletes nothing. Two approved entries claiming one term in one
-    language are reported in :attr:`GlossaryImport.conflicts`. With ``save`` the store is rewritten
-    atomically, only when something changed and the whole workbook is valid.
+    export is added; a deleted row deletes nothing. An edited row is not taken where the store's entry
+    is approved or rejected and a cell of that decision (status, headwords, kind) this row changes was
+    changed in the store since the export (:attr:`GlossaryImport.kept`): a decision made since is never
+    undone by an older workbook (to change it, export the store again). Two
+    approved entries claiming one term in one language are reported in
+    :attr:`GlossaryImport.conflicts`. With ``save`` the store is rewritten atomically, only when
+    something changed and the whole workbook is valid.
     """
     rows = read_edited_rows(path)
     current = load_glossary(store) if Path(store).exists() else Glossary()
@@ -323,6 +334,14 @@ def import_glossary_workbook(path: str | os.PathLike, store: str | os.PathLike, 
                    if name != "id" and getattr(row.entry, name) != getattr(stored, name)}
         if not changes:
             result.unchanged += 1
+            continue
+        stored_cells = dict(zip(COLUMNS, entry_row(stored), strict=True))
+        decided_since = [name for name in changes if name in _DECIDING
+                         and stored_cells[name] != (row.exported or {}).get(name, "")]
+        if stored.status in ("approved", "rejected") and decided_since:
+            result.kept.append(f"{stored.id}: {', '.join(decided_since)} changed in the store since the workbook "
+                               f"was exported, and the entry is {stored.status} there; this row's "
+                               f"{', '.join(f'{name} {value!r}' for name, value in changes.items())} not taken")
             continue
         for name, value in changes.items():
             setattr(stored, name, value)
