@@ -70,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
     read += [path for path in (glossary_path(args),) if path]
     guard_outputs(read, [requested("-o", args.output, FOLDER), requested("--xlsx", args.xlsx, "xlsx"),
                          requested("--tmx", args.tmx, "tmx")])
+    if args.xlsx and Path(args.xlsx).is_file():
+        _refuse_unimported_review(Path(args.xlsx), Path(args.output))
     pairs, glossary = glossary_terms(args)
     shown = None if args.quiet else (lambda items, label: progress(items, len(items), label, unit="text"))
     cache = ResultCache(Path(args.output) / CACHE_FOLDER, reuse=not args.fresh)
@@ -118,6 +120,19 @@ def run(args: argparse.Namespace) -> int:
         if path:
             print(f"  {option} written to {path}", file=sys.stderr)
     return 1 if corpus.errors else 0
+
+
+def _refuse_unimported_review(workbook: Path, output: Path) -> None:
+    """A review workbook holding a reviewer's decisions the folder's alignments do not record as
+    imported is not written over (hours of a reviewer's work, lost to a re-run)."""
+    from ..export.review_apply import unimported_rows
+
+    lost = unimported_rows(workbook, output)
+    if lost:
+        shown = ", ".join(lost[:3]) + (f" and {len(lost) - 3} more" if len(lost) > 3 else "")
+        raise UshtilError(f"--xlsx {workbook}: holds a reviewer's decisions or edits not imported into {output} "
+                          f"({shown}); import it first (ushtil review import {workbook} -o {output}), "
+                          "or name another file")
 
 
 def _keep_reviewed(aligned: list, output: Path, suffix: str, errors: list[str]) -> tuple[list, dict[str, str]]:
