@@ -344,6 +344,35 @@ def test_cli_builds_exports_merges_and_imports(tmp_path, capsys):
     assert "0 entries updated, 0 added" in capsys.readouterr().err
 
 
+def test_a_workbook_with_edits_not_imported_is_not_written_over(tmp_path, capsys):
+    """A terminologist approves "China" in g.xlsx; the build is run again with -o g.xlsx before the
+    import: her workbook was replaced by a fresh export (exit 0). Refused now, the workbook kept; once
+    imported, the build writes it again."""
+    from openpyxl import load_workbook
+
+    store, xlsx = tmp_path / "store.tsv", tmp_path / "g.xlsx"
+    build = ["glossary", str(SEED_ARTICLE), "-o", str(xlsx), "--store", str(store), "-q"]
+    assert main(build) == 0
+    workbook = load_workbook(xlsx)
+    terms = workbook["Terms"]
+    column = {cell.value: cell.column for cell in terms[1]}
+    row = next(row for row in range(2, terms.max_row + 1) if terms.cell(row=row, column=column["en"]).value == "China")
+    terms.cell(row=row, column=column["status"], value="approved")
+    china = terms.cell(row=row, column=column["id"]).value
+    workbook.save(xlsx)
+    edited = xlsx.read_bytes()
+    capsys.readouterr()
+
+    assert main(build) == 2
+    assert capsys.readouterr().err == (
+        f"ushtil glossary: error: -o {xlsx}: holds edits the store does not hold ({china}); import them first "
+        f"(ushtil glossary import {xlsx} --store {store}), or name another file\n")
+    assert xlsx.read_bytes() == edited
+    assert main(["glossary", "import", str(xlsx), "--store", str(store)]) == 0
+    assert main(build) == 0
+    assert load_glossary(store).get(china).status == "approved"
+
+
 @pytest.mark.parametrize(("argv", "message"), [
     (["glossary", "missing-file.txt", "--csv", "x.csv"], "no such file"),
     (["glossary", str(SEED_ARTICLE)], "nothing to write"),

@@ -146,6 +146,21 @@ def _written_before(cache: ResultCache, key: str, path: Path) -> bool:
         return False
 
 
+def _refuse_unimported_workbook(exports: list, store, store_option: str | None) -> None:
+    """A glossary workbook holding a person's edits the store does not hold is not written over (a
+    terminologist's decisions, lost to a re-run)."""
+    from ..export.glossary_workbook import unimported_rows
+
+    for item in filter(None, exports):
+        if item.path.suffix.lower() == ".xlsx" and item.path.is_file():
+            lost = unimported_rows(item.path, store)
+            if lost:
+                shown = ", ".join(lost[:3]) + (f" and {len(lost) - 3} more" if len(lost) > 3 else "")
+                raise UshtilError(f"{item.option} {item.path}: holds edits the store does not hold ({shown}); "
+                                  f"import them first (ushtil glossary import {item.path}"
+                                  f"{f' --store {store_option}' if store_option else ''}), or name another file")
+
+
 def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | None, store: str | None,
           nlp: str, min_confidence: float | None, use_store: bool = True, candidates: bool = False,
           quiet: bool = False, jobs: int | None = None, scheduler: str | None = None, fresh: bool = False) -> int:
@@ -166,6 +181,7 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
 
     # the store first: a malformed one is its one line before a long build, not after
     existing = load_glossary(curated) if curated and curated.exists() else None
+    _refuse_unimported_workbook(exports, existing, store)
     pairs, terms_file = _aligner_terms(store)
     errors: list[str] = []
     notes: list[str] = []

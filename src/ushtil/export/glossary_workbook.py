@@ -354,6 +354,21 @@ def import_glossary_workbook(path: str | os.PathLike, store: str | os.PathLike, 
     return result
 
 
+def unimported_rows(path: str | os.PathLike, store: Glossary | None) -> list[str]:
+    """The ids of the rows of the glossary workbook at ``path`` a person edited that ``store`` does not
+    hold as edited: what a workbook written over it would lose (none for a file that is no glossary
+    workbook ushtil reads). The statistics cells (variants, source), which every build refreshes, are
+    not compared."""
+    try:
+        rows = read_edited_rows(path)
+    except InputError:
+        return []
+    stored = {entry.id: dict(zip(COLUMNS, entry_row(entry), strict=True)) for entry in (store.entries if store else [])}
+    return [row.entry.id for row in rows
+            if any(row.cells[name] != stored.get(row.entry.id, {}).get(name) for name in row.edited
+                   if name not in ("variants", "source"))]
+
+
 def approved_conflicts(glossary: Glossary) -> list[str]:
     """One line per term that two approved entries both claim as their headword in one language."""
     claims: dict[tuple[str, str], list[str]] = {}
