@@ -373,6 +373,24 @@ def test_a_workbook_with_edits_not_imported_is_not_written_over(tmp_path, capsys
     assert load_glossary(store).get(china).status == "approved"
 
 
+def test_a_workbook_the_last_run_wrote_is_not_read_for_edits(tmp_path, monkeypatch):
+    """A re-run over a work folder does not read its workbook again to find a person's edits when the
+    file holds the bytes the last run wrote (0.3 s of a 0.6 s re-run of a 4 MB triple's glossary)."""
+    import ushtil.export.glossary_workbook
+
+    work = tmp_path / "work"
+    assert main(["align", str(SEED_ARTICLE), "-o", str(work), "-q"]) == 0
+    build = ["glossary", str(work), "-o", str(work / "g.xlsx"), "--no-store", "-q"]
+    assert main(build) == 0
+    read = []
+    real = ushtil.export.glossary_workbook.unimported_rows
+    monkeypatch.setattr(ushtil.export.glossary_workbook, "unimported_rows",
+                        lambda *args: read.append(args) or real(*args))
+    assert main(build) == 0 and read == []
+    (work / "g.xlsx").write_bytes((work / "g.xlsx").read_bytes() + b"\0")  # (bytes not written by ushtil)
+    assert main(build) == 0 and len(read) == 1
+
+
 @pytest.mark.parametrize(("argv", "message"), [
     (["glossary", "missing-file.txt", "--csv", "x.csv"], "no such file"),
     (["glossary", str(SEED_ARTICLE)], "nothing to write"),

@@ -23,7 +23,9 @@ from .common import (
     glossary_path,
     glossary_terms,
     progress,
+    record_written,
     report_errors,
+    untouched_since_written,
 )
 
 
@@ -70,11 +72,11 @@ def run(args: argparse.Namespace) -> int:
     read += [path for path in (glossary_path(args),) if path]
     guard_outputs(read, [requested("-o", args.output, FOLDER), requested("--xlsx", args.xlsx, "xlsx"),
                          requested("--tmx", args.tmx, "tmx")])
-    if args.xlsx and Path(args.xlsx).is_file():
-        _refuse_unimported_review(Path(args.xlsx), Path(args.output))
     pairs, glossary = glossary_terms(args)
     shown = None if args.quiet else (lambda items, label: progress(items, len(items), label, unit="text"))
     cache = ResultCache(Path(args.output) / CACHE_FOLDER, reuse=not args.fresh)
+    if args.xlsx and Path(args.xlsx).is_file() and not untouched_since_written(cache, Path(args.xlsx)):
+        _refuse_unimported_review(Path(args.xlsx), Path(args.output))
     started = time.perf_counter()
     with engine_of(args) as engine:
         corpus = align_inputs(inputs, term_pairs=pairs, glossary=glossary, nlp=args.nlp, progress=shown,
@@ -95,7 +97,10 @@ def run(args: argparse.Namespace) -> int:
         if aligned and args.xlsx:
             from ..export.review_workbook import write_review_workbook
 
-            write_review_workbook(aligned, written.stage(args.xlsx), signature=signature)
+            staged = written.stage(args.xlsx)
+            write_review_workbook(aligned, staged, signature=signature)
+            record_written(files, Path(args.xlsx), staged)
+            files.flush()
         if alignments and args.tmx:
             from ..export.tmx import write_tmx
 
@@ -124,7 +129,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _refuse_unimported_review(workbook: Path, output: Path) -> None:
     """A review workbook holding a reviewer's decisions the folder's alignments do not record as
-    imported is not written over (hours of a reviewer's work, lost to a re-run)."""
+    imported is not written over (hours of a reviewer's work, lost to a re-run). (One the folder's
+    last run wrote, unchanged since, is not read to find out.)"""
     from ..export.review_apply import unimported_rows
 
     lost = unimported_rows(workbook, output)

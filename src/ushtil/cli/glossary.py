@@ -24,6 +24,8 @@ from .common import (
     capped_notes,
     error_reporter,
     progress,
+    record_written,
+    untouched_since_written,
     work_folder_cache,
 )
 
@@ -119,6 +121,8 @@ def _write_exports(glossary, exports: list, written: OutputTransaction, candidat
             continue
         staged = written.stage(item.path)
         exporter.write_file(glossary.with_candidates() if whole else glossary, staged)
+        if exporter.suffix == ".xlsx":
+            record_written(cache, Path(item.path), staged)
         if key:
             cache.put(key, hashlib.sha256(Path(staged).read_bytes()).hexdigest())
         done.append(f"{exporter.name} {item.path}")
@@ -146,14 +150,16 @@ def _written_before(cache: ResultCache, key: str, path: Path) -> bool:
         return False
 
 
-def _refuse_unimported_workbook(exports: list, store, store_option: str | None) -> None:
+def _refuse_unimported_workbook(exports: list, store, store_option: str | None, cache: ResultCache | None) -> None:
     """A glossary workbook holding a person's edits the store does not hold is not written over (a
-    terminologist's decisions, lost to a re-run)."""
+    terminologist's decisions, lost to a re-run); one the work folder's last run wrote, unchanged
+    since, is not read to find out."""
     from ..export.glossary_workbook import unimported_rows
 
     for item in filter(None, exports):
-        if item.path.suffix.lower() == ".xlsx" and item.path.is_file():
-            lost = unimported_rows(item.path, store)
+        path = item.path
+        if path.suffix.lower() == ".xlsx" and path.is_file() and not untouched_since_written(cache, path):
+            lost = unimported_rows(path, store)
             if lost:
                 shown = ", ".join(lost[:3]) + (f" and {len(lost) - 3} more" if len(lost) > 3 else "")
                 raise UshtilError(f"{item.option} {item.path}: holds edits the store does not hold ({shown}); "
@@ -181,12 +187,12 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
 
     # the store first: a malformed one is its one line before a long build, not after
     existing = load_glossary(curated) if curated and curated.exists() else None
-    _refuse_unimported_workbook(exports, existing, store)
     pairs, terms_file = _aligner_terms(store)
     errors: list[str] = []
     notes: list[str] = []
     started = time.perf_counter()
     cache = work_folder_cache(inputs, fresh)
+    _refuse_unimported_workbook(exports, existing, store, cache)
     # (the build's cache entries are stored on a worker while the outputs are written: Engine.meanwhile)
     with engine_for(jobs, scheduler) as engine, engine.finishing_meanwhile():
         try:
