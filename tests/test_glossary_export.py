@@ -233,6 +233,14 @@ class TestWorkbook(GlossaryExporterContract):
             import_glossary_workbook(path, store)
         assert store.read_bytes() == before
 
+    def test_a_review_workbook_is_named_so(self, seed_alignment, tmp_path):
+        from ushtil.export.review_workbook import write_review_workbook
+
+        path = tmp_path / "review.xlsx"
+        write_review_workbook([seed_alignment], path)
+        with pytest.raises(InputError, match="a review workbook, not a glossary workbook: ushtil review import"):
+            read_glossary_workbook(path)
+
     def test_foreign_workbook_refused(self, tmp_path):
         from openpyxl import Workbook
 

@@ -399,6 +399,15 @@ class TestReviewWorkbook(ExporterContract):
                 archive.writestr(name, data)
         self.refused(path, capsys, r"damaged .xlsx archive \(ParseError: not well-formed")
 
+    def test_a_glossary_workbook_is_named_so(self, tmp_path, capsys):
+        """It was "not an ushtil review workbook (format 'unknown')": both workbooks have a hidden _ushtil sheet."""
+        from ushtil.export.glossary_base import export_glossary
+        from ushtil.glossary import Glossary, GlossaryEntry
+
+        path = tmp_path / "glossary.xlsx"
+        export_glossary(Glossary(entries=[GlossaryEntry(id="eu", en="EU", kk="ЕО", ru="ЕС")]), path)
+        self.refused(path, capsys, "a glossary workbook, not a review workbook: ushtil glossary import")
+
     def test_zip_bomb_refused(self, tmp_path, capsys):
         path = tmp_path / "bomb.xlsx"
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:

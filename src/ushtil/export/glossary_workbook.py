@@ -242,6 +242,8 @@ def _edited_rows(workbook, path) -> list[EditedRow]:
     from .xlsx_guard import formula_cells
 
     names = workbook.sheetnames
+    if "Alignment" in names and "Terms" not in names:
+        raise InputError(f"{path}: a review workbook, not a glossary workbook: ushtil review import {path} -o FOLDER")
     if "About" not in names or "Terms" not in names:
         raise InputError(f"{path}: not an ushtil glossary workbook (no Terms and About sheets)")
     about = {str(row[0]): row[1] for row in workbook["About"].iter_rows(max_row=20, max_col=2, values_only=True)

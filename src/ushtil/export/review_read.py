@@ -133,6 +133,8 @@ def _alignment_sheet(workbook, name: str):
 
 
 def _read(workbook, name: str, formulas_of) -> ReviewSheets:
+    if {"Terms", "About"} <= set(workbook.sheetnames):
+        raise InputError(f"{name}: a glossary workbook, not a review workbook: ushtil glossary import {name}")
     if METADATA_SHEET not in workbook.sheetnames:
         raise InputError(f"{name}: not an ushtil review workbook (it has no {METADATA_SHEET} metadata sheet)")
     signature, workbook_id, articles = _read_metadata(workbook[METADATA_SHEET], name)
