@@ -376,6 +376,14 @@ def test_a_workbook_with_edits_not_imported_is_not_written_over(tmp_path, capsys
         f"ushtil glossary: error: -o {xlsx}: holds edits the store does not hold ({china}); import them first "
         f"(ushtil glossary import {xlsx} --store {store}), or name another file\n")
     assert xlsx.read_bytes() == edited
+    # nor by the export after another workbook's import
+    other = tmp_path / "other.xlsx"
+    assert main(["glossary", str(SEED_ARTICLE), "-o", str(other), "--store", str(store), "-q"]) == 0
+    capsys.readouterr()
+    assert main(["glossary", "import", str(other), "--store", str(store), "-o", str(xlsx)]) == 2
+    assert f"-o {xlsx}: holds edits the store does not hold ({china})" in capsys.readouterr().err
+    assert xlsx.read_bytes() == edited
+
     assert main(["glossary", "import", str(xlsx), "--store", str(store)]) == 0
     assert main(build) == 0
     assert load_glossary(store).get(china).status == "approved"

@@ -261,6 +261,7 @@ def import_workbook(workbook: str, store: str | None, *, output: str | None = No
     exports = _exports(output, tbx, csv)
     guard_outputs([Path(workbook)], exports, updated=_store_output(str(target)))
     result = import_glossary_workbook(workbook, target, save=False)
+    _refuse_unimported_workbook(exports, result.glossary, store, None)  # (another person's workbook)
     with OutputTransaction([Path(workbook)]) as written:
         if result.changed:
             written.write_text(target, store_text(result.glossary))
