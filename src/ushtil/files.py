@@ -11,6 +11,7 @@ import contextlib
 import os
 import re
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,7 +58,14 @@ def decode_text(data: bytes, name: str) -> str:
             text = _decode_legacy(data, name, exc)
     if _control_ratio(text) > 0.05:
         raise InputError(f"{name}: looks like a binary file, not text")
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    return composed(text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text)
+
+
+def composed(text: str) -> str:
+    """``text`` with its letters composed (Unicode NFC). A text saved on a Mac, or copied from a PDF,
+    may write й, ё or Kazakh і as a letter and a combining mark: no word, marker ("Түйін сөздер") or
+    name matched then, and the Kazakh keywords were read as a paragraph of the abstract."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _decode_legacy(data: bytes, name: str, failed: UnicodeDecodeError) -> str:

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import InputError
-from ..files import MAX_INPUT_BYTES, check_input_file, read_text
+from ..files import MAX_INPUT_BYTES, check_input_file, composed, read_text
 from ..langs import LANGUAGE_CODES, get_language
 from .tables import cells_in_reading_order
 
@@ -167,7 +167,7 @@ def load_text(path: str | Path) -> str:
     if loader is None:
         raise InputError(f"{path}: unsupported file type {path.suffix or '(none)'}; use {', '.join(SUFFIXES)}")
     check_input_file(path, MAX_INPUT_BYTES)
-    text = loader(path)
+    text = composed(loader(path))
     if not text.strip():
         raise InputError(f"{path}: no text in the file")
     return text
