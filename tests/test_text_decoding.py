@@ -55,6 +55,25 @@ def test_decomposed_letters_are_composed(seed_article, tmp_path):
         assert article.part(lang).sentences == seed_article.part(lang).sentences
 
 
+@pytest.mark.parametrize("invisible", ["\u00ad", "\u200b"], ids=["soft-hyphen", "zero-width-space"])
+def test_an_articles_invisible_characters_are_dropped(seed_article, tmp_path, invisible):
+    """Soft hyphens (a web page's or Word's hyphenation) or zero-width spaces inside words: with
+    "Abst\u00adract" and "Анно\u00adтация" the English and Russian abstracts were not found at all."""
+    import re
+
+    import ushtil
+    from conftest import SEED_ARTICLE
+
+    path = tmp_path / "hyphenated.txt"
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(\w{4})(\w{4,})", lambda m: m[1] + invisible + m[2], text), encoding="utf-8")
+    article = ushtil.read_article(path)
+    assert not article.missing
+    for lang in ("en", "kk", "ru"):
+        assert article.part(lang).sentences == seed_article.part(lang).sentences
+        assert article.part(lang).keywords == seed_article.part(lang).keywords
+
+
 def test_line_ends_become_line_feeds():
     assert decode_text(TEXT.replace("\n", "\r\n").encode(), "a.txt") == TEXT
     assert decode_text(TEXT.replace("\n", "\r").encode(), "a.txt") == TEXT

@@ -6,6 +6,7 @@ separated by blank lines, or raises :class:`InputError` with a one-line reason.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable
 from functools import cache
@@ -154,6 +155,12 @@ _LOADERS: dict[str, Callable[[Path], str]] = {
     ".pdf": _load_pdf,
 }
 
+#: Characters that show nothing inside a word, left by a web page's or a Word file's hyphenation (soft
+#: hyphen), a zero-width space or word joiner, a byte order mark where two files were joined: an
+#: article's text is read without them, or "Анно\u00adтация" is no marker and "Қазақ\u200bстан" no
+#: Kazakhstan. (A triple keeps its text as written.)
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
 #: File suffixes the reader accepts.
 SUFFIXES: tuple[str, ...] = tuple(_LOADERS)
 
@@ -167,7 +174,7 @@ def load_text(path: str | Path) -> str:
     if loader is None:
         raise InputError(f"{path}: unsupported file type {path.suffix or '(none)'}; use {', '.join(SUFFIXES)}")
     check_input_file(path, MAX_INPUT_BYTES)
-    text = composed(loader(path))
+    text = _INVISIBLE.sub("", composed(loader(path)))
     if not text.strip():
         raise InputError(f"{path}: no text in the file")
     return text
