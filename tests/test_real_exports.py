@@ -283,3 +283,21 @@ def test_many_lines_printed_twice_are_read_in_linear_time():
         started = time.perf_counter()
         assert _headers_inside_sentences(lines, set()) == set()
         assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("rule", ["***", "* * *", "---", "<hr>", "<br/>"])
+def test_a_line_of_markup_alone_is_no_paragraph(rule):
+    """A Markdown or HTML rule between paragraphs: "***", "<hr>" and "<br/>" left a block with no text,
+    and the article was refused ("internal error (IndexError …)"); "* * *" and "---" were a sentence."""
+    article = article_from_text(f"Abstract. Kazakhstan borders China.\n\n{rule}\n\nIt is large.\n", "rule")
+    assert article.part("en").paragraphs == ["Kazakhstan borders China.", "It is large."]
+
+
+def test_markdown_links_keep_their_text_and_images_go():
+    """A link kept its target in the abstract ("[the report](https://doi.org/…)"), and an image inlined
+    as base64 made the English abstract's last paragraph 200 KB of base64 (its language unknown)."""
+    text = ("Abstract. Kazakhstan borders China, see [the report](https://doi.org/10.1/x \"DOI\"). "
+            "As [1](2015) shows, it is large.\n\n![Figure 1](data:image/png;base64,iVBORw0KGgo/AAA+=)\n\n"
+            "Keywords: Kazakhstan, China.\n")
+    part = article_from_text(text, "links").part("en")
+    assert part.paragraphs == ["Kazakhstan borders China, see the report. As [1](2015) shows, it is large."]

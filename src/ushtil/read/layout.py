@@ -22,6 +22,12 @@ _SUPERSCRIPT = re.compile(r"<sup>.*?</sup>", re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]{0,40}>")
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|<>~])")
+#: A Markdown image (dropped: a picture is no text, and one inlined as base64 was a 200 KB "paragraph")
+#: or link (its text kept), whose target looks like an address or a file: "[1](2015)" stays as written.
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\((?=[^)\s]*[/.:#])[^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+_LINK = re.compile(r"\[([^\]\n]*)\]\((?=[^)\s]*[/.:#])[^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+#: A Markdown thematic break ("***", "* * *", "---", "___"): a line, not text.
+_RULE = re.compile(r"^\s*([-*_])(?:\s*\1){2,}\s*$")
 _SPACE = re.compile(r"[ \t\u00a0]+")
 # Page furniture: an issue number ("№1(150)/ 2025"), ISSN lines, bare page numbers.
 _ISSUE_NUMBER = re.compile(r"(?:№|N[º°o]|[º°])\s*\d+(?:\s*\(\d+\))?\s*/\s*\d", re.IGNORECASE)
@@ -68,10 +74,14 @@ def paragraph_blocks(text: str) -> list[str]:
 
 
 def clean_markup(line: str, respelled: bool = True) -> str:
-    """Remove markdown emphasis, escapes, superscripts and tags from one line of text; ``respelled``:
-    read each word typed with lookalike letters of another script in its own (:mod:`ushtil.lookalikes`:
-    "Aңдатпа", "Ключевые cлова" are markers, "Қaзaқстан" the word it stands for)."""
+    """Remove markdown emphasis, escapes, images, link targets, thematic breaks, superscripts and tags
+    from one line of text; ``respelled``: read each word typed with lookalike letters of another
+    script in its own (:mod:`ushtil.lookalikes`: "Aңдатпа", "Ключевые cлова" are markers, "Қaзaқстан"
+    the word it stands for)."""
+    if _RULE.match(line):
+        return ""
     line = _SUPERSCRIPT.sub("", line)
+    line = _LINK.sub(r"\1", _IMAGE.sub("", line))
     line = _HTML_TAG.sub("", line)
     line = _EMPHASIS.sub("", line)
     line = _ESCAPE.sub(r"\1", line)
@@ -308,6 +318,8 @@ def paragraphs_of(
         heading = bool(_HEADING.match(kept[0]))
         cleaned = [clean_markup(_HEADING.sub("", line), respelled) for line in kept]
         lines = [line for line in cleaned if line]
+        if not lines:  # markup alone ("<hr>", "***", an image): no paragraph (an IndexError refused the file)
+            continue
         for number, (piece, soft) in enumerate(_unwrap(lines, starts_paragraph, stands_alone)):
             pieces.append((heading, piece, soft, number == 0 and (after_furniture or furniture[0])))
         after_furniture = False
