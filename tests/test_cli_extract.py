@@ -148,3 +148,13 @@ def test_outputs_get_ordinary_file_permissions(tmp_path):
     out = tmp_path / "out.jsonl"
     assert main(["extract", str(ROOT / "corpus"), "--json", str(out)]) == 0
     assert out.stat().st_mode & 0o044 == 0o044  # readable by group and others, like any new file
+
+
+def test_three_abstract_files_are_named_each_in_the_summary(tmp_path, capsys):
+    """The summary line of --en/--kk/--ru named the article by the Russian file alone ("ru.txt  en: …")."""
+    for lang, text in (("en", "Abstract. Kazakhstan borders China."), ("kk", "Аңдатпа. Қазақстан Қытаймен шектеседі."),
+                       ("ru", "Аннотация. Казахстан граничит с Китаем.")):
+        (tmp_path / f"{lang}.txt").write_text(text, encoding="utf-8")
+    argv = ["extract", "-q", *(f"--{lang}={tmp_path / f'{lang}.txt'}" for lang in ("en", "kk", "ru"))]
+    assert main(argv) == 0
+    assert capsys.readouterr().err.splitlines()[0].startswith("en.txt, kk.txt, ru.txt  en: 1 ¶")

@@ -211,7 +211,9 @@ def article_summary(article: Article) -> str:
             cells.append(
                 f"{lang}: {len(part.paragraphs)} ¶, {len(part.sentence_list)} sent., {len(part.keywords)} kw"
             )
-    return f"{Path(article.source).name or article.id}  " + " | ".join(cells)
+    # three abstract files (--en/--kk/--ru) are named each, not by the last one's name alone
+    names = ", ".join(Path(source).name for source in article.source.split(", ")) if article.source else ""
+    return f"{names or article.id}  " + " | ".join(cells)
 
 
 def work_folder_cache(inputs: list[str], fresh: bool = False) -> ResultCache | None:
