@@ -112,3 +112,63 @@ def test_kept_fields_of_a_file_deleted_since_are_one_line_when_used(work):
     (folder / "seed.alignment.jsonl").unlink()  # between listing the folder and using the fields
     with pytest.raises(InputError, match=r"seed\.alignment\.jsonl: cannot read"):
         assert found.article is None  # never reached: using the fields reads the file
+
+
+def _repeated(alignment, times: int):
+    """``alignment`` with its sentences and beads written ``times`` over: a long text's alignment."""
+    from ushtil.model import LANGS, Alignment, Bead
+
+    sentences = {lang: list(alignment.sentences[lang]) * times for lang in LANGS}
+    beads = [Bead({lang: [index + copy * len(alignment.sentences[lang]) for index in bead.sentences.get(lang, [])]
+                   for lang in LANGS}, dict(bead.text), bead.score, list(bead.flags), bead.section)
+             for copy in range(times) for bead in alignment.beads]
+    return Alignment(alignment.name, sentences, beads, alignment.signature, dict(alignment.settings))
+
+
+def test_an_alignment_larger_than_an_input_is_read_back(tmp_path, seed_alignment):
+    """``ushtil align`` writes each sentence several times: a 4 MB triple's alignment is over 16 MB,
+    the limit of an input file, and check and glossary refused it ("17 MB is too large")."""
+    from ushtil.aligner.io import write_alignment
+    from ushtil.files import MAX_INPUT_BYTES
+
+    path = tmp_path / "long.alignment.jsonl"
+    long = _repeated(seed_alignment, 900)
+    write_alignment(long, path)
+    assert path.stat().st_size > MAX_INPUT_BYTES
+    [opened] = sources.read_alignment_files([path], None, ResultCache(tmp_path / CACHE_FOLDER))
+    assert opened.ok and opened.value.alignment.sentences == long.sentences
+    assert [bead.sentences for bead in read_aligned(path).alignment.beads] == [bead.sentences for bead in long.beads]
+
+
+def test_an_alignment_over_its_limit_is_one_line(tmp_path, seed_alignment, monkeypatch):
+    from ushtil.aligner import io
+    from ushtil.aligner.io import write_alignment
+
+    path = tmp_path / "long.alignment.jsonl"
+    write_alignment(_repeated(seed_alignment, 2), path)
+    monkeypatch.setattr(io, "MAX_ALIGNMENT_BYTES", 1000)
+    monkeypatch.setattr(sources, "MAX_ALIGNMENT_BYTES", 1000)
+    [opened] = sources.read_alignment_files([path], None, ResultCache(tmp_path / CACHE_FOLDER))
+    assert not opened.ok and "too large" in str(opened.error) and "\n" not in str(opened.error)
+    with pytest.raises(InputError, match="too large"):
+        read_aligned(path)
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda bead: {**bead, "text": "The whole bead, typed over."}, "has no attribute 'get'"),
+    (lambda bead: {**bead, "sentence_text": None, "text": None}, "has no attribute 'get'"),
+    (lambda bead: {**bead, "en": [-1]}, "a sentence number below 0"),
+])
+def test_an_alignment_file_edited_by_hand_is_one_line(tmp_path, seed_article, seed_alignment, edit, message):
+    """A bead's "text" or "sentence_text" made a string or null was an "internal error (AttributeError …)"
+    naming no file; a sentence number -1 was read as the last sentence."""
+    import json
+
+    path = tmp_path / "seed.alignment.jsonl"
+    write_aligned(AlignedArticle(seed_article, seed_alignment), path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[3] = json.dumps(edit(json.loads(lines[3])), ensure_ascii=False)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=f"^{path}:4: not a bead \\(.*{message}") as raised:
+        read_aligned(path)
+    assert "\n" not in str(raised.value)

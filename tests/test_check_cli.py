@@ -114,6 +114,14 @@ def test_missing_files_and_bad_reference_exit_2(seed_article, tmp_path, capsys):
     assert err.count("error:") == 3 and "Traceback" not in err
 
 
+def test_a_negative_limit_is_refused(seed_article, capsys):
+    """--limit -3 showed all findings but the last 3 and said "… 8 more in the report" of 5."""
+    with pytest.raises(SystemExit) as raised:
+        main(["check", seed_article.source, "--limit", "-3"])
+    assert raised.value.code == 2
+    assert capsys.readouterr().err.endswith("ushtil check: error: argument --limit: -3: give 0 or more\n")
+
+
 def test_wrong_language_file_is_an_error(tmp_path, capsys):
     from conftest import ROOT
 

@@ -82,13 +82,48 @@ def test_bad_input_gives_one_line_error(tmp_path, name, make, message):
     assert not (tmp_path / "out.jsonl").exists() or (tmp_path / "out.jsonl").read_text() == ""
 
 
+def test_a_folder_given_for_an_abstract_file_is_named_so(tmp_path, capsys):
+    """``--en FOLDER`` said "FOLDER: no such file" of a folder that is there."""
+    assert main(["extract", "--en", str(tmp_path), "--json", str(tmp_path / "out.jsonl")]) == 2
+    error = capsys.readouterr().err
+    assert error == f"ushtil extract: error: {tmp_path}: is a folder; name the file holding the abstract\n"
+    assert main(["extract", "--en", str(tmp_path / "none.txt")]) == 2
+    assert capsys.readouterr().err.endswith("none.txt: no such file\n")
+    (tmp_path / "en.txt").write_text("Abstract. Kazakhstan borders China.", encoding="utf-8")
+    # and a reference abstract: "FOLDER: unsupported file type (none)"
+    assert main(["check", "--en", str(tmp_path / "en.txt"), "--ref-kk", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"ushtil check: error: {tmp_path}: is a folder; name a file\n"
+
+
 def test_one_bad_file_among_good_ones_keeps_the_rest(tmp_path, capsys):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "seed.txt").write_bytes(SEED_ARTICLE.read_bytes())
     out = tmp_path / "out.jsonl"
     assert main(["extract", str(tmp_path), "--json", str(out)]) == 1
     assert len(out.read_text(encoding="utf-8").splitlines()) == 1
-    assert "empty.txt: the file is empty" in capsys.readouterr().err
+    error = capsys.readouterr().err
+    assert "empty.txt: the file is empty" in error
+    # the closing summary counts both (to stdout it had none)
+    assert error.endswith(f"1 article(s) written to {out}; 1 input(s) could not be read (see the error lines above)\n")
+    assert main(["extract", str(tmp_path)]) == 1
+    assert capsys.readouterr().err.endswith("1 article(s) written to stdout; 1 input(s) could not be read "
+                                            "(see the error lines above)\n")
+
+
+def test_a_readers_unforeseen_failure_names_the_file(tmp_path, capsys, monkeypatch):
+    """A damaged file can make a library fail in a way no reader foresaw (pypdf's IndexError on a
+    broken page tree): the line said "internal error (IndexError: …)" and not which file."""
+    from ushtil.read import formats
+
+    def broken(path):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setitem(formats._LOADERS, ".pdf", broken)
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "seed.txt").write_bytes(SEED_ARTICLE.read_bytes())
+    assert main(["extract", str(tmp_path), "-j", "1", "-q", "--json", str(tmp_path / "out.jsonl")]) == 1
+    assert capsys.readouterr().err.startswith(
+        f"ushtil extract: error: {tmp_path / 'broken.pdf'}: internal error (IndexError: list index out of range)\n")
 
 
 def test_existing_output_survives_a_failed_run(tmp_path):
@@ -113,3 +148,13 @@ def test_outputs_get_ordinary_file_permissions(tmp_path):
     out = tmp_path / "out.jsonl"
     assert main(["extract", str(ROOT / "corpus"), "--json", str(out)]) == 0
     assert out.stat().st_mode & 0o044 == 0o044  # readable by group and others, like any new file
+
+
+def test_three_abstract_files_are_named_each_in_the_summary(tmp_path, capsys):
+    """The summary line of --en/--kk/--ru named the article by the Russian file alone ("ru.txt  en: …")."""
+    for lang, text in (("en", "Abstract. Kazakhstan borders China."), ("kk", "Аңдатпа. Қазақстан Қытаймен шектеседі."),
+                       ("ru", "Аннотация. Казахстан граничит с Китаем.")):
+        (tmp_path / f"{lang}.txt").write_text(text, encoding="utf-8")
+    argv = ["extract", "-q", *(f"--{lang}={tmp_path / f'{lang}.txt'}" for lang in ("en", "kk", "ru"))]
+    assert main(argv) == 0
+    assert capsys.readouterr().err.splitlines()[0].startswith("en.txt, kk.txt, ru.txt  en: 1 ¶")

@@ -133,6 +133,23 @@ def test_bad_store_files_are_one_line_errors(tmp_path, content, message):
     assert "\n" not in str(caught.value)
 
 
+def test_a_store_edited_by_hand_keeps_its_decisions(tmp_path, seed_article):
+    """A person approves and rejects in the store by hand, typing "Approved" and "REJECTED ", and the
+    spreadsheet saving it leaves rows of tabs at its end: the build refused the store ("unknown
+    status 'Approved'", "an entry needs an id and an English term")."""
+    from ushtil.glossary import build_glossary
+
+    path = tmp_path / "store.tsv"
+    rows = ["eu\tEU\tЕуропалық Одақ\tЕС\t\tacronym\tApproved\tchecked\t",
+            "china\tChina\tҚытай\tКитай\t\tName\tREJECTED \t\t", "\t" * 8, "\t\t"]
+    path.write_text("\t".join(COLUMNS) + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    merged = build_glossary([seed_article], existing=path)
+    assert (merged.get("eu").kk, merged.get("eu").status, merged.get("eu").note) == ("Еуропалық Одақ", "approved",
+                                                                                    "checked")
+    assert merged.get("china").status == "rejected" and merged.get("china").kind == "name"
+    assert [e.id for e in merged.entries if e.en == "China"] == ["china"]
+
+
 def test_missing_empty_and_binary_store_refused(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         load_glossary(tmp_path / "none.tsv")

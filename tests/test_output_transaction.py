@@ -96,6 +96,42 @@ def test_align_interrupted_while_writing_the_tmx_changes_nothing(earlier, monkey
     assert listing(earlier) == before  # the jsonl and the xlsx were written to temp files, now removed
 
 
+@pytest.mark.parametrize("when", ["starting", "ending"])
+def test_ctrl_c_as_the_command_starts_or_ends_is_one_line(earlier, monkeypatch, capsys, when):
+    """Ctrl-C while the command's modules are imported, or after its outputs are written (the review
+    import of a 4 MB triple's workbook, SIGINT at 2.3 s), ran past every handler: a traceback. The
+    process then takes no more Ctrl-C: what is left is its exit (the cache's commit)."""
+    import gc
+    import signal
+
+    import ushtil.cli
+
+    thresholds, set_threshold = gc.get_threshold(), gc.set_threshold
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    if when == "starting":
+        monkeypatch.setattr(ushtil.cli, "build_parser", interrupted)
+    else:  # as the command's collector thresholds are put back
+        monkeypatch.setattr(gc, "set_threshold", lambda *values: values == thresholds and interrupted())
+    taken = []
+    monkeypatch.setattr(signal, "signal", lambda *handler: taken.append(handler))
+    monkeypatch.setattr(sys, "argv", ["ushtil", "extract", "art.txt", "--json", "out.jsonl"])
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        pytest.fail("Ctrl-C ran past the command's handlers")
+    finally:
+        gc.unfreeze()  # (a command's process freezes what it holds; this one goes on with the tests)
+        set_threshold(*thresholds)
+    assert code == 130
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "ushtil: interrupted before or after the command's work; no output is half written")
+    assert Path("out.jsonl").exists() == (when == "ending")
+    assert taken[-1] == (signal.SIGINT, signal.SIG_IGN)
+
+
 def test_check_failing_on_the_json_leaves_the_workbook_as_it_was(earlier, monkeypatch, capsys):
     import ushtil.export.check_report
 

@@ -186,3 +186,57 @@ def test_docx_heading_styles_of_each_language_mark_a_heading(tmp_path, style_nam
     heading, text = (_docx_paragraph(paragraph) for paragraph in docx.Document(path).paragraphs)
     assert heading == "# Казахстан в Центральной Азии"
     assert text == "Аннотация. Центральная Азия стала ареной соперничества."
+
+
+def _encrypted_copy(path, user_password: str, algorithm: str):
+    """The one-column seed PDF encrypted as a journal's download is: an owner password restricting
+    printing or copying, and a user password (often empty: it opens without one)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(LAYOUTS / "seed_one_column.pdf").pages:
+        writer.add_page(page)
+    writer.encrypt(user_password=user_password, owner_password="publisher", algorithm=algorithm)
+    writer.write(path)
+    return path
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128"])
+def test_a_pdf_that_opens_without_a_password_is_read(tmp_path, algorithm, seed_article):
+    """Such a PDF was refused ("the PDF is encrypted; save an unprotected copy first")."""
+    article = ushtil.read_article(_encrypted_copy(tmp_path / "restricted.pdf", "", algorithm))
+    for lang in ("en", "kk", "ru"):
+        assert article.part(lang).sentences == seed_article.part(lang).sentences
+
+
+def test_a_pdf_that_needs_a_password_is_one_line(tmp_path):
+    from ushtil.errors import InputError
+
+    with pytest.raises(InputError, match="needs a password") as raised:
+        ushtil.read_article(_encrypted_copy(tmp_path / "locked.pdf", "secret", "AES-128"))
+    assert "\n" not in str(raised.value)
+
+
+def test_a_cipher_without_its_package_is_one_line(tmp_path, monkeypatch):
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
+    from ushtil.errors import InputError
+
+    def no_cryptography(reader, password):
+        raise DependencyError("cryptography is required for AES algorithm")
+
+    monkeypatch.setattr(PdfReader, "decrypt", no_cryptography)
+    with pytest.raises(InputError, match="pip install cryptography"):
+        ushtil.read_article(_encrypted_copy(tmp_path / "restricted.pdf", "", "AES-128"))
+
+
+def test_a_pdf_whose_streams_pypdf_cannot_decode_is_one_line(tmp_path):
+    """pypdf raises NotImplementedError for a filter it does not know (and LimitReachedError, not a
+    PdfReadError, for a page tree in a loop): "internal error (NotImplementedError: …)" before."""
+    from ushtil.errors import InputError
+
+    path = tmp_path / "unknown_filter.pdf"
+    path.write_bytes((LAYOUTS / "seed_one_column.pdf").read_bytes().replace(b"/FlateDecode", b"/FlateDecodX"))
+    with pytest.raises(InputError, match=r"unknown_filter.pdf: not a readable PDF \(Unsupported filter /FlateDecodX\)"):
+        ushtil.read_article(path)

@@ -103,6 +103,26 @@ def test_structured_abstract_sentences_come_out_whole(tmp_path, layout):
         assert len(part.authors) == 2 and part.keywords[0] in ("Kazakhstan", "Қазақстан", "Казахстан")
 
 
+QUOTED = {"en": ['"Trade has grown," the ministry says.', "(1) China's share rose; (2) Russia's fell."],
+          "kk": ["«Сауда өсті», – дейді министрлік.", "(1) Қытайдың үлесі өсті; (2) Ресейдікі азайды."],
+          "ru": ["«Торговля выросла», – отмечает министерство.", "(1) Доля Китая выросла; (2) доля России снизилась."]}
+
+
+def test_labels_run_on_before_a_quote_or_bracket_open_their_paragraphs():
+    """"… structure. Results: «Since …»" and "Conclusion: (1) …" in one paragraph: the label was not
+    seen before the quote or bracket, so it stayed glued to its sentence ("Results: «Since …") and the
+    paragraph was not cut there (3 labels and paragraphs of 4, in every language)."""
+    text = ""
+    for lang in ("en", "kk", "ru"):
+        bodies = [" ".join(SENTENCES[lang][0]), " ".join(SENTENCES[lang][1]), *QUOTED[lang]]
+        text += f"{MARKERS[lang]}. " + " ".join(f"{label}: {body}" for label, body in zip(LABELS[lang], bodies,
+                                                                                           strict=True))
+        text += f"\n\n{KEYWORDS[lang]}\n\n"
+    article = split_article(article_from_text(text, "quoted"))
+    for lang in ("en", "kk", "ru"):
+        part = article.part(lang)
+        assert part.labels == LABELS[lang], lang
+        assert part.sentences[2:] == [[QUOTED[lang][0]], [QUOTED[lang][1]]], lang
 
 
 PDF_PARTS = {

@@ -49,6 +49,50 @@ def test_a_sentence_cut_from_one_bead_and_pasted_into_its_neighbour_moves(seed_a
     assert [b.sentences for b in after.beads[3:]] == [b.sentences for b in seed_alignment.beads[3:]]
 
 
+def test_a_review_workbook_not_yet_imported_is_not_written_over(review_work, capsys):
+    """The translator reviews work/review.xlsx in place; a colleague re-runs the documented align with
+    the same --xlsx: the workbook, her decisions with it, was written over. Refused now, one line,
+    nothing written; once imported, the same command writes the workbook of the reviewed alignment."""
+    workbook = review_work / "review.xlsx"
+    edit_rows(workbook, {3: {"Decision": "Reject"}})
+    edited = workbook.read_bytes()
+    before = alignment_file(review_work).read_bytes()
+    again = ["align", str(review_work.parent / "journal"), "-o", str(review_work), "--xlsx", str(workbook), "-q"]
+
+    assert main(again) == 2
+    assert capsys.readouterr().err == (
+        f"ushtil align: error: --xlsx {workbook}: holds a reviewer's decisions or edits not imported into "
+        f"{review_work} ({NAME} bead #3); import it first (ushtil review import {workbook} -o {review_work}), "
+        "or name another file\n")
+    assert workbook.read_bytes() == edited and alignment_file(review_work).read_bytes() == before
+
+    assert review_import(review_work, "review.xlsx") == 0
+    assert main(again) == 0
+    assert workbook.read_bytes() != edited
+
+
+def test_a_damaged_reviewed_alignment_is_kept_and_the_other_articles_are_aligned(review_work, capsys):
+    """A reviewed alignment file broken by a hand edit stopped the whole re-run (exit 2, no article
+    written): its article is left out on one line, the file kept, the others aligned (exit 1)."""
+    edit_rows(review_work / "review.xlsx", {3: {"Decision": "Merge"}})
+    assert review_import(review_work, "review.xlsx") == 0
+    damaged = alignment_file(review_work).read_text(encoding="utf-8").rstrip("\n")[:-1]  # a brace deleted
+    alignment_file(review_work).write_text(damaged, encoding="utf-8")
+    journal = review_work.parent / "journal"
+    (journal / "plain.txt").write_text("Kazakhstan borders China and Russia. It is the ninth-largest country.",
+                                       encoding="utf-8")
+    capsys.readouterr()
+
+    assert main(["align", str(journal), "-o", str(review_work), "-q"]) == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("ushtil align: error:")]
+    assert len(errors) == 1 and errors[0].startswith(f"ushtil align: error: {alignment_file(review_work)}:")
+    assert errors[0].endswith(f"it says it was reviewed, so it is kept as it stands and {NAME} is left out "
+                              "(mend it, or delete it to align the article afresh)")
+    assert alignment_file(review_work).read_text(encoding="utf-8") == damaged
+    assert read_alignment(review_work / "plain.alignment.jsonl").sentences["en"] == [
+        "Kazakhstan borders China and Russia.", "It is the ninth-largest country."]
+
+
 def test_aligning_again_keeps_the_reviewed_alignment_and_shows_it_for_review(review_work, capsys):
     edit_rows(review_work / "review.xlsx", {
         2: {"English": seed_alignment_text(review_work, 2).replace("crossroads", "cross-roads"), "Decision": "Fix"},

@@ -290,6 +290,53 @@ class TestReviewWorkbook(ExporterContract):
         assert [b.text["en"] for b in result.alignments[0].beads] == ["One.", "Two."]
         assert result.notes == ["d bead #2: its row was deleted from the Alignment sheet; bead kept as aligned"]
 
+    def test_a_formula_without_a_value_deletes_no_sentence(self, tmp_path):
+        """Cells are read for the value a spreadsheet saved with a formula: a file written by a program
+        saves none (the cell read as empty: the Kazakh sentence was deleted), a failed formula saves
+        "#REF!" (which became the Russian sentence). Such a row is ignored, with a note; a formula's
+        saved value is what the reviewer saw, and is taken."""
+        import re
+
+        path = tmp_path / "review.xlsx"
+        write_review_workbook([alignment_of("f", [("One.", "Бір.", "Один."), ("Two.", "Екі.", "Два."),
+                                                  ("Three.", "Үш.", "Три.")])], path)
+        edit_rows(path, {1: {"Kazakh": "=D2", "Decision": "Fix"}, 2: {"Russian": "=D3"},
+                         3: {"Kazakh": "=D4", "Decision": "Fix"}})
+        saved = {"F3": ('t="e"', "#REF!"), "E4": ('t="str"', "Үш, формуладан.")}
+        with zipfile.ZipFile(path) as archive:
+            parts = {item: archive.read(item) for item in archive.namelist()}
+        sheet = next(name for name in parts if b"<f>D2</f>" in parts[name])
+        parts[sheet] = re.sub(rb'<c r="(F3|E4)"[^>]*><f>([^<]*)</f><v\s*/?>(?:</v>)?', lambda m: (
+            f'<c r="{m[1].decode()}" {saved[m[1].decode()][0]}><f>{m[2].decode()}</f>'
+            f'<v>{saved[m[1].decode()][1]}</v>').encode(), parts[sheet])
+        with zipfile.ZipFile(path, "w") as archive:
+            for item, data in parts.items():
+                archive.writestr(item, data)
+        result = read_review_workbook(path)
+        assert [b.text for b in result.alignments[0].beads] == [
+            {"en": "One.", "kk": "Бір.", "ru": "Один."}, {"en": "Two.", "kk": "Екі.", "ru": "Два."},
+            {"en": "Three.", "kk": "Үш, формуладан.", "ru": "Три."}]
+        assert result.notes[:2] == [
+            "Alignment row 2: the Kazakh cell holds a formula (=D2) without a saved value; row ignored",
+            "Alignment row 3: the Russian cell holds a formula (=D3) giving #REF!; row ignored"]
+
+    def test_a_renamed_alignment_sheet_is_read(self, tmp_path, capsys):
+        """A reviewer renamed the sheet ("Выравнивание"): the import was refused ("the review workbook
+        has lost its Alignment sheet"). The one sheet with its columns is read, with a note; two such
+        sheets are still refused."""
+        path = tmp_path / "review.xlsx"
+        write_review_workbook([alignment_of("r", [("One.", "Бір.", "Один."), ("Two.", "Екі.", "Два.")])], path)
+        edit_rows(path, {2: {"English": "Two, edited.", "Decision": "Fix"}})
+        workbook = load_workbook(path)
+        workbook["Alignment"].title = "Выравнивание"
+        workbook.save(path)
+        result = read_review_workbook(path)
+        assert [b.text["en"] for b in result.alignments[0].beads] == ["One.", "Two, edited."]
+        assert result.notes == ["the Alignment sheet, renamed 'Выравнивание', was read"]
+        workbook.copy_worksheet(workbook["Выравнивание"]).title = "Copy"
+        workbook.save(path)
+        self.refused(path, capsys, "lost its Alignment sheet .the sheets 'Выравнивание', 'Copy' all have its columns")
+
     # --------------------------------------------------------------------------------- refused inputs
 
     def refused(self, path: Path, capsys, message: str) -> None:
@@ -336,6 +383,30 @@ class TestReviewWorkbook(ExporterContract):
         path = tmp_path / "text.xlsx"
         path.write_text("Article\tBead #\n", encoding="utf-8")
         self.refused(path, capsys, "not an .xlsx workbook")
+
+    def test_a_sheet_damaged_past_its_start_refused(self, seed_alignment, tmp_path, capsys):
+        """Sheets are parsed as their rows are read, and only their start is checked before: a sheet
+        damaged further on was an "internal error: ParseError … (please report it)"."""
+        path = tmp_path / "review.xlsx"
+        write_review_workbook([seed_alignment], path)
+        sheet = load_workbook(path, read_only=True)["Alignment"]._worksheet_path
+        with zipfile.ZipFile(path) as archive:
+            parts = {name: archive.read(name) for name in archive.namelist()}
+        middle = len(parts[sheet]) // 2
+        parts[sheet] = parts[sheet][:middle] + b"<<&" + parts[sheet][middle:]
+        with zipfile.ZipFile(path, "w") as archive:
+            for name, data in parts.items():
+                archive.writestr(name, data)
+        self.refused(path, capsys, r"damaged .xlsx archive \(ParseError: not well-formed")
+
+    def test_a_glossary_workbook_is_named_so(self, tmp_path, capsys):
+        """It was "not an ushtil review workbook (format 'unknown')": both workbooks have a hidden _ushtil sheet."""
+        from ushtil.export.glossary_base import export_glossary
+        from ushtil.glossary import Glossary, GlossaryEntry
+
+        path = tmp_path / "glossary.xlsx"
+        export_glossary(Glossary(entries=[GlossaryEntry(id="eu", en="EU", kk="ЕО", ru="ЕС")]), path)
+        self.refused(path, capsys, "a glossary workbook, not a review workbook: ushtil glossary import")
 
     def test_zip_bomb_refused(self, tmp_path, capsys):
         path = tmp_path / "bomb.xlsx"

@@ -11,6 +11,7 @@ import contextlib
 import os
 import re
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +20,10 @@ from .errors import InputError, OutputError
 #: Larger inputs are refused: a journal article is well under a megabyte of text.
 MAX_INPUT_BYTES = 16 * 1024 * 1024
 
-_FALLBACK_ENCODINGS = ("utf-16", "cp1251")
+#: Tried after UTF-8 fails. Not UTF-16 without a BOM: its text has a NUL byte in every ASCII character
+#: (refused as binary before), and any even number of other bytes decodes as UTF-16: half the short
+#: cp1251 texts were read as private-use characters.
+_FALLBACK_ENCODINGS = ("cp1251",)
 
 
 def check_input_file(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> int:
@@ -41,26 +45,39 @@ def check_input_file(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> int:
 def decode_text(data: bytes, name: str) -> str:
     """Decode bytes as UTF-8 (BOM allowed), UTF-16 with BOM or cp1251; refuse binary data."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:  # cut short, or a lone surrogate
+            raise InputError(f"{name}: damaged UTF-16 text ({exc.reason} at byte {exc.start})") from None
     else:
         if b"\x00" in data[:8192]:
             raise InputError(f"{name}: looks like a binary file, not text")
         try:
             text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = _decode_legacy(data, name)
+        except UnicodeDecodeError as exc:
+            text = _decode_legacy(data, name, exc)
     if _control_ratio(text) > 0.05:
         raise InputError(f"{name}: looks like a binary file, not text")
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+    return composed(text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text)
 
 
-def _decode_legacy(data: bytes, name: str) -> str:
+def composed(text: str) -> str:
+    """``text`` with its letters composed (Unicode NFC). A text saved on a Mac, or copied from a PDF,
+    may write й, ё or Kazakh і as a letter and a combining mark: no word, marker ("Түйін сөздер") or
+    name matched then, and the Kazakh keywords were read as a paragraph of the abstract."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def _decode_legacy(data: bytes, name: str, failed: UnicodeDecodeError) -> str:
     for encoding in _FALLBACK_ENCODINGS:
         with contextlib.suppress(UnicodeDecodeError):
             text = data.decode(encoding)
             if _control_ratio(text) < 0.01:
                 return text
-    raise InputError(f"{name}: not valid UTF-8 text (nor UTF-16 or cp1251)")
+    # where UTF-8 failed: a stray byte in a UTF-8 file is mended there
+    line = data.count(b"\n", 0, failed.start) + 1
+    raise InputError(f"{name}: not valid UTF-8 text (byte 0x{data[failed.start]:02X} on line {line}), "
+                     "nor UTF-16 or cp1251")
 
 
 #: Characters XML 1.0 cannot hold (control codes, lone surrogates, U+FFFE/U+FFFF): no workbook, TMX or TBX

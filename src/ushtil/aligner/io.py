@@ -18,14 +18,20 @@ from pathlib import Path
 
 from ..cache import ResultCache, cache_key, content_hash, marshalled
 from ..errors import InputError
-from ..files import atomic_write, read_text
+from ..files import MAX_INPUT_BYTES, atomic_write, read_text
 from ..model import LANGS, Abstract, AlignedArticle, Alignment, Article, Bead
 from ..read.inputs import ALIGNMENT_SUFFIX as SUFFIX
 from .edit import article_of
 
-__all__ = ["SUFFIX", "KeptAlignedArticle", "aligned_from_payload", "aligned_payload", "alignment_from_payload",
-           "alignment_payload", "alignment_text", "alignment_to_dict", "holds_text", "parsed_key", "read_aligned",
-           "read_alignment", "text_key", "write_aligned", "write_alignment"]
+__all__ = ["MAX_ALIGNMENT_BYTES", "SUFFIX", "KeptAlignedArticle", "aligned_from_payload", "aligned_payload",
+           "alignment_from_payload", "alignment_payload", "alignment_text", "alignment_to_dict", "holds_text",
+           "parsed_key", "read_aligned", "read_alignment", "text_key", "write_aligned", "write_alignment"]
+
+#: An alignment file holds each sentence three times (in its bead, in the bead's sentence list and
+#: in the article's front matter) with a record per bead: 4 times the text of a triple's files, 12
+#: times that of an article of short lines. Reading it is held to this limit, not to an input's, so
+#: what ``ushtil align`` writes from inputs within theirs is read back by every later stage.
+MAX_ALIGNMENT_BYTES = 16 * MAX_INPUT_BYTES
 
 
 def write_alignment(alignment: Alignment, path: str | Path, article: Article | None = None) -> None:
@@ -92,7 +98,7 @@ def _header(alignment: Alignment, article: Article | None) -> dict:
 def read_aligned(path: str | Path, data: bytes | None = None) -> AlignedArticle:
     """An alignment file and the article it stands for (its front matter, its beads' sentences);
     ``data``: the file's bytes, when the caller read them already (to key them in a cache)."""
-    text = read_text(Path(path), data=data)
+    text = read_text(Path(path), MAX_ALIGNMENT_BYTES, data=data)
     alignment, front = _parse(Path(path), text)
     return AlignedArticle(article_of(alignment, front), alignment, digest=content_hash(text.encode("utf-8")))
 
@@ -103,7 +109,7 @@ def read_alignment(path: str | Path) -> Alignment:
 
 
 def _read(path: Path) -> tuple[Alignment, Article | None]:
-    return _parse(path, read_text(path))
+    return _parse(path, read_text(path, MAX_ALIGNMENT_BYTES))
 
 
 def _parse(path: Path, text: str) -> tuple[Alignment, Article | None]:
@@ -113,24 +119,26 @@ def _parse(path: Path, text: str) -> tuple[Alignment, Article | None]:
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        try:
+        try:  # (a file edited by hand: "text": "…" where an object was is an AttributeError)
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise ValueError("not a JSON object")
             bead = Bead.from_dict(record)
-        except (ValueError, TypeError) as exc:
+            if any(index < 0 for indices in bead.sentences.values() for index in indices):
+                raise ValueError("a sentence number below 0")  # (Python would take -1 for the last)
+            sentence_text = record.get("sentence_text") or {}
+            for lang in LANGS:
+                texts = sentence_text.get(lang) or []
+                indices = bead.sentences[lang]
+                if len(texts) != len(indices):
+                    texts = [bead.text.get(lang, "")] + [""] * (len(indices) - 1) if indices else []
+                for index, sentence in zip(indices, texts, strict=False):
+                    found[lang][index] = sentence
+        except (ValueError, TypeError, AttributeError) as exc:
             raise InputError(f"{path}:{number}: not a bead ({exc})") from exc
         if not beads and isinstance(record.get("alignment"), dict):
             header = record["alignment"]
         beads.append(bead)
-        sentence_text = record.get("sentence_text") or {}
-        for lang in LANGS:
-            texts = sentence_text.get(lang) or []
-            indices = bead.sentences[lang]
-            if len(texts) != len(indices):
-                texts = [bead.text.get(lang, "")] + [""] * (len(indices) - 1) if indices else []
-            for index, sentence in zip(indices, texts, strict=False):
-                found[lang][index] = sentence
     sentences = {lang: [found[lang].get(i, "") for i in range(max(found[lang], default=-1) + 1)] for lang in LANGS}
     name = path.name[: -len(SUFFIX)] if path.name.endswith(SUFFIX) else path.stem
     try:

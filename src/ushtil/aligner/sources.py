@@ -28,7 +28,7 @@ from ..model import LANGS, AlignedArticle, Article
 from ..read.inputs import Input, Inputs, article_of_triple, collect_inputs, read_documents
 from ..split import is_split, split_article, split_document
 from .edit import label_beads, paragraph_starts_of
-from .io import aligned_from_payload, aligned_payload, parsed_key, read_aligned
+from .io import MAX_ALIGNMENT_BYTES, aligned_from_payload, aligned_payload, parsed_key, read_aligned
 
 #: The settings an alignment records and a later stage compares with its own.
 COMPARED_SETTINGS: tuple[str, ...] = ("aligner", "splitter", "glossary", "terms")
@@ -165,7 +165,7 @@ def alignment_file_bytes(path) -> bytes | None:
     """An alignment file's bytes (None when it cannot be read, or is one that reading refuses, such as
     a file over the size limit, which is then not read whole: reading it reports why)."""
     try:
-        check_input_file(Path(path))
+        check_input_file(Path(path), MAX_ALIGNMENT_BYTES)
         return Path(path).read_bytes()
     except (OSError, UshtilError):
         return None

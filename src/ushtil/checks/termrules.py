@@ -177,10 +177,14 @@ def find_terms(text: str, lang: str, rules: Iterable[TermRule], foreign: bool = 
         for match in form_pattern(typed, lang).finditer(text)
     ]
     candidates.sort(key=lambda m: (-len(m.form), m.kind != "approved", m.start))
+    # a match is kept where no kept match covers its characters (checked against every kept match,
+    # the 28,000 matches of a 1 MB paragraph took 17 s)
     taken: list[TermMatch] = []
+    covered = bytearray(len(text))
     for match in candidates:
-        if all(match.end <= kept.start or match.start >= kept.end for kept in taken):
+        if covered.find(1, match.start, match.end) == -1:
             taken.append(match)
+            covered[match.start:match.end] = b"\x01" * (match.end - match.start)
     return sorted(taken, key=lambda m: m.start)
 
 

@@ -9,9 +9,11 @@ command writes its outputs together at the end (:mod:`ushtil.outputs`), changes 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib
 import os
+import signal
 import sys
 
 from .. import __version__
@@ -51,8 +53,17 @@ def main(argv: list[str] | None = None) -> int:
     command and ``python -m ushtil`` run it, the process then ending with it: what the command holds
     is left to the process's end, not freed object by object, :mod:`ushtil.leftovers`)."""
     if argv is None:
-        with ending_process():
-            return main(sys.argv[1:])
+        try:
+            with ending_process():
+                code = main(sys.argv[1:])
+        except KeyboardInterrupt:  # while the command started (its imports) or ended: never mid-write
+            print("ushtil: interrupted before or after the command's work; no output is half written",
+                  file=sys.stderr)
+            code = 130
+        # the command is over: a Ctrl-C now (the cache committed at exit) would only print a traceback
+        with contextlib.suppress(ValueError):  # (not the main thread: no signals to take)
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+        return code
     # only the command asked for is registered: each imports what its options list (the checks, for
     # check's), and the three commands of a re-run each started by importing every command's
     parser = build_parser((argv[0],) if argv and argv[0] in COMMANDS else COMMANDS)

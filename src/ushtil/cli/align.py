@@ -23,7 +23,9 @@ from .common import (
     glossary_path,
     glossary_terms,
     progress,
+    record_written,
     report_errors,
+    untouched_since_written,
 )
 
 
@@ -73,13 +75,15 @@ def run(args: argparse.Namespace) -> int:
     pairs, glossary = glossary_terms(args)
     shown = None if args.quiet else (lambda items, label: progress(items, len(items), label, unit="text"))
     cache = ResultCache(Path(args.output) / CACHE_FOLDER, reuse=not args.fresh)
+    if args.xlsx and Path(args.xlsx).is_file() and not untouched_since_written(cache, Path(args.xlsx)):
+        _refuse_unimported_review(Path(args.xlsx), Path(args.output))
     started = time.perf_counter()
     with engine_of(args) as engine:
         corpus = align_inputs(inputs, term_pairs=pairs, glossary=glossary, nlp=args.nlp, progress=shown,
                               engine=engine, cache=cache)
     seconds = time.perf_counter() - started
     output = Path(args.output)
-    aligned, kept = _keep_reviewed(corpus.aligned, output, SUFFIX)
+    aligned, kept = _keep_reviewed(corpus.aligned, output, SUFFIX, corpus.errors)
     alignments = [item.alignment for item in aligned]
     signature = alignments[0].signature if alignments else ""
     # its own connection, so the summary's counts of results reused stay the aligner's (whose
@@ -93,7 +97,10 @@ def run(args: argparse.Namespace) -> int:
         if aligned and args.xlsx:
             from ..export.review_workbook import write_review_workbook
 
-            write_review_workbook(aligned, written.stage(args.xlsx), signature=signature)
+            staged = written.stage(args.xlsx)
+            write_review_workbook(aligned, staged, signature=signature)
+            record_written(files, Path(args.xlsx), staged)
+            files.flush()
         if alignments and args.tmx:
             from ..export.tmx import write_tmx
 
@@ -120,16 +127,36 @@ def run(args: argparse.Namespace) -> int:
     return 1 if corpus.errors else 0
 
 
-def _keep_reviewed(aligned: list, output: Path, suffix: str) -> tuple[list, dict[str, str]]:
+def _refuse_unimported_review(workbook: Path, output: Path) -> None:
+    """A review workbook holding a reviewer's decisions the folder's alignments do not record as
+    imported is not written over (hours of a reviewer's work, lost to a re-run). (One the folder's
+    last run wrote, unchanged since, is not read to find out.)"""
+    from ..export.review_apply import unimported_rows
+
+    lost = unimported_rows(workbook, output)
+    if lost:
+        shown = ", ".join(lost[:3]) + (f" and {len(lost) - 3} more" if len(lost) > 3 else "")
+        raise UshtilError(f"--xlsx {workbook}: holds a reviewer's decisions or edits not imported into {output} "
+                          f"({shown}); import it first (ushtil review import {workbook} -o {output}), "
+                          "or name another file")
+
+
+def _keep_reviewed(aligned: list, output: Path, suffix: str, errors: list[str]) -> tuple[list, dict[str, str]]:
     """The articles to write, a reviewed alignment already in ``output`` standing for its article's
     new one (a person's review is never undone by a re-run; the review workbook and TMX show it),
-    and a note per article kept so."""
+    and a note per article kept so. A reviewed file that cannot be read (damaged by a hand edit) is
+    kept too, its article left out, with an error line in ``errors``: the other articles are done."""
     from ..aligner.io import read_aligned
 
     items, kept = [], {}
     for item in aligned:
         path = output / f"{item.name}{suffix}"
-        reviewed = read_aligned(path) if _says_reviewed(path) else None
+        try:
+            reviewed = read_aligned(path) if _says_reviewed(path) else None
+        except UshtilError as exc:
+            errors.append(f"{exc}; it says it was reviewed, so it is kept as it stands and {item.name} is left "
+                          "out (mend it, or delete it to align the article afresh)")
+            continue
         if reviewed is None or not reviewed.alignment.settings.get("reviewed"):
             items.append(item)
             continue

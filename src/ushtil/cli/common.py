@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from ..cache import CACHE_FOLDER, ResultCache
+from ..cache import CACHE_FOLDER, ResultCache, cache_key
 from ..engine import Engine, engine_for, ticker
 from ..errors import UshtilError
 from ..model import LANGS, Article
@@ -210,7 +211,9 @@ def article_summary(article: Article) -> str:
             cells.append(
                 f"{lang}: {len(part.paragraphs)} ¶, {len(part.sentence_list)} sent., {len(part.keywords)} kw"
             )
-    return f"{Path(article.source).name or article.id}  " + " | ".join(cells)
+    # three abstract files (--en/--kk/--ru) are named each, not by the last one's name alone
+    names = ", ".join(Path(source).name for source in article.source.split(", ")) if article.source else ""
+    return f"{names or article.id}  " + " | ".join(cells)
 
 
 def work_folder_cache(inputs: list[str], fresh: bool = False) -> ResultCache | None:
@@ -221,3 +224,25 @@ def work_folder_cache(inputs: list[str], fresh: bool = False) -> ResultCache | N
     if folder is None or not folder.is_dir() or not any(folder.glob(f"*{ALIGNMENT_SUFFIX}")):
         return None
     return ResultCache(folder / CACHE_FOLDER, reuse=not fresh)
+
+
+def untouched_since_written(cache: ResultCache | None, path: Path) -> bool:
+    """Whether ``path`` holds the bytes a run with this ``cache`` wrote there (:func:`record_written`):
+    a workbook no one edited since, not read again to find a person's edits in it."""
+    # its own connection: the caller's goes on to the workers of the run
+    own = ResultCache(cache.folder, reuse=cache.reuse) if cache is not None and cache.folder else None
+    recorded = own.get_bytes(_written_key(path), tally=False) if own is not None else None
+    try:
+        return recorded is not None and hashlib.sha256(path.read_bytes()).digest() == recorded
+    except OSError:
+        return False
+
+
+def record_written(cache: ResultCache | None, path: Path, staged: Path) -> None:
+    """Note in ``cache`` the bytes of the workbook staged for ``path``."""
+    if cache is not None:
+        cache.put_bytes(_written_key(path), hashlib.sha256(staged.read_bytes()).digest(), tally=False)
+
+
+def _written_key(path: Path) -> str:
+    return cache_key("workbook written", {}, str(path.resolve()))

@@ -52,6 +52,6 @@ def run(args: argparse.Namespace) -> int:
         print(article_summary(article), file=sys.stderr)
         for note in article.notes:
             print(f"  note: {note}", file=sys.stderr)
-    if args.json:
-        print(f"{len(articles)} article(s) written to {args.json}", file=sys.stderr)
+    unread = f"; {len(errors)} input(s) could not be read (see the error lines above)" if errors else ""
+    print(f"{len(articles)} article(s) written to {args.json or 'stdout'}{unread}", file=sys.stderr)
     return 1 if errors else 0

@@ -24,6 +24,8 @@ from .common import (
     capped_notes,
     error_reporter,
     progress,
+    record_written,
+    untouched_since_written,
     work_folder_cache,
 )
 
@@ -119,6 +121,8 @@ def _write_exports(glossary, exports: list, written: OutputTransaction, candidat
             continue
         staged = written.stage(item.path)
         exporter.write_file(glossary.with_candidates() if whole else glossary, staged)
+        if exporter.suffix == ".xlsx":
+            record_written(cache, Path(item.path), staged)
         if key:
             cache.put(key, hashlib.sha256(Path(staged).read_bytes()).hexdigest())
         done.append(f"{exporter.name} {item.path}")
@@ -146,6 +150,23 @@ def _written_before(cache: ResultCache, key: str, path: Path) -> bool:
         return False
 
 
+def _refuse_unimported_workbook(exports: list, store, store_option: str | None, cache: ResultCache | None) -> None:
+    """A glossary workbook holding a person's edits the store does not hold is not written over (a
+    terminologist's decisions, lost to a re-run); one the work folder's last run wrote, unchanged
+    since, is not read to find out."""
+    from ..export.glossary_workbook import unimported_rows
+
+    for item in filter(None, exports):
+        path = item.path
+        if path.suffix.lower() == ".xlsx" and path.is_file() and not untouched_since_written(cache, path):
+            lost = unimported_rows(path, store)
+            if lost:
+                shown = ", ".join(lost[:3]) + (f" and {len(lost) - 3} more" if len(lost) > 3 else "")
+                raise UshtilError(f"{item.option} {item.path}: holds edits the store does not hold ({shown}); "
+                                  f"import them first (ushtil glossary import {item.path}"
+                                  f"{f' --store {store_option}' if store_option else ''}), or name another file")
+
+
 def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | None, store: str | None,
           nlp: str, min_confidence: float | None, use_store: bool = True, candidates: bool = False,
           quiet: bool = False, jobs: int | None = None, scheduler: str | None = None, fresh: bool = False) -> int:
@@ -171,6 +192,7 @@ def build(inputs: list[str], *, output: str | None, tbx: str | None, csv: str | 
     notes: list[str] = []
     started = time.perf_counter()
     cache = work_folder_cache(inputs, fresh)
+    _refuse_unimported_workbook(exports, existing, store, cache)
     # (the build's cache entries are stored on a worker while the outputs are written: Engine.meanwhile)
     with engine_for(jobs, scheduler) as engine, engine.finishing_meanwhile():
         try:
@@ -239,13 +261,14 @@ def import_workbook(workbook: str, store: str | None, *, output: str | None = No
     exports = _exports(output, tbx, csv)
     guard_outputs([Path(workbook)], exports, updated=_store_output(str(target)))
     result = import_glossary_workbook(workbook, target, save=False)
+    _refuse_unimported_workbook(exports, result.glossary, store, None)  # (another person's workbook)
     with OutputTransaction([Path(workbook)]) as written:
         if result.changed:
             written.write_text(target, store_text(result.glossary))
         done = _write_exports(result.glossary, exports, written)
     print(f"{Path(workbook).name} → {target}: {result.summary()}", file=sys.stderr)
-    for conflict in result.conflicts:
+    for conflict in [*result.conflicts, *result.kept]:
         print(f"  conflict: {conflict}", file=sys.stderr)
     if done:
         print("written: " + ", ".join(done), file=sys.stderr)
-    return 0
+    return 1 if result.kept else 0

@@ -188,6 +188,8 @@ class GlossaryImport:
     unchanged: int = 0
     #: two approved entries claiming one term in one language (reported, never merged)
     conflicts: list[str] = field(default_factory=list)
+    #: rows not taken: the store's entry was approved or rejected (or its headwords changed) since the export
+    kept: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -197,7 +199,8 @@ class GlossaryImport:
         return (f"{len(self.updated)} entries updated, {len(self.added)} added, {self.unchanged} unchanged"
                 + (f" (updated: {', '.join(self.updated[:8])}{' …' if len(self.updated) > 8 else ''})"
                    if self.updated else "")
-                + (f"; {len(self.conflicts)} conflict(s)" if self.conflicts else ""))
+                + (f"; {len(self.conflicts)} conflict(s)" if self.conflicts else "")
+                + (f"; {len(self.kept)} row(s) not taken, the store decided since" if self.kept else ""))
 
 
 @dataclass
@@ -225,35 +228,48 @@ def read_glossary_workbook(path: str | os.PathLike) -> Glossary:
 def read_edited_rows(path: str | os.PathLike) -> list[EditedRow]:
     """The Terms rows of a glossary workbook with their exported cells (one-line errors for foreign,
     hostile or invalid workbooks)."""
-    from .xlsx_guard import open_xlsx
+    from .xlsx_guard import damage_is_one_line, open_xlsx
 
     workbook = open_xlsx(path)
     try:
-        names = workbook.sheetnames
-        if "About" not in names or "Terms" not in names:
-            raise InputError(f"{path}: not an ushtil glossary workbook (no Terms and About sheets)")
-        about = {str(row[0]): row[1] for row in workbook["About"].iter_rows(max_row=20, max_col=2, values_only=True)
-                 if row and row[0] is not None}
-        if about.get("format") != MARKER:
-            raise InputError(f"{path}: not an ushtil glossary workbook (its About sheet lacks the marker)")
-        if EXPORTED_SHEET not in names:
-            raise InputError(f"{path}: made by an older ushtil (no {EXPORTED_SHEET} sheet to tell edited rows); "
-                             "export the glossary again")
-        exported = {cells["id"]: cells for _, cells in _rows(workbook[EXPORTED_SHEET], path, EXPORTED_SHEET)}
-        rows, seen = [], set()
-        for number, cells in _rows(workbook["Terms"], path, "Terms"):
-            entry = entry_from_row(cells, f"{path}: Terms row {number}: ")
-            if entry.id in seen:
-                raise InputError(f"{path}: Terms row {number}: duplicate id {entry.id!r}")
-            seen.add(entry.id)
-            rows.append(EditedRow(entry, cells, exported.get(entry.id)))
-        return rows
+        with damage_is_one_line(path):
+            return _edited_rows(workbook, path)
     finally:
         workbook.close()
 
 
-def _rows(sheet, path, title: str):
-    """(row number, store cells as clean text) for every non-empty row below the header."""
+def _edited_rows(workbook, path) -> list[EditedRow]:
+    from .xlsx_guard import formula_cells
+
+    names = workbook.sheetnames
+    if "Alignment" in names and "Terms" not in names:
+        raise InputError(f"{path}: a review workbook, not a glossary workbook: ushtil review import {path} -o FOLDER")
+    if "About" not in names or "Terms" not in names:
+        raise InputError(f"{path}: not an ushtil glossary workbook (no Terms and About sheets)")
+    about = {str(row[0]): row[1] for row in workbook["About"].iter_rows(max_row=20, max_col=2, values_only=True)
+             if row and row[0] is not None}
+    if about.get("format") != MARKER:
+        raise InputError(f"{path}: not an ushtil glossary workbook (its About sheet lacks the marker)")
+    if EXPORTED_SHEET not in names:
+        raise InputError(f"{path}: made by an older ushtil (no {EXPORTED_SHEET} sheet to tell edited rows); "
+                         "export the glossary again")
+    exported = {cells["id"]: cells for _, cells in _rows(workbook[EXPORTED_SHEET], path, EXPORTED_SHEET)}
+    rows, seen = [], set()
+    for number, cells in _rows(workbook["Terms"], path, "Terms", formula_cells(path, workbook["Terms"])):
+        entry = entry_from_row(cells, f"{path}: Terms row {number}: ")
+        if entry.id in seen:
+            raise InputError(f"{path}: Terms row {number}: duplicate id {entry.id!r}")
+        seen.add(entry.id)
+        rows.append(EditedRow(entry, cells, exported.get(entry.id)))
+    return rows
+
+
+def _rows(sheet, path, title: str, formulas: dict[tuple[int, int], str] | None = None):
+    """(row number, store cells as clean text) for every non-empty row below the header; a cell of
+    ``formulas`` without a value the person saw (none saved, or an error) is refused: read as empty,
+    it would blank the headword it stands in."""
+    from .xlsx_guard import shows_a_value
+
     rows = sheet.iter_rows(values_only=True)
     header = [str(value).strip() if value is not None else "" for value in next(rows, ())]
     missing = [column for column in COLUMNS if column not in header]
@@ -264,6 +280,11 @@ def _rows(sheet, path, title: str):
             raise InputError(f"{path}: the {title} sheet has more than {MAX_ROWS} rows")
         if not values or all(value in (None, "") for value in values):
             continue
+        for column, (name, value) in enumerate(zip(header, values, strict=False), 1):
+            formula = (formulas or {}).get((number, column))
+            if name in COLUMNS and formula is not None and not shows_a_value(value):
+                raise InputError(f"{path}: {title} row {number}: the {name} cell holds a formula ({formula}) "
+                                 f"{'giving ' + value if value else 'without a saved value'}; type the text instead")
         row = {name: _text(value) for name, value in zip(header, values, strict=False) if name}
         yield number, {name: " ".join(row.get(name, "").split()) for name in COLUMNS}
 
@@ -276,14 +297,22 @@ def _text(value) -> str:
     return str(value)
 
 
+#: The cells of a person's decision on an entry: its status, and the headwords and kind it is taken with.
+_DECIDING = ("status", "en", "kk", "ru", "kind")
+
+
 def import_glossary_workbook(path: str | os.PathLike, store: str | os.PathLike, save: bool = True) -> GlossaryImport:
     """Apply what a person changed in an edited workbook to the curated store.
 
     A row left as exported changes nothing; an edited row changes only the cells that were edited
     (choosing "approved" also takes the headwords the row shows); a row with an id the workbook did not
-    export is added; a deleted row deletes nothing. Two approved entries claiming one term in one
-    language are reported in :attr:`GlossaryImport.conflicts`. With ``save`` the store is rewritten
-    atomically, only when something changed and the whole workbook is valid.
+    export is added; a deleted row deletes nothing. An edited row is not taken where the store's entry
+    is approved or rejected and a cell of that decision (status, headwords, kind) this row changes was
+    changed in the store since the export (:attr:`GlossaryImport.kept`): a decision made since is never
+    undone by an older workbook (to change it, export the store again). Two
+    approved entries claiming one term in one language are reported in
+    :attr:`GlossaryImport.conflicts`. With ``save`` the store is rewritten atomically, only when
+    something changed and the whole workbook is valid.
     """
     rows = read_edited_rows(path)
     current = load_glossary(store) if Path(store).exists() else Glossary()
@@ -308,6 +337,14 @@ def import_glossary_workbook(path: str | os.PathLike, store: str | os.PathLike, 
         if not changes:
             result.unchanged += 1
             continue
+        stored_cells = dict(zip(COLUMNS, entry_row(stored), strict=True))
+        decided_since = [name for name in changes if name in _DECIDING
+                         and stored_cells[name] != (row.exported or {}).get(name, "")]
+        if stored.status in ("approved", "rejected") and decided_since:
+            result.kept.append(f"{stored.id}: {', '.join(decided_since)} changed in the store since the workbook "
+                               f"was exported, and the entry is {stored.status} there; this row's "
+                               f"{', '.join(f'{name} {value!r}' for name, value in changes.items())} not taken")
+            continue
         for name, value in changes.items():
             setattr(stored, name, value)
         if stored.status == "candidate" and {"en", "kk", "ru"} & set(changes) and "source" not in edited:
@@ -317,6 +354,21 @@ def import_glossary_workbook(path: str | os.PathLike, store: str | os.PathLike, 
     if save and result.changed:
         save_glossary(current, store)
     return result
+
+
+def unimported_rows(path: str | os.PathLike, store: Glossary | None) -> list[str]:
+    """The ids of the rows of the glossary workbook at ``path`` a person edited that ``store`` does not
+    hold as edited: what a workbook written over it would lose (none for a file that is no glossary
+    workbook ushtil reads). The statistics cells (variants, source), which every build refreshes, are
+    not compared."""
+    try:
+        rows = read_edited_rows(path)
+    except InputError:
+        return []
+    stored = {entry.id: dict(zip(COLUMNS, entry_row(entry), strict=True)) for entry in (store.entries if store else [])}
+    return [row.entry.id for row in rows
+            if any(row.cells[name] != stored.get(row.entry.id, {}).get(name) for name in row.edited
+                   if name not in ("variants", "source"))]
 
 
 def approved_conflicts(glossary: Glossary) -> list[str]:

@@ -26,7 +26,16 @@ from ..aligner import edit
 from ..aligner.io import SUFFIX, read_alignment
 from ..errors import UshtilError
 from ..model import LANGS, AlignedArticle, Alignment
-from .review_merge import REVIEW_KEYS, REVIEWED, Conflict, EarlierReview, earlier_review, merge_rows, review_settings
+from .review_merge import (
+    REVIEW_KEYS,
+    REVIEWED,
+    Conflict,
+    EarlierReview,
+    earlier_review,
+    merge_rows,
+    recorded_review,
+    review_settings,
+)
 from .review_read import ArticleRecord, SheetRow, read_review_sheets
 from .review_workbook import DECISIONS
 
@@ -286,6 +295,38 @@ def _split(text: str, lang: str) -> list[str]:
     from ..split import split_sentences
 
     return split_sentences(" ".join(text.split()), lang) or [text] if text.strip() else []
+
+
+def unimported_rows(path: str | os.PathLike, folder: str | os.PathLike) -> list[str]:
+    """The beads (``NAME bead #N``) whose row in the review workbook at ``path`` holds a reviewer's
+    decision or edit that the alignment files in ``folder`` do not record as imported: what a workbook
+    written over it would lose; none for a file that is no review workbook ushtil reads."""
+    try:
+        sheets = read_review_sheets(path)
+    except UshtilError:
+        return []
+    articles = {article.name: article for article in sheets.articles}
+    imported: dict[str, EarlierReview | None] = {}
+    lost = []
+    for (name, number), row in sorted(sheets.rows.items()):
+        article = articles.get(name)
+        if article is None or number not in article.fingerprints:
+            continue
+        edited = row.edited(article.fingerprints[number])
+        if not row.decision and not edited:
+            continue
+        if name not in imported:
+            where = Path(folder) / f"{name}{SUFFIX}"
+            try:
+                imported[name] = recorded_review(read_alignment(where) if where.is_file() else None, article,
+                                                 str(where))
+            except UshtilError:
+                imported[name] = None
+        taken = imported[name].rows.get(number) if imported[name] else None
+        if taken is None or taken.decision != row.decision or any(taken.text(lang) != row.text(lang)
+                                                                  for lang in edited):
+            lost.append(f"{name} bead #{number}")
+    return lost
 
 
 def follow_up_report(result: ReviewResult, workbook: str) -> str:

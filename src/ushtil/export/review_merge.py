@@ -210,6 +210,12 @@ def review_settings(article: ArticleRecord, merged: Merged, workbook_id: str) ->
     return settings
 
 
+def recorded_review(alignment: Alignment | None, article: ArticleRecord, where: str) -> EarlierReview | None:
+    """The rows an import recorded in ``alignment`` (the work folder's file at ``where``), None when none."""
+    setting = alignment.settings.get(REVIEWED_DECISIONS) if alignment else None
+    return _recorded(setting, article, where) if setting else None
+
+
 def _recorded(setting: str, article: ArticleRecord, where: str) -> EarlierReview:
     """The rows :func:`review_settings` recorded, checked: the file is a person's too, and may have been edited."""
     exported = article.alignment().beads

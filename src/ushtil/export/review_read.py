@@ -29,6 +29,7 @@ from .review_workbook import (
     WORKBOOK_ID,
     text_fingerprint,
 )
+from .xlsx_guard import shows_a_value
 
 
 @dataclass
@@ -102,22 +103,45 @@ class ReviewSheets:
 def read_review_sheets(path: str | os.PathLike) -> ReviewSheets:
     """Read a review workbook; :class:`InputError` (one line) when it is not an ushtil review
     workbook or not safe to open."""
-    from .xlsx_guard import open_xlsx
+    from .xlsx_guard import damage_is_one_line, formula_cells, open_xlsx
 
     workbook = open_xlsx(path)
     try:
-        return _read(workbook, str(path))
+        with damage_is_one_line(path):
+            return _read(workbook, str(path), lambda sheet: formula_cells(path, sheet))
     finally:
         workbook.close()
 
 
-def _read(workbook, name: str) -> ReviewSheets:
+def _alignment_sheet(workbook, name: str):
+    """The reviewer's sheet: the Alignment sheet, or the one sheet a reviewer renamed that has its
+    columns (a reviewer may name it in their language); a one-line error when there is none."""
+    if "Alignment" in workbook.sheetnames:
+        return workbook["Alignment"]
+    renamed = []
+    for sheet in workbook.worksheets:
+        if sheet.title == METADATA_SHEET:
+            continue
+        sheet.reset_dimensions()
+        header = {_cell_str(value).strip() for value in next(sheet.iter_rows(max_row=1, values_only=True), ())}
+        if set(REVIEW_COLUMNS) <= header:
+            renamed.append(sheet)
+    if len(renamed) != 1:
+        found = "" if not renamed else f" (the sheets {', '.join(repr(s.title) for s in renamed)} all have its columns)"
+        raise InputError(f"{name}: the review workbook has lost its Alignment sheet{found}")
+    return renamed[0]
+
+
+def _read(workbook, name: str, formulas_of) -> ReviewSheets:
+    if {"Terms", "About"} <= set(workbook.sheetnames):
+        raise InputError(f"{name}: a glossary workbook, not a review workbook: ushtil glossary import {name}")
     if METADATA_SHEET not in workbook.sheetnames:
         raise InputError(f"{name}: not an ushtil review workbook (it has no {METADATA_SHEET} metadata sheet)")
     signature, workbook_id, articles = _read_metadata(workbook[METADATA_SHEET], name)
-    if "Alignment" not in workbook.sheetnames:
-        raise InputError(f"{name}: the review workbook has lost its Alignment sheet")
-    rows, notes = _read_alignment_sheet(workbook["Alignment"], name)
+    sheet = _alignment_sheet(workbook, name)
+    rows, notes = _read_alignment_sheet(sheet, name, formulas_of(sheet))
+    if sheet.title != "Alignment":
+        notes.insert(0, f"the Alignment sheet, renamed {sheet.title!r}, was read")
     modified = workbook.properties.modified
     return ReviewSheets(signature=signature, articles=articles, rows=rows, notes=notes, workbook_id=workbook_id,
                         saved=modified.isoformat() if isinstance(modified, datetime) else "")
@@ -200,9 +224,11 @@ def _article_record(article: str, parts: dict[int, str], name: str) -> ArticleRe
                          f"({type(exc).__name__}: {exc})") from None
 
 
-def _header_rows(sheet, columns: tuple[str, ...], name: str) -> Iterator[tuple[int, dict[str, object]]]:
+def _header_rows(sheet, columns: tuple[str, ...], name: str,
+                 formulas: dict[tuple[int, int], str] | None = None) -> Iterator[tuple[int, dict[str, object]]]:
     """Rows after the header as ``(row number, {column: value})``; columns are found by their titles,
-    so a reviewer may reorder or add columns."""
+    so a reviewer may reorder or add columns. A cell of ``formulas`` whose formula has no value (or
+    an error: #REF! …) is a :class:`Formula`: no text the reviewer saw."""
     sheet.reset_dimensions()
     rows = sheet.iter_rows(values_only=True)
     header = [_cell_str(value).strip() for value in next(rows, ())]
@@ -211,16 +237,36 @@ def _header_rows(sheet, columns: tuple[str, ...], name: str) -> Iterator[tuple[i
         raise InputError(f"{name}: the {sheet.title} sheet has no {missing[0]!r} column")
     positions = {column: header.index(column) for column in columns}
     for number, row in enumerate(rows, 2):
-        if not any(value is not None and value != "" for value in row):
-            continue
-        yield number, {column: row[i] if i < len(row) else None for column, i in positions.items()}
+        values = {column: row[i] if i < len(row) else None for column, i in positions.items()}
+        for column, i in positions.items():
+            formula = (formulas or {}).get((number, i + 1))
+            if formula is not None and not shows_a_value(values[column]):
+                values[column] = Formula(formula, values[column])
+        if any(value is not None and value != "" for value in (*row, *values.values())):
+            yield number, values
 
 
-def _read_alignment_sheet(sheet, name: str) -> tuple[dict[tuple[str, int], SheetRow], list[str]]:
+@dataclass(frozen=True)
+class Formula:
+    """A cell holding a formula without a value the reviewer saw (none saved, or an error)."""
+
+    text: str
+    value: str | None
+
+    def __str__(self) -> str:
+        return f"a formula ({self.text}) " + (f"giving {self.value}" if self.value else "without a saved value")
+
+
+def _read_alignment_sheet(sheet, name: str, formulas: dict[tuple[int, int], str] | None = None,
+                          ) -> tuple[dict[tuple[str, int], SheetRow], list[str]]:
     rows: dict[tuple[str, int], SheetRow] = {}
     continued: list[tuple[int, tuple[str, int], int, dict[str, str]]] = []
     notes: list[str] = []
-    for number, row in _header_rows(sheet, REVIEW_COLUMNS, name):
+    for number, row in _header_rows(sheet, REVIEW_COLUMNS, name, formulas):
+        unread = [f"the {column} cell holds {value}" for column, value in row.items() if isinstance(value, Formula)]
+        if unread:  # read as empty, a sentence would be deleted
+            notes.append(f"Alignment row {number}: {'; '.join(unread)}; row ignored")
+            continue
         article = _cell_str(row["Article"])
         bead = _whole_number(row["Bead #"])
         if bead is None:

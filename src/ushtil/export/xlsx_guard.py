@@ -10,9 +10,14 @@ parses worksheets through defusedxml when it is installed (``openpyxl.DEFUSEDXML
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import zipfile
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 from ..errors import InputError
 from ..files import check_input_file
@@ -28,6 +33,10 @@ MAX_RATIO = 150
 RATIO_FLOOR_BYTES = 2**20
 
 _REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
+#: The values of a formula that failed, as spreadsheets save them.
+FORMULA_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!")
+#: A formula, as it stands in a sheet's XML (``<f>``, maybe with a namespace prefix).
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
 def check_xlsx(path: str | os.PathLike) -> None:
@@ -105,6 +114,19 @@ def _check_xml_part(path: Path, archive: zipfile.ZipFile, entry: zipfile.ZipInfo
             raise InputError(f"{path}: damaged .xlsx archive: part {entry.filename} is not XML ({exc})") from exc
 
 
+@contextlib.contextmanager
+def damage_is_one_line(path: str | os.PathLike) -> Iterator[None]:
+    """openpyxl's read-only mode parses a sheet as its rows are read, after :func:`check_xlsx` looked
+    at the start of each part only: a part damaged further on is a one-line error too (it was an
+    "internal error: ParseError")."""
+    try:
+        yield
+    except (ParseError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise InputError(f"{path}: damaged .xlsx archive ({type(exc).__name__}: {exc})") from None
+    except (KeyError, ValueError, TypeError) as exc:  # what openpyxl raises for a malformed element, as at opening
+        raise InputError(f"{path}: cannot read the workbook ({type(exc).__name__}: {exc})") from None
+
+
 def open_xlsx(path: str | os.PathLike):
     """:func:`check_xlsx`, then the workbook opened read-only by openpyxl, cached values instead of formulas."""
     check_xlsx(path)
@@ -114,3 +136,35 @@ def open_xlsx(path: str | os.PathLike):
         return load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except (KeyError, ValueError, TypeError, OSError, zipfile.BadZipFile, SyntaxError) as exc:
         raise InputError(f"{path}: cannot read the workbook ({type(exc).__name__}: {exc})") from exc
+
+
+def formula_cells(path: str | os.PathLike, sheet) -> dict[tuple[int, int], str]:
+    """The cells of ``sheet`` (of the workbook :func:`open_xlsx` opened at ``path``) that hold a
+    formula, (row, column) → its text. :func:`open_xlsx` reads the value a spreadsheet saved with each
+    formula; a file written by a program saves none, and such a cell reads as empty (see
+    :func:`shows_a_value`). The file is read again, with formulas, only when the sheet has one."""
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(sheet._worksheet_path) as stream:
+            tail = b""
+            while chunk := stream.read(1 << 20):
+                if _FORMULA_TAG.search(tail + chunk):
+                    break
+                tail = chunk[-16:]
+            else:
+                return {}
+    except (KeyError, OSError, zipfile.BadZipFile):  # read once already: what openpyxl found is all there is
+        return {}
+    from openpyxl import load_workbook
+
+    with_formulas = load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    try:
+        return {(cell.row, cell.column): str(cell.value) for row in with_formulas[sheet.title].iter_rows()
+                for cell in row if getattr(cell, "data_type", "") == "f"}
+    finally:
+        with_formulas.close()
+
+
+def shows_a_value(value) -> bool:
+    """Whether a formula cell read for its saved value shows one: not where none was saved (None), nor
+    where the formula failed (#REF! …)."""
+    return value is not None and value not in FORMULA_ERRORS

@@ -76,8 +76,9 @@ def entry_from_row(row: dict[str, str], where: str) -> GlossaryEntry:
     values = {column: clean_cell(row.get(column) or "") for column in COLUMNS}
     if not values["id"] or not values["en"]:
         raise InputError(f"{where}an entry needs an id and an English term")
-    kind = values["kind"] or "term"
-    status = values["status"] or "candidate"
+    # typed by hand as a person writes a word ("Approved"), read as the store writes it
+    kind = values["kind"].lower() or "term"
+    status = values["status"].lower() or "candidate"
     if kind not in KINDS:
         raise InputError(f"{where}unknown kind {kind!r} (use {', '.join(KINDS)})")
     if status not in STATUSES:
@@ -99,6 +100,8 @@ def load_glossary(path: str | os.PathLike = DEFAULT_STORE) -> Glossary:
         raise InputError(f"{path}: not a glossary store (missing columns: {', '.join(missing)})")
     entries, seen = [], set()
     for line, row in enumerate(reader, start=2):
+        if not any(clean_cell(row.get(column) or "") for column in COLUMNS):
+            continue  # a blank row a spreadsheet saved as tabs
         entry = entry_from_row(row, f"{path}:{line}: ")
         if entry.id in seen:
             raise InputError(f"{path}:{line}: duplicate id {entry.id!r}")

@@ -6,13 +6,14 @@ separated by blank lines, or raises :class:`InputError` with a one-line reason.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 from ..errors import InputError
-from ..files import MAX_INPUT_BYTES, check_input_file, read_text
+from ..files import MAX_INPUT_BYTES, check_input_file, composed, read_text
 from ..langs import LANGUAGE_CODES, get_language
 from .tables import cells_in_reading_order
 
@@ -103,32 +104,47 @@ def _load_pdf(path: Path) -> str:
     import logging
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     from .pdf_layout import page_text_runs, text_of_pages
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            raise InputError(f"{path}: the PDF is encrypted; save an unprotected copy first")
+        # a journal's PDF is often encrypted only to restrict printing or copying: it opens without
+        # a password, and so is read
+        if reader.is_encrypted and not _opens_without_password(reader, path):
+            raise InputError(f"{path}: the PDF needs a password; save an unprotected copy first")
         if len(reader.pages) > MAX_PDF_PAGES:
             raise InputError(f"{path}: {len(reader.pages)} pages is more than an article ({MAX_PDF_PAGES})")
         pages = [page_text_runs(page) for page in reader.pages]
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    # PdfReadError, LimitReachedError (a page tree in a loop), NotImplementedError (an unknown filter) …
+    except (PyPdfError, NotImplementedError, ValueError, KeyError, TypeError, OSError) as exc:
         raise InputError(f"{path}: not a readable PDF ({exc})") from exc
     text = text_of_pages(pages)
     if sum(ch.isalpha() for ch in text) < 20:
         # fonts whose glyphs pypdf places but cannot report one by one: its plain text, unlaid
         try:
             text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
-        except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+        except (PyPdfError, NotImplementedError, ValueError, KeyError, TypeError, OSError):
             text = ""
     if sum(ch.isalpha() for ch in text) < 20:
         raise InputError(f"{path}: the PDF has no text layer (a scan?); run OCR on it first")
     return text
+
+
+def _opens_without_password(reader, path: Path) -> bool:
+    """Whether an encrypted PDF opens with the empty password (decrypted so, for reading), as any
+    viewer opens it; a one-line error where its cipher needs a package that is not installed."""
+    from pypdf.errors import DependencyError
+
+    try:
+        return bool(reader.decrypt(""))
+    except DependencyError as exc:
+        raise InputError(f"{path}: the PDF is encrypted with AES, which pypdf reads with the "
+                         "'cryptography' package: pip install cryptography") from exc
 
 
 _LOADERS: dict[str, Callable[[Path], str]] = {
@@ -139,6 +155,12 @@ _LOADERS: dict[str, Callable[[Path], str]] = {
     ".pdf": _load_pdf,
 }
 
+#: Characters that show nothing inside a word, left by a web page's or a Word file's hyphenation (soft
+#: hyphen), a zero-width space or word joiner, a byte order mark where two files were joined: an
+#: article's text is read without them, or "Анно\u00adтация" is no marker and "Қазақ\u200bстан" no
+#: Kazakhstan. (A triple keeps its text as written.)
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
 #: File suffixes the reader accepts.
 SUFFIXES: tuple[str, ...] = tuple(_LOADERS)
 
@@ -146,11 +168,13 @@ SUFFIXES: tuple[str, ...] = tuple(_LOADERS)
 def load_text(path: str | Path) -> str:
     """The text of an article file of any supported format."""
     path = Path(path)
+    if path.is_dir():  # (its suffix is none of a format's: "unsupported file type (none)")
+        raise InputError(f"{path}: is a folder; name a file")
     loader = _LOADERS.get(path.suffix.lower())
     if loader is None:
         raise InputError(f"{path}: unsupported file type {path.suffix or '(none)'}; use {', '.join(SUFFIXES)}")
     check_input_file(path, MAX_INPUT_BYTES)
-    text = loader(path)
+    text = _INVISIBLE.sub("", composed(loader(path)))
     if not text.strip():
         raise InputError(f"{path}: no text in the file")
     return text

@@ -117,7 +117,8 @@ def collect_inputs(
             return found
         missing = [path for path in abstracts.values() if not path.is_file()]
         if missing:
-            found.errors.append(f"{missing[0]}: no such file")
+            found.errors.append(f"{missing[0]}: " + ("is a folder; name the file holding the abstract"
+                                                      if missing[0].is_dir() else "no such file"))
             return found
         first = next(iter(abstracts.values()))
         found.items.append(Input(first.stem, "abstracts", abstracts))
@@ -243,6 +244,8 @@ def read_documents(
             outcomes[n] = Outcome(value=found)
     done = run_each(_read_and_split, [items[n] for n in todo], engine=engine, shared=(backend, split), on_done=on_done)
     for n, outcome in zip(todo, done, strict=True):
+        if outcome.error.startswith("internal error"):  # a reader's failure no one foresaw: which file
+            outcome = Outcome(error=f"{items[n].source}: {outcome.error}")
         outcomes[n] = outcome
         if outcome.ok and keys[n]:
             value = outcome.value

@@ -22,6 +22,12 @@ _SUPERSCRIPT = re.compile(r"<sup>.*?</sup>", re.IGNORECASE | re.DOTALL)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]{0,40}>")
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|<>~])")
+#: A Markdown image (dropped: a picture is no text, and one inlined as base64 was a 200 KB "paragraph")
+#: or link (its text kept), whose target looks like an address or a file: "[1](2015)" stays as written.
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\((?=[^)\s]*[/.:#])[^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+_LINK = re.compile(r"\[([^\]\n]*)\]\((?=[^)\s]*[/.:#])[^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+#: A Markdown thematic break ("***", "* * *", "---", "___"): a line, not text.
+_RULE = re.compile(r"^\s*([-*_])(?:\s*\1){2,}\s*$")
 _SPACE = re.compile(r"[ \t\u00a0]+")
 # Page furniture: an issue number ("№1(150)/ 2025"), ISSN lines, bare page numbers.
 _ISSUE_NUMBER = re.compile(r"(?:№|N[º°o]|[º°])\s*\d+(?:\s*\(\d+\))?\s*/\s*\d", re.IGNORECASE)
@@ -68,10 +74,14 @@ def paragraph_blocks(text: str) -> list[str]:
 
 
 def clean_markup(line: str, respelled: bool = True) -> str:
-    """Remove markdown emphasis, escapes, superscripts and tags from one line of text; ``respelled``:
-    read each word typed with lookalike letters of another script in its own (:mod:`ushtil.lookalikes`:
-    "Aңдатпа", "Ключевые cлова" are markers, "Қaзaқстан" the word it stands for)."""
+    """Remove markdown emphasis, escapes, images, link targets, thematic breaks, superscripts and tags
+    from one line of text; ``respelled``: read each word typed with lookalike letters of another
+    script in its own (:mod:`ushtil.lookalikes`: "Aңдатпа", "Ключевые cлова" are markers, "Қaзaқстан"
+    the word it stands for)."""
+    if _RULE.match(line):
+        return ""
     line = _SUPERSCRIPT.sub("", line)
+    line = _LINK.sub(r"\1", _IMAGE.sub("", line))
     line = _HTML_TAG.sub("", line)
     line = _EMPHASIS.sub("", line)
     line = _ESCAPE.sub(r"\1", line)
@@ -105,18 +115,31 @@ def _headers_inside_sentences(lines: list[str], repeated: set[str]) -> set[str]:
     word in lower case without punctuation."""
     counts = Counter(_furniture_key(line) for line in lines if 20 <= len(line.strip()) <= 160)
     twice = {key for key, count in counts.items() if count >= 2}
+    if not twice:
+        return set()
+    # the nearest line with text before each line, and the nearest one after it that is no page
+    # furniture, in one pass each (looked for from each repeated line, they took 72 s of the 77 of
+    # reading an 8 MB file, and a list of 20,000 repeated lines many minutes)
+    furniture = repeated | twice
+    before_of, last = [], ""
+    for line in lines:
+        before_of.append(last)
+        last = line.strip() or last
+    after_of, following = [""] * len(lines), ""
+    for number in range(len(lines) - 1, -1, -1):
+        after_of[number] = following
+        if lines[number].strip() and not is_page_furniture(lines[number], furniture):
+            following = lines[number].strip()
     found = set()
     for number, line in enumerate(lines):
         key = _furniture_key(line)
         if key not in twice or key in found:
             continue
-        before = [other.strip() for other in lines[:number] if other.strip()][-3:]
-        after = next((other.strip() for other in lines[number + 1:]
-                      if other.strip() and not is_page_furniture(other, repeated | twice)), "")
-        if not before or _SENTENCE_END.search(before[-1]) or not before[-1][-1:].isalpha():
+        before, after = before_of[number], after_of[number]
+        if not before or _SENTENCE_END.search(before) or not before[-1:].isalpha():
             continue
-        last_word = before[-1].split()[-1]
-        if after[:1].islower() or (last_word[:1].islower() and _INNER_SENTENCE_END.search(before[-1])):
+        last_word = before.split()[-1]
+        if after[:1].islower() or (last_word[:1].islower() and _INNER_SENTENCE_END.search(before)):
             found.add(key)
     return found
 
@@ -295,6 +318,8 @@ def paragraphs_of(
         heading = bool(_HEADING.match(kept[0]))
         cleaned = [clean_markup(_HEADING.sub("", line), respelled) for line in kept]
         lines = [line for line in cleaned if line]
+        if not lines:  # markup alone ("<hr>", "***", an image): no paragraph (an IndexError refused the file)
+            continue
         for number, (piece, soft) in enumerate(_unwrap(lines, starts_paragraph, stands_alone)):
             pieces.append((heading, piece, soft, number == 0 and (after_furniture or furniture[0])))
         after_furniture = False

@@ -156,11 +156,12 @@ def find_label(text: str) -> tuple[str, str, bool, str] | None:
 def _inner_labels(bare: bool = False) -> re.Pattern:
     """A label inside a paragraph after a sentence's end ("… loans. Methods: Data …"), written as
     the language data writes it or in capitals; its group is the label. ``bare``: the labels of a
-    paragraph that opened with a label without punctuation ("… loans. Methods Data …")."""
+    paragraph that opened with a label without punctuation ("… loans. Methods Data …"). Its text
+    may open with a quote or bracket ("… structure. Results: «Since …»", "Results: (1) …")."""
     words = {word for lang in LANGUAGE_CODES for word in get_language(lang).abstract_labels}
     words |= {word.upper() for word in words}
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=lambda w: -len(w)))
-    after = rf"\s+(?=[{_UPPER}])" if bare else r"\s*[:.]\s+(?=\w)"
+    after = rf"\s+(?=[{_UPPER}])" if bare else r"\s*[:.]\s+(?=[\w«\"“„‘(\[])"
     return re.compile(rf"(?<=[.!?…»\"”)])\s+({alternatives}){after}")
 
 

@@ -30,8 +30,9 @@ _OPENERS = "\"'«“„‘([*_`"
 _CLOSERS = "\"'»”’)]*_"
 #: Quotation marks that close a quote but that some texts also open one with (Kazakh "”Бұл …").
 _CLOSING_QUOTES = "”»’"
-# A web or e-mail address: in informal text it often ends a sentence without a period.
-_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+>?(?=\s)")
+# A web or e-mail address: in informal text it often ends a sentence without a period. (An address
+# starts where a run of its letters does: tried inside every run, a long word took quadratic time.)
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+>?(?=\s)")
 # A clock time ("09:36 AM"), the end of an e-mail header line in informal text.
 _CLOCK = re.compile(r"(?<!\S)\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AP]M)?(?=\s|$)")
 # A comma: in informal text "Vince," or "Thanks," alone is a greeting or closing line.
