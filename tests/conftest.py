@@ -81,6 +81,20 @@ def edit_rows(path: Path, edits: dict[int, dict[str, str]]) -> None:
     workbook.save(path)
 
 
+def damage_sheet(path: Path, sheet: str) -> None:
+    """Break the XML of a workbook's sheet half way through, past the start a guard checks."""
+    import zipfile
+
+    part = load_workbook(path, read_only=True)[sheet]._worksheet_path
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    middle = len(parts[part]) // 2
+    parts[part] = parts[part][:middle] + b"<<&" + parts[part][middle:]
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
 def wrapped_lines(text: str, width: int) -> list[str]:
     """``text`` broken into lines of at most ``width`` characters at spaces, as a fixed-width PDF text
     export prints a paragraph."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_ARTICLE
+from conftest import SEED_ARTICLE, damage_sheet
 from ushtil.cli import main
 from ushtil.errors import InputError, UshtilError
 from ushtil.export.glossary_base import GLOSSARY_FORMATS, TERM_COLUMNS, export_glossary, exporter_for
@@ -215,20 +215,11 @@ class TestWorkbook(GlossaryExporterContract):
 
     def test_a_sheet_damaged_past_its_start_changes_nothing(self, seed_glossary, tmp_path):
         """The Terms sheet damaged past the start the guard checks: "internal error: ParseError" before."""
-        from openpyxl import load_workbook
-
         store = tmp_path / "store.tsv"
         save_glossary(seed_glossary, store)
         before = store.read_bytes()
         path = self.write(seed_glossary, tmp_path)
-        sheet = load_workbook(path, read_only=True)["Terms"]._worksheet_path
-        with zipfile.ZipFile(path) as archive:
-            parts = {name: archive.read(name) for name in archive.namelist()}
-        middle = len(parts[sheet]) // 2
-        parts[sheet] = parts[sheet][:middle] + b"<<&" + parts[sheet][middle:]
-        with zipfile.ZipFile(path, "w") as archive:
-            for name, data in parts.items():
-                archive.writestr(name, data)
+        damage_sheet(path, "Terms")
         with pytest.raises(InputError, match=r"damaged .xlsx archive \(ParseError: not well-formed"):
             import_glossary_workbook(path, store)
         assert store.read_bytes() == before

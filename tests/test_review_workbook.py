@@ -12,7 +12,7 @@ import pytest
 from lxml import etree
 from openpyxl import Workbook, load_workbook
 
-from conftest import edit_rows
+from conftest import damage_sheet, edit_rows
 from export_contract import ExporterContract, alignment_of
 from ushtil.aligner import read_alignment, write_alignment
 from ushtil.cli import main
@@ -389,14 +389,7 @@ class TestReviewWorkbook(ExporterContract):
         damaged further on was an "internal error: ParseError … (please report it)"."""
         path = tmp_path / "review.xlsx"
         write_review_workbook([seed_alignment], path)
-        sheet = load_workbook(path, read_only=True)["Alignment"]._worksheet_path
-        with zipfile.ZipFile(path) as archive:
-            parts = {name: archive.read(name) for name in archive.namelist()}
-        middle = len(parts[sheet]) // 2
-        parts[sheet] = parts[sheet][:middle] + b"<<&" + parts[sheet][middle:]
-        with zipfile.ZipFile(path, "w") as archive:
-            for name, data in parts.items():
-                archive.writestr(name, data)
+        damage_sheet(path, "Alignment")
         self.refused(path, capsys, r"damaged .xlsx archive \(ParseError: not well-formed")
 
     def test_a_glossary_workbook_is_named_so(self, tmp_path, capsys):

@@ -24,6 +24,7 @@ from .common import (
     glossary_terms,
     progress,
     report_errors,
+    whole_number,
     work_folder_cache,
 )
 
@@ -56,7 +57,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="run only this check family (repeatable)")
     parser.add_argument("--skip", metavar="CHECK", action="append", default=[], choices=list(CHECKS),
                         help="do not run this check family (repeatable)")
-    parser.add_argument("--limit", type=_shown_findings, default=40, metavar="N",
+    parser.add_argument("--limit", type=whole_number(0, "0 or more"), default=40, metavar="N",
                         help="show at most N errors and warnings per article in the terminal (default 40)")
     add_nlp_option(parser)
     add_engine_options(parser)
@@ -66,17 +67,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "stored there for the next run)")
     add_quiet_option(parser)
     parser.set_defaults(run=run)
-
-
-def _shown_findings(text: str) -> int:
-    """--limit: 0 or more (a negative N showed all but the last -N and counted them wrong)."""
-    try:
-        limit = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if limit < 0:
-        raise argparse.ArgumentTypeError(f"{limit}: give 0 or more")
-    return limit
 
 
 def run(args: argparse.Namespace) -> int:

@@ -87,19 +87,22 @@ def article_input_files(args: argparse.Namespace, *extra: str | Path | None, fou
 LOG_INTERVAL = 5.0
 
 
-def _jobs(text: str) -> int:
-    try:
-        jobs = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"{jobs}: give 1 or more worker processes")
-    return jobs
+def whole_number(minimum: int, wanted: str) -> Callable[[str], int]:
+    """An option's type: a whole number of at least ``minimum``; ``wanted`` says what to give instead."""
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"{number}: give {wanted}")
+        return number
+    return parse
 
 
 def add_engine_options(parser: argparse.ArgumentParser, cluster: bool = True) -> None:
     """``--jobs`` and ``--scheduler``: where the per-article work runs (the results are the same)."""
-    parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+    parser.add_argument("-j", "--jobs", type=whole_number(1, "1 or more worker processes"), default=None, metavar="N",
                         help="worker processes for the per-article work (default: every core; 1: this "
                         "process only); the output is the same whatever N")
     if not cluster:  # work that only opens the user's files runs where they are
