@@ -84,12 +84,15 @@ def alignment_of(drafts: list[Draft], like: Alignment) -> Alignment:
 
 
 def _shape_flags(draft: Draft) -> list[str]:
-    counts = {lang: len(draft.sides.get(lang, [])) for lang in LANGS}
-    longest = max(counts.values())
     flags = [flag for flag in draft.flags if not flag.startswith(_SHAPE_FLAGS)]
-    shape = [f"missing:{lang}" for lang in LANGS if not counts[lang]]
-    shape += [f"merged:{lang}" for lang in LANGS if 0 < counts[lang] < longest]
-    return shape + flags
+    return shape_flags([len(draft.sides.get(lang, [])) for lang in LANGS]) + flags
+
+
+def shape_flags(counts: list[int]) -> list[str]:
+    """The flags a bead's shape gives, from its sentence counts in en, kk, ru: ``missing:`` a language
+    it lacks, ``merged:`` one with fewer sentences than its longest side."""
+    flags = [f"missing:{lang}" for lang, n in zip(LANGS, counts, strict=True) if not n]
+    return flags + [f"merged:{lang}" for lang, n in zip(LANGS, counts, strict=True) if 0 < n < max(counts)]
 
 
 def validate(alignment: Alignment) -> None:

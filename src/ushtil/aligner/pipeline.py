@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -30,6 +30,7 @@ from ..split import is_split, sentences_within
 from ..tokens import words
 from .confidence import bead_evidence, path_bounds
 from .dp import Band, Cell, Move, fill, move_counts, traceback
+from .edit import shape_flags
 from .features import FEATURES, PairContext, TermPairs
 from .gaps import PageInterior, charged_scores, gap_steps, gap_stretches, page_interiors
 from .profile import COGNATE_PREFIX, SentenceProfile, profile_sentence, stem
@@ -506,6 +507,11 @@ class SectionResult:
     def __post_init__(self):
         self.sentences = {lang: self.section.sentences(lang) for lang in LANGS}
 
+    @cached_property
+    def given_sentences(self) -> dict[str, list[str]]:
+        """The sentences as given (the section's own where none was cut)."""
+        return self.sentences if self.given is None else {lang: self.given.sentences(lang) for lang in LANGS}
+
 
 #: The sections whose sentences are cut where they hold several (:func:`_cut`); a title and keywords
 #: are aligned as they stand.
@@ -573,64 +579,57 @@ def align_section(section: Section, models: list[PairModel], options: AlignOptio
     return SectionResult(section, traceback(table, sizes), scorer)
 
 
-def _bead(result: SectionResult, start: Cell, move: Move, offsets: dict[str, int], settings: Settings,
-          score: float) -> Bead:
+#: A bead as the path gives it: the sentences it takes per language (in its section, as given), the
+#: pieces of them the programme aligned (the same where no sentence was cut) and its score.
+Taken = tuple[dict[str, list[int]], dict[str, list[int]], float]
+
+
+def _taken(result: SectionResult, start: Cell, move: Move, score: float) -> Taken:
     """A bead of the path; ``score`` is its calibrated confidence (0 where it links no pair)."""
     counts = move.value
     indices = {lang: list(range(s, s + n)) for lang, s, n in zip(LANGS, start, counts, strict=True)}
-    text = {lang: " ".join(result.sentences[lang][i] for i in indices[lang]) for lang in LANGS}
     if not any(counts[LANGS.index(pair.a)] and counts[LANGS.index(pair.b)] for pair in result.scorer.pairs):
         score = 0.0
-    return Bead(
-        sentences={lang: [offsets[lang] + i for i in indices[lang]] for lang in LANGS},
-        text=text,
-        score=score,
-        flags=_flags(result, indices, indices, score, settings),
-        section=result.section.name,
-    )
+    return indices, indices, score
 
 
-def _flags(result: SectionResult, sentences: dict[str, list[int]], pieces: dict[str, list[int]], score: float,
-           settings: Settings) -> list[str]:
-    """A bead's flags, from the sentences it takes per language and their pieces (the same where no
-    sentence was cut)."""
-    counts = [len(sentences[lang]) for lang in LANGS]
-    flags = [f"missing:{lang}" for lang, n in zip(LANGS, counts, strict=True) if not n]
-    flags += [f"merged:{lang}" for lang, n in zip(LANGS, counts, strict=True) if 0 < n < max(counts)]
+def _joined(pieces: list[Taken], owners: dict[str, list[int]]) -> list[Taken]:
+    """The beads of a section aligned over the pieces of its sentences (:func:`_align_cut`), over the
+    sentences as given: beads holding pieces of one sentence become one bead with every bead between
+    them (the path is monotone, so a run of consecutive beads), as sure as the least sure of them."""
+    last = {(lang, owners[lang][piece]): n for n, (_, held, _) in enumerate(pieces) for lang in LANGS
+            for piece in held[lang]}
+    joined, first, reach = [], 0, -1
+    for n, (_, held, _) in enumerate(pieces):
+        reach = max(reach, n, *(last[lang, owners[lang][piece]] for lang in LANGS for piece in held[lang]))
+        if reach > n:
+            continue
+        run = pieces[first:n + 1]
+        held = {lang: [piece for _, member, _ in run for piece in member[lang]] for lang in LANGS}
+        sentences = {lang: sorted({owners[lang][piece] for piece in held[lang]}) for lang in LANGS}
+        joined.append((sentences, held, min(score for _, _, score in run)))
+        first = n + 1
+    return joined
+
+
+def _bead(result: SectionResult, taken: Taken, offsets: dict[str, int], settings: Settings) -> Bead:
+    """The bead of the alignment: its sentences, their text, its score and flags (the numbers read
+    from the pieces the programme aligned)."""
+    sentences, pieces, score = taken
+    flags = shape_flags([len(sentences[lang]) for lang in LANGS])
     numbers = [sum((result.scorer.profiles[lang][i].numbers for i in pieces[lang]), Counter())
                for lang in LANGS if pieces[lang]]
     if len(numbers) > 1 and any(side != numbers[0] for side in numbers[1:]):
         flags.append("number_mismatch")
     if score < settings.low_score:
         flags.append("low_score")
-    return flags
-
-
-def _joined(pieces: list[Bead], result: SectionResult, offsets: dict[str, int], settings: Settings) -> list[Bead]:
-    """The beads of a section aligned over the pieces of its sentences (:func:`_align_cut`), over the
-    sentences as given: beads holding pieces of one sentence become one bead with every bead between
-    them (the path is monotone, so a run of consecutive beads), as sure as the least sure of them."""
-    owners, given = result.owners, {lang: result.given.sentences(lang) for lang in LANGS}
-    last = {(lang, owners[lang][piece]): n for n, bead in enumerate(pieces) for lang in LANGS
-            for piece in bead.sentences[lang]}
-    joined, first, reach = [], 0, -1
-    for n, bead in enumerate(pieces):
-        reach = max(reach, n, *(last[lang, owners[lang][piece]] for lang in LANGS for piece in bead.sentences[lang]))
-        if reach > n:
-            continue
-        run = pieces[first:n + 1]
-        held = {lang: [piece for member in run for piece in member.sentences[lang]] for lang in LANGS}
-        sentences = {lang: sorted({owners[lang][piece] for piece in held[lang]}) for lang in LANGS}
-        score = min(member.score for member in run)
-        joined.append(Bead(
-            sentences={lang: [offsets[lang] + i for i in sentences[lang]] for lang in LANGS},
-            text={lang: " ".join(given[lang][i] for i in sentences[lang]) for lang in LANGS},
-            score=score,
-            flags=_flags(result, sentences, held, score, settings),
-            section=result.section.name,
-        ))
-        first = n + 1
-    return joined
+    return Bead(
+        sentences={lang: [offsets[lang] + i for i in sentences[lang]] for lang in LANGS},
+        text={lang: " ".join(result.given_sentences[lang][i] for i in sentences[lang]) for lang in LANGS},
+        score=score,
+        flags=flags,
+        section=result.section.name,
+    )
 
 
 def align(
@@ -665,15 +664,13 @@ def _assemble(results: list[SectionResult], name: str, options: AlignOptions) ->
         offsets = {lang: len(sentences[lang]) for lang in LANGS}
         scores = (options.settings.calibration.probabilities(bead_evidence(result.scorer, result.path))
                   if options.scored else np.zeros(len(result.path)))
-        if result.owners is None:
-            beads += [_bead(result, start, move, offsets, options.settings, float(score))
-                      for (start, move), score in zip(result.path, scores, strict=True)]
-        else:  # over the pieces, then over the sentences as given
-            pieces = [_bead(result, start, move, dict.fromkeys(LANGS, 0), options.settings, float(score))
-                      for (start, move), score in zip(result.path, scores, strict=True)]
-            beads += _joined(pieces, result, offsets, options.settings)
+        taken = [_taken(result, start, move, float(score)) for (start, move), score in zip(result.path, scores,
+                                                                                           strict=True)]
+        if result.owners is not None:  # aligned over the pieces: over the sentences as given
+            taken = _joined(taken, result.owners)
+        beads += [_bead(result, bead, offsets, options.settings) for bead in taken]
         for lang in LANGS:
-            sentences[lang].extend((result.given or result.section).sentences(lang))
+            sentences[lang].extend(result.given_sentences[lang])
     return Alignment(name=name, sentences=sentences, beads=beads, signature=signature(options))
 
 

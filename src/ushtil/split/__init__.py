@@ -10,7 +10,7 @@ stanza or its models are missing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import cache
 
@@ -31,25 +31,28 @@ def _rule_splitter(lang: str) -> RuleSplitter:
 def split_sentences(text: str, lang: str, backend: str = "builtin") -> list[str]:
     """Split ``text`` (one or more paragraphs) in language ``lang`` into sentences (judged on the
     words as read, kept as written: see :func:`split_paragraphs`)."""
-    read = respell(text)
     if backend == "builtin":
-        sentences = _rule_splitter(lang).split(read)
-    elif backend == "stanza":
+        return _as_read(text, _rule_splitter(lang).split)
+    if backend == "stanza":
         from .stanza_backend import stanza_split
 
-        sentences = stanza_split(read, lang)
-    else:
-        raise ValueError(f"unknown sentence splitter backend {backend!r}; choose one of {BACKENDS}")
-    return sentences if read == text else _as_written(sentences, text, read)
+        return _as_read(text, lambda read: stanza_split(read, lang))
+    raise ValueError(f"unknown sentence splitter backend {backend!r}; choose one of {BACKENDS}")
 
 
 def sentences_within(sentence: str, lang: str) -> list[str]:
     """The sentences a unit given as one sentence holds: a pre-segmented line may join two, as a
     translator's merged line does. Cut at sentence ends only, by the built-in rules (the aligner
     aligns the pieces and gives the unit back whole, whatever backend split the text)."""
-    read = respell(sentence)
-    found = _rule_splitter(lang).split_within(read)
-    return found if read == sentence else _as_written(found, sentence, read)
+    return _as_read(sentence, _rule_splitter(lang).split_within)
+
+
+def _as_read(text: str, split: Callable[[str], list[str]]) -> list[str]:
+    """``split`` judges the words as read (:func:`ushtil.lookalikes.respell`); the sentences keep the
+    text as written."""
+    read = respell(text)
+    sentences = split(read)
+    return sentences if read == text else _as_written(sentences, text, read)
 
 
 def split_lines(text: str) -> list[str]:
